@@ -1,0 +1,105 @@
+"""Typed errors a user can cause.
+
+Every failure that a user can provoke (a bad file, a wrong password, a locked
+output, a project from a newer version) is raised as a subclass of
+:class:`RejoinderError` carrying a message written for a diplomat, not a
+programmer. The GUI shows ``str(error)`` in a dialog; the CLI prints it on one
+line and exits 2. Anything else that escapes is a bug.
+"""
+
+from __future__ import annotations
+
+
+class RejoinderError(Exception):
+    """Base class: ``str(err)`` is the human message."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class ProjectError(RejoinderError):
+    """The project file cannot be opened or written as asked."""
+
+
+class NotAProjectError(ProjectError):
+    """The file is not a SQLite database, or not a Rejoinder project."""
+
+
+class CorruptProjectError(ProjectError):
+    """SQLite's integrity check failed."""
+
+
+class ProjectLockedError(ProjectError):
+    """Another window or program has the project open."""
+
+
+class NewerSchemaError(ProjectError):
+    """The project was written by a newer version of Rejoinder."""
+
+
+class NotFoundError(RejoinderError):
+    """An id or prefix names nothing (or several things) in the project."""
+
+
+class InvalidInputError(RejoinderError):
+    """A value given by the user is not acceptable (empty title, bad position…)."""
+
+
+class MarkupError(InvalidInputError):
+    """Rich text that does not follow the project's five-element markup."""
+
+
+class QuoteNotFoundError(InvalidInputError):
+    """The quote to cite does not occur in the source."""
+
+
+class AmbiguousQuoteError(InvalidInputError):
+    """The quote occurs several times and no occurrence was chosen."""
+
+
+class ImportFailedError(RejoinderError):
+    """A file could not be imported; the project is unchanged."""
+
+
+class UnsupportedFormatError(ImportFailedError):
+    """The file's format is not one Rejoinder reads."""
+
+
+class PasswordRequiredError(ImportFailedError):
+    """The file is encrypted and needs a password."""
+
+
+class WrongPasswordError(ImportFailedError):
+    """The password given does not open the file."""
+
+
+class NeedsOcrError(ImportFailedError):
+    """The PDF has no text layer (a scan)."""
+
+
+class FileTooLargeError(ImportFailedError):
+    """The file, or what it unpacks to, exceeds the configured limit."""
+
+
+class DuplicateSourceError(ImportFailedError):
+    """The same bytes were imported before."""
+
+
+class ImportCancelled(RejoinderError):
+    """The user cancelled a running import."""
+
+
+class ExportFailedError(RejoinderError):
+    """The export could not be written; any older file at the target is intact."""
+
+
+class DumpFormatError(InvalidInputError):
+    """A JSON dump that is not valid for ``load``."""
+
+
+class MergeError(RejoinderError):
+    """Another copy of the project cannot be merged."""

@@ -1,0 +1,130 @@
+"""The contribution tree: what the exporters render, and nothing else.
+
+The tree is built once from the project (``app.exporters.build``) and handed
+to the renderers (DOCX, HTML, plain text), which never query the database.
+All rich text is in the project's markup (``app.core.markup``); quotes are
+plain text as printed (with "…" elisions and "[bracketed]" insertions).
+The layout (grouped, interleaved, table) is a renderer option: the tree is the
+same for all three.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Layout(StrEnum):
+    GROUPED = "grouped"
+    INTERLEAVED = "interleaved"
+    TABLE = "table"
+
+
+@dataclass(frozen=True, slots=True)
+class NoteItem:
+    """An internal note; only the review copy prints it (as a Word comment)."""
+
+    note_id: str
+    author: str
+    created: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    passage_id: str
+    text: str
+    party: str
+    page_label: str | None = None
+    paragraph_number: str | None = None
+    notes: tuple[NoteItem, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Comment:
+    response_id: str
+    markup: str
+    position: str
+    status: str
+    author: str
+    proposed_change: str = ""
+    draft: bool = False
+    notes: tuple[NoteItem, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    quote: Quote
+    comment: Comment | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ParagraphBlock:
+    block_id: str
+    markup: str
+
+
+@dataclass(frozen=True, slots=True)
+class CitationsBlock:
+    """Quotes and the comments on them.
+
+    Grouped layout: ``lead_in``, the numbered quotes, ``comments_lead_in``, the
+    numbered comments in the same order. ``numbered`` is false for the sample's
+    unnumbered single quotes ("We highlight this part of the paper:").
+    """
+
+    block_id: str
+    lead_in: str
+    comments_lead_in: str
+    citations: tuple[Citation, ...]
+    numbered: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class CrossReferenceBlock:
+    """``before`` + the target section's current heading + ``after`` (markup)."""
+
+    block_id: str
+    before: str
+    target_section_id: str
+    target_label: str
+    after: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ListBlock:
+    block_id: str
+    items: tuple[str, ...]
+    numbered: bool = True
+
+
+Block = ParagraphBlock | CitationsBlock | CrossReferenceBlock | ListBlock
+
+
+class SectionKind(StrEnum):
+    TOPIC = "topic"
+    PARTY = "party"
+
+
+@dataclass(frozen=True, slots=True)
+class SectionNode:
+    section_id: str
+    heading: str
+    kind: SectionKind
+    blocks: tuple[Block, ...]
+    party: str | None = None
+    opening: str = ""
+    closing: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Contribution:
+    title: str
+    organisation: str
+    sections: tuple[SectionNode, ...]
+    meeting: str = ""
+    date: str = ""
+    language: str = "en"
+    include_drafts: bool = False
+    review_copy: bool = False
+    problems: tuple[str, ...] = field(default=())
