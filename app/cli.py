@@ -1,0 +1,265 @@
+"""The command line, on top of core, importers and exporters (a contract: see DESIGN.md).
+
+Exit codes: 0 done, 1 ``check`` found problems, 2 the user's input was bad
+(one line on stderr, nothing changed). Errors a user can cause are
+:class:`~app.core.errors.RejoinderError`; anything else is a bug and keeps its
+traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from app import __version__
+from app.core.errors import RejoinderError
+from app.core.store import ProjectStore
+
+COMMANDS = ("new", "import", "sources", "cite", "respond", "check", "export", "dump", "load")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports usage errors in one line, like every other bad input."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"{self.prog}: {message}\n")
+
+
+def _open(path: str) -> ProjectStore:
+    return ProjectStore.open(Path(path))
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    store = ProjectStore.create(
+        Path(args.file),
+        title=args.title,
+        organisation=args.org,
+        meeting=args.meeting,
+        date=args.date,
+        language=args.language,
+    )
+    store.close()
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from app.core.services import sources
+    from app.importers.base import ImportOptions
+    from app.importers.detect import guess_label, import_file
+
+    if args.path == "-":
+        data = sys.stdin.buffer.read()
+        filename = ""
+    else:
+        path = Path(args.path)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise RejoinderError(f"“{path}” cannot be read: {exc.strerror}.") from exc
+        filename = path.name
+    imported = import_file(data, filename or "pasted.txt", ImportOptions(password=args.password))
+    label = args.party or guess_label(imported, filename or "Pasted text")
+    with _open(args.file) as store:
+        if args.new_version_of:
+            report = sources.add_version(
+                store, args.new_version_of, imported, data, filename=filename
+            )
+            print(report.source_id)
+            for orphan in report.orphans:
+                print(f"orphan {orphan}", file=sys.stderr)
+            return 0
+        source_id = sources.add_source(
+            store, imported, data, filename=filename, label=label, kind=args.kind
+        )
+    print(source_id)
+    for warning in imported.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    return 0
+
+
+def cmd_sources(args: argparse.Namespace) -> int:
+    from app.core.services import sources
+
+    with _open(args.file) as store:
+        for info in sources.list_sources(store):
+            print(f"{info.id}\t{info.label}\t{info.kind}\t{info.pages}\t{info.passages}")
+    return 0
+
+
+def cmd_cite(args: argparse.Namespace) -> int:
+    from app.core.services import passages
+
+    with _open(args.file) as store:
+        print(
+            passages.cite_quote(
+                store, args.source, args.quote, occurrence=args.occurrence, section_ref=args.section
+            )
+        )
+    return 0
+
+
+def cmd_respond(args: argparse.Namespace) -> int:
+    from app.core.services import responses
+
+    with _open(args.file) as store:
+        print(
+            responses.respond(
+                store,
+                args.passage,
+                args.text,
+                position=args.position,
+                status=args.status,
+                proposed_change=args.proposed_change,
+            )
+        )
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from app.core.preflight import check
+
+    with _open(args.file) as store:
+        problems = check(store)
+    for problem in problems:
+        print(f"{problem.kind}\t{problem.target_id}\t{problem.message}")
+    if not problems:
+        print("No problems found.")
+    return 1 if problems else 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from app.core.preflight import check
+    from app.exporters import export
+
+    with _open(args.file) as store:
+        for problem in check(store):
+            print(f"preflight: {problem.message}", file=sys.stderr)
+        export.export_project(
+            store,
+            Path(args.output),
+            layout=args.layout,
+            template=Path(args.template) if args.template else None,
+            review_copy=args.review_copy,
+            include_drafts=args.include_drafts,
+        )
+    return 0
+
+
+def cmd_dump(args: argparse.Namespace) -> int:
+    from app.core import dump
+
+    with _open(args.file) as store:
+        dump.dump(store, Path(args.output))
+    return 0
+
+
+def cmd_load(args: argparse.Namespace) -> int:
+    from app.core import dump
+
+    dump.load(Path(args.input), Path(args.output))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="rejoinder", description="Draft a delegation's comments on submissions.")
+    parser.add_argument("--version", action="version", version=f"rejoinder {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    p = sub.add_parser("new", help="create a project file")
+    p.add_argument("file")
+    p.add_argument("--title", required=True)
+    p.add_argument("--org", required=True, help="our organisation or delegation")
+    p.add_argument("--meeting", default="")
+    p.add_argument("--date", default="")
+    p.add_argument("--language", default="en", choices=("en", "fr", "es"))
+    p.set_defaults(run=cmd_new)
+
+    p = sub.add_parser("import", help="import a source (a file path, or - for stdin)")
+    p.add_argument("file")
+    p.add_argument("path")
+    p.add_argument("--party", help="the party or author label")
+    p.add_argument("--kind", default="submission", choices=("submission", "reference"))
+    p.add_argument("--password")
+    p.add_argument("--new-version-of", metavar="SOURCE", help="a re-issued version of SOURCE")
+    p.set_defaults(run=cmd_import)
+
+    p = sub.add_parser("sources", help="list sources: id, label, kind, pages, passages")
+    p.add_argument("file")
+    p.set_defaults(run=cmd_sources)
+
+    p = sub.add_parser("cite", help="cite a quote of a source")
+    p.add_argument("file")
+    p.add_argument("--source", required=True)
+    p.add_argument("--quote", required=True)
+    p.add_argument("--occurrence", type=int)
+    p.add_argument("--section", help="place the passage in this section")
+    p.set_defaults(run=cmd_cite)
+
+    p = sub.add_parser("respond", help="write the response to a passage")
+    p.add_argument("file")
+    p.add_argument("--passage", required=True)
+    p.add_argument("--text", help="the response in the project's markup")
+    p.add_argument("--position")
+    p.add_argument("--status")
+    p.add_argument("--proposed-change")
+    p.set_defaults(run=cmd_respond)
+
+    p = sub.add_parser("check", help="preflight; exit 1 when it finds problems")
+    p.add_argument("file")
+    p.set_defaults(run=cmd_check)
+
+    p = sub.add_parser("export", help="export the contribution as .docx")
+    p.add_argument("file")
+    p.add_argument("-o", "--output", required=True)
+    p.add_argument("--layout", default="grouped", choices=("grouped", "interleaved", "table"))
+    p.add_argument("--template")
+    p.add_argument("--review-copy", action="store_true")
+    p.add_argument("--include-drafts", action="store_true")
+    p.set_defaults(run=cmd_export)
+
+    p = sub.add_parser("dump", help="lossless JSON of the whole project")
+    p.add_argument("file")
+    p.add_argument("-o", "--output", required=True)
+    p.set_defaults(run=cmd_dump)
+
+    p = sub.add_parser("load", help="the inverse of dump")
+    p.add_argument("input")
+    p.add_argument("-o", "--output", required=True)
+    p.set_defaults(run=cmd_load)
+    return parser
+
+
+def build_gui_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="rejoinder", description="Start Rejoinder's window.")
+    parser.add_argument("--version", action="version", version=f"rejoinder {__version__}")
+    parser.add_argument("--demo", action="store_true", help="open a demo project")
+    parser.add_argument("project", nargs="?", help="a .rejoinder project to open")
+    return parser
+
+
+def _run(action: Callable[[], int]) -> int:
+    try:
+        return action()
+    except RejoinderError as exc:
+        print(f"rejoinder: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("rejoinder: interrupted", file=sys.stderr)
+        return 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] in COMMANDS:
+        args = build_parser().parse_args(argv)
+        return _run(lambda: int(args.run(args)))
+    args = build_gui_parser().parse_args(argv)
+
+    def start_gui() -> int:
+        from app.gui.application import run_gui
+
+        return run_gui(project=Path(args.project) if args.project else None, demo=args.demo)
+
+    return _run(start_gui)

@@ -1,0 +1,265 @@
+"""The project's tables, named from the vocabulary in DESIGN.md.
+
+Every row carries a UUID (merging copies of a project needs global identity),
+creation and update times, the member who made the last change, and a
+``deleted_at`` tombstone instead of being removed: a deletion must travel to a
+colleague's copy when the two are merged. Times are ISO 8601 strings in UTC so
+that the JSON dump is lossless and byte-stable.
+
+The schema itself is created and changed only by the Alembic revisions in
+``db_migrations/``; a test checks that these classes and the migrated schema
+agree.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from enum import StrEnum
+
+from sqlalchemy import ForeignKey, Index, Integer, LargeBinary, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+APPLICATION_ID = 0x524A4E44  # "RJND": PRAGMA application_id of every project file
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def utcnow() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+class SourceKind(StrEnum):
+    SUBMISSION = "submission"
+    REFERENCE = "reference"
+
+
+class Position(StrEnum):
+    AGREE = "agree"
+    PARTLY_AGREE = "partly_agree"
+    DISAGREE = "disagree"
+    STRONGLY_DISAGREE = "strongly_disagree"
+    NOTE = "note"
+
+
+class Status(StrEnum):
+    DRAFT = "draft"
+    PROPOSED = "proposed"
+    AGREED = "agreed"
+
+
+class SectionKind(StrEnum):
+    TOPIC = "topic"
+    PARTY = "party"
+
+
+class BlockKind(StrEnum):
+    PARAGRAPH = "paragraph"
+    CITATIONS = "citations"
+    CROSS_REFERENCE = "cross_reference"
+    LIST = "list"
+
+
+class AnchorMethod(StrEnum):
+    SELECTION = "selection"
+    OFFSET = "offset"
+    QUOTE = "quote"
+    FUZZY = "fuzzy"
+    ORPHAN = "orphan"
+
+
+class NoteTarget(StrEnum):
+    PASSAGE = "passage"
+    RESPONSE = "response"
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Tracked:
+    """Columns every row has."""
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    created_at: Mapped[str] = mapped_column(String(32), default=utcnow)
+    updated_at: Mapped[str] = mapped_column(String(32), default=utcnow)
+    changed_by: Mapped[str | None] = mapped_column(String(36), default=None)
+    deleted_at: Mapped[str | None] = mapped_column(String(32), default=None)
+
+
+class Project(Tracked, Base):
+    __tablename__ = "project"
+
+    title: Mapped[str] = mapped_column(Text)
+    organisation: Mapped[str] = mapped_column(Text)
+    meeting: Mapped[str] = mapped_column(Text, default="")
+    date: Mapped[str] = mapped_column(String(32), default="")
+    language: Mapped[str] = mapped_column(String(8), default="en")
+
+
+class Member(Tracked, Base):
+    __tablename__ = "member"
+
+    name: Mapped[str] = mapped_column(Text)
+    initials: Mapped[str] = mapped_column(String(16), default="")
+    organisation: Mapped[str] = mapped_column(Text, default="")
+
+
+class OriginalFile(Tracked, Base):
+    """The bytes of an imported file, stored once per sha256."""
+
+    __tablename__ = "original_file"
+
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    size: Mapped[int] = mapped_column(Integer)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class Source(Tracked, Base):
+    __tablename__ = "source"
+
+    label: Mapped[str] = mapped_column(Text)
+    title: Mapped[str] = mapped_column(Text, default="")
+    kind: Mapped[str] = mapped_column(String(16), default=SourceKind.SUBMISSION)
+    ordinal: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class SourceVersion(Tracked, Base):
+    """One issue of a source (the original, Rev.1, …); text is never edited in place."""
+
+    __tablename__ = "source_version"
+    __table_args__ = (Index("ix_source_version_source", "source_id", "version_no"),)
+
+    source_id: Mapped[str] = mapped_column(ForeignKey("source.id"))
+    version_no: Mapped[int] = mapped_column(Integer, default=1)
+    filename: Mapped[str] = mapped_column(Text, default="")
+    media_type: Mapped[str] = mapped_column(String(100), default="text/plain")
+    sha256: Mapped[str] = mapped_column(ForeignKey("original_file.sha256"))
+    text: Mapped[str] = mapped_column(Text)
+    pages: Mapped[str] = mapped_column(Text, default="[]")
+    paragraphs: Mapped[str] = mapped_column(Text, default="[]")
+    footnotes: Mapped[str] = mapped_column(Text, default="[]")
+    doc_title: Mapped[str] = mapped_column(Text, default="")
+    doc_author: Mapped[str] = mapped_column(Text, default="")
+    doc_date: Mapped[str] = mapped_column(String(64), default="")
+    warnings: Mapped[str] = mapped_column(Text, default="[]")
+
+
+class Section(Tracked, Base):
+    """A part of the output; a party section is bound to a source.
+
+    ``heading`` empty means the default ("Contribution from LABEL" for a party
+    section), so that renaming the source renames the section.
+    """
+
+    __tablename__ = "section"
+
+    ordinal: Mapped[int] = mapped_column(Integer, default=0)
+    kind: Mapped[str] = mapped_column(String(16), default=SectionKind.TOPIC)
+    heading: Mapped[str] = mapped_column(Text, default="")
+    source_id: Mapped[str | None] = mapped_column(ForeignKey("source.id"), default=None)
+    opening: Mapped[str] = mapped_column(Text, default="")
+    closing: Mapped[str] = mapped_column(Text, default="")
+
+
+class Block(Tracked, Base):
+    """What a section holds, in order.
+
+    ``text``: markup of a paragraph, or the items of a list (one per line), or
+    the words before a cross-reference. A citations block holds the passages
+    whose ``block_id`` points to it; its lead-ins are empty to use the
+    phrasebook's defaults.
+    """
+
+    __tablename__ = "block"
+    __table_args__ = (Index("ix_block_section", "section_id", "ordinal"),)
+
+    section_id: Mapped[str] = mapped_column(ForeignKey("section.id"))
+    ordinal: Mapped[int] = mapped_column(Integer, default=0)
+    kind: Mapped[str] = mapped_column(String(24), default=BlockKind.PARAGRAPH)
+    text: Mapped[str] = mapped_column(Text, default="")
+    after_text: Mapped[str] = mapped_column(Text, default="")
+    target_section_id: Mapped[str | None] = mapped_column(ForeignKey("section.id"), default=None)
+    numbered: Mapped[int] = mapped_column(Integer, default=1)
+    lead_in: Mapped[str] = mapped_column(Text, default="")
+    comments_lead_in: Mapped[str] = mapped_column(Text, default="")
+
+
+class Passage(Tracked, Base):
+    """A cited span of a source version, anchored twice (offsets and quote with context)."""
+
+    __tablename__ = "passage"
+    __table_args__ = (
+        Index("ix_passage_source", "source_id"),
+        Index("ix_passage_block", "block_id", "ordinal"),
+    )
+
+    source_id: Mapped[str] = mapped_column(ForeignKey("source.id"))
+    source_version_id: Mapped[str] = mapped_column(ForeignKey("source_version.id"))
+    block_id: Mapped[str | None] = mapped_column(ForeignKey("block.id"), default=None)
+    ordinal: Mapped[int] = mapped_column(Integer, default=0)
+    start: Mapped[int | None] = mapped_column(Integer)
+    end: Mapped[int | None] = mapped_column(Integer)
+    exact: Mapped[str] = mapped_column(Text)
+    prefix: Mapped[str] = mapped_column(Text, default="")
+    suffix: Mapped[str] = mapped_column(Text, default="")
+    page_index: Mapped[int | None] = mapped_column(Integer, default=None)
+    page_label: Mapped[str | None] = mapped_column(Text, default=None)
+    paragraph_number: Mapped[str | None] = mapped_column(Text, default=None)
+    quote: Mapped[str] = mapped_column(Text)
+    anchor_method: Mapped[str] = mapped_column(String(16), default=AnchorMethod.SELECTION)
+    anchor_score: Mapped[int] = mapped_column(Integer, default=100)
+
+
+class Response(Tracked, Base):
+    __tablename__ = "response"
+    __table_args__ = (Index("ix_response_passage", "passage_id"),)
+
+    passage_id: Mapped[str] = mapped_column(ForeignKey("passage.id"))
+    text: Mapped[str] = mapped_column(Text, default="")
+    position: Mapped[str] = mapped_column(String(24), default=Position.NOTE)
+    status: Mapped[str] = mapped_column(String(16), default=Status.DRAFT)
+    proposed_change: Mapped[str] = mapped_column(Text, default="")
+    author_id: Mapped[str | None] = mapped_column(ForeignKey("member.id"), default=None)
+
+
+class Revision(Tracked, Base):
+    """An earlier text of a response."""
+
+    __tablename__ = "revision"
+    __table_args__ = (Index("ix_revision_response", "response_id"),)
+
+    response_id: Mapped[str] = mapped_column(ForeignKey("response.id"))
+    text: Mapped[str] = mapped_column(Text)
+    author_id: Mapped[str | None] = mapped_column(ForeignKey("member.id"), default=None)
+
+
+class Note(Tracked, Base):
+    """Internal discussion on a passage or response; never in the final export."""
+
+    __tablename__ = "note"
+    __table_args__ = (Index("ix_note_target", "target_kind", "target_id"),)
+
+    target_kind: Mapped[str] = mapped_column(String(16))
+    target_id: Mapped[str] = mapped_column(String(36))
+    parent_id: Mapped[str | None] = mapped_column(ForeignKey("note.id"), default=None)
+    text: Mapped[str] = mapped_column(Text)
+    author_id: Mapped[str | None] = mapped_column(ForeignKey("member.id"), default=None)
+
+
+# Order in which tables can be filled without breaking a foreign key; the dump uses it.
+TABLES: tuple[type[Base], ...] = (
+    Project,
+    Member,
+    OriginalFile,
+    Source,
+    SourceVersion,
+    Section,
+    Block,
+    Passage,
+    Response,
+    Revision,
+    Note,
+)

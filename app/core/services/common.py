@@ -1,0 +1,57 @@
+"""Helpers the service modules share: id look-up by prefix, live rows, ordering."""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.core.errors import NotFoundError
+from app.core.models import Base, Tracked, utcnow
+
+T = TypeVar("T", bound=Base)
+
+_NAMES = {
+    "source": "source",
+    "passage": "passage",
+    "response": "response",
+    "section": "section",
+    "block": "block",
+    "note": "note",
+    "member": "member",
+    "source_version": "source version",
+}
+
+
+def resolve(session: Session, model: type[T], ident: str) -> T:
+    """The live row whose id is ``ident`` or starts with it (the CLI accepts unique prefixes)."""
+    name = _NAMES.get(getattr(model, "__tablename__", ""), "item")
+    ident = ident.strip().lower()
+    if not ident:
+        raise NotFoundError(f"No {name} id was given.")
+    column = model.id  # type: ignore[attr-defined]
+    deleted = model.deleted_at  # type: ignore[attr-defined]
+    rows = session.scalars(
+        select(model).where(column.startswith(ident), deleted.is_(None)).limit(2)
+    ).all()
+    if not rows:
+        raise NotFoundError(f"There is no {name} with the id “{ident}”.")
+    if len(rows) > 1:
+        raise NotFoundError(f"Several {name}s start with “{ident}”; give more characters.")
+    return rows[0]
+
+
+def next_ordinal(session: Session, model: type[Base], *where: object) -> int:
+    column = model.ordinal  # type: ignore[attr-defined]
+    deleted = model.deleted_at  # type: ignore[attr-defined]
+    value = session.scalar(select(func.max(column)).where(deleted.is_(None), *where))  # type: ignore[arg-type]
+    return 0 if value is None else int(value) + 1
+
+
+def tombstone(row: Tracked, stamp: str | None = None) -> None:
+    """Mark a row deleted; rows are never removed, so that merges carry deletions.
+
+    Rows deleted by one action share one ``stamp`` so that undo restores exactly them.
+    """
+    row.deleted_at = stamp or utcnow()

@@ -1,0 +1,248 @@
+"""Passages: citing a span of a source, editing the printed quote, ordering."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.core import anchoring
+from app.core.errors import InvalidInputError
+from app.core.models import (
+    AnchorMethod,
+    Block,
+    BlockKind,
+    Passage,
+    Response,
+    Section,
+    Source,
+    SourceVersion,
+    utcnow,
+)
+from app.core.services.common import next_ordinal, resolve, tombstone
+from app.core.services.sources import PageInfo, ParagraphInfo, current_version
+from app.core.store import ProjectStore
+
+
+@dataclass(frozen=True)
+class PassageInfo:
+    id: str
+    source_id: str
+    source_label: str
+    block_id: str | None
+    ordinal: int
+    start: int | None
+    end: int | None
+    exact: str
+    quote: str
+    page_label: str | None
+    paragraph_number: str | None
+    anchor_method: str
+    anchor_score: int
+    response_id: str | None
+    response_status: str | None
+    response_position: str | None
+    response_text: str
+
+    @property
+    def orphan(self) -> bool:
+        return self.anchor_method == AnchorMethod.ORPHAN
+
+
+def _citations_block(session: Session, section: Section) -> Block:
+    """The section's last citations block; new passages join it (created when missing)."""
+    block = session.scalars(
+        select(Block)
+        .where(
+            Block.section_id == section.id,
+            Block.kind == BlockKind.CITATIONS,
+            Block.deleted_at.is_(None),
+        )
+        .order_by(Block.ordinal.desc())
+        .limit(1)
+    ).first()
+    if block is None:
+        block = Block(
+            section_id=section.id,
+            kind=BlockKind.CITATIONS,
+            ordinal=next_ordinal(session, Block, Block.section_id == section.id),
+        )
+        session.add(block)
+        session.flush()
+    return block
+
+
+def _target_section(session: Session, source: Source, section_ref: str | None) -> Section | None:
+    if section_ref:
+        return resolve(session, Section, section_ref)
+    return session.scalars(
+        select(Section).where(Section.source_id == source.id, Section.deleted_at.is_(None))
+    ).first()
+
+
+def _create(
+    session: Session,
+    source: Source,
+    version: SourceVersion,
+    start: int,
+    end: int,
+    section_ref: str | None,
+) -> Passage:
+    pages = [PageInfo(**p) for p in json.loads(version.pages)]
+    paragraphs = [ParagraphInfo(**p) for p in json.loads(version.paragraphs)]
+    anchor = anchoring.make_anchor(version.text, start, end, pages, paragraphs)
+    section = _target_section(session, source, section_ref)
+    block = _citations_block(session, section) if section is not None else None
+    passage = Passage(
+        source_id=source.id,
+        source_version_id=version.id,
+        block_id=block.id if block else None,
+        ordinal=next_ordinal(session, Passage, Passage.block_id == (block.id if block else None)),
+        start=anchor.start,
+        end=anchor.end,
+        exact=anchor.exact,
+        prefix=anchor.prefix,
+        suffix=anchor.suffix,
+        page_index=anchor.page_index,
+        page_label=anchor.page_label,
+        paragraph_number=anchor.paragraph_number,
+        quote=" ".join(anchor.exact.split()),
+        anchor_method=AnchorMethod.SELECTION,
+        anchor_score=100,
+    )
+    session.add(passage)
+    session.flush()
+    return passage
+
+
+def cite_span(
+    store: ProjectStore, source_ref: str, start: int, end: int, section_ref: str | None = None
+) -> str:
+    """Cite ``text[start:end]`` (code points) of the source's current version."""
+    with store.write() as session:
+        source = resolve(session, Source, source_ref)
+        version = current_version(session, source.id)
+        if not 0 <= start < end <= len(version.text) or not version.text[start:end].strip():
+            raise InvalidInputError("Select some text of the source to cite.")
+        return _create(session, source, version, start, end, section_ref).id
+
+
+def cite_quote(
+    store: ProjectStore,
+    source_ref: str,
+    quote: str,
+    occurrence: int | None = None,
+    section_ref: str | None = None,
+) -> str:
+    """Cite a quote given as text (pasted from a PDF: whitespace and hyphenation may differ)."""
+    if not quote.strip():
+        raise InvalidInputError("The quote is empty.")
+    with store.write() as session:
+        source = resolve(session, Source, source_ref)
+        version = current_version(session, source.id)
+        start, end = anchoring.find_quote(version.text, quote, occurrence, label=source.label)
+        return _create(session, source, version, start, end, section_ref).id
+
+
+def set_quote(store: ProjectStore, passage_ref: str, printed: str) -> None:
+    """Edit the printed quote (elisions, bracketed insertions); the anchor stays as it is."""
+    if not printed.strip():
+        raise InvalidInputError("The printed quote cannot be empty.")
+    with store.write() as session:
+        resolve(session, Passage, passage_ref).quote = printed
+
+
+def delete_passage(store: ProjectStore, passage_ref: str) -> str:
+    """Tombstone a passage and its response; returns the deletion stamp."""
+    stamp = utcnow()
+    with store.write() as session:
+        passage = resolve(session, Passage, passage_ref)
+        tombstone(passage, stamp)
+        for response in session.scalars(
+            select(Response).where(Response.passage_id == passage.id, Response.deleted_at.is_(None))
+        ):
+            tombstone(response, stamp)
+    return stamp
+
+
+def restore_passage(store: ProjectStore, passage_id: str) -> None:
+    with store.write() as session:
+        passage = session.get(Passage, passage_id)
+        if passage is None or passage.deleted_at is None:
+            return
+        stamp = passage.deleted_at
+        passage.deleted_at = None
+        for response in session.scalars(
+            select(Response).where(Response.passage_id == passage_id, Response.deleted_at == stamp)
+        ):
+            response.deleted_at = None
+
+
+def move_passage(store: ProjectStore, passage_ref: str, new_index: int) -> None:
+    """Reorder a passage within its block (the output order of quotes and comments)."""
+    with store.write() as session:
+        passage = resolve(session, Passage, passage_ref)
+        siblings = list(
+            session.scalars(
+                select(Passage)
+                .where(Passage.block_id == passage.block_id, Passage.deleted_at.is_(None))
+                .order_by(Passage.ordinal, Passage.created_at)
+            )
+        )
+        siblings.remove(passage)
+        siblings.insert(max(0, min(new_index, len(siblings))), passage)
+        for i, row in enumerate(siblings):
+            if row.ordinal != i:
+                row.ordinal = i
+
+
+def place_passage(store: ProjectStore, passage_ref: str, section_ref: str) -> None:
+    """Move a passage into a section (its last citations block)."""
+    with store.write() as session:
+        passage = resolve(session, Passage, passage_ref)
+        block = _citations_block(session, resolve(session, Section, section_ref))
+        passage.block_id = block.id
+        passage.ordinal = next_ordinal(session, Passage, Passage.block_id == block.id)
+
+
+def list_passages(store: ProjectStore, source_ref: str | None = None) -> list[PassageInfo]:
+    """Passages in output order (block, then ordinal); a source's only, when given."""
+    with store.session() as session:
+        query = (
+            select(Passage, Source.label, Response)
+            .join(Source, Source.id == Passage.source_id)
+            .outerjoin(
+                Response,
+                (Response.passage_id == Passage.id) & Response.deleted_at.is_(None),
+            )
+            .outerjoin(Block, Block.id == Passage.block_id)
+            .outerjoin(Section, Section.id == Block.section_id)
+            .where(Passage.deleted_at.is_(None))
+            .order_by(Section.ordinal, Block.ordinal, Passage.ordinal, Passage.created_at)
+        )
+        if source_ref:
+            query = query.where(Passage.source_id == resolve(session, Source, source_ref).id)
+        return [
+            PassageInfo(
+                id=p.id,
+                source_id=p.source_id,
+                source_label=label,
+                block_id=p.block_id,
+                ordinal=p.ordinal,
+                start=p.start,
+                end=p.end,
+                exact=p.exact,
+                quote=p.quote,
+                page_label=p.page_label,
+                paragraph_number=p.paragraph_number,
+                anchor_method=p.anchor_method,
+                anchor_score=p.anchor_score,
+                response_id=r.id if r else None,
+                response_status=r.status if r else None,
+                response_position=r.position if r else None,
+                response_text=r.text if r else "",
+            )
+            for p, label, r in session.execute(query).tuples()
+        ]

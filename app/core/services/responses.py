@@ -1,0 +1,95 @@
+"""Responses: our comment on a passage, its position and status, and its history."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from app.core import markup
+from app.core.errors import InvalidInputError
+from app.core.models import Passage, Position, Response, Revision, Status
+from app.core.services.common import resolve
+from app.core.store import ProjectStore
+
+POSITIONS = tuple(p.value for p in Position)
+STATUSES = tuple(s.value for s in Status)
+
+
+@dataclass(frozen=True)
+class RevisionInfo:
+    id: str
+    text: str
+    author_id: str | None
+    created_at: str
+
+
+def _check_choice(value: str, allowed: tuple[str, ...], what: str) -> str:
+    normalised = value.strip().lower().replace(" ", "_").replace("-", "_")
+    if normalised not in allowed:
+        choices = ", ".join(a.replace("_", " ") for a in allowed)
+        raise InvalidInputError(f"“{value}” is not a {what}; choose one of: {choices}.")
+    return normalised
+
+
+def respond(
+    store: ProjectStore,
+    passage_ref: str,
+    text: str | None = None,
+    *,
+    position: str | None = None,
+    status: str | None = None,
+    proposed_change: str | None = None,
+) -> str:
+    """Write or change the response to a passage; an earlier text is kept as a revision."""
+    if text is not None:
+        markup.validate(text)
+    if proposed_change is not None:
+        markup.validate(proposed_change)
+    pos = _check_choice(position, POSITIONS, "position") if position else None
+    stat = _check_choice(status, STATUSES, "status") if status else None
+    with store.write() as session:
+        passage = resolve(session, Passage, passage_ref)
+        response = session.scalars(
+            select(Response).where(Response.passage_id == passage.id, Response.deleted_at.is_(None))
+        ).first()
+        if response is None:
+            response = Response(
+                passage_id=passage.id,
+                text=text or "",
+                position=pos or Position.NOTE,
+                status=stat or Status.DRAFT,
+                proposed_change=proposed_change or "",
+                author_id=store.member_id,
+            )
+            session.add(response)
+            session.flush()
+            return response.id
+        if text is not None and text != response.text:
+            if response.text:
+                session.add(
+                    Revision(
+                        response_id=response.id,
+                        text=response.text,
+                        author_id=response.changed_by or response.author_id,
+                    )
+                )
+            response.text = text
+        if pos is not None:
+            response.position = pos
+        if stat is not None:
+            response.status = stat
+        if proposed_change is not None:
+            response.proposed_change = proposed_change
+        return response.id
+
+
+def revisions(store: ProjectStore, response_ref: str) -> list[RevisionInfo]:
+    with store.session() as session:
+        response = resolve(session, Response, response_ref)
+        rows = session.scalars(
+            select(Revision)
+            .where(Revision.response_id == response.id, Revision.deleted_at.is_(None))
+            .order_by(Revision.created_at)
+        )
+        return [RevisionInfo(r.id, r.text, r.author_id, r.created_at) for r in rows]

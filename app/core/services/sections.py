@@ -1,0 +1,199 @@
+"""Sections and blocks: the arrangement of the output."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from app.core import markup
+from app.core.errors import InvalidInputError
+from app.core.models import Block, BlockKind, Section, SectionKind, Source
+from app.core.services.common import next_ordinal, resolve, tombstone
+from app.core.store import ProjectStore
+
+
+@dataclass(frozen=True)
+class SectionInfo:
+    id: str
+    ordinal: int
+    kind: str
+    heading: str
+    source_id: str | None
+    source_label: str | None
+    opening: str
+    closing: str
+
+
+def list_sections(store: ProjectStore) -> list[SectionInfo]:
+    """Sections in output order. ``heading`` is empty when the default applies."""
+    with store.session() as session:
+        rows = session.execute(
+            select(Section, Source.label)
+            .outerjoin(Source, Source.id == Section.source_id)
+            .where(Section.deleted_at.is_(None))
+            .order_by(Section.ordinal, Section.created_at)
+        ).tuples()
+        return [
+            SectionInfo(
+                s.id, s.ordinal, s.kind, s.heading, s.source_id, label, s.opening, s.closing
+            )
+            for s, label in rows
+        ]
+
+
+def add_section(store: ProjectStore, heading: str, index: int | None = None) -> str:
+    """An own topic section ("Preliminary remark", "Privacy"…); by default before the parties."""
+    if not heading.strip():
+        raise InvalidInputError("A section needs a heading.")
+    with store.write() as session:
+        section = Section(kind=SectionKind.TOPIC, heading=heading.strip(), ordinal=0)
+        session.add(section)
+        ordered = list(
+            session.scalars(
+                select(Section)
+                .where(Section.deleted_at.is_(None), Section.id != section.id)
+                .order_by(Section.ordinal)
+            )
+        )
+        if index is None:
+            index = sum(1 for s in ordered if s.kind == SectionKind.TOPIC)
+        ordered.insert(max(0, min(index, len(ordered))), section)
+        for i, row in enumerate(ordered):
+            row.ordinal = i
+        session.flush()
+        return section.id
+
+
+def update_section(
+    store: ProjectStore,
+    section_ref: str,
+    *,
+    heading: str | None = None,
+    opening: str | None = None,
+    closing: str | None = None,
+) -> None:
+    for text in (opening, closing):
+        if text is not None:
+            markup.validate(text)
+    with store.write() as session:
+        section = resolve(session, Section, section_ref)
+        if heading is not None:
+            if not heading.strip() and section.kind == SectionKind.TOPIC:
+                raise InvalidInputError("A topic section needs a heading.")
+            section.heading = heading.strip()
+        if opening is not None:
+            section.opening = opening
+        if closing is not None:
+            section.closing = closing
+
+
+def move_section(store: ProjectStore, section_ref: str, new_index: int) -> None:
+    with store.write() as session:
+        section = resolve(session, Section, section_ref)
+        ordered = list(
+            session.scalars(
+                select(Section).where(Section.deleted_at.is_(None)).order_by(Section.ordinal)
+            )
+        )
+        ordered.remove(section)
+        ordered.insert(max(0, min(new_index, len(ordered))), section)
+        for i, row in enumerate(ordered):
+            if row.ordinal != i:
+                row.ordinal = i
+
+
+def delete_section(store: ProjectStore, section_ref: str) -> None:
+    with store.write() as session:
+        section = resolve(session, Section, section_ref)
+        if section.kind == SectionKind.PARTY:
+            raise InvalidInputError(
+                "A party's section goes with its source; remove the source instead."
+            )
+        tombstone(section)
+
+
+def add_block(
+    store: ProjectStore,
+    section_ref: str,
+    kind: str,
+    text: str = "",
+    *,
+    target_section_ref: str | None = None,
+    after_text: str = "",
+    numbered: bool = True,
+    index: int | None = None,
+) -> str:
+    """Add a paragraph, list, cross-reference or citations block to a section."""
+    if kind not in BlockKind.__members__.values():
+        raise InvalidInputError(f"“{kind}” is not a kind of block.")
+    lines = text.split("\n") if kind == BlockKind.LIST else [text]
+    for line in [*lines, after_text]:
+        markup.validate(line)
+    with store.write() as session:
+        section = resolve(session, Section, section_ref)
+        target_id = None
+        if kind == BlockKind.CROSS_REFERENCE:
+            if not target_section_ref:
+                raise InvalidInputError("A cross-reference needs the section it refers to.")
+            target = resolve(session, Section, target_section_ref)
+            if target.id == section.id:
+                raise InvalidInputError("A section cannot refer to itself.")
+            target_id = target.id
+        elif kind == BlockKind.PARAGRAPH and not text.strip():
+            raise InvalidInputError("The paragraph is empty.")
+        block = Block(
+            section_id=section.id,
+            kind=kind,
+            text=text,
+            after_text=after_text,
+            target_section_id=target_id,
+            numbered=1 if numbered else 0,
+            ordinal=next_ordinal(session, Block, Block.section_id == section.id),
+        )
+        session.add(block)
+        session.flush()
+        if index is not None:
+            ordered = list(
+                session.scalars(
+                    select(Block)
+                    .where(Block.section_id == section.id, Block.deleted_at.is_(None))
+                    .order_by(Block.ordinal)
+                )
+            )
+            ordered.remove(block)
+            ordered.insert(max(0, min(index, len(ordered))), block)
+            for i, row in enumerate(ordered):
+                row.ordinal = i
+        return block.id
+
+
+def update_block(
+    store: ProjectStore,
+    block_ref: str,
+    *,
+    text: str | None = None,
+    lead_in: str | None = None,
+    comments_lead_in: str | None = None,
+    numbered: bool | None = None,
+) -> None:
+    for value in (lead_in, comments_lead_in):
+        if value is not None:
+            markup.validate(value)
+    with store.write() as session:
+        block = resolve(session, Block, block_ref)
+        if text is not None:
+            for line in text.split("\n"):
+                markup.validate(line)
+            block.text = text
+        if lead_in is not None:
+            block.lead_in = lead_in
+        if comments_lead_in is not None:
+            block.comments_lead_in = comments_lead_in
+        if numbered is not None:
+            block.numbered = 1 if numbered else 0
+
+
+def delete_block(store: ProjectStore, block_ref: str) -> None:
+    with store.write() as session:
+        tombstone(resolve(session, Block, block_ref))

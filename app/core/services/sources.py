@@ -1,0 +1,414 @@
+"""Sources: imported documents, their versions and their original bytes."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, is_dataclass
+from typing import Any, Protocol
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.core import anchoring
+from app.core.errors import DuplicateSourceError, InvalidInputError
+from app.core.models import (
+    OriginalFile,
+    Passage,
+    Response,
+    Section,
+    SectionKind,
+    Source,
+    SourceKind,
+    SourceVersion,
+    utcnow,
+)
+from app.core.services.common import next_ordinal, resolve, tombstone
+from app.core.store import ProjectStore
+
+
+class ImportedLike(Protocol):
+    """What an importer returns (``app.importers.base.ImportedText``), seen from core."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def pages(self) -> Sequence[Any]: ...
+    @property
+    def paragraphs(self) -> Sequence[Any]: ...
+    @property
+    def footnotes(self) -> Sequence[Any]: ...
+    @property
+    def title(self) -> str | None: ...
+    @property
+    def author(self) -> str | None: ...
+    @property
+    def date(self) -> str | None: ...
+    @property
+    def media_type(self) -> str: ...
+    @property
+    def warnings(self) -> Sequence[str]: ...
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    id: str
+    label: str
+    title: str
+    kind: str
+    ordinal: int
+    pages: int
+    passages: int
+    answered: int
+    version_no: int
+    version_id: str
+    filename: str
+
+
+@dataclass(frozen=True)
+class PageInfo:
+    index: int
+    start: int
+    end: int
+    label: str
+
+
+@dataclass(frozen=True)
+class ParagraphInfo:
+    start: int
+    end: int
+    kind: str
+    number: str | None
+    level: int
+
+
+@dataclass(frozen=True)
+class SourceText:
+    source_id: str
+    version_id: str
+    label: str
+    text: str
+    pages: tuple[PageInfo, ...]
+    paragraphs: tuple[ParagraphInfo, ...]
+
+
+@dataclass(frozen=True)
+class ReanchorReport:
+    source_id: str
+    version_id: str
+    moved: int
+    fuzzy: int
+    orphans: tuple[str, ...]
+
+
+def _as_dicts(items: Sequence[Any]) -> str:
+    rows = [asdict(item) if is_dataclass(item) else dict(item) for item in items]  # type: ignore[arg-type]
+    return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
+
+
+def _store_bytes(session: Session, data: bytes) -> str:
+    digest = hashlib.sha256(data).hexdigest()
+    if session.scalar(select(OriginalFile.id).where(OriginalFile.sha256 == digest)) is None:
+        session.add(OriginalFile(sha256=digest, size=len(data), data=data))
+    return digest
+
+
+def _check_duplicate(session: Session, digest: str) -> None:
+    row = session.execute(
+        select(Source.label, SourceVersion.filename)
+        .join(SourceVersion, SourceVersion.source_id == Source.id)
+        .where(
+            SourceVersion.sha256 == digest,
+            SourceVersion.deleted_at.is_(None),
+            Source.deleted_at.is_(None),
+        )
+    ).first()
+    if row is not None:
+        raise DuplicateSourceError(
+            f"This file was already imported as “{row.label}” ({row.filename or 'pasted text'})."
+        )
+
+
+def _version_row(
+    source_id: str, version_no: int, imported: ImportedLike, digest: str, filename: str
+) -> SourceVersion:
+    return SourceVersion(
+        source_id=source_id,
+        version_no=version_no,
+        filename=filename,
+        media_type=imported.media_type,
+        sha256=digest,
+        text=imported.text,
+        pages=_as_dicts(imported.pages),
+        paragraphs=_as_dicts(imported.paragraphs),
+        footnotes=_as_dicts(imported.footnotes),
+        doc_title=imported.title or "",
+        doc_author=imported.author or "",
+        doc_date=imported.date or "",
+        warnings=json.dumps(list(imported.warnings), ensure_ascii=False),
+    )
+
+
+def add_source(
+    store: ProjectStore,
+    imported: ImportedLike,
+    data: bytes,
+    *,
+    filename: str,
+    label: str,
+    kind: str = SourceKind.SUBMISSION,
+    title: str = "",
+) -> str:
+    """Store an imported document; a submission gets its "Contribution from …" section."""
+    label = label.strip()
+    if not label:
+        raise InvalidInputError("A source needs a label: the party or author it comes from.")
+    if kind not in SourceKind.__members__.values():
+        raise InvalidInputError(f"The kind must be submission or reference, not “{kind}”.")
+    if not imported.text.strip():
+        raise InvalidInputError("The document holds no text to cite.")
+    with store.write() as session:
+        digest = hashlib.sha256(data).hexdigest()
+        _check_duplicate(session, digest)
+        _store_bytes(session, data)
+        source = Source(
+            label=label,
+            title=title or imported.title or "",
+            kind=kind,
+            ordinal=next_ordinal(session, Source),
+        )
+        session.add(source)
+        session.flush()
+        session.add(_version_row(source.id, 1, imported, digest, filename))
+        if kind == SourceKind.SUBMISSION:
+            session.add(
+                Section(
+                    kind=SectionKind.PARTY,
+                    source_id=source.id,
+                    ordinal=next_ordinal(session, Section),
+                )
+            )
+        return source.id
+
+
+def current_version(session: Session, source_id: str) -> SourceVersion:
+    version = session.scalars(
+        select(SourceVersion)
+        .where(SourceVersion.source_id == source_id, SourceVersion.deleted_at.is_(None))
+        .order_by(SourceVersion.version_no.desc())
+        .limit(1)
+    ).first()
+    if version is None:
+        raise InvalidInputError("This source has no text.")
+    return version
+
+
+def add_version(
+    store: ProjectStore, source_ref: str, imported: ImportedLike, data: bytes, *, filename: str
+) -> ReanchorReport:
+    """A re-issued document (Rev.1): a new version; passages re-attach or become orphans."""
+    with store.write() as session:
+        source = resolve(session, Source, source_ref)
+        digest = hashlib.sha256(data).hexdigest()
+        _check_duplicate(session, digest)
+        _store_bytes(session, data)
+        old = current_version(session, source.id)
+        version = _version_row(source.id, old.version_no + 1, imported, digest, filename)
+        session.add(version)
+        session.flush()
+        moved = fuzzy = 0
+        orphans: list[str] = []
+        passages = session.scalars(
+            select(Passage).where(Passage.source_id == source.id, Passage.deleted_at.is_(None))
+        ).all()
+        pages = [PageInfo(**p) for p in json.loads(version.pages)]
+        paragraphs = [ParagraphInfo(**p) for p in json.loads(version.paragraphs)]
+        for passage in passages:
+            old_anchor = anchoring.Anchor(
+                start=passage.start if passage.start is not None else 0,
+                end=passage.end if passage.end is not None else 0,
+                exact=passage.exact,
+                prefix=passage.prefix,
+                suffix=passage.suffix,
+                page_index=passage.page_index,
+                page_label=passage.page_label,
+                paragraph_number=passage.paragraph_number,
+            )
+            found = anchoring.reanchor(old_anchor, imported.text)
+            passage.source_version_id = version.id
+            passage.anchor_method = found.method
+            passage.anchor_score = round(found.score * 100)
+            if found.start is None or found.end is None:
+                passage.start = passage.end = None
+                orphans.append(passage.id)
+                continue
+            anchor = anchoring.make_anchor(imported.text, found.start, found.end, pages, paragraphs)
+            passage.start, passage.end = anchor.start, anchor.end
+            passage.exact, passage.prefix, passage.suffix = (
+                anchor.exact,
+                anchor.prefix,
+                anchor.suffix,
+            )
+            passage.page_index, passage.page_label = anchor.page_index, anchor.page_label
+            passage.paragraph_number = anchor.paragraph_number
+            if found.method == "fuzzy":
+                fuzzy += 1
+            elif found.method != "offset":
+                moved += 1
+        return ReanchorReport(source.id, version.id, moved, fuzzy, tuple(orphans))
+
+
+def list_sources(store: ProjectStore) -> list[SourceInfo]:
+    with store.session() as session:
+        sources = session.scalars(
+            select(Source).where(Source.deleted_at.is_(None)).order_by(Source.ordinal)
+        ).all()
+        counts = dict(
+            session.execute(
+                select(Passage.source_id, func.count())
+                .where(Passage.deleted_at.is_(None))
+                .group_by(Passage.source_id)
+            )
+            .tuples()
+            .all()
+        )
+        answered = dict(
+            session.execute(
+                select(Passage.source_id, func.count(func.distinct(Passage.id)))
+                .join(Response, Response.passage_id == Passage.id)
+                .where(
+                    Passage.deleted_at.is_(None),
+                    Response.deleted_at.is_(None),
+                    Response.text != "",
+                )
+                .group_by(Passage.source_id)
+            )
+            .tuples()
+            .all()
+        )
+        result = []
+        for source in sources:
+            version = current_version(session, source.id)
+            result.append(
+                SourceInfo(
+                    id=source.id,
+                    label=source.label,
+                    title=source.title,
+                    kind=source.kind,
+                    ordinal=source.ordinal,
+                    pages=len(json.loads(version.pages)) or 1,
+                    passages=counts.get(source.id, 0),
+                    answered=answered.get(source.id, 0),
+                    version_no=version.version_no,
+                    version_id=version.id,
+                    filename=version.filename,
+                )
+            )
+        return result
+
+
+def source_text(store: ProjectStore, source_ref: str) -> SourceText:
+    with store.session() as session:
+        source = resolve(session, Source, source_ref)
+        version = current_version(session, source.id)
+        return SourceText(
+            source_id=source.id,
+            version_id=version.id,
+            label=source.label,
+            text=version.text,
+            pages=tuple(PageInfo(**p) for p in json.loads(version.pages)),
+            paragraphs=tuple(ParagraphInfo(**p) for p in json.loads(version.paragraphs)),
+        )
+
+
+def original_bytes(store: ProjectStore, source_ref: str) -> tuple[str, bytes]:
+    with store.session() as session:
+        source = resolve(session, Source, source_ref)
+        version = current_version(session, source.id)
+        data = session.scalar(
+            select(OriginalFile.data).where(OriginalFile.sha256 == version.sha256)
+        )
+        return version.filename, data or b""
+
+
+def rename_source(store: ProjectStore, source_ref: str, label: str) -> None:
+    if not label.strip():
+        raise InvalidInputError("A source needs a label.")
+    with store.write() as session:
+        resolve(session, Source, source_ref).label = label.strip()
+
+
+def move_source(store: ProjectStore, source_ref: str, new_index: int) -> None:
+    """Reorder sources; party sections follow, since they print in the sources' order."""
+    with store.write() as session:
+        source = resolve(session, Source, source_ref)
+        ordered = list(
+            session.scalars(
+                select(Source).where(Source.deleted_at.is_(None)).order_by(Source.ordinal)
+            )
+        )
+        ordered.remove(source)
+        ordered.insert(max(0, min(new_index, len(ordered))), source)
+        for i, row in enumerate(ordered):
+            if row.ordinal != i:
+                row.ordinal = i
+        sections = {
+            s.source_id: s
+            for s in session.scalars(
+                select(Section).where(
+                    Section.kind == SectionKind.PARTY, Section.deleted_at.is_(None)
+                )
+            )
+        }
+        slots = sorted(s.ordinal for s in sections.values())
+        party_sections = [sections[s.id] for s in ordered if s.id in sections]
+        for slot, section in zip(slots, party_sections, strict=True):
+            if section.ordinal != slot:
+                section.ordinal = slot
+
+
+def remove_source(store: ProjectStore, source_ref: str) -> None:
+    """Tombstone a source with its passages, responses and party section."""
+    with store.write() as session:
+        source = resolve(session, Source, source_ref)
+        stamp = utcnow()
+        tombstone(source, stamp)
+        for passage in session.scalars(
+            select(Passage).where(Passage.source_id == source.id, Passage.deleted_at.is_(None))
+        ):
+            tombstone(passage, stamp)
+            for response in session.scalars(
+                select(Response).where(
+                    Response.passage_id == passage.id, Response.deleted_at.is_(None)
+                )
+            ):
+                tombstone(response, stamp)
+        for section in session.scalars(
+            select(Section).where(Section.source_id == source.id, Section.deleted_at.is_(None))
+        ):
+            tombstone(section, stamp)
+
+
+def restore_source(store: ProjectStore, source_id: str) -> None:
+    """Undo :func:`remove_source` (the GUI's undo)."""
+    with store.write() as session:
+        source = session.get(Source, source_id)
+        if source is None:
+            raise InvalidInputError("That source no longer exists.")
+        stamp = source.deleted_at
+        source.deleted_at = None
+        for passage in session.scalars(
+            select(Passage).where(Passage.source_id == source_id, Passage.deleted_at == stamp)
+        ):
+            passage.deleted_at = None
+        for section in session.scalars(
+            select(Section).where(Section.source_id == source_id, Section.deleted_at == stamp)
+        ):
+            section.deleted_at = None
+        for response in session.scalars(
+            select(Response)
+            .join(Passage, Passage.id == Response.passage_id)
+            .where(Passage.source_id == source_id, Response.deleted_at == stamp)
+        ):
+            response.deleted_at = None
