@@ -24,6 +24,7 @@ import charset_normalizer
 
 from app.core.errors import ImportFailedError
 from app.importers.base import ImportedText, ImportOptions, Page, Paragraph, ParagraphKind
+from app.importers.builder import leading_number
 
 _BATCH = 2000
 
@@ -32,19 +33,6 @@ _XML_ILLEGAL = re.compile("[\x00-\x08\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 # Everything a reader would take for a line break becomes "\n".
 _LINE_BREAKS = re.compile("\r\n|[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 
-_NUMBER = re.compile(
-    r"""^(
-        \d{1,3}(?:\.\d{1,3})+\.?      # 1.2  1.2.  1.2.3
-      | \d{1,3}[.)]                   # 12.  12)
-      | \(\d{1,3}\)                   # (4)
-      | \([a-zA-Z]{1,2}\)             # (a)  (aa)
-      | [a-zA-Z][.)]                  # a)  A.
-      | \([ivxlcdm]{1,7}\)            # (iii)
-      | [ivxlcdm]{1,7}[.)]            # iv.  iv)
-      | [IVXLCDM]{1,7}\.              # IV.
-    )(?=\s)""",
-    re.VERBOSE,
-)
 _ATX = re.compile(r"^(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
 _SETEXT = re.compile(r"^(=+|-+)\s*$")
 _RULE = re.compile(r"^(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})$")
@@ -158,10 +146,9 @@ def _plain_lines(lines: list[str], options: ImportOptions) -> list[_Line]:
 
 
 def _numbered(line: str, kind: ParagraphKind, level: int) -> _Line:
-    match = _NUMBER.match(line)
-    if match is None:
+    number = leading_number(line)
+    if number is None:
         return _Line(line, kind, None, level)
-    number = match.group(1)
     if kind is ParagraphKind.BODY:
         kind = ParagraphKind.LIST_ITEM
         level = level or number.rstrip(".").count(".") + 1

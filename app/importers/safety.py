@@ -1,0 +1,107 @@
+"""Defences for reading untrusted ZIP and XML: submissions come from anyone.
+
+A DOCX or ODT file is a ZIP of XML parts, and both layers can be weaponised:
+a "zip bomb" unpacks a few kilobytes into gigabytes, and XML entities can
+expand without bound or reach out to files and the network. Every OOXML/ODF
+import therefore opens its archive through :func:`open_zip`, which checks the
+central directory *before* anything is unpacked, and parses every part with
+:data:`XML_PARSER`. python-docx is only handed a package that passed
+:func:`open_zip`; its own parser already refuses entities.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from io import BytesIO
+
+from lxml import etree
+
+from app.core.errors import FileTooLargeError, ImportFailedError
+
+MAX_MEMBERS = 10_000
+MAX_TOTAL_UNCOMPRESSED = 300 * 1024 * 1024
+MAX_RATIO = 200
+# Small members may compress extremely well (a part of repeated empty cells);
+# the ratio limit only matters once a member is big enough to hurt.
+RATIO_APPLIES_ABOVE = 4 * 1024 * 1024
+
+XML_PARSER = etree.XMLParser(
+    resolve_entities=False,
+    no_network=True,
+    huge_tree=False,
+    load_dtd=False,
+    dtd_validation=False,
+    remove_comments=True,
+    remove_pis=True,
+)
+
+DAMAGED = (
+    "The file is damaged or incomplete and cannot be read. "
+    "If you can open it in its original program, save it again and import the new copy."
+)
+
+
+def open_zip(data: bytes) -> zipfile.ZipFile:
+    """Open ``data`` as a ZIP after checking it cannot unpack to something huge."""
+    try:
+        archive = zipfile.ZipFile(BytesIO(data))
+    except (zipfile.BadZipFile, EOFError, ValueError, OSError) as error:
+        raise ImportFailedError(DAMAGED) from error
+    try:
+        check_limits(archive.infolist())
+    except FileTooLargeError:
+        archive.close()
+        raise
+    return archive
+
+
+def check_limits(members: list[zipfile.ZipInfo]) -> None:
+    """Refuse archives with too many members, too much content, or bomb-like ratios."""
+    if len(members) > MAX_MEMBERS:
+        raise FileTooLargeError(
+            f"The document holds {len(members):,} parts, more than the {MAX_MEMBERS:,} "
+            "Rejoinder accepts; it may be damaged or deliberately malformed."
+        )
+    total = 0
+    for member in members:
+        total += member.file_size
+        ratio = member.file_size / max(member.compress_size, 1)
+        if member.file_size > RATIO_APPLIES_ABOVE and ratio > MAX_RATIO:
+            raise FileTooLargeError(
+                "The document is compressed far more than real documents are "
+                f"({ratio:,.0f} to 1); it may be a deliberately malformed file and "
+                "was not opened."
+            )
+    if total > MAX_TOTAL_UNCOMPRESSED:
+        raise FileTooLargeError(
+            f"The document unpacks to {total / 1048576:,.0f} MB, more than the "
+            f"{MAX_TOTAL_UNCOMPRESSED // 1048576} MB Rejoinder accepts."
+        )
+
+
+def read_member(archive: zipfile.ZipFile, name: str) -> bytes | None:
+    """The bytes of one member, or None when it is absent.
+
+    Reading never returns more than the size the directory declared, so a
+    member that lies about its size cannot exceed the checked total.
+    """
+    try:
+        info = archive.getinfo(name)
+    except KeyError:
+        return None
+    try:
+        with archive.open(info) as member:
+            return member.read(info.file_size + 1)[: info.file_size]
+    except (zipfile.BadZipFile, EOFError, ValueError, OSError, NotImplementedError) as error:
+        raise ImportFailedError(DAMAGED) from error
+
+
+def parse_xml(data: bytes) -> etree._Element:
+    """Parse one XML part with the hardened parser; malformed XML is a damaged file."""
+    try:
+        root = etree.fromstring(data, XML_PARSER)
+    except etree.XMLSyntaxError as error:
+        raise ImportFailedError(DAMAGED) from error
+    if root is None:
+        raise ImportFailedError(DAMAGED)
+    return root
