@@ -35,7 +35,8 @@ CORE = """<?xml version="1.0" encoding="UTF-8"?>
 
 
 def part(root: str, body: str) -> str:
-    return f'<?xml version="1.0" encoding="UTF-8"?><w:{root} xmlns:w="{W}" xmlns:r="{R}">{body}</w:{root}>'
+    header = '<?xml version="1.0" encoding="UTF-8"?>'
+    return f'{header}<w:{root} xmlns:w="{W}" xmlns:r="{R}">{body}</w:{root}>'
 
 
 def build_docx(
@@ -67,10 +68,9 @@ def build_docx(
             f'"http://schemas.openxmlformats.org/package/2006/relationships">{"".join(rels)}'
             "</Relationships>",
         )
-        root_names = {"numbering": "numbering", "styles": "styles"}
         for name, xml in extra.items():
             if xml is not None:
-                archive.writestr(f"word/{name}.xml", part(root_names.get(name, name), xml))
+                archive.writestr(f"word/{name}.xml", part(name, xml))
     return buffer.getvalue()
 
 
