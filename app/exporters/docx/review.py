@@ -1,0 +1,102 @@
+"""Review-copy marks: UUID bookmarks and Word comments with statuses and notes.
+
+Colleagues who only use Word comment on the review copy; a later import maps
+their comments back by the bookmark that encloses them, so every passage and
+response gets a bookmark whose name carries its UUID (``p_`` / ``r_`` + 32
+hex digits: Word allows 40 characters and requires a leading letter).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from docx.document import Document as DocxDocument
+from lxml import etree
+
+from app.exporters.cleaning import clean_text
+from app.exporters.docx import ooxml as x
+from app.exporters.docx.ooxml import Element, sub, w
+from app.exporters.flow import Para
+from app.exporters.tree import NoteItem
+
+_NOT_NAME = re.compile(r"[^0-9A-Za-z]")
+
+
+def bookmark_name(prefix: str, identifier: str) -> str:
+    """``prefix_`` + the identifier's first 32 letters/digits (a UUID's hex without dashes)."""
+    return f"{prefix}_{_NOT_NAME.sub('', identifier)[:32]}"
+
+
+def _initials(name: str) -> str:
+    return "".join(part[0] for part in name.split() if part[:1].isalnum()).upper()[:4]
+
+
+def _notes_text(notes: Sequence[NoteItem]) -> list[str]:
+    return [f"{n.author} ({n.created}): {n.text}" for n in notes]
+
+
+class ReviewMarks:
+    """Adds bookmarks and Word comments around the paragraphs of a passage or response."""
+
+    def __init__(self, document: DocxDocument, reference_style: str) -> None:
+        self._document = document
+        self._reference_style = reference_style
+        existing = [int(b.get(x.ID, "0")) for b in document.element.body.iter(x.BOOKMARK_START)]
+        self._next_bookmark = max(existing, default=-1) + 1
+        self._names: set[str] = {
+            b.get(x.NAME, "") for b in document.element.body.iter(x.BOOKMARK_START)
+        }
+
+    def mark(self, para: Para, paragraphs: list[Element]) -> None:
+        if para.quote is not None:
+            quote = para.quote
+            self._bookmark(bookmark_name("p", quote.passage_id), paragraphs)
+            if quote.notes:
+                lines = _notes_text(quote.notes)
+                self._comment(paragraphs, "\n".join(lines), quote.notes[0].author)
+        if para.comment is not None:
+            comment = para.comment
+            self._bookmark(bookmark_name("r", comment.response_id), paragraphs)
+            lines = [
+                f"Status: {comment.status} · Position: {comment.position} · "
+                f"Author: {comment.author}",
+                *_notes_text(comment.notes),
+            ]
+            self._comment(paragraphs, "\n".join(lines), comment.author)
+
+    def _bookmark(self, name: str, paragraphs: list[Element]) -> None:
+        unique, counter = name, 2
+        while unique in self._names:
+            unique = f"{name[:36]}_{counter}"
+            counter += 1
+        self._names.add(unique)
+        bid = str(self._next_bookmark)
+        self._next_bookmark += 1
+        start = etree.Element(x.BOOKMARK_START)
+        start.set(x.ID, bid)
+        start.set(x.NAME, unique)
+        _insert_first(paragraphs[0], start)
+        sub(paragraphs[-1], x.BOOKMARK_END, id=bid)
+
+    def _comment(self, paragraphs: list[Element], text: str, author: str) -> None:
+        comment = self._document.comments.add_comment(
+            text=clean_text(text), author=clean_text(author), initials=_initials(author)
+        )
+        cid = str(comment.comment_id)
+        start = etree.Element(w("commentRangeStart"))
+        start.set(x.ID, cid)
+        _insert_first(paragraphs[0], start)
+        sub(paragraphs[-1], w("commentRangeEnd"), id=cid)
+        r = sub(paragraphs[-1], x.R)
+        sub(sub(r, x.RPR), x.RSTYLE, val=self._reference_style)
+        sub(r, w("commentReference"), id=cid)
+
+
+def _insert_first(p: Element, element: Element) -> None:
+    """Insert right after ``w:pPr`` (or first), i.e. before the paragraph's first run."""
+    props = p.find(x.PPR)
+    if props is not None:
+        props.addnext(element)
+    else:
+        p.insert(0, element)

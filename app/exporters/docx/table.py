@@ -1,0 +1,103 @@
+"""The table layout: one row per citation, in the ISO/IEC commenting template's shape.
+
+Columns: party, page/paragraph, quoted text, our comment, proposed change.
+One table per citations block (in practice one per party section), so that
+section headings, openings and cross-references keep their place around it.
+Borders are set directly rather than through a table style because a
+delegation's template may have no "Table Grid".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from lxml import etree
+
+from app.exporters.cleaning import clean_text
+from app.exporters.docx import ooxml as x
+from app.exporters.docx.ooxml import Element, sub, text_run, w
+from app.exporters.flow import Para, Role, Table
+from app.exporters.tree import Quote
+
+if TYPE_CHECKING:
+    from app.exporters.docx.writer import DocxWriter
+
+_SHARES = (13, 10, 30, 29, 18)
+
+
+def location(quote: Quote, page: str, paragraph: str) -> str:
+    """ "p. 3, para. 12" in the phrasebook's abbreviations."""
+    parts = []
+    if quote.page_label:
+        parts.append(f"{page} {quote.page_label}")
+    if quote.paragraph_number:
+        parts.append(f"{paragraph} {quote.paragraph_number}")
+    return clean_text(", ".join(parts))
+
+
+def _cell(row: Element, width: int, paragraphs: Sequence[Element]) -> None:
+    tc = sub(row, w("tc"))
+    props = sub(tc, w("tcPr"))
+    sub(props, w("tcW"), w=str(width), type="dxa")
+    for p in paragraphs or [x.paragraph(None)]:
+        tc.append(p)
+
+
+def _text_cell(row: Element, width: int, text: str, *, bold: bool = False) -> None:
+    p = x.paragraph(None)
+    if text:
+        text_run(p, text, bold=bold)
+    _cell(row, width, [p])
+
+
+def _properties(tbl: Element) -> None:
+    props = sub(tbl, w("tblPr"))
+    sub(props, w("tblW"), w="5000", type="pct")
+    borders = sub(props, w("tblBorders"))
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        sub(borders, w(edge), val="single", sz="4", space="0", color="auto")
+    sub(props, w("tblLayout"), type="fixed")
+
+
+def build_table(
+    writer: DocxWriter, table: Table, headers: Sequence[str], total_width: int
+) -> Element:
+    """A ``w:tbl`` with a repeating header row and one row per citation."""
+    widths = [total_width * share // 100 for share in _SHARES]
+    tbl = etree.Element(w("tbl"))
+    _properties(tbl)
+    grid = sub(tbl, w("tblGrid"))
+    for width in widths:
+        sub(grid, w("gridCol"), w=str(width))
+    header = sub(tbl, w("tr"))
+    sub(sub(header, w("trPr")), w("tblHeader"))
+    for width, label in zip(widths, headers, strict=True):
+        _text_cell(header, width, label, bold=True)
+    page, paragraph = writer.location_labels()
+    for citation in table.rows:
+        row = sub(tbl, w("tr"))
+        sub(sub(row, w("trPr")), w("cantSplit"))
+        quote = citation.quote
+        _text_cell(row, widths[0], clean_text(quote.party))
+        _text_cell(row, widths[1], location(quote, page, paragraph))
+        quote_para = Para(
+            Role.QUOTE, clean_text(quote.text), table.section_id, plain=True, quote=quote
+        )
+        _cell(row, widths[2], writer.cell_paragraphs(quote_para))
+        comment = writer.visible_comment(citation)
+        if comment is None:
+            _text_cell(row, widths[3], "")
+            _text_cell(row, widths[4], "")
+            continue
+        comment_para = Para(
+            Role.COMMENT,
+            clean_text(comment.markup),
+            table.section_id,
+            draft=comment.draft,
+            comment=comment,
+        )
+        _cell(row, widths[3], writer.cell_paragraphs(comment_para))
+        change = Para(Role.BODY, clean_text(comment.proposed_change), table.section_id)
+        _cell(row, widths[4], writer.cell_paragraphs(change) if comment.proposed_change else [])
+    return tbl

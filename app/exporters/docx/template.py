@@ -1,0 +1,70 @@
+"""Open the template the export is built on.
+
+A delegation's template (.docx or .dotx) brings its letterhead, headers,
+footers, page set-up and styles. Decision: body content of the template
+(a letterhead block, a reference line) is *kept* and the contribution
+follows it, because that is what the delegation put there for every paper;
+a template whose body holds nothing visible (the usual single empty
+paragraph) is cleared so the contribution starts at the top of the page.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import docx
+from docx.document import Document as DocxDocument
+
+from app.core.errors import ExportFailedError
+from app.exporters.docx.ooxml import P, w
+
+DEFAULT_TEMPLATE = Path(__file__).resolve().parents[3] / "resources" / "templates" / "default.docx"
+
+_DOTX = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
+_DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+_VISIBLE = (w("t"), w("drawing"), w("pict"), w("object"), w("fldSimple"), w("instrText"))
+
+
+def _as_document_bytes(path: Path) -> io.BytesIO:
+    """The template's bytes with a .dotx content type turned into a .docx one.
+
+    python-docx refuses the template content type although the parts are the
+    same; rewriting one line of ``[Content_Types].xml`` in memory fixes it.
+    """
+    out = io.BytesIO()
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dest:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "[Content_Types].xml":
+                data = data.replace(_DOTX.encode(), _DOCX.encode())
+            dest.writestr(info, data)
+    out.seek(0)
+    return out
+
+
+def open_template(template: Path | str | None) -> DocxDocument:
+    """The python-docx document to write into; ``ExportFailedError`` if unreadable."""
+    path = Path(template) if template is not None else DEFAULT_TEMPLATE
+    try:
+        document = docx.Document(_as_document_bytes(path))
+    except FileNotFoundError as exc:
+        raise ExportFailedError(f"The template “{path}” does not exist.") from exc
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile) as exc:
+        raise ExportFailedError(
+            f"The template “{path.name}” cannot be read as a Word document (.docx or .dotx)."
+        ) from exc
+    _clear_if_blank(document)
+    return document
+
+
+def _clear_if_blank(document: DocxDocument) -> None:
+    body = document.element.body
+    content = [child for child in body if child.tag != w("sectPr")]
+    if any(child.tag != P for child in content):
+        return
+    if any(any(True for _ in child.iter(*_VISIBLE)) for child in content):
+        return
+    for child in content:
+        body.remove(child)

@@ -1,0 +1,253 @@
+"""Turn the laid-out flow into WordprocessingML paragraphs, lists and tables.
+
+Every element is built detached with lxml and inserted before the body's
+``sectPr`` in O(1); styles were resolved to ids once (``styles.py``), list
+numbers come from ``numbering.xml`` (``parts.py``). The review copy adds,
+on the same paragraphs, bookmarks named from the passage and response UUIDs
+and Word comments carrying statuses and notes, so that a colleague's Word
+comments can later be mapped back to the project.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from docx.document import Document as DocxDocument
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.part import Part
+from lxml import etree
+
+from app.core.errors import MarkupError
+from app.core.markup import Footnote, Inline, Run, parse
+from app.exporters.docx import ooxml as x
+from app.exporters.docx.ooxml import Element, sub, text_run, w
+from app.exporters.docx.parts import Footnotes, Numbering
+from app.exporters.docx.review import ReviewMarks
+from app.exporters.docx.table import build_table
+from app.exporters.flow import Heading, ListGroup, Para, Role, Table, visible_comment
+from app.exporters.phrasebook import Phrasebook
+from app.exporters.tree import Citation, Comment
+
+_STEP = 360
+_GAP_AFTER_QUOTES = 200
+DRAFT_HIGHLIGHT = "yellow"
+
+
+def inline_paragraphs(para: Para) -> list[tuple[Inline, ...]]:
+    """The paragraphs of ``para`` as runs; invalid markup is printed as plain text.
+
+    Stored markup is validated on input, so a parse error here means a bug
+    elsewhere; printing the raw text is better than failing the whole export.
+    """
+    if para.plain:
+        lines: Sequence[tuple[Inline, ...]] = [
+            (Run(t),) if t else () for t in para.text.split("\n")
+        ]
+    else:
+        try:
+            lines = parse(para.text)
+        except MarkupError:
+            lines = [(Run(t),) if t else () for t in para.text.split("\n")]
+    kept = [line for line in lines if line]
+    return kept or [()]
+
+
+class DocxWriter:
+    """Appends the contribution's elements to a python-docx document's body."""
+
+    def __init__(
+        self,
+        document: DocxDocument,
+        styles: dict[str, str],
+        phrases: Phrasebook,
+        *,
+        review_copy: bool = False,
+        include_drafts: bool = False,
+    ) -> None:
+        self._part: Part = document.part
+        self._styles = styles
+        self._phrases = phrases
+        self._numbering = Numbering(document)
+        self._footnotes = Footnotes(document)
+        body = document.element.body
+        last = body[-1] if len(body) else None
+        self._body: Element = body
+        self._anchor: Element | None = (
+            last if last is not None and last.tag == w("sectPr") else None
+        )
+        self._links: dict[tuple[int, str], str] = {}
+        self._review = ReviewMarks(document, styles["comment_ref"]) if review_copy else None
+        self._quote_left, self._quote_right = self._quote_indent(document)
+        self._include_drafts = include_drafts
+        self.footnote_count = 0
+
+    def _quote_indent(self, document: DocxDocument) -> tuple[int, int]:
+        styles_root = document.styles.element
+        for style in styles_root.iterchildren(w("style")):
+            if style.get(w("styleId")) == self._styles["quote"]:
+                ind = style.find(f"{w('pPr')}/{w('ind')}")
+                if ind is not None:
+                    left = ind.get(w("left")) or ind.get(w("start")) or "720"
+                    right = ind.get(w("right")) or ind.get(w("end")) or "0"
+                    return int(left), int(right)
+        return 720, 720
+
+    def _emit(self, element: Element) -> None:
+        if self._anchor is not None:
+            self._anchor.addprevious(element)
+        else:
+            self._body.append(element)
+
+    def text_width(self) -> int:
+        """Usable width in twips, for table columns."""
+        sect = self._anchor
+        if sect is not None:
+            size, margin = sect.find(w("pgSz")), sect.find(w("pgMar"))
+            if size is not None and margin is not None:
+                page = int(size.get(w("w"), "11906"))
+                left = int(margin.get(w("left"), "1417"))
+                right = int(margin.get(w("right"), "1417"))
+                return max(page - left - right, 2000)
+        return 9072
+
+    # -- inline content ----------------------------------------------------
+
+    def _link_id(self, part: Part, url: str) -> str:
+        key = (id(part), url)
+        rid = self._links.get(key)
+        if rid is None:
+            rid = part.relate_to(url, RT.HYPERLINK, is_external=True)
+            self._links[key] = rid
+        return rid
+
+    def _runs(self, p: Element, inlines: Sequence[Inline], part: Part) -> None:
+        for item in inlines:
+            if isinstance(item, Footnote):
+                self._footnote(p, item)
+                continue
+            parent = p
+            style = None
+            if item.href is not None:
+                parent = sub(p, x.HYPERLINK)
+                parent.set(x.R_ID, self._link_id(part, item.href))
+                parent.set(w("history"), "1")
+                style = self._styles["hyperlink"]
+            text_run(
+                parent,
+                item.text,
+                bold=item.bold,
+                italic=item.italic,
+                underline=item.underline,
+                style_id=style,
+            )
+
+    def _footnote(self, p: Element, note: Footnote) -> None:
+        note_id, note_p = self._footnotes.new_footnote(
+            self._styles["footnote_text"], self._styles["footnote_ref"]
+        )
+        self._runs(note_p, note.runs, self._footnotes.part)
+        r = sub(p, x.R)
+        sub(sub(r, x.RPR), x.RSTYLE, val=self._styles["footnote_ref"])
+        sub(r, x.FOOTNOTE_REFERENCE, id=str(note_id))
+        self.footnote_count += 1
+
+    def _elements(self, para: Para, style_id: str | None) -> list[Element]:
+        out: list[Element] = []
+        for index, inlines in enumerate(inline_paragraphs(para)):
+            p = x.paragraph(style_id)
+            if index == 0 and para.draft:
+                text_run(
+                    p, self._phrases.text("draft_mark") + " ", bold=True, highlight=DRAFT_HIGHLIGHT
+                )
+            self._runs(p, inlines, self._part)
+            out.append(p)
+        if self._review is not None:
+            self._review.mark(para, out)
+        return out
+
+    # -- block-level content -----------------------------------------------
+
+    def title(self, text: str, subtitle: str) -> None:
+        p = x.paragraph(self._styles["title"])
+        text_run(p, text)
+        self._emit(p)
+        if subtitle:
+            p = x.paragraph(self._styles["subtitle"])
+            text_run(p, subtitle)
+            self._emit(p)
+
+    def heading(self, heading: Heading) -> None:
+        role = "heading1" if heading.level <= 1 else "heading2"
+        p = x.paragraph(self._styles[role])
+        text_run(p, heading.text)
+        self._emit(p)
+
+    def paragraph(self, para: Para) -> None:
+        elements = self._elements(para, None)
+        if para.role is Role.LEAD_IN:
+            for p in elements:
+                x.ppr(p).append(etree.Element(w("keepNext")))
+        for p in elements:
+            self._emit(p)
+
+    def list_group(self, group: ListGroup) -> None:
+        bullets = group.role is Role.LIST_ITEM and not group.numbered
+        num_id: int | None = self._numbering.new_list(numbered=False) if bullets else None
+        expected = 0
+        last: Element | None = None
+        for para in group.items:
+            style = self._style_for(para.role)
+            elements = self._elements(para, style)
+            first, rest = elements[0], elements[1:]
+            if para.number is not None:
+                if num_id is None or para.number != expected:
+                    num_id = self._numbering.new_list(start=para.number)
+                expected = para.number + 1
+                x.set_numbering(first, num_id)
+                self._indent(para.role, first, numbered=True, in_list=True)
+            elif bullets and num_id is not None:
+                x.set_numbering(first, num_id)
+            else:
+                rest = elements
+            for p in rest:
+                self._indent(para.role, p, numbered=False, in_list=group.numbered or bullets)
+            for p in elements:
+                self._emit(p)
+            last = elements[-1]
+        if last is not None and group.role is Role.QUOTE:
+            x.set_space_after(last, _GAP_AFTER_QUOTES)
+
+    def _style_for(self, role: Role) -> str | None:
+        if role is Role.QUOTE:
+            return self._styles["quote"]
+        if role is Role.LIST_ITEM:
+            return self._styles["list"]
+        return None
+
+    def _indent(self, role: Role, p: Element, *, numbered: bool, in_list: bool) -> None:
+        """Hang quote numbers inside the quote's own indentation; align continuations."""
+        if role is Role.QUOTE:
+            if numbered:
+                x.set_indent(p, self._quote_left + _STEP, _STEP, self._quote_right)
+            elif in_list:
+                x.set_indent(p, self._quote_left + _STEP, 0, self._quote_right)
+        elif in_list:
+            x.set_indent(p, _STEP)
+
+    def table(self, table: Table) -> None:
+        keys = ("table_party", "table_location", "table_quote", "table_comment", "table_proposed")
+        headers = [self._phrases.text(k) for k in keys]
+        tbl = build_table(self, table, headers, self.text_width())
+        self._emit(tbl)
+        self._emit(x.paragraph(None))
+
+    def cell_paragraphs(self, para: Para) -> list[Element]:
+        """Paragraphs for a table cell (same runs, footnotes and review marks as the body)."""
+        return self._elements(para, None)
+
+    def location_labels(self) -> tuple[str, str]:
+        """The abbreviations for "page" and "paragraph" in the contribution's language."""
+        return self._phrases.text("page_abbrev"), self._phrases.text("paragraph_abbrev")
+
+    def visible_comment(self, citation: Citation) -> Comment | None:
+        return visible_comment(citation, self._include_drafts)

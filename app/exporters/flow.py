@@ -1,0 +1,205 @@
+"""The contribution tree laid out as a flat sequence of things to print.
+
+The three renderers (DOCX, HTML preview, plain text) must agree on what
+follows what in each layout — where the lead-ins go, which numbers the
+comments get, what a cross-reference reads — or the preview would lie about
+the export. So the layout decisions are taken here, once, and each renderer
+only maps :class:`Heading`, :class:`Para`, :class:`ListGroup` and
+:class:`Table` to its own format.
+
+All text leaving this module has been through :func:`clean_text`. ``Para.text``
+is markup unless ``Para.plain`` (quotes are plain text as printed).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+
+from app.core.markup import escape
+from app.exporters.cleaning import clean_text
+from app.exporters.tree import (
+    Citation,
+    CitationsBlock,
+    Comment,
+    Contribution,
+    CrossReferenceBlock,
+    Layout,
+    ListBlock,
+    ParagraphBlock,
+    Quote,
+    SectionNode,
+)
+
+
+class Role(StrEnum):
+    """What a paragraph is; each renderer maps a role to a style."""
+
+    BODY = "body"
+    LEAD_IN = "lead-in"
+    QUOTE = "quote"
+    COMMENT = "comment"
+    LIST_ITEM = "list-item"
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    text: str
+    section_id: str
+    level: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Para:
+    """One paragraph of the output (several if its markup has line breaks).
+
+    ``number`` is the printed list number; ``None`` inside a list means a
+    continuation (an interleaved comment under its quote, or an unnumbered
+    quote). ``quote``/``comment`` are kept for the review copy's Word comments
+    and bookmarks.
+    """
+
+    role: Role
+    text: str
+    section_id: str
+    plain: bool = False
+    number: int | None = None
+    draft: bool = False
+    quote: Quote | None = None
+    comment: Comment | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ListGroup:
+    """Paragraphs numbered together; numbering restarts with every group."""
+
+    block_id: str
+    role: Role
+    numbered: bool
+    items: tuple[Para, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """The ISO/IEC commenting template's shape: one row per citation."""
+
+    block_id: str
+    section_id: str
+    rows: tuple[Citation, ...]
+
+
+Item = Heading | Para | ListGroup | Table
+
+
+def _comment_text(comment: Comment) -> str:
+    return clean_text(comment.markup)
+
+
+def _quote_para(quote: Quote, section_id: str, number: int | None) -> Para:
+    return Para(
+        Role.QUOTE,
+        clean_text(quote.text),
+        section_id,
+        plain=True,
+        number=number,
+        quote=quote,
+    )
+
+
+def _comment_para(comment: Comment, section_id: str, number: int | None) -> Para:
+    return Para(
+        Role.COMMENT,
+        _comment_text(comment),
+        section_id,
+        number=number,
+        draft=comment.draft,
+        comment=comment,
+    )
+
+
+def visible_comment(citation: Citation, include_drafts: bool) -> Comment | None:
+    """The comment to print; a draft is dropped unless drafts were asked for.
+
+    The tree builder already decides this; checking again costs nothing and
+    keeps a draft from leaking into a final export by a builder mistake.
+    """
+    comment = citation.comment
+    if comment is None or (comment.draft and not include_drafts):
+        return None
+    return comment
+
+
+def _citations(
+    block: CitationsBlock, section_id: str, layout: Layout, include_drafts: bool
+) -> Iterator[Item]:
+    numbered = block.numbered
+    if block.lead_in:
+        yield Para(Role.LEAD_IN, clean_text(block.lead_in), section_id)
+    if layout is Layout.TABLE:
+        yield Table(block.block_id, section_id, block.citations)
+        return
+    if layout is Layout.INTERLEAVED:
+        items: list[Para] = []
+        for index, citation in enumerate(block.citations, start=1):
+            items.append(_quote_para(citation.quote, section_id, index if numbered else None))
+            comment = visible_comment(citation, include_drafts)
+            if comment is not None:
+                items.append(_comment_para(comment, section_id, None))
+        yield ListGroup(block.block_id, Role.QUOTE, numbered, tuple(items))
+        return
+    quotes = tuple(
+        _quote_para(c.quote, section_id, i if numbered else None)
+        for i, c in enumerate(block.citations, start=1)
+    )
+    yield ListGroup(block.block_id, Role.QUOTE, numbered, quotes)
+    comments: list[Para] = []
+    for index, citation in enumerate(block.citations, start=1):
+        comment = visible_comment(citation, include_drafts)
+        if comment is not None:
+            comments.append(_comment_para(comment, section_id, index if numbered else None))
+    if not comments:
+        return
+    if block.comments_lead_in:
+        yield Para(Role.LEAD_IN, clean_text(block.comments_lead_in), section_id)
+    yield ListGroup(block.block_id + ":comments", Role.COMMENT, numbered, tuple(comments))
+
+
+def _section(section: SectionNode, layout: Layout, include_drafts: bool) -> Iterator[Item]:
+    sid = section.section_id
+    yield Heading(clean_text(section.heading), sid)
+    if section.opening:
+        yield Para(Role.BODY, clean_text(section.opening), sid)
+    for block in section.blocks:
+        if isinstance(block, ParagraphBlock):
+            yield Para(Role.BODY, clean_text(block.markup), sid)
+        elif isinstance(block, CitationsBlock):
+            yield from _citations(block, sid, layout, include_drafts)
+        elif isinstance(block, CrossReferenceBlock):
+            text = block.before + escape(block.target_label) + block.after
+            yield Para(Role.BODY, clean_text(text), sid)
+        elif isinstance(block, ListBlock):
+            items = tuple(
+                Para(
+                    Role.LIST_ITEM,
+                    clean_text(item),
+                    sid,
+                    number=i if block.numbered else None,
+                )
+                for i, item in enumerate(block.items, start=1)
+            )
+            yield ListGroup(block.block_id, Role.LIST_ITEM, block.numbered, items)
+    if section.closing:
+        yield Para(Role.BODY, clean_text(section.closing), sid)
+
+
+def layout_items(contribution: Contribution, layout: Layout) -> Iterator[Item]:
+    """Everything below the title, in reading order, for ``layout``."""
+    for section in contribution.sections:
+        yield from _section(section, layout, contribution.include_drafts)
+
+
+def subtitle(contribution: Contribution) -> str:
+    """The line under the title: organisation, meeting and date, as far as known."""
+    parts = (contribution.organisation, contribution.meeting, contribution.date)
+    return clean_text(" · ".join(p for p in parts if p))
