@@ -213,10 +213,10 @@ class _Reanchorer:
         # No reverse map exists; scale the old offset to the normalised text.
         guess = anchor.start * len(hay) // max(1, len(self.text))
         margin = 2 * len(needle) + 200
-        lo = max(0, guess - margin)
-        found = self.align(needle, lo, min(len(hay), guess + len(needle) + margin))
+        lo, hi = max(0, guess - margin), min(len(hay), guess + len(needle) + margin)
+        found = self.align(anchor, needle, lo, hi)
         if found[0] < 0.9:
-            anywhere = self.align(needle, 0, len(hay))
+            anywhere = self.align(anchor, needle, 0, len(hay))
             if anywhere[0] > found[0]:
                 found = anywhere
         score, start, end = found
@@ -225,13 +225,15 @@ class _Reanchorer:
         source_start, source_end = self.norm.source_span(start, end)
         return Reanchoring(source_start, source_end, score, "fuzzy")
 
-    def align(self, needle: str, lo: int, hi: int) -> tuple[float, int, int]:
+    def align(self, anchor: Anchor, needle: str, lo: int, hi: int) -> tuple[float, int, int]:
         """Best match of ``needle`` in ``hay[lo:hi]``: (score 0..1, start, end) in ``hay``.
 
-        ``partial_ratio_alignment`` finds a window as long as the needle; the
-        edit may have made the passage longer or shorter, so the window's ends
-        are then moved to the word boundaries that maximise the whole-passage
-        similarity, which is the score reported.
+        ``partial_ratio_alignment`` finds a window as long as the needle, but
+        the edit may have made the passage longer or shorter. Each end is moved
+        to where the anchor's context still stands next to it or, without
+        context, to the word boundary that maximises the similarity of the whole
+        passage (maximising alone would drop a reworded first or last word).
+        The score is that whole-passage similarity.
         """
         hay = self.norm.text
         found = fuzz.partial_ratio_alignment(needle, hay[lo:hi])
@@ -239,16 +241,24 @@ class _Reanchorer:
             return 0.0, 0, 0
         start, end = lo + found.dest_start, lo + found.dest_end
         slack = max(16, len(needle) // 4)
-        starts = [start] + [
-            i for i in range(max(0, start - slack), min(end, start + slack)) if _word_start(hay, i)
-        ]
-        start = max(starts, key=lambda i: (fuzz.ratio(needle, hay[i:end]), -abs(i - start)))
-        ends = [end] + [
-            i
-            for i in range(max(start + 1, end - slack), min(len(hay), end + slack) + 1)
-            if _word_end(hay, i)
-        ]
-        end = max(ends, key=lambda i: (fuzz.ratio(needle, hay[start:i]), -abs(i - end)))
+        before = normalize(anchor.prefix)[-16:]
+        at = hay.rfind(before, max(0, start - slack - len(before)), start + slack) if before else -1
+        if at >= 0 and at + len(before) < end:
+            start = at + len(before)
+        else:
+            starts = [i for i in range(max(0, start - slack), start + slack) if _word_start(hay, i)]
+            start = max(
+                starts or [start], key=lambda i: (fuzz.ratio(needle, hay[i:end]), -abs(i - start))
+            )
+        after = normalize(anchor.suffix)[:16]
+        at = hay.find(after, max(start + 1, end - slack), end + slack + len(after)) if after else -1
+        if at > start:
+            end = at
+        else:
+            ends = [i for i in range(max(start + 1, end - slack), end + slack) if _word_end(hay, i)]
+            end = max(
+                ends or [end], key=lambda i: (fuzz.ratio(needle, hay[start:i]), -abs(i - end))
+            )
         while start < end - 1 and hay[start] == " ":
             start += 1
         while end > start + 1 and hay[end - 1] == " ":
@@ -257,11 +267,11 @@ class _Reanchorer:
 
 
 def _word_start(text: str, i: int) -> bool:
-    return i == 0 or (text[i - 1] == " " and text[i] != " ")
+    return 0 <= i < len(text) and text[i] != " " and (i == 0 or text[i - 1] == " ")
 
 
 def _word_end(text: str, i: int) -> bool:
-    return i == len(text) or (text[i] == " " and text[i - 1] != " ")
+    return 0 < i <= len(text) and text[i - 1] != " " and (i == len(text) or text[i] == " ")
 
 
 def reanchor(anchor: Anchor, new_text: str, threshold: float = 0.75) -> Reanchoring:
@@ -299,17 +309,17 @@ class _Segment:
     bracket_words: int = 0
 
 
-def _segments(printed: str) -> tuple[list[_Segment], bool]:
-    """Split the printed quote at markers; also say whether it ends with an elision."""
+def _segments(printed: str) -> tuple[list[_Segment], _Segment]:
+    """Split the printed quote at markers; the last item describes the marker at the end."""
     segments: list[_Segment] = []
     after: Literal["start", "elision", "bracket"] = "start"
     words = 0
     at = 0
     for match in _MARKER.finditer(printed):
         text = printed[at : match.start()]
-        if text.strip():
+        if key := normalize(text):
             glued = after != "start" and not text[0].isspace()
-            segments.append(_Segment(normalize(text), after, glued, words))
+            segments.append(_Segment(key, after, glued, words))
             after, words = "start", 0
         is_bracket = match.group().startswith("[") and not re.search(_ELISION, match.group())
         if is_bracket and after != "elision":
@@ -319,23 +329,29 @@ def _segments(printed: str) -> tuple[list[_Segment], bool]:
             after = "elision"
         at = match.end()
     text = printed[at:]
-    if text.strip():
+    if key := normalize(text):
         glued = after != "start" and not text[0].isspace()
-        segments.append(_Segment(normalize(text), after, glued, words))
-        after = "start"
-    return segments, after == "elision"
+        segments.append(_Segment(key, after, glued, words))
+        after, words = "start", 0
+    return segments, _Segment("", after, False, words)
+
+
+def _reach(source: str, seg: _Segment, pos: int) -> int:
+    """The furthest start of ``seg`` that its marker allows when it follows ``pos``."""
+    if seg.after != "bracket":
+        return len(source)
+    limit = pos
+    for _ in range(seg.bracket_words + BRACKET_EXTRA_WORDS):
+        nxt = source.find(" ", limit + 1)
+        limit = len(source) if nxt < 0 else nxt + 1
+    return limit
 
 
 def _locate(source: str, seg: _Segment, pos: int) -> int | None:
     """Start of ``seg`` in ``source`` at or after ``pos``, as its marker allows."""
     if seg.after == "start":
         return pos if source.startswith(seg.key, pos) else None
-    limit = len(source)
-    if seg.after == "bracket":
-        limit = pos
-        for _ in range(seg.bracket_words + BRACKET_EXTRA_WORDS):
-            nxt = source.find(" ", limit + 1)
-            limit = len(source) if nxt < 0 else nxt + 1
+    limit = _reach(source, seg, pos)
     # After a marker the first letter may change case: "[No] recommendations".
     variants = {seg.key, seg.key[0].swapcase() + seg.key[1:]}
     best: int | None = None
@@ -390,8 +406,10 @@ def check_fidelity(printed: str, exact: str) -> list[str]:
     markers is matched in order, leftmost first, without backtracking.
     """
     source = normalize(exact)
-    segments, open_end = _segments(printed)
+    segments, tail = _segments(printed)
     if not segments:
+        if normalize(printed) == source:  # the cited passage is itself only an elision
+            return []
         return ["The printed quote holds no text from the source."]
     problems: list[str] = []
     pos = 0
@@ -399,10 +417,15 @@ def check_fidelity(printed: str, exact: str) -> list[str]:
         while pos < len(source) and source[pos] == " ":
             pos += 1
         at = _locate(source, seg, pos)
-        tail = len(source) - len(seg.key)
-        if number == len(segments) and not open_end and seg.after == "elision" and tail > pos:
-            # The last segment closes the quote: prefer its occurrence at the end.
-            at = tail if _locate(source, seg, tail) == tail else at
+        last = len(source) - len(seg.key)
+        # The last segment closes the quote: prefer its occurrence at the end.
+        closing = number == len(segments) and tail.after == "start" and seg.after != "start"
+        if (
+            closing
+            and pos < last <= _reach(source, seg, pos)
+            and _locate(source, seg, last) == last
+        ):
+            at = last
         if at is None:
             problems.append(_difference(source, seg, pos))
             # Carry on after the next exact occurrence, if any, to report more.
@@ -410,9 +433,12 @@ def check_fidelity(printed: str, exact: str) -> list[str]:
             if at < 0:
                 continue
         pos = at + len(seg.key)
-    if not open_end and source[pos:].strip() and not problems:
+    rest = source[pos:].strip()
+    if tail.after == "bracket" and len(rest.split()) <= tail.bracket_words + BRACKET_EXTRA_WORDS:
+        rest = ""
+    if rest and tail.after != "elision" and not problems:
         problems.append(
             "The quote stops before the end of the cited passage, which goes on with "
-            f"“{source[pos:].strip()[:40]}”: mark the omission with “…”."
+            f"“{_snippet(rest, 0)}”: mark the omission with “…”."
         )
     return problems
