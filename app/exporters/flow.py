@@ -13,11 +13,12 @@ is markup unless ``Para.plain`` (quotes are plain text as printed).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from app.core.markup import escape
+from app.core.errors import MarkupError
+from app.core.markup import Inline, Run, escape, parse
 from app.exporters.cleaning import clean_text
 from app.exporters.tree import (
     Citation,
@@ -203,3 +204,32 @@ def subtitle(contribution: Contribution) -> str:
     """The line under the title: organisation, meeting and date, as far as known."""
     parts = (contribution.organisation, contribution.meeting, contribution.date)
     return clean_text(" · ".join(p for p in parts if p))
+
+
+def inline_paragraphs(para: Para) -> list[tuple[Inline, ...]]:
+    """The paragraphs of ``para`` as runs; invalid markup is printed as plain text.
+
+    Stored markup is validated on input, so a parse error here means a bug
+    elsewhere; printing the raw text is better than failing the whole export.
+    """
+    if para.plain:
+        lines: Sequence[tuple[Inline, ...]] = [
+            (Run(t),) if t else () for t in para.text.split("\n")
+        ]
+    else:
+        try:
+            lines = parse(para.text)
+        except MarkupError:
+            lines = [(Run(t),) if t else () for t in para.text.split("\n")]
+    kept = [line for line in lines if line]
+    return kept or [()]
+
+
+def location(quote: Quote, page: str, paragraph: str) -> str:
+    """ "p. 3, para. 12" in the phrasebook's abbreviations."""
+    parts = []
+    if quote.page_label:
+        parts.append(f"{page} {quote.page_label}")
+    if quote.paragraph_number:
+        parts.append(f"{paragraph} {quote.paragraph_number}")
+    return clean_text(", ".join(parts))

@@ -17,23 +17,12 @@ from lxml import etree
 from app.exporters.cleaning import clean_text
 from app.exporters.docx import ooxml as x
 from app.exporters.docx.ooxml import Element, sub, text_run, w
-from app.exporters.flow import Para, Role, Table
-from app.exporters.tree import Quote
+from app.exporters.flow import Para, Role, Table, location
 
 if TYPE_CHECKING:
     from app.exporters.docx.writer import DocxWriter
 
 _SHARES = (13, 10, 30, 29, 18)
-
-
-def location(quote: Quote, page: str, paragraph: str) -> str:
-    """ "p. 3, para. 12" in the phrasebook's abbreviations."""
-    parts = []
-    if quote.page_label:
-        parts.append(f"{page} {quote.page_label}")
-    if quote.paragraph_number:
-        parts.append(f"{paragraph} {quote.paragraph_number}")
-    return clean_text(", ".join(parts))
 
 
 def _cell(row: Element, width: int, paragraphs: Sequence[Element]) -> None:

@@ -17,39 +17,27 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.part import Part
 from lxml import etree
 
-from app.core.errors import MarkupError
-from app.core.markup import Footnote, Inline, Run, parse
+from app.core.markup import Footnote, Inline
 from app.exporters.docx import ooxml as x
 from app.exporters.docx.ooxml import Element, sub, text_run, w
 from app.exporters.docx.parts import Footnotes, Numbering
 from app.exporters.docx.review import ReviewMarks
 from app.exporters.docx.table import build_table
-from app.exporters.flow import Heading, ListGroup, Para, Role, Table, visible_comment
+from app.exporters.flow import (
+    Heading,
+    ListGroup,
+    Para,
+    Role,
+    Table,
+    inline_paragraphs,
+    visible_comment,
+)
 from app.exporters.phrasebook import Phrasebook
 from app.exporters.tree import Citation, Comment
 
 _STEP = 360
 _GAP_AFTER_QUOTES = 200
 DRAFT_HIGHLIGHT = "yellow"
-
-
-def inline_paragraphs(para: Para) -> list[tuple[Inline, ...]]:
-    """The paragraphs of ``para`` as runs; invalid markup is printed as plain text.
-
-    Stored markup is validated on input, so a parse error here means a bug
-    elsewhere; printing the raw text is better than failing the whole export.
-    """
-    if para.plain:
-        lines: Sequence[tuple[Inline, ...]] = [
-            (Run(t),) if t else () for t in para.text.split("\n")
-        ]
-    else:
-        try:
-            lines = parse(para.text)
-        except MarkupError:
-            lines = [(Run(t),) if t else () for t in para.text.split("\n")]
-    kept = [line for line in lines if line]
-    return kept or [()]
 
 
 class DocxWriter:
