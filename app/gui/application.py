@@ -1,0 +1,44 @@
+"""Starting the GUI: the application object, logging, the crash dialog, the first window."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from app.core.config import RESOURCES, paths
+from app.gui.errors import install_excepthook
+from app.logsetup import setup_logging
+
+
+def _application() -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("Rejoinder")
+    app.setOrganizationName("Rejoinder")
+    app.setApplicationDisplayName("Rejoinder")
+    icon = RESOURCES / "icons" / "rejoinder.svg"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    return app
+
+
+def run_gui(project: Path | None, demo: bool) -> int:
+    """Run the GUI until the last window closes; returns the exit code."""
+    app = _application()
+    log_dir = paths().log_dir
+    setup_logging(log_dir)
+    install_excepthook(log_dir)
+    from app.gui.main_window import MainWindow
+
+    window = MainWindow()
+    window.show()
+    if demo:
+        window.open_demo()
+    elif project is not None:
+        window.open_project(project)
+    return int(app.exec())

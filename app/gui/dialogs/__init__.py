@@ -1,0 +1,1 @@
+"""Dialogs; each exposes ``get_data(parent, …) -> (data, accepted)`` for tests."""

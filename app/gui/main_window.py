@@ -1,0 +1,217 @@
+"""The main window: the welcome page until a project is open, then the workspace.
+
+One window per process; opening another project closes the current one
+(the store's lock is released, so a colleague or a second window may take it).
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QStackedWidget, QWidget
+
+from app.core.config import load_settings, save_settings
+from app.core.errors import RejoinderError
+from app.core.store import SUFFIX, ProjectStore
+from app.gui import workers
+from app.gui.context import ProjectContext
+from app.gui.dialogs.new_project import NewProjectDialog
+from app.gui.errors import show_error
+from app.gui.state import load_window_state, save_window_state
+from app.gui.welcome import WelcomePage
+from app.gui.workspace import Workspace
+
+FILTER = "Rejoinder projects (*.rejoinder)"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("MainWindow")
+        self.setWindowTitle(self.tr("Rejoinder"))
+        self.resize(1280, 800)
+        self.setAcceptDrops(True)
+        self.ctx: ProjectContext | None = None
+        self.workspace: Workspace | None = None
+        self.stack = QStackedWidget()
+        self.welcome = WelcomePage()
+        self.stack.addWidget(self.welcome)
+        self.setCentralWidget(self.stack)
+        self._build_menus()
+        self.welcome.new_requested.connect(self.new_project)
+        self.welcome.open_requested.connect(self.open_dialog)
+        self.welcome.demo_requested.connect(self.open_demo)
+        self.welcome.recent_chosen.connect(self.open_project)
+        self._refresh_recent()
+        geometry, _state = load_window_state()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+
+    # -- menus -------------------------------------------------------------
+
+    def _action(
+        self, menu: QMenu, text: str, shortcut: QKeySequence | QKeySequence.StandardKey | str | None
+    ) -> QAction:
+        action = menu.addAction(text)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu(self.tr("&File"))
+        m = self.file_menu
+        self._action(m, self.tr("&New project…"), QKeySequence.StandardKey.New).triggered.connect(
+            self.new_project
+        )
+        self._action(m, self.tr("&Open…"), QKeySequence.StandardKey.Open).triggered.connect(
+            self.open_dialog
+        )
+        self.recent_menu = m.addMenu(self.tr("Open &recent"))
+        self._action(m, self.tr("Open &demo"), None).triggered.connect(self.open_demo)
+        m.addSeparator()
+        self.project_actions: list[QAction] = []
+        self.import_action = self._action(m, self.tr("&Import documents…"), "Ctrl+I")
+        self.export_action = self._action(m, self.tr("&Export contribution…"), "Ctrl+E")
+        self.close_action = self._action(
+            m, self.tr("&Close project"), QKeySequence.StandardKey.Close
+        )
+        self.close_action.triggered.connect(self.close_project)
+        self.project_actions += [self.import_action, self.export_action, self.close_action]
+        m.addSeparator()
+        self._action(m, self.tr("&Quit"), QKeySequence.StandardKey.Quit).triggered.connect(
+            self.close
+        )
+        self.edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.view_menu = bar.addMenu(self.tr("&View"))
+        self._set_project_actions(False)
+
+    def _set_project_actions(self, enabled: bool) -> None:
+        for action in self.project_actions:
+            action.setEnabled(enabled)
+        self.edit_menu.menuAction().setVisible(enabled)
+        self.view_menu.menuAction().setVisible(enabled)
+
+    def _refresh_recent(self) -> None:
+        files = load_settings().recent_files
+        self.welcome.set_recent(files)
+        self.recent_menu.clear()
+        for name in files:
+            action = self.recent_menu.addAction(name)
+            action.triggered.connect(lambda _=False, n=name: self.open_project(Path(n)))
+        self.recent_menu.setEnabled(bool(files))
+
+    # -- opening and closing ---------------------------------------------------
+
+    def new_project(self) -> None:
+        settings = load_settings()
+        data, accepted = NewProjectDialog.get_data(self, settings.identity.organisation)
+        if not accepted:
+            return
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the new project as"), f"{data.title}{SUFFIX}", FILTER
+        )
+        if not name:
+            return
+        path = Path(name)
+        if path.suffix != SUFFIX:
+            path = path.with_name(path.name + SUFFIX)
+        try:
+            store = ProjectStore.create(
+                path,
+                title=data.title,
+                organisation=data.organisation,
+                meeting=data.meeting,
+                date=data.date,
+                language=data.language,
+            )
+        except RejoinderError as exc:
+            show_error(self, exc)
+            return
+        self._show_project(store)
+
+    def open_dialog(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Open a project"), "", FILTER)
+        if name:
+            self.open_project(Path(name))
+
+    def open_project(self, path: Path) -> bool:
+        """Open ``path``; a locked, newer, damaged or foreign file is refused with a message."""
+        if self.ctx is not None and Path(self.ctx.store.path).resolve() == path.resolve():
+            return True
+        try:
+            store = ProjectStore.open(path)
+        except RejoinderError as exc:
+            show_error(self, exc)
+            return False
+        self._show_project(store)
+        return True
+
+    def open_demo(self) -> None:
+        from app.core.demo import create_demo
+
+        folder = Path(tempfile.mkdtemp(prefix="rejoinder-demo-"))
+        try:
+            path = create_demo(folder)
+        except RejoinderError as exc:
+            show_error(self, exc)
+            return
+        self.open_project(path)
+
+    def _show_project(self, store: ProjectStore) -> None:
+        self.close_project()
+        settings = load_settings()
+        settings.add_recent(store.path)
+        save_settings(settings)
+        self.ctx = ProjectContext(store, self)
+        self.workspace = Workspace(self, self.ctx)
+        self.stack.addWidget(self.workspace.central)
+        self.stack.setCurrentWidget(self.workspace.central)
+        _geometry, state = load_window_state()
+        if state is not None:
+            self.restoreState(state)
+        self._set_project_actions(True)
+        self.setWindowTitle(self.tr("{title} — Rejoinder").format(title=store.project().title))
+        self._refresh_recent()
+
+    def close_project(self) -> None:
+        if self.ctx is None:
+            return
+        workers.wait_for_all()
+        save_window_state(self.saveGeometry(), self.saveState())
+        if self.workspace is not None:
+            self.workspace.dispose()
+            self.workspace = None
+        self.ctx.close()
+        self.ctx = None
+        self.stack.setCurrentWidget(self.welcome)
+        self._set_project_actions(False)
+        self.setWindowTitle(self.tr("Rejoinder"))
+        self._refresh_recent()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.workspace is not None:
+            self.workspace.flush()
+        save_window_state(self.saveGeometry(), self.saveState())
+        self.close_project()
+        event.accept()
+
+    # -- drag and drop of documents ----------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        projects = [f for f in files if f.suffix == SUFFIX]
+        documents = [f for f in files if f.suffix != SUFFIX]
+        if projects:
+            self.open_project(projects[0])
+        elif documents and self.workspace is not None:
+            self.workspace.import_files(documents)
+        event.setDropAction(Qt.DropAction.CopyAction)
+        event.accept()

@@ -1,0 +1,128 @@
+"""One helper for every piece of work the GUI hands to a background thread.
+
+Modelled on Anki's ``CollectionOp``: a widget says what to run and what to do
+with the result; the helper runs it on a pool, returns the result (or the
+error) to the GUI thread through a signal, and shows a dialog on failure
+unless the caller handles it. Worker threads never touch widgets (Picard's
+rule): they get plain values and return plain values.
+
+Two pools, as Anki has: ``project`` work runs on a single thread, so writes to
+the project are serialized; ``files`` work (parsing imports, writing exports,
+building previews) may run side by side with it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtWidgets import QWidget
+
+T = TypeVar("T")
+Progress = Callable[[int, int], None]
+
+_pools: dict[str, QThreadPool] = {}
+_running: set[Operation[Any]] = set()
+
+
+def pool(name: str) -> QThreadPool:
+    """The pool for ``name`` ("project" runs one task at a time, "files" several)."""
+    if name not in _pools:
+        created = QThreadPool()
+        created.setMaxThreadCount(1 if name == "project" else 2)
+        _pools[name] = created
+    return _pools[name]
+
+
+def wait_for_all(msecs: int = 10_000) -> bool:
+    """Block until every pool is idle (closing the window, and tests)."""
+    return all(p.waitForDone(msecs) for p in _pools.values())
+
+
+class _Signals(QObject):
+    """Lives in the GUI thread, so signals emitted by the worker are queued to it."""
+
+    finished = Signal(object)
+    failed = Signal(object)
+    progressed = Signal(int, int)
+
+
+class _Runnable(QRunnable):
+    def __init__(self, work: Callable[[Progress], object], signals: _Signals) -> None:
+        super().__init__()
+        self._work = work
+        self._signals = signals
+
+    def run(self) -> None:
+        try:
+            result = self._work(self._signals.progressed.emit)
+        except BaseException as exc:
+            self._signals.failed.emit(exc)
+        else:
+            self._signals.finished.emit(result)
+
+
+class Operation(Generic[T]):
+    """``Operation(parent, work).success(cb).run_in_background()``.
+
+    ``work`` receives a progress callback ``(done, total)`` it may call from the
+    worker thread. Without a ``failure`` callback, an error is shown in a
+    dialog over ``parent``.
+    """
+
+    def __init__(
+        self, parent: QWidget | None, work: Callable[[Progress], T], *, pool_name: str = "project"
+    ) -> None:
+        self._parent = parent
+        self._work = work
+        self._pool_name = pool_name
+        self._on_success: Callable[[T], None] | None = None
+        self._on_failure: Callable[[BaseException], None] | None = None
+        self._on_progress: Callable[[int, int], None] | None = None
+        self._on_done: Callable[[], None] | None = None
+        self._signals = _Signals()
+
+    def success(self, callback: Callable[[T], None]) -> Operation[T]:
+        self._on_success = callback
+        return self
+
+    def failure(self, callback: Callable[[BaseException], None]) -> Operation[T]:
+        self._on_failure = callback
+        return self
+
+    def progress(self, callback: Callable[[int, int], None]) -> Operation[T]:
+        self._on_progress = callback
+        return self
+
+    def finally_(self, callback: Callable[[], None]) -> Operation[T]:
+        """Runs after success or failure (closing a progress dialog, re-enabling a button)."""
+        self._on_done = callback
+        return self
+
+    def run_in_background(self) -> None:
+        self._signals.finished.connect(self._finished)
+        self._signals.failed.connect(self._failed)
+        if self._on_progress is not None:
+            self._signals.progressed.connect(self._on_progress)
+        _running.add(self)
+        pool(self._pool_name).start(_Runnable(self._work, self._signals))
+
+    def _finished(self, result: object) -> None:
+        _running.discard(self)
+        if self._on_done is not None:
+            self._on_done()
+        if self._on_success is not None:
+            self._on_success(result)  # type: ignore[arg-type]
+
+    def _failed(self, exc: object) -> None:
+        _running.discard(self)
+        if self._on_done is not None:
+            self._on_done()
+        assert isinstance(exc, BaseException)
+        if self._on_failure is not None:
+            self._on_failure(exc)
+        else:
+            from app.gui.errors import show_error
+
+            show_error(self._parent, exc)

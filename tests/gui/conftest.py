@@ -1,0 +1,114 @@
+"""GUI test fixtures: no modal loop ever blocks, no thread outlives its test.
+
+Following novelWriter's practice: ``QMessageBox.exec`` and the file dialogs are
+patched (the texts shown are recorded in ``messages``), the thread pools are
+drained before a window closes, and leftover top-level windows fail the test.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+from app.gui import workers
+from app.gui.errors import CrashDialog
+
+
+class Messages(list[str]):
+    """Texts of the message boxes shown; ``answer`` is what ``exec`` returns."""
+
+    answer = QMessageBox.StandardButton.Yes
+
+
+class FileDialogs:
+    """What the patched file dialogs return, queued per call."""
+
+    def __init__(self) -> None:
+        self.save: list[str] = []
+        self.open: list[str] = []
+        self.open_many: list[list[str]] = []
+
+
+@pytest.fixture
+def messages(monkeypatch: pytest.MonkeyPatch) -> Messages:
+    shown = Messages()
+
+    def fake_exec(box: QMessageBox) -> int:
+        shown.append(box.text())
+        return int(shown.answer.value)
+
+    def fake_crash(dialog: CrashDialog) -> int:
+        shown.append("CRASH: " + dialog.text.toPlainText())
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    monkeypatch.setattr(CrashDialog, "exec", fake_crash)
+    return shown
+
+
+@pytest.fixture
+def file_dialogs(monkeypatch: pytest.MonkeyPatch) -> FileDialogs:
+    queued = FileDialogs()
+
+    def save(*_a: Any, **_k: Any) -> tuple[str, str]:
+        return (queued.save.pop(0) if queued.save else "", "")
+
+    def open_one(*_a: Any, **_k: Any) -> tuple[str, str]:
+        return (queued.open.pop(0) if queued.open else "", "")
+
+    def open_many(*_a: Any, **_k: Any) -> tuple[list[str], str]:
+        return (queued.open_many.pop(0) if queued.open_many else [], "")
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(open_one))
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(open_many))
+    return queued
+
+
+@pytest.fixture
+def window(qtbot: Any, messages: Messages, file_dialogs: FileDialogs) -> Iterator[Any]:
+    from app.gui.main_window import MainWindow
+
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    workers.wait_for_all()
+    win.close()
+
+
+@pytest.fixture(autouse=True)
+def no_leftover_windows(qapp: QApplication) -> Iterator[None]:
+    yield
+    workers.wait_for_all()
+    QApplication.processEvents()
+    leftovers = [
+        w
+        for w in QApplication.topLevelWidgets()
+        if w.isVisible() and w.objectName() != "MainWindow" and w.windowType().name != "Popup"
+    ]
+    for w in leftovers:
+        w.close()
+    assert not leftovers, f"windows left open: {leftovers}"
+
+
+def drain(qtbot: Any) -> None:
+    """Let background work finish and its results reach the GUI thread."""
+    for _ in range(50):
+        workers.wait_for_all()
+        QApplication.processEvents()
+        if not workers._running:
+            return
+        qtbot.wait(20)
+
+
+def make_project(tmp_path: Path, name: str = "p") -> Path:
+    from app.core.store import ProjectStore
+
+    path = tmp_path / f"{name}.rejoinder"
+    ProjectStore.create(path, title="Test project", organisation="Us").close()
+    return path

@@ -1,0 +1,64 @@
+"""Welcome page: new project, opening, refusals with a message."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from app.core.config import load_settings
+from app.core.store import ProjectStore
+from app.gui.dialogs.new_project import NewProjectData, NewProjectDialog
+from tests.gui.conftest import FileDialogs, Messages, make_project
+
+
+def test_new_project_from_welcome(
+    window: Any, tmp_path: Path, file_dialogs: FileDialogs, monkeypatch: Any
+) -> None:
+    data = NewProjectData("Comments on WG papers", "Arcadia", "WG-3", "2026-01-02", "fr")
+    monkeypatch.setattr(NewProjectDialog, "get_data", classmethod(lambda cls, *a: (data, True)))
+    file_dialogs.save.append(str(tmp_path / "comments"))
+    window.welcome.new_button.click()
+    assert window.ctx is not None
+    project = window.ctx.store.project()
+    assert (project.title, project.language) == ("Comments on WG papers", "fr")
+    assert window.ctx.store.path == tmp_path / "comments.rejoinder"
+    assert str((tmp_path / "comments.rejoinder").resolve()) in load_settings().recent_files
+
+
+def test_new_project_dialog_get_data(qtbot: Any, monkeypatch: Any) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    def fake_exec(dialog: NewProjectDialog) -> int:
+        dialog.title.setText("  My title ")
+        dialog.language.setCurrentIndex(2)
+        return int(QDialog.DialogCode.Accepted.value)
+
+    monkeypatch.setattr(NewProjectDialog, "exec", fake_exec)
+    data, accepted = NewProjectDialog.get_data(None, "Org")
+    assert accepted
+    assert (data.title, data.organisation, data.language) == ("My title", "Org", "es")
+
+
+def test_locked_project_is_refused(window: Any, tmp_path: Path, messages: Messages) -> None:
+    path = make_project(tmp_path)
+    other = ProjectStore.open(path)
+    try:
+        assert not window.open_project(path)
+    finally:
+        other.close()
+    assert window.ctx is None
+    assert any("open in another Rejoinder window" in m for m in messages)
+
+
+def test_not_a_project_is_refused(window: Any, tmp_path: Path, messages: Messages) -> None:
+    bogus = tmp_path / "notes.rejoinder"
+    bogus.write_text("hello", encoding="utf-8")
+    assert not window.open_project(bogus)
+    assert messages and "not a Rejoinder project" in messages[-1]
+
+
+def test_open_and_close_returns_to_welcome(window: Any, tmp_path: Path) -> None:
+    assert window.open_project(make_project(tmp_path))
+    window.close_project()
+    assert window.ctx is None
+    assert window.stack.currentWidget() is window.welcome
