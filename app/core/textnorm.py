@@ -131,6 +131,8 @@ def normalize_with_map(source: str) -> NormalizedText:
             # Compose with the base letter, which is the code point before.
             start = max(start - 1, copied)
             replacement = unicodedata.normalize("NFC", source[start:end])
+            if replacement == source[start:end]:
+                continue  # nothing composes (B + U+0301): keep the marks as they are
         elif kind == "space":
             replacement = " "
         elif kind == "hyphen":

@@ -289,7 +289,21 @@ def test_fidelity_reports_unmarked_omission_and_additions() -> None:
 # --- properties --------------------------------------------------------------
 
 ALPHABET = st.sampled_from(
-    [*"abcAB  \n\t-.,[]", "’", "“", "”", "\u00ad", "\u2010", "ﬁ", "互", "联", "😀", "…", "é"]
+    [
+        *"abcAB  \n\t-.,[]",
+        "’",
+        "“",
+        "”",
+        "\u00ad",
+        "\u2010",
+        "ﬁ",
+        "互",
+        "联",
+        "😀",
+        "…",
+        "é",
+        "\u0301",
+    ]
 )
 TEXTS = st.text(ALPHABET, min_size=1, max_size=80)
 FAST = settings(
