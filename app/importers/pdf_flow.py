@@ -1,0 +1,172 @@
+"""Re-flow ordered lines into paragraphs and lay them out as one text.
+
+A printed line is not a paragraph: lines of one paragraph are joined with a
+space (or across a line-end hyphen), and a new paragraph starts where the
+typesetting shows one — a vertical gap, a first-line indent, a previous line
+that stops short of the column edge although the next word would have fit,
+a change of type size or weight, or a numbered or bulleted item.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from app.importers.base import Footnote, Page, Paragraph, ParagraphKind
+from app.importers.pdf_layout import Block, note_marker
+from app.importers.pdf_lines import Line
+from app.importers.pdf_text import (
+    BULLETS,
+    collapse_spaces,
+    join_lines,
+    paragraph_number,
+    starts_item,
+)
+
+
+@dataclass(slots=True)
+class Para:
+    text: str
+    size: float
+    bold: bool
+    lines: int = 1
+    cont_x0: float | None = None
+    # (marker, offset just after it in ``text``) for raised markers in the body
+    refs: list[tuple[str, int]] = field(default_factory=list)
+
+
+def _refs(line: Line, shift: int) -> list[tuple[str, int]]:
+    return [(line.text[a:b], shift + b) for a, b in line.sups]
+
+
+def _new_paragraph(para: Para, prev: Line, prev_block: Block, cur: Line, cur_block: Block) -> bool:
+    size = max(prev.size, cur.size)
+    if abs(prev.size - cur.size) > 0.15 * size or prev.bold != cur.bold:
+        return True
+    below = cur.top <= prev.bottom + 0.3 * size
+    if below and prev.bottom - cur.top > 0.5 * size:
+        return True
+    if starts_item(cur.text) and (prev.text[-1:] in ".:;" or cur.text[0] in BULLETS[:10]):
+        return True
+    if prev_block is cur_block or below:
+        if para.cont_x0 is None:
+            # second line: a first-line indent or a hanging list label is normal
+            if cur.x0 > prev.x0 + 0.8 * size and not starts_item(para.text):
+                return True
+        elif abs(cur.x0 - para.cont_x0) > 0.8 * size:
+            return True
+    words = cur.text.split(maxsplit=1)
+    room = prev_block.right - prev.x1
+    return bool(words) and room > (len(words[0]) * 0.5 + 1.0) * cur.size and not prev.hyphen
+
+
+def paragraphs(blocks: list[Block], words: set[str]) -> list[Para]:
+    """Paragraphs of a page body in reading order."""
+    out: list[Para] = []
+    prev: Line | None = None
+    prev_block: Block | None = None
+    for block in blocks:
+        for line in block.lines:
+            if (
+                prev is None
+                or prev_block is None
+                or _new_paragraph(out[-1], prev, prev_block, line, block)
+            ):
+                out.append(Para(line.text, line.size, line.bold, 1, None, _refs(line, 0)))
+            else:
+                para = out[-1]
+                joined = join_lines(para.text, line.text, prev.hyphen, words)
+                para.refs.extend(_refs(line, len(joined) - len(line.text)))
+                para.text = joined
+                para.lines += 1
+                if para.cont_x0 is None or block is not prev_block:
+                    para.cont_x0 = line.x0
+            prev, prev_block = line, block
+    return out
+
+
+def note_paragraphs(notes: list[list[Line]], words: set[str]) -> list[tuple[str, str]]:
+    """(marker, full paragraph text starting with the marker) per footnote."""
+    out = []
+    for lines in notes:
+        marker, first = note_marker(lines[0])
+        text = first
+        hyphen = lines[0].hyphen
+        for line in lines[1:]:
+            text = join_lines(text, line.text, hyphen, words)
+            hyphen = line.hyphen
+        out.append((marker, collapse_spaces(f"{marker} {text}")))
+    return out
+
+
+@dataclass(slots=True)
+class Assembler:
+    """Accumulates pages into the text layout :mod:`app.importers.base` prescribes."""
+
+    body_size: float
+    parts: list[str] = field(default_factory=list)
+    offset: int = 0
+    firsts: list[tuple[int, str, int | None]] = field(default_factory=list)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    footnotes: list[Footnote] = field(default_factory=list)
+
+    def _emit(self, text: str, kind: ParagraphKind, number: str | None, level: int) -> int:
+        if self.parts:
+            self.parts.append("\n")
+            self.offset += 1
+        start = self.offset
+        self.parts.append(text)
+        self.offset += len(text)
+        self.paragraphs.append(Paragraph(start, self.offset, kind, number, level))
+        return start
+
+    def add_page(
+        self, index: int, label: str, body: list[Para], notes: list[tuple[str, str]]
+    ) -> None:
+        first = len(self.paragraphs)
+        pending: dict[str, int] = {}
+        for para in body:
+            shift = len(para.text) - len(para.text.lstrip())
+            text = collapse_spaces(para.text)
+            if not text:
+                continue
+            kind, level = self._kind(para, text)
+            start = self._emit(text, kind, paragraph_number(text), level)
+            for marker, end in para.refs:
+                if text[max(0, end - shift - len(marker)) : end - shift] == marker:
+                    pending.setdefault(marker, start + end - shift)
+        for marker, text in notes:
+            start = self._emit(text, ParagraphKind.FOOTNOTE, None, 0)
+            body_text = text[len(marker) :].lstrip()
+            self.footnotes.append(
+                Footnote(marker, body_text, start, self.offset, pending.pop(marker, None))
+            )
+        begin = self.paragraphs[first].start if len(self.paragraphs) > first else None
+        self.firsts.append((index, label, begin))
+
+    def _kind(self, para: Para, text: str) -> tuple[ParagraphKind, int]:
+        if text[0] in BULLETS[:10]:
+            return ParagraphKind.LIST_ITEM, 1
+        short = len(text) < 200 and para.lines <= 3 and not text.endswith((".", ",", ";"))
+        if short and para.size >= 1.5 * self.body_size:
+            return ParagraphKind.HEADING, 1
+        if short and para.size >= 1.15 * self.body_size:
+            return ParagraphKind.HEADING, 2
+        if short and para.bold and len(text) < 150:
+            return ParagraphKind.HEADING, 3
+        return ParagraphKind.BODY, 0
+
+    def text(self) -> str:
+        return "".join(self.parts)
+
+    def pages(self) -> list[Page]:
+        """Pages covering the text without gaps; a page owns the newline after it."""
+        end = self.offset
+        out: list[Page] = []
+        for index, label, start in reversed(self.firsts):
+            begin = end if start is None else start
+            out.append(Page(index, begin, end, label))
+            end = begin
+        out.reverse()
+        if out:
+            out[0] = Page(out[0].index, 0, out[0].end, out[0].label)
+        return out

@@ -1,0 +1,282 @@
+"""Page layout: reading order, running headers and footers, footnotes, page numbers.
+
+pdfium returns text in the order the file stores it, which is not the order
+a person reads (footnotes before the body, columns interleaved). The order is
+rebuilt from line boxes by recursive cuts: a page is split into columns at
+vertical gutters that no line crosses, otherwise into bands at horizontal
+gaps, and bands that share one gutter are cut together so that a column
+keeps reading down across its own paragraph gaps.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from app.importers.pdf_lines import Line
+
+
+@dataclass(slots=True)
+class Block:
+    """Lines read top to bottom, inside a column whose edges are ``left``/``right``."""
+
+    lines: list[Line]
+    left: float
+    right: float
+
+
+def median_size(lines: Sequence[Line]) -> float:
+    sizes = [ln.size for ln in lines if ln.size > 0]
+    return statistics.median(sizes) if sizes else 10.0
+
+
+def reading_order(lines: list[Line]) -> list[Block]:
+    """Blocks of a page in reading order."""
+    if not lines:
+        return []
+    out: list[Block] = []
+    size = median_size(lines)
+    _order(lines, size, out, 0)
+    return out
+
+
+def _order(lines: list[Line], size: float, out: list[Block], depth: int) -> None:
+    left = min(ln.x0 for ln in lines)
+    right = max(ln.x1 for ln in lines)
+    if len(lines) > 1 and depth < 40:
+        columns = _columns(lines, size)
+        if columns:
+            for column in columns:
+                _order(column, size, out, depth + 1)
+            return
+        bands = _bands(lines, size)
+        if len(bands) > 1:
+            for band in _merge_bands(bands, size):
+                _order(band, size, out, depth + 1)
+            return
+    ordered = sorted(lines, key=lambda ln: (-round(ln.mid / (0.5 * size)), ln.x0))
+    out.append(Block(ordered, left, right))
+
+
+def _columns(lines: list[Line], size: float) -> list[list[Line]] | None:
+    """Split at vertical gutters no line crosses; columns narrower than 15 % are not columns."""
+    spans = sorted((ln.x0, ln.x1) for ln in lines)
+    left, right = spans[0][0], max(x1 for _, x1 in spans)
+    width = right - left
+    cuts: list[float] = []
+    reach = spans[0][1]
+    last = left
+    for x0, x1 in spans[1:]:
+        if x0 > reach + 0.5 * size:
+            cut = (reach + x0) / 2
+            if reach - last >= 0.15 * width and right - x0 >= 0.15 * width:
+                cuts.append(cut)
+                last = x0
+        reach = max(reach, x1)
+    if not cuts:
+        return None
+    groups: list[list[Line]] = [[] for _ in range(len(cuts) + 1)]
+    for ln in lines:
+        k = 0
+        while k < len(cuts) and ln.x0 > cuts[k]:
+            k += 1
+        groups[k].append(ln)
+    return [g for g in groups if g]
+
+
+def _bands(lines: list[Line], size: float) -> list[list[Line]]:
+    """Split at horizontal gaps taller than a line spacing's slack."""
+    ordered = sorted(lines, key=lambda ln: -ln.top)
+    bands: list[list[Line]] = [[ordered[0]]]
+    floor = ordered[0].bottom
+    for ln in ordered[1:]:
+        if ln.top < floor - 0.4 * size:
+            bands.append([ln])
+        else:
+            bands[-1].append(ln)
+        floor = min(floor, ln.bottom)
+    return bands
+
+
+def _merge_bands(bands: list[list[Line]], size: float) -> list[list[Line]]:
+    """Re-join neighbouring bands that are split by the same gutter (one column layout)."""
+    merged: list[list[Line]] = [bands[0]]
+    split_last = _columns(bands[0], size) is not None
+    for band in bands[1:]:
+        split_this = _columns(band, size) is not None
+        if split_last and split_this and _columns(merged[-1] + band, size) is not None:
+            merged[-1] = merged[-1] + band
+        else:
+            merged.append(band)
+        split_last = split_this
+    return merged
+
+
+# --- running headers and footers -------------------------------------------------
+
+_DIGITS = re.compile(r"\d+")
+_PAGE_NUMBER = re.compile(
+    r"^[\s\-–—]*(?:page\s+|p\.\s*|seite\s+)?(\d{1,4}|[ivxlcdm]{1,7})"
+    r"(?:\s*(?:of|/|de|von|sur)\s*\d{1,4})?[\s\-–—]*$",
+    re.IGNORECASE,
+)
+_LAST_NUMBER = re.compile(r"(?:^|\s)(\d{1,5})\s*$|^(\d{1,5})(?:\s|$)")
+
+
+def _key(text: str) -> str:
+    return " ".join(_DIGITS.sub("#", text.lower()).split())
+
+
+def _edges(lines: list[Line], depth: int = 3) -> list[Line]:
+    if len(lines) <= 2 * depth:
+        return list(lines)
+    ordered = sorted(lines, key=lambda ln: -ln.mid)
+    return ordered[:depth] + ordered[-depth:]
+
+
+def _roman(text: str) -> int | None:
+    values = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
+    total = 0
+    prev = 0
+    for ch in reversed(text.lower()):
+        value = values.get(ch)
+        if value is None:
+            return None
+        total = total - value if value < prev else total + value
+        prev = max(prev, value)
+    return total
+
+
+def strip_running(pages: list[list[Line]]) -> list[str | None]:
+    """Remove repeated headers/footers and page numbers in place; return printed numbers.
+
+    A line at a page edge whose text, digits ignored, recurs at the edge of
+    many pages is furniture, not content. Its number, when it counts up with
+    the page index, is the page's printed label.
+    """
+    total = len(pages)
+    seen: Counter[str] = Counter()
+    for lines in pages:
+        seen.update({_key(ln.text) for ln in _edges(lines)})
+    threshold = max(2, round(0.3 * total))
+    # candidates[key] = list of (page index, number read on the line)
+    candidates: dict[str, list[tuple[int, int]]] = {}
+    for index, lines in enumerate(pages):
+        edges = {id(ln) for ln in _edges(lines)}
+        kept = []
+        for ln in lines:
+            if id(ln) not in edges:
+                kept.append(ln)
+                continue
+            key = _key(ln.text)
+            number_match = _PAGE_NUMBER.match(ln.text)
+            if number_match is not None:
+                raw = number_match.group(1)
+                value = int(raw) if raw.isdigit() else _roman(raw)
+                if value is not None:
+                    kind = "#" if raw.isdigit() else "roman"
+                    candidates.setdefault(kind, []).append((index, value))
+                continue
+            if total >= 2 and seen[key] >= threshold and len(key) < 200:
+                tail = _LAST_NUMBER.search(ln.text)
+                if tail is not None:
+                    candidates.setdefault(key, []).append(
+                        (index, int(tail.group(1) or tail.group(2)))
+                    )
+                continue
+            kept.append(ln)
+        lines[:] = kept
+    return _labels(candidates, total)
+
+
+def _labels(candidates: dict[str, list[tuple[int, int]]], total: int) -> list[str | None]:
+    labels: list[str | None] = [None] * total
+    for kind, hits in sorted(candidates.items(), key=lambda kv: -len(kv[1])):
+        offsets = Counter(value - index for index, value in hits)
+        offset, agree = offsets.most_common(1)[0]
+        if agree < max(2, len(hits) // 2) and not (total == 1 and agree == 1):
+            continue
+        for index, value in hits:
+            if value - index == offset and labels[index] is None:
+                labels[index] = _to_roman(value) if kind == "roman" else str(value)
+    return labels
+
+
+def _to_roman(value: int) -> str:
+    numerals = [
+        (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+        (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
+    ]  # fmt: skip
+    out = []
+    for number, letters in numerals:
+        while value >= number:
+            out.append(letters)
+            value -= number
+    return "".join(out)
+
+
+# --- footnotes -------------------------------------------------------------------
+
+_NOTE_START = re.compile(r"^(\d{1,3}|[*†‡§]{1,3})(?!\d)(?=\s*\S)")
+
+
+def split_footnotes(blocks: list[Block], body_size: float) -> tuple[list[Block], list[list[Line]]]:
+    """Take footnote lines out of the reading flow.
+
+    A footnote line is set smaller than the body and has no body-size line
+    below it in its own column; the first of them must start with a marker,
+    otherwise small print at the bottom (a caption, a source line) stays in
+    the body.
+    """
+    small_limit = 0.9 * body_size
+    body = [ln for b in blocks for ln in b.lines if ln.size >= small_limit]
+    is_note: set[int] = set()
+    for block in blocks:
+        for ln in block.lines:
+            if ln.size >= small_limit:
+                continue
+            below = any(
+                b.top < ln.bottom and b.x0 < ln.x1 and b.x1 > ln.x0 and len(b.text) > 3
+                for b in body
+            )
+            if not below:
+                is_note.add(id(ln))
+    if not is_note:
+        return blocks, []
+    notes: list[list[Line]] = []
+    kept: list[Block] = []
+    expected: int | None = None
+    for block in blocks:
+        rest = []
+        for ln in block.lines:
+            if id(ln) not in is_note:
+                rest.append(ln)
+                continue
+            match = _NOTE_START.match(ln.text)
+            starts = match is not None and (
+                bool(ln.sups and ln.sups[0][0] == 0)
+                or expected is None
+                or not match.group(1).isdigit()
+                or int(match.group(1)) == expected
+            )
+            if match is not None and starts:
+                notes.append([ln])
+                expected = int(match.group(1)) + 1 if match.group(1).isdigit() else None
+            elif notes:
+                notes[-1].append(ln)
+            else:
+                rest.append(ln)
+        if rest:
+            kept.append(Block(rest, block.left, block.right))
+    return kept, notes
+
+
+def note_marker(first: Line) -> tuple[str, str]:
+    """(marker, text after it) for a footnote's first line."""
+    match = _NOTE_START.match(first.text)
+    if match is None:
+        return "", first.text
+    return match.group(1), first.text[match.end() :].lstrip()

@@ -1,0 +1,80 @@
+"""Benchmark: import a PDF with Rejoinder and compare with poppler's pdftotext.
+
+Usage: ``python bench/import_pdf.py [FILE.pdf] [-n RUNS]``. Without a file it
+generates the 300-page document of :mod:`bench.make_pdf` first. Both tools
+run alternately in the same process run, so that a busy machine slows both;
+the budget is ≤ 1.5 s and ≤ 1.5 × pdftotext (DESIGN.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from app.importers.base import ImportOptions  # noqa: E402
+from app.importers.pdf import import_bytes  # noqa: E402
+from bench.make_pdf import build_document  # noqa: E402
+
+
+def _cpu() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown CPU"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("pdf", nargs="?", type=Path)
+    parser.add_argument("-n", "--runs", type=int, default=7)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = args.pdf
+        if path is None:
+            path = Path(tmp) / "bench-300.pdf"
+            path.write_bytes(build_document(300))
+        data = path.read_bytes()
+        pdftotext = shutil.which("pdftotext")
+        ours: list[float] = []
+        theirs: list[float] = []
+        result = import_bytes(data, ImportOptions())  # warm-up: imports, page cache
+        for _ in range(args.runs):
+            start = time.perf_counter()
+            result = import_bytes(data, ImportOptions())
+            ours.append(time.perf_counter() - start)
+            if pdftotext is not None:
+                start = time.perf_counter()
+                subprocess.run(
+                    [pdftotext, str(path), str(Path(tmp) / "out.txt")],
+                    check=True,
+                    capture_output=True,
+                )
+                theirs.append(time.perf_counter() - start)
+    ms = statistics.median(ours) * 1000
+    print(f"machine: {os.cpu_count()} CPUs, {_cpu()}, Python {platform.python_version()}")
+    print(f"file: {path.name}, {len(result.pages)} pages, {len(result.text):,} characters")
+    print(f"rejoinder import: median {ms:.0f} ms over {args.runs} runs")
+    if theirs:
+        ref = statistics.median(theirs) * 1000
+        print(f"pdftotext:        median {ref:.0f} ms over {args.runs} runs")
+        print(f"ratio: {ms / ref:.2f} x pdftotext (budget 1.5 x, and 1500 ms)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

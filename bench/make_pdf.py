@@ -1,0 +1,234 @@
+"""Write text PDFs from code: the 300-page benchmark document and test fixtures.
+
+No dependency beyond the standard library: the PDF is written by hand with
+the standard Courier/Helvetica fonts (no embedding), which every reader
+knows. Courier is monospaced, so wrapping by character count is exact and a
+paragraph's last line is the only short one, as in real typesetting.
+
+Usage: ``python bench/make_pdf.py OUT.pdf [PAGES]``.
+"""
+
+from __future__ import annotations
+
+import sys
+import zlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+PAGE_W, PAGE_H = 612.0, 792.0
+CHAR_W = 0.6  # Courier advance, in em
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """Text in one font: ``font`` is C (Courier), CB (Courier-Bold) or H (Helvetica)."""
+
+    text: str
+    size: float = 10.0
+    font: str = "C"
+    rise: float = 0.0
+
+
+@dataclass(slots=True)
+class TextLine:
+    x: float
+    y: float
+    runs: list[Run] = field(default_factory=list)
+
+
+def _escape(text: str) -> bytes:
+    raw = text.encode("cp1252", errors="replace")
+    return raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
+
+
+def page_content(lines: list[TextLine]) -> bytes:
+    """A content stream that shows each line's runs one after another."""
+    out = [b"BT"]
+    for line in lines:
+        out.append(f"1 0 0 1 {line.x:.2f} {line.y:.2f} Tm".encode())
+        for run in line.runs:
+            out.append(f"/{run.font} {run.size:g} Tf {run.rise:g} Ts".encode())
+            out.append(b"(" + _escape(run.text) + b") Tj")
+    out.append(b"ET")
+    return b"\n".join(out)
+
+
+def build_pdf(
+    pages: list[list[TextLine]],
+    *,
+    labels: str | None = None,
+    info: dict[str, str] | None = None,
+) -> bytes:
+    """Assemble a PDF; ``labels`` is a raw /PageLabels number tree, e.g. "0 << /S /r >>"."""
+    objects: list[bytes] = []
+
+    def add(body: bytes) -> int:
+        objects.append(body)
+        return len(objects)
+
+    catalog = add(b"")
+    tree = add(b"")
+    fonts = {
+        "C": add(
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding >>"
+        ),
+        "CB": add(
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Courier-Bold /Encoding /WinAnsiEncoding >>"
+        ),
+        "H": add(
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+        ),
+    }
+    resources = " ".join(f"/{name} {num} 0 R" for name, num in fonts.items())
+    kids = []
+    for lines in pages:
+        stream = zlib.compress(page_content(lines))
+        content = add(
+            f"<< /Length {len(stream)} /Filter /FlateDecode >>\nstream\n".encode()
+            + stream
+            + b"\nendstream"
+        )
+        kids.append(
+            add(
+                f"<< /Type /Page /Parent {tree} 0 R /MediaBox [0 0 {PAGE_W:g} {PAGE_H:g}] "
+                f"/Resources << /Font << {resources} >> >> /Contents {content} 0 R >>".encode()
+            )
+        )
+    kid_refs = " ".join(f"{k} 0 R" for k in kids)
+    objects[tree - 1] = f"<< /Type /Pages /Kids [{kid_refs}] /Count {len(kids)} >>".encode()
+    extra = f" /PageLabels << /Nums [{labels}] >>" if labels else ""
+    objects[catalog - 1] = f"<< /Type /Catalog /Pages {tree} 0 R{extra} >>".encode()
+    info_ref = None
+    if info:
+        entries = b" ".join(
+            b"/" + key.encode() + b" (" + _escape(value) + b")" for key, value in info.items()
+        )
+        info_ref = add(b"<< " + entries + b" >>")
+
+    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    for offset in offsets:
+        out += f"{offset:010d} 00000 n \n".encode()
+    trailer = f"<< /Size {len(objects) + 1} /Root {catalog} 0 R"
+    if info_ref:
+        trailer += f" /Info {info_ref} 0 R"
+    out += f"trailer\n{trailer} >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return bytes(out)
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """Greedy wrap at ``width`` characters; a word that does not fit is hyphenated."""
+    lines: list[str] = []
+    current = ""
+    for word in text.split():
+        candidate = f"{current} {word}" if current else word
+        if len(candidate) <= width:
+            current = candidate
+            continue
+        room = width - len(current) - 2 if current else width - 1
+        if "-" not in word and len(word) >= 8 and room >= 4 and len(word) - room >= 3:
+            lines.append(f"{current} {word[:room]}-".strip())
+            current = word[room:]
+        else:
+            lines.append(current)
+            current = word
+    if current:
+        lines.append(current)
+    return lines
+
+
+@dataclass(slots=True)
+class Column:
+    """Lays out paragraphs top-down in a column of Courier text."""
+
+    x: float
+    top: float
+    width: int  # characters
+    size: float = 10.0
+    leading: float = 12.0
+    lines: list[TextLine] = field(default_factory=list)
+    y: float = 0.0
+
+    def __post_init__(self) -> None:
+        self.y = self.top
+
+    def paragraph(self, text: str, *, indent: int = 0, gap: float = 6.0) -> None:
+        for k, line in enumerate(wrap(text, self.width - indent)):
+            dx = indent * CHAR_W * self.size if k == 0 else 0.0
+            self.lines.append(TextLine(self.x + dx, self.y, [Run(line, self.size)]))
+            self.y -= self.leading
+        self.y -= gap
+
+    def heading(self, text: str, size: float = 14.0) -> None:
+        self.y -= 4
+        self.lines.append(TextLine(self.x, self.y, [Run(text, size, "CB")]))
+        self.y -= size * 1.2 + 6
+
+    def runs(self, runs: list[Run], gap: float = 0.0) -> None:
+        self.lines.append(TextLine(self.x, self.y, runs))
+        self.y -= self.leading + gap
+
+
+_VOCABULARY = (
+    "enhanced cooperation between governments and stakeholders should strengthen the "
+    "multi-stakeholder model of Internet governance while respecting the roles and "
+    "responsibilities agreed in the Tunis Agenda for the Information Society and the "
+    "international public policy issues pertaining to the Internet including capacity "
+    "building development interoperability accountability transparency and inclusiveness"
+)
+_WORDS = _VOCABULARY.split()
+
+
+def _sentence(seed: int, length: int) -> str:
+    words = [_WORDS[(seed * 7 + k * 13) % len(_WORDS)] for k in range(length)]
+    words[0] = words[0].capitalize()
+    return " ".join(words) + "."
+
+
+def benchmark_page(index: int, total: int, paragraph_no: int) -> tuple[list[TextLine], int]:
+    """One page: running header, heading every fifth page, numbered paragraphs, a footnote."""
+    lines = [
+        TextLine(72, 750, [Run("Rejoinder benchmark: contributions to WGEC-2", 8, "H")]),
+        TextLine(300, 40, [Run(str(index + 1), 9, "H")]),
+    ]
+    body = Column(72, 715, 80)
+    if index % 5 == 0:
+        body.heading(f"Part {index // 5 + 1}. Enhanced cooperation")
+    while body.y > 160:
+        text = f"{paragraph_no}. " + " ".join(
+            _sentence(paragraph_no * 3 + k, 12 + (paragraph_no + k) % 9) for k in range(3)
+        )
+        body.paragraph(text, indent=0)
+        paragraph_no += 1
+    body.runs([Run("as agreed in Tunis", 10), Run("1", 6, rise=4), Run(" and since.", 10)])
+    lines += body.lines
+    lines.append(TextLine(72, 90, [Run("1", 6, rise=3), Run(" See the Tunis Agenda, 2005.", 8)]))
+    return lines, paragraph_no
+
+
+def build_document(pages: int = 300) -> bytes:
+    """The benchmark document: ``pages`` pages of single-column numbered paragraphs."""
+    out = []
+    number = 1
+    for index in range(pages):
+        page, number = benchmark_page(index, pages, number)
+        out.append(page)
+    return build_pdf(out, info={"Title": "Benchmark contribution", "Author": "Rejoinder"})
+
+
+def main(argv: list[str]) -> int:
+    if not argv:
+        print(__doc__)
+        return 2
+    pages = int(argv[1]) if len(argv) > 1 else 300
+    Path(argv[0]).write_bytes(build_document(pages))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
