@@ -42,7 +42,6 @@ def check(store: ProjectStore) -> list[Problem]:
         }
         labels = dict(
             session.execute(select(Source.id, Source.label).where(Source.deleted_at.is_(None)))
-            .tuples()
             .all()
         )
         responses = {

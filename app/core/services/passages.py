@@ -244,5 +244,5 @@ def list_passages(store: ProjectStore, source_ref: str | None = None) -> list[Pa
                 response_position=r.position if r else None,
                 response_text=r.text if r else "",
             )
-            for p, label, r in session.execute(query).tuples()
+            for p, label, r in session.execute(query).all()
         ]

@@ -33,7 +33,7 @@ def list_sections(store: ProjectStore) -> list[SectionInfo]:
             .outerjoin(Source, Source.id == Section.source_id)
             .where(Section.deleted_at.is_(None))
             .order_by(Section.ordinal, Section.created_at)
-        ).tuples()
+        ).all()
         return [
             SectionInfo(
                 s.id, s.ordinal, s.kind, s.heading, s.source_id, label, s.opening, s.closing

@@ -270,7 +270,6 @@ def list_sources(store: ProjectStore) -> list[SourceInfo]:
                 .where(Passage.deleted_at.is_(None))
                 .group_by(Passage.source_id)
             )
-            .tuples()
             .all()
         )
         answered = dict(
@@ -284,7 +283,6 @@ def list_sources(store: ProjectStore) -> list[SourceInfo]:
                 )
                 .group_by(Passage.source_id)
             )
-            .tuples()
             .all()
         )
         result = []

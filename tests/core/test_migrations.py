@@ -1,0 +1,112 @@
+"""Schema revisions: every released fixture upgrades; newer files are refused untouched."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import create_engine
+
+from app.core import migrate
+from app.core.config import paths
+from app.core.errors import NewerSchemaError
+from app.core.models import Base
+from app.core.services.passages import list_passages
+from app.core.services.sources import list_sources
+from app.core.store import ProjectStore
+from tests.core.factories import make_project
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "projects"
+
+
+def test_models_match_the_migrated_schema(tmp_path: Path) -> None:
+    make_project(tmp_path / "p.rejoinder").close()
+    engine = create_engine(f"sqlite:///{tmp_path / 'p.rejoinder'}")
+    with engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    engine.dispose()
+    assert diff == []
+
+
+def test_there_is_a_fixture_for_every_revision() -> None:
+    assert {p.stem for p in FIXTURES.glob("*.rejoinder")} == migrate.known_revisions()
+
+
+@pytest.mark.parametrize("fixture", sorted(FIXTURES.glob("*.rejoinder")), ids=lambda p: p.stem)
+def test_every_fixture_opens_at_head_with_its_content(tmp_path: Path, fixture: Path) -> None:
+    path = tmp_path / fixture.name
+    shutil.copy(fixture, path)
+    with ProjectStore.open(path) as store:
+        assert store.project().title == "Fixture project"
+        assert [s.label for s in list_sources(store)] == ["Arcadia"]
+        (passage,) = list_passages(store)
+        assert passage.exact == "transparency, accountability"
+        assert passage.response_text == "We <u>agree</u>."
+    conn = sqlite3.connect(path)
+    assert migrate.read_revision(conn) == migrate.head_revision()
+    conn.close()
+
+
+def _stamp(path: Path, revision: str) -> None:
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE alembic_version SET version_num = ?", (revision,))
+    conn.commit()
+    conn.close()
+
+
+def test_newer_schema_is_refused_and_left_byte_for_byte(tmp_path: Path) -> None:
+    path = tmp_path / "future.rejoinder"
+    make_project(path).close()
+    _stamp(path, "9999_from_the_future")
+    before = path.read_bytes()
+    with pytest.raises(NewerSchemaError) as info:
+        ProjectStore.open(path)
+    assert "9999_from_the_future" in str(info.value)
+    assert migrate.head_revision() in str(info.value)
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["future.rejoinder"]
+
+
+def test_upgrade_backs_up_the_file_first(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With a second revision on top, opening a head-1 file copies it before upgrading."""
+    scripts = tmp_path / "migrations"
+    shutil.copytree(migrate._migrations_dir(), scripts)
+    (scripts / "versions" / "0002_test.py").write_text(
+        '"""Test revision."""\n'
+        "import sqlalchemy as sa\nfrom alembic import op\n\n"
+        'revision = "0002_test"\ndown_revision = "0001_initial"\n'
+        "branch_labels = None\ndepends_on = None\n\n\n"
+        "def upgrade() -> None:\n"
+        '    op.create_table("extra", sa.Column("id", sa.String(36), primary_key=True))\n\n\n'
+        "def downgrade() -> None:\n"
+        '    op.drop_table("extra")\n',
+        encoding="utf-8",
+    )
+    path = tmp_path / "old.rejoinder"
+    shutil.copy(FIXTURES / "0001_initial.rejoinder", path)
+    monkeypatch.setattr(migrate, "_migrations_dir", lambda: scripts)
+    assert migrate.head_revision() == "0002_test"
+
+    ProjectStore.open(path).close()
+
+    (backup,) = paths().backups_dir.iterdir()
+    assert backup.name.startswith("old-before-upgrade-")
+    conn = sqlite3.connect(backup)
+    assert migrate.read_revision(conn) == "0001_initial"
+    assert conn.execute("SELECT title FROM project").fetchone() == ("Fixture project",)
+    assert conn.execute("SELECT count(*) FROM passage").fetchone() == (1,)
+    conn.close()
+    conn = sqlite3.connect(path)
+    assert migrate.read_revision(conn) == "0002_test"
+    conn.close()
+
+
+def test_no_backup_when_no_upgrade_is_needed(tmp_path: Path) -> None:
+    path = tmp_path / "p.rejoinder"
+    make_project(path).close()
+    ProjectStore.open(path).close()
+    assert not paths().backups_dir.exists()
