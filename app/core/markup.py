@@ -150,7 +150,7 @@ def _parse_paragraph(line: str, line_no: int) -> Paragraph:
             shown = token if len(token) < 40 else token[:37] + "…"
             raise MarkupError(
                 f"“{shown}” at {where(m.start())} is not one of the allowed tags "
-                "<b>, <i>, <u>, <a href=\"…\">, <fn>; write < as &lt;."
+                '<b>, <i>, <u>, <a href="…">, <fn>; write < as &lt;.'
             )
         closing, name, raw_href = tag.group(1), tag.group(2), tag.group(3)
         if closing:
@@ -166,7 +166,8 @@ def _parse_paragraph(line: str, line_no: int) -> Paragraph:
                 href = None
             elif name == "fn":
                 assert footnote_runs is not None
-                runs.append(Footnote(tuple(_normalise(list(footnote_runs)))))  # type: ignore[arg-type]
+                note_runs = [r for r in _normalise(list(footnote_runs)) if isinstance(r, Run)]
+                runs.append(Footnote(tuple(note_runs)))
                 footnote_runs = None
             continue
         if name == "a":
