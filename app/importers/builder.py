@@ -89,7 +89,7 @@ class Builder:
             refs = [(key, pos + len(prefix)) for key, pos in refs]
         if not text:
             return
-        if number is None and kind is not ParagraphKind.FOOTNOTE:
+        if number is None and kind not in (ParagraphKind.FOOTNOTE, ParagraphKind.TABLE_CELL):
             number = leading_number(text)
         start = self.offset + (1 if self.parts else 0)
         for key, pos in refs:

@@ -117,8 +117,8 @@ def sniff(data: bytes, suffix: str = "") -> str:
         return "html"
     if suffix in _CONTAINER_SUFFIXES:
         raise ImportFailedError(
-            f"The file is named {suffix} but its content is not a {_CONTAINER_SUFFIXES[suffix]} "
-            "document; it may be damaged or only partly downloaded."
+            f"The file is named {suffix} but does not contain a valid "
+            f"{_CONTAINER_SUFFIXES[suffix]} document; it may be damaged or only partly downloaded."
         )
     if _looks_binary(head):
         raise UnsupportedFormatError(
