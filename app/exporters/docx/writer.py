@@ -219,7 +219,7 @@ class DocxWriter:
                 x.set_indent(p, self._quote_left + _STEP, _STEP, self._quote_right)
             elif in_list:
                 x.set_indent(p, self._quote_left + _STEP, 0, self._quote_right)
-        elif in_list:
+        elif in_list and not numbered:
             x.set_indent(p, _STEP)
 
     def table(self, table: Table) -> None:
