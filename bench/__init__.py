@@ -1,0 +1,1 @@
+"""Benchmarks of the budgets in DESIGN.md; figures in bench/RESULTS.md."""
