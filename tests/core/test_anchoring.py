@@ -189,7 +189,6 @@ def test_reanchor_after_insertion_before_is_quote() -> None:
 
 def test_reanchor_picks_occurrence_with_matching_context() -> None:
     old = "Alpha context: we agree. Beta context: we agree. End."
-    anchor = _anchor(old, "Beta context: we agree")
     anchor = make_anchor(old, old.index("we agree", 20), old.index("we agree", 20) + 8)
     new = "Inserted. " + old.replace("Alpha", "Gamma")
     found = reanchor(anchor, new)
