@@ -46,6 +46,8 @@ _SKIPPED = {
     "bookmarkEnd",
     "lastRenderedPageBreak",
     "sectPr",
+    "sdtPr",
+    "sdtEndPr",
 }
 # Displayed leaves; inside a field code (between begin and separate) they are code, not text.
 _LEAVES = {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import sys
 import zipfile
 
 import pytest
@@ -91,3 +92,18 @@ def test_guess_label() -> None:
 
 def test_suffixes() -> None:
     assert {".pdf", ".docx", ".odt", ".html", ".txt", ".md"} <= set(SUPPORTED_SUFFIXES)
+
+
+def test_pdf_dispatch_and_empty_pdf() -> None:
+    pytest.importorskip("app.importers.pdf")
+    pdfs = REALDOCS / "pdf"
+    with pytest.raises(ImportFailedError, match=r"The file is empty\."):
+        import_file((pdfs / "broken-empty-0-bytes.pdf").read_bytes(), "empty.pdf")
+    result = import_file((pdfs / "ar-egypt-government-slide-rtl.pdf").read_bytes(), "slide.pdf")
+    assert result.text.strip()
+
+
+def test_missing_format_module_is_unsupported(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "app.importers.pdf", None)
+    with pytest.raises(UnsupportedFormatError, match="PDF"):
+        import_file(b"%PDF-1.4\n%%EOF\n", "a.pdf")

@@ -293,6 +293,10 @@ def test_every_real_docx_reads(name: str) -> None:
     result = real(name)
     assert result.text.strip()
     assert "\n".join(texts(result)) == result.text
+    assert result.pages[0].end == len(result.text)
+    for note in result.footnotes:
+        assert result.text[note.start : note.end] == note.text
+        assert note.ref_offset is None or 0 < note.ref_offset <= note.start
 
 
 @pytest.mark.parametrize(
