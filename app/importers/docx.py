@@ -199,6 +199,8 @@ class _Reader:
                 self.note_reference(node, name.removesuffix("Reference"), pieces)
             elif name == "txbxContent":
                 self.pending_boxes.append(node)
+            elif name == "r" and _hidden(node):
+                continue
             elif name == "AlternateContent":
                 choice = child(node, "Choice")
                 self.collect(choice if choice is not None else node, pieces)
@@ -249,6 +251,12 @@ def _cells(row: etree._Element) -> list[etree._Element]:
             if content is not None:
                 out.extend(_cells(content))
     return out
+
+
+def _hidden(run: etree._Element) -> bool:
+    """Hidden text (``w:vanish``) is not shown to the reader, so it cannot be cited."""
+    vanish = child(child(run, "rPr"), "vanish")
+    return vanish is not None and attr(vanish, "val") not in ("0", "false", "off")
 
 
 def _symbol(code: str | None) -> str:

@@ -113,7 +113,9 @@ class Numbering:
         counters[ilvl] = counters.get(ilvl, level.start - 1) + 1
         for deeper in [k for k in counters if k > ilvl]:
             deeper_level = self._level(instance, levels, deeper)
-            if deeper_level is None or deeper_level.restart != 0:
+            restart = None if deeper_level is None else deeper_level.restart
+            # lvlRestart=n restarts the level only after levels 1..n (0 = never).
+            if restart is None or ilvl < restart:
                 del counters[deeper]
         if level.fmt in _BULLET_FORMATS:
             return None, True

@@ -173,6 +173,35 @@ def test_footnotes_tracked_changes_fields_and_tables() -> None:
     assert (result.title, result.author, result.date) == ("Submission", "Japan", "2017-03-01")
 
 
+def test_restart_rules_and_hidden_text() -> None:
+    numbering = (
+        '<w:abstractNum w:abstractNumId="0">'
+        + lvl(0, "decimal", "%1.")
+        + lvl(1, "decimal", "%1.%2.")
+        + lvl(2, "lowerLetter", "%3)", extra='<w:lvlRestart w:val="1"/>')
+        + "</w:abstractNum>"
+        + '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+    )
+    hidden = (
+        "<w:p><w:r><w:rPr><w:vanish/></w:rPr><w:t>secret</w:t></w:r>"
+        "<w:r><w:t>shown</w:t></w:r></w:p>"
+    )
+    body = "".join(
+        [
+            p("a", num=(1, 0)),
+            p("b", num=(1, 2)),
+            p("c", num=(1, 1)),
+            p("d", num=(1, 2)),
+            p("e", num=(1, 0)),
+            p("f", num=(1, 2)),
+            hidden,
+        ]
+    )
+    result = import_bytes(build_docx(body, numbering=numbering), ImportOptions())
+    assert numbers(result)[:6] == ["1.", "a)", "1.1.", "b)", "2.", "a)"]
+    assert texts(result)[6] == "shown"
+
+
 def test_python_docx_document() -> None:
     document = python_docx.Document()
     document.core_properties.title = "Comments"
