@@ -34,3 +34,13 @@ test: lint typecheck unit
 
 clean:
 	rm -rf $(VENV) build dist .mypy_cache .ruff_cache .pytest_cache
+
+# One-folder app with Python, Qt and every dependency, in dist/rejoinder/
+# (dist/Rejoinder.app on macOS). PyInstaller is a build tool, not a runtime
+# dependency, so it is installed here rather than in pyproject.toml.
+.PHONY: bundle
+bundle: $(STAMP)
+	$(PY) -m pip install --quiet 'pyinstaller>=6.10'
+	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN \
+		--distpath dist --workpath build/pyinstaller packaging/rejoinder.spec
+	@du -sh dist/rejoinder
