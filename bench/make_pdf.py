@@ -205,9 +205,11 @@ def benchmark_page(index: int, total: int, paragraph_no: int) -> tuple[list[Text
         )
         body.paragraph(text, indent=0)
         paragraph_no += 1
-    body.runs([Run("as agreed in Tunis", 10), Run("1", 6, rise=4), Run(" and since.", 10)])
+    word = _WORDS[index % len(_WORDS)]
+    body.runs([Run(f"as agreed on {word} in Tunis", 10), Run("1", 6, rise=4), Run(" since.", 10)])
     lines += body.lines
-    lines.append(TextLine(72, 90, [Run("1", 6, rise=3), Run(" See the Tunis Agenda, 2005.", 8)]))
+    note = f" See the Tunis Agenda on {_WORDS[(index * 5) % len(_WORDS)]}."
+    lines.append(TextLine(72, 90, [Run("1", 6, rise=3), Run(note, 8)]))
     return lines, paragraph_no
 
 

@@ -38,13 +38,17 @@ def _refs(line: Line, shift: int) -> list[tuple[str, int]]:
     return [(line.text[a:b], shift + b) for a, b in line.sups]
 
 
-def _new_paragraph(para: Para, prev: Line, prev_block: Block, cur: Line, cur_block: Block) -> bool:
+def _new_paragraph(
+    para: Para, prev: Line, prev_block: Block, cur: Line, cur_block: Block, floor: float
+) -> bool:
     size = max(prev.size, cur.size)
     if abs(prev.size - cur.size) > 0.15 * size or prev.bold != cur.bold:
         return True
     below = cur.top <= prev.bottom + 0.3 * size
     if below and prev.bottom - cur.top > 0.5 * size:
         return True
+    if not below and prev.bottom > floor + 1.5 * size:
+        return True  # the previous column stopped short of the bottom: its paragraph ended
     if starts_item(cur.text) and (prev.text[-1:] in ".:;" or cur.text[0] in BULLETS[:10]):
         return True
     if prev_block is cur_block or below:
@@ -64,12 +68,13 @@ def paragraphs(blocks: list[Block], words: set[str]) -> list[Para]:
     out: list[Para] = []
     prev: Line | None = None
     prev_block: Block | None = None
+    floor = min((b.lines[-1].bottom for b in blocks if b.lines), default=0.0)
     for block in blocks:
         for line in block.lines:
             if (
                 prev is None
                 or prev_block is None
-                or _new_paragraph(out[-1], prev, prev_block, line, block)
+                or _new_paragraph(out[-1], prev, prev_block, line, block, floor)
             ):
                 out.append(Para(line.text, line.size, line.bold, 1, None, _refs(line, 0)))
             else:

@@ -44,8 +44,6 @@ def reading_order(lines: list[Line]) -> list[Block]:
 
 
 def _order(lines: list[Line], size: float, out: list[Block], depth: int) -> None:
-    left = min(ln.x0 for ln in lines)
-    right = max(ln.x1 for ln in lines)
     if len(lines) > 1 and depth < 40:
         columns = _columns(lines, size)
         if columns:
@@ -54,11 +52,19 @@ def _order(lines: list[Line], size: float, out: list[Block], depth: int) -> None
             return
         bands = _bands(lines, size)
         if len(bands) > 1:
-            for band in _merge_bands(bands, size):
-                _order(band, size, out, depth + 1)
+            for band, splittable in _merge_bands(bands, size):
+                if splittable:
+                    _order(band, size, out, depth + 1)
+                else:
+                    _leaf(band, size, out)
             return
-    ordered = sorted(lines, key=lambda ln: (-round(ln.mid / (0.5 * size)), ln.x0))
-    out.append(Block(ordered, left, right))
+    _leaf(lines, size, out)
+
+
+def _leaf(lines: list[Line], size: float, out: list[Block]) -> None:
+    step = 0.5 * size
+    ordered = sorted(lines, key=lambda ln: (-round(ln.mid / step), ln.x0))
+    out.append(Block(ordered, min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)))
 
 
 def _columns(lines: list[Line], size: float) -> list[list[Line]] | None:
@@ -101,17 +107,21 @@ def _bands(lines: list[Line], size: float) -> list[list[Line]]:
     return bands
 
 
-def _merge_bands(bands: list[list[Line]], size: float) -> list[list[Line]]:
-    """Re-join neighbouring bands that are split by the same gutter (one column layout)."""
-    merged: list[list[Line]] = [bands[0]]
-    split_last = _columns(bands[0], size) is not None
-    for band in bands[1:]:
-        split_this = _columns(band, size) is not None
-        if split_last and split_this and _columns(merged[-1] + band, size) is not None:
-            merged[-1] = merged[-1] + band
-        else:
-            merged.append(band)
-        split_last = split_this
+def _merge_bands(bands: list[list[Line]], size: float) -> list[tuple[list[Line], bool]]:
+    """Re-join neighbouring bands split by the same gutter; flag bands that have columns.
+
+    A band without a gutter has no inner gap either (it was cut at every
+    gap), so it needs no further cutting.
+    """
+    merged: list[tuple[list[Line], bool]] = []
+    for band in bands:
+        splittable = len(band) > 1 and _columns(band, size) is not None
+        if merged and splittable and merged[-1][1]:
+            combined = merged[-1][0] + band
+            if _columns(combined, size) is not None:
+                merged[-1] = (combined, True)
+                continue
+        merged.append((band, splittable))
     return merged
 
 

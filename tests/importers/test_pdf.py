@@ -1,0 +1,399 @@
+"""PDF import: generated documents for exact expectations, real files for robustness."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from app.core.errors import (
+    FileTooLargeError,
+    ImportCancelled,
+    ImportFailedError,
+    NeedsOcrError,
+    PasswordRequiredError,
+    WrongPasswordError,
+)
+from app.importers.base import CancelToken, ImportedText, ImportOptions, ParagraphKind
+from app.importers.pdf import import_bytes, ocr_available, saslprep
+from bench.make_pdf import Column, Run, TextLine, build_document, build_pdf
+from tests.helpers import REALDOCS
+
+PDFS = REALDOCS / "pdf"
+XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def run(data: bytes, **kwargs: object) -> ImportedText:
+    return import_bytes(data, ImportOptions(**kwargs))  # type: ignore[arg-type]
+
+
+def real(name: str) -> bytes:
+    path = PDFS / name
+    if not path.exists():
+        pytest.skip(f"shared samples missing: {path}")
+    return path.read_bytes()
+
+
+def check_conventions(result: ImportedText) -> None:
+    """The text layout every importer promises (app/importers/base.py)."""
+    text = result.text
+    assert not XML_ILLEGAL.search(text)
+    assert "\r" not in text
+    assert result.pages[0].start == 0 and result.pages[-1].end == len(text)
+    for a, b in zip(result.pages, result.pages[1:], strict=False):
+        assert a.end == b.start
+    for p in result.paragraphs:
+        assert "\n" not in text[p.start : p.end]
+        assert p.end == len(text) or text[p.end] == "\n"
+        if p.number is not None:
+            assert text[p.start :].startswith(p.number)
+    for note in result.footnotes:
+        para = text[note.start : note.end]
+        assert para.startswith(note.marker)
+        assert any(
+            p.start == note.start and p.kind is ParagraphKind.FOOTNOTE for p in result.paragraphs
+        )
+        if note.ref_offset is not None:
+            assert text[: note.ref_offset].endswith(note.marker)
+
+
+def page_text(result: ImportedText, index: int) -> str:
+    page = result.pages[index]
+    return result.text[page.start : page.end]
+
+
+# --- generated documents ----------------------------------------------------------
+
+LONG = (
+    "The working group recalls that enhanced cooperation concerns international public "
+    "policy issues pertaining to the Internet and that every stakeholder has a role to "
+    "play in the Internet governance ecosystem as the Tunis Agenda describes it."
+)
+
+
+def report_page(number: int, body: list[str], note: bool = False) -> list[TextLine]:
+    lines = [
+        TextLine(72, 750, [Run("Comments on WGEC-2 contributions", 8, "H")]),
+        TextLine(300, 40, [Run(f"- {number} -", 9, "H")]),
+    ]
+    col = Column(72, 715, 70)
+    for text in body:
+        col.paragraph(text)
+    if note:
+        col.runs([Run("as agreed in Tunis", 10), Run("3", 6, rise=4), Run(" in 2005.", 10)])
+    lines += col.lines
+    if note:
+        lines.append(TextLine(72, 90, [Run("3", 6, rise=3), Run(" See the Tunis Agenda.", 8)]))
+    return lines
+
+
+def report() -> bytes:
+    pages = [
+        report_page(
+            1,
+            [
+                "1. We agree with the multi-stakeholder approach. " + LONG,
+                "2. " + LONG + " Multi-stakeholder processes work.",
+            ],
+            note=True,
+        ),
+        report_page(2, ["3. " + LONG, "4. " + LONG]),
+        report_page(3, ["(a) " + LONG, "(b) The end."]),
+    ]
+    return build_pdf(pages, info={"Title": "Our comments", "Author": "Japan"})
+
+
+def test_generated_report_text_paragraphs_and_numbers() -> None:
+    result = run(report())
+    check_conventions(result)
+    assert result.title == "Our comments" and result.author == "Japan"
+    assert result.media_type == "application/pdf"
+    numbers = [p.number for p in result.paragraphs if p.number]
+    assert numbers == ["1.", "2.", "3.", "4.", "(a)", "(b)"]
+    body = [result.text[p.start : p.end] for p in result.paragraphs if p.number == "3."]
+    assert body == ["3. " + LONG]
+
+
+def test_running_header_and_page_numbers_removed_and_used_as_labels() -> None:
+    result = run(report())
+    assert "Comments on WGEC-2" not in result.text
+    assert "- 2 -" not in result.text
+    assert [p.label for p in result.pages] == ["1", "2", "3"]
+
+
+def test_footnote_separated_with_marker_and_reference() -> None:
+    result = run(report())
+    assert len(result.footnotes) == 1
+    note = result.footnotes[0]
+    assert note.marker == "3"
+    assert result.text[note.start : note.end] == "3 See the Tunis Agenda."
+    assert note.text == "See the Tunis Agenda."
+    first = page_text(result, 0)
+    assert first.rstrip("\n").endswith("3 See the Tunis Agenda.")
+    assert note.ref_offset is not None
+    assert result.text[note.ref_offset - 19 : note.ref_offset] == "as agreed in Tunis3"
+
+
+def test_line_end_hyphens_joined_but_compounds_kept() -> None:
+    lines = [
+        TextLine(72, 700, [Run("the Internet gover-", 10)]),
+        TextLine(72, 688, [Run("nance and the multi-", 10)]),
+        TextLine(72, 676, [Run("stakeholder model: a", 10)]),
+        TextLine(72, 664, [Run("multi-stakeholder In-", 10)]),
+        TextLine(72, 652, [Run("ternet for all.", 10)]),
+    ]
+    result = run(build_pdf([lines]))
+    assert result.text == (
+        "the Internet governance and the multi-stakeholder model: "
+        "a multi-stakeholder Internet for all."
+    )
+
+
+def test_two_columns_read_column_by_column() -> None:
+    left = Column(72, 700, 36)
+    right = Column(330, 700, 36)
+    left.paragraph("Alpha " + LONG)
+    right.paragraph("Omega " + LONG + " " + LONG)
+    title = TextLine(72, 740, [Run("A two-column page", 16, "CB")])
+    result = run(build_pdf([[title, *right.lines, *left.lines]]))
+    texts = [result.text[p.start : p.end] for p in result.paragraphs]
+    assert texts == ["A two-column page", "Alpha " + LONG, "Omega " + LONG + " " + LONG]
+    assert result.paragraphs[0].kind is ParagraphKind.HEADING
+
+
+def test_page_labels_from_the_pdf() -> None:
+    pages = [[TextLine(72, 700, [Run(f"Page body {k}", 10)])] for k in range(4)]
+    data = build_pdf(pages, labels="0 << /S /r >> 2 << /S /D /St 1 >>")
+    assert [p.label for p in run(data).pages] == ["i", "ii", "1", "2"]
+
+
+def test_ligatures_soft_hyphens_and_control_characters_cleaned() -> None:
+    lines = [TextLine(72, 700, [Run("e\ufb03cient op\u00adtional \u2010 x\x03y", 10, "H")])]
+    result = run(build_pdf([lines]))
+    assert not XML_ILLEGAL.search(result.text)
+    assert "\u00ad" not in result.text
+
+
+def test_progress_reported_per_page_and_cancel_stops() -> None:
+    seen: list[tuple[int, int]] = []
+    run(report(), progress=lambda done, total: seen.append((done, total)))
+    assert seen[0] == (0, 3) and seen[-1] == (3, 3)
+    token = CancelToken()
+
+    def cancel_after_first(done: int, total: int) -> None:
+        if done == 1:
+            token.cancel()
+
+    with pytest.raises(ImportCancelled):
+        run(report(), progress=cancel_after_first, cancel=token)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"", b"   ", b"%PDF-1.4\nnot really a pdf", b"PK\x03\x04 a zip file"],
+    ids=["empty", "blank", "garbage", "zip"],
+)
+def test_unreadable_bytes_fail_with_a_human_message(data: bytes) -> None:
+    with pytest.raises(ImportFailedError) as info:
+        run(data)
+    message = str(info.value)
+    assert "PDF" in message and "Traceback" not in message and "PDFium" not in message
+
+
+def test_truncated_generated_file_fails_cleanly_or_reads() -> None:
+    data = build_document(3)
+    try:
+        result = run(data[: len(data) // 2])
+    except ImportFailedError as error:
+        assert "damaged" in str(error)
+    else:
+        check_conventions(result)
+
+
+def test_too_large() -> None:
+    with pytest.raises(FileTooLargeError):
+        run(report(), max_bytes=100)
+
+
+def test_page_without_text_in_text_document_is_a_warning_and_all_empty_needs_ocr() -> None:
+    text_page = [TextLine(72, 700, [Run(LONG, 10)])]
+    result = run(build_pdf([text_page, [], text_page]))
+    assert any("2" in w for w in result.warnings)
+    assert result.pages[1].start == result.pages[1].end
+    with pytest.raises(NeedsOcrError):
+        run(build_pdf([[], []]))
+
+
+def test_benchmark_document_imports() -> None:
+    result = run(build_document(6))
+    check_conventions(result)
+    assert [p.label for p in result.pages] == ["1", "2", "3", "4", "5", "6"]
+    assert "Rejoinder benchmark" not in result.text
+    assert len(result.footnotes) == 6
+
+
+def test_saslprep_maps_soft_hyphen_and_compatibility_characters() -> None:
+    assert saslprep("S\u00aaSL\u00adprep") == "SaSLprep"
+    assert saslprep("    ") == "    "
+
+
+# --- real documents ---------------------------------------------------------------
+
+PASSWORDS = {
+    "encrypted-aes256-r5-owner-foo-user-baz.pdf": "baz",
+    "encrypted-aes256-r6-usersecret.pdf": "usersecret",
+    "encrypted-aes256-utf8-password-aeoa.pdf": "æøå",
+    "encrypted-r6-saslprep-password.pdf": "S\u00aaSL\u00adprep",
+    "encrypted-rc4-password-four-spaces.pdf": "    ",
+    "encrypted-unicode-emoji-password.pdf": (
+        '  ! < > " \\ \u20ac \u0153 \u00a4 1\u20444 1\u20442 \U0002070e \U00029d98 \U0001f600  '
+    ),
+    "pypdf-libreoffice-writer-password.pdf": "openpassword",
+}
+
+
+@pytest.mark.parametrize("name", sorted(PASSWORDS))
+def test_encrypted_files_need_their_exact_password(name: str) -> None:
+    data = real(name)
+    with pytest.raises(PasswordRequiredError) as info:
+        run(data)
+    assert str(info.value) == (
+        "This PDF is protected by a password. Enter the password to import it."
+    )
+    with pytest.raises(WrongPasswordError):
+        run(data, password="wrong password")
+    result = run(data, password=PASSWORDS[name])
+    check_conventions(result)
+    assert result.text.strip()
+
+
+def test_passwords_are_not_trimmed() -> None:
+    data = real("encrypted-rc4-password-four-spaces.pdf")
+    with pytest.raises(WrongPasswordError):
+        run(data, password="  ")
+    assert run(data, password="    ").text
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "encrypted-aes-copy-protected-empty-userpw.pdf",
+        "policy-us-copyright-office-dmca-summary.pdf",
+        "policy-boe-haldane-rethinking-financial-network-rc4.pdf",
+    ],
+)
+def test_empty_user_password_opens_without_asking(name: str) -> None:
+    result = run(real(name))
+    check_conventions(result)
+    assert len(result.text) > 1000
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "scanned-rotation-mismatch.pdf",
+        "scanned-xerox-jbig2-image-only.pdf",
+        "un-ga-resolution-2758-ru-scanned.pdf",
+        "un-ola-note-verbale-2022-scanned.pdf",
+    ],
+)
+def test_scans_need_ocr(name: str) -> None:
+    with pytest.raises(NeedsOcrError) as info:
+        run(real(name))
+    assert "OCR" in str(info.value)
+    assert ("can run" in str(info.value)) == ocr_available()
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "broken-empty-0-bytes.pdf",
+        "broken-truncated-federal-register-derived.pdf",
+    ],
+)
+def test_broken_files_fail_cleanly(name: str) -> None:
+    with pytest.raises(ImportFailedError) as info:
+        run(real(name))
+    assert "Traceback" not in str(info.value)
+
+
+def test_corrupted_but_recoverable_file_reads() -> None:
+    result = run(real("broken-zen-of-python-corrupted.pdf"))
+    assert "Beautiful is better than ugly." in result.text
+
+
+def test_irm_wrapper_is_explained() -> None:
+    with pytest.raises(ImportFailedError, match="rights-protected"):
+        run(real("protected-microsoft-irm-wrapper.pdf"))
+
+
+def test_garbled_text_is_refused() -> None:
+    with pytest.raises(ImportFailedError, match="cannot be decoded"):
+        run(real("garbled-non-unicode-cmap-czech.pdf"))
+
+
+def test_two_column_paper_reads_in_order() -> None:
+    result = run(real("two-column-tracemonkey-paper.pdf"))
+    check_conventions(result)
+    text = result.text
+    assert text.index("Abstract") < text.index("1. Introduction")
+    assert (
+        "If one of the guards fails (if control flow is different, or a value of a "
+        "different type is generated), the trace exits." in text
+    )
+    assert "type-specialized trace trees" in text  # "type-special-\nized": hyphen joined
+    assert "\ufb01" not in text and "\x02" not in text
+
+
+def test_federal_register_furniture_labels_and_footnotes() -> None:
+    result = run(real("policy-us-federal-register-2020-17221-proposed-rule.pdf"))
+    check_conventions(result)
+    assert "Federal Register / Vol. 85, No. 152 / Thursday" not in result.text
+    assert [p.label for p in result.pages] == [str(n) for n in range(47698, 47713)]
+    markers = [n.marker for n in result.footnotes]
+    assert markers[:9] == [str(n) for n in range(1, 10)]
+    first = result.footnotes[0]
+    assert result.text[first.start : first.end].startswith("1 Preliminary KNKT")
+    page = result.pages[1]
+    assert page.start <= first.start < page.end
+    assert sum(1 for n in result.footnotes if n.ref_offset is not None) >= 9
+
+
+def test_un_resolution_paragraph_numbers_and_footnotes() -> None:
+    result = run(real("un-ga-A-RES-73-3-tuberculosis-political-declaration.pdf"))
+    check_conventions(result)
+    numbers = [p.number for p in result.paragraphs if p.number and p.number.endswith(".")]
+    assert [f"{n}." for n in range(1, 40)] == [n for n in numbers if n[:-1].isdigit()][:39]
+    assert [n.marker for n in result.footnotes] == [str(n) for n in range(1, 8)]
+    assert all(n.ref_offset is not None for n in result.footnotes)
+    assert "tuberculosis-associated" in result.text
+    assert "A/RES/73/3" not in result.text[result.pages[1].start :]
+
+
+def test_soft_hyphen_and_ligature_files_are_clean() -> None:
+    soft = run(real("soft-hyphen-word2007.pdf"))
+    assert "\u00ad" not in soft.text and "optionalhyphen" in soft.text.replace(" ", "")
+    nano = run(real("policy-us-nni-nanotech-societal-implications.pdf"))
+    assert not re.search("[\ufb00-\ufb06]", nano.text)
+
+
+@pytest.mark.parametrize(
+    "name",
+    sorted(p.name for p in PDFS.glob("*.pdf")) if PDFS.exists() else [],
+)
+def test_every_real_file_imports_or_fails_with_a_typed_error(name: str) -> None:
+    data = real(name)
+    password = PASSWORDS.get(name)
+    try:
+        result = run(data, password=password)
+    except ImportFailedError as error:
+        assert str(error) and "Traceback" not in str(error)
+        return
+    check_conventions(result)
+
+
+def test_samples_folder_is_present_or_skipped() -> None:
+    if not Path(PDFS).exists():
+        pytest.skip("shared samples missing")
+    assert (PDFS / "two-column-tracemonkey-paper.pdf").exists()
