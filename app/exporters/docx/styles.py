@@ -93,6 +93,16 @@ _SPECS: dict[str, StyleSpec] = {
         '<w:basedOn w:val="Normal"/><w:uiPriority w:val="34"/><w:qFormat/>'
         '<w:pPr><w:spacing w:after="60"/><w:ind w:left="720"/></w:pPr>',
     ),
+    "table_text": StyleSpec(
+        "paragraph",
+        ("TableContents", "TableText"),
+        ("table contents", "table text"),
+        "TableText",
+        "Table Text",
+        '<w:basedOn w:val="Normal"/><w:qFormat/>'
+        '<w:pPr><w:spacing w:before="20" w:after="60" w:line="240" w:lineRule="auto"/></w:pPr>'
+        '<w:rPr><w:sz w:val="20"/><w:szCs w:val="20"/></w:rPr>',
+    ),
     "footnote_text": StyleSpec(
         "paragraph",
         ("FootnoteText", "Footnote"),

@@ -22,22 +22,22 @@ from app.exporters.flow import Para, Role, Table, location
 if TYPE_CHECKING:
     from app.exporters.docx.writer import DocxWriter
 
-_SHARES = (13, 10, 30, 29, 18)
+_SHARES = (13, 11, 29, 29, 18)
 
 
-def _cell(row: Element, width: int, paragraphs: Sequence[Element]) -> None:
+def _cell(row: Element, width: int, paragraphs: Sequence[Element], style: str) -> None:
     tc = sub(row, w("tc"))
     props = sub(tc, w("tcPr"))
     sub(props, w("tcW"), w=str(width), type="dxa")
-    for p in paragraphs or [x.paragraph(None)]:
+    for p in paragraphs or [x.paragraph(style)]:
         tc.append(p)
 
 
-def _text_cell(row: Element, width: int, text: str, *, bold: bool = False) -> None:
-    p = x.paragraph(None)
+def _text_cell(row: Element, width: int, text: str, style: str, *, bold: bool = False) -> None:
+    p = x.paragraph(style)
     if text:
         text_run(p, text, bold=bold)
-    _cell(row, width, [p])
+    _cell(row, width, [p], style)
 
 
 def _properties(tbl: Element) -> None:
@@ -54,6 +54,7 @@ def build_table(
 ) -> Element:
     """A ``w:tbl`` with a repeating header row and one row per citation."""
     widths = [total_width * share // 100 for share in _SHARES]
+    style = writer.table_style
     tbl = etree.Element(w("tbl"))
     _properties(tbl)
     grid = sub(tbl, w("tblGrid"))
@@ -62,22 +63,22 @@ def build_table(
     header = sub(tbl, w("tr"))
     sub(sub(header, w("trPr")), w("tblHeader"))
     for width, label in zip(widths, headers, strict=True):
-        _text_cell(header, width, label, bold=True)
+        _text_cell(header, width, label, style, bold=True)
     page, paragraph = writer.location_labels()
     for citation in table.rows:
         row = sub(tbl, w("tr"))
         sub(sub(row, w("trPr")), w("cantSplit"))
         quote = citation.quote
-        _text_cell(row, widths[0], clean_text(quote.party))
-        _text_cell(row, widths[1], location(quote, page, paragraph))
+        _text_cell(row, widths[0], clean_text(quote.party), style)
+        _text_cell(row, widths[1], location(quote, page, paragraph), style)
         quote_para = Para(
             Role.QUOTE, clean_text(quote.text), table.section_id, plain=True, quote=quote
         )
-        _cell(row, widths[2], writer.cell_paragraphs(quote_para))
+        _cell(row, widths[2], writer.cell_paragraphs(quote_para), style)
         comment = writer.visible_comment(citation)
         if comment is None:
-            _text_cell(row, widths[3], "")
-            _text_cell(row, widths[4], "")
+            _text_cell(row, widths[3], "", style)
+            _text_cell(row, widths[4], "", style)
             continue
         comment_para = Para(
             Role.COMMENT,
@@ -86,7 +87,8 @@ def build_table(
             draft=comment.draft,
             comment=comment,
         )
-        _cell(row, widths[3], writer.cell_paragraphs(comment_para))
+        _cell(row, widths[3], writer.cell_paragraphs(comment_para), style)
         change = Para(Role.BODY, clean_text(comment.proposed_change), table.section_id)
-        _cell(row, widths[4], writer.cell_paragraphs(change) if comment.proposed_change else [])
+        cells = writer.cell_paragraphs(change) if comment.proposed_change else []
+        _cell(row, widths[4], cells, style)
     return tbl

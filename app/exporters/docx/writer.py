@@ -229,9 +229,13 @@ class DocxWriter:
         self._emit(tbl)
         self._emit(x.paragraph(None))
 
+    @property
+    def table_style(self) -> str:
+        return self._styles["table_text"]
+
     def cell_paragraphs(self, para: Para) -> list[Element]:
         """Paragraphs for a table cell (same runs, footnotes and review marks as the body)."""
-        return self._elements(para, None)
+        return self._elements(para, self._styles["table_text"])
 
     def location_labels(self) -> tuple[str, str]:
         """The abbreviations for "page" and "paragraph" in the contribution's language."""
