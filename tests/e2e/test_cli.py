@@ -145,3 +145,13 @@ def test_load_refuses_an_invalid_dump(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "not valid" in result.stderr
     assert not (tmp_path / "out.rejoinder").exists()
+
+
+def test_a_project_open_elsewhere_is_refused(project: Path) -> None:
+    from app.core.store import ProjectStore
+
+    with ProjectStore.open(project):
+        result = rejoinder("sources", project)
+    assert result.returncode == 2
+    assert "open in another Rejoinder window" in result.stderr
+    assert rejoinder("sources", project).returncode == 0

@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from app.core import markup
 from app.core.errors import InvalidInputError
-from app.core.models import Block, BlockKind, Section, SectionKind, Source
+from app.core.models import Block, BlockKind, Section, SectionKind, Source, new_id
 from app.core.services.common import next_ordinal, resolve, tombstone
 from app.core.store import ProjectStore
 
@@ -47,7 +47,7 @@ def add_section(store: ProjectStore, heading: str, index: int | None = None) -> 
     if not heading.strip():
         raise InvalidInputError("A section needs a heading.")
     with store.write() as session:
-        section = Section(kind=SectionKind.TOPIC, heading=heading.strip(), ordinal=0)
+        section = Section(id=new_id(), kind=SectionKind.TOPIC, heading=heading.strip(), ordinal=0)
         session.add(section)
         ordered = list(
             session.scalars(
