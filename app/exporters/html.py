@@ -33,16 +33,18 @@ body{font-family:Calibri,Carlito,"Segoe UI",Arial,sans-serif;font-size:11pt;line
 max-width:46em;margin:2em auto;padding:0 1em;color:#111}
 h1{font-size:17pt;margin:0 0 .2em}p.subtitle{color:#404040;margin:0 0 1.5em}
 h2{font-size:13pt;margin:1.4em 0 .4em}p{margin:0 0 .5em}
-ol,ul{margin:0 0 .6em;padding-left:1.6em}ol.quotes,ul.quotes{margin-left:2.6em;margin-right:2.6em}
-ol{list-style:none;counter-reset:none}ol>li{position:relative}
-ol>li::before{content:attr(value) ")";position:absolute;left:-1.6em}
-li>p{margin:0 0 .3em}p.comment-under{margin-left:0}
+ol,ul{margin:0 0 .6em;padding-left:1.6em}blockquote{margin:0 2.6em .6em 2.6em}ol.quotes,ul.quotes{margin-left:2.6em;margin-right:2.6em}
+ol>li::marker{content:counter(list-item) ") "}
+li>p{margin:0 0 .3em}
 .draft{background:#ff0;font-weight:bold}a{color:#0563c1}
 table{border-collapse:collapse;width:100%;margin:.4em 0 1em}
 th,td{border:1px solid #444;padding:.2em .4em;vertical-align:top;text-align:left}
 .notes{border-top:1px solid #888;margin-top:2em;font-size:9pt}
-.notes li::before{content:none}.notes ol{list-style:decimal}
+.notes ol>li::marker{content:counter(list-item) ". "}
 """
+
+
+_OL_STYLE = "list-style-type:decimal;-qt-list-number-suffix:')'"
 
 
 class _Notes:
@@ -90,6 +92,16 @@ def _attrs(para: Para) -> str:
     return out
 
 
+def _anchor(para: Para) -> str:
+    """``<a name>`` targets for ``QTextBrowser.scrollToAnchor``, which ignores data attributes."""
+    names = []
+    if para.quote is not None:
+        names.append(f"passage-{para.quote.passage_id}")
+    if para.comment is not None:
+        names.append(f"response-{para.comment.response_id}")
+    return "".join(f'<a name="{escape(n)}"></a>' for n in names)
+
+
 class _Renderer:
     def __init__(self, contribution: Contribution, phrases: Phrasebook) -> None:
         self.contribution = contribution
@@ -103,29 +115,46 @@ class _Renderer:
             mark = ""
             if index == 0 and para.draft:
                 mark = f'<span class="draft">{escape(self.phrases.text("draft_mark"))}</span> '
-            out.append(f"<p{cls}{_attrs(para)}>{mark}{_runs(inlines, self.notes)}</p>")
+            anchor = _anchor(para) if index == 0 else ""
+            out.append(f"<p{cls}{_attrs(para)}>{anchor}{mark}{_runs(inlines, self.notes)}</p>")
         return out
 
     def list_group(self, group: ListGroup) -> str:
-        numbered = group.numbered
-        tag = "ol" if numbered else "ul"
+        """An ``<ol>`` per block; a gap in the numbers (a comment left out) starts a new one.
+
+        ``start`` and ``-qt-list-number-suffix`` are understood both by browsers
+        and by Qt's rich-text engine, which the preview may use instead of a
+        browser; ``::marker`` gives browsers the same "1)".
+        """
         css = "quotes" if group.role is Role.QUOTE else group.role.value
-        if not numbered and group.role is not Role.LIST_ITEM:
-            return (
-                f'<div class="{css}">'
-                + "".join(p for para in group.items for p in self.paragraphs(para))
-                + "</div>"
-            )
-        items: list[str] = []
-        for para in group.items:
-            body = "".join(self.paragraphs(para, "comment-under" if para.number is None else ""))
-            if para.number is None and items and numbered:
-                items[-1] = items[-1][: -len("</li>")] + body + "</li>"
-                continue
-            value = f' value="{para.number}"' if para.number is not None else ""
-            items.append(f"<li{value}{_attrs(para)}>{body}</li>")
         block = escape(group.block_id)
-        return f'<{tag} class="{css}" data-block-id="{block}">{"".join(items)}</{tag}>'
+        if not group.numbered:
+            if group.role is Role.LIST_ITEM:
+                bullets = "".join(
+                    f"<li{_attrs(p)}>{''.join(self.paragraphs(p))}</li>" for p in group.items
+                )
+                return f'<ul class="{css}" data-block-id="{block}">{bullets}</ul>'
+            paragraphs = "".join(p for para in group.items for p in self.paragraphs(para))
+            tag = "blockquote" if group.role is Role.QUOTE else "div"
+            return f'<{tag} class="{css}" data-block-id="{block}">{paragraphs}</{tag}>'
+        lists: list[tuple[int, list[str]]] = []
+        expected = 0
+        for para in group.items:
+            body = "".join(self.paragraphs(para, "under" if para.number is None else ""))
+            if para.number is None and lists and lists[-1][1]:
+                last = lists[-1][1]
+                last[-1] = last[-1][: -len("</li>")] + body + "</li>"
+                continue
+            number = para.number or expected or 1
+            if number != expected or not lists:
+                lists.append((number, []))
+            expected = number + 1
+            lists[-1][1].append(f"<li{_attrs(para)}>{body}</li>")
+        return "".join(
+            f'<ol class="{css}" start="{start}" style="{_OL_STYLE}" data-block-id="{block}">'
+            f"{''.join(items)}</ol>"
+            for start, items in lists
+        )
 
     def table(self, table: Table) -> str:
         keys = ("table_party", "table_location", "table_quote", "table_comment", "table_proposed")
@@ -184,7 +213,10 @@ def render_html(contribution: Contribution, layout: Layout = Layout.GROUPED) -> 
         body.append(f'<p class="subtitle">{escape(sub)}</p>')
     for item in layout_items(contribution, layout):
         if isinstance(item, Heading):
-            body.append(f'<h2 data-section-id="{escape(item.section_id)}">{escape(item.text)}</h2>')
+            sid = escape(item.section_id)
+            body.append(
+                f'<h2 data-section-id="{sid}"><a name="section-{sid}"></a>{escape(item.text)}</h2>'
+            )
         elif isinstance(item, Para):
             css = "lead-in" if item.role is Role.LEAD_IN else ""
             body.extend(renderer.paragraphs(item, css))

@@ -49,8 +49,10 @@ def test_structure_and_data_attributes() -> None:
     assert "11111111-1111-4111-8111-111111111111" in passages
     responses = {a.get("data-response-id") for t, a in tags if t in ("li", "p")}
     assert "44444444-4444-4444-8444-444444444444" in responses
-    values = [a.get("value") for t, a in tags if t == "li" and a.get("value")]
-    assert values == ["1", "2", "1", "2", "1", "2"]
+    assert [a.get("start") for a in ols] == ["1", "1", "1"]
+    anchors = {a.get("name") for t, a in tags if t == "a" and a.get("name")}
+    assert "passage-11111111-1111-4111-8111-111111111111" in anchors
+    assert "section-sec-party" in anchors
 
 
 def test_footnotes_are_numbered_at_the_end_with_back_links() -> None:
@@ -88,3 +90,18 @@ def test_table_and_interleaved_layouts() -> None:
 def test_french_labels() -> None:
     html = render_html(small_contribution(language="fr"), Layout.TABLE)
     assert "Modification proposée" in html and 'lang="fr"' in html
+
+
+def test_a_left_out_comment_starts_a_new_list_at_its_number() -> None:
+    citations = tuple(
+        Citation(
+            Quote(f"p{i}", f"Quote {i}.", "X"),
+            None if i == 2 else Comment(f"r{i}", f"Comment {i}.", "agree", "agreed", "A"),
+        )
+        for i in (1, 2, 3)
+    )
+    block = CitationsBlock("b", "Cite:", "Comment:", citations)
+    section = SectionNode("s", "S", SectionKind.PARTY, (block,))
+    tags = _tags(render_html(Contribution("T", "O", (section,))))
+    starts = [a.get("start") for t, a in tags if t == "ol" and a.get("data-block-id")]
+    assert starts == ["1", "1", "3"]
