@@ -32,7 +32,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("MainWindow")
         self.setWindowTitle(self.tr("Rejoinder"))
-        self.resize(1280, 800)
+        screen = self.screen().availableGeometry()
+        self.resize(min(1400, screen.width()), min(900, screen.height()))
         self.setAcceptDrops(True)
         self.ctx: ProjectContext | None = None
         self.workspace: Workspace | None = None
@@ -74,7 +75,7 @@ class MainWindow(QMainWindow):
         self._action(m, self.tr("Open &demo"), None).triggered.connect(self.open_demo)
         m.addSeparator()
         self.project_actions: list[QAction] = []
-        self.import_action = self._action(m, self.tr("&Import documents…"), "Ctrl+I")
+        self.import_action = self._action(m, self.tr("&Import documents…"), "Ctrl+Shift+I")
         self.export_action = self._action(m, self.tr("&Export contribution…"), "Ctrl+E")
         self.close_action = self._action(
             m, self.tr("&Close project"), QKeySequence.StandardKey.Close

@@ -1,29 +1,234 @@
-"""The workspace of an open project: the reader in the middle, panels in docks."""
+"""The workspace of an open project: the reader in the middle, panels in docks.
+
+This module wires the panels to the project context and to the window's
+menus and toolbar; the panels themselves hold the layout of their part.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QToolBar, QWidget
 
-from app.gui.context import ProjectContext
+from app.core.services import passages, sources
+from app.gui import commands, exporting, importing
+from app.gui.context import PASSAGES, RESPONSES, SOURCES, ProjectContext
+from app.gui.errors import show_message
+from app.gui.outline_panel import OutlinePanel
+from app.gui.passages_panel import PassagesPanel
+from app.gui.preflight_panel import PreflightPanel
+from app.gui.preview_panel import PreviewPanel
+from app.gui.reader import ReaderPanel
+from app.gui.response_editor import ResponseEditor
+from app.gui.search_panel import SearchPanel
+from app.gui.sources_panel import SourcesPanel
 
 if TYPE_CHECKING:
     from app.gui.main_window import MainWindow
 
+DOCUMENT_FILTER = "Documents (*.pdf *.docx *.odt *.html *.htm *.txt *.md);;All files (*)"
 
-class Workspace:
+
+class Workspace(QObject):
     def __init__(self, window: MainWindow, ctx: ProjectContext) -> None:
+        super().__init__(window)
         self.window = window
         self.ctx = ctx
-        self.central: QWidget = QLabel(ctx.store.project().title)
+        self.reader = ReaderPanel()
+        self.central: QWidget = self.reader
+        self.sources = SourcesPanel(ctx)
+        self.passages = PassagesPanel(ctx)
+        self.editor = ResponseEditor(ctx)
+        self.outline = OutlinePanel(ctx)
+        self.preview = PreviewPanel(ctx)
+        self.preflight = PreflightPanel(ctx)
+        self.search = SearchPanel(ctx)
+        tr = self.tr
+        self.docks: list[QDockWidget] = []
+        left, right, bottom = (
+            Qt.DockWidgetArea.LeftDockWidgetArea,
+            Qt.DockWidgetArea.RightDockWidgetArea,
+            Qt.DockWidgetArea.BottomDockWidgetArea,
+        )
+        d_sources = self._dock("SourcesDock", tr("Sources"), self.sources, left)
+        d_search = self._dock("SearchDock", tr("Search"), self.search, left)
+        d_passages = self._dock("PassagesDock", tr("Passages"), self.passages, left)
+        d_response = self._dock("ResponseDock", tr("Response"), self.editor, right)
+        d_outline = self._dock("OutlineDock", tr("Outline"), self.outline, right)
+        d_preview = self._dock("PreviewDock", tr("Preview"), self.preview, right)
+        d_preflight = self._dock("PreflightDock", tr("Preflight"), self.preflight, bottom)
+        window.splitDockWidget(d_sources, d_passages, Qt.Orientation.Vertical)
+        window.tabifyDockWidget(d_sources, d_search)
+        window.splitDockWidget(d_response, d_outline, Qt.Orientation.Vertical)
+        window.tabifyDockWidget(d_outline, d_preview)
+        window.tabifyDockWidget(d_outline, d_preflight)
+        d_sources.raise_()
+        d_outline.raise_()
+        window.resizeDocks([d_sources, d_response], [330, 420], Qt.Orientation.Horizontal)
+        self.search_dock, self.preflight_dock, self.preview_dock = d_search, d_preflight, d_preview
+        self._build_actions()
+        self.reader.view.passage_clicked.connect(ctx.select_passage)
+        self.reader.view.cite_requested.connect(self.cite_selection)
+        self.sources.import_requested.connect(self.ask_import)
+        ctx.source_selected.connect(self._show_source)
+        ctx.passage_selected.connect(self._show_passage)
+        ctx.jump_requested.connect(self._jump)
+        ctx.changed.connect(self._changed)
+        d_preflight.visibilityChanged.connect(self._preflight_visible)
+        if ctx.source_id:
+            self._show_source(ctx.source_id)
+
+    def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self.window)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        self.window.addDockWidget(area, dock)
+        self.window.view_menu.addAction(dock.toggleViewAction())
+        self.docks.append(dock)
+        return dock
+
+    def _action(
+        self, text: str, shortcut: QKeySequence | QKeySequence.StandardKey | str
+    ) -> QAction:
+        action = QAction(text, self.window)
+        action.setShortcut(QKeySequence(shortcut))
+        action.setToolTip(f"{text.replace('&', '').rstrip('…')} ({action.shortcut().toString()})")
+        self.window.addAction(action)
+        self.actions.append(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.actions: list[QAction] = []
+        stack = self.ctx.undo_stack
+        self.undo_action = stack.createUndoAction(self.window, self.tr("&Undo"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = stack.createRedoAction(self.window, self.tr("&Redo"))
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.cite_action = self._action(self.tr("&Cite selection"), "Ctrl+Shift+C")
+        self.find_action = self._action(self.tr("&Find in source…"), QKeySequence.StandardKey.Find)
+        self.search_action = self._action(self.tr("&Search the project…"), "Ctrl+Shift+F")
+        self.check_action = self._action(self.tr("&Preflight check"), "F7")
+        self.cite_action.triggered.connect(self.cite_selection)
+        self.find_action.triggered.connect(self.reader.show_find)
+        self.search_action.triggered.connect(self.show_search)
+        self.check_action.triggered.connect(self.show_preflight)
+        edit = self.window.edit_menu
+        edit.clear()
+        for action in (self.undo_action, self.redo_action):
+            edit.addAction(action)
+            self.actions.append(action)
+        edit.addSeparator()
+        for action in (self.cite_action, self.find_action, self.search_action, self.check_action):
+            edit.addAction(action)
+        self.window.import_action.triggered.connect(self.ask_import)
+        self.window.export_action.triggered.connect(self.ask_export)
+        self.toolbar = QToolBar(self.tr("Main toolbar"), self.window)
+        self.toolbar.setObjectName("MainToolbar")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in (
+            self.window.import_action,
+            self.cite_action,
+            self.undo_action,
+            self.redo_action,
+            self.search_action,
+            self.check_action,
+            self.window.export_action,
+        ):
+            self.toolbar.addAction(action)
+        self.window.addToolBar(self.toolbar)
+
+    def _preflight_visible(self, visible: bool) -> None:
+        if visible:
+            self.preflight.refresh()
+
+    # -- reader -----------------------------------------------------------------------
+
+    def _show_source(self, source_id: str) -> None:
+        self.reader.view.set_source(sources.source_text(self.ctx.store, source_id))
+        self._highlight()
+
+    def _highlight(self) -> None:
+        source = self.ctx.source_id
+        cited = passages.list_passages(self.ctx.store, source) if source else []
+        self.reader.view.set_passages(cited, self.ctx.passage_id)
+
+    def _changed(self, kinds: frozenset[str]) -> None:
+        if SOURCES in kinds and self.ctx.source_id is None:
+            self.reader.view.set_source(None)
+        if kinds & {PASSAGES, RESPONSES, SOURCES} and self.ctx.source_id:
+            self._highlight()
+
+    def _show_passage(self, passage_id: str) -> None:
+        found = next(
+            (p for p in passages.list_passages(self.ctx.store) if p.id == passage_id), None
+        )
+        if found is None:
+            return
+        if found.source_id != self.ctx.source_id:
+            self.ctx.select_source(found.source_id)
+        self._highlight()
+
+    def _jump(self, source_id: str, start: int, end: int) -> None:
+        self.ctx.select_source(source_id)
+        self.reader.view.select_span(start, end)
+
+    def cite_selection(self) -> str | None:
+        """Cite the reader's selection; the new passage becomes current."""
+        span = self.reader.view.selected_span()
+        if self.ctx.source_id is None or span is None:
+            show_message(self.window, self.tr("Select some text of the source to cite."))
+            return None
+        command = commands.Cite(self.ctx, self.ctx.source_id, *span)
+        if not commands.push(self.window, self.ctx, command):
+            return None
+        self.ctx.select_passage(command.passage_id)
+        return command.passage_id
+
+    # -- other actions ------------------------------------------------------------------
+
+    def ask_import(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(
+            self.window, self.tr("Import documents"), "", DOCUMENT_FILTER
+        )
+        if names:
+            self.import_files([Path(n) for n in names])
 
     def import_files(self, files: list[Path]) -> None:
         """Import documents (the drop target and the Import… action share this)."""
+        importing.import_files(self.window, self.ctx, files)
+
+    def ask_export(self) -> None:
+        self.editor.commit()
+        exporting.ask_and_export(self.window, self.ctx)
+
+    def show_search(self) -> None:
+        self.search_dock.show()
+        self.search_dock.raise_()
+        self.search.focus()
+
+    def show_preflight(self) -> None:
+        self.editor.commit()
+        self.preflight_dock.show()
+        self.preflight_dock.raise_()
+        self.preflight.refresh()
 
     def flush(self) -> None:
         """Save what an editor holds before the window closes."""
+        self.editor.commit()
 
     def dispose(self) -> None:
+        self.flush()
+        for dock in self.docks:
+            self.window.removeDockWidget(dock)
+            self.window.view_menu.removeAction(dock.toggleViewAction())
+            dock.deleteLater()
+        for action in self.actions:
+            self.window.removeAction(action)
+        self.window.removeToolBar(self.toolbar)
+        self.toolbar.deleteLater()
+        self.window.stack.removeWidget(self.central)
         self.central.deleteLater()
+        self.deleteLater()

@@ -1,0 +1,99 @@
+"""The Export dialog: which layout, which template, drafts or not, where to write."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+
+
+@dataclass(frozen=True)
+class ExportData:
+    path: Path
+    layout: str
+    template: Path | None
+    include_drafts: bool
+    review_copy: bool
+
+
+class ExportDialog(QDialog):
+    def __init__(self, parent: QWidget | None, suggested: Path, template: str = "") -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Export contribution"))
+        self.setMinimumWidth(520)
+        form = QFormLayout(self)
+        self.layout_combo = QComboBox()
+        self.layout_combo.addItem(self.tr("Grouped: quotes, then comments"), "grouped")
+        self.layout_combo.addItem(self.tr("Interleaved: quote, comment, quote…"), "interleaved")
+        self.layout_combo.addItem(self.tr("Table: one row per passage"), "table")
+        form.addRow(self.tr("&Layout:"), self.layout_combo)
+        self.template = QLineEdit(template)
+        self.template.setPlaceholderText(self.tr("Default template"))
+        browse_template = QPushButton(self.tr("Browse…"))
+        row = QHBoxLayout()
+        row.addWidget(self.template)
+        row.addWidget(browse_template)
+        form.addRow(self.tr("&Template:"), row)
+        self.drafts = QCheckBox(self.tr("Include responses still in draft"))
+        self.review = QCheckBox(self.tr("Review copy (statuses and notes as Word comments)"))
+        form.addRow("", self.drafts)
+        form.addRow("", self.review)
+        self.output = QLineEdit(str(suggested))
+        browse_output = QPushButton(self.tr("Browse…"))
+        row = QHBoxLayout()
+        row.addWidget(self.output)
+        row.addWidget(browse_output)
+        form.addRow(self.tr("&Save as:"), row)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Export"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        browse_template.clicked.connect(self._browse_template)
+        browse_output.clicked.connect(self._browse_output)
+
+    def _browse_template(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Word template"), "", self.tr("Word documents (*.docx *.dotx)")
+        )
+        if name:
+            self.template.setText(name)
+
+    def _browse_output(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export as"), self.output.text(), self.tr("Word documents (*.docx)")
+        )
+        if name:
+            self.output.setText(name if name.endswith(".docx") else name + ".docx")
+
+    def data(self) -> ExportData:
+        template = self.template.text().strip()
+        return ExportData(
+            path=Path(self.output.text().strip()),
+            layout=str(self.layout_combo.currentData()),
+            template=Path(template) if template else None,
+            include_drafts=self.drafts.isChecked(),
+            review_copy=self.review.isChecked(),
+        )
+
+    @classmethod
+    def get_data(
+        cls, parent: QWidget | None, suggested: Path, template: str = ""
+    ) -> tuple[ExportData, bool]:
+        dialog = cls(parent, suggested, template)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        return dialog.data(), accepted

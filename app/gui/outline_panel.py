@@ -1,0 +1,180 @@
+"""The Outline dock: the sections in output order, their openings and cross-references."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core import markup
+from app.core.models import BlockKind
+from app.core.services import sections
+from app.core.services.sections import SectionInfo
+from app.gui import commands
+from app.gui.context import SECTIONS, SOURCES, ProjectContext
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class OutlinePanel(QWidget):
+    def __init__(self, ctx: ProjectContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.infos: list[SectionInfo] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderHidden(True)
+        layout.addWidget(self.tree, 2)
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton(self.tr("Add topic…"))
+        self.xref_button = QPushButton(self.tr("Cross-reference…"))
+        self.up_button = QPushButton("↑")
+        self.down_button = QPushButton("↓")
+        self.up_button.setToolTip(self.tr("Move the section up"))
+        self.down_button.setToolTip(self.tr("Move the section down"))
+        for button in (self.add_button, self.xref_button, self.up_button, self.down_button):
+            buttons.addWidget(button)
+        layout.addLayout(buttons)
+        layout.addWidget(QLabel(self.tr("Opening (e.g. “We support this paper.”):")))
+        self.opening = QPlainTextEdit()
+        self.opening.setMaximumHeight(70)
+        layout.addWidget(self.opening)
+        layout.addWidget(QLabel(self.tr("Closing remarks:")))
+        self.closing = QPlainTextEdit()
+        self.closing.setMaximumHeight(70)
+        layout.addWidget(self.closing)
+        self.save_button = QPushButton(self.tr("Save opening and closing"))
+        layout.addWidget(self.save_button)
+        self.add_button.clicked.connect(self._ask_section)
+        self.xref_button.clicked.connect(self._ask_cross_reference)
+        self.up_button.clicked.connect(lambda: self._step(-1))
+        self.down_button.clicked.connect(lambda: self._step(1))
+        self.save_button.clicked.connect(self._save_texts)
+        self.tree.currentItemChanged.connect(lambda *_a: self._load_texts())
+        ctx.changed.connect(self._changed)
+        self.refresh()
+
+    def _changed(self, kinds: frozenset[str]) -> None:
+        if kinds & {SECTIONS, SOURCES}:
+            self.refresh()
+
+    def heading(self, info: SectionInfo) -> str:
+        if info.heading:
+            return info.heading
+        return self.tr("Contribution from {party}").format(party=info.source_label or "…")
+
+    def refresh(self) -> None:
+        current = self.current()
+        self.infos = sections.list_sections(self.ctx.store)
+        self.tree.blockSignals(True)
+        self.tree.clear()
+        for number, info in enumerate(self.infos, 1):
+            item = QTreeWidgetItem([f"{number}. {self.heading(info)}"])
+            item.setData(0, ID_ROLE, info.id)
+            self.tree.addTopLevelItem(item)
+            if current is not None and info.id == current.id:
+                self.tree.setCurrentItem(item)
+        self.tree.blockSignals(False)
+        self._load_texts()
+
+    def current(self) -> SectionInfo | None:
+        item = self.tree.currentItem()
+        if item is None:
+            return None
+        return next((s for s in self.infos if s.id == item.data(0, ID_ROLE)), None)
+
+    def _load_texts(self) -> None:
+        info = self.current()
+        for edit, text in (
+            (self.opening, info.opening if info else ""),
+            (self.closing, info.closing if info else ""),
+        ):
+            edit.setPlainText(markup.plain_text(text) if text else "")
+            edit.setEnabled(info is not None)
+        self.save_button.setEnabled(info is not None)
+
+    def _save_texts(self) -> None:
+        info = self.current()
+        if info is None:
+            return
+        opening = markup.escape(self.opening.toPlainText())
+        closing = markup.escape(self.closing.toPlainText())
+        old_opening, old_closing = info.opening, info.closing
+        store = self.ctx.store
+
+        def do() -> None:
+            sections.update_section(store, info.id, opening=opening, closing=closing)
+
+        def undo() -> None:
+            sections.update_section(store, info.id, opening=old_opening, closing=old_closing)
+
+        commands.push(
+            self, self.ctx, commands.SectionEdit(self.ctx, self.tr("Edit opening"), do, undo)
+        )
+
+    def _ask_section(self) -> None:
+        heading, ok = QInputDialog.getText(self, self.tr("Add topic section"), self.tr("Heading:"))
+        if ok and heading.strip():
+            self.add_section(heading)
+
+    def add_section(self, heading: str) -> None:
+        commands.push(self, self.ctx, commands.add_section(self.ctx, heading))
+
+    def _ask_cross_reference(self) -> None:
+        info = self.current()
+        if info is None:
+            return
+        others = [s for s in self.infos if s.id != info.id]
+        names = [self.heading(s) for s in others]
+        name, ok = QInputDialog.getItem(
+            self, self.tr("Cross-reference"), self.tr("Refer to the section:"), names, 0, False
+        )
+        if ok and name in names:
+            self.add_cross_reference(info.id, others[names.index(name)].id)
+
+    def add_cross_reference(self, section_id: str, target_id: str) -> None:
+        created: list[str] = []
+        store = self.ctx.store
+
+        def do() -> None:
+            created.append(
+                sections.add_block(
+                    store, section_id, BlockKind.CROSS_REFERENCE, target_section_ref=target_id
+                )
+            )
+
+        def undo() -> None:
+            sections.delete_block(store, created.pop())
+
+        text = self.tr("Add cross-reference")
+        commands.push(self, self.ctx, commands.SectionEdit(self.ctx, text, do, undo))
+
+    def _step(self, delta: int) -> None:
+        info = self.current()
+        if info is None:
+            return
+        old = [s.id for s in self.infos].index(info.id)
+        new = old + delta
+        if not 0 <= new < len(self.infos):
+            return
+        store = self.ctx.store
+
+        def do() -> None:
+            sections.move_section(store, info.id, new)
+
+        def undo() -> None:
+            sections.move_section(store, info.id, old)
+
+        commands.push(
+            self, self.ctx, commands.SectionEdit(self.ctx, self.tr("Move section"), do, undo)
+        )

@@ -1,0 +1,202 @@
+"""The Passages dock: the current source's citations in output order.
+
+Numbered as they will print, draggable to reorder, with a mark for quotes
+whose printed text no longer matches the source (elisions and bracketed
+insertions are allowed, see :func:`app.core.anchoring.check_fidelity`) and for
+orphans a new version of the source lost.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.anchoring import check_fidelity
+from app.core.services import passages
+from app.core.services.passages import PassageInfo
+from app.gui import commands
+from app.gui.context import PASSAGES, RESPONSES, SOURCES, ProjectContext
+from app.gui.reader import status_colour
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+def _swatch(colour: QColor) -> QIcon:
+    pixmap = QPixmap(12, 12)
+    pixmap.fill(colour)
+    return QIcon(pixmap)
+
+
+def _short(text: str, limit: int = 140) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class PassagesPanel(QWidget):
+    def __init__(self, ctx: ProjectContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.items: list[PassageInfo] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.list = QListWidget()
+        self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.list.setWordWrap(True)
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        layout.addWidget(self.list, 3)
+        layout.addWidget(
+            QLabel(self.tr("Printed quote (use … for omissions, [ ] for insertions):"))
+        )
+        self.quote = QPlainTextEdit()
+        self.quote.setMaximumHeight(90)
+        layout.addWidget(self.quote, 1)
+        row = QHBoxLayout()
+        self.fidelity = QLabel()
+        self.fidelity.setWordWrap(True)
+        row.addWidget(self.fidelity, 1)
+        self.apply = QPushButton(self.tr("Apply quote"))
+        self.apply.setToolTip(self.tr("Save the printed quote (Ctrl+Return)"))
+        self.apply.setShortcut(QKeySequence("Ctrl+Return"))
+        row.addWidget(self.apply)
+        layout.addLayout(row)
+        self.delete_action = QAction(self.tr("&Delete passage"), self)
+        self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
+        self.up_action = QAction(self.tr("Move &up"), self)
+        self.up_action.setShortcut(QKeySequence("Alt+Up"))
+        self.down_action = QAction(self.tr("Move d&own"), self)
+        self.down_action.setShortcut(QKeySequence("Alt+Down"))
+        for action in (self.up_action, self.down_action, self.delete_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.list.addAction(action)
+        self.delete_action.triggered.connect(self._delete_current)
+        self.up_action.triggered.connect(lambda: self._step(-1))
+        self.down_action.triggered.connect(lambda: self._step(1))
+        self.apply.clicked.connect(self._apply_quote)
+        self.quote.textChanged.connect(self._check_quote)
+        self.list.currentItemChanged.connect(self._current_changed)
+        self.list.model().rowsMoved.connect(self._rows_moved)
+        ctx.changed.connect(self._changed)
+        ctx.source_selected.connect(lambda _id: self.refresh())
+        ctx.passage_selected.connect(self._select)
+        self.refresh()
+
+    def _changed(self, kinds: frozenset[str]) -> None:
+        if kinds & {PASSAGES, RESPONSES, SOURCES}:
+            self.refresh()
+
+    def refresh(self) -> None:
+        source = self.ctx.source_id
+        self.items = passages.list_passages(self.ctx.store, source) if source else []
+        self.list.blockSignals(True)
+        self.list.clear()
+        numbers: dict[str | None, int] = {}
+        for info in self.items:
+            numbers[info.block_id] = numbers.get(info.block_id, 0) + 1
+            where = []
+            if info.page_label:
+                where.append(self.tr("p. {label}").format(label=info.page_label))
+            if info.paragraph_number:
+                where.append(self.tr("para. {n}").format(n=info.paragraph_number.rstrip(".")))
+            mark = "✓"
+            if info.orphan:
+                mark = "✗ " + self.tr("not found in the new version")
+            elif check_fidelity(info.quote, info.exact):
+                mark = "⚠ " + self.tr("quote differs from the source")
+            head = f"{numbers[info.block_id]})  {_short(info.quote)}"
+            item = QListWidgetItem(f"{head}\n{', '.join(where)}  {mark}")
+            item.setData(ID_ROLE, info.id)
+            item.setIcon(_swatch(status_colour(info.response_status, bool(info.response_text))))
+            self.list.addItem(item)
+            if info.id == self.ctx.passage_id:
+                self.list.setCurrentItem(item)
+        self.list.blockSignals(False)
+        self._load_quote()
+
+    def current(self) -> PassageInfo | None:
+        return next((p for p in self.items if p.id == self.ctx.passage_id), None)
+
+    def _select(self, passage_id: str) -> None:
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            if item.data(ID_ROLE) == passage_id:
+                self.list.blockSignals(True)
+                self.list.setCurrentItem(item)
+                self.list.blockSignals(False)
+        self._load_quote()
+
+    def _current_changed(self, item: QListWidgetItem | None, _previous: object) -> None:
+        if item is not None:
+            self.ctx.select_passage(str(item.data(ID_ROLE)))
+
+    def _load_quote(self) -> None:
+        info = self.current()
+        self.quote.blockSignals(True)
+        self.quote.setPlainText(info.quote if info else "")
+        self.quote.blockSignals(False)
+        self.quote.setEnabled(info is not None)
+        self._check_quote()
+
+    def _check_quote(self) -> None:
+        info = self.current()
+        if info is None:
+            self.fidelity.clear()
+            self.apply.setEnabled(False)
+            return
+        problems = check_fidelity(self.quote.toPlainText(), info.exact)
+        self.fidelity.setText("⚠ " + problems[0] if problems else "✓ " + self.tr("Faithful"))
+        self.apply.setEnabled(self.quote.toPlainText() != info.quote)
+
+    def _apply_quote(self) -> None:
+        info = self.current()
+        new = self.quote.toPlainText()
+        if info is not None and new != info.quote:
+            commands.push(self, self.ctx, commands.SetQuote(self.ctx, info.id, info.quote, new))
+
+    def _delete_current(self) -> None:
+        info = self.current()
+        if info is not None:
+            commands.push(self, self.ctx, commands.DeletePassage(self.ctx, info.id))
+
+    def _siblings(self, info: PassageInfo) -> list[str]:
+        return [p.id for p in self.items if p.block_id == info.block_id]
+
+    def move_passage(self, passage_id: str, new_index: int) -> None:
+        """Move within the passage's block to ``new_index`` (an undoable step)."""
+        info = next(p for p in self.items if p.id == passage_id)
+        old = self._siblings(info).index(passage_id)
+        if new_index != old:
+            command = commands.MovePassage(self.ctx, passage_id, old, new_index)
+            commands.push(self, self.ctx, command)
+
+    def _step(self, delta: int) -> None:
+        info = self.current()
+        if info is not None:
+            siblings = self._siblings(info)
+            new = siblings.index(info.id) + delta
+            if 0 <= new < len(siblings):
+                self.move_passage(info.id, new)
+
+    def _rows_moved(
+        self,
+        _parent: QModelIndex | QPersistentModelIndex,
+        start: int,
+        _end: int,
+        _dest: QModelIndex | QPersistentModelIndex,
+        _row: int,
+    ) -> None:
+        moved = self.items[start]
+        order = [str(self.list.item(r).data(ID_ROLE)) for r in range(self.list.count())]
+        block = {p.id for p in self.items if p.block_id == moved.block_id}
+        self.move_passage(moved.id, [i for i in order if i in block].index(moved.id))

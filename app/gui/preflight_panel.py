@@ -1,0 +1,76 @@
+"""The Preflight dock: what would embarrass the delegation if the paper went out now."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.preflight import Problem, check
+from app.core.services.passages import list_passages
+from app.gui.context import ProjectContext
+
+PROBLEM_ROLE = Qt.ItemDataRole.UserRole
+
+
+class PreflightPanel(QWidget):
+    def __init__(self, ctx: ProjectContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.problems: list[Problem] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        self.summary = QLabel()
+        row.addWidget(self.summary, 1)
+        self.check_button = QPushButton(self.tr("Check again"))
+        row.addWidget(self.check_button)
+        layout.addLayout(row)
+        self.list = QListWidget()
+        self.list.setWordWrap(True)
+        layout.addWidget(self.list)
+        self.check_button.clicked.connect(self.refresh)
+        self.list.itemActivated.connect(self._jump)
+        self.list.itemClicked.connect(self._jump)
+
+    def refresh(self) -> None:
+        self.problems = check(self.ctx.store)
+        self.list.clear()
+        for number, problem in enumerate(self.problems):
+            item = QListWidgetItem(problem.message)
+            item.setData(PROBLEM_ROLE, number)
+            self.list.addItem(item)
+        if self.problems:
+            self.summary.setText(
+                self.tr("%n problem(s) to fix before sending.", "", len(self.problems))
+            )
+        else:
+            self.summary.setText(self.tr("No problems found: ready to export."))
+
+    def _jump(self, item: QListWidgetItem) -> None:
+        problem = self.problems[int(item.data(PROBLEM_ROLE))]
+        if problem.target_kind == "passage":
+            passage_id = problem.target_id
+        elif problem.target_kind == "response":
+            found = [
+                p.id for p in list_passages(self.ctx.store) if p.response_id == problem.target_id
+            ]
+            if not found:
+                return
+            passage_id = found[0]
+        else:
+            return
+        passage = next((p for p in list_passages(self.ctx.store) if p.id == passage_id), None)
+        if passage is None:
+            return
+        self.ctx.select_source(passage.source_id)
+        self.ctx.select_passage(passage.id)
+        if passage.start is not None and passage.end is not None:
+            self.ctx.jump_requested.emit(passage.source_id, passage.start, passage.end)

@@ -1,0 +1,81 @@
+"""The Preview dock: the contribution as it will read, refreshed shortly after edits.
+
+The HTML is built off the GUI thread (a large project takes a while), and
+only when the dock is visible; a burst of edits gives one rebuild.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTextBrowser, QVBoxLayout, QWidget
+
+from app.gui.context import ProjectContext
+from app.gui.workers import Operation, Progress
+
+REFRESH_DELAY_MS = 600
+LAYOUTS = ("grouped", "interleaved", "table")
+
+
+class PreviewPanel(QWidget):
+    def __init__(self, ctx: ProjectContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Layout:")))
+        self.layout_combo = QComboBox()
+        for value, name in zip(
+            LAYOUTS, [self.tr("Grouped"), self.tr("Interleaved"), self.tr("Table")], strict=True
+        ):
+            self.layout_combo.addItem(name, value)
+        row.addWidget(self.layout_combo)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.browser = QTextBrowser()
+        self.browser.setOpenExternalLinks(True)
+        layout.addWidget(self.browser)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(REFRESH_DELAY_MS)
+        self.timer.timeout.connect(self.refresh)
+        self._busy = False
+        self._again = False
+        ctx.changed.connect(lambda _kinds: self.timer.start())
+        self.layout_combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.timer.start()
+
+    def refresh(self) -> None:
+        if not self.isVisible():
+            self.timer.start(REFRESH_DELAY_MS * 4)
+            return
+        if self._busy:
+            self._again = True
+            return
+        try:
+            from app.exporters.export import preview_html
+        except ImportError:
+            self.browser.setPlainText(self.tr("The preview is not available in this version."))
+            return
+        store = self.ctx.store
+        layout = str(self.layout_combo.currentData())
+
+        def work(_progress: Progress) -> str:
+            return preview_html(store, layout=layout)
+
+        self._busy = True
+        Operation(self, work, pool_name="files").success(self._show).failure(
+            lambda exc: self.browser.setPlainText(str(exc))
+        ).finally_(self._done).run_in_background()
+
+    def _show(self, html: str) -> None:
+        bar = self.browser.verticalScrollBar()
+        position = bar.value()
+        self.browser.setHtml(html)
+        bar.setValue(position)
+
+    def _done(self) -> None:
+        self._busy = False
+        if self._again:
+            self._again = False
+            self.timer.start()

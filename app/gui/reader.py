@@ -1,0 +1,269 @@
+"""The reader: a source's text, read-only, with its cited passages highlighted.
+
+The text is shown exactly as stored (one block per paragraph), so a position
+in the widget maps to an offset in the source through :class:`OffsetMap`
+alone; page labels are painted in a margin instead of being inserted into
+the text (paragraph numbers such as "12." are part of the imported text).
+Highlights are extra selections coloured by the response's status.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QContextMenuEvent,
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.services.passages import PassageInfo
+from app.core.services.sources import SourceText
+from app.gui.offsets import OffsetMap
+
+STATUS_COLOURS = {
+    None: QColor("#ffd7a8"),  # cited, no response yet
+    "draft": QColor("#fff0a0"),
+    "proposed": QColor("#cfe3ff"),
+    "agreed": QColor("#c9f0c9"),
+}
+
+
+def status_colour(status: str | None, has_text: bool) -> QColor:
+    return STATUS_COLOURS.get(status if has_text else None, STATUS_COLOURS[None])
+
+
+class _Margin(QWidget):
+    def __init__(self, view: SourceView) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def sizeHint(self) -> QSize:
+        return QSize(self.view.margin_width(), 0)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        self.view.paint_margin(self, event)
+
+
+class SourceView(QPlainTextEdit):
+    """The text widget; converts positions and paints the margin."""
+
+    passage_clicked = Signal(str)
+    cite_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.document().setDocumentMargin(12)
+        self.source: SourceText | None = None
+        self.offsets = OffsetMap("")
+        self.passages: list[PassageInfo] = []
+        self.current_passage: str | None = None
+        self._block_labels: dict[int, str] = {}
+        self.margin = _Margin(self)
+        self.blockCountChanged.connect(self._update_margin_width)
+        self.updateRequest.connect(self._update_margin)
+        self._update_margin_width()
+
+    # -- content -----------------------------------------------------------------
+
+    def set_source(self, source: SourceText | None) -> None:
+        self.source = source
+        text = source.text if source else ""
+        self.offsets = OffsetMap(text)
+        self.setPlainText(text)
+        self._block_labels = {}
+        if source is not None:
+            for page in source.pages:
+                block = self.document().findBlock(self.offsets.to_qt(page.start))
+                self._block_labels.setdefault(block.blockNumber(), page.label)
+        self._update_margin_width()
+
+    def set_passages(self, passages: list[PassageInfo], current: str | None) -> None:
+        self.passages = [p for p in passages if p.start is not None and p.end is not None]
+        self.current_passage = current
+        selections = []
+        for passage in self.passages:
+            assert passage.start is not None and passage.end is not None
+            selection = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(self.offsets.to_qt(passage.start))
+            cursor.setPosition(self.offsets.to_qt(passage.end), QTextCursor.MoveMode.KeepAnchor)
+            fmt = QTextCharFormat()
+            fmt.setBackground(status_colour(passage.response_status, bool(passage.response_text)))
+            if passage.id == current:
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+                fmt.setUnderlineColor(QColor("#c01c28"))
+                fmt.setFontUnderline(True)
+            selection.cursor = cursor
+            selection.format = fmt
+            selections.append(selection)
+        self.setExtraSelections(selections)
+
+    def selected_span(self) -> tuple[int, int] | None:
+        """The selection as code-point offsets, or None."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        start = self.offsets.from_qt(cursor.selectionStart())
+        end = self.offsets.from_qt(cursor.selectionEnd())
+        return (start, end) if end > start else None
+
+    def select_span(self, start: int, end: int) -> None:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.offsets.to_qt(start))
+        cursor.setPosition(self.offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.centerCursor()
+
+    def passage_at(self, offset: int) -> str | None:
+        for passage in self.passages:
+            assert passage.start is not None and passage.end is not None
+            if passage.start <= offset < passage.end:
+                return passage.id
+        return None
+
+    # -- events ---------------------------------------------------------------------
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
+            offset = self.offsets.from_qt(
+                self.cursorForPosition(event.position().toPoint()).position()
+            )
+            passage = self.passage_at(offset)
+            if passage is not None:
+                self.passage_clicked.emit(passage)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.createStandardContextMenu()
+        cite = QAction(self.tr("Cite selection"), menu)
+        cite.setShortcut(QKeySequence("Ctrl+Shift+C"))
+        cite.setEnabled(self.textCursor().hasSelection())
+        cite.triggered.connect(self.cite_requested)
+        menu.insertAction(menu.actions()[0] if menu.actions() else None, cite)  # type: ignore[arg-type]
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    # -- margin ------------------------------------------------------------------------
+
+    def margin_width(self) -> int:
+        return self.fontMetrics().horizontalAdvance("p. 0000") + 12
+
+    def _update_margin_width(self, _count: int = 0) -> None:
+        self.setViewportMargins(self.margin_width(), 0, 0, 0)
+
+    def _update_margin(self, rect: QRect, dy: int) -> None:
+        if dy:
+            self.margin.scroll(0, dy)
+        else:
+            self.margin.update(0, rect.y(), self.margin.width(), rect.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        cr = self.contentsRect()
+        self.margin.setGeometry(QRect(cr.left(), cr.top(), self.margin_width(), cr.height()))
+
+    def paint_margin(self, widget: QWidget, event: QPaintEvent) -> None:
+        painter = QPainter(widget)
+        painter.fillRect(event.rect(), self.palette().alternateBase())
+        block = self.firstVisibleBlock()
+        top = round(self.blockBoundingGeometry(block).translated(self.contentOffset()).top())
+        height = self.fontMetrics().height()
+        painter.setPen(self.palette().placeholderText().color())
+        while block.isValid() and top <= event.rect().bottom():
+            page = self._block_labels.get(block.blockNumber(), "")
+            if page:
+                painter.drawText(
+                    4,
+                    top,
+                    widget.width() - 8,
+                    height,
+                    Qt.AlignmentFlag.AlignLeft,
+                    self.tr("p. {label}").format(label=page),
+                )
+            top += round(self.blockBoundingRect(block).height())
+            block = block.next()
+        painter.end()
+
+
+class ReaderPanel(QWidget):
+    """The source view with its find bar (Ctrl+F)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.view = SourceView()
+        layout.addWidget(self.view)
+        self.find_bar = QWidget()
+        bar = QHBoxLayout(self.find_bar)
+        bar.setContentsMargins(6, 2, 6, 2)
+        self.find_edit = QLineEdit()
+        self.find_edit.setPlaceholderText(self.tr("Find in this source"))
+        self.find_edit.setClearButtonEnabled(True)
+        close = QToolButton()
+        close.setText("×")
+        close.setToolTip(self.tr("Close the find bar (Esc)"))
+        bar.addWidget(self.find_edit)
+        bar.addWidget(close)
+        layout.addWidget(self.find_bar)
+        self.find_bar.hide()
+        self.find_edit.returnPressed.connect(self.find_next)
+        self.find_edit.textChanged.connect(lambda _t: self.find_next(from_start=True))
+        close.clicked.connect(self.find_bar.hide)
+
+    def show_find(self) -> None:
+        self.find_bar.show()
+        self.find_edit.setFocus()
+        self.find_edit.selectAll()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.find_bar.hide()
+            self.view.setFocus()
+            return
+        super().keyPressEvent(event)
+
+    def find_next(self, from_start: bool = False) -> bool:
+        needle = self.find_edit.text()
+        if not needle:
+            return False
+        if from_start:
+            cursor = self.view.textCursor()
+            cursor.setPosition(cursor.selectionStart())
+            self.view.setTextCursor(cursor)
+        if self.view.find(needle):
+            return True
+        self.view.moveCursor(QTextCursor.MoveOperation.Start)
+        return self.view.find(needle, QTextDocument.FindFlag(0))
+
+
+def page_of(source: SourceText, offset: int) -> str:
+    starts = [p.start for p in source.pages]
+    i = bisect_right(starts, offset) - 1
+    return source.pages[i].label if i >= 0 else ""

@@ -1,0 +1,206 @@
+"""The delegate's workflow through the real widgets: import, cite, respond, reorder, undo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent, QTextCursor
+
+from app.core.services import passages, sources
+from tests.gui.conftest import Messages, drain, make_project
+
+TEXT = (
+    "Paper of the Federation 😀 on cooperation\n"
+    "1. We welcome the 😀 emoji era and the 𠀋 rare sign.\n"
+    "2. 数字公域 matters: digital commons must stay open.\n"
+    "3. Capacity building should be demand-driven."
+)
+
+
+def _u16(text: str, index: int) -> int:
+    return len(text[:index].encode("utf-16-le")) // 2
+
+
+@pytest.fixture
+def opened(window: Any, tmp_path: Path) -> Any:
+    assert window.open_project(make_project(tmp_path))
+    return window
+
+
+def _drop(window: Any, files: list[Path]) -> None:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(f)) for f in files])
+    event = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dropEvent(event)
+
+
+def _import_text(window: Any, qtbot: Any, tmp_path: Path) -> str:
+    path = tmp_path / "federation.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    _drop(window, [path])
+    drain(qtbot)
+    infos = sources.list_sources(window.ctx.store)
+    assert len(infos) == 1
+    return str(infos[0].id)
+
+
+def _cite(window: Any, qtbot: Any, phrase: str) -> str:
+    view = window.workspace.reader.view
+    text = view.source.text
+    start = text.index(phrase)
+    cursor = view.textCursor()
+    cursor.setPosition(_u16(text, start))
+    cursor.setPosition(_u16(text, start + len(phrase)), QTextCursor.MoveMode.KeepAnchor)
+    view.setTextCursor(cursor)
+    view.setFocus()
+    qtbot.keyClick(
+        view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    assert window.ctx.passage_id is not None
+    return str(window.ctx.passage_id)
+
+
+def test_drop_text_and_docx_then_cite_after_emoji_and_cjk(
+    opened: Any, qtbot: Any, tmp_path: Path
+) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Contribution of the Republic of Arcadia")
+    document.add_paragraph("Arcadia proposes a council on digital matters.")
+    docx_path = tmp_path / "arcadia.docx"
+    document.save(str(docx_path))
+    txt_path = tmp_path / "federation.txt"
+    txt_path.write_text(TEXT, encoding="utf-8")
+    _drop(opened, [txt_path, docx_path])
+    drain(qtbot)
+    infos = sources.list_sources(opened.ctx.store)
+    assert [i.filename for i in infos] == ["federation.txt", "arcadia.docx"]
+    assert opened.workspace.sources.list.count() == 2
+    fed = infos[0].id
+    opened.ctx.select_source(fed)
+    phrases = ["emoji era", "rare sign", "digital commons must stay open"]
+    ids = [_cite(opened, qtbot, phrase) for phrase in phrases]
+    stored = {p.id: p.exact for p in passages.list_passages(opened.ctx.store, fed)}
+    assert [stored[i] for i in ids] == phrases
+    assert len(opened.workspace.reader.view.extraSelections()) == 3
+
+
+def test_respond_with_underline_and_footnote(opened: Any, qtbot: Any, tmp_path: Path) -> None:
+    _import_text(opened, qtbot, tmp_path)
+    passage_id = _cite(opened, qtbot, "Capacity building")
+    editor = opened.workspace.editor
+    assert editor.passage is not None and editor.passage.id == passage_id
+    editor.editor.setFocus()
+    qtbot.keyClicks(editor.editor, "We agree and recommend training")
+    cursor = editor.editor.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.Left, QTextCursor.MoveMode.KeepAnchor, 8)
+    editor.editor.setTextCursor(cursor)
+    editor.underline.trigger()
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    editor.editor.setTextCursor(cursor)
+    editor.insert_footnote("See annex 2.")
+    editor.status.setCurrentIndex(editor.status.findData("proposed"))
+    editor.commit()
+    info = next(p for p in passages.list_passages(opened.ctx.store) if p.id == passage_id)
+    assert info.response_text == "We agree and recommend <u>training</u><fn>See annex 2.</fn>"
+    assert info.response_status == "proposed"
+
+
+def test_reorder_undo_redo(opened: Any, qtbot: Any, tmp_path: Path) -> None:
+    _import_text(opened, qtbot, tmp_path)
+    first = _cite(opened, qtbot, "emoji era")
+    second = _cite(opened, qtbot, "rare sign")
+    third = _cite(opened, qtbot, "Capacity building")
+    panel = opened.workspace.passages
+
+    def order() -> list[str]:
+        return [p.id for p in passages.list_passages(opened.ctx.store)]
+
+    assert order() == [first, second, third]
+    panel.move_passage(third, 0)
+    assert order() == [third, first, second]
+    assert panel.list.item(0).data(Qt.ItemDataRole.UserRole) == third
+    stack = opened.ctx.undo_stack
+    stack.undo()
+    assert order() == [first, second, third]
+    stack.undo()  # the third citation
+    assert order() == [first, second]
+    stack.redo()
+    stack.redo()
+    assert order() == [third, first, second]
+
+
+def test_remove_source_and_undo(opened: Any, qtbot: Any, tmp_path: Path) -> None:
+    source_id = _import_text(opened, qtbot, tmp_path)
+    _cite(opened, qtbot, "rare sign")
+    opened.workspace.sources.list.setCurrentRow(0)
+    opened.workspace.sources.remove_action.trigger()
+    assert sources.list_sources(opened.ctx.store) == []
+    opened.ctx.undo_stack.undo()
+    assert [s.id for s in sources.list_sources(opened.ctx.store)] == [source_id]
+    assert len(passages.list_passages(opened.ctx.store)) == 1
+    opened.workspace.sources.rename(source_id, "Federation of Borealis")
+    assert sources.list_sources(opened.ctx.store)[0].label == "Federation of Borealis"
+    opened.ctx.undo_stack.undo()
+    assert sources.list_sources(opened.ctx.store)[0].label != "Federation of Borealis"
+
+
+def test_broken_file_shows_dialog(
+    opened: Any, qtbot: Any, tmp_path: Path, messages: Messages
+) -> None:
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(b"PK\x03\x04 this is not really a zip archive")
+    _drop(opened, [broken])
+    drain(qtbot)
+    assert sources.list_sources(opened.ctx.store) == []
+    assert messages and "broken.docx" in messages[-1]
+
+
+def test_cite_without_selection_explains(
+    opened: Any, qtbot: Any, tmp_path: Path, messages: Messages
+) -> None:
+    _import_text(opened, qtbot, tmp_path)
+    assert opened.workspace.cite_selection() is None
+    assert "Select some text" in messages[-1]
+
+
+def test_export_docx(opened: Any, qtbot: Any, tmp_path: Path, messages: Messages) -> None:
+    from app.gui import exporting
+    from app.gui.dialogs.export import ExportData
+
+    if not exporting.exporter_available():
+        pytest.skip("the exporter is not there yet")
+    _import_text(opened, qtbot, tmp_path)
+    _cite(opened, qtbot, "rare sign")
+    target = tmp_path / "out" / "contribution.docx"
+    target.parent.mkdir()
+    data = ExportData(target, "grouped", None, include_drafts=True, review_copy=False)
+    exporting.export(opened, opened.ctx, data)
+    drain(qtbot)
+    assert target.exists() and target.read_bytes()[:2] == b"PK"
+    assert any("saved as" in m for m in messages)
+
+
+def test_search_panel_jumps(opened: Any, qtbot: Any, tmp_path: Path) -> None:
+    _import_text(opened, qtbot, tmp_path)
+    opened.workspace.search_action.trigger()
+    panel = opened.workspace.search
+    panel.edit.setText("demand")
+    panel.run()
+    drain(qtbot)
+    assert panel.results.count() == 1
+    panel._jump(panel.results.item(0))
+    view = opened.workspace.reader.view
+    assert view.selected_span() is not None
+    start, _end = view.selected_span()
+    assert view.source.text[start:].startswith("demand")
