@@ -1,0 +1,165 @@
+"""Full-text search over the sources' text, the passages and the responses.
+
+The index is SQLite FTS5 in a separate in-memory database, never a table in
+the project file: the project schema belongs to Alembic, and an index is a
+cache that can always be rebuilt. It is rebuilt lazily, when a search finds
+that the project changed since the last build (a cheap fingerprint of
+row counts and last-update times). Sources are indexed per paragraph, so a
+hit carries the offset where its paragraph starts and, refined, the offset of
+the first matching word. No Qt here.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import threading
+from dataclasses import dataclass
+from weakref import WeakKeyDictionary
+
+from sqlalchemy import func, select
+
+from app.core import markup
+from app.core.models import Passage, Response, Source, SourceVersion
+from app.core.store import ProjectStore
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Hit:
+    kind: str  # "source", "passage" or "response"
+    id: str  # source id, or passage id for passages and responses
+    source_id: str
+    offset: int  # code points into the source's current text
+    snippet: str  # with the matched words between [ and ]
+
+
+def _fts_query(text: str) -> str | None:
+    """User text → an FTS5 query: every word must occur, the last one as a prefix."""
+    words = _WORD.findall(text)
+    if not words:
+        return None
+    quoted = ['"' + w.replace('"', '""') + '"' for w in words]
+    quoted[-1] += "*"
+    return " ".join(quoted)
+
+
+class SearchIndex:
+    """The FTS5 index of one open project."""
+
+    def __init__(self, store: ProjectStore) -> None:
+        self.store = store
+        self.conn = sqlite3.connect(":memory:", check_same_thread=False)
+        self.conn.execute(
+            "CREATE VIRTUAL TABLE hits USING fts5("
+            "body, kind UNINDEXED, id UNINDEXED, source_id UNINDEXED, offset UNINDEXED, "
+            "tokenize='unicode61 remove_diacritics 2')"
+        )
+        self.fingerprint: tuple[object, ...] | None = None
+        self.lock = threading.Lock()
+
+    def _fingerprint(self) -> tuple[object, ...]:
+        with self.store.session() as session:
+            parts: list[object] = []
+            for model in (Source, SourceVersion, Passage, Response):
+                row = session.execute(select(func.count(), func.max(model.updated_at))).one()
+                parts.extend(row)
+            return tuple(parts)
+
+    def _rows(self) -> list[tuple[str, str, str, str, int]]:
+        rows: list[tuple[str, str, str, str, int]] = []
+        with self.store.session() as session:
+            live = select(Source.id).where(Source.deleted_at.is_(None))
+            versions = session.scalars(
+                select(SourceVersion)
+                .where(SourceVersion.source_id.in_(live), SourceVersion.deleted_at.is_(None))
+                .order_by(SourceVersion.source_id, SourceVersion.version_no.desc())
+            )
+            seen: set[str] = set()
+            for version in versions:
+                if version.source_id in seen:
+                    continue
+                seen.add(version.source_id)
+                text = version.text
+                paragraphs = json.loads(version.paragraphs) or [{"start": 0, "end": len(text)}]
+                for para in paragraphs:
+                    body = text[para["start"] : para["end"]]
+                    if body.strip():
+                        rows.append(
+                            (body, "source", version.source_id, version.source_id, para["start"])
+                        )
+            found = session.execute(
+                select(Passage, Response)
+                .outerjoin(
+                    Response,
+                    (Response.passage_id == Passage.id) & Response.deleted_at.is_(None),
+                )
+                .where(Passage.deleted_at.is_(None), Passage.source_id.in_(live))
+            ).all()
+            for passage, response in found:
+                offset = passage.start or 0
+                rows.append((passage.quote, "passage", passage.id, passage.source_id, offset))
+                if response is not None and response.text:
+                    plain = markup.plain_text(response.text)
+                    rows.append((plain, "response", passage.id, passage.source_id, offset))
+        return rows
+
+    def refresh(self) -> None:
+        """Rebuild the index if the project changed since the last build."""
+        fingerprint = self._fingerprint()
+        if fingerprint == self.fingerprint:
+            return
+        rows = self._rows()
+        with self.conn:
+            self.conn.execute("DELETE FROM hits")
+            self.conn.executemany(
+                "INSERT INTO hits(body, kind, id, source_id, offset) VALUES (?, ?, ?, ?, ?)", rows
+            )
+        self.fingerprint = fingerprint
+
+    def search(self, query: str, limit: int = 50) -> list[Hit]:
+        fts = _fts_query(query)
+        if fts is None:
+            return []
+        with self.lock:
+            self.refresh()
+            rows = self.conn.execute(
+                "SELECT kind, id, source_id, offset, body, "
+                "snippet(hits, 0, '[', ']', '…', 12) FROM hits WHERE hits MATCH ? "
+                "ORDER BY CASE kind WHEN 'response' THEN 0 WHEN 'passage' THEN 1 ELSE 2 END, rank "
+                "LIMIT ?",
+                (fts, limit),
+            ).fetchall()
+        words = [w.casefold() for w in _WORD.findall(query)]
+        hits = []
+        for kind, ident, source_id, offset, body, snippet in rows:
+            if kind == "source":
+                offset += _first_match(body, words)
+            hits.append(Hit(kind, ident, source_id, int(offset), snippet))
+        return hits
+
+
+def _first_match(body: str, words: list[str]) -> int:
+    folded = body.casefold()
+    positions = [folded.find(w) for w in words]
+    found = [p for p in positions if p >= 0]
+    return min(found) if found and len(folded) == len(body) else 0
+
+
+_indexes: WeakKeyDictionary[ProjectStore, SearchIndex] = WeakKeyDictionary()
+_indexes_lock = threading.Lock()
+
+
+def index_for(store: ProjectStore) -> SearchIndex:
+    with _indexes_lock:
+        index = _indexes.get(store)
+        if index is None:
+            index = _indexes[store] = SearchIndex(store)
+        return index
+
+
+def search(store: ProjectStore, query: str, limit: int = 50) -> list[Hit]:
+    """Hits for ``query`` (every word, the last as a prefix): responses, passages, sources."""
+    return index_for(store).search(query, limit)
