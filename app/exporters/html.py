@@ -33,7 +33,8 @@ body{font-family:Calibri,Carlito,"Segoe UI",Arial,sans-serif;font-size:11pt;line
 max-width:46em;margin:2em auto;padding:0 1em;color:#111}
 h1{font-size:17pt;margin:0 0 .2em}p.subtitle{color:#404040;margin:0 0 1.5em}
 h2{font-size:13pt;margin:1.4em 0 .4em}p{margin:0 0 .5em}
-ol,ul{margin:0 0 .6em;padding-left:1.6em}blockquote{margin:0 2.6em .6em 2.6em}ol.quotes,ul.quotes{margin-left:2.6em;margin-right:2.6em}
+ol,ul{margin:0 0 .6em;padding-left:1.6em}blockquote{margin:0 2.6em .6em 2.6em}
+ol.quotes,ul.quotes{margin-left:2.6em;margin-right:2.6em}
 ol>li::marker{content:counter(list-item) ") "}
 li>p{margin:0 0 .3em}
 .draft{background:#ff0;font-weight:bold}a{color:#0563c1}
