@@ -17,7 +17,21 @@ from app import __version__
 from app.core.errors import RejoinderError
 from app.core.store import ProjectStore
 
-COMMANDS = ("new", "import", "sources", "cite", "respond", "check", "export", "dump", "load")
+COMMANDS = (
+    "new",
+    "import",
+    "sources",
+    "sections",
+    "add-section",
+    "edit-section",
+    "add-block",
+    "cite",
+    "respond",
+    "check",
+    "export",
+    "dump",
+    "load",
+)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -85,6 +99,56 @@ def cmd_sources(args: argparse.Namespace) -> int:
     with _open(args.file) as store:
         for info in sources.list_sources(store):
             print(f"{info.id}\t{info.label}\t{info.kind}\t{info.pages}\t{info.passages}")
+    return 0
+
+
+def cmd_sections(args: argparse.Namespace) -> int:
+    from app.core.services import sections
+
+    with _open(args.file) as store:
+        for info in sections.list_sections(store):
+            heading = info.heading or f"Contribution from {info.source_label}"
+            print(f"{info.id}\t{info.kind}\t{heading}")
+    return 0
+
+
+def cmd_add_section(args: argparse.Namespace) -> int:
+    from app.core.services import sections
+
+    with _open(args.file) as store:
+        print(sections.add_section(store, args.heading, args.index))
+    return 0
+
+
+def cmd_edit_section(args: argparse.Namespace) -> int:
+    from app.core.services import sections
+
+    with _open(args.file) as store:
+        sections.update_section(
+            store, args.section, heading=args.heading, opening=args.opening, closing=args.closing
+        )
+    return 0
+
+
+def cmd_add_block(args: argparse.Namespace) -> int:
+    from app.core.services import sections
+
+    with _open(args.file) as store:
+        block = sections.add_block(
+            store,
+            args.section,
+            args.kind,
+            args.text,
+            target_section_ref=args.target,
+            after_text=args.after,
+            numbered=not args.unnumbered,
+            index=args.index,
+        )
+        if args.lead_in is not None or args.comments_lead_in is not None:
+            sections.update_block(
+                store, block, lead_in=args.lead_in, comments_lead_in=args.comments_lead_in
+            )
+        print(block)
     return 0
 
 
@@ -188,6 +252,41 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("sources", help="list sources: id, label, kind, pages, passages")
     p.add_argument("file")
     p.set_defaults(run=cmd_sources)
+
+    p = sub.add_parser("sections", help="list sections in output order: id, kind, heading")
+    p.add_argument("file")
+    p.set_defaults(run=cmd_sections)
+
+    p = sub.add_parser("add-section", help="add an own topic section")
+    p.add_argument("file")
+    p.add_argument("--heading", required=True)
+    p.add_argument("--index", type=int, help="position among all sections (0 = first)")
+    p.set_defaults(run=cmd_add_section)
+
+    p = sub.add_parser("edit-section", help="change a section's heading, opening or closing")
+    p.add_argument("file")
+    p.add_argument("--section", required=True)
+    p.add_argument("--heading")
+    p.add_argument("--opening", help="markup printed after the heading")
+    p.add_argument("--closing", help="markup printed at the end of the section")
+    p.set_defaults(run=cmd_edit_section)
+
+    p = sub.add_parser(
+        "add-block", help="add a paragraph, list, cross-reference or citations block"
+    )
+    p.add_argument("file")
+    p.add_argument("--section", required=True)
+    p.add_argument(
+        "--kind", required=True, choices=("paragraph", "list", "cross_reference", "citations")
+    )
+    p.add_argument("--text", default="", help="markup; list items one per line")
+    p.add_argument("--target", help="the section a cross-reference names")
+    p.add_argument("--after", default="", help="markup after a cross-reference's target")
+    p.add_argument("--unnumbered", action="store_true")
+    p.add_argument("--lead-in", help="the sentence before the quotes")
+    p.add_argument("--comments-lead-in", help="the sentence before the comments")
+    p.add_argument("--index", type=int)
+    p.set_defaults(run=cmd_add_block)
 
     p = sub.add_parser("cite", help="cite a quote of a source")
     p.add_argument("file")
