@@ -41,8 +41,9 @@ def check(store: ProjectStore) -> list[Problem]:
             s.id: s for s in session.scalars(select(Section).where(Section.deleted_at.is_(None)))
         }
         labels = dict(
-            session.execute(select(Source.id, Source.label).where(Source.deleted_at.is_(None)))
-            .all()
+            session.execute(
+                select(Source.id, Source.label).where(Source.deleted_at.is_(None))
+            ).all()
         )
         responses = {
             r.passage_id: r

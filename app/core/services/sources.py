@@ -269,8 +269,7 @@ def list_sources(store: ProjectStore) -> list[SourceInfo]:
                 select(Passage.source_id, func.count())
                 .where(Passage.deleted_at.is_(None))
                 .group_by(Passage.source_id)
-            )
-            .all()
+            ).all()
         )
         answered = dict(
             session.execute(
@@ -282,8 +281,7 @@ def list_sources(store: ProjectStore) -> list[SourceInfo]:
                     Response.text != "",
                 )
                 .group_by(Passage.source_id)
-            )
-            .all()
+            ).all()
         )
         result = []
         for source in sources:
