@@ -164,7 +164,7 @@ class _Renderer:
         for citation in table.rows:
             quote = citation.quote
             quote_para = Para(
-                Role.QUOTE, clean_text(quote.text), table.section_id, True, quote=quote
+                Role.QUOTE, clean_text(quote.text), table.section_id, plain=True, quote=quote
             )
             cells = [
                 escape(clean_text(quote.party)),

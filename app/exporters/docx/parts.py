@@ -144,7 +144,3 @@ class Footnotes:
         sub(mark, w("footnoteRef"))
         sub(sub(p, w("r")), w("tab"))
         return note_id, p
-
-    @property
-    def count(self) -> int:
-        return sum(1 for f in self.root.iterchildren(w("footnote")) if f.get(w("type")) is None)

@@ -67,7 +67,6 @@ class DocxWriter:
         self._review = ReviewMarks(document, styles["comment_ref"]) if review_copy else None
         self._quote_left, self._quote_right = self._quote_indent(document)
         self._include_drafts = include_drafts
-        self.footnote_count = 0
 
     def _quote_indent(self, document: DocxDocument) -> tuple[int, int]:
         styles_root = document.styles.element
@@ -137,7 +136,6 @@ class DocxWriter:
         r = sub(p, x.R)
         sub(sub(r, x.RPR), x.RSTYLE, val=self._styles["footnote_ref"])
         sub(r, x.FOOTNOTE_REFERENCE, id=str(note_id))
-        self.footnote_count += 1
 
     def _elements(self, para: Para, style_id: str | None) -> list[Element]:
         out: list[Element] = []
