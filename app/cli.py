@@ -26,6 +26,7 @@ COMMANDS = (
     "edit-section",
     "add-block",
     "cite",
+    "edit-quote",
     "respond",
     "check",
     "export",
@@ -164,6 +165,14 @@ def cmd_cite(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_edit_quote(args: argparse.Namespace) -> int:
+    from app.core.services import passages
+
+    with _open(args.file) as store:
+        passages.set_quote(store, args.passage, args.text)
+    return 0
+
+
 def cmd_respond(args: argparse.Namespace) -> int:
     from app.core.services import responses
 
@@ -295,6 +304,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--occurrence", type=int)
     p.add_argument("--section", help="place the passage in this section")
     p.set_defaults(run=cmd_cite)
+
+    p = sub.add_parser("edit-quote", help="print the quote with elisions … and [insertions]")
+    p.add_argument("file")
+    p.add_argument("--passage", required=True)
+    p.add_argument("--text", required=True)
+    p.set_defaults(run=cmd_edit_quote)
 
     p = sub.add_parser("respond", help="write the response to a passage")
     p.add_argument("file")

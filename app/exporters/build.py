@@ -93,6 +93,14 @@ def build_contribution(
         headings = {
             s.id: section_heading(s, labels.get(s.source_id or ""), phrases) for s in sections
         }
+        # A cross-reference to a party's section names the party ("… on the
+        # contribution from the European Union"), to a topic section its heading.
+        names_in_text = {
+            s.id: (labels.get(s.source_id or "") or headings[s.id])
+            if s.kind == "party" and not s.heading
+            else headings[s.id]
+            for s in sections
+        }
         blocks: dict[str, list[Block]] = defaultdict(list)
         for block in session.scalars(
             select(Block)
@@ -150,7 +158,7 @@ def build_contribution(
                 if target not in headings:
                     return None
                 return CrossReferenceBlock(
-                    block.id, block.text, target, headings[target], block.after_text
+                    block.id, block.text, target, names_in_text[target], block.after_text
                 )
             cited = tuple(citation(p) for p in passages.get(block.id, []))
             if not cited:
