@@ -127,7 +127,7 @@ def read_lines(textpage: Any) -> list[Line]:
                 continue
             if raised:
                 sups = _markers(boxes, text, s, e, raised, bottom, size)
-        bold = weight(raw, s) >= 600 and weight(raw, e - 1) >= 600
+        bold = weight(raw, s) >= 600 and weight(raw, e - 1) >= 600  # second call rarely made
         lines.append(
             Line(
                 clean(stripped) if needs_clean else stripped,
@@ -144,27 +144,54 @@ def read_lines(textpage: Any) -> list[Line]:
     return _merge_same_baseline(lines)
 
 
+def _is_marker(line: Line, other: Line) -> bool:
+    """A short raised run of marker characters next to ``other``'s text."""
+    return (
+        len(line.text) <= 3
+        and all(c in _MARKER_CHARS for c in line.text)
+        and line.size < 0.9 * other.size
+        and line.bottom > other.bottom + 0.1 * other.size
+    )
+
+
 def _merge_same_baseline(lines: list[Line]) -> list[Line]:
-    """Re-join pieces pdfium broke off a line, typically after a raised footnote marker."""
+    """Re-join pieces pdfium broke off a line, typically at a raised footnote marker."""
     out: list[Line] = []
     for ln in lines:
         prev = out[-1] if out else None
         if (
-            prev is not None
-            and not prev.hyphen
-            and abs(prev.bottom - ln.bottom) < 0.3 * prev.size
-            and abs(prev.size - ln.size) < 0.15 * prev.size
-            and -0.5 * prev.size < ln.x0 - prev.x1 < 1.5 * prev.size
+            prev is None
+            or prev.hyphen
+            or not (-0.5 * prev.size < ln.x0 - prev.x1 < 1.5 * max(prev.size, ln.size))
         ):
-            glue = " " if ln.x0 - prev.x1 > 0.15 * prev.size and not prev.text.endswith(" ") else ""
-            shift = len(prev.text) + len(glue)
-            prev.text = prev.text + glue + ln.text
-            prev.sups.extend((a + shift, b + shift) for a, b in ln.sups)
-            prev.x1 = max(prev.x1, ln.x1)
-            prev.top = max(prev.top, ln.top)
-            prev.hyphen = ln.hyphen
+            out.append(ln)
             continue
-        out.append(ln)
+        same = abs(prev.bottom - ln.bottom) < 0.3 * prev.size and (
+            abs(prev.size - ln.size) < 0.15 * prev.size
+        )
+        prev_marker = not same and _is_marker(prev, ln)
+        ln_marker = not same and not prev_marker and _is_marker(ln, prev)
+        if not (same or prev_marker or ln_marker):
+            out.append(ln)
+            continue
+        glue = " " if ln.x0 - prev.x1 > 0.15 * prev.size and not prev.text.endswith(" ") else ""
+        shift = len(prev.text) + len(glue)
+        if prev_marker:
+            ln.sups.insert(0, (-shift, -shift + len(prev.text)))
+            ln.sups[:] = [(a + shift, b + shift) for a, b in ln.sups]
+            ln.text = prev.text + glue + ln.text
+            ln.x0 = prev.x0
+            out[-1] = ln
+            continue
+        if ln_marker:
+            prev.sups.append((shift, shift + len(ln.text)))
+        else:
+            prev.sups.extend((a + shift, b + shift) for a, b in ln.sups)
+        prev.text = prev.text + glue + ln.text
+        prev.x1 = max(prev.x1, ln.x1)
+        if not ln_marker:
+            prev.top = max(prev.top, ln.top)
+        prev.hyphen = ln.hyphen
     return out
 
 
