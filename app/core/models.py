@@ -87,6 +87,7 @@ class Tracked:
     updated_at: Mapped[str] = mapped_column(String(32), default=utcnow)
     changed_by: Mapped[str | None] = mapped_column(String(36), default=None)
     deleted_at: Mapped[str | None] = mapped_column(String(32), default=None)
+    field_history: Mapped[str] = mapped_column(Text, default="{}", server_default="{}")
 
 
 class Project(Tracked, Base):
@@ -249,6 +250,31 @@ class Note(Tracked, Base):
     author_id: Mapped[str | None] = mapped_column(ForeignKey("member.id"), default=None)
 
 
+class Conflict(Tracked, Base):
+    """A field two copies changed differently since they diverged (see ``app.core.merge``).
+
+    The row keeps the value of the later change (``ours_*``) until someone
+    decides; the other value (``theirs_*``) is kept here so nothing is lost.
+    Values are JSON; stamps, authors and times describe the two changes.
+    """
+
+    __tablename__ = "conflict"
+    __table_args__ = (Index("ix_conflict_row", "table_name", "row_id"),)
+
+    table_name: Mapped[str] = mapped_column(String(32))
+    row_id: Mapped[str] = mapped_column(String(36))
+    field: Mapped[str] = mapped_column(String(64))
+    ours_value: Mapped[str] = mapped_column(Text)
+    theirs_value: Mapped[str] = mapped_column(Text)
+    ours_stamp: Mapped[str] = mapped_column(String(64), default="")
+    theirs_stamp: Mapped[str] = mapped_column(String(64), default="")
+    ours_author: Mapped[str] = mapped_column(Text, default="")
+    theirs_author: Mapped[str] = mapped_column(Text, default="")
+    ours_time: Mapped[str] = mapped_column(String(32), default="")
+    theirs_time: Mapped[str] = mapped_column(String(32), default="")
+    resolved_at: Mapped[str | None] = mapped_column(String(32), default=None)
+
+
 # Order in which tables can be filled without breaking a foreign key; the dump uses it.
 TABLES: tuple[type[Base], ...] = (
     Project,
@@ -262,4 +288,5 @@ TABLES: tuple[type[Base], ...] = (
     Response,
     Revision,
     Note,
+    Conflict,
 )

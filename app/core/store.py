@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 from urllib.request import pathname2url
 
-from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy import Engine, create_engine, event, inspect, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.core import migrate
@@ -33,6 +33,13 @@ from app.core.errors import (
     ProjectError,
 )
 from app.core.locking import ProjectLock
+from app.core.merge_stamps import (
+    dump_history,
+    load_history,
+    new_stamp,
+    record_change,
+    record_created,
+)
 from app.core.models import APPLICATION_ID, Member, Project, Tracked, new_id, utcnow
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -102,8 +109,15 @@ def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
     cur.close()
 
 
+_UNSTAMPED = frozenset({"id", "created_at", "updated_at", "changed_by", "field_history"})
+
+
 def _stamp_changes(session: Session, _ctx: Any, _instances: Any) -> None:
-    """Every new or changed row records when and by whom."""
+    """Every new or changed row records when and by whom, and stamps each changed field.
+
+    The per-field stamps are what ``app.core.merge`` compares to tell a change
+    made in one copy from changes made in both (see ``app.core.merge_stamps``).
+    """
     member_id = session.info.get("member_id")
     now = utcnow()
     for obj in session.new:
@@ -111,8 +125,21 @@ def _stamp_changes(session: Session, _ctx: Any, _instances: Any) -> None:
             obj.created_at = obj.created_at or now
             obj.updated_at = now
             obj.changed_by = obj.changed_by or member_id
+            history = load_history(obj.field_history)
+            record_created(history, new_stamp(now, obj.changed_by))
+            obj.field_history = dump_history(history)
     for obj in session.dirty:
         if isinstance(obj, Tracked) and session.is_modified(obj):
+            state = inspect(obj)
+            changed = [
+                attr.key
+                for attr in state.mapper.column_attrs
+                if attr.key not in _UNSTAMPED and state.attrs[attr.key].history.has_changes()
+            ]
+            if changed:
+                history = load_history(obj.field_history)
+                record_change(history, changed, new_stamp(now, member_id))
+                obj.field_history = dump_history(history)
             obj.updated_at = now
             obj.changed_by = member_id
 

@@ -72,13 +72,14 @@ def test_newer_schema_is_refused_and_left_byte_for_byte(tmp_path: Path) -> None:
 
 
 def test_upgrade_backs_up_the_file_first(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """With a second revision on top, opening a head-1 file copies it before upgrading."""
+    """With a test revision on top of head, opening a file of the real head copies it first."""
+    head = migrate.head_revision()
     scripts = tmp_path / "migrations"
     shutil.copytree(migrate._migrations_dir(), scripts)
-    (scripts / "versions" / "0002_test.py").write_text(
+    (scripts / "versions" / "9000_test.py").write_text(
         '"""Test revision."""\n'
         "import sqlalchemy as sa\nfrom alembic import op\n\n"
-        'revision = "0002_test"\ndown_revision = "0001_initial"\n'
+        f'revision = "9000_test"\ndown_revision = "{head}"\n'
         "branch_labels = None\ndepends_on = None\n\n\n"
         "def upgrade() -> None:\n"
         '    op.create_table("extra", sa.Column("id", sa.String(36), primary_key=True))\n\n\n'
@@ -87,21 +88,21 @@ def test_upgrade_backs_up_the_file_first(tmp_path: Path, monkeypatch: pytest.Mon
         encoding="utf-8",
     )
     path = tmp_path / "old.rejoinder"
-    shutil.copy(FIXTURES / "0001_initial.rejoinder", path)
+    shutil.copy(FIXTURES / f"{head}.rejoinder", path)
     monkeypatch.setattr(migrate, "_migrations_dir", lambda: scripts)
-    assert migrate.head_revision() == "0002_test"
+    assert migrate.head_revision() == "9000_test"
 
     ProjectStore.open(path).close()
 
     (backup,) = paths().backups_dir.iterdir()
     assert backup.name.startswith("old-before-upgrade-")
     conn = sqlite3.connect(backup)
-    assert migrate.read_revision(conn) == "0001_initial"
+    assert migrate.read_revision(conn) == head
     assert conn.execute("SELECT title FROM project").fetchone() == ("Fixture project",)
     assert conn.execute("SELECT count(*) FROM passage").fetchone() == (1,)
     conn.close()
     conn = sqlite3.connect(path)
-    assert migrate.read_revision(conn) == "0002_test"
+    assert migrate.read_revision(conn) == "9000_test"
     conn.close()
 
 
