@@ -1,0 +1,192 @@
+"""Internal notes: threaded discussion on a passage or a response.
+
+Notes are the delegation's working conversation ("Ask the capital first.").
+They never reach the final export; the review copy prints them as Word
+comments. A note is tombstoned, never removed, so that a deletion travels to
+a colleague's copy on merge and a thread keeps its shape when a note in the
+middle of it is deleted (the deleted note is listed as such while it still has
+live replies).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.core import markup
+from app.core.errors import InvalidInputError, NotFoundError
+from app.core.models import Member, Note, NoteTarget, Passage, Response
+from app.core.services.common import resolve, tombstone
+from app.core.store import ProjectStore
+
+
+@dataclass(frozen=True)
+class NoteInfo:
+    """One note as the GUI shows it; ``depth`` is its indentation in the thread."""
+
+    id: str
+    parent_id: str | None
+    target_kind: str
+    target_id: str
+    author_id: str | None
+    author: str
+    created_at: str
+    updated_at: str
+    text: str
+    depth: int
+    deleted: bool = False
+
+
+def resolve_target(session: Session, target_ref: str) -> tuple[str, str]:
+    """``(kind, id)`` of the passage or response whose id is, or starts with, ``target_ref``.
+
+    The GUI passes full ids; the CLI and scripts may pass a prefix, which must
+    name exactly one passage or response.
+    """
+    found: list[tuple[str, str]] = []
+    models: tuple[tuple[NoteTarget, type[Passage] | type[Response]], ...] = (
+        (NoteTarget.PASSAGE, Passage),
+        (NoteTarget.RESPONSE, Response),
+    )
+    for kind, model in models:
+        try:
+            found.append((kind.value, resolve(session, model, target_ref).id))
+        except NotFoundError as exc:
+            if "Several" in exc.message:
+                raise
+    if not found:
+        raise NotFoundError(f"There is no passage or response with the id “{target_ref.strip()}”.")
+    if len(found) > 1:
+        raise NotFoundError(
+            f"“{target_ref.strip()}” starts the id of a passage and of a response; "
+            "give more characters."
+        )
+    return found[0]
+
+
+def _check_text(text: str) -> str:
+    if not text.strip():
+        raise InvalidInputError("A note cannot be empty.")
+    return markup.validate(text)
+
+
+def add_note_in(
+    session: Session,
+    kind: str,
+    target_id: str,
+    text: str,
+    author_id: str | None,
+    *,
+    parent_id: str | None = None,
+    created_at: str | None = None,
+) -> Note:
+    """Add a note inside an open transaction (the review import adds many in one)."""
+    note = Note(
+        target_kind=kind,
+        target_id=target_id,
+        parent_id=parent_id,
+        text=_check_text(text),
+        author_id=author_id,
+    )
+    if created_at:
+        note.created_at = created_at
+    session.add(note)
+    session.flush()
+    return note
+
+
+def add_note(store: ProjectStore, target_ref: str, text: str, parent_ref: str | None = None) -> str:
+    """Add a note by the local member on a passage or response; a reply when ``parent_ref``."""
+    _check_text(text)
+    with store.write() as session:
+        if parent_ref:
+            parent = resolve(session, Note, parent_ref)
+            kind, target_id = parent.target_kind, parent.target_id
+            if target_ref and target_ref.strip():
+                given = resolve_target(session, target_ref)
+                if given != (kind, target_id):
+                    raise InvalidInputError(
+                        "A reply belongs to the same passage or response as the note it answers."
+                    )
+            parent_id: str | None = parent.id
+        else:
+            kind, target_id = resolve_target(session, target_ref)
+            parent_id = None
+        return add_note_in(session, kind, target_id, text, store.member_id, parent_id=parent_id).id
+
+
+def edit_note(store: ProjectStore, note_ref: str, text: str) -> None:
+    """Change a note's text; anyone may correct a note, the change records who did."""
+    _check_text(text)
+    with store.write() as session:
+        note = resolve(session, Note, note_ref)
+        if note.text != text:
+            note.text = text
+
+
+def delete_note(store: ProjectStore, note_ref: str) -> None:
+    """Tombstone a note; its replies stay and the thread shows it as deleted."""
+    with store.write() as session:
+        tombstone(resolve(session, Note, note_ref))
+
+
+def restore_note(store: ProjectStore, note_id: str) -> None:
+    """Undo :func:`delete_note` (the GUI's undo)."""
+    with store.write() as session:
+        note = session.get(Note, note_id)
+        if note is not None and note.deleted_at is not None:
+            note.deleted_at = None
+
+
+def _has_live(note_id: str, children: dict[str | None, list[Note]]) -> bool:
+    return any(
+        child.deleted_at is None or _has_live(child.id, children)
+        for child in children.get(note_id, [])
+    )
+
+
+def list_notes(store: ProjectStore, target_id: str) -> list[NoteInfo]:
+    """The notes on one passage or response, threaded: each reply follows its parent.
+
+    Top-level notes and replies are in time order; a deleted note appears
+    (``deleted=True``, empty text) only while it still has live replies.
+    """
+    with store.session() as session:
+        names = {m.id: m.name for m in session.scalars(select(Member))}
+        rows = session.scalars(
+            select(Note).where(Note.target_id == target_id).order_by(Note.created_at, Note.id)
+        ).all()
+        ids = {row.id for row in rows}
+        children: dict[str | None, list[Note]] = defaultdict(list)
+        for row in rows:
+            parent = row.parent_id if row.parent_id in ids else None
+            children[parent].append(row)
+        out: list[NoteInfo] = []
+
+        def walk(parent: str | None, depth: int) -> None:
+            for row in children.get(parent, []):
+                deleted = row.deleted_at is not None
+                if deleted and not _has_live(row.id, children):
+                    continue
+                out.append(
+                    NoteInfo(
+                        id=row.id,
+                        parent_id=row.parent_id,
+                        target_kind=row.target_kind,
+                        target_id=row.target_id,
+                        author_id=row.author_id,
+                        author=names.get(row.author_id or "", ""),
+                        created_at=row.created_at,
+                        updated_at=row.updated_at,
+                        text="" if deleted else row.text,
+                        depth=depth,
+                        deleted=deleted,
+                    )
+                )
+                walk(row.id, depth + 1)
+
+        walk(None, 0)
+        return out

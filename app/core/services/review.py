@@ -1,0 +1,210 @@
+"""The review workflow: draft → proposed → agreed, and back with a reason.
+
+A head of delegation approves what the experts propose; when an agreed text
+is reopened, the others must learn why. Every status change is therefore
+recorded as a note on the response ("Status changed from agreed to proposed:
+the capital objects."): the note carries who and when, travels with merges
+like any other row, and appears in the review copy. No schema change is
+needed, and the history is rebuilt from those notes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from app.core import markup
+from app.core.errors import InvalidInputError
+from app.core.models import Member, Note, NoteTarget, Passage, Response, Source, Status
+from app.core.services.common import resolve
+from app.core.services.notes import add_note_in
+from app.core.store import ProjectStore
+
+ORDER: tuple[str, ...] = (Status.DRAFT, Status.PROPOSED, Status.AGREED)
+_PREFIX = "Status changed from "
+_CHANGE = re.compile(r"Status changed from (\w+) to (\w+)(?:: (.*)|\.)\Z", re.S)
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    from_status: str
+    to_status: str
+    reason: str
+    author_id: str | None
+    author: str
+    at: str
+    note_id: str
+
+
+@dataclass(frozen=True)
+class StatusHistory:
+    """The changes, oldest first, and the state now (``since``: when it was reached)."""
+
+    response_id: str
+    status: str
+    since: str
+    changed_by: str
+    changes: tuple[StatusChange, ...]
+
+
+@dataclass(frozen=True)
+class ResponseSummary:
+    """One row of the workbench's response list."""
+
+    id: str
+    passage_id: str
+    source_label: str
+    quote: str
+    text: str
+    position: str
+    status: str
+    author_id: str | None
+    author: str
+    changed_by: str | None
+    changed_by_name: str
+    updated_at: str
+
+
+@dataclass(frozen=True)
+class MemberInfo:
+    id: str
+    name: str
+    initials: str
+    organisation: str
+
+
+def _normalise_status(value: str) -> str:
+    status = value.strip().lower()
+    if status not in ORDER:
+        raise InvalidInputError(f"“{value}” is not a status; choose draft, proposed or agreed.")
+    return status
+
+
+def change_note_text(old: str, new: str, reason: str) -> str:
+    reason = " ".join(reason.split())
+    if reason:
+        return f"{_PREFIX}{old} to {new}: {markup.escape(reason)}"
+    return f"{_PREFIX}{old} to {new}."
+
+
+def set_status(store: ProjectStore, response_ref: str, status: str, reason: str = "") -> bool:
+    """Move a response one step forward, or back with a reason; False when nothing changed.
+
+    Forward means draft → proposed → agreed, one step at a time, so that an
+    expert's draft is never agreed without having been proposed. Any move back
+    needs a reason, which is kept in the note that records the change.
+    """
+    new = _normalise_status(status)
+    with store.write() as session:
+        response = resolve(session, Response, response_ref)
+        old = response.status if response.status in ORDER else Status.DRAFT
+        if new == old:
+            return False
+        step = ORDER.index(new) - ORDER.index(old)
+        if step > 1:
+            raise InvalidInputError(
+                f"A {old} response must be proposed before it can be {new}; "
+                "change its status one step at a time."
+            )
+        if step < 0 and not reason.strip():
+            raise InvalidInputError(
+                f"Say why the response goes back from {old} to {new}: "
+                "the reason is kept for the others."
+            )
+        response.status = new
+        add_note_in(
+            session,
+            NoteTarget.RESPONSE,
+            response.id,
+            change_note_text(old, new, reason),
+            store.member_id,
+        )
+        return True
+
+
+def status_history(store: ProjectStore, response_ref: str) -> StatusHistory:
+    """Who moved the response to which status, when and why, rebuilt from its notes."""
+    with store.session() as session:
+        response = resolve(session, Response, response_ref)
+        names = {m.id: m.name for m in session.scalars(select(Member))}
+        notes = session.scalars(
+            select(Note)
+            .where(
+                Note.target_id == response.id,
+                Note.deleted_at.is_(None),
+                Note.text.startswith(_PREFIX),
+            )
+            .order_by(Note.created_at, Note.id)
+        )
+        changes: list[StatusChange] = []
+        for note in notes:
+            match = _CHANGE.match(note.text)
+            if match is None:
+                continue
+            reason = markup.plain_text(match.group(3)) if match.group(3) else ""
+            changes.append(
+                StatusChange(
+                    from_status=match.group(1),
+                    to_status=match.group(2),
+                    reason=reason,
+                    author_id=note.author_id,
+                    author=names.get(note.author_id or "", ""),
+                    at=note.created_at,
+                    note_id=note.id,
+                )
+            )
+        last = changes[-1] if changes and changes[-1].to_status == response.status else None
+        return StatusHistory(
+            response_id=response.id,
+            status=response.status,
+            since=last.at if last else response.created_at,
+            changed_by=last.author if last else names.get(response.author_id or "", ""),
+            changes=tuple(changes),
+        )
+
+
+def list_responses(
+    store: ProjectStore, author_id: str | None = None, status: str | None = None
+) -> list[ResponseSummary]:
+    """Live responses in source and passage order, filtered by author and/or status."""
+    with store.session() as session:
+        names = {m.id: m.name for m in session.scalars(select(Member))}
+        query = (
+            select(Response, Passage, Source.label)
+            .join(Passage, Passage.id == Response.passage_id)
+            .join(Source, Source.id == Passage.source_id)
+            .where(Response.deleted_at.is_(None), Passage.deleted_at.is_(None))
+            .order_by(Source.ordinal, Passage.start, Passage.created_at)
+        )
+        if author_id is not None:
+            query = query.where(Response.author_id == author_id)
+        if status is not None:
+            query = query.where(Response.status == _normalise_status(status))
+        return [
+            ResponseSummary(
+                id=response.id,
+                passage_id=passage.id,
+                source_label=label,
+                quote=passage.quote,
+                text=response.text,
+                position=response.position,
+                status=response.status,
+                author_id=response.author_id,
+                author=names.get(response.author_id or "", ""),
+                changed_by=response.changed_by,
+                changed_by_name=names.get(response.changed_by or "", ""),
+                updated_at=response.updated_at,
+            )
+            for response, passage, label in session.execute(query).all()
+        ]
+
+
+def list_members(store: ProjectStore) -> list[MemberInfo]:
+    """The delegation's members, for the author filter."""
+    with store.session() as session:
+        rows = session.scalars(
+            select(Member).where(Member.deleted_at.is_(None)).order_by(Member.name)
+        )
+        return [MemberInfo(m.id, m.name, m.initials, m.organisation) for m in rows]
