@@ -44,3 +44,6 @@ bundle: $(STAMP)
 	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN \
 		--distpath dist --workpath build/pyinstaller packaging/rejoinder.spec
 	@du -sh dist/rejoinder
+
+screenshots: $(STAMP)
+	docs/make_screenshots.sh $(PY)

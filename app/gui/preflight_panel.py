@@ -48,9 +48,13 @@ class PreflightPanel(QWidget):
             item.setData(PROBLEM_ROLE, number)
             self.list.addItem(item)
         if self.problems:
-            self.summary.setText(
-                self.tr("%n problem(s) to fix before sending.", "", len(self.problems))
+            count = len(self.problems)
+            text = (
+                self.tr("1 problem to fix before sending.")
+                if count == 1
+                else self.tr("{n} problems to fix before sending.").format(n=count)
             )
+            self.summary.setText(text)
         else:
             self.summary.setText(self.tr("No problems found: ready to export."))
 

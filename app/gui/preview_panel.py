@@ -34,6 +34,7 @@ class PreviewPanel(QWidget):
         layout.addLayout(row)
         self.browser = QTextBrowser()
         self.browser.setOpenExternalLinks(True)
+        self.browser.zoomOut(2)  # a dock is narrower than a page: smaller type reads better
         layout.addWidget(self.browser)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)

@@ -40,6 +40,7 @@ from app.core.services.passages import PassageInfo
 from app.core.services.sources import SourceText
 from app.gui.offsets import OffsetMap
 
+MAX_LINE_CHARS = 110
 STATUS_COLOURS = {
     None: QColor("#ffd7a8"),  # cited, no response yet
     "draft": QColor("#fff0a0"),
@@ -174,17 +175,21 @@ class SourceView(QPlainTextEdit):
     def margin_width(self) -> int:
         return self.fontMetrics().horizontalAdvance("p. 0000") + 12
 
-    def _update_margin_width(self, _count: int = 0) -> None:
-        self.setViewportMargins(self.margin_width(), 0, 0, 0)
-
     def _update_margin(self, rect: QRect, dy: int) -> None:
         if dy:
             self.margin.scroll(0, dy)
         else:
             self.margin.update(0, rect.y(), self.margin.width(), rect.height())
 
+    def _update_margin_width(self, _count: int = 0) -> None:
+        """Left: the page margin. Right: keep lines short enough to read on wide screens."""
+        limit = self.fontMetrics().averageCharWidth() * MAX_LINE_CHARS
+        right = max(0, self.width() - self.margin_width() - limit)
+        self.setViewportMargins(self.margin_width(), 0, right, 0)
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._update_margin_width()
         cr = self.contentsRect()
         self.margin.setGeometry(QRect(cr.left(), cr.top(), self.margin_width(), cr.height()))
 

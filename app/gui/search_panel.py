@@ -29,6 +29,8 @@ class SearchPanel(QWidget):
         layout.addWidget(self.summary)
         self.results = QListWidget()
         self.results.setWordWrap(True)
+        self.results.setSpacing(3)
+        self.results.setAlternatingRowColors(True)
         layout.addWidget(self.results)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -74,7 +76,10 @@ class SearchPanel(QWidget):
             item.setData(HIT_ROLE, number)
             self.results.addItem(item)
         if self.edit.text().strip():
-            self.summary.setText(self.tr("%n result(s)", "", len(hits)))
+            count = len(hits)
+            self.summary.setText(
+                self.tr("1 result") if count == 1 else self.tr("{n} results").format(n=count)
+            )
         else:
             self.summary.clear()
 

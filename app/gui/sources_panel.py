@@ -64,7 +64,9 @@ class SourcesPanel(QWidget):
         self.list.clear()
         for info in self.infos:
             kind = self.tr("submission") if info.kind == "submission" else self.tr("reference")
-            pages = self.tr("%n page(s)", "", info.pages)
+            pages = (
+                self.tr("1 page") if info.pages == 1 else self.tr("{n} pages").format(n=info.pages)
+            )
             detail = self.tr("{kind} · {pages} · {answered}/{cited} answered").format(
                 kind=kind, pages=pages, answered=info.answered, cited=info.passages
             )

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QToolBar, QWidget
 
@@ -67,7 +67,12 @@ class Workspace(QObject):
         window.tabifyDockWidget(d_outline, d_preflight)
         d_sources.raise_()
         d_outline.raise_()
-        window.resizeDocks([d_sources, d_response], [330, 420], Qt.Orientation.Horizontal)
+        self._default_sizes = (
+            [d_sources, d_response],
+            [d_sources, d_passages],
+            [d_response, d_outline],
+        )
+        QTimer.singleShot(0, self._size_docks)
         self.search_dock, self.preflight_dock, self.preview_dock = d_search, d_preflight, d_preview
         self._build_actions()
         self.reader.view.passage_clicked.connect(ctx.select_passage)
@@ -139,6 +144,15 @@ class Workspace(QObject):
         ):
             self.toolbar.addAction(action)
         self.window.addToolBar(self.toolbar)
+
+    def _size_docks(self) -> None:
+        """Default proportions, applied once the window has its real size."""
+        across, left, right = self._default_sizes
+        horizontal, vertical = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
+        width = max(self.window.width(), 800)
+        self.window.resizeDocks(across, [width // 4, width // 3], horizontal)
+        self.window.resizeDocks(left, [1, 2], vertical)
+        self.window.resizeDocks(right, [2, 3], vertical)
 
     def _preflight_visible(self, visible: bool) -> None:
         if visible:

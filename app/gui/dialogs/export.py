@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QWidget,
@@ -45,7 +46,9 @@ class ExportDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.template)
         row.addWidget(browse_template)
-        form.addRow(self.tr("&Template:"), row)
+        template_label = QLabel(self.tr("&Template:"))
+        template_label.setBuddy(self.template)
+        form.addRow(template_label, row)
         self.drafts = QCheckBox(self.tr("Include responses still in draft"))
         self.review = QCheckBox(self.tr("Review copy (statuses and notes as Word comments)"))
         form.addRow("", self.drafts)
@@ -55,7 +58,9 @@ class ExportDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.output)
         row.addWidget(browse_output)
-        form.addRow(self.tr("&Save as:"), row)
+        output_label = QLabel(self.tr("&Save as:"))
+        output_label.setBuddy(self.output)
+        form.addRow(output_label, row)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

@@ -1,0 +1,122 @@
+"""Screenshots of the main views on the demo project, for the docs (``make screenshots``).
+
+Run under a virtual screen (``docs/make_screenshots.sh`` uses Xvfb) so fonts
+and styles are those of a real desktop. The app is driven through the same
+methods a user triggers, then each view is grabbed as the window draws it.
+Settings go to a temporary folder so a developer's recent files stay private.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+
+def _isolate() -> Path:
+    home = Path(tempfile.mkdtemp(prefix="rejoinder-shots-"))
+    for name in ("CONFIG", "DATA", "LOG"):
+        os.environ[f"REJOINDER_{name}_DIR"] = str(home / name.lower())
+    return home
+
+
+def main(argv: list[str]) -> int:
+    out = Path(argv[0]) if argv else Path("docs/screenshots")
+    size = argv[1] if len(argv) > 1 else "1366x768"
+    width, height = (int(v) for v in size.split("x"))
+    home = _isolate()
+    out.mkdir(parents=True, exist_ok=True)
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from app.core.demo import create_demo
+    from app.core.services.passages import list_passages
+    from app.gui import workers
+    from app.gui.application import _application
+    from app.gui.dialogs.export import ExportDialog
+    from app.gui.main_window import MainWindow
+
+    app = _application()
+    window = MainWindow()
+    window.setGeometry(0, 0, width, height)
+    window.show()
+    demo = create_demo(home / "demo")
+
+    def save(name: str, widget: QWidget | None = None) -> None:
+        workers.wait_for_all()
+        QApplication.processEvents()
+        (widget or window).grab().save(str(out / f"{name}-{size}.png"))
+
+    def open_demo() -> None:
+        window.open_project(demo)
+        window.setGeometry(0, 0, width, height)
+
+    def select_passage() -> None:
+        assert window.ctx is not None
+        cited = list_passages(window.ctx.store)
+        window.ctx.select_passage(cited[2].id)
+
+    def preview() -> None:
+        assert window.workspace is not None
+        window.workspace.preview_dock.raise_()
+        window.workspace.preview.refresh()
+
+    def preflight() -> None:
+        assert window.workspace is not None
+        window.workspace.show_preflight()
+
+    def search() -> None:
+        assert window.workspace is not None
+        window.workspace.show_search()
+        window.workspace.search.edit.setText("council")
+        window.workspace.search.run()
+
+    def export_dialog() -> None:
+        assert window.ctx is not None
+        dialog = ExportDialog(window, window.ctx.store.path.with_suffix(".docx"))
+        dialog.show()
+        QApplication.processEvents()
+        save("export-dialog", dialog)
+        dialog.close()
+
+    def close() -> None:
+        window.close()
+
+    steps: list[tuple[Callable[[], None], str | None]] = [
+        (lambda: None, "welcome"),
+        (open_demo, None),
+        (select_passage, "reader"),
+        (preview, None),
+        (lambda: None, "preview"),
+        (preflight, "preflight"),
+        (search, None),
+        (lambda: None, "search"),
+        (export_dialog, None),
+        (close, None),
+    ]
+
+    def run(index: int = 0) -> None:
+        if index >= len(steps):
+            app.quit()
+            return
+        action, name = steps[index]
+        action()
+        if name:
+
+            def shoot(name: str = name) -> None:
+                save(name)
+                run(index + 1)
+
+            QTimer.singleShot(400, shoot)
+        else:
+            QTimer.singleShot(900, lambda: run(index + 1))
+
+    QTimer.singleShot(500, run)
+    return int(app.exec())
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
