@@ -71,7 +71,10 @@ def check(store: ProjectStore) -> list[Problem]:
                     Problem("unplaced", f"{where} is not placed in any section.", "passage", p.id)
                 )
             response = responses.get(p.id)
-            if response is None or not markup.plain_text(response.text).strip():
+            # A passage cited only to highlight it has a response without text whose
+            # status was moved on from draft: that is a decision, not a gap.
+            empty = response is None or not markup.plain_text(response.text).strip()
+            if response is None or (empty and response.status == Status.DRAFT):
                 problems.append(Problem("unanswered", f"{where} has no response.", "passage", p.id))
             elif response.status == Status.DRAFT:
                 problems.append(

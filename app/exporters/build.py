@@ -131,7 +131,7 @@ def build_contribution(
                 notes=notes.get(passage.id, ()),
             )
             response = responses.get(passage.id)
-            if response is None:
+            if response is None or not response.text.strip():
                 return Citation(quote)
             return Citation(
                 quote,
