@@ -27,13 +27,17 @@ _HANDLER_MARK = "_rejoinder_file_handler"
 
 
 def default_log_dir() -> Path:
-    """The per-user log folder; ``REJOINDER_LOG_DIR`` overrides it for tests and support."""
+    """The per-user log folder; ``REJOINDER_LOG_DIR`` overrides it for tests and support.
+
+    Same rule as ``app.core.config.paths().log_dir``, so a CLI run and the GUI
+    write to the folder the README tells users to look in.
+    """
     override = os.environ.get("REJOINDER_LOG_DIR")
     if override:
         return Path(override)
     import platformdirs
 
-    return Path(platformdirs.user_log_dir("Rejoinder", appauthor=False))
+    return Path(platformdirs.user_log_dir("Rejoinder"))
 
 
 def setup_logging(log_dir: Path) -> None:

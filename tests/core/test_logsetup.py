@@ -121,3 +121,11 @@ def test_default_log_dir_honours_the_override(
     assert logsetup.default_log_dir() == tmp_path
     monkeypatch.delenv("REJOINDER_LOG_DIR")
     assert "rejoinder" in str(logsetup.default_log_dir()).lower()
+
+
+def test_default_log_dir_is_the_configured_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The README tells users one folder; the CLI and the GUI must both use it."""
+    from app.core.config import paths
+
+    monkeypatch.delenv("REJOINDER_LOG_DIR", raising=False)
+    assert logsetup.default_log_dir() == paths().log_dir
