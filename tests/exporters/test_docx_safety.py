@@ -166,3 +166,20 @@ def test_document_properties(tmp_path: Path) -> None:
     assert props.created is not None and props.created.date().isoformat() == "2024-05-06"
     styles = part_xml(out, "word/styles.xml")
     assert b'w:val="fr-FR"' in etree.tostring(styles)
+
+
+def test_new_export_gets_ordinary_permissions_and_keeps_an_old_files_mode(
+    tmp_path: Path,
+) -> None:
+    umask = os.umask(0o022)
+    try:
+        fresh = tmp_path / "fresh.docx"
+        export_docx(small_contribution(), fresh)
+        assert fresh.stat().st_mode & 0o777 == 0o644
+        shared = tmp_path / "shared.docx"
+        shared.write_bytes(b"older")
+        shared.chmod(0o664)
+        export_docx(small_contribution(), shared)
+        assert shared.stat().st_mode & 0o777 == 0o664
+    finally:
+        os.umask(umask)

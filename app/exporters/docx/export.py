@@ -122,6 +122,16 @@ def _failure(path: Path, exc: OSError) -> ExportFailedError:
     return ExportFailedError(f"“{path.name}” cannot be written ({reason}).")
 
 
+def _file_mode(path: Path) -> int:
+    """The mode an ordinary new file would get (mkstemp's 0600 would hide it from colleagues)."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def save_atomically(document: DocxDocument, path: Path) -> None:
     """Save via a temporary file in the same folder and ``os.replace``; clean up on failure."""
     folder = path.parent
@@ -139,6 +149,7 @@ def save_atomically(document: DocxDocument, path: Path) -> None:
             document.save(stream)
             stream.flush()
             os.fsync(stream.fileno())
+        os.chmod(tmp, _file_mode(path))
         os.replace(tmp, path)
     except OSError as exc:
         with contextlib.suppress(OSError):
