@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from app.importers.base import Footnote, Page, Paragraph, ParagraphKind
 from app.importers.pdf_layout import Block, note_marker
-from app.importers.pdf_lines import Line
+from app.importers.pdf_lines import RTL, Line
 from app.importers.pdf_text import (
     BULLETS,
     collapse_spaces,
@@ -51,7 +51,8 @@ def _new_paragraph(
         return True  # the previous column stopped short of the bottom: its paragraph ended
     if starts_item(cur.text) and (prev.text[-1:] in ".:;" or cur.text[0] in BULLETS[:10]):
         return True
-    if prev_block is cur_block or below:
+    rtl = RTL.search(prev.text) is not None
+    if (prev_block is cur_block or below) and not rtl:
         if para.cont_x0 is None:
             # second line: a first-line indent or a hanging list label is normal
             if cur.x0 > prev.x0 + 0.8 * size and not starts_item(para.text):
@@ -59,7 +60,8 @@ def _new_paragraph(
         elif abs(cur.x0 - para.cont_x0) > 0.8 * size:
             return True
     words = cur.text.split(maxsplit=1)
-    room = prev_block.right - prev.x1
+    # Right-to-left lines are flush right and stop short on the left.
+    room = prev.x0 - prev_block.left if rtl else prev_block.right - prev.x1
     return bool(words) and room > (len(words[0]) * 0.5 + 1.0) * cur.size and not prev.hyphen
 
 

@@ -28,6 +28,7 @@ _NEEDS_CLEAN = re.compile(
     "[\x00-\x09\x0b\x0c\x0e-\x1f\x7f\u00ad\u2010\u2011\ufb00-\ufb06\ud800-\udfff\uffff]"
 )
 _RULE = re.compile(r"^[_\-–—.·… ]{5,}$")
+RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 _MARKER_CHARS = set("0123456789*†‡§¶")
 
 
@@ -121,7 +122,7 @@ def read_lines(textpage: Any) -> list[Line]:
         sups: list[tuple[int, int]] = []
         n_rects = count_rects(raw, s, e - s)
         if n_rects > 1:
-            raised = _irregular(boxes.computed(n_rects), bottom, size)
+            raised = _irregular(boxes.computed(n_rects), bottom, size, RTL.search(stripped))
             if raised is None:
                 lines.extend(_scan(boxes, text, s, e, hyphen))
                 continue
@@ -206,7 +207,7 @@ def _line(boxes: _Boxes, text: str, s: int, e: int, hyphen: bool) -> list[Line]:
     rects = boxes.rects(s, e - s)
     sups: list[tuple[int, int]] = []
     if rects:
-        raised = _irregular(rects, ref[2], size)
+        raised = _irregular(rects, ref[2], size, RTL.search(text, s, e))
         if raised is None:
             return _scan(boxes, text, s, e, hyphen)
         sups = _markers(boxes, text, s, e, raised, ref[2], size)
@@ -258,12 +259,13 @@ def _markers(
 
 
 def _irregular(
-    rects: list[tuple[float, float, float, float]], bottom: float, size: float
+    rects: list[tuple[float, float, float, float]], bottom: float, size: float, rtl: object
 ) -> list[tuple[float, float, float, float]] | None:
     """Raised small rectangles (footnote markers), or None when the line breaks.
 
     A break is a jump between text objects: a column gap on the same baseline
-    or a second line pdfium glued to the first.
+    or a second line pdfium glued to the first. Right-to-left text runs
+    backwards by nature, so only vertical jumps count there.
     """
     raised = []
     prev = rects[0]
@@ -273,7 +275,7 @@ def _irregular(
             raised.append(rect)
             continue
         if rect is not prev:
-            if rect[0] - prev[1] > 1.5 * size or rect[0] < prev[0] - size:
+            if not rtl and (rect[0] - prev[1] > 1.5 * size or rect[0] < prev[0] - size):
                 return None
             if abs((rect[2] + rect[3]) - (prev[2] + prev[3])) > 1.2 * size and height > 0.5 * size:
                 return None
@@ -283,6 +285,7 @@ def _irregular(
 
 def _scan(boxes: _Boxes, text: str, s: int, e: int, hyphen: bool) -> list[Line]:
     """Read a line character by character and split it where it really breaks."""
+    rtl = RTL.search(text, s, e) is not None
     chars: list[tuple[str, tuple[float, float, float, float] | None]] = []
     for i in range(s, e):
         ch = text[i]
@@ -337,7 +340,9 @@ def _scan(boxes: _Boxes, text: str, s: int, e: int, hyphen: bool) -> list[Line]:
         small = height < 0.8 * size
         if base is not None and prev_box is not None:
             jump_y = abs(box[2] - base) > 0.9 * size and not small
-            jump_x = box[0] - prev_box[1] > 2.0 * size or box[0] < prev_box[0] - 2 * size
+            jump_x = not rtl and (
+                box[0] - prev_box[1] > 2.0 * size or box[0] < prev_box[0] - 2 * size
+            )
             if jump_y or jump_x:
                 flush(False)
                 base = None
