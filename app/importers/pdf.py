@@ -286,7 +286,7 @@ def _metadata(doc: Any) -> tuple[str | None, str | None, str | None]:
     author = " ".join(str(meta.get("Author", "")).split()) or None
     date = None
     match = _PDF_DATE.match(str(meta.get("CreationDate", "")).strip())
-    if match is not None:
+    if match is not None and 1900 < int(match.group(1)) < 2200:
         date = "-".join(part for part in match.groups() if part)
     return title, author, date
 

@@ -38,8 +38,13 @@ def reading_order(lines: list[Line]) -> list[Block]:
     if not lines:
         return []
     out: list[Block] = []
-    size = median_size(lines)
-    _order(lines, size, out, 0)
+    upright = [ln for ln in lines if not ln.vertical]
+    size = median_size(upright or lines)
+    if upright:
+        _order(upright, size, out, 0)
+    # Sideways text (a stamp in the margin) would block every column cut; it
+    # is read after the page's own text.
+    out.extend(Block([ln], ln.x0, ln.x1) for ln in lines if ln.vertical)
     return out
 
 
@@ -141,10 +146,11 @@ def _key(text: str) -> str:
 
 
 def _edges(lines: list[Line], depth: int = 3) -> list[Line]:
+    """Lines that may be page furniture: the top and bottom rows, and sideways stamps."""
     if len(lines) <= 2 * depth:
         return list(lines)
     ordered = sorted(lines, key=lambda ln: -ln.mid)
-    return ordered[:depth] + ordered[-depth:]
+    return ordered[:depth] + ordered[-depth:] + [ln for ln in ordered[depth:-depth] if ln.vertical]
 
 
 def _roman(text: str) -> int | None:

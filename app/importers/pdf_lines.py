@@ -48,6 +48,11 @@ class Line:
     sups: list[tuple[int, int]] = field(default_factory=list)
 
     @property
+    def vertical(self) -> bool:
+        """Set sideways (a margin stamp): far narrower than its characters."""
+        return len(self.text) > 5 and self.x1 - self.x0 < 0.15 * self.size * len(self.text)
+
+    @property
     def mid(self) -> float:
         return (self.top + self.bottom) / 2
 
