@@ -349,6 +349,9 @@ def build_gui_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="rejoinder", description="Start Rejoinder's window.")
     parser.add_argument("--version", action="version", version=f"rejoinder {__version__}")
     parser.add_argument("--demo", action="store_true", help="open a demo project")
+    parser.add_argument(
+        "--self-test", action="store_true", help="check this installation without a window"
+    )
     parser.add_argument("project", nargs="?", help="a .rejoinder project to open")
     return parser
 
@@ -370,6 +373,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
         return _run(lambda: int(args.run(args)))
     args = build_gui_parser().parse_args(argv)
+    if args.self_test:
+        from app.selftest import run_self_test
+
+        return run_self_test()
 
     def start_gui() -> int:
         from app.gui.application import run_gui

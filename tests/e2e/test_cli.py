@@ -155,3 +155,10 @@ def test_a_project_open_elsewhere_is_refused(project: Path) -> None:
     assert result.returncode == 2
     assert "open in another Rejoinder window" in result.stderr
     assert rejoinder("sources", project).returncode == 0
+
+
+def test_self_test_runs_the_whole_chain() -> None:
+    result = rejoinder("--self-test")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "self-test passed" in result.stdout
+    assert "export and read-back: ok" in result.stdout
