@@ -1,8 +1,10 @@
-"""Importing documents: parse off the GUI thread, with progress and cancel.
+"""Importing documents: parse off the GUI thread, confirm the labels, then add.
 
 Every way of adding documents (menu, toolbar, drop on the window, several
 files at once) ends here, so tests of this function cover them all. Each file
 is imported on its own: one bad file is reported and the others still arrive.
+Parsing runs on the file pool with progress and cancel; adding to the project
+runs on the project pool, where writes are serialized.
 """
 
 from __future__ import annotations
@@ -17,9 +19,10 @@ from app.core.errors import ImportCancelled, RejoinderError
 from app.core.services import sources
 from app.gui.commands import ImportedSource
 from app.gui.context import ProjectContext
+from app.gui.dialogs.import_labels import ImportLabelsDialog, LabelChoice
 from app.gui.errors import show_message
 from app.gui.workers import Operation, Progress
-from app.importers.base import CancelToken, ImportOptions
+from app.importers.base import CancelToken, ImportedText, ImportOptions
 from app.importers.detect import guess_label, import_file
 
 
@@ -27,8 +30,17 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("importing", text)
 
 
+@dataclass(frozen=True)
+class Parsed:
+    path: Path
+    data: bytes
+    imported: ImportedText
+    label: str
+
+
 @dataclass
 class ImportResult:
+    parsed: list[Parsed] = field(default_factory=list)
     added: list[str] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
     cancelled: bool = False
@@ -45,21 +57,25 @@ def _read(path: Path) -> bytes:
         ) from exc
 
 
-def import_files(
-    parent: QWidget | None, ctx: ProjectContext, files: list[Path]
-) -> Operation[ImportResult]:
-    """Start importing ``files``; the returned operation is already running."""
-    token = CancelToken()
-    dialog = QProgressDialog(_tr("Importing…"), _tr("Cancel"), 0, 100 * len(files), parent)
+def _progress_dialog(parent: QWidget | None, files: int, token: CancelToken) -> QProgressDialog:
+    dialog = QProgressDialog(_tr("Reading the documents…"), _tr("Cancel"), 0, 100 * files, parent)
     dialog.setWindowTitle(_tr("Import documents"))
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(400)
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
     dialog.canceled.connect(token.cancel)
-    store = ctx.store
+    return dialog
 
-    def work(progress: Progress) -> ImportResult:
+
+def import_files(
+    parent: QWidget | None, ctx: ProjectContext, files: list[Path]
+) -> Operation[ImportResult]:
+    """Start importing ``files``; the returned operation (the parsing) is already running."""
+    token = CancelToken()
+    dialog = _progress_dialog(parent, len(files), token)
+
+    def parse(progress: Progress) -> ImportResult:
         result = ImportResult()
         for number, path in enumerate(files):
 
@@ -71,29 +87,15 @@ def import_files(
                 imported = import_file(
                     data, path.name, ImportOptions(progress=report, cancel=token)
                 )
-                label = guess_label(imported, path.name)
-                result.added.append(
-                    sources.add_source(store, imported, data, filename=path.name, label=label)
-                )
+                result.parsed.append(Parsed(path, data, imported, guess_label(imported, path.name)))
             except ImportCancelled:
                 result.cancelled = True
+                result.parsed.clear()
                 break
             except RejoinderError as exc:
                 result.failures.append(f"{path.name}: {exc}")
             progress(100 * (number + 1), 100 * len(files))
         return result
-
-    def done(result: ImportResult) -> None:
-        for source_id in result.added:
-            ctx.undo_stack.push(ImportedSource(ctx, source_id))
-        if result.added:
-            ctx.notify()
-            ctx.select_source(result.added[-1])
-        if result.failures:
-            show_message(
-                parent,
-                _tr("Some documents were not imported:") + "\n\n" + "\n".join(result.failures),
-            )
 
     def finish() -> None:
         dialog.reset()
@@ -101,10 +103,54 @@ def import_files(
         dialog.deleteLater()
 
     operation: Operation[ImportResult] = (
-        Operation(parent, work, pool_name="files")
-        .progress(lambda done, total: dialog.setValue(done))
-        .success(done)
+        Operation(parent, parse, pool_name="files")
+        .progress(lambda done, _total: dialog.setValue(done))
+        .success(lambda result: _confirm(parent, ctx, result))
         .finally_(finish)
     )
     operation.run_in_background()
     return operation
+
+
+def _confirm(parent: QWidget | None, ctx: ProjectContext, result: ImportResult) -> None:
+    """Let the user check the guessed labels, then add the documents."""
+    if not result.parsed:
+        _report(parent, ctx, result)
+        return
+    guesses = [LabelChoice(p.path.name, p.label, "submission") for p in result.parsed]
+    choices, accepted = ImportLabelsDialog.get_data(parent, guesses)
+    if not accepted:
+        return
+    store = ctx.store
+
+    def add(_progress: Progress) -> ImportResult:
+        for parsed, choice in zip(result.parsed, choices, strict=True):
+            try:
+                result.added.append(
+                    sources.add_source(
+                        store,
+                        parsed.imported,
+                        parsed.data,
+                        filename=parsed.path.name,
+                        label=choice.label,
+                        kind=choice.kind,
+                    )
+                )
+            except RejoinderError as exc:
+                result.failures.append(f"{parsed.path.name}: {exc}")
+        return result
+
+    Operation(parent, add).success(lambda done: _report(parent, ctx, done)).run_in_background()
+
+
+def _report(parent: QWidget | None, ctx: ProjectContext, result: ImportResult) -> None:
+    for source_id in result.added:
+        ctx.undo_stack.push(ImportedSource(ctx, source_id))
+    if result.added:
+        ctx.notify()
+        ctx.select_source(result.added[-1])
+    if result.failures:
+        show_message(
+            parent,
+            _tr("Some documents were not imported:") + "\n\n" + "\n".join(result.failures),
+        )

@@ -8,7 +8,7 @@ orphans a new version of the source lost.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -199,4 +199,6 @@ class PassagesPanel(QWidget):
         moved = self.items[start]
         order = [str(self.list.item(r).data(ID_ROLE)) for r in range(self.list.count())]
         block = {p.id for p in self.items if p.block_id == moved.block_id}
-        self.move_passage(moved.id, [i for i in order if i in block].index(moved.id))
+        new_index = [i for i in order if i in block].index(moved.id)
+        # Not from inside the drop: the command refreshes (clears) the list being dropped on.
+        QTimer.singleShot(0, lambda: self.move_passage(moved.id, new_index))

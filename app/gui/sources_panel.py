@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -134,4 +134,6 @@ class SourcesPanel(QWidget):
     ) -> None:
         order = [str(self.list.item(r).data(ID_ROLE)) for r in range(self.list.count())]
         moved = self.infos[start].id
-        self.move_source(moved, order.index(moved))
+        new_index = order.index(moved)
+        # Not from inside the drop: the command refreshes (clears) the list being dropped on.
+        QTimer.singleShot(0, lambda: self.move_source(moved, new_index))

@@ -12,16 +12,21 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 
 from app.gui import workers
+from app.gui.dialogs.import_labels import ImportLabelsDialog, LabelChoice
 from app.gui.errors import CrashDialog
 
 
 class Messages(list[str]):
-    """Texts of the message boxes shown; ``answer`` is what ``exec`` returns."""
+    """Texts of the message boxes shown; ``answer`` is what ``exec`` returns.
+
+    The import-labels dialog is accepted with its guesses (kept in ``labels``).
+    """
 
     answer = QMessageBox.StandardButton.Yes
+    labels: list[LabelChoice] | None = None  # what the import-labels dialog proposed
 
 
 class FileDialogs:
@@ -45,8 +50,13 @@ def messages(monkeypatch: pytest.MonkeyPatch) -> Messages:
         shown.append("CRASH: " + dialog.text.toPlainText())
         return 0
 
+    def accept_labels(dialog: ImportLabelsDialog) -> int:
+        shown.labels = dialog.data()
+        return int(QDialog.DialogCode.Accepted.value)
+
     monkeypatch.setattr(QMessageBox, "exec", fake_exec)
     monkeypatch.setattr(CrashDialog, "exec", fake_crash)
+    monkeypatch.setattr(ImportLabelsDialog, "exec", accept_labels)
     return shown
 
 

@@ -62,3 +62,20 @@ def test_open_and_close_returns_to_welcome(window: Any, tmp_path: Path) -> None:
     window.close_project()
     assert window.ctx is None
     assert window.stack.currentWidget() is window.welcome
+
+
+def test_excepthook_writes_report_and_shows_it(
+    qapp: Any, tmp_path: Path, messages: Messages, monkeypatch: Any
+) -> None:
+    import sys
+
+    from app.gui.errors import install_excepthook
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    install_excepthook(tmp_path)
+    try:
+        raise ValueError("boom")
+    except ValueError as exc:
+        sys.excepthook(type(exc), exc, exc.__traceback__)
+    assert list(tmp_path.glob("crash-*.txt"))
+    assert messages and messages[-1].startswith("CRASH: ") and "ValueError: boom" in messages[-1]

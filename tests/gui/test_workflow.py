@@ -204,3 +204,76 @@ def test_search_panel_jumps(opened: Any, qtbot: Any, tmp_path: Path) -> None:
     assert view.selected_span() is not None
     start, _end = view.selected_span()
     assert view.source.text[start:].startswith("demand")
+
+
+def test_drag_reorders_passages_and_sources(opened: Any, qtbot: Any, tmp_path: Path) -> None:
+    from PySide6.QtCore import QModelIndex
+
+    _import_text(opened, qtbot, tmp_path)
+    first = _cite(opened, qtbot, "emoji era")
+    second = _cite(opened, qtbot, "rare sign")
+    panel = opened.workspace.passages
+    assert panel.list.model().moveRow(QModelIndex(), 1, QModelIndex(), 0)
+    qtbot.waitUntil(
+        lambda: [p.id for p in passages.list_passages(opened.ctx.store)] == [second, first]
+    )
+    other = tmp_path / "other.txt"
+    other.write_text("A second paper about open data.", encoding="utf-8")
+    opened.workspace.import_files([other])
+    drain(qtbot)
+    labels = [s.filename for s in sources.list_sources(opened.ctx.store)]
+    assert labels == ["federation.txt", "other.txt"]
+    assert opened.workspace.sources.list.model().moveRow(QModelIndex(), 1, QModelIndex(), 0)
+    qtbot.waitUntil(
+        lambda: (
+            [s.filename for s in sources.list_sources(opened.ctx.store)]
+            == ["other.txt", "federation.txt"]
+        )
+    )
+
+
+def test_click_on_highlight_selects_passage(opened: Any, qtbot: Any, tmp_path: Path) -> None:
+    _import_text(opened, qtbot, tmp_path)
+    first = _cite(opened, qtbot, "emoji era")
+    _cite(opened, qtbot, "Capacity building")
+    view = opened.workspace.reader.view
+    text = view.source.text
+    cursor = view.textCursor()
+    cursor.setPosition(_u16(text, text.index("emoji era") + 3))
+    view.setTextCursor(cursor)
+    point = view.cursorRect(cursor).center()
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert opened.ctx.passage_id == first
+    assert opened.workspace.editor.passage.id == first
+
+
+def test_import_labels_are_guessed_and_editable(
+    opened: Any, qtbot: Any, tmp_path: Path, messages: Messages, monkeypatch: Any
+) -> None:
+    from app.gui.dialogs.import_labels import ImportLabelsDialog, LabelChoice
+
+    paper = tmp_path / "declaration.txt"
+    paper.write_text("A declaration on open data.", encoding="utf-8")
+    seen: list[list[LabelChoice]] = []
+
+    def edit(cls: Any, parent: Any, guesses: list[LabelChoice]) -> Any:
+        seen.append(guesses)
+        return [LabelChoice(g.filename, "Open Data Charter", "reference") for g in guesses], True
+
+    monkeypatch.setattr(ImportLabelsDialog, "get_data", classmethod(edit))
+    opened.workspace.import_files([paper])
+    drain(qtbot)
+    assert seen and seen[0][0].label  # a guess was offered
+    info = sources.list_sources(opened.ctx.store)[0]
+    assert (info.label, info.kind) == ("Open Data Charter", "reference")
+
+
+def test_import_labels_dialog_requires_labels(qtbot: Any) -> None:
+    from app.gui.dialogs.import_labels import ImportLabelsDialog, LabelChoice
+
+    dialog = ImportLabelsDialog(None, [LabelChoice("a.txt", "Arcadia", "submission")])
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    assert ok.isEnabled()
+    dialog.labels[0].setText("  ")
+    assert not ok.isEnabled()
