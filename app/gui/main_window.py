@@ -139,7 +139,7 @@ class MainWindow(QMainWindow):
         if name:
             self.open_project(Path(name))
 
-    def open_project(self, path: Path) -> bool:
+    def open_project(self, path: Path, remember: bool = True) -> bool:
         """Open ``path``; a locked, newer, damaged or foreign file is refused with a message."""
         if self.ctx is not None and Path(self.ctx.store.path).resolve() == path.resolve():
             return True
@@ -148,7 +148,7 @@ class MainWindow(QMainWindow):
         except RejoinderError as exc:
             show_error(self, exc)
             return False
-        self._show_project(store)
+        self._show_project(store, remember)
         return True
 
     def open_demo(self) -> None:
@@ -160,13 +160,14 @@ class MainWindow(QMainWindow):
         except RejoinderError as exc:
             show_error(self, exc)
             return
-        self.open_project(path)
+        self.open_project(path, remember=False)
 
-    def _show_project(self, store: ProjectStore) -> None:
+    def _show_project(self, store: ProjectStore, remember: bool = True) -> None:
         self.close_project()
-        settings = load_settings()
-        settings.add_recent(store.path)
-        save_settings(settings)
+        if remember:  # a demo lives in a temporary folder: not worth a recent entry
+            settings = load_settings()
+            settings.add_recent(store.path)
+            save_settings(settings)
         self.ctx = ProjectContext(store, self)
         self.workspace = Workspace(self, self.ctx)
         self.stack.addWidget(self.workspace.central)
@@ -187,6 +188,7 @@ class MainWindow(QMainWindow):
             self.workspace.dispose()
             self.workspace = None
         self.ctx.close()
+        self.ctx.deleteLater()
         self.ctx = None
         self.stack.setCurrentWidget(self.welcome)
         self._set_project_actions(False)

@@ -8,6 +8,7 @@ passage changes and when the window closes; nothing waits for a "Save".
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer
@@ -45,7 +46,8 @@ def phrasebook_snippets(language: str) -> list[str]:
         except (OSError, ValueError):
             continue
         snippets = data.get("snippets", {}) if isinstance(data, dict) else {}
-        return [str(v) for v in snippets.values()]
+        # Placeholders such as {title} are for the exporter; show the gap to fill in.
+        return [re.sub(r"\{\w+\}", "…", str(v)) for v in snippets.values()]
     return []
 
 

@@ -79,3 +79,17 @@ def test_excepthook_writes_report_and_shows_it(
         sys.excepthook(type(exc), exc, exc.__traceback__)
     assert list(tmp_path.glob("crash-*.txt"))
     assert messages and messages[-1].startswith("CRASH: ") and "ValueError: boom" in messages[-1]
+
+
+def test_demo_opens_without_joining_recent_files(window: Any) -> None:
+    window.open_demo()
+    assert window.ctx is not None
+    assert window.workspace.sources.list.count() == 4
+    assert load_settings().recent_files == []
+
+
+def test_phrasebook_placeholders_are_visible_gaps() -> None:
+    from app.gui.response_editor import phrasebook_snippets
+
+    snippets = phrasebook_snippets("fr")
+    assert snippets and not any("{" in s for s in snippets)
