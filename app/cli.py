@@ -32,6 +32,7 @@ COMMANDS = (
     "export",
     "dump",
     "load",
+    "import-review",
 )
 
 
@@ -235,6 +236,34 @@ def cmd_load(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_import_review(args: argparse.Namespace) -> int:
+    from app.core.services.review_import import import_review
+    from app.importers.review_docx import read_review
+
+    path = Path(args.reviewed)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise RejoinderError(f"“{path}” cannot be read: {exc.strerror}.") from exc
+    parsed = read_review(data)
+    with _open(args.file) as store:
+        report = import_review(store, parsed)
+    proposals = len(report.proposals)
+    print(
+        f"{len(report.notes_added) - proposals} comment(s) added as notes, "
+        f"{proposals} proposed text(s) waiting for acceptance, "
+        f"{report.already_imported} already imported, {len(report.unmapped)} not placed."
+    )
+    for name in report.members_added:
+        print(f"new member\t{name}")
+    for proposal in report.proposals:
+        print(f"proposal\t{proposal.note_id}\t{proposal.response_id}\t{proposal.author}")
+    for item in report.unmapped:
+        text = " ".join(item.text.split())
+        print(f"unmapped {item.kind}\t{item.author}\t{item.reason}\t{text}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="rejoinder", description="Draft a delegation's comments on submissions.")
     parser.add_argument("--version", action="version", version=f"rejoinder {__version__}")
@@ -342,6 +371,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("input")
     p.add_argument("-o", "--output", required=True)
     p.set_defaults(run=cmd_load)
+
+    p = sub.add_parser("import-review", help="bring back a review copy annotated in Word")
+    p.add_argument("file")
+    p.add_argument("reviewed", metavar="REVIEWED.docx")
+    p.set_defaults(run=cmd_import_review)
     return parser
 
 

@@ -1,0 +1,59 @@
+"""What a review copy annotated in Word holds, as plain data.
+
+The importer (``app.importers.review_docx``) fills these from the file; the
+service (``app.core.services.review_import``) turns them into notes and
+proposals. They live in core so that core never imports an importer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Target:
+    kind: str  # "passage" or "response"
+    id: str  # the UUID, with dashes
+
+
+@dataclass(frozen=True)
+class WordComment:
+    """One Word comment; ``target`` is None when no bookmark encloses or precedes it."""
+
+    comment_id: str
+    author: str
+    initials: str
+    date: str
+    text: str
+    anchor_text: str
+    target: Target | None
+    parent_comment_id: str | None = None
+
+
+@dataclass(frozen=True)
+class TrackedChange:
+    kind: str  # "insert", "delete" or "format"
+    author: str
+    date: str
+    text: str
+
+
+@dataclass(frozen=True)
+class ProposedText:
+    """The text a response would have with the colleague's tracked changes accepted."""
+
+    response_id: str
+    markup: str
+    changes: tuple[TrackedChange, ...]
+
+    @property
+    def authors(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(c.author for c in self.changes))
+
+
+@dataclass(frozen=True)
+class ParsedReview:
+    comments: tuple[WordComment, ...]
+    proposals: tuple[ProposedText, ...]
+    unmapped_changes: tuple[TrackedChange, ...]
+    bookmarks: int

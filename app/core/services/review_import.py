@@ -1,0 +1,371 @@
+"""Bring a colleague's Word review back into the project.
+
+A senior colleague who only reads Word comments on the review copy and edits
+responses with tracked changes. Their comments become notes on the passage or
+response they were written on, authored by a member of their name; their
+edits become a *proposal*: a note that starts "Proposed text from NAME:" and
+holds the edited text. Nothing is applied silently: the response changes only
+when someone accepts the proposal, and then through ``responses.respond``, so
+the replaced text is kept as a revision.
+
+Importing the same file twice adds nothing: an item is recognised by its
+target, author and text (deleted notes count too, so that a note removed on
+purpose does not come back). Comments that the review copy itself carried
+(statuses, our own notes) are recognised and skipped, and everything that
+cannot be placed is listed in the report rather than dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.core import markup
+from app.core.errors import InvalidInputError
+from app.core.models import Member, Note, NoteTarget, Passage, Response
+from app.core.reviewdata import ParsedReview, TrackedChange, WordComment
+from app.core.services import responses
+from app.core.services.common import resolve
+from app.core.services.notes import add_note_in
+from app.core.store import ProjectStore
+
+PROPOSAL_PREFIX = "Proposed text from "
+ACCEPTED = "Proposal accepted."
+DECLINED = "Proposal declined"
+UNKNOWN_AUTHOR = "Unknown reviewer"
+_STATUS_COMMENT = re.compile(r"\AStatus: \w+ · Position: \w+ · Author: ")
+_NOTE_COMMENT = re.compile(r"\A.*? \((\d{4}-\d\d-\d\dT[0-9:.]+Z)\): ")
+
+
+@dataclass(frozen=True)
+class UnmappedItem:
+    """A comment or change that could not be attached to a passage or response."""
+
+    kind: str  # "comment" or "change"
+    author: str
+    date: str
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class ProposalInfo:
+    note_id: str
+    response_id: str
+    passage_id: str
+    author: str
+    markup: str
+    current: str
+    created_at: str
+
+
+@dataclass(frozen=True)
+class ReviewImportReport:
+    notes_added: tuple[str, ...]
+    proposals: tuple[ProposalInfo, ...]
+    unmapped: tuple[UnmappedItem, ...]
+    already_imported: int
+    from_export: int
+    members_added: tuple[str, ...]
+
+    @property
+    def nothing_new(self) -> bool:
+        return not self.notes_added and not self.proposals
+
+
+def _word_time(value: str) -> str | None:
+    """Word's ``w:date`` in the project's time format (UTC), or None when unreadable."""
+    try:
+        moment = datetime.fromisoformat(value.strip())
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def _key(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+class _Importer:
+    """One import, in one transaction."""
+
+    def __init__(self, session: Session, store: ProjectStore) -> None:
+        self.session = session
+        self.store = store
+        self.members = {
+            _key(m.name): m.id
+            for m in session.scalars(select(Member).where(Member.deleted_at.is_(None)))
+        }
+        self.members_added: list[str] = []
+        self.notes_added: list[str] = []
+        self.proposals: list[ProposalInfo] = []
+        self.unmapped: list[UnmappedItem] = []
+        self.already = 0
+        self.from_export = 0
+        self.note_for_comment: dict[str, str] = {}
+
+    def member(self, name: str, initials: str = "") -> str:
+        name = " ".join(name.split()) or UNKNOWN_AUTHOR
+        found = self.members.get(_key(name))
+        if found is None:
+            member = Member(name=name, initials=initials[:16])
+            self.session.add(member)
+            self.session.flush()
+            found = self.members[_key(name)] = member.id
+            self.members_added.append(name)
+        return found
+
+    def existing(self, target_id: str, author_id: str, text: str) -> str | None:
+        return self.session.scalar(
+            select(Note.id)
+            .where(Note.target_id == target_id, Note.author_id == author_id, Note.text == text)
+            .limit(1)
+        )
+
+    def live_target(self, kind: str, target_id: str) -> bool:
+        row: Passage | Response | None = (
+            self.session.get(Passage, target_id)
+            if kind == NoteTarget.PASSAGE
+            else self.session.get(Response, target_id)
+        )
+        return row is not None and row.deleted_at is None
+
+    def own_note(self, comment: WordComment) -> str | None:
+        """The id of our note this exported comment printed, or "" for a status comment."""
+        if _STATUS_COMMENT.match(comment.text):
+            return ""
+        match = _NOTE_COMMENT.match(comment.text)
+        if match is None or comment.target is None:
+            return None
+        return self.session.scalar(
+            select(Note.id)
+            .where(Note.target_id == comment.target.id, Note.created_at == match.group(1))
+            .limit(1)
+        )
+
+    def comment(self, comment: WordComment) -> None:
+        own = self.own_note(comment)
+        if own is not None:
+            self.from_export += 1
+            if own:
+                self.note_for_comment[comment.comment_id] = own
+            return
+        if not comment.text.strip():
+            return
+        if comment.target is None:
+            self.unmap("comment", comment.author, comment.date, comment.text, comment.anchor_text)
+            return
+        kind, target_id = comment.target.kind, comment.target.id
+        if not self.live_target(kind, target_id):
+            self.unmapped.append(
+                UnmappedItem(
+                    "comment",
+                    comment.author,
+                    comment.date,
+                    comment.text,
+                    f"the {kind} it was written on is no longer in the project",
+                )
+            )
+            return
+        author_id = self.member(comment.author, comment.initials)
+        text = markup.escape(comment.text)
+        found = self.existing(target_id, author_id, text)
+        if found is not None:
+            self.already += 1
+            self.note_for_comment[comment.comment_id] = found
+            return
+        parent = self.note_for_comment.get(comment.parent_comment_id or "")
+        note = add_note_in(
+            self.session,
+            kind,
+            target_id,
+            text,
+            author_id,
+            parent_id=parent,
+            created_at=_word_time(comment.date),
+        )
+        self.note_for_comment[comment.comment_id] = note.id
+        self.notes_added.append(note.id)
+
+    def unmap(self, kind: str, author: str, date: str, text: str, where: str) -> None:
+        place = f"on “{where[:60]}”, " if where else ""
+        self.unmapped.append(
+            UnmappedItem(kind, author, date, text, f"{place}outside every passage and response")
+        )
+
+    def change(self, change: TrackedChange) -> None:
+        text = change.text or f"({change.kind} change)"
+        self.unmapped.append(
+            UnmappedItem(
+                "change",
+                change.author,
+                change.date,
+                text,
+                "outside every response (quotes and headings are not edited here)",
+            )
+        )
+
+    def proposal(self, response_id: str, proposed: str, changes: tuple[TrackedChange, ...]) -> None:
+        response = self.session.get(Response, response_id)
+        first = changes[0]
+        if response is None or response.deleted_at is not None:
+            self.unmapped.append(
+                UnmappedItem(
+                    "change",
+                    first.author,
+                    first.date,
+                    proposed,
+                    "the response it changes is no longer in the project",
+                )
+            )
+            return
+        if proposed == response.text:
+            return
+        name = " ".join(first.author.split()) or UNKNOWN_AUTHOR
+        author_id = self.member(name)
+        text = f"{PROPOSAL_PREFIX}{markup.escape(name)}:\n{proposed}"
+        if self.existing(response.id, author_id, text) is not None:
+            self.already += 1
+            return
+        note = add_note_in(
+            self.session,
+            NoteTarget.RESPONSE,
+            response.id,
+            text,
+            author_id,
+            created_at=_word_time(max(c.date for c in changes)),
+        )
+        self.notes_added.append(note.id)
+        self.proposals.append(
+            ProposalInfo(
+                note.id,
+                response.id,
+                response.passage_id,
+                name,
+                proposed,
+                response.text,
+                note.created_at,
+            )
+        )
+
+
+def import_review(store: ProjectStore, parsed: ParsedReview) -> ReviewImportReport:
+    """Add the review's comments as notes and its tracked edits as proposals, in one step."""
+    with store.write() as session:
+        importer = _Importer(session, store)
+        ordered = sorted(parsed.comments, key=lambda c: c.parent_comment_id is not None)
+        for comment in ordered:
+            importer.comment(comment)
+        for proposal in parsed.proposals:
+            try:
+                markup.validate(proposal.markup)
+            except InvalidInputError:
+                first = proposal.changes[0]
+                importer.unmapped.append(
+                    UnmappedItem(
+                        "change", first.author, first.date, proposal.markup, "unreadable text"
+                    )
+                )
+                continue
+            importer.proposal(proposal.response_id, proposal.markup, proposal.changes)
+        for change in parsed.unmapped_changes:
+            importer.change(change)
+        return ReviewImportReport(
+            notes_added=tuple(importer.notes_added),
+            proposals=tuple(importer.proposals),
+            unmapped=tuple(importer.unmapped),
+            already_imported=importer.already,
+            from_export=importer.from_export,
+            members_added=tuple(importer.members_added),
+        )
+
+
+def _proposal(session: Session, note: Note) -> tuple[Response, str, str]:
+    """The response, proposer's name and proposed markup of a proposal note."""
+    head, _, body = note.text.partition("\n")
+    if note.target_kind != NoteTarget.RESPONSE or not head.startswith(PROPOSAL_PREFIX):
+        raise InvalidInputError("This note is not a proposed text.")
+    response = session.get(Response, note.target_id)
+    if response is None or response.deleted_at is not None:
+        raise InvalidInputError("The response this text was proposed for no longer exists.")
+    name = markup.plain_text(head[len(PROPOSAL_PREFIX) : -1])
+    return response, name, body
+
+
+def _decided(session: Session, note_id: str) -> bool:
+    replies = session.scalars(
+        select(Note.text).where(Note.parent_id == note_id, Note.deleted_at.is_(None))
+    )
+    return any(t == ACCEPTED or t.startswith(DECLINED) for t in replies)
+
+
+def accept_proposal(store: ProjectStore, note_id: str) -> str:
+    """Make a proposed text the response's text (the old one is kept); returns the response id."""
+    with store.session() as session:
+        note = resolve(session, Note, note_id)
+        response, _, body = _proposal(session, note)
+        if _decided(session, note.id):
+            raise InvalidInputError("This proposal was already accepted or declined.")
+        passage_id, note_id = response.passage_id, note.id
+    response_id = responses.respond(store, passage_id, body)
+    with store.write() as session:
+        add_note_in(
+            session, NoteTarget.RESPONSE, response_id, ACCEPTED, store.member_id, parent_id=note_id
+        )
+    return response_id
+
+
+def decline_proposal(store: ProjectStore, note_id: str, reason: str = "") -> None:
+    """Record that a proposal was not taken (a reply on it), so it is no longer pending."""
+    with store.write() as session:
+        note = resolve(session, Note, note_id)
+        response, _, _ = _proposal(session, note)
+        if _decided(session, note.id):
+            raise InvalidInputError("This proposal was already accepted or declined.")
+        reason = " ".join(reason.split())
+        text = f"{DECLINED}: {markup.escape(reason)}" if reason else f"{DECLINED}."
+        add_note_in(
+            session, NoteTarget.RESPONSE, response.id, text, store.member_id, parent_id=note.id
+        )
+
+
+def pending_proposals(store: ProjectStore, response_id: str | None = None) -> list[ProposalInfo]:
+    """Proposed texts nobody has accepted or declined yet, oldest first."""
+    with store.session() as session:
+        query = (
+            select(Note)
+            .where(
+                Note.target_kind == NoteTarget.RESPONSE,
+                Note.deleted_at.is_(None),
+                Note.text.startswith(PROPOSAL_PREFIX),
+            )
+            .order_by(Note.created_at)
+        )
+        if response_id is not None:
+            query = query.where(Note.target_id == response_id)
+        out: list[ProposalInfo] = []
+        for note in session.scalars(query).all():
+            try:
+                response, name, body = _proposal(session, note)
+            except InvalidInputError:
+                continue
+            if _decided(session, note.id):
+                continue
+            out.append(
+                ProposalInfo(
+                    note.id,
+                    response.id,
+                    response.passage_id,
+                    name,
+                    body,
+                    response.text,
+                    note.created_at,
+                )
+            )
+        return out

@@ -1,0 +1,415 @@
+"""Read a review copy that a colleague annotated in Word.
+
+The review copy (``app.exporters.docx.review``) puts a bookmark named from
+the UUID around every passage (``p_`` + 32 hex digits) and response (``r_``).
+Word keeps bookmarks through editing, so they tell which passage or response
+a colleague's comment or tracked change belongs to, whatever else moved.
+
+What this module returns is only a reading of the file: comments with the
+target they belong to, and for each response with tracked changes the text it
+would have once the changes are accepted. Nothing here touches a project;
+``app.core.services.review_import`` decides what becomes a note or proposal.
+The file is untrusted: it is opened through :mod:`app.importers.safety`.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from app.core import markup
+from app.core.errors import ImportFailedError
+from app.core.reviewdata import ParsedReview, ProposedText, Target, TrackedChange, WordComment
+from app.importers.docx_xml import attr, children, descendants, local
+from app.importers.safety import open_zip, parse_xml, read_member
+
+_NAME = re.compile(r"\A([pr])_([0-9a-fA-F]{32})(?:_\d+)?\Z")
+_CHANGE_TAGS = {"ins": "insert", "del": "delete", "moveTo": "insert", "moveFrom": "delete"}
+_SKIPPED = {"del", "moveFrom"}
+_DRAFT = re.compile(r"\A\[[^\]]{1,20}\] ?\Z")
+_NOT_REVIEW = (
+    "This Word file is not a Rejoinder review copy: it has no passage or response marks. "
+    "Export a review copy, let your colleague annotate it, and import that file."
+)
+
+
+@dataclass
+class _Mark:
+    target: Target
+    start: int
+    para: int
+    end: int = -1
+    end_para: int = -1
+    runs: list[tuple[int, markup.Inline]] = field(default_factory=list)
+    joined: set[int] = field(default_factory=set)
+    changes: list[TrackedChange] = field(default_factory=list)
+
+
+def _uuid(hex32: str) -> str:
+    h = hex32.lower()
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+
+
+def _target(name: str) -> Target | None:
+    match = _NAME.match(name)
+    if match is None:
+        return None
+    return Target("passage" if match.group(1) == "p" else "response", _uuid(match.group(2)))
+
+
+def _on(element: etree._Element | None, name: str) -> bool:
+    """A toggle property (w:b, w:i) that is present and not switched off."""
+    if element is None:
+        return False
+    for item in children(element, name):
+        return (attr(item, "val") or "true").lower() not in ("0", "false", "off", "none")
+    return False
+
+
+def _skipped(run: etree._Element) -> bool:
+    """True for deleted text, and for text inside a field's instruction or a comment mark."""
+    for ancestor in run.iterancestors():
+        name = local(ancestor)
+        if name in _SKIPPED:
+            return True
+        if name in ("p", "body", "footnote"):
+            return False
+    return False
+
+
+def _in_properties(element: etree._Element) -> bool:
+    """A w:ins/w:del inside w:rPr marks an inserted or deleted paragraph mark, not text."""
+    parent = element.getparent()
+    return parent is not None and local(parent) == "rPr"
+
+
+def _run_text(run: etree._Element) -> str:
+    parts: list[str] = []
+    for item in run:
+        name = local(item)
+        if name == "t":
+            parts.append(item.text or "")
+        elif name in ("tab", "br", "cr"):
+            parts.append(" " if name != "tab" else "\t")
+        elif name in ("noBreakHyphen", "softHyphen"):
+            parts.append("-" if name == "noBreakHyphen" else "")
+    return "".join(parts)
+
+
+def _draft_mark(props: etree._Element | None, text: str) -> bool:
+    """The highlighted "[DRAFT] " the review copy prints before a draft; not part of the text."""
+    highlighted = props is not None and next(children(props, "highlight"), None) is not None
+    return highlighted and _DRAFT.match(text) is not None
+
+
+def _change(element: etree._Element, kind: str, text: str) -> TrackedChange:
+    return TrackedChange(
+        kind=kind,
+        author=attr(element, "author") or "",
+        date=attr(element, "date") or "",
+        text=text,
+    )
+
+
+def _deleted_text(element: etree._Element) -> str:
+    return "".join(t.text or "" for t in descendants(element, "delText"))
+
+
+class _Reader:
+    """One pass over a part in document order, following bookmarks and comment ranges."""
+
+    def __init__(self, footnotes: dict[str, tuple[markup.Run, ...]], links: dict[str, str]):
+        self.footnotes = footnotes
+        self.links = links
+        self.marks: list[_Mark] = []
+        self.open: dict[str, _Mark] = {}
+        self.comment_start: dict[str, tuple[int, int, list[_Mark]]] = {}
+        self.comment_end: dict[str, int] = {}
+        self.comment_text: dict[str, list[str]] = {}
+        self.unmapped: list[TrackedChange] = []
+        self.pos = 0
+        self.para = -1
+
+    def _innermost(self) -> _Mark | None:
+        return next(reversed(self.open.values()), None)
+
+    def _record(self, change: TrackedChange) -> None:
+        mark = self._innermost()
+        (mark.changes if mark else self.unmapped).append(change)
+
+    def read(self, body: etree._Element) -> None:
+        for element in body.iter():
+            self.pos += 1
+            name = local(element)
+            if name == "p":
+                self.para += 1
+            elif name == "bookmarkStart":
+                target = _target(attr(element, "name") or "")
+                if target is not None:
+                    mark = _Mark(target, self.pos, self.para)
+                    self.open[attr(element, "id") or ""] = mark
+                    self.marks.append(mark)
+            elif name == "bookmarkEnd":
+                ended = self.open.pop(attr(element, "id") or "", None)
+                if ended is not None:
+                    ended.end, ended.end_para = self.pos, self.para
+            elif name == "commentRangeStart":
+                cid = attr(element, "id") or ""
+                self.comment_start[cid] = (self.pos, self.para, list(self.open.values()))
+                self.comment_text.setdefault(cid, [])
+            elif name == "commentRangeEnd":
+                self.comment_end[attr(element, "id") or ""] = self.pos
+            elif name in _CHANGE_TAGS and not _in_properties(element):
+                text = _deleted_text(element) if name in _SKIPPED else ""
+                if not text:
+                    text = "".join(_run_text(r) for r in descendants(element, "r"))
+                self._record(_change(element, _CHANGE_TAGS[name], text))
+            elif name in ("del", "ins"):
+                self._record(_change(element, "paragraph", ""))
+                innermost = self._innermost()
+                if name == "del" and innermost is not None:
+                    innermost.joined.add(self.para)
+            elif name in ("rPrChange", "pPrChange"):
+                self._record(_change(element, "format", ""))
+            elif name == "r":
+                self._run(element)
+
+    def _run(self, run: etree._Element) -> None:
+        if _skipped(run):
+            return
+        text = _run_text(run)
+        for cid, (_, _, _) in self.comment_start.items():
+            if cid not in self.comment_end:
+                self.comment_text[cid].append(text)
+        mark = self._innermost()
+        if mark is None or mark.target.kind != "response":
+            return
+        props = next(children(run, "rPr"), None)
+        if not mark.runs and _draft_mark(props, text):
+            return
+        href = None
+        parent = run.getparent()
+        if parent is not None and local(parent) == "hyperlink":
+            href = self.links.get(attr(parent, "id") or "")
+        if text:
+            mark.runs.append(
+                (
+                    self.para,
+                    markup.Run(
+                        text,
+                        bold=_on(props, "b"),
+                        italic=_on(props, "i"),
+                        underline=_on(props, "u"),
+                        href=href,
+                    ),
+                )
+            )
+        for ref in children(run, "footnoteReference"):
+            runs = self.footnotes.get(attr(ref, "id") or "")
+            if runs is not None:
+                mark.runs.append((self.para, markup.Footnote(runs)))
+
+
+def _footnotes(root: etree._Element | None) -> dict[str, tuple[markup.Run, ...]]:
+    """Footnote id → its runs (tracked changes accepted), for proposals that keep footnotes."""
+    out: dict[str, tuple[markup.Run, ...]] = {}
+    if root is None:
+        return out
+    for note in children(root, "footnote"):
+        runs: list[markup.Run] = []
+        for run in descendants(note, "r"):
+            if _skipped(run):
+                continue
+            text = _run_text(run)
+            if text:
+                props = next(children(run, "rPr"), None)
+                runs.append(
+                    markup.Run(
+                        text,
+                        bold=_on(props, "b"),
+                        italic=_on(props, "i"),
+                        underline=_on(props, "u"),
+                    )
+                )
+        if runs:
+            runs[0] = markup.Run(
+                runs[0].text.lstrip(), runs[0].bold, runs[0].italic, runs[0].underline
+            )
+        out[attr(note, "id") or ""] = tuple(runs)
+    return out
+
+
+def _proposal_markup(mark: _Mark) -> str:
+    paragraphs: list[list[markup.Inline]] = []
+    last_para: int | None = None
+    for para, item in mark.runs:
+        if last_para is None or (para != last_para and last_para not in mark.joined):
+            paragraphs.append([])
+        last_para = para
+        paragraphs[-1].append(item)
+    doc = tuple(tuple(_clean(p)) for p in paragraphs)
+    return markup.serialize(markup.parse(markup.serialize(doc)))
+
+
+def _clean(items: list[markup.Inline]) -> list[markup.Inline]:
+    """Drop hrefs markup would refuse (javascript:, relative) and tabs Word inserted."""
+    out: list[markup.Inline] = []
+    for item in items:
+        if isinstance(item, markup.Run):
+            href = (
+                item.href
+                if item.href and item.href.lower().startswith(markup.ALLOWED_SCHEMES)
+                else None
+            )
+            item = markup.Run(
+                item.text.replace("\t", " "), item.bold, item.italic, item.underline, href
+            )
+        out.append(item)
+    return out
+
+
+def _relationships(
+    archive_read: dict[str, bytes | None], source: str
+) -> list[tuple[str, str, str]]:
+    """``(id, kind, target)`` of a part's relationships; external targets are kept as given."""
+    rels_name = posixpath.join(posixpath.dirname(source), "_rels", posixpath.basename(source))
+    blob = archive_read.get(rels_name + ".rels")
+    if not blob:
+        return []
+    out = []
+    for rel in children(parse_xml(blob), "Relationship"):
+        kind = (attr(rel, "Type") or "").rsplit("/", 1)[-1]
+        target = attr(rel, "Target") or ""
+        if attr(rel, "TargetMode") != "External":
+            if target.startswith("/"):
+                target = target.lstrip("/")
+            else:
+                target = posixpath.normpath(posixpath.join(posixpath.dirname(source), target))
+        out.append((attr(rel, "Id") or "", kind, target))
+    return out
+
+
+def _comment_parts(root: etree._Element | None) -> list[tuple[etree._Element, str, str]]:
+    """``(comment, text, paraId of its last paragraph)`` for every comment."""
+    if root is None:
+        return []
+    out = []
+    for comment in children(root, "comment"):
+        paragraphs = list(descendants(comment, "p"))
+        lines = [
+            "".join(_run_text(r) for r in descendants(p, "r") if not _skipped(r)).strip()
+            for p in paragraphs
+        ]
+        para_id = (attr(paragraphs[-1], "paraId") or "") if paragraphs else ""
+        out.append((comment, "\n".join(line for line in lines if line), para_id))
+    return out
+
+
+def _parents(root: etree._Element | None, para_to_comment: dict[str, str]) -> dict[str, str]:
+    """Reply comment id → parent comment id, from ``commentsExtended.xml``."""
+    out: dict[str, str] = {}
+    if root is None:
+        return out
+    for item in children(root, "commentEx"):
+        parent = para_to_comment.get(attr(item, "paraIdParent") or "")
+        own = para_to_comment.get(attr(item, "paraId") or "")
+        if parent and own and parent != own:
+            out[own] = parent
+    return out
+
+
+def _comment_target(reader: _Reader, cid: str) -> Target | None:
+    """The passage or response a comment belongs to.
+
+    In order: the innermost mark open where the comment starts; the first mark
+    that starts inside the comment's range (a selection that began just before
+    it); the nearest mark that ended earlier in the same paragraph. A comment
+    on a heading or a lead-in sentence belongs to none and is reported.
+    """
+    start = reader.comment_start.get(cid)
+    if start is None:
+        return None
+    pos, para, open_marks = start
+    if open_marks:
+        return open_marks[-1].target
+    end = reader.comment_end.get(cid, pos)
+    inside = [m for m in reader.marks if pos <= m.start <= end]
+    if inside:
+        return inside[0].target
+    before = [m for m in reader.marks if 0 <= m.end <= pos and m.end_para == para]
+    return before[-1].target if before else None
+
+
+def read_review(data: bytes) -> ParsedReview:
+    """Read the comments and tracked changes of an annotated review copy."""
+    with open_zip(data) as archive:
+        names = archive.namelist()
+        parts: dict[str, bytes | None] = {
+            name: read_member(archive, name)
+            for name in names
+            if name.endswith(".rels") or (name.endswith(".xml") and name.startswith("word/"))
+        }
+    rels = _relationships({"_rels/.rels": parts.get("_rels/.rels")}, "")
+    main = next((t for _, kind, t in rels if kind == "officeDocument"), None)
+    blob = parts.get(main) if main else None
+    if not blob:
+        raise ImportFailedError(
+            "The file does not contain a Word document. It may be damaged, or be another kind "
+            "of Office file saved under a .docx name."
+        )
+    document = parse_xml(blob)
+    related = _relationships(parts, main or "")
+    links = {rid: target for rid, kind, target in related if kind == "hyperlink"}
+    by_kind = {kind: target for _, kind, target in related if kind != "hyperlink"}
+
+    def part(kind: str) -> etree._Element | None:
+        name = by_kind.get(kind)
+        raw = parts.get(name) if name else None
+        return parse_xml(raw) if raw else None
+
+    reader = _Reader(_footnotes(part("footnotes")), links)
+    body = next(children(document, "body"), None)
+    if body is not None:
+        reader.read(body)
+    if not reader.marks:
+        raise ImportFailedError(_NOT_REVIEW)
+    comments_xml = _comment_parts(part("comments"))
+    para_to_comment = {pid: attr(c, "id") or "" for c, _, pid in comments_xml if pid}
+    parents = _parents(part("commentsExtended"), para_to_comment)
+    targets = {
+        attr(c, "id") or "": _comment_target(reader, attr(c, "id") or "")
+        for c, _, _ in comments_xml
+    }
+    for cid, parent in parents.items():
+        if targets.get(cid) is None:
+            targets[cid] = targets.get(parent)
+    comments = tuple(
+        WordComment(
+            comment_id=cid,
+            author=(attr(c, "author") or "").strip(),
+            initials=(attr(c, "initials") or "").strip(),
+            date=attr(c, "date") or "",
+            text=text,
+            anchor_text="".join(reader.comment_text.get(cid, [])).strip(),
+            target=targets.get(cid),
+            parent_comment_id=parents.get(cid),
+        )
+        for c, text, _ in comments_xml
+        for cid in [attr(c, "id") or ""]
+    )
+    proposals: dict[str, ProposedText] = {}
+    unmapped = list(reader.unmapped)
+    for mark in reader.marks:
+        if not mark.changes:
+            continue
+        if mark.target.kind != "response":
+            unmapped.extend(mark.changes)
+            continue
+        if mark.target.id not in proposals:
+            proposals[mark.target.id] = ProposedText(
+                mark.target.id, _proposal_markup(mark), tuple(mark.changes)
+            )
+    return ParsedReview(comments, tuple(proposals.values()), tuple(unmapped), len(reader.marks))
