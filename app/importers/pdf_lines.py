@@ -29,6 +29,7 @@ _NEEDS_CLEAN = re.compile(
 )
 _RULE = re.compile(r"^[_\-–—.·… ]{5,}$")
 RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+_MARKER_RE = re.compile("[0-9*†‡§¶]")
 _MARKER_CHARS = set("0123456789*†‡§¶")
 
 
@@ -46,11 +47,8 @@ class Line:
     hyphen: bool = False
     # (start, end) of raised small runs in ``text``: footnote markers.
     sups: list[tuple[int, int]] = field(default_factory=list)
-
-    @property
-    def vertical(self) -> bool:
-        """Set sideways (a margin stamp): far narrower than its characters."""
-        return len(self.text) > 5 and self.x1 - self.x0 < 0.15 * self.size * len(self.text)
+    # Set sideways (a margin stamp): far narrower than its characters.
+    vertical: bool = False
 
     @property
     def mid(self) -> float:
@@ -106,6 +104,7 @@ def read_lines(textpage: Any) -> list[Line]:
     loose = pdfium_c.FPDFText_GetLooseCharBox
     count_rects = pdfium_c.FPDFText_CountRects
     weight = pdfium_c.FPDFText_GetFontWeight
+    has_marker = _MARKER_RE.search
     lines: list[Line] = []
     for match in _SPLIT.finditer(text):
         content = match.group(1)
@@ -125,7 +124,10 @@ def read_lines(textpage: Any) -> list[Line]:
             lines.extend(_line(boxes, text, s, e, hyphen))
             continue
         sups: list[tuple[int, int]] = []
-        n_rects = count_rects(raw, s, e - s)
+        # Rectangles cost a call and pdfium's work per line: only a line that can
+        # hold a footnote marker needs them (a line broken across columns or
+        # rows shows as disagreeing first and last boxes, handled above).
+        n_rects = count_rects(raw, s, e - s) if has_marker(stripped) else 0
         if n_rects > 1:
             raised = _irregular(boxes.computed(n_rects), bottom, size, RTL.search(stripped))
             if raised is None:
@@ -198,6 +200,8 @@ def _merge_same_baseline(lines: list[Line]) -> list[Line]:
         if not ln_marker:
             prev.top = max(prev.top, ln.top)
         prev.hyphen = ln.hyphen
+    for ln in out:
+        ln.vertical = len(ln.text) > 5 and ln.x1 - ln.x0 < 0.15 * ln.size * len(ln.text)
     return out
 
 
