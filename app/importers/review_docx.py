@@ -70,7 +70,7 @@ def _on(element: etree._Element | None, name: str) -> bool:
 
 
 def _skipped(run: etree._Element) -> bool:
-    """True for deleted text, and for text inside a field's instruction or a comment mark."""
+    """True for deleted or moved-away text: accepting the changes removes it."""
     for ancestor in run.iterancestors():
         name = local(ancestor)
         if name in _SKIPPED:
@@ -181,7 +181,7 @@ class _Reader:
         if _skipped(run):
             return
         text = _run_text(run)
-        for cid, (_, _, _) in self.comment_start.items():
+        for cid in self.comment_start:
             if cid not in self.comment_end:
                 self.comment_text[cid].append(text)
         mark = self._innermost()
@@ -190,53 +190,48 @@ class _Reader:
         props = next(children(run, "rPr"), None)
         if not mark.runs and _draft_mark(props, text):
             return
-        href = None
-        parent = run.getparent()
-        if parent is not None and local(parent) == "hyperlink":
-            href = self.links.get(attr(parent, "id") or "")
         if text:
-            mark.runs.append(
-                (
-                    self.para,
-                    markup.Run(
-                        text,
-                        bold=_on(props, "b"),
-                        italic=_on(props, "i"),
-                        underline=_on(props, "u"),
-                        href=href,
-                    ),
-                )
-            )
+            mark.runs.append((self.para, _styled(run, text, self.links)))
         for ref in children(run, "footnoteReference"):
             runs = self.footnotes.get(attr(ref, "id") or "")
             if runs is not None:
                 mark.runs.append((self.para, markup.Footnote(runs)))
 
 
-def _footnotes(root: etree._Element | None) -> dict[str, tuple[markup.Run, ...]]:
+def _styled(run: etree._Element, text: str, links: dict[str, str]) -> markup.Run:
+    """A run of the markup with the Word run's bold, italic, underline and link."""
+    props = next(children(run, "rPr"), None)
+    parent = run.getparent()
+    href = None
+    if parent is not None and local(parent) == "hyperlink":
+        href = links.get(attr(parent, "id") or "")
+    if href and not href.lower().startswith(markup.ALLOWED_SCHEMES):
+        href = None
+    return markup.Run(
+        text.replace("\t", " "),
+        bold=_on(props, "b"),
+        italic=_on(props, "i"),
+        underline=_on(props, "u"),
+        href=href,
+    )
+
+
+def _footnotes(
+    root: etree._Element | None, links: dict[str, str]
+) -> dict[str, tuple[markup.Run, ...]]:
     """Footnote id → its runs (tracked changes accepted), for proposals that keep footnotes."""
     out: dict[str, tuple[markup.Run, ...]] = {}
     if root is None:
         return out
     for note in children(root, "footnote"):
-        runs: list[markup.Run] = []
-        for run in descendants(note, "r"):
-            if _skipped(run):
-                continue
-            text = _run_text(run)
-            if text:
-                props = next(children(run, "rPr"), None)
-                runs.append(
-                    markup.Run(
-                        text,
-                        bold=_on(props, "b"),
-                        italic=_on(props, "i"),
-                        underline=_on(props, "u"),
-                    )
-                )
+        runs = [
+            _styled(run, text, links)
+            for run in descendants(note, "r")
+            if not _skipped(run) and (text := _run_text(run))
+        ]
         if runs:
             runs[0] = markup.Run(
-                runs[0].text.lstrip(), runs[0].bold, runs[0].italic, runs[0].underline
+                runs[0].text.lstrip(), runs[0].bold, runs[0].italic, runs[0].underline, runs[0].href
             )
         out[attr(note, "id") or ""] = tuple(runs)
     return out
@@ -250,25 +245,8 @@ def _proposal_markup(mark: _Mark) -> str:
             paragraphs.append([])
         last_para = para
         paragraphs[-1].append(item)
-    doc = tuple(tuple(_clean(p)) for p in paragraphs)
+    doc = tuple(tuple(p) for p in paragraphs)
     return markup.serialize(markup.parse(markup.serialize(doc)))
-
-
-def _clean(items: list[markup.Inline]) -> list[markup.Inline]:
-    """Drop hrefs markup would refuse (javascript:, relative) and tabs Word inserted."""
-    out: list[markup.Inline] = []
-    for item in items:
-        if isinstance(item, markup.Run):
-            href = (
-                item.href
-                if item.href and item.href.lower().startswith(markup.ALLOWED_SCHEMES)
-                else None
-            )
-            item = markup.Run(
-                item.text.replace("\t", " "), item.bold, item.italic, item.underline, href
-            )
-        out.append(item)
-    return out
 
 
 def _relationships(
@@ -370,7 +348,12 @@ def read_review(data: bytes) -> ParsedReview:
         raw = parts.get(name) if name else None
         return parse_xml(raw) if raw else None
 
-    reader = _Reader(_footnotes(part("footnotes")), links)
+    note_links = {
+        rid: target
+        for rid, kind, target in _relationships(parts, by_kind.get("footnotes", ""))
+        if kind == "hyperlink"
+    }
+    reader = _Reader(_footnotes(part("footnotes"), note_links), links)
     body = next(children(document, "body"), None)
     if body is not None:
         reader.read(body)
