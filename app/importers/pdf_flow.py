@@ -9,6 +9,7 @@ a change of type size or weight, or a numbered or bulleted item.
 
 from __future__ import annotations
 
+import statistics
 from dataclasses import dataclass, field
 
 from app.importers.base import Footnote, Page, Paragraph, ParagraphKind
@@ -38,14 +39,31 @@ def _refs(line: Line, shift: int) -> list[tuple[str, int]]:
     return [(line.text[a:b], shift + b) for a, b in line.sups]
 
 
+def _line_pitch(blocks: list[Block]) -> float:
+    """Typical baseline distance in units of type size (1.2 single, 1.8 double spacing)."""
+    ratios = []
+    for block in blocks:
+        for a, b in zip(block.lines, block.lines[1:], strict=False):
+            step = a.bottom - b.bottom
+            if 0.8 * a.size < step < 3 * a.size:
+                ratios.append(step / a.size)
+    return statistics.median(ratios) if ratios else 1.2
+
+
 def _new_paragraph(
-    para: Para, prev: Line, prev_block: Block, cur: Line, cur_block: Block, floor: float
+    para: Para,
+    prev: Line,
+    prev_block: Block,
+    cur: Line,
+    cur_block: Block,
+    floor: float,
+    pitch: float,
 ) -> bool:
     size = max(prev.size, cur.size)
     if abs(prev.size - cur.size) > 0.15 * size or prev.bold != cur.bold:
         return True
     below = cur.top <= prev.bottom + 0.3 * size
-    if below and prev.bottom - cur.top > 0.5 * size:
+    if below and prev.bottom - cur.bottom > (pitch + 0.4) * size:
         return True
     if not below and prev.bottom > floor + 1.5 * size:
         return True  # the previous column stopped short of the bottom: its paragraph ended
@@ -71,12 +89,13 @@ def paragraphs(blocks: list[Block], words: set[str]) -> list[Para]:
     prev: Line | None = None
     prev_block: Block | None = None
     floor = min((b.lines[-1].bottom for b in blocks if b.lines), default=0.0)
+    pitch = _line_pitch(blocks)
     for block in blocks:
         for line in block.lines:
             if (
                 prev is None
                 or prev_block is None
-                or _new_paragraph(out[-1], prev, prev_block, line, block, floor)
+                or _new_paragraph(out[-1], prev, prev_block, line, block, floor, pitch)
             ):
                 out.append(Para(line.text, line.size, line.bold, 1, None, _refs(line, 0)))
             else:
