@@ -33,6 +33,7 @@ COMMANDS = (
     "dump",
     "load",
     "import-review",
+    "merge",
 )
 
 
@@ -264,6 +265,22 @@ def cmd_import_review(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_merge(args: argparse.Namespace) -> int:
+    from app.core import merge
+
+    with _open(args.file) as store:
+        report = merge.merge(store, Path(args.other))
+        conflicts = merge.list_conflicts(store)
+    print(report.summary())
+    for c in conflicts:
+        print(
+            f"conflict\t{c.id}\t{c.table_name}.{c.field}\t{c.row_id}\t"
+            f"{c.ours_author} {c.ours_time}: {c.ours_value!r}\t"
+            f"{c.theirs_author} {c.theirs_time}: {c.theirs_value!r}"
+        )
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="rejoinder", description="Draft a delegation's comments on submissions.")
     parser.add_argument("--version", action="version", version=f"rejoinder {__version__}")
@@ -376,6 +393,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file")
     p.add_argument("reviewed", metavar="REVIEWED.docx")
     p.set_defaults(run=cmd_import_review)
+
+    p = sub.add_parser("merge", help="merge a colleague's copy (a backup is made first)")
+    p.add_argument("file")
+    p.add_argument("other", help="the other copy of the project")
+    p.set_defaults(run=cmd_merge)
     return parser
 
 

@@ -74,9 +74,10 @@ class MergeReport:
     conflict_ids: tuple[str, ...]
 
     def summary(self) -> str:
+        conflicts = "1 conflict" if self.conflicts == 1 else f"{self.conflicts} conflicts"
         return (
-            f"Merged: {self.inserted} added, {self.updated} changed, "
-            f"{self.conflicts} conflicts. Backup: {self.backup}"
+            f"Merged: {self.inserted} added, {self.updated} changed, {conflicts}. "
+            f"Backup: {self.backup}"
         )
 
 
