@@ -296,10 +296,28 @@ def test_spec_is_valid_python() -> None:
 # --- the bundle ----------------------------------------------------------------
 
 
+def _require_bundle() -> None:
+    """CI builds the bundle first and sets REJOINDER_REQUIRE_BUNDLE: a missing one fails there."""
+    if not BUNDLE_EXE.exists():
+        if os.environ.get("REJOINDER_REQUIRE_BUNDLE"):
+            pytest.fail(f"{BUNDLE_EXE} was not built")
+        pytest.skip("no bundle: run `make bundle` first")
+
+
+@pytest.mark.slow
+def test_bundle_passes_its_self_test() -> None:
+    _require_bundle()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [str(BUNDLE_EXE), "--self-test"], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "self-test passed" in result.stdout
+
+
 @pytest.mark.slow
 def test_bundle_reports_its_version(tmp_path: Path) -> None:
-    if not BUNDLE_EXE.exists():
-        pytest.skip("no bundle: run `make bundle` first")
+    _require_bundle()
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     result = subprocess.run(
         [str(BUNDLE_EXE), "--version"], capture_output=True, text=True, env=env, timeout=60
