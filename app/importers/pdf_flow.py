@@ -97,6 +97,8 @@ def paragraphs(blocks: list[Block], words: set[str]) -> list[Para]:
                 or prev_block is None
                 or _new_paragraph(out[-1], prev, prev_block, line, block, floor, pitch)
             ):
+                if prev is not None and prev.hyphen:
+                    out[-1].text += "-"  # the word goes on elsewhere: keep what was printed
                 out.append(Para(line.text, line.size, line.bold, 1, None, _refs(line, 0)))
             else:
                 para = out[-1]
@@ -107,6 +109,8 @@ def paragraphs(blocks: list[Block], words: set[str]) -> list[Para]:
                 if para.cont_x0 is None or block is not prev_block:
                     para.cont_x0 = line.x0
             prev, prev_block = line, block
+    if prev is not None and prev.hyphen:
+        out[-1].text += "-"
     return out
 
 
@@ -120,6 +124,8 @@ def note_paragraphs(notes: list[list[Line]], words: set[str]) -> list[tuple[str,
         for line in lines[1:]:
             text = join_lines(text, line.text, hyphen, words)
             hyphen = line.hyphen
+        if hyphen:
+            text += "-"
         out.append((marker, collapse_spaces(f"{marker} {text}")))
     return out
 

@@ -236,7 +236,7 @@ def _to_roman(value: int) -> str:
 
 # --- footnotes -------------------------------------------------------------------
 
-_NOTE_START = re.compile(r"^(\d{1,3}|[*†‡§]{1,3})(?!\d)(?=\s*\S)")
+_NOTE_START = re.compile(r"^([1-9]\d{0,2}|[*†‡§]{1,3})(?!\d)(?=\s*\S)")
 
 
 def split_footnotes(blocks: list[Block], body_size: float) -> tuple[list[Block], list[list[Line]]]:
@@ -264,6 +264,15 @@ def split_footnotes(blocks: list[Block], body_size: float) -> tuple[list[Block],
         return blocks, []
     notes: list[list[Line]] = []
     kept: list[Block] = []
+    # Markers raised in the body: a first note whose own marker is not raised
+    # must be referenced there, or it is the tail of a list set small.
+    referenced = {
+        ln.text[a:b]
+        for blk in blocks
+        for ln in blk.lines
+        if id(ln) not in is_note
+        for a, b in ln.sups
+    }
     expected: int | None = None
     for block in blocks:
         rest = []
@@ -274,9 +283,9 @@ def split_footnotes(blocks: list[Block], body_size: float) -> tuple[list[Block],
             match = _NOTE_START.match(ln.text)
             starts = match is not None and (
                 bool(ln.sups and ln.sups[0][0] == 0)
-                or expected is None
-                or not match.group(1).isdigit()
-                or int(match.group(1)) == expected
+                or (expected is None and match.group(1) in referenced)
+                or (expected is not None and match.group(1) == str(expected))
+                or (bool(notes) and not match.group(1).isdigit())
             )
             if match is not None and starts:
                 notes.append([ln])
