@@ -54,6 +54,7 @@ class TextLine:
     x: float
     y: float
     runs: list[Run] = field(default_factory=list)
+    sideways: bool = False  # turned a quarter, reading upwards (a margin stamp)
 
 
 def _escape(text: str) -> bytes:
@@ -65,7 +66,8 @@ def page_content(lines: list[TextLine]) -> bytes:
     """A content stream that shows each line's runs one after another."""
     out = [b"BT"]
     for line in lines:
-        out.append(f"1 0 0 1 {line.x:.2f} {line.y:.2f} Tm".encode())
+        matrix = "0 1 -1 0" if line.sideways else "1 0 0 1"
+        out.append(f"{matrix} {line.x:.2f} {line.y:.2f} Tm".encode())
         for run in line.runs:
             out.append(f"/{run.font} {run.size:g} Tf {run.rise:g} Ts".encode())
             gaps = run.text.count(" ")

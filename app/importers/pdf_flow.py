@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import statistics
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from app.importers.base import Footnote, Page, Paragraph, ParagraphKind
 from app.importers.pdf_layout import Block, note_marker
@@ -42,11 +43,11 @@ def _refs(line: Line, shift: int) -> list[tuple[str, int]]:
 def _line_pitch(blocks: list[Block]) -> float:
     """Typical baseline distance in units of type size (1.2 single, 1.8 double spacing)."""
     ratios = []
-    for block in blocks:
-        for a, b in zip(block.lines, block.lines[1:], strict=False):
-            step = a.bottom - b.bottom
-            if 0.8 * a.size < step < 3 * a.size:
-                ratios.append(step / a.size)
+    flow = [ln for block in blocks for ln in block.lines]
+    for a, b in pairwise(flow):
+        step = a.bottom - b.bottom
+        if 0.8 * a.size < step < 3 * a.size:
+            ratios.append(step / a.size)
     return statistics.median(ratios) if ratios else 1.2
 
 

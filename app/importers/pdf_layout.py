@@ -141,12 +141,17 @@ _PAGE_NUMBER = re.compile(
 _LAST_NUMBER = re.compile(r"(?:^|\s)(\d{1,5})\s*$|^(\d{1,5})(?:\s|$)")
 
 
-def _key(text: str) -> str:
-    return " ".join(_DIGITS.sub("#", text.lower()).split())
+def _key(line: Line) -> str:
+    """Text without digits, and the height on the page: furniture stays in place."""
+    return f"{round(line.mid / 24)}|" + " ".join(_DIGITS.sub("#", line.text.lower()).split())
 
 
-def _edges(lines: list[Line], depth: int = 3) -> list[Line]:
-    """Lines that may be page furniture: the top and bottom rows, and sideways stamps."""
+def _edges(lines: list[Line]) -> list[Line]:
+    """Lines that may be page furniture: the top and bottom rows, and sideways stamps.
+
+    Three rows at each edge; on a short page all of it may be furniture.
+    """
+    depth = 3
     if len(lines) <= 2 * depth:
         return list(lines)
     ordered = sorted(lines, key=lambda ln: -ln.mid)
@@ -176,7 +181,7 @@ def strip_running(pages: list[list[Line]]) -> list[str | None]:
     total = len(pages)
     seen: Counter[str] = Counter()
     for lines in pages:
-        seen.update({_key(ln.text) for ln in _edges(lines)})
+        seen.update({_key(ln) for ln in _edges(lines)})
     threshold = max(2, round(0.3 * total))
     # candidates[key] = list of (page index, number read on the line)
     candidates: dict[str, list[tuple[int, int]]] = {}
@@ -187,7 +192,7 @@ def strip_running(pages: list[list[Line]]) -> list[str | None]:
             if id(ln) not in edges:
                 kept.append(ln)
                 continue
-            key = _key(ln.text)
+            key = _key(ln)
             number_match = _PAGE_NUMBER.match(ln.text)
             if number_match is not None:
                 raw = number_match.group(1)
@@ -196,7 +201,7 @@ def strip_running(pages: list[list[Line]]) -> list[str | None]:
                     kind = "#" if raw.isdigit() else "roman"
                     candidates.setdefault(kind, []).append((index, value))
                 continue
-            if total >= 2 and seen[key] >= threshold and len(key) < 200:
+            if total >= 2 and seen[key] >= threshold and len(ln.text) <= 150:
                 tail = _LAST_NUMBER.search(ln.text)
                 if tail is not None:
                     candidates.setdefault(key, []).append(

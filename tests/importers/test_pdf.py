@@ -162,6 +162,60 @@ def test_two_columns_read_column_by_column() -> None:
     assert result.paragraphs[0].kind is ParagraphKind.HEADING
 
 
+def test_double_spaced_lines_still_form_paragraphs() -> None:
+    col = Column(72, 700, 60, leading=22.0)
+    col.paragraph("First " + LONG, gap=14.0)
+    col.paragraph("Second " + LONG)
+    result = run(build_pdf([col.lines]))
+    assert [result.text[p.start : p.end] for p in result.paragraphs] == [
+        "First " + LONG,
+        "Second " + LONG,
+    ]
+
+
+def test_hyphen_at_the_end_of_a_page_is_kept() -> None:
+    pages = [
+        [TextLine(72, 700, [Run("the end of this page is Soekarno-", 10)])],
+        [TextLine(72, 700, [Run("Hatta airport on the next page.", 10)])],
+    ]
+    result = run(build_pdf(pages))
+    assert result.text == "the end of this page is Soekarno-\nHatta airport on the next page."
+
+
+def test_sideways_stamp_repeated_on_every_page_is_removed() -> None:
+    texts = [LONG, "Stakeholders met in Geneva. " * 8, "Governments replied in writing. " * 8]
+    pages = []
+    for text in texts:
+        col = Column(72, 700, 60)
+        col.paragraph(text)
+        stamp = TextLine(20, 400, [Run("jbell on DSKJLSW7X2PROD with PROPOSALS", 6)], True)
+        pages.append([*col.lines, stamp])
+    result = run(build_pdf(pages))
+    assert "jbell" not in result.text
+    assert [result.text[p.start : p.end].strip() for p in result.pages] == [
+        t.strip() for t in texts
+    ]
+
+
+def test_small_print_list_at_the_bottom_is_not_a_footnote() -> None:
+    col = Column(72, 700, 60)
+    col.paragraph(LONG)
+    refs = [
+        TextLine(72, 120, [Run("144-153. ACM Press, 2006. [12] C. Garrett and J. Dean.", 7)]),
+        TextLine(72, 111, [Run("[13] A. Gal. Efficient bytecode verification.", 7)]),
+    ]
+    result = run(build_pdf([[*col.lines, *refs]]))
+    assert result.footnotes == []
+    assert "144-153. ACM Press" in result.text
+
+
+def test_right_to_left_lines_reflow() -> None:
+    result = run(real("ar-word-ltsc-rtl-mixed-latin.pdf"))
+    check_conventions(result)
+    assert len(result.paragraphs) < 10
+    assert "R وPython" in result.text
+
+
 def test_page_labels_from_the_pdf() -> None:
     pages = [[TextLine(72, 700, [Run(f"Page body {k}", 10)])] for k in range(4)]
     data = build_pdf(pages, labels="0 << /S /r >> 2 << /S /D /St 1 >>")
