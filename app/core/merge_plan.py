@@ -258,7 +258,8 @@ class _Planner:
             if sides:
                 self.edited[(name, ident)] = sides
             self.pending.extend((name, ident, c) for c in merged.conflicts)
-            if merged.decisions.get("deleted_at") in (OURS, THEIRS):
+            deletion = merged.decisions.get("deleted_at")
+            if deletion in (OURS, THEIRS) and merged.row["deleted_at"] is not None:
                 self.deleted_by[(name, ident)] = OURS if o["deleted_at"] else THEIRS
         self.result[name] = rows
 
