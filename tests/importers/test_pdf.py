@@ -16,7 +16,7 @@ from app.core.errors import (
     WrongPasswordError,
 )
 from app.importers.base import CancelToken, ImportedText, ImportOptions, ParagraphKind
-from app.importers.pdf import import_bytes, ocr_available, saslprep
+from app.importers.pdf import import_bytes, ocr_available, run_ocr, saslprep
 from bench.make_pdf import Column, Run, TextLine, build_document, build_pdf
 from tests.helpers import REALDOCS
 
@@ -277,6 +277,22 @@ def test_page_without_text_in_text_document_is_a_warning_and_all_empty_needs_ocr
     assert result.pages[1].start == result.pages[1].end
     with pytest.raises(NeedsOcrError):
         run(build_pdf([[], []]))
+
+
+def test_ocr_offered_only_when_a_tool_is_installed(monkeypatch: pytest.MonkeyPatch) -> None:
+    import app.importers.pdf as pdf_module
+
+    blank = build_pdf([[], []])
+    monkeypatch.setattr(pdf_module.shutil, "which", lambda name: None)
+    assert not ocr_available()
+    with pytest.raises(NeedsOcrError, match="OCRmyPDF"):
+        run(blank)
+    with pytest.raises(ImportFailedError, match="OCRmyPDF"):
+        run_ocr(blank)
+    monkeypatch.setattr(pdf_module.shutil, "which", lambda name: f"/usr/bin/{name}")
+    assert ocr_available()
+    with pytest.raises(NeedsOcrError, match="can run text recognition"):
+        run(blank)
 
 
 def test_benchmark_document_imports() -> None:
