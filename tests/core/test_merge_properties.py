@@ -4,11 +4,13 @@ Each example forks one base project, applies a random sequence of user
 actions to each copy through the services, then merges B into A and A into B.
 Every field either copy changed must end up in the result or in a conflict
 row; both results must dump identically; merging again must change nothing.
+Set REJOINDER_MERGE_EXAMPLES to run more examples than the default 25.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import tempfile
 from functools import cache
@@ -123,7 +125,7 @@ def kept(result: dict[str, Any], edit: tuple[str, str, str, str]) -> bool:
 
 
 @settings(
-    max_examples=25,
+    max_examples=int(os.environ.get("REJOINDER_MERGE_EXAMPLES", "25")),
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
