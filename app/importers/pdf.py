@@ -18,6 +18,7 @@ import shutil
 import stringprep
 import subprocess
 import tempfile
+import threading
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -46,6 +47,10 @@ DAMAGED = (
     "and no text could be read from it. Ask the sender for a new copy."
 )
 
+# pdfium is not thread-safe: two imports running in worker threads must take
+# turns. Other code that calls pypdfium2 from a thread should hold this too.
+PDFIUM_LOCK = threading.Lock()
+
 _ERR_PASSWORD = 4
 _ERR_SECURITY = 5
 
@@ -58,11 +63,12 @@ def import_bytes(data: bytes, options: ImportOptions) -> ImportedText:
         )
     if not data.strip():
         raise ImportFailedError("This PDF file is empty (0 bytes). Ask the sender for a new copy.")
-    doc = _open(data, options.password)
-    try:
-        return _import(doc, options)
-    finally:
-        doc.close()
+    with PDFIUM_LOCK:
+        doc = _open(data, options.password)
+        try:
+            return _import(doc, options)
+        finally:
+            doc.close()
 
 
 def ocr_available() -> bool:
@@ -291,4 +297,4 @@ def _metadata(doc: Any) -> tuple[str | None, str | None, str | None]:
     return title, author, date
 
 
-__all__ = ["import_bytes", "ocr_available", "run_ocr", "saslprep"]
+__all__ = ["PDFIUM_LOCK", "import_bytes", "ocr_available", "run_ocr", "saslprep"]

@@ -295,6 +295,16 @@ def test_ocr_offered_only_when_a_tool_is_installed(monkeypatch: pytest.MonkeyPat
         run(blank)
 
 
+def test_imports_from_several_threads_take_turns() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    data = report()
+    expected = run(data).text
+    with ThreadPoolExecutor(4) as pool:
+        texts = list(pool.map(lambda _: run(data).text, range(8)))
+    assert texts == [expected] * 8
+
+
 def test_benchmark_document_imports() -> None:
     result = run(build_document(6))
     check_conventions(result)
