@@ -31,6 +31,7 @@ class Para:
     size: float
     bold: bool
     lines: int = 1
+    x0: float = 0.0
     cont_x0: float | None = None
     # (marker, offset just after it in ``text``) for raised markers in the body
     refs: list[tuple[str, int]] = field(default_factory=list)
@@ -68,8 +69,12 @@ def _new_paragraph(
         return True
     if not below and prev.bottom > floor + 1.5 * size:
         return True  # the previous column stopped short of the bottom: its paragraph ended
-    if starts_item(cur.text) and (prev.text[-1:] in ".:;" or cur.text[0] in BULLETS[:10]):
-        return True
+    if starts_item(cur.text) and (
+        prev.text[-1:] in ".:;"
+        or cur.text[0] in BULLETS[:10]
+        or (starts_item(para.text) and abs(cur.x0 - para.x0) < 0.5 * size)
+    ):
+        return True  # the next item of a list
     rtl = RTL.search(prev.text) is not None
     if (prev_block is cur_block or below) and not rtl:
         if para.cont_x0 is None:
@@ -100,7 +105,7 @@ def paragraphs(blocks: list[Block], words: set[str]) -> list[Para]:
             ):
                 if prev is not None and prev.hyphen:
                     out[-1].text += "-"  # the word goes on elsewhere: keep what was printed
-                out.append(Para(line.text, line.size, line.bold, 1, None, _refs(line, 0)))
+                out.append(Para(line.text, line.size, line.bold, 1, line.x0, None, _refs(line, 0)))
             else:
                 para = out[-1]
                 joined = join_lines(para.text, line.text, prev.hyphen, words)

@@ -34,42 +34,56 @@ def median_size(lines: Sequence[Line]) -> float:
 
 
 def reading_order(lines: list[Line]) -> list[Block]:
-    """Blocks of a page in reading order."""
+    """Blocks of a page in reading order.
+
+    A block's ``left``/``right`` are those of the column it sits in, not its
+    own: a one-line band must still know where the column's lines end.
+    """
     if not lines:
         return []
     out: list[Block] = []
     upright = [ln for ln in lines if not ln.vertical]
     size = median_size(upright or lines)
     if upright:
-        _order(upright, size, out, 0)
+        _order(upright, size, out, 0, _margins(upright))
     # Sideways text (a stamp in the margin) would block every column cut; it
     # is read after the page's own text.
     out.extend(Block([ln], ln.x0, ln.x1) for ln in lines if ln.vertical)
     return out
 
 
-def _order(lines: list[Line], size: float, out: list[Block], depth: int) -> None:
+def _margins(lines: list[Line]) -> tuple[float, float]:
+    """Where most lines start and end; a stray wide line (a barcode, a wide
+    table row) must not make every full line look short."""
+    starts = sorted(ln.x0 for ln in lines)
+    ends = sorted(ln.x1 for ln in lines)
+    return starts[(len(starts) - 1) // 10], ends[(len(ends) - 1) * 8 // 10]
+
+
+def _order(
+    lines: list[Line], size: float, out: list[Block], depth: int, edges: tuple[float, float]
+) -> None:
     if len(lines) > 1 and depth < 40:
         columns = _columns(lines, size)
         if columns:
             for column in columns:
-                _order(column, size, out, depth + 1)
+                _order(column, size, out, depth + 1, _margins(column))
             return
         bands = _bands(lines, size)
         if len(bands) > 1:
             for band, splittable in _merge_bands(bands, size):
                 if splittable:
-                    _order(band, size, out, depth + 1)
+                    _order(band, size, out, depth + 1, edges)
                 else:
-                    _leaf(band, size, out)
+                    _leaf(band, size, out, edges)
             return
-    _leaf(lines, size, out)
+    _leaf(lines, size, out, edges)
 
 
-def _leaf(lines: list[Line], size: float, out: list[Block]) -> None:
+def _leaf(lines: list[Line], size: float, out: list[Block], edges: tuple[float, float]) -> None:
     step = 0.5 * size
     ordered = sorted(lines, key=lambda ln: (-round(ln.mid / step), ln.x0))
-    out.append(Block(ordered, min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)))
+    out.append(Block(ordered, edges[0], edges[1]))
 
 
 def _columns(lines: list[Line], size: float) -> list[list[Line]] | None:

@@ -137,7 +137,7 @@ NUMBER = re.compile(
     r"|\(\d{1,3}\)|\d{1,3}\)"  # (12) 12)
     r"|\([a-z]{1,2}\)|[a-z]\)"  # (a) (aa) a)
     r"|\([ivxlc]{1,6}\)|[ivxlc]{1,6}\)"  # (iii) iii)
-    r"|\([A-Z]\)|[A-Z]\.|[A-Z]\)"  # (A) A. A)
+    r"|\([A-Z]\)|[A-Z]\)"  # (A) A)  — not "A.": initials ("M. Dupont")
     r"|[IVXLC]{1,6}\."  # IV.
     r")(?=\s)"
 )
