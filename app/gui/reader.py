@@ -1,15 +1,15 @@
 """The reader: a source's text, read-only, with its cited passages highlighted.
 
-The text is shown exactly as stored (one block per paragraph), so a position
-in the widget maps to an offset in the source through :class:`OffsetMap`
-alone; page labels are painted in a margin instead of being inserted into
-the text (paragraph numbers such as "12." are part of the imported text).
-Highlights are extra selections coloured by the response's status.
+The text is typeset by :mod:`app.gui.reader_document` (headings, paragraph
+numbers, footnotes, page-break rules), which also gives the exact map between
+widget positions and source offsets; page labels are painted in a margin and
+on the rule at each page start, never inserted as text. Highlights are extra
+selections coloured by the response's status.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -38,9 +38,11 @@ from PySide6.QtWidgets import (
 
 from app.core.services.passages import PassageInfo
 from app.core.services.sources import SourceText
-from app.gui.offsets import OffsetMap
+from app.gui import refcount
+from app.gui.reader_document import DisplayMap, typeset
 
 MAX_LINE_CHARS = 110
+HIGHLIGHT_MARGIN = 20_000  # UTF-16 units each side of the visible text
 STATUS_COLOURS = {
     None: QColor("#ffd7a8"),  # cited, no response yet
     "draft": QColor("#fff0a0"),
@@ -51,6 +53,17 @@ STATUS_COLOURS = {
 
 def status_colour(status: str | None, has_text: bool) -> QColor:
     return STATUS_COLOURS.get(status if has_text else None, STATUS_COLOURS[None])
+
+
+def _highlight_format(colour: QColor, current: bool) -> QTextCharFormat:
+    """One format per colour is shared by all highlights of that colour."""
+    fmt = QTextCharFormat()
+    fmt.setBackground(colour)
+    if current:
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+        fmt.setUnderlineColor(QColor("#c01c28"))
+        fmt.setFontUnderline(True)
+    return fmt
 
 
 class _Margin(QWidget):
@@ -81,10 +94,15 @@ class SourceView(QPlainTextEdit):
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.document().setDocumentMargin(12)
         self.source: SourceText | None = None
-        self.offsets = OffsetMap("")
+        self.offsets = DisplayMap("")
         self.passages: list[PassageInfo] = []
         self.current_passage: str | None = None
         self._block_labels: dict[int, str] = {}
+        self._separators: dict[int, str] = {}
+        self._spans: list[tuple[int, int, QTextCharFormat]] = []
+        self._longest = 0
+        self._shown_range = (-1, -1)
+        self.verticalScrollBar().valueChanged.connect(lambda _v: self._apply_highlights())
         self.margin = _Margin(self)
         self.blockCountChanged.connect(self._update_margin_width)
         self.updateRequest.connect(self._update_margin)
@@ -93,36 +111,75 @@ class SourceView(QPlainTextEdit):
     # -- content -----------------------------------------------------------------
 
     def set_source(self, source: SourceText | None) -> None:
+        """Show ``source``: the new document replaces the old one in one step."""
         self.source = source
-        text = source.text if source else ""
-        self.offsets = OffsetMap(text)
-        self.setPlainText(text)
-        self._block_labels = {}
-        if source is not None:
-            for page in source.pages:
-                block = self.document().findBlock(self.offsets.to_qt(page.start))
-                self._block_labels.setdefault(block.blockNumber(), page.label)
+        self._spans, self._shown_range = [], (-1, -1)
+        self.setExtraSelections([])
+        old = self.document()
+        if source is None:
+            self.offsets = DisplayMap("")
+            self._block_labels, self._separators = {}, {}
+            self.setPlainText("")
+        else:
+            built = typeset(source, self.font())
+            self.offsets = built.offsets
+            self._block_labels, self._separators = built.page_blocks, built.separators
+            built.document.setParent(self)
+            ours = old.parent() is self  # Qt deletes the document it made itself
+            self.setDocument(built.document)
+            if ours:
+                old.deleteLater()
         self._update_margin_width()
 
     def set_passages(self, passages: list[PassageInfo], current: str | None) -> None:
+        """Highlight ``passages``; only those near the visible page become Qt selections.
+
+        Qt lays out every paragraph an extra selection touches, so 500 highlights
+        spread over a long document would cost a fifth of a second; the visible
+        ones are enough, and scrolling brings in the next (:meth:`_apply_highlights`).
+        """
         self.passages = [p for p in passages if p.start is not None and p.end is not None]
         self.current_passage = current
-        selections = []
+        formats: dict[tuple[str, bool], QTextCharFormat] = {}
+        spans = []
         for passage in self.passages:
             assert passage.start is not None and passage.end is not None
+            colour = status_colour(passage.response_status, bool(passage.response_text))
+            key = (colour.name(), passage.id == current)
+            if key not in formats:
+                formats[key] = _highlight_format(colour, key[1])
+            end = self.offsets.to_qt(passage.end, after_breaks=False)
+            spans.append((self.offsets.to_qt(passage.start), end, formats[key]))
+        spans.sort(key=lambda span: span[0])
+        self._spans = spans
+        self._longest = max((end - start for start, end, _f in spans), default=0)
+        self._shown_range = (-1, -1)
+        self._apply_highlights()
+
+    def _apply_highlights(self) -> None:
+        """Give Qt the highlights that overlap the visible text (with a screenful of margin)."""
+        first = self.firstVisibleBlock().position()
+        last = self.cursorForPosition(self.viewport().rect().bottomRight()).position()
+        low, high = max(0, first - HIGHLIGHT_MARGIN), last + HIGHLIGHT_MARGIN
+        if self._shown_range[0] <= first and last <= self._shown_range[1]:
+            return
+        self._shown_range = (low, high)
+        document = self.document()
+        selections = []
+        begin = bisect_left(self._spans, low - self._longest, key=lambda span: span[0])
+        for start, end, fmt in self._spans[begin:]:
+            if start > high:
+                break
+            if end < low:
+                continue
             selection = QTextEdit.ExtraSelection()
-            cursor = QTextCursor(self.document())
-            cursor.setPosition(self.offsets.to_qt(passage.start))
-            cursor.setPosition(self.offsets.to_qt(passage.end), QTextCursor.MoveMode.KeepAnchor)
-            fmt = QTextCharFormat()
-            fmt.setBackground(status_colour(passage.response_status, bool(passage.response_text)))
-            if passage.id == current:
-                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-                fmt.setUnderlineColor(QColor("#c01c28"))
-                fmt.setFontUnderline(True)
+            cursor = QTextCursor(document)
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
             selection.cursor = cursor
             selection.format = fmt
             selections.append(selection)
+        refcount.void_calls(2 * len(selections))
         self.setExtraSelections(selections)
 
     def selected_span(self) -> tuple[int, int] | None:
@@ -137,7 +194,9 @@ class SourceView(QPlainTextEdit):
     def select_span(self, start: int, end: int) -> None:
         cursor = QTextCursor(self.document())
         cursor.setPosition(self.offsets.to_qt(start))
-        cursor.setPosition(self.offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        cursor.setPosition(
+            self.offsets.to_qt(end, after_breaks=False), QTextCursor.MoveMode.KeepAnchor
+        )
         self.setTextCursor(cursor)
         self.centerCursor()
 
@@ -170,6 +229,44 @@ class SourceView(QPlainTextEdit):
         menu.exec(event.globalPos())
         menu.deleteLater()
 
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._separators:
+            self._paint_separators(event)
+
+    def _paint_separators(self, event: QPaintEvent) -> None:
+        """A rule across each page-break line, with the label of the page that begins."""
+        painter = QPainter(self.viewport())
+        colour = self.palette().placeholderText().color()
+        painter.setPen(colour)
+        small = self.font()
+        small.setPointSizeF(max(6.0, small.pointSizeF() * 0.8))
+        painter.setFont(small)
+        block = self.firstVisibleBlock()
+        offset = self.contentOffset()
+        width = self.viewport().width()
+        while block.isValid():
+            rect = self.blockBoundingGeometry(block).translated(offset)
+            if rect.top() > event.rect().bottom():
+                break
+            label = self._separators.get(block.blockNumber())
+            if label is not None:
+                y = round(rect.center().y())
+                text = self.tr("page {label}").format(label=label)
+                advance = painter.fontMetrics().horizontalAdvance(text) + 16
+                right = width - 12
+                painter.drawLine(12, y, right - advance, y)
+                painter.drawText(
+                    right - advance + 8,
+                    round(rect.top()),
+                    advance - 8,
+                    round(rect.height()),
+                    Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                    text,
+                )
+            block = block.next()
+        painter.end()
+
     # -- margin ------------------------------------------------------------------------
 
     def margin_width(self) -> int:
@@ -189,6 +286,7 @@ class SourceView(QPlainTextEdit):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._apply_highlights()
         self._update_margin_width()
         cr = self.contentsRect()
         self.margin.setGeometry(QRect(cr.left(), cr.top(), self.margin_width(), cr.height()))

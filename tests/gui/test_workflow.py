@@ -58,8 +58,9 @@ def _cite(window: Any, qtbot: Any, phrase: str) -> str:
     text = view.source.text
     start = text.index(phrase)
     cursor = view.textCursor()
-    cursor.setPosition(_u16(text, start))
-    cursor.setPosition(_u16(text, start + len(phrase)), QTextCursor.MoveMode.KeepAnchor)
+    cursor.setPosition(view.offsets.to_qt(start))
+    end = view.offsets.to_qt(start + len(phrase), after_breaks=False)
+    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
     view.setTextCursor(cursor)
     view.setFocus()
     qtbot.keyClick(
@@ -239,7 +240,7 @@ def test_click_on_highlight_selects_passage(opened: Any, qtbot: Any, tmp_path: P
     view = opened.workspace.reader.view
     text = view.source.text
     cursor = view.textCursor()
-    cursor.setPosition(_u16(text, text.index("emoji era") + 3))
+    cursor.setPosition(view.offsets.to_qt(text.index("emoji era") + 3))
     view.setTextCursor(cursor)
     point = view.cursorRect(cursor).center()
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
