@@ -136,7 +136,11 @@ def read_lines(textpage: Any) -> list[Line]:
                 continue
             if raised:
                 sups = _markers(boxes, text, s, e, raised, bottom, size)
-        bold = weight(raw, s) >= 600 and weight(raw, e - 1) >= 600  # second call rarely made
+        first_weight = weight(raw, s)
+        if first_weight > 0:
+            bold = first_weight >= 600 and weight(raw, e - 1) >= 600
+        else:
+            bold = _bold_by_name(raw, s) and _bold_by_name(raw, e - 1)
         lines.append(
             Line(
                 clean(stripped) if needs_clean else stripped,
@@ -151,6 +155,23 @@ def read_lines(textpage: Any) -> list[Line]:
             )
         )
     return _merge_same_baseline(lines)
+
+
+_BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi")
+
+
+def _bold_by_name(raw: Any, index: int) -> bool:
+    """Bold for fonts without a descriptor (the standard 14): read the font's name."""
+    buffer = ctypes.create_string_buffer(96)
+    flags = ctypes.c_int()
+    pdfium_c.FPDFText_GetFontInfo(raw, index, buffer, 96, ctypes.byref(flags))
+    name = buffer.value.decode("latin-1").lower()
+    return any(word in name for word in _BOLD_NAMES)
+
+
+def _bold(raw: Any, index: int) -> bool:
+    weight = pdfium_c.FPDFText_GetFontWeight(raw, index)
+    return weight >= 600 if weight > 0 else _bold_by_name(raw, index)
 
 
 def _is_marker(line: Line, other: Line) -> bool:
@@ -222,8 +243,7 @@ def _line(boxes: _Boxes, text: str, s: int, e: int, hyphen: bool) -> list[Line]:
             return _scan(boxes, text, s, e, hyphen)
         sups = _markers(boxes, text, s, e, raised, ref[2], size)
     raw = boxes.raw
-    weight = pdfium_c.FPDFText_GetFontWeight
-    bold = weight(raw, s) >= 600 and weight(raw, e - 1) >= 600
+    bold = _bold(raw, s) and _bold(raw, e - 1)
     return [
         Line(
             clean(text[s:e]),
@@ -330,7 +350,7 @@ def _scan(boxes: _Boxes, text: str, s: int, e: int, hyphen: bool) -> list[Line]:
                     statistics.median(b[2] for b in body),
                     statistics.median(b[3] for b in body),
                     statistics.median(b[3] - b[2] for b in body),
-                    pdfium_c.FPDFText_GetFontWeight(boxes.raw, s) >= 600,
+                    _bold(boxes.raw, s),
                     hyphen and last,
                     [
                         (a - lead, b - lead)

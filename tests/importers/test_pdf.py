@@ -216,6 +216,26 @@ def test_right_to_left_lines_reflow() -> None:
     assert "R وPython" in result.text
 
 
+def test_list_items_headings_and_initials() -> None:
+    col = Column(72, 700, 60)
+    col.heading("Comments on the draft")
+    col.runs([Run("Bold remark in bold type", 10, "CB")], gap=6)
+    col.runs([Run("M. Dupont, for the delegation, said:", 10)], gap=6)
+    col.runs([Run("1. First item", 10)])
+    col.runs([Run("2. Second item", 10)])
+    col.runs([Run("(a) a sub-item", 10)])
+    result = run(build_pdf([col.lines]))
+    paras = [(result.text[p.start : p.end], p.kind, p.number) for p in result.paragraphs]
+    assert paras == [
+        ("Comments on the draft", ParagraphKind.HEADING, None),
+        ("Bold remark in bold type", ParagraphKind.HEADING, None),
+        ("M. Dupont, for the delegation, said:", ParagraphKind.BODY, None),
+        ("1. First item", ParagraphKind.BODY, "1."),
+        ("2. Second item", ParagraphKind.BODY, "2."),
+        ("(a) a sub-item", ParagraphKind.BODY, "(a)"),
+    ]
+
+
 def test_page_labels_from_the_pdf() -> None:
     pages = [[TextLine(72, 700, [Run(f"Page body {k}", 10)])] for k in range(4)]
     data = build_pdf(pages, labels="0 << /S /r >> 2 << /S /D /St 1 >>")
