@@ -232,12 +232,16 @@ class SectionEdit(Command):
 
 
 def add_section(ctx: ProjectContext, heading: str) -> SectionEdit:
+    """Redo after undo brings back the same section (same id), not a new one."""
     created: list[str] = []
 
     def do() -> None:
-        created.append(sections.add_section(ctx.store, heading))
+        if created:
+            sections.restore_section(ctx.store, created[0])
+        else:
+            created.append(sections.add_section(ctx.store, heading))
 
     def undo() -> None:
-        sections.delete_section(ctx.store, created.pop())
+        sections.delete_section(ctx.store, created[0])
 
     return SectionEdit(ctx, _tr("Add section"), do, undo)

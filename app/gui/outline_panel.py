@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -15,12 +14,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core import markup
 from app.core.models import BlockKind
 from app.core.services import sections
 from app.core.services.sections import SectionInfo
 from app.gui import commands
 from app.gui.context import SECTIONS, SOURCES, ProjectContext
+from app.gui.rich_edit import RichEdit
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -46,12 +45,10 @@ class OutlinePanel(QWidget):
             buttons.addWidget(button)
         layout.addLayout(buttons)
         layout.addWidget(QLabel(self.tr("Opening (e.g. “We support this paper.”):")))
-        self.opening = QPlainTextEdit()
-        self.opening.setMaximumHeight(70)
+        self.opening = RichEdit()
         layout.addWidget(self.opening)
         layout.addWidget(QLabel(self.tr("Closing remarks:")))
-        self.closing = QPlainTextEdit()
-        self.closing.setMaximumHeight(70)
+        self.closing = RichEdit()
         layout.addWidget(self.closing)
         self.save_button = QPushButton(self.tr("Save opening and closing"))
         layout.addWidget(self.save_button)
@@ -99,7 +96,7 @@ class OutlinePanel(QWidget):
             (self.opening, info.opening if info else ""),
             (self.closing, info.closing if info else ""),
         ):
-            edit.setPlainText(markup.plain_text(text) if text else "")
+            edit.set_markup(text or "")
             edit.setEnabled(info is not None)
         self.save_button.setEnabled(info is not None)
 
@@ -107,8 +104,8 @@ class OutlinePanel(QWidget):
         info = self.current()
         if info is None:
             return
-        opening = markup.escape(self.opening.toPlainText())
-        closing = markup.escape(self.closing.toPlainText())
+        opening = self.opening.markup()
+        closing = self.closing.markup()
         old_opening, old_closing = info.opening, info.closing
         store = self.ctx.store
 

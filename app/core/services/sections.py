@@ -113,6 +113,15 @@ def delete_section(store: ProjectStore, section_ref: str) -> None:
         tombstone(section)
 
 
+def restore_section(store: ProjectStore, section_id: str) -> None:
+    """Undo :func:`delete_section` with the same row, so redo keeps the id merges rely on."""
+    with store.write() as session:
+        section = session.get(Section, section_id)
+        if section is None:
+            raise InvalidInputError("That section no longer exists.")
+        section.deleted_at = None
+
+
 def add_block(
     store: ProjectStore,
     section_ref: str,
