@@ -161,8 +161,11 @@ def test_a_backup_is_made_and_the_merge_can_be_undone(
     edit(b, BOB, lambda s: responses.respond(s, passage, "Bob's text."))
     before = dumped(a)
 
-    report = merge_into(a, ALICE, b)
+    steps: list[tuple[int, int]] = []
+    with ProjectStore.open(a, ALICE) as store:
+        report = merging.merge(store, b, progress=lambda done, total: steps.append((done, total)))
 
+    assert steps[0] == (0, 4) and steps[-1] == (4, 4)
     assert report.backup.parent == paths().backups_dir
     assert report.backup.name.startswith("alice-before-merge-")
     assert dumped(a) != before
