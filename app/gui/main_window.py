@@ -20,6 +20,8 @@ from app.gui import workers
 from app.gui.context import ProjectContext
 from app.gui.dialogs.new_project import NewProjectDialog
 from app.gui.errors import show_error
+from app.gui.icons import app_icon
+from app.gui.opening import open_store
 from app.gui.state import load_window_state, save_window_state
 from app.gui.welcome import WelcomePage
 from app.gui.workspace import Workspace
@@ -32,6 +34,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("MainWindow")
         self.setWindowTitle(self.tr("Rejoinder"))
+        self.setWindowIcon(app_icon())
         screen = self.screen().availableGeometry()
         self.resize(min(1400, screen.width()), min(900, screen.height()))
         self.setAcceptDrops(True)
@@ -143,10 +146,8 @@ class MainWindow(QMainWindow):
         """Open ``path``; a locked, newer, damaged or foreign file is refused with a message."""
         if self.ctx is not None and Path(self.ctx.store.path).resolve() == path.resolve():
             return True
-        try:
-            store = ProjectStore.open(path)
-        except RejoinderError as exc:
-            show_error(self, exc)
+        store = open_store(self, path)
+        if store is None:
             return False
         self._show_project(store, remember)
         return True

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.gui.icons import app_icon
+
 
 class WelcomePage(QWidget):
     """Emits what the user chose; the main window does the opening."""
@@ -39,7 +41,12 @@ class WelcomePage(QWidget):
         font.setBold(True)
         title.setFont(font)
         column.addStretch(1)
-        column.addWidget(title)
+        logo = QLabel()
+        logo.setPixmap(app_icon().pixmap(72, 72))
+        heading = QHBoxLayout()
+        heading.addWidget(logo)
+        heading.addWidget(title, 1)
+        column.addLayout(heading)
         intro = QLabel(
             self.tr(
                 "Cite the passages of other parties' submissions you want to answer, "

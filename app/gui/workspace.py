@@ -14,7 +14,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QToolBar, QWidget
 
 from app.core.services import passages, sources
-from app.gui import commands, exporting, importing
+from app.gui import commands, exporting, icons, importing
 from app.gui.context import PASSAGES, RESPONSES, SOURCES, ProjectContext
 from app.gui.errors import show_message
 from app.gui.outline_panel import OutlinePanel
@@ -25,6 +25,7 @@ from app.gui.reader import ReaderPanel
 from app.gui.response_editor import ResponseEditor
 from app.gui.search_panel import SearchPanel
 from app.gui.sources_panel import SourcesPanel
+from app.gui.status import StatusController
 
 if TYPE_CHECKING:
     from app.gui.main_window import MainWindow
@@ -75,6 +76,7 @@ class Workspace(QObject):
         QTimer.singleShot(0, self._size_docks)
         self.search_dock, self.preflight_dock, self.preview_dock = d_search, d_preflight, d_preview
         self._build_actions()
+        self.status = StatusController(window, ctx)
         self.reader.view.passage_clicked.connect(ctx.select_passage)
         self.reader.view.cite_requested.connect(self.cite_selection)
         self.sources.import_requested.connect(self.ask_import)
@@ -132,7 +134,8 @@ class Workspace(QObject):
         self.window.export_action.triggered.connect(self.ask_export)
         self.toolbar = QToolBar(self.tr("Main toolbar"), self.window)
         self.toolbar.setObjectName("MainToolbar")
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        icons.decorate(self)
         for action in (
             self.window.import_action,
             self.cite_action,
@@ -235,6 +238,7 @@ class Workspace(QObject):
 
     def dispose(self) -> None:
         self.flush()
+        self.status.dispose()
         for dock in self.docks:
             self.window.removeDockWidget(dock)
             self.window.view_menu.removeAction(dock.toggleViewAction())

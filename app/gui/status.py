@@ -1,0 +1,69 @@
+"""The status bar: where the reader is (source, page, passage) and "Saved" after each edit.
+
+Every edit is committed at once (there is no Save), so a short "Saved" after
+each step is the reassurance a user of word processors looks for.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QLabel, QMainWindow
+
+from app.core.services import passages, sources
+from app.gui.context import ProjectContext
+
+SAVED_MS = 2500
+
+
+class StatusController(QObject):
+    def __init__(self, window: QMainWindow, ctx: ProjectContext) -> None:
+        super().__init__(window)
+        self.window = window
+        self.ctx = ctx
+        self.where = QLabel()
+        window.statusBar().addPermanentWidget(self.where)
+        ctx.source_selected.connect(lambda _id: self.refresh())
+        ctx.passage_selected.connect(lambda _id: self.refresh())
+        ctx.undo_stack.indexChanged.connect(lambda _i: self.saved())
+        self.refresh()
+
+    def refresh(self) -> None:
+        parts = []
+        if self.ctx.source_id:
+            label = next(
+                (
+                    s.label
+                    for s in sources.list_sources(self.ctx.store)
+                    if s.id == self.ctx.source_id
+                ),
+                "",
+            )
+            parts.append(label)
+        if self.ctx.passage_id:
+            found = next(
+                (
+                    p
+                    for p in passages.list_passages(self.ctx.store, self.ctx.source_id)
+                    if p.id == self.ctx.passage_id
+                ),
+                None,
+            )
+            if found is not None:
+                quote = " ".join(found.quote.split())
+                page = (
+                    self.tr(", p. {label}").format(label=found.page_label)
+                    if found.page_label
+                    else ""
+                )
+                short = quote if len(quote) <= 50 else quote[:49] + "…"
+                parts.append(self.tr("passage “{quote}”{page}").format(quote=short, page=page))
+        self.where.setText(" · ".join(parts))
+
+    def saved(self) -> None:
+        self.window.statusBar().showMessage(self.tr("Saved"), SAVED_MS)
+
+    def dispose(self) -> None:
+        self.window.statusBar().removeWidget(self.where)
+        self.where.deleteLater()
+        self.window.statusBar().clearMessage()
+        self.deleteLater()
