@@ -53,7 +53,8 @@ from app.core.errors import (
     ProjectError,
 )
 from app.core.locking import ProjectLock
-from app.core.merge_plan import META, Parents, Plan, Tables, plan
+from app.core.merge_match import Parents, Tables
+from app.core.merge_plan import META, Plan, plan
 from app.core.merge_stamps import dump_history, load_history, new_stamp, record_change
 from app.core.models import TABLES, Base, Conflict, Response, Revision, Tracked, utcnow
 from app.core.services.common import resolve

@@ -15,6 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from app.core.merge_match import Parents, Row, Tables, apply_remap, build_remap
 from app.core.merge_stamps import (
     CREATED,
     History,
@@ -25,10 +26,6 @@ from app.core.merge_stamps import (
     known_ids,
     load_history,
 )
-
-Row = dict[str, Any]
-Tables = dict[str, dict[str, Row]]
-Parents = dict[str, list[tuple[str, str]]]  # table -> [(column, parent table)]
 
 META = frozenset({"id", "created_at", "updated_at", "changed_by", "field_history"})
 OURS, THEIRS, BOTH, SAME = "ours", "theirs", "both", "same"
@@ -57,94 +54,6 @@ def _canonical(value: Any) -> str:
 
 def _short(*parts: str) -> str:
     return uuid.uuid5(NAMESPACE, "|".join(parts)).hex[:12]
-
-
-# -- matching the same document imported on both sides -------------------------
-
-
-def _one_sided(rows: dict[str, Row], other: dict[str, Row], key: str) -> dict[Any, str]:
-    """Rows only this side has, by ``key``; keys held by several rows are left out."""
-    seen: dict[Any, list[str]] = defaultdict(list)
-    for ident, row in rows.items():
-        if ident not in other:
-            seen[row[key]].append(ident)
-    return {k: ids[0] for k, ids in seen.items() if len(ids) == 1}
-
-
-def build_remap(ours: Tables, theirs: Tables) -> dict[str, str]:
-    """Ids to rewrite so that a file imported in both copies becomes one source.
-
-    Pairs original files and source versions by sha256, then the sources and
-    party sections they belong to; each pair keeps the smaller id, whichever
-    side it came from.
-    """
-    remap: dict[str, str] = {}
-
-    def pair(a: str, b: str) -> None:
-        if a != b:
-            remap[max(a, b)] = min(a, b)
-
-    for table in ("original_file",):
-        mine = _one_sided(ours[table], theirs[table], "sha256")
-        for sha, tid in _one_sided(theirs[table], ours[table], "sha256").items():
-            if sha in mine:
-                pair(mine[sha], tid)
-    our_sv = _one_sided(ours["source_version"], theirs["source_version"], "sha256")
-    their_sv = _one_sided(theirs["source_version"], ours["source_version"], "sha256")
-    sources: dict[str, str] = {}
-    taken: set[str] = set()
-    for sha, tid in sorted(their_sv.items()):
-        oid = our_sv.get(sha)
-        if oid is None:
-            continue
-        o_src = ours["source_version"][oid]["source_id"]
-        t_src = theirs["source_version"][tid]["source_id"]
-        if o_src == t_src:
-            pair(oid, tid)
-        elif o_src not in theirs["source"] and t_src not in ours["source"]:
-            if sources.get(o_src, t_src) != t_src or (o_src not in sources and t_src in taken):
-                continue
-            sources[o_src] = t_src
-            taken.add(t_src)
-            pair(o_src, t_src)
-            pair(oid, tid)
-    for o_src, t_src in sources.items():
-        mine_sec = [
-            i
-            for i, r in ours["section"].items()
-            if r["source_id"] == o_src and r["kind"] == "party" and i not in theirs["section"]
-        ]
-        their_sec = [
-            i
-            for i, r in theirs["section"].items()
-            if r["source_id"] == t_src and r["kind"] == "party" and i not in ours["section"]
-        ]
-        if len(mine_sec) == 1 and len(their_sec) == 1:
-            pair(mine_sec[0], their_sec[0])
-    return remap
-
-
-def apply_remap(
-    tables: Tables, remap: dict[str, str], parents: Parents
-) -> tuple[Tables, dict[str, dict[str, str]]]:
-    """The rows with remapped ids and foreign keys, and each renamed row's old id."""
-    if not remap:
-        return tables, {name: {} for name in tables}
-    result: Tables = {}
-    renamed: dict[str, dict[str, str]] = {}
-    for name, rows in tables.items():
-        columns = ["id", *(col for col, _ in parents.get(name, ()))]
-        out: dict[str, Row] = {}
-        old_ids: dict[str, str] = {}
-        for ident, row in rows.items():
-            if any(row[c] in remap for c in columns):
-                row = {**row, **{c: remap[row[c]] for c in columns if row[c] in remap}}
-                if row["id"] != ident:
-                    old_ids[row["id"]] = ident
-            out[row["id"]] = row
-        result[name] = out
-        renamed[name] = old_ids
-    return result, renamed
 
 
 # -- one row present in both copies --------------------------------------------
