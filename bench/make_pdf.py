@@ -101,6 +101,12 @@ def build_pdf(
 
     catalog = add(b"")
     tree = add(b"")
+    # A descriptor, as word processors write one for every font they use
+    # (the font itself is not embedded: readers substitute Helvetica).
+    descriptor = add(
+        b"<< /Type /FontDescriptor /FontName /Helvetica /Flags 32 /FontBBox [-166 -225 1000 931]"
+        b" /ItalicAngle 0 /Ascent 718 /Descent -207 /CapHeight 718 /StemV 88 /FontWeight 400 >>"
+    )
     fonts = {
         "C": add(
             b"<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding >>"
@@ -112,7 +118,7 @@ def build_pdf(
             b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding "
             b"/FirstChar 32 /LastChar 126 /Widths ["
             + " ".join(map(str, HELVETICA)).encode()
-            + b"] >>"
+            + f"] /FontDescriptor {descriptor} 0 R >>".encode()
         ),
     }
     resources = " ".join(f"/{name} {num} 0 R" for name, num in fonts.items())

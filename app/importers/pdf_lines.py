@@ -157,15 +157,18 @@ def read_lines(textpage: Any) -> list[Line]:
     return _merge_same_baseline(lines)
 
 
-_BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi")
+_BOLD_NAMES = (b"bold", b"black", b"heavy", b"semibold", b"demi")
+# One buffer for font names; calls into pdfium are serialised by the importer's lock.
+_NAME = ctypes.create_string_buffer(96)
+_NAME_P = ctypes.cast(_NAME, ctypes.c_void_p)
+_FLAGS = ctypes.c_int()
+_FLAGS_P = ctypes.byref(_FLAGS)
 
 
 def _bold_by_name(raw: Any, index: int) -> bool:
     """Bold for fonts without a descriptor (the standard 14): read the font's name."""
-    buffer = ctypes.create_string_buffer(96)
-    flags = ctypes.c_int()
-    pdfium_c.FPDFText_GetFontInfo(raw, index, buffer, 96, ctypes.byref(flags))
-    name = buffer.value.decode("latin-1").lower()
+    pdfium_c.FPDFText_GetFontInfo(raw, index, _NAME_P, 96, _FLAGS_P)
+    name = _NAME.value.lower()
     return any(word in name for word in _BOLD_NAMES)
 
 
