@@ -24,6 +24,7 @@ from app.gui.preview_panel import PreviewPanel
 from app.gui.reader import ReaderPanel
 from app.gui.response_editor import ResponseEditor
 from app.gui.search_panel import SearchPanel
+from app.gui.source_actions import SourceActions
 from app.gui.sources_panel import SourcesPanel
 from app.gui.status import StatusController
 
@@ -77,6 +78,7 @@ class Workspace(QObject):
         self.search_dock, self.preflight_dock, self.preview_dock = d_search, d_preflight, d_preview
         self._build_actions()
         self.status = StatusController(window, ctx)
+        self.source_actions = SourceActions(self)
         self.reader.view.passage_clicked.connect(ctx.select_passage)
         self.reader.view.cite_requested.connect(self.cite_selection)
         self.sources.import_requested.connect(self.ask_import)
@@ -239,6 +241,7 @@ class Workspace(QObject):
     def dispose(self) -> None:
         self.flush()
         self.status.dispose()
+        self.source_actions.dispose()
         for dock in self.docks:
             self.window.removeDockWidget(dock)
             self.window.view_menu.removeAction(dock.toggleViewAction())

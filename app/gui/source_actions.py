@@ -1,0 +1,144 @@
+"""File › Save a copy, and the Source menu: import a new version, show the original file.
+
+A new version (a party's Rev.1) is parsed off the GUI thread like any import;
+re-anchoring the passages then runs on the project pool, and the report says
+how many moved and which could not be found — those stay in the Passages
+panel marked ✗, never deleted.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QUrl
+from PySide6.QtGui import QAction, QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QMenu
+
+from app.core.errors import RejoinderError
+from app.core.services import sources
+from app.core.services.sources import ReanchorReport
+from app.core.store import SUFFIX
+from app.gui.errors import show_message
+from app.gui.workers import Operation, Progress
+from app.importers.base import ImportOptions
+from app.importers.detect import import_file
+
+if TYPE_CHECKING:
+    from app.gui.workspace import Workspace
+
+DOCUMENT_FILTER = "Documents (*.pdf *.docx *.odt *.html *.htm *.txt *.md);;All files (*)"
+
+
+class SourceActions(QObject):
+    def __init__(self, workspace: Workspace) -> None:
+        super().__init__(workspace)
+        self.workspace = workspace
+        self.window = workspace.window
+        self.ctx = workspace.ctx
+        self.save_copy_action = QAction(self.tr("Save a &copy…"), self.window)
+        self.window.file_menu.insertAction(self.window.close_action, self.save_copy_action)
+        self.menu = QMenu(self.tr("&Source"), self.window)
+        self.window.menuBar().insertMenu(self.window.view_menu.menuAction(), self.menu)
+        self.version_action = self.menu.addAction(self.tr("Import new &version…"))
+        self.original_action = self.menu.addAction(self.tr("Show &original file"))
+        self.save_copy_action.triggered.connect(self.ask_save_copy)
+        self.version_action.triggered.connect(self.ask_new_version)
+        self.original_action.triggered.connect(self.show_original)
+        self.last_report: ReanchorReport | None = None
+
+    def ask_save_copy(self) -> None:
+        current = self.ctx.store.path
+        name, _ = QFileDialog.getSaveFileName(
+            self.window,
+            self.tr("Save a copy of the project"),
+            str(current.with_name(f"{current.stem} copy{SUFFIX}")),
+            "Rejoinder projects (*.rejoinder)",
+        )
+        if name:
+            self.save_copy(Path(name))
+
+    def save_copy(self, target: Path) -> None:
+        """Copy through SQLite's backup API; the open project stays the one being edited."""
+        if target.suffix != SUFFIX:
+            target = target.with_name(target.name + SUFFIX)
+        store = self.ctx.store
+
+        def work(_progress: Progress) -> Path:
+            store.save_copy(target)
+            return target
+
+        Operation(self.window, work).success(
+            lambda path: self.window.statusBar().showMessage(
+                self.tr("A copy was saved as {path}.").format(path=str(path)), 5000
+            )
+        ).run_in_background()
+
+    def ask_new_version(self) -> None:
+        if self.ctx.source_id is None:
+            show_message(self.window, self.tr("Choose the source that has a new version first."))
+            return
+        name, _ = QFileDialog.getOpenFileName(
+            self.window, self.tr("Import a new version"), "", DOCUMENT_FILTER
+        )
+        if name:
+            self.import_version(self.ctx.source_id, Path(name))
+
+    def import_version(self, source_id: str, path: Path) -> None:
+        """Parse ``path``, add it as the source's new version, then report the re-anchoring."""
+        store = self.ctx.store
+
+        def work(_progress: Progress) -> ReanchorReport:
+            try:
+                data = path.read_bytes()
+            except OSError as exc:
+                raise RejoinderError(
+                    self.tr("“{name}” cannot be read.").format(name=path.name)
+                ) from exc
+            imported = import_file(data, path.name, ImportOptions())
+            return sources.add_version(store, source_id, imported, data, filename=path.name)
+
+        Operation(self.window, work).success(self._reanchored).run_in_background()
+
+    def _reanchored(self, report: ReanchorReport) -> None:
+        self.last_report = report
+        self.ctx.undo_stack.clear()  # earlier steps refer to offsets in the old text
+        self.workspace.reader.view.set_source(None)
+        self.ctx.notify()
+        self.workspace._show_source(report.source_id)
+        lines = [
+            self.tr("The new version was imported."),
+            self.tr("Passages found at a new place: {n}.").format(n=report.moved),
+            self.tr("Passages re-attached by approximate match (check them): {n}.").format(
+                n=report.fuzzy
+            ),
+        ]
+        if report.orphans:
+            lines.append(
+                self.tr(
+                    "Passages not found in the new version: {n}. They are kept and marked ✗ "
+                    "in the Passages panel."
+                ).format(n=len(report.orphans))
+            )
+        show_message(self.window, "\n".join(lines), warning=bool(report.orphans))
+
+    def show_original(self) -> Path | None:
+        """Write the original file to a temporary folder and open it with the system viewer."""
+        if self.ctx.source_id is None:
+            return None
+        filename, data = sources.original_bytes(self.ctx.store, self.ctx.source_id)
+        if not data:
+            show_message(self.window, self.tr("This source was pasted: there is no original file."))
+            return None
+        folder = Path(tempfile.mkdtemp(prefix="rejoinder-original-"))
+        target = folder / (Path(filename).name or "original")
+        target.write_bytes(data)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+        return target
+
+    def dispose(self) -> None:
+        self.window.file_menu.removeAction(self.save_copy_action)
+        self.window.menuBar().removeAction(self.menu.menuAction())
+        self.menu.deleteLater()
+        self.deleteLater()
