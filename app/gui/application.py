@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import sys
+import time
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMainWindow
 
 from app.core.config import RESOURCES, paths
 from app.gui.errors import install_excepthook
@@ -41,4 +44,12 @@ def run_gui(project: Path | None, demo: bool) -> int:
         window.open_demo()
     elif project is not None:
         window.open_project(project)
+    if os.environ.get("REJOINDER_BENCH_READY") == "1":
+        QTimer.singleShot(0, lambda: _report_ready(app, window))
     return int(app.exec())
+
+
+def _report_ready(app: QApplication, window: QMainWindow) -> None:
+    """For bench/gui_start.py: the first turn of the event loop with the window shown."""
+    print(f"READY {time.time():.6f} {int(window.isVisible())}", flush=True)
+    app.quit()

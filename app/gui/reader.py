@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
+import shiboken6
 from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
     QAction,
@@ -128,7 +129,8 @@ class SourceView(QPlainTextEdit):
             ours = old.parent() is self  # Qt deletes the document it made itself
             self.setDocument(built.document)
             if ours:
-                old.deleteLater()
+                # Now, not later: reading through fifty papers must not keep fifty documents.
+                shiboken6.delete(old)
         self._update_margin_width()
 
     def set_passages(self, passages: list[PassageInfo], current: str | None) -> None:

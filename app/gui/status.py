@@ -30,15 +30,12 @@ class StatusController(QObject):
     def refresh(self) -> None:
         parts = []
         if self.ctx.source_id:
-            label = next(
-                (
-                    s.label
-                    for s in sources.list_sources(self.ctx.store)
-                    if s.id == self.ctx.source_id
-                ),
-                "",
+            # The Sources panel already holds the labels: no second query at startup.
+            panel = getattr(self.window, "workspace", None)
+            infos = (
+                panel.sources.infos if panel is not None else sources.list_sources(self.ctx.store)
             )
-            parts.append(label)
+            parts.append(next((s.label for s in infos if s.id == self.ctx.source_id), ""))
         if self.ctx.passage_id:
             found = next(
                 (
