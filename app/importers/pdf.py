@@ -61,7 +61,7 @@ def import_bytes(data: bytes, options: ImportOptions) -> ImportedText:
         raise FileTooLargeError(
             f"This PDF is larger than the limit of {options.max_bytes // (1024 * 1024)} MB."
         )
-    if not data.strip():
+    if not data or (len(data) < 4096 and not data.strip()):
         raise ImportFailedError("This PDF file is empty (0 bytes). Ask the sender for a new copy.")
     with PDFIUM_LOCK:
         doc = _open(data, options.password)
