@@ -156,8 +156,11 @@ _LAST_NUMBER = re.compile(r"(?:^|\s)(\d{1,5})\s*$|^(\d{1,5})(?:\s|$)")
 
 
 def _key(line: Line) -> str:
-    """Text without digits, and the height on the page: furniture stays in place."""
-    return f"{round(line.mid / 24)}|" + " ".join(_DIGITS.sub("#", line.text.lower()).split())
+    """Text without digits, type size and height on the page: furniture stays in
+    place and keeps its size, while a title that repeats the running header
+    ("THE DMCA" on page 1, "The DMCA" atop the others) is set larger."""
+    text = " ".join(_DIGITS.sub("#", line.text.lower()).split())
+    return f"{round(line.mid / 24)}|{round(line.size)}|{text}"
 
 
 def _edges(lines: list[Line]) -> list[Line]:
