@@ -50,6 +50,9 @@ class Line:
     sups: list[tuple[int, int]] = field(default_factory=list)
     # Set sideways (a margin stamp): far narrower than its characters.
     vertical: bool = False
+    # Index of the first character in pdfium's text page, when ``text`` maps
+    # one to one onto the page's characters; otherwise -1.
+    start: int = -1
 
     @property
     def mid(self) -> float:
@@ -152,9 +155,10 @@ def read_lines(textpage: Any) -> list[Line]:
                 bold,
                 hyphen,
                 sups,
+                start=s if not needs_clean else -1,
             )
         )
-    return _merge_same_baseline(lines)
+    return _merge_same_baseline(_place_stray_markers(raw, lines))
 
 
 _BOLD_NAMES = (b"bold", b"black", b"heavy", b"semibold", b"demi")
@@ -185,6 +189,40 @@ def _is_marker(line: Line, other: Line) -> bool:
         and line.size < 0.9 * other.size
         and line.bottom > other.bottom + 0.1 * other.size
     )
+
+
+def _place_stray_markers(raw: Any, lines: list[Line]) -> list[Line]:
+    """Put back footnote markers that pdfium stored as lines of their own.
+
+    Some writers (Acrobat PDFWriter) emit the raised marker after the whole
+    line; pdfium then gives it its own line. The character just left of the
+    marker, looked up by position, says where it belongs.
+    """
+    out = lines
+    for marker in [ln for ln in lines if len(ln.text) <= 3 and ln.text.isdigit()]:
+        for body in lines:
+            if (
+                body is marker
+                or body.start < 0
+                or not body.x0 < marker.x0 < body.x1
+                or not body.bottom < marker.bottom < body.top
+                or not _is_marker(marker, body)
+            ):
+                continue
+            y = (body.bottom + body.top) / 2
+            index = pdfium_c.FPDFText_GetCharIndexAtPos(raw, marker.x0 - 0.5, y, 3.0, 2.0)
+            offset = index - body.start + 1
+            if 0 < offset <= len(body.text):
+                shift = len(marker.text)
+                body.text = body.text[:offset] + marker.text + body.text[offset:]
+                body.sups = sorted(
+                    [(a + shift, b + shift) if a >= offset else (a, b) for a, b in body.sups]
+                    + [(offset, offset + shift)]
+                )
+                body.start = -1  # offsets no longer match the page's characters
+                out = [ln for ln in out if ln is not marker]
+            break
+    return out
 
 
 def _merge_same_baseline(lines: list[Line]) -> list[Line]:
@@ -258,6 +296,7 @@ def _line(boxes: _Boxes, text: str, s: int, e: int, hyphen: bool) -> list[Line]:
             bold,
             hyphen,
             sups,
+            start=s if text[s:e] == clean(text[s:e]) else -1,
         )
     ]
 
