@@ -191,17 +191,18 @@ def _roman(text: str) -> int | None:
 def strip_running(pages: list[list[Line]]) -> list[str | None]:
     """Remove repeated headers/footers and page numbers in place; return printed numbers.
 
-    A line at a page edge whose text, digits ignored, recurs at the edge of
-    many pages is furniture, not content. Its number, when it counts up with
-    the page index, is the page's printed label.
+    A line at a page edge whose text, digits ignored, recurs at the same
+    place on many pages is furniture, not content. A lone number at an edge
+    is a page number only when such numbers count up with the pages; it is
+    then the page's printed label, and so is a number in a running header.
     """
     total = len(pages)
     seen: Counter[str] = Counter()
     for lines in pages:
         seen.update({_key(ln) for ln in _edges(lines)})
     threshold = max(2, round(0.3 * total))
-    # candidates[key] = list of (page index, number read on the line)
-    candidates: dict[str, list[tuple[int, int]]] = {}
+    # candidates[kind] = (page index, number read, the lone number's line or None)
+    candidates: dict[str, list[tuple[int, int, Line | None]]] = {}
     for index, lines in enumerate(pages):
         edges = {id(ln) for ln in _edges(lines)}
         kept = []
@@ -209,38 +210,59 @@ def strip_running(pages: list[list[Line]]) -> list[str | None]:
             if id(ln) not in edges:
                 kept.append(ln)
                 continue
-            key = _key(ln)
-            number_match = _PAGE_NUMBER.match(ln.text)
-            if number_match is not None:
-                raw = number_match.group(1)
-                value = int(raw) if raw.isdigit() else _roman(raw)
-                if value is not None:
-                    kind = "#" if raw.isdigit() else "roman"
-                    candidates.setdefault(kind, []).append((index, value))
+            number = _page_number(ln.text)
+            if number is not None:
+                candidates.setdefault(number[0], []).append((index, number[1], ln))
+                kept.append(ln)  # removed below if the numbers count up
                 continue
+            key = _key(ln)
             if total >= 2 and seen[key] >= threshold and len(ln.text) <= 150:
                 tail = _LAST_NUMBER.search(ln.text)
                 if tail is not None:
-                    candidates.setdefault(key, []).append(
-                        (index, int(tail.group(1) or tail.group(2)))
-                    )
+                    value = int(tail.group(1) or tail.group(2))
+                    candidates.setdefault(key, []).append((index, value, None))
                 continue
             kept.append(ln)
         lines[:] = kept
-    return _labels(candidates, total)
+    labels, numbers = _labels(candidates, total)
+    for lines in pages:
+        lines[:] = [ln for ln in lines if id(ln) not in numbers]
+    return labels
 
 
-def _labels(candidates: dict[str, list[tuple[int, int]]], total: int) -> list[str | None]:
+def _page_number(text: str) -> tuple[str, int] | None:
+    """("#", 12) for "12" or "Page 12 of 40", ("roman", 4) for "iv"; None otherwise."""
+    match = _PAGE_NUMBER.match(text)
+    if match is None:
+        return None
+    raw = match.group(1)
+    if raw.isdigit():
+        return "#", int(raw)
+    value = _roman(raw)
+    if value is None or _to_roman(value) != raw.lower():
+        return None  # "mild", "civil": words made of roman letters
+    return "roman", value
+
+
+def _labels(
+    candidates: dict[str, list[tuple[int, int, Line | None]]], total: int
+) -> tuple[list[str | None], set[int]]:
+    """Labels per page, and the ids of lone page-number lines that proved to be ones."""
     labels: list[str | None] = [None] * total
+    numbers: set[int] = set()
     for kind, hits in sorted(candidates.items(), key=lambda kv: -len(kv[1])):
-        offsets = Counter(value - index for index, value in hits)
+        offsets = Counter(value - index for index, value, _ in hits)
         offset, agree = offsets.most_common(1)[0]
         if agree < max(2, len(hits) // 2) and not (total == 1 and agree == 1):
             continue
-        for index, value in hits:
-            if value - index == offset and labels[index] is None:
+        for index, value, line in hits:
+            if value - index != offset:
+                continue
+            if line is not None:
+                numbers.add(id(line))
+            if labels[index] is None:
                 labels[index] = _to_roman(value) if kind == "roman" else str(value)
-    return labels
+    return labels, numbers
 
 
 def _to_roman(value: int) -> str:
