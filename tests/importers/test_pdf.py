@@ -122,6 +122,16 @@ def test_running_header_and_page_numbers_removed_and_used_as_labels() -> None:
     assert [p.label for p in result.pages] == ["1", "2", "3"]
 
 
+def test_lone_numbers_that_do_not_count_up_are_content() -> None:
+    heads = ["Results of the year", "Budget of the delegation", "Outlook for the session"]
+    pages = [
+        [TextLine(72, 700, [Run(head, 10)]), TextLine(72, 60, [Run("2020", 10)])] for head in heads
+    ]
+    result = run(build_pdf(pages))
+    assert result.text.count("2020") == 3
+    assert [p.label for p in result.pages] == ["1", "2", "3"]
+
+
 def test_footnote_separated_with_marker_and_reference() -> None:
     result = run(report())
     assert len(result.footnotes) == 1
