@@ -39,7 +39,6 @@ from PySide6.QtWidgets import (
 
 from app.core.services.passages import PassageInfo
 from app.core.services.sources import SourceText
-from app.gui import refcount
 from app.gui.reader_document import DisplayMap, typeset
 
 MAX_LINE_CHARS = 110
@@ -181,7 +180,6 @@ class SourceView(QPlainTextEdit):
             selection.cursor = cursor
             selection.format = fmt
             selections.append(selection)
-        refcount.void_calls(2 * len(selections))
         self.setExtraSelections(selections)
 
     def selected_span(self) -> tuple[int, int] | None:
