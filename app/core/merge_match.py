@@ -27,6 +27,14 @@ def _one_sided(rows: dict[str, Row], other: dict[str, Row], key: str) -> dict[An
     return {k: ids[0] for k, ids in seen.items() if len(ids) == 1}
 
 
+def _party_sections(rows: Tables, other: Tables, remap: dict[str, str]) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = defaultdict(list)
+    for ident, row in rows["section"].items():
+        if row["kind"] == "party" and row["source_id"] and ident not in other["section"]:
+            found[remap.get(row["source_id"], row["source_id"])].append(ident)
+    return found
+
+
 def build_remap(ours: Tables, theirs: Tables) -> dict[str, str]:
     """Ids to rewrite so that a file imported in both copies becomes one source.
 
@@ -47,36 +55,38 @@ def build_remap(ours: Tables, theirs: Tables) -> dict[str, str]:
                 pair(mine[sha], tid)
     our_sv = _one_sided(ours["source_version"], theirs["source_version"], "sha256")
     their_sv = _one_sided(theirs["source_version"], ours["source_version"], "sha256")
-    sources: dict[str, str] = {}
-    taken: set[str] = set()
+    # (our source, their source, our version, their version) that hold the same bytes;
+    # a version already shared after an earlier merge can still sit on two source ids.
+    candidates: list[tuple[str, str, str | None, str | None]] = []
     for sha, tid in sorted(their_sv.items()):
         oid = our_sv.get(sha)
-        if oid is None:
-            continue
-        o_src = ours["source_version"][oid]["source_id"]
-        t_src = theirs["source_version"][tid]["source_id"]
-        if o_src == t_src:
-            pair(oid, tid)
-        elif o_src not in theirs["source"] and t_src not in ours["source"]:
+        if oid is not None:
+            o_src = ours["source_version"][oid]["source_id"]
+            candidates.append((o_src, theirs["source_version"][tid]["source_id"], oid, tid))
+    for ident in sorted(ours["source_version"].keys() & theirs["source_version"].keys()):
+        o_src = ours["source_version"][ident]["source_id"]
+        t_src = theirs["source_version"][ident]["source_id"]
+        if o_src != t_src:
+            candidates.append((o_src, t_src, None, None))
+    sources: dict[str, str] = {}
+    taken: set[str] = set()
+    for o_src, t_src, mine_v, their_v in candidates:
+        if o_src != t_src:
+            if o_src in theirs["source"] or t_src in ours["source"]:
+                continue
             if sources.get(o_src, t_src) != t_src or (o_src not in sources and t_src in taken):
                 continue
             sources[o_src] = t_src
             taken.add(t_src)
             pair(o_src, t_src)
-            pair(oid, tid)
-    for o_src, t_src in sources.items():
-        mine_sec = [
-            i
-            for i, r in ours["section"].items()
-            if r["source_id"] == o_src and r["kind"] == "party" and i not in theirs["section"]
-        ]
-        their_sec = [
-            i
-            for i, r in theirs["section"].items()
-            if r["source_id"] == t_src and r["kind"] == "party" and i not in ours["section"]
-        ]
-        if len(mine_sec) == 1 and len(their_sec) == 1:
-            pair(mine_sec[0], their_sec[0])
+        if mine_v is not None and their_v is not None:
+            pair(mine_v, their_v)
+    # Each source has one party section, made with it: two one-sided party sections
+    # of what is now the same source come from importing the document twice.
+    mine_sec, their_sec = _party_sections(ours, theirs, remap), _party_sections(theirs, ours, remap)
+    for source in sorted(mine_sec.keys() & their_sec.keys()):
+        if len(mine_sec[source]) == 1 and len(their_sec[source]) == 1:
+            pair(mine_sec[source][0], their_sec[source][0])
     return remap
 
 

@@ -1,7 +1,8 @@
 """Property tests: random edits on two copies, merged both ways, lose nothing and agree.
 
 Each example forks one base project, applies a random sequence of user
-actions to each copy through the services, then merges B into A and A into B.
+actions to each copy through the services (importing the same document in
+both copies among them), then merges B into A and A into B.
 Every field either copy changed must end up in the result or in a conflict
 row; both results must dump identically; merging again must change nothing.
 Set REJOINDER_MERGE_EXAMPLES to run more examples than the default 25.
@@ -22,10 +23,11 @@ from hypothesis import strategies as st
 
 from app.core import dump
 from app.core.config import Identity
+from app.core.merge_match import build_remap
 from app.core.merge_plan import META
 from app.core.services import passages, responses, sections, sources
 from app.core.store import ProjectStore
-from tests.core.factories import populated
+from tests.core.factories import SUBMISSION, add_text_source, populated
 from tests.core.merge_helpers import ALICE, BOB, both_ways, dumped, merge_into
 
 QUOTES = (
@@ -43,7 +45,8 @@ actions = st.lists(
         st.tuples(st.just("respond"), st.integers(0, 5), st.sampled_from(TEXTS)),
         st.tuples(st.just("status"), st.integers(0, 5), st.sampled_from(responses.STATUSES)),
         st.tuples(st.just("position"), st.integers(0, 5), st.sampled_from(responses.POSITIONS)),
-        st.tuples(st.just("cite"), st.just(0), st.sampled_from(QUOTES)),
+        st.tuples(st.just("cite"), st.integers(0, 2), st.sampled_from(QUOTES)),
+        st.tuples(st.just("import"), st.just(0), st.sampled_from(("Borealis", "Caledonia"))),
         st.tuples(st.just("delete"), st.integers(0, 5), st.just("")),
         st.tuples(st.just("move"), st.integers(0, 5), st.just("")),
         st.tuples(st.just("rename"), st.just(0), st.sampled_from(("Arcadia", "Rep. of Arcadia"))),
@@ -70,8 +73,12 @@ def apply(path: Path, identity: Identity, steps: list[Action]) -> None:
         for kind, index, value in steps:
             live = passages.list_passages(store)
             target = live[index % len(live)].id if live else None
-            if kind == "cite":
-                passages.cite_quote(store, sources.list_sources(store)[0].id, value)
+            if kind == "import":
+                if value not in {s.label for s in sources.list_sources(store)}:
+                    add_text_source(store, SUBMISSION.replace("Arcadia", value), value)
+            elif kind == "cite":
+                cited = sources.list_sources(store)
+                passages.cite_quote(store, cited[index % len(cited)].id, value)
             elif kind == "rename":
                 sources.rename_source(store, sources.list_sources(store)[0].id, value)
             elif kind == "section":
@@ -111,8 +118,16 @@ def edits(before: dict[str, Any], after: dict[str, Any]) -> set[tuple[str, str, 
     return found
 
 
-def kept(result: dict[str, Any], edit: tuple[str, str, str, str]) -> bool:
+def by_id(data: dict[str, Any]) -> dict[str, dict[str, dict[str, Any]]]:
+    return {table: {r["id"]: r for r in rows} for table, rows in data["tables"].items()}
+
+
+def kept(result: dict[str, Any], edit: tuple[str, str, str, str], remap: dict[str, str]) -> bool:
+    """The edit's value is in the result or in a conflict (ids of one document made one)."""
     table, ident, field, value = edit
+    ident = remap.get(ident, ident)
+    if json.loads(value) in remap:
+        value = json.dumps(remap[json.loads(value)])
     row = {r["id"]: r for r in result["tables"][table]}.get(ident)
     if row is not None and json.dumps(row[field]) == value:
         return True
@@ -141,13 +156,15 @@ def test_random_edits_merge_without_loss_and_the_same_both_ways(
         apply(a, ALICE, alice)
         apply(b, BOB, bob)
         base = dumped_as(Path(shutil.copy(base_project(), folder / "base.rejoinder")), ALICE)
-        changed = edits(base, dumped_as(a, ALICE)) | edits(base, dumped_as(b, BOB))
+        mine, theirs = dumped_as(a, ALICE), dumped_as(b, BOB)
+        changed = edits(base, mine) | edits(base, theirs)
+        remap = build_remap(by_id(mine), by_id(theirs))
 
         both_ways(a, b)
 
         result = dumped(a)
         assert result == dumped(b)
-        lost = [e for e in changed if not kept(result, e)]
+        lost = [e for e in changed if not kept(result, e, remap)]
         assert lost == []
         again = merge_into(a, ALICE, folder / "bob-before.rejoinder")
         assert (again.inserted, again.updated, again.conflicts) == (0, 0, 0)
