@@ -12,10 +12,13 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app import __version__
 from app.core.errors import RejoinderError
-from app.core.store import ProjectStore
+
+if TYPE_CHECKING:
+    from app.core.store import ProjectStore
 
 COMMANDS = (
     "new",
@@ -45,10 +48,14 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _open(path: str) -> ProjectStore:
+    from app.core.store import ProjectStore
+
     return ProjectStore.open(Path(path))
 
 
 def cmd_new(args: argparse.Namespace) -> int:
+    from app.core.store import ProjectStore
+
     store = ProjectStore.create(
         Path(args.file),
         title=args.title,

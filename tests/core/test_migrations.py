@@ -32,6 +32,14 @@ def test_models_match_the_migrated_schema(tmp_path: Path) -> None:
     assert diff == []
 
 
+def test_reading_the_revision_files_agrees_with_alembic() -> None:
+    from alembic.script import ScriptDirectory
+
+    scripts = ScriptDirectory.from_config(migrate.alembic_config())
+    assert scripts.get_current_head() == migrate.head_revision()
+    assert {r.revision for r in scripts.walk_revisions()} == migrate.known_revisions()
+
+
 def test_there_is_a_fixture_for_every_revision() -> None:
     assert {p.stem for p in FIXTURES.glob("*.rejoinder")} == migrate.known_revisions()
 
