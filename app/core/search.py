@@ -46,36 +46,49 @@ def _fts_query(text: str) -> str | None:
     return " ".join(quoted)
 
 
+_KINDS = ("response", "passage", "source")
+
+
 class SearchIndex:
-    """The FTS5 index of one open project."""
+    """The FTS5 index of one open project: one table per kind of hit.
+
+    Responses and passages are few and ranked by relevance; a source's
+    paragraphs can be tens of thousands and are returned in reading order, which
+    lets FTS5 stop at the limit instead of ranking every match (a common word
+    matches nearly every paragraph of a 5,000-page project). Snippets are made
+    only for the rows returned.
+    """
 
     def __init__(self, store: ProjectStore) -> None:
         self.store = store
         self.conn = sqlite3.connect(":memory:", check_same_thread=False)
-        self.conn.execute(
-            "CREATE VIRTUAL TABLE hits USING fts5("
-            "body, kind UNINDEXED, id UNINDEXED, source_id UNINDEXED, offset UNINDEXED, "
-            "tokenize='unicode61 remove_diacritics 2')"
-        )
+        for kind in _KINDS:
+            self.conn.execute(
+                f"CREATE VIRTUAL TABLE {kind}_hits USING fts5("
+                "body, id UNINDEXED, source_id UNINDEXED, offset UNINDEXED, "
+                "tokenize='unicode61 remove_diacritics 2')"
+            )
         self.fingerprint: tuple[object, ...] | None = None
         self.lock = threading.Lock()
 
     def _fingerprint(self) -> tuple[object, ...]:
+        counts = [
+            select(aggregate).scalar_subquery()
+            for model in (Source, SourceVersion, Passage, Response)
+            for aggregate in (func.count(model.id), func.max(model.updated_at))
+        ]
         with self.store.session() as session:
-            parts: list[object] = []
-            for model in (Source, SourceVersion, Passage, Response):
-                row = session.execute(select(func.count(), func.max(model.updated_at))).one()
-                parts.extend(row)
-            return tuple(parts)
+            return tuple(session.execute(select(*counts)).one())
 
-    def _rows(self) -> list[tuple[str, str, str, str, int]]:
-        rows: list[tuple[str, str, str, str, int]] = []
+    def _rows(self) -> dict[str, list[tuple[str, str, str, int]]]:
+        rows: dict[str, list[tuple[str, str, str, int]]] = {kind: [] for kind in _KINDS}
         with self.store.session() as session:
             live = select(Source.id).where(Source.deleted_at.is_(None))
             versions = session.scalars(
                 select(SourceVersion)
+                .join(Source, Source.id == SourceVersion.source_id)
                 .where(SourceVersion.source_id.in_(live), SourceVersion.deleted_at.is_(None))
-                .order_by(SourceVersion.source_id, SourceVersion.version_no.desc())
+                .order_by(Source.ordinal, SourceVersion.source_id, SourceVersion.version_no.desc())
             )
             seen: set[str] = set()
             for version in versions:
@@ -87,8 +100,8 @@ class SearchIndex:
                 for para in paragraphs:
                     body = text[para["start"] : para["end"]]
                     if body.strip():
-                        rows.append(
-                            (body, "source", version.source_id, version.source_id, para["start"])
+                        rows["source"].append(
+                            (body, version.source_id, version.source_id, para["start"])
                         )
             found = session.execute(
                 select(Passage, Response)
@@ -100,10 +113,10 @@ class SearchIndex:
             ).all()
             for passage, response in found:
                 offset = passage.start or 0
-                rows.append((passage.quote, "passage", passage.id, passage.source_id, offset))
+                rows["passage"].append((passage.quote, passage.id, passage.source_id, offset))
                 if response is not None and response.text:
                     plain = markup.plain_text(response.text)
-                    rows.append((plain, "response", passage.id, passage.source_id, offset))
+                    rows["response"].append((plain, passage.id, passage.source_id, offset))
         return rows
 
     def refresh(self) -> None:
@@ -113,28 +126,38 @@ class SearchIndex:
             return
         rows = self._rows()
         with self.conn:
-            self.conn.execute("DELETE FROM hits")
-            self.conn.executemany(
-                "INSERT INTO hits(body, kind, id, source_id, offset) VALUES (?, ?, ?, ?, ?)", rows
-            )
+            for kind in _KINDS:
+                self.conn.execute(f"DELETE FROM {kind}_hits")
+                self.conn.executemany(
+                    f"INSERT INTO {kind}_hits(body, id, source_id, offset) VALUES (?, ?, ?, ?)",
+                    rows[kind],
+                )
         self.fingerprint = fingerprint
 
     def search(self, query: str, limit: int = 50) -> list[Hit]:
         fts = _fts_query(query)
         if fts is None:
             return []
+        found: list[tuple[str, str, str, int, str, str]] = []
         with self.lock:
             self.refresh()
-            rows = self.conn.execute(
-                "SELECT kind, id, source_id, offset, body, "
-                "snippet(hits, 0, '[', ']', '…', 12) FROM hits WHERE hits MATCH ? "
-                "ORDER BY CASE kind WHEN 'response' THEN 0 WHEN 'passage' THEN 1 ELSE 2 END, rank "
-                "LIMIT ?",
-                (fts, limit),
-            ).fetchall()
+            for kind in _KINDS:
+                left = limit - len(found)
+                if left <= 0:
+                    break
+                order = "rowid" if kind == "source" else "rank"
+                found.extend(
+                    (kind, *row)
+                    for row in self.conn.execute(
+                        f"SELECT id, source_id, offset, body, "
+                        f"snippet({kind}_hits, 0, '[', ']', '…', 12) FROM {kind}_hits "
+                        f"WHERE {kind}_hits MATCH ? ORDER BY {order} LIMIT ?",
+                        (fts, left),
+                    )
+                )
         words = [w.casefold() for w in _WORD.findall(query)]
         hits = []
-        for kind, ident, source_id, offset, body, snippet in rows:
+        for kind, ident, source_id, offset, body, snippet in found:
             if kind == "source":
                 offset += _first_match(body, words)
             hits.append(Hit(kind, ident, source_id, int(offset), snippet))
