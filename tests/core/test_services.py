@@ -172,3 +172,33 @@ def test_sections_and_blocks_validate_input(store: ProjectStore) -> None:
     sections.update_block(store, block, numbered=False)
     sections.update_section(store, section, opening="We support <i>this</i>.")
     assert sections.list_sections(store)[0].opening == "We support <i>this</i>."
+
+
+def test_blocks_are_listed_moved_deleted_and_restored(store: ProjectStore) -> None:
+    section = sections.add_section(store, "Privacy")
+    first = sections.add_block(store, section, "paragraph", "One.")
+    second = sections.add_block(store, section, "list", "a\nb", numbered=False)
+    assert [(b.id, b.kind, b.numbered) for b in sections.list_blocks(store, section)] == [
+        (first, "paragraph", True),
+        (second, "list", False),
+    ]
+    sections.move_block(store, second, 0)
+    assert [b.id for b in sections.list_blocks(store)] == [second, first]
+    sections.delete_block(store, first)
+    assert [b.id for b in sections.list_blocks(store)] == [second]
+    sections.restore_block(store, first)
+    assert len(sections.list_blocks(store)) == 2
+
+
+def test_place_passage_in_another_section_and_back(store: ProjectStore) -> None:
+    source = add_text_source(store)
+    passage = passages.cite_quote(store, source, "transparency")
+    responses.respond(store, passage, "We agree.", proposed_change="Add <u>openness</u>.")
+    (info,) = passages.list_passages(store)
+    assert info.proposed_change == "Add <u>openness</u>."
+    party_section = info.section_id
+    topic = sections.add_section(store, "Transparency")
+    previous = passages.place_passage(store, passage, topic)
+    assert passages.list_passages(store)[0].section_id == topic
+    passages.return_passage(store, passage, previous, info.ordinal)
+    assert passages.list_passages(store)[0].section_id == party_section

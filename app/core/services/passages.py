@@ -45,6 +45,8 @@ class PassageInfo:
     response_status: str | None
     response_position: str | None
     response_text: str
+    proposed_change: str = ""
+    section_id: str | None = None
 
     @property
     def orphan(self) -> bool:
@@ -198,20 +200,36 @@ def move_passage(store: ProjectStore, passage_ref: str, new_index: int) -> None:
                 row.ordinal = i
 
 
-def place_passage(store: ProjectStore, passage_ref: str, section_ref: str) -> None:
-    """Move a passage into a section (its last citations block)."""
+def place_passage(store: ProjectStore, passage_ref: str, section_ref: str) -> str | None:
+    """Move a passage into a section (its last citations block).
+
+    Returns the block it left, so that undo can put it back with
+    :func:`return_passage`.
+    """
     with store.write() as session:
         passage = resolve(session, Passage, passage_ref)
+        previous = passage.block_id
         block = _citations_block(session, resolve(session, Section, section_ref))
         passage.block_id = block.id
         passage.ordinal = next_ordinal(session, Passage, Passage.block_id == block.id)
+        return previous
+
+
+def return_passage(
+    store: ProjectStore, passage_ref: str, block_id: str | None, ordinal: int
+) -> None:
+    """Put a passage back into a block at an ordinal (undo of :func:`place_passage`)."""
+    with store.write() as session:
+        passage = resolve(session, Passage, passage_ref)
+        passage.block_id = block_id
+        passage.ordinal = ordinal
 
 
 def list_passages(store: ProjectStore, source_ref: str | None = None) -> list[PassageInfo]:
     """Passages in output order (block, then ordinal); a source's only, when given."""
     with store.session() as session:
         query = (
-            select(Passage, Source.label, Response)
+            select(Passage, Source.label, Response, Block.section_id)
             .join(Source, Source.id == Passage.source_id)
             .outerjoin(
                 Response,
@@ -243,6 +261,8 @@ def list_passages(store: ProjectStore, source_ref: str | None = None) -> list[Pa
                 response_status=r.status if r else None,
                 response_position=r.position if r else None,
                 response_text=r.text if r else "",
+                proposed_change=r.proposed_change if r else "",
+                section_id=section_id,
             )
-            for p, label, r in session.execute(query).all()
+            for p, label, r, section_id in session.execute(query).all()
         ]

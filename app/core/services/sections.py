@@ -25,6 +25,73 @@ class SectionInfo:
     closing: str
 
 
+@dataclass(frozen=True)
+class BlockInfo:
+    id: str
+    section_id: str
+    ordinal: int
+    kind: str
+    text: str
+    after_text: str
+    target_section_id: str | None
+    numbered: bool
+    lead_in: str
+    comments_lead_in: str
+
+
+def list_blocks(store: ProjectStore, section_ref: str | None = None) -> list[BlockInfo]:
+    """Blocks in output order, of one section or of all live sections."""
+    with store.session() as session:
+        query = (
+            select(Block)
+            .join(Section, Section.id == Block.section_id)
+            .where(Block.deleted_at.is_(None), Section.deleted_at.is_(None))
+            .order_by(Section.ordinal, Block.ordinal, Block.created_at)
+        )
+        if section_ref:
+            query = query.where(Block.section_id == resolve(session, Section, section_ref).id)
+        return [
+            BlockInfo(
+                b.id,
+                b.section_id,
+                b.ordinal,
+                b.kind,
+                b.text,
+                b.after_text,
+                b.target_section_id,
+                bool(b.numbered),
+                b.lead_in,
+                b.comments_lead_in,
+            )
+            for b in session.scalars(query)
+        ]
+
+
+def restore_block(store: ProjectStore, block_id: str) -> None:
+    """Undo :func:`delete_block`."""
+    with store.write() as session:
+        block = session.get(Block, block_id)
+        if block is not None:
+            block.deleted_at = None
+
+
+def move_block(store: ProjectStore, block_ref: str, new_index: int) -> None:
+    with store.write() as session:
+        block = resolve(session, Block, block_ref)
+        ordered = list(
+            session.scalars(
+                select(Block)
+                .where(Block.section_id == block.section_id, Block.deleted_at.is_(None))
+                .order_by(Block.ordinal, Block.created_at)
+            )
+        )
+        ordered.remove(block)
+        ordered.insert(max(0, min(new_index, len(ordered))), block)
+        for i, row in enumerate(ordered):
+            if row.ordinal != i:
+                row.ordinal = i
+
+
 def list_sections(store: ProjectStore) -> list[SectionInfo]:
     """Sections in output order. ``heading`` is empty when the default applies."""
     with store.session() as session:
