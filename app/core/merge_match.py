@@ -30,8 +30,9 @@ def _one_sided(rows: dict[str, Row], other: dict[str, Row], key: str) -> dict[An
 def _party_sections(rows: Tables, other: Tables, remap: dict[str, str]) -> dict[str, list[str]]:
     found: dict[str, list[str]] = defaultdict(list)
     for ident, row in rows["section"].items():
-        if row["kind"] == "party" and row["source_id"] and ident not in other["section"]:
-            found[remap.get(row["source_id"], row["source_id"])].append(ident)
+        source: str | None = row["source_id"]
+        if row["kind"] == "party" and source and ident not in other["section"]:
+            found[remap.get(source, source)].append(ident)
     return found
 
 
