@@ -41,6 +41,7 @@ from app.core.merge_stamps import (
     record_created,
 )
 from app.core.models import APPLICATION_ID, Member, Project, Tracked, new_id, utcnow
+from app.core.sharedfolder import FileWatch
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 SUFFIX = ".rejoinder"
@@ -160,6 +161,7 @@ class ProjectStore:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._write_lock = threading.RLock()
         self._closed = False
+        self._watch: FileWatch | None = None
 
     # -- opening and closing -------------------------------------------------
 
@@ -243,6 +245,16 @@ class ProjectStore:
     def _start(self) -> None:
         with self.engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA journal_mode=WAL")
+        self._watch = FileWatch(self.path)
+
+    def changed_on_disk(self) -> str | None:
+        """A warning when another program changed the project file while it was open.
+
+        A sync client or a colleague on a shared folder writing the same file
+        is how SQLite projects lose work; the GUI asks this when it regains
+        focus and points the user to merging copies instead.
+        """
+        return self._watch.warning() if self._watch is not None else None
 
     def _ensure_member(self) -> None:
         with self.write() as session:
@@ -288,6 +300,8 @@ class ProjectStore:
             event.listen(session, "before_flush", _stamp_changes)
             with session.begin():
                 yield session
+            if self._watch is not None:  # our own commit (and checkpoint) is not "behind our back"
+                self._watch.remember()
 
     def project(self) -> Project:
         with self.session() as session:

@@ -123,3 +123,19 @@ def test_save_copy_is_a_complete_project(tmp_path: Path) -> None:
 
     with ProjectStore.open(tmp_path / "copy.rejoinder") as copy:
         assert [s.label for s in list_sources(copy)] == ["Arcadia"]
+
+
+def test_a_file_changed_behind_our_back_is_noticed(tmp_path: Path) -> None:
+    import os
+
+    from app.core.services.sections import add_section
+
+    store = make_project(tmp_path / "p.rejoinder")
+    for i in range(30):
+        add_section(store, f"Topic {i}")  # our own writes (and checkpoints) are not warnings
+    assert store.changed_on_disk() is None
+    stat = store.path.stat()
+    os.utime(store.path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 5_000_000_000))
+    warning = store.changed_on_disk()
+    assert warning is not None and "Merge a colleague" in warning
+    store.close()
