@@ -6,8 +6,9 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from app.core import anchoring, markup
+from app.core import markup
 from app.core.errors import MarkupError
+from app.core.fidelity import check_fidelity
 from app.core.models import (
     AnchorMethod,
     Block,
@@ -64,7 +65,7 @@ def check(store: ProjectStore) -> list[Problem]:
                     )
                 )
             else:
-                for issue in anchoring.check_fidelity(p.quote, p.exact):
+                for issue in check_fidelity(p.quote, p.exact):
                     problems.append(Problem("fidelity", f"{where}: {issue}", "passage", p.id))
             if p.block_id is None:
                 problems.append(

@@ -2,7 +2,7 @@
 
 Numbered as they will print, draggable to reorder, with a mark for quotes
 whose printed text no longer matches the source (elisions and bracketed
-insertions are allowed, see :func:`app.core.anchoring.check_fidelity`) and for
+insertions are allowed, see :func:`app.core.fidelity.check_fidelity`) and for
 orphans a new version of the source lost.
 """
 
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.anchoring import check_fidelity
+from app.core.fidelity import check_fidelity
 from app.core.services import passages
 from app.core.services.passages import PassageInfo
 from app.gui import commands

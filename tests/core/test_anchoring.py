@@ -12,13 +12,13 @@ from hypothesis import strategies as st
 
 from app.core.anchoring import (
     Anchor,
-    check_fidelity,
     find_quote,
     make_anchor,
     reanchor,
     reanchor_all,
 )
 from app.core.errors import AmbiguousQuoteError, QuoteNotFoundError
+from app.core.fidelity import check_fidelity
 from app.core.textnorm import normalize, quote_key
 from tests.helpers import SAMPLES
 
