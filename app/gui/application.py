@@ -40,6 +40,10 @@ def run_gui(project: Path | None, demo: bool) -> int:
 
     window = MainWindow()
     window.show()
+    if os.environ.get("REJOINDER_BENCH_READY") != "1":
+        from app.gui.dialogs.identity import ask_identity_once
+
+        ask_identity_once(window)
     if demo:
         window.open_demo()
     elif project is not None:

@@ -125,6 +125,7 @@ class ResponseState:
     text: str
     position: str
     status: str
+    proposed_change: str = ""
 
 
 class Respond(Command):
@@ -146,12 +147,16 @@ class Respond(Command):
         return True
 
     def _apply(self, state: ResponseState) -> None:
+        # The status has its own workflow (review_commands.SetStatus); only a
+        # step that changed it may set it here.
+        status_changed = self.old.status != self.new.status
         responses.respond(
             self.ctx.store,
             self.passage_id,
             state.text,
             position=state.position,
-            status=state.status,
+            status=state.status if status_changed else None,
+            proposed_change=state.proposed_change,
         )
 
     def do(self) -> None:

@@ -17,7 +17,8 @@ SOURCES = "sources"
 PASSAGES = "passages"
 RESPONSES = "responses"
 SECTIONS = "sections"
-ALL = frozenset({SOURCES, PASSAGES, RESPONSES, SECTIONS})
+NOTES = "notes"
+ALL = frozenset({SOURCES, PASSAGES, RESPONSES, SECTIONS, NOTES})
 
 
 class ProjectContext(QObject):

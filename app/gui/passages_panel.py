@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -23,10 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.fidelity import check_fidelity
-from app.core.services import passages
+from app.core.services import passages, sections
 from app.core.services.passages import PassageInfo
-from app.gui import commands
+from app.gui import commands, review_commands
 from app.gui.context import PASSAGES, RESPONSES, SOURCES, ProjectContext
+from app.gui.passage_filter import PassageFilter
 from app.gui.reader import status_colour
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -50,6 +52,8 @@ class PassagesPanel(QWidget):
         self.items: list[PassageInfo] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        self.filter = PassageFilter(ctx)
+        layout.addWidget(self.filter)
         self.list = QListWidget()
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
@@ -77,12 +81,15 @@ class PassagesPanel(QWidget):
         self.up_action.setShortcut(QKeySequence("Alt+Up"))
         self.down_action = QAction(self.tr("Move d&own"), self)
         self.down_action.setShortcut(QKeySequence("Alt+Down"))
-        for action in (self.up_action, self.down_action, self.delete_action):
+        self.section_action = QAction(self.tr("Move to &section…"), self)
+        for action in (self.up_action, self.down_action, self.section_action, self.delete_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.list.addAction(action)
         self.delete_action.triggered.connect(self._delete_current)
         self.up_action.triggered.connect(lambda: self._step(-1))
         self.down_action.triggered.connect(lambda: self._step(1))
+        self.section_action.triggered.connect(self._ask_section)
+        self.filter.changed.connect(self.refresh)
         self.apply.clicked.connect(self._apply_quote)
         self.quote.textChanged.connect(self._check_quote)
         self.list.currentItemChanged.connect(self._current_changed)
@@ -94,11 +101,17 @@ class PassagesPanel(QWidget):
 
     def _changed(self, kinds: frozenset[str]) -> None:
         if kinds & {PASSAGES, RESPONSES, SOURCES}:
+            self.filter.fill_members()
             self.refresh()
 
     def refresh(self) -> None:
         source = self.ctx.source_id
         self.items = passages.list_passages(self.ctx.store, source) if source else []
+        allowed = self.filter.allowed()
+        # Reordering among hidden rows would be guesswork: only on the full list.
+        self.list.setDragEnabled(allowed is None)
+        for action in (self.up_action, self.down_action):
+            action.setEnabled(allowed is None)
         self.list.blockSignals(True)
         self.list.clear()
         numbers: dict[str | None, int] = {}
@@ -119,6 +132,7 @@ class PassagesPanel(QWidget):
             item.setData(ID_ROLE, info.id)
             item.setIcon(_swatch(status_colour(info.response_status, bool(info.response_text))))
             self.list.addItem(item)
+            item.setHidden(allowed is not None and info.id not in allowed)
             if info.id == self.ctx.passage_id:
                 self.list.setCurrentItem(item)
         self.list.blockSignals(False)
@@ -168,6 +182,29 @@ class PassagesPanel(QWidget):
         info = self.current()
         if info is not None:
             commands.push(self, self.ctx, commands.DeletePassage(self.ctx, info.id))
+
+    def _ask_section(self) -> None:
+        info = self.current()
+        if info is None:
+            return
+        others = [s for s in sections.list_sections(self.ctx.store) if s.id != info.section_id]
+        names = [
+            s.heading or self.tr("Contribution from {party}").format(party=s.source_label or "…")
+            for s in others
+        ]
+        if not names:
+            return
+        name, ok = QInputDialog.getItem(
+            self, self.tr("Move to section"), self.tr("Print the passage in:"), names, 0, False
+        )
+        if ok and name in names:
+            self.place_in_section(info.id, others[names.index(name)].id)
+
+    def place_in_section(self, passage_id: str, section_id: str) -> None:
+        """Cite the passage under another section (e.g. a topic); undo puts it back."""
+        info = next(p for p in self.items if p.id == passage_id)
+        command = review_commands.PlacePassage(self.ctx, passage_id, section_id, info.ordinal)
+        commands.push(self, self.ctx, command)
 
     def _siblings(self, info: PassageInfo) -> list[str]:
         return [p.id for p in self.items if p.block_id == info.block_id]

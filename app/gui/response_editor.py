@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QFocusEvent, QFont, QKeySequence, QTextCharFormat, QTextCursor
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMenu,
+    QPushButton,
     QTextEdit,
     QToolBar,
     QToolButton,
@@ -28,10 +30,13 @@ from PySide6.QtWidgets import (
 
 from app.core.config import RESOURCES
 from app.core.markup import Run
+from app.core.services import review
 from app.core.services.passages import PassageInfo, list_passages
-from app.gui import commands, richtext
+from app.gui import commands, review_commands, richtext
 from app.gui.commands import ResponseState
 from app.gui.context import RESPONSES, ProjectContext
+from app.gui.dialogs.reason import ReasonDialog
+from app.gui.rich_edit import RichEdit
 
 POSITIONS = ("agree", "partly_agree", "disagree", "strongly_disagree", "note")
 STATUSES = ("draft", "proposed", "agreed")
@@ -105,7 +110,13 @@ class ResponseEditor(QWidget):
             self.status.addItem(name, value)
         row.addWidget(self.status)
         row.addStretch(1)
+        self.history_button = QPushButton(self.tr("&History…"))
+        self.history_button.setToolTip(self.tr("Earlier texts of this response, and restore one"))
+        row.addWidget(self.history_button)
         layout.addLayout(row)
+        layout.addWidget(QLabel(self.tr("Proposed change (printed by the table layout):")))
+        self.proposed = RichEdit(max_height=70)
+        layout.addWidget(self.proposed)
         self._build_actions()
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -113,7 +124,9 @@ class ResponseEditor(QWidget):
         self.timer.timeout.connect(self.commit)
         self.editor.textChanged.connect(self.timer.start)
         self.position.currentIndexChanged.connect(lambda _i: self.commit())
-        self.status.currentIndexChanged.connect(lambda _i: self.commit())
+        self.status.currentIndexChanged.connect(lambda _i: self._status_chosen())
+        self.proposed.edited.connect(self.timer.start)
+        self.history_button.clicked.connect(self.show_history)
         ctx.passage_selected.connect(self._passage_selected)
         ctx.changed.connect(self._changed)
         self.load(None)
@@ -216,21 +229,24 @@ class ResponseEditor(QWidget):
             current = next(
                 (p for p in list_passages(self.ctx.store) if p.id == self.passage.id), None
             )
-            if current is None or current.response_text != self.editor_state().text:
+            if current is None or self._differs(current):
                 self.load(current)
 
     def load(self, passage: PassageInfo | None) -> None:
         self.timer.stop()
         self.passage = passage
         self._fill_phrasebook(self.ctx.store.project().language)
-        for widget in (self.editor, self.position, self.status, self.toolbar):
+        widgets = (self.editor, self.position, self.status, self.toolbar, self.proposed)
+        for widget in widgets:
             widget.setEnabled(passage is not None)
         for combo in (self.position, self.status):
             combo.blockSignals(True)
         self.editor.blockSignals(True)
+        self.history_button.setEnabled(passage is not None)
         if passage is None:
             self.heading.setText(self.tr("No passage selected."))
             richtext.load(self.editor.document(), "")
+            self.proposed.set_markup("")
             self.saved = None
         else:
             quote = " ".join(passage.quote.split())
@@ -246,21 +262,102 @@ class ResponseEditor(QWidget):
             self.status.setCurrentIndex(
                 max(0, self.status.findData(passage.response_status or "draft"))
             )
+            self.proposed.set_markup(passage.proposed_change)
             self.saved = ResponseState(
                 passage.response_text,
                 str(self.position.currentData()),
                 str(self.status.currentData()),
+                passage.proposed_change,
             )
+        self._status_tooltip()
         self.editor.blockSignals(False)
         for combo in (self.position, self.status):
             combo.blockSignals(False)
 
     def editor_state(self) -> ResponseState:
+        """The text, position and proposed change shown; the status as last saved."""
         return ResponseState(
             richtext.dump(self.editor.document()),
             str(self.position.currentData()),
-            str(self.status.currentData()),
+            self.saved.status if self.saved else str(self.status.currentData()),
+            self.proposed.markup(),
         )
+
+    def _differs(self, current: PassageInfo) -> bool:
+        shown = self.editor_state()
+        return (
+            current.response_text != shown.text
+            or (current.response_status or "draft") != shown.status
+            or current.proposed_change != shown.proposed_change
+        )
+
+    def _status_tooltip(self) -> None:
+        """Who moved the response to its status, when and why (the full list is in Notes)."""
+        if self.passage is None or self.passage.response_id is None:
+            self.status.setToolTip(self.tr("Draft until someone proposes it"))
+            return
+        state = review.status_history(self.ctx.store, self.passage.response_id)
+        lines = [
+            self.tr("{status} since {when}, by {who}").format(
+                status=state.status, when=state.since[:16].replace("T", " "), who=state.changed_by
+            )
+        ]
+        for change in state.changes[-5:]:
+            why = f": {change.reason}" if change.reason else ""
+            when = change.at[:16].replace("T", " ")
+            lines.append(f"{when} {change.author}, {change.from_status} → {change.to_status}{why}")
+        self.status.setToolTip("\n".join(lines))
+
+    def _status_chosen(self) -> None:
+        """A new status goes through the review workflow; moving back asks why."""
+        if self.passage is None or self.saved is None:
+            return
+        old, new = self.saved.status, str(self.status.currentData())
+        if new == old:
+            return
+        self.commit()
+        if self.passage.response_id is None:
+            commands.push(
+                self, self.ctx, commands.Respond(self.ctx, self.passage.id, self.saved, self.saved)
+            )
+        current = next(p for p in list_passages(self.ctx.store) if p.id == self.passage.id)
+        reason = ""
+        if STATUSES.index(new) < STATUSES.index(old):
+            reason, accepted = ReasonDialog.get_data(
+                self,
+                self.tr("Reopen the response"),
+                self.tr("Why does the response go back from {old} to {new}?").format(
+                    old=old, new=new
+                ),
+            )
+            if not accepted or not reason:
+                self._show_status(old)
+                return
+        assert current.response_id is not None
+        self.saved = replace(self.saved, status=new)
+        command = review_commands.SetStatus(
+            self.ctx, current.response_id, current.id, old, new, reason
+        )
+        if not commands.push(self, self.ctx, command):
+            self.saved = replace(self.saved, status=old)
+            self._show_status(old)
+            return
+        self.passage = current
+        self._status_tooltip()
+
+    def _show_status(self, status: str) -> None:
+        self.status.blockSignals(True)
+        self.status.setCurrentIndex(max(0, self.status.findData(status)))
+        self.status.blockSignals(False)
+
+    def show_history(self) -> None:
+        from app.gui.history_dialog import HistoryDialog
+
+        self.commit()
+        if self.passage is not None:
+            current = next(p for p in list_passages(self.ctx.store) if p.id == self.passage.id)
+            if current.response_id:
+                HistoryDialog(self, self.ctx, current.id, current.response_id).exec()
 
     def commit(self) -> None:
         """Save the editor's content as an undoable step, if it changed."""

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDockWidget, QFileDialog, QToolBar, QWidget
 
 from app.core.services import passages, sources
 from app.gui import commands, exporting, icons, importing
+from app.gui.collab import Collaboration
 from app.gui.context import PASSAGES, RESPONSES, SOURCES, ProjectContext
 from app.gui.errors import show_message
 from app.gui.outline_panel import OutlinePanel
@@ -79,6 +80,7 @@ class Workspace(QObject):
         self._build_actions()
         self.status = StatusController(window, ctx)
         self.source_actions = SourceActions(self)
+        self.collab = Collaboration(self)
         self.reader.view.passage_clicked.connect(ctx.select_passage)
         self.reader.view.cite_requested.connect(self.cite_selection)
         self.sources.import_requested.connect(self.ask_import)
@@ -242,6 +244,7 @@ class Workspace(QObject):
         self.flush()
         self.status.dispose()
         self.source_actions.dispose()
+        self.collab.dispose()
         for dock in self.docks:
             self.window.removeDockWidget(dock)
             self.window.view_menu.removeAction(dock.toggleViewAction())

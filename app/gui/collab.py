@@ -1,0 +1,194 @@
+"""Working as a delegation: the Notes and Blocks docks, merge, Word review, shared folders.
+
+Wires the collaboration views and commands into the window for one open
+project, as :class:`SourceActions` does for sources, so the workspace stays
+a list of panels. Also watches for the two ways a shared folder loses work:
+where the file lives (warned once on opening) and another program writing
+the file while it is open (asked when the window becomes active again).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, cast
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtWidgets import QDockWidget, QLabel, QMenu, QToolBar
+
+from app.core.merge import MergeReport, list_conflicts
+from app.core.sharedfolder import detect_risks
+from app.gui import merge_ui, review_ui
+from app.gui.blocks_panel import BlocksPanel
+from app.gui.conflicts_dialog import ConflictsDialog
+from app.gui.dialogs.identity import edit_settings
+from app.gui.errors import show_message
+from app.gui.notes_panel import NotesPanel
+
+if TYPE_CHECKING:
+    from app.gui.workspace import Workspace
+
+
+class Collaboration(QObject):
+    def __init__(self, workspace: Workspace) -> None:
+        super().__init__(workspace)
+        self.workspace = workspace
+        self.window = workspace.window
+        self.ctx = workspace.ctx
+        self.last_merge: MergeReport | None = None
+        self.disk_warning_shown: str | None = None
+        right = Qt.DockWidgetArea.RightDockWidgetArea
+        self.notes = NotesPanel(self.ctx)
+        self.blocks = BlocksPanel(self.ctx)
+        self.notes_dock = workspace._dock("NotesDock", self.tr("Notes"), self.notes, right)
+        self.blocks_dock = workspace._dock("BlocksDock", self.tr("Blocks"), self.blocks, right)
+        outline_dock = self.window.findChild(QDockWidget, "OutlineDock")
+        if outline_dock is not None:
+            for dock in (self.notes_dock, self.blocks_dock):
+                self.window.tabifyDockWidget(outline_dock, dock)
+            outline_dock.raise_()
+        workspace.outline.tree.currentItemChanged.connect(lambda *_a: self._section_changed())
+        self.notes.proposals_requested.connect(self.show_proposals)
+        self._build_menus()
+        self.banner: QToolBar | None = None
+        self._warn_about_location()
+        self._app().applicationStateChanged.connect(self._application_state)
+
+    @staticmethod
+    def _app() -> QGuiApplication:
+        return cast(QGuiApplication, QGuiApplication.instance())
+
+    def _build_menus(self) -> None:
+        file_menu, edit_menu, before = (
+            self.window.file_menu,
+            self.window.edit_menu,
+            self.window.close_action,
+        )
+        self.menu_actions: list[tuple[QMenu, QAction]] = []
+
+        def add(
+            menu: QMenu, text: str, slot: Callable[[], None], before: QAction | None = None
+        ) -> QAction:
+            action = QAction(text, self.window)
+            action.triggered.connect(slot)
+            if before is not None:
+                menu.insertAction(before, action)
+            else:
+                menu.addAction(action)
+            self.menu_actions.append((menu, action))
+            return action
+
+        self.merge_action = add(
+            file_menu, self.tr("&Merge a colleague's copy…"), self.ask_merge, before
+        )
+        self.import_review_action = add(
+            file_menu, self.tr("Import &Word review…"), self.ask_import_review, before
+        )
+        self.export_review_action = add(
+            file_menu, self.tr("Export re&view copy…"), self.ask_export_review, before
+        )
+        separator = edit_menu.addSeparator()
+        self.menu_actions.append((edit_menu, separator))
+        self.undo_merge_action = add(edit_menu, self.tr("Undo &merge"), self.undo_merge)
+        self.undo_merge_action.setEnabled(False)
+        self.conflicts_action = add(edit_menu, self.tr("&Conflicts…"), self.show_conflicts)
+        self.proposals_action = add(
+            edit_menu, self.tr("&Proposals from the Word review…"), lambda: self.show_proposals()
+        )
+        self.settings_action = add(edit_menu, self.tr("Se&ttings…"), self.show_settings)
+        self.ctx.undo_stack.indexChanged.connect(lambda _i: self._edited())
+
+    def _section_changed(self) -> None:
+        current = self.workspace.outline.current()
+        self.blocks.set_section(current.id if current else None)
+
+    # -- merge --------------------------------------------------------------------
+
+    def ask_merge(self) -> None:
+        other = merge_ui.ask_other_copy(self.window)
+        if other is not None:
+            self.workspace.flush()
+            merge_ui.merge_copy(self.window, self.ctx, other, self._merged)
+
+    def _merged(self, report: MergeReport) -> None:
+        self.last_merge = report
+        self.undo_merge_action.setEnabled(True)
+        show_message(self.window, merge_ui.report_text(report), warning=False)
+        if report.conflicts:
+            self.show_conflicts()
+
+    def _edited(self) -> None:
+        """Undo merge restores the file from before it: offered only until the next edit."""
+        if self.ctx.undo_stack.count():
+            self.undo_merge_action.setEnabled(False)
+
+    def undo_merge(self) -> None:
+        if self.last_merge is not None:
+            merge_ui.undo_last_merge(self.window, self.last_merge)
+
+    def show_conflicts(self) -> None:
+        if not list_conflicts(self.ctx.store):
+            show_message(self.window, self.tr("There are no conflicts to decide."), warning=False)
+            return
+        ConflictsDialog(self.window, self.ctx).exec()
+
+    # -- Word review ----------------------------------------------------------------
+
+    def ask_import_review(self) -> None:
+        self.workspace.flush()
+        review_ui.ask_import_review(self.window, self.ctx)
+
+    def ask_export_review(self) -> None:
+        self.workspace.flush()
+        review_ui.ask_export_review_copy(self.window, self.ctx)
+
+    def show_proposals(self, response_id: str | None = None) -> None:
+        review_ui.ProposalsDialog(self.window, self.ctx, response_id).exec()
+
+    def show_settings(self) -> None:
+        edit_settings(self.window)
+
+    # -- shared folders -------------------------------------------------------------
+
+    def _warn_about_location(self) -> None:
+        """A banner, not a dialog: the user may know and accept the risk, and keep working."""
+        risks = detect_risks(self.ctx.store.path)
+        if not risks:
+            return
+        self.banner = QToolBar(self.tr("Warning"), self.window)
+        self.banner.setObjectName("SharedFolderBanner")
+        self.banner.setMovable(False)
+        label = QLabel("⚠ " + " ".join(risks))
+        label.setWordWrap(True)
+        label.setStyleSheet("padding: 4px; background: #fff4ce; color: #3b2e00;")
+        self.banner.addWidget(label)
+        dismiss = self.banner.addAction(self.tr("Dismiss"))
+        dismiss.triggered.connect(self._remove_banner)
+        self.window.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
+        self.window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.banner)
+
+    def _remove_banner(self) -> None:
+        if self.banner is not None:
+            self.window.removeToolBar(self.banner)
+            self.banner.deleteLater()
+            self.banner = None
+
+    def _application_state(self, state: Qt.ApplicationState) -> None:
+        if state == Qt.ApplicationState.ApplicationActive:
+            self.check_disk()
+
+    def check_disk(self) -> str | None:
+        """Tell the user, once per change, that another program wrote the project file."""
+        message = self.ctx.store.changed_on_disk()
+        if message and message != self.disk_warning_shown:
+            self.disk_warning_shown = message
+            show_message(self.window, message)
+            return message
+        return None
+
+    def dispose(self) -> None:
+        self._app().applicationStateChanged.disconnect(self._application_state)
+        for menu, action in self.menu_actions:
+            menu.removeAction(action)
+        self._remove_banner()
+        self.deleteLater()

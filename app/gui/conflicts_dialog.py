@@ -1,0 +1,187 @@
+"""Edit › Conflicts…: what both colleagues changed since their copies parted, side by side.
+
+Each conflict shows both values with their authors and times; the other
+side's text is marked against ours word by word. The user keeps ours, takes
+theirs or writes a third text. Until then the merge keeps our value, so
+nothing is lost while a conflict waits.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core import markup
+from app.core.errors import RejoinderError
+from app.core.history import diff_markup
+from app.core.merge import ConflictInfo, list_conflicts, resolve_conflict
+from app.core.services import passages, sections
+from app.gui.context import ProjectContext
+from app.gui.errors import show_error
+from app.gui.history_dialog import diff_html, legend
+
+MARKUP_FIELDS = {"text", "proposed_change", "quote", "opening", "closing", "lead_in"}
+
+
+def _shown(field: str, value: Any) -> str:
+    if isinstance(value, str):
+        return markup.plain_text(value) if field in MARKUP_FIELDS else value
+    return "" if value is None else str(value)
+
+
+def _when(stamp: str) -> str:
+    return stamp[:16].replace("T", " ")
+
+
+class ConflictsDialog(QDialog):
+    def __init__(self, parent: QWidget | None, ctx: ProjectContext) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("Conflicts from the merge"))
+        self.resize(980, 560)
+        self.conflicts: list[ConflictInfo] = []
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            self.tr(
+                "You and your colleague both changed these since your copies parted. "
+                "Ours is kept until you decide. Their text is marked against ours: {legend}"
+            ).format(legend=legend())
+        )
+        intro.setWordWrap(True)
+        intro.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(intro)
+        splitter = QSplitter()
+        self.list = QListWidget()
+        splitter.addWidget(self.list)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        sides = QHBoxLayout()
+        self.ours_box, self.ours = self._side()
+        self.theirs_box, self.theirs = self._side()
+        sides.addWidget(self.ours_box)
+        sides.addWidget(self.theirs_box)
+        right_layout.addLayout(sides, 2)
+        right_layout.addWidget(QLabel(self.tr("Or write the text to keep:")))
+        self.edited = QPlainTextEdit()
+        self.edited.setMaximumHeight(110)
+        right_layout.addWidget(self.edited, 1)
+        buttons = QHBoxLayout()
+        self.ours_button = QPushButton(self.tr("Keep &ours"))
+        self.theirs_button = QPushButton(self.tr("Take &theirs"))
+        self.edited_button = QPushButton(self.tr("Keep the &edited text"))
+        for button in (self.ours_button, self.theirs_button, self.edited_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        right_layout.addLayout(buttons)
+        splitter.addWidget(right)
+        splitter.setSizes([300, 680])
+        layout.addWidget(splitter, 1)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout.addWidget(close)
+        self.ours_button.clicked.connect(lambda: self.choose("ours"))
+        self.theirs_button.clicked.connect(lambda: self.choose("theirs"))
+        self.edited_button.clicked.connect(lambda: self.choose("edited"))
+        self.list.currentRowChanged.connect(lambda _r: self._show())
+        self.refresh()
+
+    def _side(self) -> tuple[QGroupBox, QTextBrowser]:
+        box = QGroupBox()
+        browser = QTextBrowser()
+        box_layout = QVBoxLayout(box)
+        box_layout.addWidget(browser)
+        return box, browser
+
+    def _describe(self, conflict: ConflictInfo) -> str:
+        """A name a delegate recognises: the quote of the passage, the section's heading."""
+        quote = ""
+        if conflict.table_name in ("response", "passage"):
+            for p in passages.list_passages(self.ctx.store):
+                if conflict.row_id in (p.id, p.response_id):
+                    quote = " ".join(p.quote.split())[:60]
+        elif conflict.table_name == "section":
+            found = [s for s in sections.list_sections(self.ctx.store) if s.id == conflict.row_id]
+            quote = found[0].heading if found else ""
+        what = f"{conflict.table_name} · {conflict.field.replace('_', ' ')}"
+        return f"{what}\n“{quote}…”" if quote else what
+
+    def refresh(self) -> None:
+        row = max(0, self.list.currentRow())
+        self.conflicts = list_conflicts(self.ctx.store)
+        self.list.clear()
+        for conflict in self.conflicts:
+            self.list.addItem(self._describe(conflict))
+        self.list.setCurrentRow(min(row, len(self.conflicts) - 1))
+        self._show()
+
+    def current(self) -> ConflictInfo | None:
+        row = self.list.currentRow()
+        return self.conflicts[row] if 0 <= row < len(self.conflicts) else None
+
+    def _show(self) -> None:
+        conflict = self.current()
+        for button in (self.ours_button, self.theirs_button, self.edited_button):
+            button.setEnabled(conflict is not None)
+        if conflict is None:
+            for browser in (self.ours, self.theirs):
+                browser.setPlainText(self.tr("No conflicts left."))
+            self.edited.clear()
+            return
+        self.ours_box.setTitle(
+            self.tr("Ours — {who}, {when}").format(
+                who=conflict.ours_author or "?", when=_when(conflict.ours_time)
+            )
+        )
+        self.theirs_box.setTitle(
+            self.tr("Theirs — {who}, {when}").format(
+                who=conflict.theirs_author or "?", when=_when(conflict.theirs_time)
+            )
+        )
+        ours, theirs = conflict.ours_value, conflict.theirs_value
+        self.ours.setHtml(html.escape(_shown(conflict.field, ours)).replace("\n", "<br>"))
+        if isinstance(ours, str) and isinstance(theirs, str):
+            self.theirs.setHtml(diff_html(diff_markup(ours, theirs)))
+        else:
+            self.theirs.setPlainText(_shown(conflict.field, theirs))
+        editable = isinstance(conflict.current_value, str)
+        self.edited.setEnabled(editable)
+        self.edited_button.setEnabled(editable)
+        self.edited.setPlainText(conflict.current_value if editable else "")
+
+    def choose(self, which: str) -> bool:
+        """Settle the current conflict with ours, theirs or the edited text."""
+        conflict = self.current()
+        if conflict is None:
+            return False
+        value: Any
+        if which == "ours":
+            value = conflict.ours_value
+        elif which == "theirs":
+            value = conflict.theirs_value
+        else:
+            value = self.edited.toPlainText()
+        try:
+            resolve_conflict(self.ctx.store, conflict.id, value)
+        except RejoinderError as exc:
+            show_error(self, exc)
+            return False
+        self.ctx.notify()
+        self.refresh()
+        return True

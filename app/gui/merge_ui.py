@@ -1,0 +1,126 @@
+"""File › Merge a colleague's copy…, and Edit › Undo merge.
+
+The merge runs on the project pool (it writes the project) with a progress
+dialog. Rows may be added, changed or removed anywhere, so afterwards every
+view reloads and the undo stack starts afresh: an undo step recorded before
+the merge could otherwise overwrite what the colleague wrote. Undoing the
+merge puts back the backup the core made before it, with the project closed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
+
+from app.core.errors import RejoinderError
+from app.core.merge import MergeReport, merge, undo_merge
+from app.core.services import passages, sources
+from app.gui.context import ProjectContext
+from app.gui.errors import ask, show_error, show_message
+from app.gui.workers import Operation, Progress
+
+if TYPE_CHECKING:
+    from app.gui.main_window import MainWindow
+
+FILTER = "Rejoinder projects (*.rejoinder)"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("merge_ui", text)
+
+
+def ask_other_copy(parent: QWidget | None) -> Path | None:
+    name, _ = QFileDialog.getOpenFileName(
+        parent, _tr("Merge a colleague's copy of this project"), "", FILTER
+    )
+    return Path(name) if name else None
+
+
+def merge_copy(
+    parent: QWidget | None,
+    ctx: ProjectContext,
+    other: Path,
+    done: Callable[[MergeReport], None],
+) -> Operation[MergeReport]:
+    """Merge ``other`` into the open project in the background; ``done`` gets the report."""
+    dialog = QProgressDialog(_tr("Merging “{name}”…").format(name=other.name), "", 0, 4, parent)
+    dialog.setWindowTitle(_tr("Merge"))
+    dialog.setCancelButton(None)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(300)
+    store = ctx.store
+
+    def work(progress: Progress) -> MergeReport:
+        return merge(store, other, progress=progress)
+
+    def progressed(value: int, total: int) -> None:
+        dialog.setMaximum(total)
+        dialog.setValue(value)
+
+    def finish() -> None:
+        dialog.reset()
+        dialog.close()
+        dialog.deleteLater()
+
+    def merged(report: MergeReport) -> None:
+        reload_views(ctx)
+        done(report)
+
+    operation: Operation[MergeReport] = (
+        Operation(parent, work).progress(progressed).success(merged).finally_(finish)
+    )
+    operation.run_in_background()
+    return operation
+
+
+def reload_views(ctx: ProjectContext) -> None:
+    """After rows changed under the views: forget what no longer exists, refresh everything."""
+    ctx.undo_stack.clear()
+    live_sources = {s.id for s in sources.list_sources(ctx.store)}
+    if ctx.source_id not in live_sources:
+        ctx.source_id = None
+    if ctx.passage_id not in {p.id for p in passages.list_passages(ctx.store)}:
+        ctx.passage_id = None
+    ctx.notify()
+    if ctx.source_id is not None:
+        ctx.source_selected.emit(ctx.source_id)  # the reader reloads the (maybe changed) text
+
+
+def report_text(report: MergeReport) -> str:
+    text = _tr("Merged: {inserted} added, {updated} changed, {conflicts} conflict(s).").format(
+        inserted=report.inserted, updated=report.updated, conflicts=report.conflicts
+    )
+    if report.conflicts:
+        text += "\n" + _tr("Both of you changed the same things: choose in Edit › Conflicts…")
+    text += "\n" + _tr("A backup of the project before the merge: {path}").format(
+        path=str(report.backup)
+    )
+    return text
+
+
+def undo_last_merge(window: MainWindow, report: MergeReport) -> bool:
+    """Close the project, put the backup from before the merge back, reopen it."""
+    if window.ctx is None:
+        return False
+    if not ask(
+        window,
+        _tr(
+            "Undo the merge? The project goes back to how it was before the merge; "
+            "conflicts you resolved since are undone too."
+        ),
+    ):
+        return False
+    path = window.ctx.store.path
+    window.close_project()
+    try:
+        undo_merge(path, report.backup)
+    except RejoinderError as exc:
+        show_error(window, exc)
+    reopened = window.open_project(path, remember=False)
+    if reopened:
+        show_message(window, _tr("The merge was undone."), warning=False)
+    return reopened

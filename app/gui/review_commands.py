@@ -1,0 +1,208 @@
+"""Undoable steps of the delegation's work: notes, status changes, restored texts, moves.
+
+Same pattern as :mod:`app.gui.commands`: each step is a thin command over
+core services. Redo after undo brings back the very rows the first run made
+(notes are tombstoned and restored, never re-created), so a colleague's
+copy merged later sees one note, not two.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication
+
+from app.core import history
+from app.core.models import BlockKind
+from app.core.services import notes, passages, responses, review, sections
+from app.gui.commands import Command, SectionEdit
+from app.gui.context import NOTES, PASSAGES, RESPONSES, SECTIONS, SOURCES, ProjectContext
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("review_commands", text)
+
+
+class AddNote(Command):
+    """A note on a passage or response, or a reply to a note (``parent_id``)."""
+
+    def __init__(
+        self, ctx: ProjectContext, target_id: str, text: str, parent_id: str | None = None
+    ) -> None:
+        super().__init__(ctx, _tr("Reply to note") if parent_id else _tr("Add note"), NOTES)
+        self.target_id, self.note_text, self.parent_id = target_id, text, parent_id
+        self.note_id: str | None = None
+
+    def do(self) -> None:
+        if self.note_id is None:
+            self.note_id = notes.add_note(
+                self.ctx.store,
+                "" if self.parent_id else self.target_id,
+                self.note_text,
+                self.parent_id,
+            )
+        else:
+            notes.restore_note(self.ctx.store, self.note_id)
+
+    def revert(self) -> None:
+        assert self.note_id is not None
+        notes.delete_note(self.ctx.store, self.note_id)
+
+
+class EditNote(Command):
+    def __init__(self, ctx: ProjectContext, note_id: str, old: str, new: str) -> None:
+        super().__init__(ctx, _tr("Edit note"), NOTES)
+        self.note_id, self.old, self.new = note_id, old, new
+
+    def do(self) -> None:
+        notes.edit_note(self.ctx.store, self.note_id, self.new)
+
+    def revert(self) -> None:
+        notes.edit_note(self.ctx.store, self.note_id, self.old)
+
+
+class DeleteNote(Command):
+    def __init__(self, ctx: ProjectContext, note_id: str) -> None:
+        super().__init__(ctx, _tr("Delete note"), NOTES)
+        self.note_id = note_id
+
+    def do(self) -> None:
+        notes.delete_note(self.ctx.store, self.note_id)
+
+    def revert(self) -> None:
+        notes.restore_note(self.ctx.store, self.note_id)
+
+
+class SetStatus(Command):
+    """A status change through the review workflow, which records who, when and why.
+
+    Undo puts the old status back directly and tombstones the note that
+    recorded the change: going through the workflow again would ask for a
+    reason the user never gave, or refuse a two-step move forward.
+    """
+
+    def __init__(
+        self,
+        ctx: ProjectContext,
+        response_id: str,
+        passage_id: str,
+        old: str,
+        new: str,
+        reason: str = "",
+    ) -> None:
+        super().__init__(ctx, _tr("Change status"), RESPONSES, NOTES, SOURCES, PASSAGES)
+        self.response_id, self.passage_id = response_id, passage_id
+        self.old, self.new, self.reason = old, new, reason
+        self.note_id: str | None = None
+
+    def do(self) -> None:
+        store = self.ctx.store
+        if self.note_id is None:
+            review.set_status(store, self.response_id, self.new, self.reason)
+            changes = review.status_history(store, self.response_id).changes
+            self.note_id = changes[-1].note_id if changes else ""
+            return
+        responses.respond(store, self.passage_id, status=self.new)
+        if self.note_id:
+            notes.restore_note(store, self.note_id)
+
+    def revert(self) -> None:
+        responses.respond(self.ctx.store, self.passage_id, status=self.old)
+        if self.note_id:
+            notes.delete_note(self.ctx.store, self.note_id)
+
+
+class RestoreRevision(Command):
+    """An earlier text made current; undo writes back the text it replaced (kept as history)."""
+
+    def __init__(
+        self, ctx: ProjectContext, passage_id: str, revision_id: str, replaced: str
+    ) -> None:
+        super().__init__(ctx, _tr("Restore earlier text"), RESPONSES, SOURCES, PASSAGES)
+        self.passage_id, self.revision_id, self.replaced = passage_id, revision_id, replaced
+
+    def do(self) -> None:
+        history.restore_revision(self.ctx.store, self.revision_id)
+
+    def revert(self) -> None:
+        responses.respond(self.ctx.store, self.passage_id, self.replaced)
+
+
+class PlacePassage(Command):
+    """A passage moved into another section's citations; undo returns it to its place."""
+
+    def __init__(self, ctx: ProjectContext, passage_id: str, section_id: str, ordinal: int) -> None:
+        super().__init__(ctx, _tr("Move passage to section"), PASSAGES, SECTIONS)
+        self.passage_id, self.section_id, self.ordinal = passage_id, section_id, ordinal
+        self.previous: str | None = None
+
+    def do(self) -> None:
+        self.previous = passages.place_passage(self.ctx.store, self.passage_id, self.section_id)
+
+    def revert(self) -> None:
+        passages.return_passage(self.ctx.store, self.passage_id, self.previous, self.ordinal)
+
+
+def add_block(ctx: ProjectContext, section_id: str, kind: str, text: str) -> SectionEdit:
+    """Redo after undo brings back the same block (same id)."""
+    created: list[str] = []
+
+    def do() -> None:
+        if created:
+            sections.restore_block(ctx.store, created[0])
+        else:
+            created.append(sections.add_block(ctx.store, section_id, kind, text))
+
+    def undo() -> None:
+        sections.delete_block(ctx.store, created[0])
+
+    names = {
+        BlockKind.PARAGRAPH: _tr("Add paragraph"),
+        BlockKind.LIST: _tr("Add list"),
+        BlockKind.CITATIONS: _tr("Add citations block"),
+    }
+    return SectionEdit(ctx, names.get(BlockKind(kind), _tr("Add block")), do, undo)
+
+
+def delete_block(ctx: ProjectContext, block_id: str) -> SectionEdit:
+    return SectionEdit(
+        ctx,
+        _tr("Delete block"),
+        lambda: sections.delete_block(ctx.store, block_id),
+        lambda: sections.restore_block(ctx.store, block_id),
+    )
+
+
+def move_block(ctx: ProjectContext, block_id: str, old: int, new: int) -> SectionEdit:
+    return SectionEdit(
+        ctx,
+        _tr("Move block"),
+        lambda: sections.move_block(ctx.store, block_id, new),
+        lambda: sections.move_block(ctx.store, block_id, old),
+    )
+
+
+@dataclass(frozen=True)
+class BlockFields:
+    """What the Blocks panel edits; ``None`` fields are left as they are."""
+
+    text: str | None = None
+    lead_in: str | None = None
+    comments_lead_in: str | None = None
+    numbered: bool | None = None
+
+
+def update_block(
+    ctx: ProjectContext, block_id: str, old: BlockFields, new: BlockFields
+) -> SectionEdit:
+    def apply(fields: BlockFields) -> None:
+        sections.update_block(
+            ctx.store,
+            block_id,
+            text=fields.text,
+            lead_in=fields.lead_in,
+            comments_lead_in=fields.comments_lead_in,
+            numbered=fields.numbered,
+        )
+
+    return SectionEdit(ctx, _tr("Edit block"), lambda: apply(new), lambda: apply(old))
