@@ -1,9 +1,10 @@
 """Edit › Conflicts…: what both colleagues changed since their copies parted, side by side.
 
-Each conflict shows both values with their authors and times; the other
-side's text is marked against ours word by word. The user keeps ours, takes
-theirs or writes a third text. Until then the merge keeps our value, so
-nothing is lost while a conflict waits.
+Each conflict shows both values with their authors and times. The merge is
+symmetric (A into B equals B into A), so it keeps the later change for now
+rather than "ours"; the dialog says "kept for now" and "other version", and
+marks the other version against the kept one word by word. The user keeps
+one, takes the other or writes a third text; until then nothing is lost.
 """
 
 from __future__ import annotations
@@ -59,8 +60,8 @@ class ConflictsDialog(QDialog):
         layout = QVBoxLayout(self)
         intro = QLabel(
             self.tr(
-                "You and your colleague both changed these since your copies parted. "
-                "Ours is kept until you decide. Their text is marked against ours: {legend}"
+                "You and your colleague both changed these since your copies parted. The later "
+                "change is kept until you decide; the other version is marked against it: {legend}"
             ).format(legend=legend())
         )
         intro.setWordWrap(True)
@@ -83,8 +84,8 @@ class ConflictsDialog(QDialog):
         self.edited.setMaximumHeight(110)
         right_layout.addWidget(self.edited, 1)
         buttons = QHBoxLayout()
-        self.ours_button = QPushButton(self.tr("Keep &ours"))
-        self.theirs_button = QPushButton(self.tr("Take &theirs"))
+        self.ours_button = QPushButton(self.tr("&Keep this version"))
+        self.theirs_button = QPushButton(self.tr("Take the &other version"))
         self.edited_button = QPushButton(self.tr("Keep the &edited text"))
         for button in (self.ours_button, self.theirs_button, self.edited_button):
             buttons.addWidget(button)
@@ -145,12 +146,12 @@ class ConflictsDialog(QDialog):
             self.edited.clear()
             return
         self.ours_box.setTitle(
-            self.tr("Ours — {who}, {when}").format(
+            self.tr("Kept for now — {who}, {when}").format(
                 who=conflict.ours_author or "?", when=_when(conflict.ours_time)
             )
         )
         self.theirs_box.setTitle(
-            self.tr("Theirs — {who}, {when}").format(
+            self.tr("Other version — {who}, {when}").format(
                 who=conflict.theirs_author or "?", when=_when(conflict.theirs_time)
             )
         )
@@ -166,7 +167,7 @@ class ConflictsDialog(QDialog):
         self.edited.setPlainText(conflict.current_value if editable else "")
 
     def choose(self, which: str) -> bool:
-        """Settle the current conflict with ours, theirs or the edited text."""
+        """Settle the current conflict: ``ours`` (kept), ``theirs`` (the other) or ``edited``."""
         conflict = self.current()
         if conflict is None:
             return False
