@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 
 from app.core.errors import (
     FileTooLargeError,
@@ -154,23 +155,39 @@ def _open(data: bytes, password: str | None) -> Any:
 # --- reading -----------------------------------------------------------------------
 
 
+def _load_page(raw_doc: Any, index: int) -> tuple[Any, Any] | None:
+    """Raw (page, text page) handles, or None when pdfium cannot load the page.
+
+    Raw handles, not pypdfium2's wrapper objects: those register finalizers
+    and parent links that cost more than the page's own text on a long file.
+    """
+    page = pdfium_c.FPDF_LoadPage(raw_doc, index)
+    if not page:
+        return None
+    textpage = pdfium_c.FPDFText_LoadPage(page)
+    if not textpage:
+        pdfium_c.FPDF_ClosePage(page)
+        return None
+    return page, textpage
+
+
 def _read_pages(doc: Any, options: ImportOptions) -> tuple[list[list[Line]], list[str]]:
     total = len(doc)
     pages: list[list[Line]] = []
     bad: list[int] = []
     options.report(0, total)
+    raw_doc = doc.raw
     for index in range(total):
-        try:
-            page = doc[index]
-            textpage = page.get_textpage()
-            try:
-                pages.append(read_lines(textpage))
-            finally:
-                textpage.close()
-                page.close()
-        except pdfium.PdfiumError:
+        handles = _load_page(raw_doc, index)
+        if handles is None:
             bad.append(index + 1)
             pages.append([])
+        else:
+            try:
+                pages.append(read_lines(handles[1]))
+            finally:
+                pdfium_c.FPDFText_ClosePage(handles[1])
+                pdfium_c.FPDF_ClosePage(handles[0])
         options.report(index + 1, total)
     warnings = []
     if bad:
@@ -193,10 +210,32 @@ def _page_labels(doc: Any, detected: list[str | None]) -> list[str]:
     return labels
 
 
+def _has_text(pages: list[list[Line]], needed: int) -> bool:
+    """Whether the pages hold at least ``needed`` visible characters (stops when they do)."""
+    visible = 0
+    for lines in pages:
+        for ln in lines:
+            visible += sum(map(len, ln.text.split()))
+            if visible >= needed:
+                return True
+    return False
+
+
+def _sample(pages: list[list[Line]], limit: int) -> str:
+    """The first ``limit`` characters of all lines joined by spaces."""
+    parts: list[str] = []
+    length = -1
+    for lines in pages:
+        for ln in lines:
+            parts.append(ln.text)
+            length += len(ln.text) + 1
+            if length >= limit:
+                return " ".join(parts)[:limit]
+    return " ".join(parts)
+
+
 def _check_readable(pages: list[list[Line]], warnings: list[str]) -> None:
-    sample = " ".join(ln.text for lines in pages for ln in lines)
-    visible = sum(map(len, sample.split()))
-    if visible < 3 * max(1, len(pages)):
+    if not _has_text(pages, 3 * max(1, len(pages))):
         hint = (
             " Rejoinder can run text recognition (OCR) on it."
             if ocr_available()
@@ -213,7 +252,7 @@ def _check_readable(pages: list[list[Line]], warnings: list[str]) -> None:
             "only a notice page can be read without Microsoft's software. Ask the "
             "sender for an unprotected copy."
         )
-    share = garbled_share(sample[:50_000])
+    share = garbled_share(_sample(pages, 50_000))
     if share > 0.5:
         raise ImportFailedError(
             "The text of this PDF cannot be decoded (its fonts carry no Unicode "
@@ -232,11 +271,16 @@ def _check_readable(pages: list[list[Line]], warnings: list[str]) -> None:
 
 
 def _body_size(pages: list[list[Line]]) -> float:
-    weights: dict[float, int] = {}
+    by_size: dict[float, int] = {}
     for lines in pages:
         for ln in lines:
-            key = round(ln.size * 2) / 2
-            weights[key] = weights.get(key, 0) + len(ln.text)
+            by_size[ln.size] = by_size.get(ln.size, 0) + len(ln.text)
+    # Rounded to half points; keys keep the order of first appearance, which
+    # decides a tie as a pass over the lines would.
+    weights: dict[float, int] = {}
+    for size, count in by_size.items():
+        key = round(size * 2) / 2
+        weights[key] = weights.get(key, 0) + count
     return max(weights, key=lambda k: weights[k]) if weights else 10.0
 
 

@@ -75,7 +75,7 @@ def _new_paragraph(
         or (starts_item(para.text) and abs(cur.x0 - para.x0) < 0.5 * size)
     ):
         return True  # the next item of a list
-    rtl = RTL.search(prev.text) is not None
+    rtl = not prev.text.isascii() and RTL.search(prev.text) is not None
     if (prev_block is cur_block or below) and not rtl:
         if para.cont_x0 is None:
             # second line: a first-line indent or a hanging list label is normal
@@ -105,11 +105,13 @@ def paragraphs(blocks: list[Block], words: set[str]) -> list[Para]:
             ):
                 if prev is not None and prev.hyphen:
                     out[-1].text += "-"  # the word goes on elsewhere: keep what was printed
-                out.append(Para(line.text, line.size, line.bold, 1, line.x0, None, _refs(line, 0)))
+                refs = _refs(line, 0) if line.sups else []
+                out.append(Para(line.text, line.size, line.bold, 1, line.x0, None, refs))
             else:
                 para = out[-1]
                 joined = join_lines(para.text, line.text, prev.hyphen, words)
-                para.refs.extend(_refs(line, len(joined) - len(line.text)))
+                if line.sups:
+                    para.refs.extend(_refs(line, len(joined) - len(line.text)))
                 para.text = joined
                 para.lines += 1
                 if para.cont_x0 is None or block is not prev_block:

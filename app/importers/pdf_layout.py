@@ -81,13 +81,18 @@ def _order(
 
 
 def _leaf(lines: list[Line], size: float, out: list[Block], edges: tuple[float, float]) -> None:
-    step = 0.5 * size
-    ordered = sorted(lines, key=lambda ln: (-round(ln.mid / step), ln.x0))
-    out.append(Block(ordered, edges[0], edges[1]))
+    if len(lines) > 1:
+        step = 0.5 * size
+        lines = sorted(lines, key=lambda ln: (-round((ln.top + ln.bottom) / 2 / step), ln.x0))
+    out.append(Block(lines, edges[0], edges[1]))
 
 
 def _columns(lines: list[Line], size: float) -> list[list[Line]] | None:
     """Split at vertical gutters no line crosses; columns narrower than 15 % are not columns."""
+    # A gutter needs a line starting right of every line before it has ended:
+    # when the rightmost start is left of the leftmost end, there is none.
+    if max(ln.x0 for ln in lines) <= min(ln.x1 for ln in lines) + 0.5 * size:
+        return None
     spans = sorted((ln.x0, ln.x1) for ln in lines)
     left, right = spans[0][0], max(x1 for _, x1 in spans)
     width = right - left
@@ -171,7 +176,7 @@ def _edges(lines: list[Line]) -> list[Line]:
     depth = 3
     if len(lines) <= 2 * depth:
         return list(lines)
-    ordered = sorted(lines, key=lambda ln: -ln.mid)
+    ordered = sorted(lines, key=lambda ln: -(ln.top + ln.bottom))  # by -mid, without the /2
     return ordered[:depth] + ordered[-depth:] + [ln for ln in ordered[depth:-depth] if ln.vertical]
 
 
@@ -198,13 +203,17 @@ def strip_running(pages: list[list[Line]]) -> list[str | None]:
     """
     total = len(pages)
     seen: Counter[str] = Counter()
-    for lines in pages:
-        seen.update({_key(ln) for ln in _edges(lines)})
+    # Each page's edge lines and their keys, computed once for both passes.
+    page_keys = [{id(ln): _key(ln) for ln in _edges(lines)} for lines in pages]
+    for keys in page_keys:
+        seen.update(set(keys.values()))
     threshold = max(2, round(0.3 * total))
     # candidates[kind] = (page index, number read, the lone number's line or None)
     candidates: dict[str, list[tuple[int, int, Line | None]]] = {}
     for index, lines in enumerate(pages):
-        edges = {id(ln) for ln in _edges(lines)}
+        edges = page_keys[index]
+        if not edges:
+            continue
         kept = []
         for ln in lines:
             if id(ln) not in edges:
@@ -215,7 +224,7 @@ def strip_running(pages: list[list[Line]]) -> list[str | None]:
                 candidates.setdefault(number[0], []).append((index, number[1], ln))
                 kept.append(ln)  # removed below if the numbers count up
                 continue
-            key = _key(ln)
+            key = edges[id(ln)]
             if total >= 2 and seen[key] >= threshold and len(ln.text) <= 150:
                 tail = _LAST_NUMBER.search(ln.text)
                 if tail is not None:
@@ -225,8 +234,9 @@ def strip_running(pages: list[list[Line]]) -> list[str | None]:
             kept.append(ln)
         lines[:] = kept
     labels, numbers = _labels(candidates, total)
-    for lines in pages:
-        lines[:] = [ln for ln in lines if id(ln) not in numbers]
+    if numbers:
+        for lines in pages:
+            lines[:] = [ln for ln in lines if id(ln) not in numbers]
     return labels
 
 

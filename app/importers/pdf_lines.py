@@ -24,14 +24,35 @@ import pypdfium2.raw as pdfium_c
 
 from app.importers.pdf_text import HYPHEN_MARKS, clean
 
-_SPLIT = re.compile(r"([^\r\n\x02\ufffe]*)(\r\n|\r|\n|[\x02\ufffe]|$)")
 _NEEDS_CLEAN = re.compile(
     "[\x00-\x09\x0b\x0c\x0e-\x1f\x7f\u00ad\u2010\u2011\ufb00-\ufb06\ud800-\udfff\uffff]"
 )
 _RULE = re.compile(r"^[_\-–—.·… ]{5,}$")
+_RULE_START = "_-–—.·…"
+_BREAK = re.compile("[\r\n\x02\ufffe]")
 RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 _MARKER_RE = re.compile("[0-9*†‡§¶]")
 _MARKER_CHARS = set("0123456789*†‡§¶")
+
+
+def _fast(func: Any, restype: Any = ctypes.c_int) -> Any:
+    """``func`` (a pypdfium2 raw function) without argument conversion, keeping the GIL.
+
+    For the getters called once or twice per line: pypdfium2's argtypes
+    checks and the GIL release cost more than pdfium's own work (0.52 µs a
+    call against 0.15 µs here). Callers pass exact C types: ints, the raw
+    text page, ``byref`` pointers. Same calling convention as pypdfium2 (cdecl).
+    """
+    address = ctypes.cast(func, ctypes.c_void_p).value
+    if not address:
+        raise ImportError(f"pdfium lacks {func!r}")
+    return ctypes.PYFUNCTYPE(restype)(address)
+
+
+_LOOSE_BOX = _fast(pdfium_c.FPDFText_GetLooseCharBox)
+_FONT_WEIGHT = _fast(pdfium_c.FPDFText_GetFontWeight)
+_COUNT_RECTS = _fast(pdfium_c.FPDFText_CountRects)
+_GET_RECT = _fast(pdfium_c.FPDFText_GetRect)
 
 
 @dataclass(slots=True)
@@ -62,8 +83,8 @@ class Line:
 class _Boxes:
     """Reusable ctypes buffers, so that a page costs no allocation per call."""
 
-    def __init__(self, textpage: Any) -> None:
-        self.raw = textpage.raw
+    def __init__(self, raw: Any) -> None:
+        self.raw = raw
         self.rect = pdfium_c.FS_RECTF()
         self.rect_p = ctypes.byref(self.rect)
         self.d = [ctypes.c_double() for _ in range(4)]
@@ -72,11 +93,11 @@ class _Boxes:
     def loose(self, index: int) -> tuple[float, float, float, float]:
         """(left, right, bottom, top) of a character, from its font's ascent/descent."""
         r = self.rect
-        pdfium_c.FPDFText_GetLooseCharBox(self.raw, index, self.rect_p)
+        _LOOSE_BOX(self.raw, index, self.rect_p)
         return r.left, r.right, r.bottom, r.top
 
     def rects(self, start: int, count: int) -> list[tuple[float, float, float, float]]:
-        n = pdfium_c.FPDFText_CountRects(self.raw, start, count)
+        n = _COUNT_RECTS(self.raw, start, count)
         return self.computed(n) if n > 1 else []
 
     def computed(self, n: int) -> list[tuple[float, float, float, float]]:
@@ -84,41 +105,71 @@ class _Boxes:
         out = []
         d = self.d
         for k in range(n):
-            pdfium_c.FPDFText_GetRect(self.raw, k, *self.dp)
+            _GET_RECT(self.raw, k, *self.dp)
             out.append((d[0].value, d[2].value, d[3].value, d[1].value))
         return out
 
 
-def read_lines(textpage: Any) -> list[Line]:
-    """All non-empty lines of a page, in pdfium's (stored) order.
+def page_text(raw: Any, count: int) -> str:
+    """The text of a page's first ``count`` characters in one call.
+
+    Characters pdfium leaves out of its text at either end are skipped
+    first, as pypdfium2's ``get_text_range`` does (crbug.com/pdfium/2079),
+    without the cost of its wrapper objects.
+    """
+    text_index = pdfium_c.FPDFText_GetTextIndexFromCharIndex
+    lo, hi = 0, count - 1
+    while lo <= hi and text_index(raw, lo) == -1:
+        lo += 1
+    while hi >= lo and text_index(raw, hi) == -1:
+        hi -= 1
+    if lo > hi:
+        return ""
+    size = text_index(raw, hi) + 2 - text_index(raw, lo)
+    buffer = (ctypes.c_ushort * size)()
+    written = pdfium_c.FPDFText_GetText(raw, lo, hi - lo + 1, buffer)
+    if written <= 1:
+        return ""
+    return ctypes.string_at(buffer, 2 * (written - 1)).decode("utf-16-le", errors="ignore")
+
+
+def read_lines(raw: Any) -> list[Line]:
+    """All non-empty lines of a page (``raw``: a pdfium text page), in pdfium's (stored) order.
 
     This is the hot loop of a PDF import (tens of thousands of lines for a
     long document), hence the local names and the inlined common case.
     """
-    raw = textpage.raw
     count = pdfium_c.FPDFText_CountChars(raw)
     if count <= 0:
         return []
-    text = textpage.get_text_range(0, count)
+    text = page_text(raw, count)
     if len(text) != count:
         text = "".join(chr(pdfium_c.FPDFText_GetUnicode(raw, i) or 0x20) for i in range(count))
     needs_clean = _NEEDS_CLEAN.search(text) is not None
-    boxes = _Boxes(textpage)
+    boxes = _Boxes(raw)
     rect, rect_p = boxes.rect, boxes.rect_p
-    loose = pdfium_c.FPDFText_GetLooseCharBox
-    count_rects = pdfium_c.FPDFText_CountRects
-    weight = pdfium_c.FPDFText_GetFontWeight
+    loose = _LOOSE_BOX
+    count_rects = _COUNT_RECTS
+    weight = _FONT_WEIGHT
     has_marker = _MARKER_RE.search
+    rule = _RULE.match
+    rule_starts = _RULE_START
+    marks = HYPHEN_MARKS
     lines: list[Line] = []
-    for match in _SPLIT.finditer(text):
-        content = match.group(1)
+    append = lines.append
+    # Every break is one character ("\r\n" leaves an empty line between):
+    # one split of the page text costs less than a match object per line.
+    length = len(text)
+    pos = 0
+    for content in _BREAK.split(text):
+        line_start = pos
+        pos += len(content) + 1
         stripped = content.strip()
-        if not stripped or _RULE.match(stripped):
+        if not stripped or (stripped[0] in rule_starts and rule(stripped)):
             continue
-        s = match.start(1) + (len(content) - len(content.lstrip()))
+        s = line_start + len(content) - len(content.lstrip())
         e = s + len(stripped)
-        end = match.group(2)
-        hyphen = end != "" and end in HYPHEN_MARKS
+        hyphen = pos <= length and text[pos - 1] in marks
         loose(raw, s, rect_p)
         x0, bottom, top = rect.left, rect.bottom, rect.top
         loose(raw, e - 1, rect_p)
@@ -131,23 +182,25 @@ def read_lines(textpage: Any) -> list[Line]:
         # Rectangles cost a call and pdfium's work per line: only a line that can
         # hold a footnote marker needs them (a line broken across columns or
         # rows shows as disagreeing first and last boxes, handled above).
-        n_rects = count_rects(raw, s, e - s) if has_marker(stripped) else 0
-        if n_rects > 1:
-            raised = _irregular(boxes.computed(n_rects), bottom, size, RTL.search(stripped))
-            if raised is None:
-                lines.extend(_scan(boxes, text, s, e, hyphen))
-                continue
-            if raised:
-                sups = _markers(boxes, text, s, e, raised, bottom, size)
+        if has_marker(stripped):
+            n_rects = count_rects(raw, s, e - s)
+            if n_rects > 1:
+                raised = _irregular(boxes.computed(n_rects), bottom, size, RTL.search(stripped))
+                if raised is None:
+                    lines.extend(_scan(boxes, text, s, e, hyphen))
+                    continue
+                if raised:
+                    sups = _markers(boxes, text, s, e, raised, bottom, size)
         first_weight = weight(raw, s)
         if first_weight > 0:
             bold = first_weight >= 600 and weight(raw, e - 1) >= 600
         else:
             bold = _bold_by_name(raw, s) and _bold_by_name(raw, e - 1)
-        lines.append(
+        left = rect.left
+        append(
             Line(
                 clean(stripped) if needs_clean else stripped,
-                min(x0, rect.left),
+                x0 if x0 < left else left,
                 x1,
                 bottom,
                 top,
@@ -155,7 +208,8 @@ def read_lines(textpage: Any) -> list[Line]:
                 bold,
                 hyphen,
                 sups,
-                start=s if not needs_clean else -1,
+                False,
+                -1 if needs_clean else s,
             )
         )
     return _merge_same_baseline(_place_stray_markers(raw, lines))
@@ -177,7 +231,7 @@ def _bold_by_name(raw: Any, index: int) -> bool:
 
 
 def _bold(raw: Any, index: int) -> bool:
-    weight = pdfium_c.FPDFText_GetFontWeight(raw, index)
+    weight = _FONT_WEIGHT(raw, index)
     return weight >= 600 if weight > 0 else _bold_by_name(raw, index)
 
 
@@ -199,7 +253,15 @@ def _place_stray_markers(raw: Any, lines: list[Line]) -> list[Line]:
     marker, looked up by position, says where it belongs.
     """
     out = lines
-    for marker in [ln for ln in lines if len(ln.text) <= 3 and ln.text.isdigit()]:
+    markers = [ln for ln in lines if len(ln.text) <= 3 and ln.text.isdigit()]
+    if not markers:
+        return out
+    # A marker sits inside a body line's height: one at or below every line's
+    # bottom (a page number in the footer) has no line to join.
+    lowest = min(ln.bottom for ln in lines)
+    for marker in markers:
+        if marker.bottom <= lowest:
+            continue
         for body in lines:
             if (
                 body is marker

@@ -122,6 +122,8 @@ def join_hyphenated(left: str, right: str, words: set[str]) -> str:
 
 def join_lines(left: str, right: str, hyphen: bool, words: set[str]) -> str:
     """Re-flow two lines of one paragraph into one string."""
+    if not hyphen and left and left[-1] not in "-/\u2014":
+        return left + " " + right  # the common case, decided without the checks below
     if hyphen:
         return join_hyphenated(left, right, words)
     if left.endswith("-") and len(left) > 1 and left[-2].isalpha() and right[:1].islower():
@@ -147,6 +149,9 @@ BULLETS = "•▪◦‣∙·–-*○■□➢➤✓"
 
 def paragraph_number(text: str) -> str | None:
     """The number a reader cites a paragraph by ("12.", "(a)"), if it has one."""
+    head = text[:8]
+    if "." not in head and ")" not in head:
+        return None  # every form of NUMBER has its "." or ")" within 8 characters
     match = NUMBER.match(text)
     if match is None:
         return None
