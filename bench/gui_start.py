@@ -24,13 +24,13 @@ from pathlib import Path
 from bench.synth import Shape, build_project
 
 
-def run_once(project: Path, home: Path) -> float:
+def run_once(project: Path, home: Path, command: list[str] | None = None) -> float:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", REJOINDER_BENCH_READY="1")
     for name in ("CONFIG", "DATA", "LOG"):
         env[f"REJOINDER_{name}_DIR"] = str(home / name.lower())
     began = time.time()
     out = subprocess.run(
-        [sys.executable, "-m", "app", str(project)],
+        [*(command or [sys.executable, "-m", "app"]), str(project)],
         env=env,
         capture_output=True,
         text=True,
