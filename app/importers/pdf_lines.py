@@ -17,6 +17,7 @@ from __future__ import annotations
 import ctypes
 import re
 import statistics
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -151,7 +152,9 @@ def read_lines(raw: Any) -> list[Line]:
     loose = _LOOSE_BOX
     count_rects = _COUNT_RECTS
     weight = _FONT_WEIGHT
-    has_marker = _MARKER_RE.search
+    # Where the page holds marker characters, found in one pass over its text.
+    marker_at = [m.start() for m in _MARKER_RE.finditer(text)]
+    n_markers = len(marker_at)
     rule = _RULE.match
     rule_starts = _RULE_START
     marks = HYPHEN_MARKS
@@ -182,7 +185,8 @@ def read_lines(raw: Any) -> list[Line]:
         # Rectangles cost a call and pdfium's work per line: only a line that can
         # hold a footnote marker needs them (a line broken across columns or
         # rows shows as disagreeing first and last boxes, handled above).
-        if has_marker(stripped):
+        i = bisect_left(marker_at, s)
+        if i < n_markers and marker_at[i] < e:
             n_rects = count_rects(raw, s, e - s)
             if n_rects > 1:
                 raised = _irregular(boxes.computed(n_rects), bottom, size, RTL.search(stripped))
@@ -326,7 +330,9 @@ def _merge_same_baseline(lines: list[Line]) -> list[Line]:
             prev.top = max(prev.top, ln.top)
         prev.hyphen = ln.hyphen
     for ln in out:
-        ln.vertical = len(ln.text) > 5 and ln.x1 - ln.x0 < 0.15 * ln.size * len(ln.text)
+        n = len(ln.text)
+        if n > 5 and ln.x1 - ln.x0 < 0.15 * ln.size * n:
+            ln.vertical = True
     return out
 
 
