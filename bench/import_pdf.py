@@ -4,6 +4,11 @@ Usage: ``python bench/import_pdf.py [FILE.pdf] [-n RUNS]``. Without a file it
 generates the 300-page document of :mod:`bench.make_pdf` first. Both tools
 run alternately in the same process run, so that a busy machine slows both;
 the budget is ≤ 1.5 s and ≤ 1.5 × pdftotext (DESIGN.md).
+
+Besides the ratio of the medians it prints the median of the per-round
+ratios (each import against the pdftotext run right after it, which is what
+a shared machine's load drifts least between) and the ratio of CPU times
+(this process against the pdftotext child), which load hardly moves.
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import resource
 import shutil
 import statistics
 import subprocess
@@ -68,15 +74,20 @@ def main() -> int:
         ours: list[float] = []
         theirs: list[float] = []
         floor: list[float] = []
+        ours_cpu: list[float] = []
+        theirs_cpu: list[float] = []
         result = import_bytes(data, ImportOptions())  # warm-up: imports, page cache
         for _ in range(args.runs):
+            cpu = time.process_time()
             start = time.perf_counter()
             result = import_bytes(data, ImportOptions())
             ours.append(time.perf_counter() - start)
+            ours_cpu.append(time.process_time() - cpu)
             start = time.perf_counter()
             pdfium_floor(data)
             floor.append(time.perf_counter() - start)
             if pdftotext is not None:
+                before = resource.getrusage(resource.RUSAGE_CHILDREN)
                 start = time.perf_counter()
                 subprocess.run(
                     [pdftotext, str(path), str(Path(tmp) / "out.txt")],
@@ -84,6 +95,10 @@ def main() -> int:
                     capture_output=True,
                 )
                 theirs.append(time.perf_counter() - start)
+                after = resource.getrusage(resource.RUSAGE_CHILDREN)
+                theirs_cpu.append(
+                    after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+                )
     ms = statistics.median(ours) * 1000
     print(f"machine: {os.cpu_count()} CPUs, {_cpu()}, Python {platform.python_version()}")
     print(f"file: {path.name}, {len(result.pages)} pages, {len(result.text):,} characters")
@@ -95,6 +110,14 @@ def main() -> int:
         print(f"pdftotext:        median {ref:.0f} ms over {args.runs} runs")
         print(f"ratio: {ms / ref:.2f} x pdftotext (budget 1.5 x, and 1500 ms)")
         print(f"pypdfium2 alone: {bare / ref:.2f} x pdftotext")
+        paired = statistics.median(a / b for a, b in zip(ours, theirs, strict=True))
+        print(f"median of per-round ratios: {paired:.2f} x pdftotext")
+        mine, poppler = statistics.median(ours_cpu), statistics.median(theirs_cpu)
+        if poppler > 0:
+            print(
+                f"CPU time: {mine * 1000:.0f} ms against {poppler * 1000:.0f} ms, "
+                f"{mine / poppler:.2f} x pdftotext"
+            )
     return 0
 
 

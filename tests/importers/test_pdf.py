@@ -343,6 +343,47 @@ def test_benchmark_document_imports() -> None:
     assert len(result.footnotes) == 6
 
 
+@pytest.mark.parametrize(
+    "name", ["", "soft-hyphen-word2007.pdf", "two-column-tracemonkey-paper.pdf"]
+)
+def test_raw_page_calls_agree_with_pypdfium2(name: str) -> None:
+    """The importer's one-call page text and its unchecked getters (no argtypes,
+    GIL kept) return what pypdfium2's own wrappers return."""
+    import ctypes
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    from app.importers import pdf_lines
+
+    doc = pdfium.PdfDocument(real(name) if name else build_document(3))
+    rect = pdfium_c.FS_RECTF()
+    want = pdfium_c.FS_RECTF()
+    try:
+        for index in range(min(len(doc), 4)):
+            page = doc[index]
+            textpage = page.get_textpage()
+            count = pdfium_c.FPDFText_CountChars(textpage.raw)
+            text = pdf_lines.page_text(textpage.raw, count)
+            assert text == textpage.get_text_range(0, count)
+            for i in range(0, count, max(1, count // 50)):
+                pdf_lines._LOOSE_BOX(textpage.raw, i, ctypes.byref(rect))
+                pdfium_c.FPDFText_GetLooseCharBox(textpage.raw, i, want)
+                assert (rect.left, rect.right, rect.bottom, rect.top) == (
+                    want.left,
+                    want.right,
+                    want.bottom,
+                    want.top,
+                )
+                assert pdf_lines._FONT_WEIGHT(textpage.raw, i) == pdfium_c.FPDFText_GetFontWeight(
+                    textpage.raw, i
+                )
+            textpage.close()
+            page.close()
+    finally:
+        doc.close()
+
+
 def test_saslprep_maps_soft_hyphen_and_compatibility_characters() -> None:
     assert saslprep("S\u00aaSL\u00adprep") == "SaSLprep"
     assert saslprep("    ") == "    "
