@@ -158,8 +158,9 @@ def _open(data: bytes, password: str | None) -> Any:
 def _load_page(raw_doc: Any, index: int) -> tuple[Any, Any] | None:
     """Raw (page, text page) handles, or None when pdfium cannot load the page.
 
-    Raw handles, not pypdfium2's wrapper objects: those register finalizers
-    and parent links that cost more than the page's own text on a long file.
+    Raw handles, not pypdfium2's wrapper objects: a page is closed as soon
+    as its lines are read, so their finalizers and parent links buy nothing,
+    and :func:`read_lines` works on the raw text page anyway.
     """
     page = pdfium_c.FPDF_LoadPage(raw_doc, index)
     if not page:
