@@ -202,3 +202,15 @@ def test_place_passage_in_another_section_and_back(store: ProjectStore) -> None:
     assert passages.list_passages(store)[0].section_id == topic
     passages.return_passage(store, passage, previous, info.ordinal)
     assert passages.list_passages(store)[0].section_id == party_section
+
+
+def test_get_passage_and_passage_for_response(store: ProjectStore) -> None:
+    source = add_text_source(store)
+    passage = passages.cite_quote(store, source, "transparency")
+    response = responses.respond(store, passage, "We agree.")
+    info = passages.get_passage(store, passage)
+    assert info is not None and info.response_id == response
+    found = passages.passage_for_response(store, response)
+    assert found is not None and found.id == passage
+    passages.delete_passage(store, passage)
+    assert passages.get_passage(store, passage) is None

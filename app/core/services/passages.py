@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -225,44 +226,63 @@ def return_passage(
         passage.ordinal = ordinal
 
 
+def _query_infos(session: Session, *where: Any) -> list[PassageInfo]:
+    query = (
+        select(Passage, Source.label, Response, Block.section_id)
+        .join(Source, Source.id == Passage.source_id)
+        .outerjoin(
+            Response,
+            (Response.passage_id == Passage.id) & Response.deleted_at.is_(None),
+        )
+        .outerjoin(Block, Block.id == Passage.block_id)
+        .outerjoin(Section, Section.id == Block.section_id)
+        .where(Passage.deleted_at.is_(None), *where)
+        .order_by(Section.ordinal, Block.ordinal, Passage.ordinal, Passage.created_at)
+    )
+    return [
+        PassageInfo(
+            id=p.id,
+            source_id=p.source_id,
+            source_label=label,
+            block_id=p.block_id,
+            ordinal=p.ordinal,
+            start=p.start,
+            end=p.end,
+            exact=p.exact,
+            quote=p.quote,
+            page_label=p.page_label,
+            paragraph_number=p.paragraph_number,
+            anchor_method=p.anchor_method,
+            anchor_score=p.anchor_score,
+            response_id=r.id if r else None,
+            response_status=r.status if r else None,
+            response_position=r.position if r else None,
+            response_text=r.text if r else "",
+            proposed_change=r.proposed_change if r else "",
+            section_id=section_id,
+        )
+        for p, label, r, section_id in session.execute(query).all()
+    ]
+
+
 def list_passages(store: ProjectStore, source_ref: str | None = None) -> list[PassageInfo]:
     """Passages in output order (block, then ordinal); a source's only, when given."""
     with store.session() as session:
-        query = (
-            select(Passage, Source.label, Response, Block.section_id)
-            .join(Source, Source.id == Passage.source_id)
-            .outerjoin(
-                Response,
-                (Response.passage_id == Passage.id) & Response.deleted_at.is_(None),
-            )
-            .outerjoin(Block, Block.id == Passage.block_id)
-            .outerjoin(Section, Section.id == Block.section_id)
-            .where(Passage.deleted_at.is_(None))
-            .order_by(Section.ordinal, Block.ordinal, Passage.ordinal, Passage.created_at)
-        )
         if source_ref:
-            query = query.where(Passage.source_id == resolve(session, Source, source_ref).id)
-        return [
-            PassageInfo(
-                id=p.id,
-                source_id=p.source_id,
-                source_label=label,
-                block_id=p.block_id,
-                ordinal=p.ordinal,
-                start=p.start,
-                end=p.end,
-                exact=p.exact,
-                quote=p.quote,
-                page_label=p.page_label,
-                paragraph_number=p.paragraph_number,
-                anchor_method=p.anchor_method,
-                anchor_score=p.anchor_score,
-                response_id=r.id if r else None,
-                response_status=r.status if r else None,
-                response_position=r.position if r else None,
-                response_text=r.text if r else "",
-                proposed_change=r.proposed_change if r else "",
-                section_id=section_id,
-            )
-            for p, label, r, section_id in session.execute(query).all()
-        ]
+            source_id = resolve(session, Source, source_ref).id
+            return _query_infos(session, Passage.source_id == source_id)
+        return _query_infos(session)
+
+
+def get_passage(store: ProjectStore, passage_id: str) -> PassageInfo | None:
+    """One live passage by its full id (the GUI's selection), or None when it is gone."""
+    with store.session() as session:
+        found = _query_infos(session, Passage.id == passage_id)
+        return found[0] if found else None
+
+
+def passage_for_response(store: ProjectStore, response_id: str) -> PassageInfo | None:
+    """The live passage a response answers, or None."""
+    with store.session() as session:
+        found = _query_infos(session, Response.id == response_id)
+        return found[0] if found else None
