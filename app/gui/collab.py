@@ -47,7 +47,7 @@ class Collaboration(QObject):
             for dock in (self.notes_dock, self.blocks_dock):
                 self.window.tabifyDockWidget(outline_dock, dock)
             outline_dock.raise_()
-        workspace.outline.tree.currentItemChanged.connect(lambda *_a: self._section_changed())
+        workspace.outline.tree.currentItemChanged.connect(self._section_changed)
         self.notes.proposals_requested.connect(self.show_proposals)
         self._build_menus()
         self.banner: QToolBar | None = None
@@ -96,9 +96,9 @@ class Collaboration(QObject):
             edit_menu, self.tr("&Proposals from the Word review…"), lambda: self.show_proposals()
         )
         self.settings_action = add(edit_menu, self.tr("Se&ttings…"), self.show_settings)
-        self.ctx.undo_stack.indexChanged.connect(lambda _i: self._edited())
+        self.ctx.undo_stack.indexChanged.connect(self._edited)
 
-    def _section_changed(self) -> None:
+    def _section_changed(self, *_items: object) -> None:
         current = self.workspace.outline.current()
         self.blocks.set_section(current.id if current else None)
 
@@ -117,7 +117,7 @@ class Collaboration(QObject):
         if report.conflicts:
             self.show_conflicts()
 
-    def _edited(self) -> None:
+    def _edited(self, _index: int = 0) -> None:
         """Undo merge restores the file from before it: offered only until the next edit."""
         if self.ctx.undo_stack.count():
             self.undo_merge_action.setEnabled(False)

@@ -69,6 +69,8 @@ class ConflictsDialog(QDialog):
         layout.addWidget(intro)
         splitter = QSplitter()
         self.list = QListWidget()
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         splitter.addWidget(self.list)
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -120,7 +122,7 @@ class ConflictsDialog(QDialog):
         elif conflict.table_name == "section":
             found = [s for s in sections.list_sections(self.ctx.store) if s.id == conflict.row_id]
             quote = found[0].heading if found else ""
-        what = f"{conflict.table_name} · {conflict.field.replace('_', ' ')}"
+        what = f"{conflict.table_name.capitalize()} · {conflict.field.replace('_', ' ')}"
         return f"{what}\n“{quote}…”" if quote else what
 
     def refresh(self) -> None:

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -70,7 +71,11 @@ class NotesPanel(QWidget):
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels([self.tr("Note"), self.tr("Author"), self.tr("When")])
         self.tree.setWordWrap(True)
-        self.tree.setColumnWidth(0, 260)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.tree, 2)
         self.text = QPlainTextEdit()
         self.text.setPlaceholderText(self.tr("Write a note for the delegation…"))

@@ -32,11 +32,18 @@ def main(argv: list[str]) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QWidget
 
+    from app.core.config import Identity
     from app.core.demo import create_demo
+    from app.core.merge import merge
+    from app.core.models import new_id
+    from app.core.services import notes, responses, review
     from app.core.services.passages import list_passages
+    from app.core.store import ProjectStore
     from app.gui import workers
     from app.gui.application import _application
+    from app.gui.conflicts_dialog import ConflictsDialog
     from app.gui.dialogs.export import ExportDialog
+    from app.gui.history_dialog import HistoryDialog
     from app.gui.main_window import MainWindow
 
     app = _application()
@@ -82,6 +89,54 @@ def main(argv: list[str]) -> int:
         save("export-dialog", dialog)
         dialog.close()
 
+    def delegation() -> None:
+        """Notes, a status history and earlier texts on the selected passage's response."""
+        assert window.ctx is not None and window.workspace is not None
+        store, pid = window.ctx.store, window.ctx.passage_id or ""
+        notes.add_note(store, pid, "Is paragraph 12 the right place to quote?")
+        first = notes.list_notes(store, pid)[0].id
+        notes.add_note(store, "", "Yes: the Rev.1 kept the numbering.", first)
+        text = next(p for p in list_passages(store) if p.id == pid).response_text
+        responses.respond(store, pid, text + " We would welcome a concrete proposal.")
+        rid = responses.respond(store, pid, text + " We would welcome a <u>concrete</u> text.")
+        review.set_status(store, rid, "proposed")
+        window.ctx.notify()
+        window.workspace.collab.notes_dock.raise_()
+
+    def history_dialog() -> None:
+        assert window.ctx is not None
+        pid = window.ctx.passage_id or ""
+        rid = next(p for p in list_passages(window.ctx.store) if p.id == pid).response_id
+        dialog = HistoryDialog(window, window.ctx, pid, rid or "")
+        dialog.show()
+        save("history-dialog", dialog)
+        dialog.close()
+
+    def conflicts_dialog() -> None:
+        """A colleague's copy that changed the same response: merged, then shown side by side."""
+        assert window.ctx is not None
+        store, pid = window.ctx.store, window.ctx.passage_id or ""
+        other = home / "colleague.rejoinder"
+        store.save_copy(other)
+        colleague = Identity(member_id=new_id(), name="Jon Smith", initials="JS")
+        with ProjectStore.open(other, colleague) as theirs:
+            responses.respond(theirs, pid, "We <b>partly agree</b>: the text needs a deadline.")
+        responses.respond(store, pid, "We agree, provided the review is annual.")
+        merge(store, other)
+        window.ctx.notify()
+        dialog = ConflictsDialog(window, window.ctx)
+        dialog.show()
+        save("conflicts-dialog", dialog)
+        dialog.close()
+
+    def blocks() -> None:
+        assert window.workspace is not None
+        outline = window.workspace.outline
+        first = outline.tree.topLevelItem(0)
+        if first is not None:
+            outline.tree.setCurrentItem(first)
+        window.workspace.collab.blocks_dock.raise_()
+
     def close() -> None:
         window.close()
 
@@ -95,6 +150,12 @@ def main(argv: list[str]) -> int:
         (search, None),
         (lambda: None, "search"),
         (export_dialog, None),
+        (delegation, None),
+        (lambda: None, "notes"),
+        (history_dialog, None),
+        (conflicts_dialog, None),
+        (blocks, None),
+        (lambda: None, "blocks"),
         (close, None),
     ]
 
