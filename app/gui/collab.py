@@ -166,6 +166,7 @@ class Collaboration(QObject):
         dismiss.triggered.connect(self._remove_banner)
         self.window.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
         self.window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.banner)
+        self.banner.show()  # a child added to a window already shown stays hidden otherwise
 
     def _remove_banner(self) -> None:
         if self.banner is not None:

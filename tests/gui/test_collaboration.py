@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QLabel
 
 from app.core import merge
 from app.core.config import Identity, load_settings, save_settings
@@ -279,3 +279,51 @@ def test_identity_asked_once_then_kept(monkeypatch: pytest.MonkeyPatch, qtbot: A
         "MG",
         "Borealis",
     )
+
+
+def test_shared_folder_banner_on_opening(
+    window: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    warning = "The project is in a Dropbox folder. Use merge to combine work."
+    monkeypatch.setattr("app.gui.collab.detect_risks", lambda _path: [warning])
+    _open(window, tmp_path)
+    banner = window.workspace.collab.banner
+    assert banner is not None and banner.isVisible()
+    assert any(warning in label.text() for label in banner.findChildren(QLabel))
+    banner.actions()[-1].trigger()  # Dismiss
+    assert window.workspace.collab.banner is None and not banner.isVisible()
+
+
+def test_export_review_copy(
+    window: Any, tmp_path: Path, qtbot: Any, file_dialogs: FileDialogs, messages: Messages
+) -> None:
+    _open(window, tmp_path)
+    file_dialogs.save.append(str(tmp_path / "for Maria"))
+    window.workspace.collab.export_review_action.trigger()
+    drain(qtbot)
+    assert (tmp_path / "for Maria.docx").stat().st_size > 0
+    assert any("for Maria.docx" in m for m in messages)
+
+
+def test_citations_block_lead_ins_and_numbering(window: Any, tmp_path: Path) -> None:
+    _open(window, tmp_path)
+    party = next(s for s in sections.list_sections(window.ctx.store) if s.source_id)
+    block = next(
+        b for b in sections.list_blocks(window.ctx.store, party.id) if b.kind == "citations"
+    )
+    panel = window.workspace.collab.blocks
+    panel.set_section(party.id)
+    panel.list.setCurrentRow(panel.blocks.index(block))
+    assert panel.lead_in.text.placeholderText() == "We cite the following portions of this paper:"
+    panel.lead_in.set_markup("We highlight these parts:")
+    panel.numbered.setChecked(False)
+    panel.save_current()
+    saved = next(b for b in sections.list_blocks(window.ctx.store) if b.id == block.id)
+    assert (saved.lead_in, saved.comments_lead_in, saved.numbered) == (
+        "We highlight these parts:",
+        "",
+        False,
+    )
+    window.ctx.undo_stack.undo()
+    saved = next(b for b in sections.list_blocks(window.ctx.store) if b.id == block.id)
+    assert (saved.lead_in, saved.numbered) == ("", True)
