@@ -86,6 +86,11 @@ def window(qtbot: Any, messages: Messages, file_dialogs: FileDialogs) -> Iterato
     win = MainWindow()
     qtbot.addWidget(win)
     win.show()
+    # Shortcuts (Ctrl+Shift+C) only reach an active window; on a loaded machine
+    # activation lags behind show(), so wait for it rather than race it.
+    win.activateWindow()
+    qtbot.waitExposed(win)
+    qtbot.waitUntil(win.isActiveWindow, timeout=10_000)
     yield win
     workers.wait_for_all()
     win.close()

@@ -62,11 +62,16 @@ def _cite(window: Any, qtbot: Any, phrase: str) -> str:
     end = view.offsets.to_qt(start + len(phrase), after_breaks=False)
     cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
     view.setTextCursor(cursor)
+    # A progress dialog shown during a slow import takes activation with it when it
+    # closes; there is no window manager offscreen to give it back, as a desktop would.
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=10_000)
     view.setFocus()
+    before = window.ctx.passage_id
     qtbot.keyClick(
         view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     )
-    assert window.ctx.passage_id is not None
+    qtbot.waitUntil(lambda: window.ctx.passage_id not in (None, before), timeout=10_000)
     return str(window.ctx.passage_id)
 
 
