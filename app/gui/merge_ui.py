@@ -83,7 +83,7 @@ def reload_views(ctx: ProjectContext) -> None:
     live_sources = {s.id for s in sources.list_sources(ctx.store)}
     if ctx.source_id not in live_sources:
         ctx.source_id = None
-    if ctx.passage_id not in {p.id for p in passages.list_passages(ctx.store)}:
+    if ctx.passage_id is not None and passages.get_passage(ctx.store, ctx.passage_id) is None:
         ctx.passage_id = None
     ctx.notify()
     if ctx.source_id is not None:

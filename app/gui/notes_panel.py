@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from app.core import markup
 from app.core.services import notes, review, review_import
 from app.core.services.notes import NoteInfo
-from app.core.services.passages import PassageInfo, list_passages
+from app.core.services.passages import PassageInfo, get_passage
 from app.gui import commands, review_commands
 from app.gui.context import NOTES, PASSAGES, RESPONSES, ProjectContext
 
@@ -101,7 +101,7 @@ class NotesPanel(QWidget):
         self._passage_selected(ctx.passage_id or "")
 
     def _passage_selected(self, passage_id: str) -> None:
-        self.passage = next((p for p in list_passages(self.ctx.store) if p.id == passage_id), None)
+        self.passage = get_passage(self.ctx.store, passage_id) if passage_id else None
         self.refresh()
 
     def _changed(self, kinds: frozenset[str]) -> None:

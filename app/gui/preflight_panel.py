@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.preflight import Problem, check
-from app.core.services.passages import list_passages
+from app.core.services.passages import get_passage, passage_for_response
 from app.gui.context import ProjectContext
 
 PROBLEM_ROLE = Qt.ItemDataRole.UserRole
@@ -63,15 +63,13 @@ class PreflightPanel(QWidget):
         if problem.target_kind == "passage":
             passage_id = problem.target_id
         elif problem.target_kind == "response":
-            found = [
-                p.id for p in list_passages(self.ctx.store) if p.response_id == problem.target_id
-            ]
-            if not found:
+            answered = passage_for_response(self.ctx.store, problem.target_id)
+            if answered is None:
                 return
-            passage_id = found[0]
+            passage_id = answered.id
         else:
             return
-        passage = next((p for p in list_passages(self.ctx.store) if p.id == passage_id), None)
+        passage = get_passage(self.ctx.store, passage_id)
         if passage is None:
             return
         self.ctx.select_source(passage.source_id)

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from app.core.config import RESOURCES
 from app.core.markup import Run
 from app.core.services import review
-from app.core.services.passages import PassageInfo, list_passages
+from app.core.services.passages import PassageInfo, get_passage
 from app.gui import commands, review_commands, richtext
 from app.gui.commands import ResponseState
 from app.gui.context import RESPONSES, ProjectContext
@@ -181,8 +181,11 @@ class ResponseEditor(QWidget):
         fmt = QTextCharFormat()
         change(fmt)
         cursor = self.editor.textCursor()
-        if not cursor.hasSelection():
-            cursor.select(QTextCursor.SelectionType.WordUnderCursor)
+        if not cursor.hasSelection():  # the word under the cursor, as word processors do
+            cursor.movePosition(QTextCursor.MoveOperation.StartOfWord)
+            cursor.movePosition(
+                QTextCursor.MoveOperation.EndOfWord, QTextCursor.MoveMode.KeepAnchor
+            )
         cursor.mergeCharFormat(fmt)
         self.editor.mergeCurrentCharFormat(fmt)
 
@@ -221,16 +224,21 @@ class ResponseEditor(QWidget):
 
     def _passage_selected(self, passage_id: str) -> None:
         self.commit()
-        passage = next((p for p in list_passages(self.ctx.store) if p.id == passage_id), None)
+        passage = get_passage(self.ctx.store, passage_id) if passage_id else None
         self.load(passage)
 
     def _changed(self, kinds: frozenset[str]) -> None:
         if RESPONSES in kinds and self.passage is not None and not self.timer.isActive():
-            current = next(
-                (p for p in list_passages(self.ctx.store) if p.id == self.passage.id), None
-            )
+            current = get_passage(self.ctx.store, self.passage.id)
             if current is None or self._differs(current):
                 self.load(current)
+
+    def _current(self) -> PassageInfo:
+        """The shown passage as stored now (it exists: the editor is showing it)."""
+        assert self.passage is not None
+        current = get_passage(self.ctx.store, self.passage.id)
+        assert current is not None
+        return current
 
     def load(self, passage: PassageInfo | None) -> None:
         self.timer.stop()
@@ -320,7 +328,7 @@ class ResponseEditor(QWidget):
             commands.push(
                 self, self.ctx, commands.Respond(self.ctx, self.passage.id, self.saved, self.saved)
             )
-        current = next(p for p in list_passages(self.ctx.store) if p.id == self.passage.id)
+        current = self._current()
         reason = ""
         if STATUSES.index(new) < STATUSES.index(old):
             reason, accepted = ReasonDialog.get_data(
@@ -355,7 +363,7 @@ class ResponseEditor(QWidget):
 
         self.commit()
         if self.passage is not None:
-            current = next(p for p in list_passages(self.ctx.store) if p.id == self.passage.id)
+            current = self._current()
             if current.response_id:
                 HistoryDialog(self, self.ctx, current.id, current.response_id).exec()
 
