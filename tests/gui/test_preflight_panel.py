@@ -1,0 +1,46 @@
+"""The Preflight dock checks in the background and jumps to what it reports."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.gui.conftest import drain, make_project
+from tests.gui.test_workflow import _cite, _import_text
+
+
+@pytest.fixture
+def opened(window: Any, tmp_path: Path) -> Any:
+    assert window.open_project(make_project(tmp_path))
+    return window
+
+
+def test_problems_are_listed_and_lead_to_their_passage(
+    opened: Any, qtbot: Any, tmp_path: Path
+) -> None:
+    _import_text(opened, qtbot, tmp_path)
+    passage_id = _cite(opened, qtbot, "Capacity building")
+    _cite(opened, qtbot, "digital commons")
+    panel = opened.workspace.preflight
+    opened.workspace.show_preflight()
+    panel.refresh()
+    drain(qtbot)
+    qtbot.waitUntil(lambda: panel.list.count() == 2, timeout=10_000)
+    assert panel.summary.text() == "2 problems to fix before sending."
+    first = next(
+        i for i in range(panel.list.count()) if "Capacity building" in panel.list.item(i).text()
+    )
+    opened.ctx.select_passage(None)
+    panel.list.itemClicked.emit(panel.list.item(first))
+    assert opened.ctx.passage_id == passage_id
+
+
+def test_a_second_request_while_checking_runs_once_more(opened: Any, qtbot: Any) -> None:
+    panel = opened.workspace.preflight
+    panel.refresh()
+    panel.refresh()  # arrives while the first check runs: queued, not run in parallel
+    drain(qtbot)
+    qtbot.waitUntil(lambda: not panel._checking, timeout=10_000)
+    assert panel.summary.text() == "No problems found: ready to export."
