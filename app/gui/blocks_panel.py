@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.core import markup
 from app.core.models import BlockKind
-from app.core.services import passages, sections
+from app.core.services import sections
 from app.core.services.sections import BlockInfo
 from app.exporters.phrasebook import load_phrasebook
 from app.gui import commands, review_commands
@@ -100,9 +100,7 @@ class BlocksPanel(QWidget):
         self.section_id = section_id
         self.refresh()
 
-    def _describe(
-        self, block: BlockInfo, counts: dict[str | None, int], names: dict[str, str]
-    ) -> str:
+    def _describe(self, block: BlockInfo, names: dict[str, str]) -> str:
         plain = " ".join(markup.plain_text(block.text).split())
         short = plain if len(plain) <= 80 else plain[:79] + "…"
         if block.kind == BlockKind.PARAGRAPH:
@@ -113,7 +111,7 @@ class BlocksPanel(QWidget):
         if block.kind == BlockKind.CROSS_REFERENCE:
             target = names.get(block.target_section_id or "", "…")
             return self.tr("Cross-reference to “{name}”").format(name=target)
-        return self.tr("Citations: {n} passage(s)").format(n=counts.get(block.id, 0))
+        return self.tr("Citations: {n} passage(s)").format(n=block.passages)
 
     def refresh(self) -> None:
         row = self.list.currentRow()
@@ -122,9 +120,6 @@ class BlocksPanel(QWidget):
         if current is None:
             self.section_id = None
         self.blocks = sections.list_blocks(self.ctx.store, self.section_id) if current else []
-        counts: dict[str | None, int] = {}
-        for info in passages.list_passages(self.ctx.store):
-            counts[info.block_id] = counts.get(info.block_id, 0) + 1
         names = {s.id: s.heading or s.source_label or "" for s in infos}
         self.heading.setText(
             self.tr("Blocks of “{name}”").format(name=names[current.id])
@@ -134,7 +129,7 @@ class BlocksPanel(QWidget):
         self.list.blockSignals(True)
         self.list.clear()
         for number, block in enumerate(self.blocks, 1):
-            self.list.addItem(f"{number}. {self._describe(block, counts, names)}")
+            self.list.addItem(f"{number}. {self._describe(block, names)}")
         self.list.blockSignals(False)
         self.list.setCurrentRow(min(max(row, 0), len(self.blocks) - 1))
         for button in (self.add_paragraph, self.add_list, self.add_citations):

@@ -37,14 +37,7 @@ class StatusController(QObject):
             )
             parts.append(next((s.label for s in infos if s.id == self.ctx.source_id), ""))
         if self.ctx.passage_id:
-            found = next(
-                (
-                    p
-                    for p in passages.list_passages(self.ctx.store, self.ctx.source_id)
-                    if p.id == self.ctx.passage_id
-                ),
-                None,
-            )
+            found = passages.get_passage(self.ctx.store, self.ctx.passage_id)
             if found is not None:
                 quote = " ".join(found.quote.split())
                 page = (

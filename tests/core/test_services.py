@@ -190,6 +190,16 @@ def test_blocks_are_listed_moved_deleted_and_restored(store: ProjectStore) -> No
     assert len(sections.list_blocks(store)) == 2
 
 
+def test_citation_blocks_count_their_live_passages(store: ProjectStore) -> None:
+    source = add_text_source(store)
+    kept = passages.cite_quote(store, source, "transparency")
+    gone = passages.cite_quote(store, source, "serves everyone")
+    passages.delete_passage(store, gone)
+    (block,) = sections.list_blocks(store)
+    assert block.kind == "citations" and block.passages == 1
+    assert passages.get_passage(store, kept) is not None
+
+
 def test_place_passage_in_another_section_and_back(store: ProjectStore) -> None:
     source = add_text_source(store)
     passage = passages.cite_quote(store, source, "transparency")

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app.core import markup
 from app.core.errors import InvalidInputError
-from app.core.models import Block, BlockKind, Section, SectionKind, Source, new_id
+from app.core.models import Block, BlockKind, Passage, Section, SectionKind, Source, new_id
 from app.core.services.common import next_ordinal, resolve, tombstone
 from app.core.store import ProjectStore
 
@@ -37,13 +37,20 @@ class BlockInfo:
     numbered: bool
     lead_in: str
     comments_lead_in: str
+    passages: int = 0
 
 
 def list_blocks(store: ProjectStore, section_ref: str | None = None) -> list[BlockInfo]:
     """Blocks in output order, of one section or of all live sections."""
     with store.session() as session:
+        cited = (
+            select(func.count(Passage.id))
+            .where(Passage.block_id == Block.id, Passage.deleted_at.is_(None))
+            .correlate(Block)
+            .scalar_subquery()
+        )
         query = (
-            select(Block)
+            select(Block, cited)
             .join(Section, Section.id == Block.section_id)
             .where(Block.deleted_at.is_(None), Section.deleted_at.is_(None))
             .order_by(Section.ordinal, Block.ordinal, Block.created_at)
@@ -62,8 +69,9 @@ def list_blocks(store: ProjectStore, section_ref: str | None = None) -> list[Blo
                 bool(b.numbered),
                 b.lead_in,
                 b.comments_lead_in,
+                count,
             )
-            for b in session.scalars(query)
+            for b, count in session.execute(query).all()
         ]
 
 
