@@ -283,9 +283,34 @@ def list_sources(store: ProjectStore) -> list[SourceInfo]:
                 .group_by(Passage.source_id)
             ).all()
         )
+        latest = (
+            select(SourceVersion.source_id, func.max(SourceVersion.version_no).label("no"))
+            .where(SourceVersion.deleted_at.is_(None))
+            .group_by(SourceVersion.source_id)
+            .subquery()
+        )
+        # One query for every source's current version, without its (large) text.
+        versions = {
+            row.source_id: row
+            for row in session.execute(
+                select(
+                    SourceVersion.id,
+                    SourceVersion.source_id,
+                    SourceVersion.version_no,
+                    SourceVersion.filename,
+                    SourceVersion.pages,
+                ).join(
+                    latest,
+                    (latest.c.source_id == SourceVersion.source_id)
+                    & (latest.c.no == SourceVersion.version_no),
+                )
+            )
+        }
         result = []
         for source in sources:
-            version = current_version(session, source.id)
+            version = versions.get(source.id)
+            if version is None:
+                continue
             result.append(
                 SourceInfo(
                     id=source.id,
