@@ -72,6 +72,7 @@ class Settings:
     recent_files: list[str] = field(default_factory=list)
     template: str = ""
     language: str = "en"
+    snippets: list[str] = field(default_factory=list)  # the user's own standard sentences
 
     def add_recent(self, path: Path) -> None:
         text = str(path.resolve())
@@ -89,6 +90,7 @@ def load_settings() -> Settings:
             recent_files=[str(p) for p in raw.get("recent_files", [])][:MAX_RECENT],
             template=str(raw.get("template", "")),
             language=str(raw.get("language", "en")),
+            snippets=[str(s) for s in raw.get("snippets", []) if str(s).strip()],
         )
     except (OSError, ValueError, TypeError, AttributeError):
         return Settings()

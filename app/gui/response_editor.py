@@ -7,7 +7,6 @@ passage changes and when the window closes; nothing waits for a "Save".
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -28,10 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.config import RESOURCES
+from app.core.config import load_settings
 from app.core.markup import Run
 from app.core.services import review
 from app.core.services.passages import PassageInfo, get_passage
+from app.exporters.phrasebook import load_phrasebook
 from app.gui import commands, review_commands, richtext
 from app.gui.commands import ResponseState
 from app.gui.context import RESPONSES, ProjectContext
@@ -44,16 +44,10 @@ SAVE_DELAY_MS = 800
 
 
 def phrasebook_snippets(language: str) -> list[str]:
-    """Standard sentences from ``resources/phrasebooks/<lang>.json`` (English fallback)."""
-    for code in (language, "en"):
-        try:
-            data = json.loads((RESOURCES / "phrasebooks" / f"{code}.json").read_text("utf-8"))
-        except (OSError, ValueError):
-            continue
-        snippets = data.get("snippets", {}) if isinstance(data, dict) else {}
-        # Placeholders such as {title} are for the exporter; show the gap to fill in.
-        return [re.sub(r"\{\w+\}", "…", str(v)) for v in snippets.values()]
-    return []
+    """The phrasebook's standard sentences in ``language``, then the user's own (Settings)."""
+    built_in = load_phrasebook(language).snippets.values()
+    # Placeholders such as {title} are for the exporter; show the gap to fill in.
+    return [re.sub(r"\{\w+\}", "…", str(v)) for v in built_in] + load_settings().snippets
 
 
 class _Editor(QTextEdit):
@@ -166,8 +160,20 @@ class ResponseEditor(QWidget):
         self.phrases.setText(self.tr("Phrasebook"))
         self.phrases.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.phrases.setMenu(QMenu(self.phrases))
+        self.phrases.setToolTip(self.tr("Standard sentences (Ctrl+Shift+P)"))
         self.toolbar.addWidget(self.phrases)
+        self.phrase_action = QAction(self.tr("Phrasebook"), self)
+        self.phrase_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
+        self.phrase_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.phrase_action.triggered.connect(self.show_phrasebook)
+        self.addAction(self.phrase_action)
         self.editor.currentCharFormatChanged.connect(self._format_changed)
+
+    def show_phrasebook(self) -> None:
+        """Pop the standard sentences up at the text cursor, for typing without the mouse."""
+        self._fill_phrasebook(self.ctx.store.project().language)
+        where = self.editor.viewport().mapToGlobal(self.editor.cursorRect().bottomLeft())
+        self.phrases.menu().popup(where)
 
     def _fill_phrasebook(self, language: str) -> None:
         menu = self.phrases.menu()

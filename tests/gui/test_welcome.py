@@ -93,3 +93,44 @@ def test_phrasebook_placeholders_are_visible_gaps() -> None:
 
     snippets = phrasebook_snippets("fr")
     assert snippets and not any("{" in s for s in snippets)
+
+
+def test_own_sentences_from_settings_join_the_phrasebook(qtbot: Any) -> None:
+    from app.core.config import save_settings
+    from app.gui.dialogs.identity import SettingsDialog
+    from app.gui.response_editor import phrasebook_snippets
+
+    dialog = SettingsDialog(None, load_settings())
+    qtbot.addWidget(dialog)
+    dialog.snippets.setPlainText("We refer to our earlier contribution.\n\n  Noted.  ")
+    data = dialog.data()
+    assert data.snippets == ["We refer to our earlier contribution.", "Noted."]
+    settings = load_settings()
+    settings.snippets = data.snippets
+    save_settings(settings)
+    snippets = phrasebook_snippets("es")
+    assert snippets[-2:] == ["We refer to our earlier contribution.", "Noted."]
+    assert snippets[0] != "We agree."  # the Spanish phrasebook comes first
+
+
+def test_phrasebook_shortcut_inserts_a_sentence(window: Any, qtbot: Any, tmp_path: Any) -> None:
+    from PySide6.QtCore import Qt
+
+    from tests.gui.conftest import make_project
+    from tests.gui.test_workflow import _cite, _import_text
+
+    assert window.open_project(make_project(tmp_path))
+    _import_text(window, qtbot, tmp_path)
+    _cite(window, qtbot, "Capacity building")
+    editor = window.workspace.editor
+    editor.editor.setFocus()
+    qtbot.keyClick(
+        editor.editor,
+        Qt.Key.Key_P,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    menu = editor.phrases.menu()
+    qtbot.waitUntil(menu.isVisible, timeout=5_000)
+    menu.actions()[0].trigger()
+    menu.hide()
+    assert editor.editor.toPlainText().startswith("We agree.")

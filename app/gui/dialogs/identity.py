@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QWidget,
 )
@@ -39,6 +40,7 @@ class SettingsData:
     identity: IdentityData
     template: str
     language: str
+    snippets: list[str]
 
 
 def _login() -> str:
@@ -145,7 +147,13 @@ class SettingsDialog(QDialog):
         for code, name in LANGUAGES:
             self.language.addItem(name, code)
         self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
-        form.addRow(self.tr("&Phrasebook language:"), self.language)
+        form.addRow(self.tr("&Language of new projects:"), self.language)
+        self.snippets = QPlainTextEdit("\n".join(settings.snippets))
+        self.snippets.setPlaceholderText(
+            self.tr("One sentence per line, e.g. “We refer to our earlier contribution.”")
+        )
+        self.snippets.setTabChangesFocus(True)
+        form.addRow(self.tr("My &standard sentences\n(in the Phrasebook menu):"), self.snippets)
         form.addRow(_buttons(self))
 
     def _browse(self) -> None:
@@ -156,8 +164,12 @@ class SettingsDialog(QDialog):
             self.template.setText(name)
 
     def data(self) -> SettingsData:
+        lines = [" ".join(line.split()) for line in self.snippets.toPlainText().splitlines()]
         return SettingsData(
-            self.fields.data(), self.template.text().strip(), str(self.language.currentData())
+            self.fields.data(),
+            self.template.text().strip(),
+            str(self.language.currentData()),
+            [line for line in lines if line],
         )
 
     @classmethod
@@ -198,5 +210,6 @@ def edit_settings(parent: QWidget | None) -> bool:
     settings = load_settings()
     settings.template = data.template
     settings.language = data.language
+    settings.snippets = data.snippets
     save_settings(settings)
     return True

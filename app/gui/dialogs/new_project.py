@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.config import load_settings
+
 LANGUAGES = (("en", "English"), ("fr", "Français"), ("es", "Español"))
 
 
@@ -44,6 +46,10 @@ class NewProjectDialog(QDialog):
         self.language = QComboBox()
         for code, name in LANGUAGES:
             self.language.addItem(name, code)
+        settings = load_settings()
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
+        if not self.organisation.text():
+            self.organisation.setText(settings.identity.organisation)
         form.addRow(self.tr("&Title:"), self.title)
         form.addRow(self.tr("&Organisation:"), self.organisation)
         form.addRow(self.tr("&Meeting:"), self.meeting)
