@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 from app.core.config import load_settings
 from app.gui.context import ProjectContext
 from app.gui.dialogs.export import ExportData, ExportDialog
-from app.gui.errors import show_message
 from app.gui.workers import Operation, Progress
 
 
@@ -19,18 +18,7 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("exporting", text)
 
 
-def exporter_available() -> bool:
-    try:
-        from app.exporters.export import export_project  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
 def ask_and_export(parent: QWidget | None, ctx: ProjectContext) -> None:
-    if not exporter_available():
-        show_message(parent, _tr("Export to Word is not available in this version."))
-        return
     suggested = ctx.store.path.with_suffix(".docx")
     data, accepted = ExportDialog.get_data(parent, suggested, load_settings().template)
     if accepted:

@@ -184,8 +184,6 @@ def test_export_docx(opened: Any, qtbot: Any, tmp_path: Path, messages: Messages
     from app.gui import exporting
     from app.gui.dialogs.export import ExportData
 
-    if not exporting.exporter_available():
-        pytest.skip("the exporter is not there yet")
     _import_text(opened, qtbot, tmp_path)
     _cite(opened, qtbot, "rare sign")
     target = tmp_path / "out" / "contribution.docx"
