@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -47,6 +47,27 @@ def next_ordinal(session: Session, model: type[Base], *where: object) -> int:
     deleted = model.deleted_at  # type: ignore[attr-defined]
     value = session.scalar(select(func.max(column)).where(deleted.is_(None), *where))  # type: ignore[arg-type]
     return 0 if value is None else int(value) + 1
+
+
+class _Ordered(Protocol):
+    ordinal: int
+
+
+RowT = TypeVar("RowT", bound=_Ordered)
+
+
+def place_at(rows: list[RowT], row: RowT, index: int) -> None:
+    """Put ``row`` at ``index`` among ``rows`` (in order) and renumber; untouched rows stay clean.
+
+    Only rows whose ordinal really changes are written, so a reorder touches
+    (and stamps for merging) as few rows as possible.
+    """
+    if row in rows:
+        rows.remove(row)
+    rows.insert(max(0, min(index, len(rows))), row)
+    for i, item in enumerate(rows):
+        if item.ordinal != i:
+            item.ordinal = i
 
 
 def tombstone(row: Tracked, stamp: str | None = None) -> None:

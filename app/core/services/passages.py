@@ -22,7 +22,7 @@ from app.core.models import (
     SourceVersion,
     utcnow,
 )
-from app.core.services.common import next_ordinal, resolve, tombstone
+from app.core.services.common import next_ordinal, place_at, resolve, tombstone
 from app.core.services.sources import PageInfo, ParagraphInfo, current_version
 from app.core.store import ProjectStore
 
@@ -194,11 +194,7 @@ def move_passage(store: ProjectStore, passage_ref: str, new_index: int) -> None:
                 .order_by(Passage.ordinal, Passage.created_at)
             )
         )
-        siblings.remove(passage)
-        siblings.insert(max(0, min(new_index, len(siblings))), passage)
-        for i, row in enumerate(siblings):
-            if row.ordinal != i:
-                row.ordinal = i
+        place_at(siblings, passage, new_index)
 
 
 def place_passage(store: ProjectStore, passage_ref: str, section_ref: str) -> str | None:

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from app.core import markup
 from app.core.errors import InvalidInputError
 from app.core.models import Block, BlockKind, Passage, Section, SectionKind, Source, new_id
-from app.core.services.common import next_ordinal, resolve, tombstone
+from app.core.services.common import next_ordinal, place_at, resolve, tombstone
 from app.core.store import ProjectStore
 
 
@@ -93,11 +93,7 @@ def move_block(store: ProjectStore, block_ref: str, new_index: int) -> None:
                 .order_by(Block.ordinal, Block.created_at)
             )
         )
-        ordered.remove(block)
-        ordered.insert(max(0, min(new_index, len(ordered))), block)
-        for i, row in enumerate(ordered):
-            if row.ordinal != i:
-                row.ordinal = i
+        place_at(ordered, block, new_index)
 
 
 def list_sections(store: ProjectStore) -> list[SectionInfo]:
@@ -133,9 +129,7 @@ def add_section(store: ProjectStore, heading: str, index: int | None = None) -> 
         )
         if index is None:
             index = sum(1 for s in ordered if s.kind == SectionKind.TOPIC)
-        ordered.insert(max(0, min(index, len(ordered))), section)
-        for i, row in enumerate(ordered):
-            row.ordinal = i
+        place_at(ordered, section, index)
         session.flush()
         return section.id
 
@@ -171,11 +165,7 @@ def move_section(store: ProjectStore, section_ref: str, new_index: int) -> None:
                 select(Section).where(Section.deleted_at.is_(None)).order_by(Section.ordinal)
             )
         )
-        ordered.remove(section)
-        ordered.insert(max(0, min(new_index, len(ordered))), section)
-        for i, row in enumerate(ordered):
-            if row.ordinal != i:
-                row.ordinal = i
+        place_at(ordered, section, new_index)
 
 
 def delete_section(store: ProjectStore, section_ref: str) -> None:
@@ -245,10 +235,7 @@ def add_block(
                     .order_by(Block.ordinal)
                 )
             )
-            ordered.remove(block)
-            ordered.insert(max(0, min(index, len(ordered))), block)
-            for i, row in enumerate(ordered):
-                row.ordinal = i
+            place_at(ordered, block, index)
         return block.id
 
 

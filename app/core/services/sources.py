@@ -24,7 +24,7 @@ from app.core.models import (
     SourceVersion,
     utcnow,
 )
-from app.core.services.common import next_ordinal, resolve, tombstone
+from app.core.services.common import next_ordinal, place_at, resolve, tombstone
 from app.core.store import ProjectStore
 
 
@@ -369,11 +369,7 @@ def move_source(store: ProjectStore, source_ref: str, new_index: int) -> None:
                 select(Source).where(Source.deleted_at.is_(None)).order_by(Source.ordinal)
             )
         )
-        ordered.remove(source)
-        ordered.insert(max(0, min(new_index, len(ordered))), source)
-        for i, row in enumerate(ordered):
-            if row.ordinal != i:
-                row.ordinal = i
+        place_at(ordered, source, new_index)
         sections = {
             s.source_id: s
             for s in session.scalars(
