@@ -18,14 +18,14 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
-from sqlalchemy import LargeBinary, Table, create_engine, insert, select
+from sqlalchemy import LargeBinary, Table, insert, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from app.core import migrate
 from app.core.config import RESOURCES
 from app.core.errors import DumpFormatError, ProjectError
-from app.core.models import APPLICATION_ID, TABLES, new_id
-from app.core.store import ProjectStore
+from app.core.models import TABLES, new_id
+from app.core.store import ProjectStore, init_database
 
 FORMAT = "rejoinder-dump"
 FORMAT_VERSION = 1
@@ -149,13 +149,8 @@ def load(source: Path | str, target: Path) -> None:
         raise ProjectError(f"“{target}” already exists; choose another name.")
     tmp = target.with_name(f".{target.name}.{new_id()[:8]}.loading")
     try:
-        conn = sqlite3.connect(tmp)
-        conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
-        conn.commit()
-        conn.close()
-        engine = create_engine("sqlite://", creator=lambda: sqlite3.connect(str(tmp)))
+        engine = init_database(tmp)
         with engine.begin() as connection:
-            migrate.upgrade(connection)
             connection.exec_driver_sql("PRAGMA defer_foreign_keys=ON")
             for model in TABLES:
                 table = _table(model)

@@ -101,6 +101,22 @@ def inspect_readonly(path: Path) -> str | None:
         conn.close()
 
 
+def init_database(path: Path) -> Engine:
+    """A new, empty project database at ``path``: our application id, the schema at head.
+
+    Used for new projects and for ``load``; the caller fills it and disposes of
+    the engine before renaming the file into place.
+    """
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
+    conn.commit()
+    conn.close()
+    engine = create_engine("sqlite://", creator=lambda: sqlite3.connect(str(path)))
+    with engine.begin() as connection:
+        migrate.upgrade(connection)
+    return engine
+
+
 def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
@@ -189,13 +205,7 @@ class ProjectStore:
         lock.acquire()
         tmp = path.with_name(f".{path.name}.{new_id()[:8]}.creating")
         try:
-            conn = sqlite3.connect(tmp)
-            conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
-            conn.commit()
-            conn.close()
-            engine = create_engine("sqlite://", creator=lambda: sqlite3.connect(str(tmp)))
-            with engine.begin() as connection:
-                migrate.upgrade(connection)
+            engine = init_database(tmp)
             with Session(engine) as session, session.begin():
                 member = _member_row(identity)
                 session.add(member)
