@@ -39,7 +39,7 @@ _HYPHENS = "\\-\u2010\u2011"
 _COMBINING = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 _SINGLE_QUOTES = "\u2018\u2019\u201a\u201b\u2032"
 _DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb"
-_LIGATURES = {
+LIGATURES = {  # typographic ligatures PDFs leave in, and the letters they stand for
     "\ufb00": "ff",
     "\ufb01": "fi",
     "\ufb02": "fl",
@@ -142,7 +142,7 @@ def normalize_with_map(source: str) -> NormalizedText:
         elif kind == "double":
             replacement = '"'
         elif kind == "ligature":
-            replacement = _LIGATURES[match.group()]
+            replacement = LIGATURES[match.group()]
         else:  # join, gone
             replacement = ""
         if start > copied:

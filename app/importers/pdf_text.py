@@ -13,18 +13,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from app.core.textnorm import LIGATURES
+
 # pdfium marks a line-end hyphen it removed with one of these.
 HYPHEN_MARKS = "\x02\ufffe"
-
-_LIGATURES = {
-    "\ufb00": "ff",
-    "\ufb01": "fi",
-    "\ufb02": "fl",
-    "\ufb03": "ffi",
-    "\ufb04": "ffl",
-    "\ufb05": "st",
-    "\ufb06": "st",
-}
 
 
 def _translation() -> dict[int, str | None]:
@@ -38,7 +30,7 @@ def _translation() -> dict[int, str | None]:
     table[0x2011] = "-"
     table[0xFFFE] = None
     table[0xFFFF] = None
-    for lig, letters in _LIGATURES.items():
+    for lig, letters in LIGATURES.items():
         table[ord(lig)] = letters
     return table
 
