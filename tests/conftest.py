@@ -1,4 +1,4 @@
-"""Every test runs with its own settings, data and log folders."""
+"""Every test runs with its own settings, data and log folders; exports go past LibreOffice."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from tests.libreoffice_check import check_with_libreoffice, exported_documents
 
 # Qt tests never need a screen; without this a run outside `make test` aborts.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -21,3 +23,20 @@ def isolated_dirs(
     monkeypatch.setenv("REJOINDER_DATA_DIR", str(home / "data"))
     monkeypatch.setenv("REJOINDER_LOG_DIR", str(home / "log"))
     yield home
+
+
+_EXPORTS: list[Path] = []
+
+
+@pytest.fixture(autouse=True)
+def _collect_exports(tmp_path: Path) -> Iterator[None]:
+    yield
+    _EXPORTS.extend(exported_documents(tmp_path))
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _exports_open_in_libreoffice(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """After the last test: every exported .docx must load in LibreOffice with its footnotes."""
+    yield
+    problems = check_with_libreoffice(_EXPORTS, tmp_path_factory.mktemp("libreoffice"))
+    assert not problems, "\n".join(problems)
