@@ -267,9 +267,16 @@ class ProjectStore:
         return self._watch.warning() if self._watch is not None else None
 
     def _ensure_member(self) -> None:
+        """Make sure I am a member of this project, under the name I now go by."""
         with self.write() as session:
-            if session.get(Member, self.member_id) is None:
+            member = session.get(Member, self.member_id)
+            if member is None:
                 session.add(_member_row(self.identity))
+                return
+            wanted = _member_row(self.identity)
+            for field in ("name", "initials", "organisation"):
+                if getattr(wanted, field) and getattr(member, field) != getattr(wanted, field):
+                    setattr(member, field, getattr(wanted, field))
 
     def close(self) -> None:
         """Checkpoint, leave WAL mode (one complete file again) and release the lock."""

@@ -139,3 +139,18 @@ def test_a_file_changed_behind_our_back_is_noticed(tmp_path: Path) -> None:
     warning = store.changed_on_disk()
     assert warning is not None and "Merge a colleague" in warning
     store.close()
+
+
+def test_my_new_name_reaches_projects_i_open(tmp_path: Path) -> None:
+    from app.core.config import Identity
+    from app.core.models import Member
+
+    me = Identity("00000000-0000-4000-8000-0000000000aa", "jdoe", "JD", "")
+    ProjectStore.create(tmp_path / "p.rejoinder", title="T", organisation="O", identity=me).close()
+    renamed = Identity(me.member_id, "Jane Doe", "JDO", "Borealis")
+    with ProjectStore.open(tmp_path / "p.rejoinder", identity=renamed) as store:
+        session = store.session()
+        member = session.get(Member, me.member_id)
+        session.close()
+    assert member is not None
+    assert (member.name, member.initials, member.organisation) == ("Jane Doe", "JDO", "Borealis")
