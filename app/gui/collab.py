@@ -21,7 +21,6 @@ from app.core.sharedfolder import detect_risks
 from app.gui import merge_ui, review_ui
 from app.gui.blocks_panel import BlocksPanel
 from app.gui.conflicts_dialog import ConflictsDialog
-from app.gui.dialogs.identity import edit_settings
 from app.gui.errors import show_message
 from app.gui.notes_panel import NotesPanel
 
@@ -95,7 +94,6 @@ class Collaboration(QObject):
         self.proposals_action = add(
             edit_menu, self.tr("&Proposals from the Word review…"), lambda: self.show_proposals()
         )
-        self.settings_action = add(edit_menu, self.tr("Se&ttings…"), self.show_settings)
         self.ctx.undo_stack.indexChanged.connect(self._edited)
 
     def _section_changed(self, *_items: object) -> None:
@@ -144,9 +142,6 @@ class Collaboration(QObject):
 
     def show_proposals(self, response_id: str | None = None) -> None:
         review_ui.ProposalsDialog(self.window, self.ctx, response_id).exec()
-
-    def show_settings(self) -> None:
-        edit_settings(self.window)
 
     # -- shared folders -------------------------------------------------------------
 

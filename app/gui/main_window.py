@@ -18,6 +18,7 @@ from app.core.errors import RejoinderError
 from app.core.store import SUFFIX, ProjectStore
 from app.gui import workers
 from app.gui.context import ProjectContext
+from app.gui.dialogs.identity import edit_settings
 from app.gui.dialogs.new_project import NewProjectDialog
 from app.gui.errors import show_error
 from app.gui.icons import app_icon
@@ -86,6 +87,10 @@ class MainWindow(QMainWindow):
         self.close_action.triggered.connect(self.close_project)
         self.project_actions += [self.import_action, self.export_action, self.close_action]
         m.addSeparator()
+        self.settings_action = self._action(
+            m, self.tr("Se&ttings…"), QKeySequence.StandardKey.Preferences
+        )
+        self.settings_action.triggered.connect(lambda: edit_settings(self))
         self._action(m, self.tr("&Quit"), QKeySequence.StandardKey.Quit).triggered.connect(
             self.close
         )

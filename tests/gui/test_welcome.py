@@ -134,3 +134,14 @@ def test_phrasebook_shortcut_inserts_a_sentence(window: Any, qtbot: Any, tmp_pat
     menu.actions()[0].trigger()
     menu.hide()
     assert editor.editor.toPlainText().startswith("We agree.")
+
+
+def test_settings_are_reachable_without_a_project(window: Any, monkeypatch: Any) -> None:
+    from app.gui import main_window
+
+    calls: list[object] = []
+    monkeypatch.setattr(main_window, "edit_settings", lambda parent: calls.append(parent))
+    assert window.ctx is None
+    assert window.settings_action.isEnabled()
+    window.settings_action.trigger()
+    assert calls == [window]
