@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.core.config import load_settings
 from app.gui.context import ProjectContext
 from app.gui.dialogs.export import ExportData, ExportDialog
-from app.gui.workers import Operation, Progress
+from app.gui.workers import Operation, Progress, busy_dialog
 
 
 def _tr(text: str) -> str:
@@ -28,11 +28,7 @@ def ask_and_export(parent: QWidget | None, ctx: ProjectContext) -> None:
 def export(parent: QWidget | None, ctx: ProjectContext, data: ExportData) -> Operation[Path]:
     from app.exporters.export import export_project
 
-    dialog = QProgressDialog(_tr("Writing the Word document…"), "", 0, 0, parent)
-    dialog.setWindowTitle(_tr("Export"))
-    dialog.setCancelButton(None)
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.setMinimumDuration(400)
+    dialog = busy_dialog(parent, _tr("Writing the Word document…"), _tr("Export"), after_ms=400)
     store = ctx.store
 
     def work(progress: Progress) -> Path:

@@ -13,15 +13,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from app.core.errors import RejoinderError
 from app.core.merge import MergeReport, merge, undo_merge
 from app.core.services import passages, sources
 from app.gui.context import ProjectContext
 from app.gui.errors import ask, show_error, show_message
-from app.gui.workers import Operation, Progress
+from app.gui.workers import Operation, Progress, busy_dialog
 
 if TYPE_CHECKING:
     from app.gui.main_window import MainWindow
@@ -47,11 +47,8 @@ def merge_copy(
     done: Callable[[MergeReport], None],
 ) -> Operation[MergeReport]:
     """Merge ``other`` into the open project in the background; ``done`` gets the report."""
-    dialog = QProgressDialog(_tr("Merging “{name}”…").format(name=other.name), "", 0, 4, parent)
-    dialog.setWindowTitle(_tr("Merge"))
-    dialog.setCancelButton(None)
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.setMinimumDuration(300)
+    text = _tr("Merging “{name}”…").format(name=other.name)
+    dialog = busy_dialog(parent, text, _tr("Merge"), maximum=4)
     store = ctx.store
 
     def work(progress: Progress) -> MergeReport:

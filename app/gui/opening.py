@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtCore import QCoreApplication, QEventLoop
+from PySide6.QtWidgets import QWidget
 
 from app.core.store import ProjectStore
 from app.gui.errors import show_error
-from app.gui.workers import Operation, Progress
+from app.gui.workers import Operation, Progress, busy_dialog
 
 BUSY_AFTER_MS = 300
 
@@ -27,11 +27,8 @@ def _tr(text: str) -> str:
 
 def open_store(parent: QWidget | None, path: Path) -> ProjectStore | None:
     """The opened store, or None after showing why it could not be opened."""
-    busy = QProgressDialog(_tr("Opening “{name}”…").format(name=path.name), "", 0, 0, parent)
-    busy.setWindowTitle(_tr("Open a project"))
-    busy.setCancelButton(None)
-    busy.setWindowModality(Qt.WindowModality.WindowModal)
-    busy.setMinimumDuration(BUSY_AFTER_MS)
+    text = _tr("Opening “{name}”…").format(name=path.name)
+    busy = busy_dialog(parent, text, _tr("Open a project"), after_ms=BUSY_AFTER_MS)
     busy.setValue(0)
     loop = QEventLoop()
     outcome: list[ProjectStore | BaseException] = []

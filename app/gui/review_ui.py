@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
-    QProgressDialog,
     QPushButton,
     QSplitter,
     QTextBrowser,
@@ -38,7 +37,7 @@ from app.gui.dialogs.export import ExportData
 from app.gui.dialogs.reason import ReasonDialog
 from app.gui.errors import show_error, show_message
 from app.gui.history_dialog import diff_html, legend
-from app.gui.workers import Operation, Progress
+from app.gui.workers import Operation, Progress, busy_dialog
 
 WORD_FILTER = "Word documents (*.docx)"
 
@@ -76,11 +75,8 @@ def import_review_file(
     """Read the .docx and import it on the project pool; show the report, then proposals."""
     from app.importers.review_docx import read_review
 
-    busy = QProgressDialog(_tr("Reading “{name}”…").format(name=path.name), "", 0, 0, parent)
-    busy.setWindowTitle(_tr("Import Word review"))
-    busy.setCancelButton(None)
-    busy.setWindowModality(Qt.WindowModality.WindowModal)
-    busy.setMinimumDuration(300)
+    text = _tr("Reading “{name}”…").format(name=path.name)
+    busy = busy_dialog(parent, text, _tr("Import Word review"))
     store = ctx.store
 
     def work(_progress: Progress) -> ReviewImportReport:

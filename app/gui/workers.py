@@ -16,8 +16,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
 
 T = TypeVar("T")
 Progress = Callable[[int, int], None]
@@ -126,3 +126,19 @@ class Operation(Generic[T]):
             from app.gui.errors import show_error
 
             show_error(self._parent, exc)
+
+
+def busy_dialog(
+    parent: QWidget | None, text: str, title: str, maximum: int = 0, after_ms: int = 300
+) -> QProgressDialog:
+    """A window-modal progress dialog without Cancel, shown only if the work lasts.
+
+    For work that cannot be stopped halfway (export, merge, opening, reading a
+    review); imports, which can, build their own with a Cancel button.
+    """
+    dialog = QProgressDialog(text, "", 0, maximum, parent)
+    dialog.setWindowTitle(title)
+    dialog.setCancelButton(None)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(after_ms)
+    return dialog
