@@ -1,12 +1,54 @@
-"""Entry point for ``python -m app`` and the ``rejoinder`` gui-script."""
+"""Entry point for ``python -m app`` and the ``rejoinder`` gui-script.
 
+The command line and the window are two front ends; only this module knows
+both, so that a command never loads Qt and the window never parses commands.
+"""
+
+from __future__ import annotations
+
+import argparse
 import sys
+from collections.abc import Sequence
+from pathlib import Path
 
+from app import __version__
+from app.cli import COMMANDS, run
 from app.cli import main as cli_main
+from app.cli.common import Parser
+
+
+def build_gui_parser() -> argparse.ArgumentParser:
+    parser = Parser(prog="rejoinder", description="Start Rejoinder's window.")
+    parser.add_argument("--version", action="version", version=f"rejoinder {__version__}")
+    parser.add_argument("--demo", action="store_true", help="open a demo project")
+    parser.add_argument(
+        "--self-test", action="store_true", help="check this installation without a window"
+    )
+    parser.add_argument("project", nargs="?", help="a .rejoinder project to open")
+    return parser
+
+
+def start(argv: Sequence[str]) -> int:
+    """A command when ``argv`` names one, else the window (or the self-test)."""
+    argv = list(argv)
+    if argv and argv[0] in COMMANDS:
+        return cli_main(argv)
+    args = build_gui_parser().parse_args(argv)
+    if args.self_test:
+        from app.selftest import run_self_test
+
+        return run_self_test()
+
+    def start_gui() -> int:
+        from app.gui.application import run_gui
+
+        return run_gui(project=Path(args.project) if args.project else None, demo=args.demo)
+
+    return run(start_gui)
 
 
 def main() -> None:
-    sys.exit(cli_main(sys.argv[1:]))
+    sys.exit(start(sys.argv[1:]))
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """What a review copy annotated in Word holds, as plain data.
 
-The importer (``app.importers.review_docx``) fills these from the file; the
+The importer (``app.importers.docx.review``) fills these from the file; the
 service (``app.core.services.review_import``) turns them into notes and
 proposals. They live in core so that core never imports an importer.
 """

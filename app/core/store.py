@@ -33,15 +33,15 @@ from app.core.errors import (
     ProjectError,
 )
 from app.core.locking import ProjectLock
-from app.core.merge_stamps import (
+from app.core.models import APPLICATION_ID, Member, Project, Tracked, new_id, utcnow
+from app.core.sharedfolder import FileWatch
+from app.core.stamps import (
     dump_history,
     load_history,
     new_stamp,
     record_change,
     record_created,
 )
-from app.core.models import APPLICATION_ID, Member, Project, Tracked, new_id, utcnow
-from app.core.sharedfolder import FileWatch
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 SUFFIX = ".rejoinder"
@@ -133,7 +133,7 @@ def _stamp_changes(session: Session, _ctx: Any, _instances: Any) -> None:
     """Every new or changed row records when and by whom, and stamps each changed field.
 
     The per-field stamps are what ``app.core.merge`` compares to tell a change
-    made in one copy from changes made in both (see ``app.core.merge_stamps``).
+    made in one copy from changes made in both (see ``app.core.stamps``).
     """
     member_id = session.info.get("member_id")
     now = utcnow()

@@ -24,9 +24,10 @@ from app.core.models import BlockKind
 from app.core.services import sections
 from app.core.services.sections import BlockInfo
 from app.exporters.phrasebook import load_phrasebook
-from app.gui import commands, review_commands
+from app.gui import commands
 from app.gui.context import PASSAGES, SECTIONS, SOURCES, ProjectContext
-from app.gui.review_commands import BlockFields
+from app.gui.review import commands as review_commands
+from app.gui.review.commands import BlockFields
 from app.gui.rich_edit import RichEdit
 
 

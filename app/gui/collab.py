@@ -18,11 +18,12 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMenu, QToolBar
 
 from app.core.merge import MergeReport, list_conflicts
 from app.core.sharedfolder import detect_risks
-from app.gui import merge_ui, review_ui
+from app.gui import merge_ui
 from app.gui.blocks_panel import BlocksPanel
-from app.gui.conflicts_dialog import ConflictsDialog
+from app.gui.dialogs.conflicts import ConflictsDialog
 from app.gui.errors import show_message
 from app.gui.notes_panel import NotesPanel
+from app.gui.review import ui as review_ui
 
 if TYPE_CHECKING:
     from app.gui.workspace import Workspace

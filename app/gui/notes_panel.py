@@ -27,8 +27,9 @@ from app.core import markup
 from app.core.services import notes, review, review_import
 from app.core.services.notes import NoteInfo
 from app.core.services.passages import PassageInfo, get_passage
-from app.gui import commands, review_commands
+from app.gui import commands
 from app.gui.context import NOTES, PASSAGES, RESPONSES, ProjectContext
+from app.gui.review import commands as review_commands
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 PASSAGE, RESPONSE = "passage", "response"

@@ -26,10 +26,11 @@ from PySide6.QtWidgets import (
 from app.core.fidelity import check_fidelity
 from app.core.services import passages, sections
 from app.core.services.passages import PassageInfo
-from app.gui import commands, review_commands
+from app.gui import commands
 from app.gui.context import PASSAGES, RESPONSES, SOURCES, ProjectContext
 from app.gui.passage_filter import PassageFilter
 from app.gui.reader import status_colour
+from app.gui.review import commands as review_commands
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 

@@ -32,10 +32,11 @@ from app.core.markup import Run
 from app.core.services import review
 from app.core.services.passages import PassageInfo, get_passage
 from app.exporters.phrasebook import load_phrasebook
-from app.gui import commands, review_commands, richtext
+from app.gui import commands, richtext
 from app.gui.commands import ResponseState
 from app.gui.context import RESPONSES, ProjectContext
 from app.gui.dialogs.reason import ReasonDialog
+from app.gui.review import commands as review_commands
 from app.gui.rich_edit import RichEdit
 
 POSITIONS = ("agree", "partly_agree", "disagree", "strongly_disagree", "note")
@@ -365,7 +366,7 @@ class ResponseEditor(QWidget):
         self.status.blockSignals(False)
 
     def show_history(self) -> None:
-        from app.gui.history_dialog import HistoryDialog
+        from app.gui.dialogs.history import HistoryDialog
 
         self.commit()
         if self.passage is not None:

@@ -41,9 +41,9 @@ def main(argv: list[str]) -> int:
     from app.core.store import ProjectStore
     from app.gui import workers
     from app.gui.application import _application
-    from app.gui.conflicts_dialog import ConflictsDialog
+    from app.gui.dialogs.conflicts import ConflictsDialog
     from app.gui.dialogs.export import ExportDialog
-    from app.gui.history_dialog import HistoryDialog
+    from app.gui.dialogs.history import HistoryDialog
     from app.gui.main_window import MainWindow
 
     app = _application()

@@ -23,7 +23,7 @@ from lxml import etree
 from app.core.errors import ImportFailedError
 from app.importers.base import ImportedText, ImportOptions, ParagraphKind
 from app.importers.builder import Builder, NoteRef, Piece
-from app.importers.docx_numbering import format_number
+from app.importers.docx.numbering import format_number
 from app.importers.text import decode
 
 MEDIA_TYPE = "text/html"

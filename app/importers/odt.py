@@ -18,8 +18,8 @@ from lxml import etree
 from app.core.errors import ImportFailedError
 from app.importers.base import ImportedText, ImportOptions, ParagraphKind
 from app.importers.builder import Builder, NoteRef, Piece
-from app.importers.docx_numbering import format_number
-from app.importers.docx_xml import attr, child, descendants, local
+from app.importers.docx.numbering import format_number
+from app.importers.docx.xml import attr, child, descendants, local
 from app.importers.safety import DAMAGED, open_zip, parse_xml, read_member
 
 MEDIA_TYPE = "application/vnd.oasis.opendocument.text"

@@ -23,8 +23,8 @@ from hypothesis import strategies as st
 
 from app.core import dump
 from app.core.config import Identity
-from app.core.merge_match import build_remap
-from app.core.merge_plan import META
+from app.core.merge.match import build_remap
+from app.core.merge.plan import META
 from app.core.services import passages, responses, sections, sources
 from app.core.store import ProjectStore
 from tests.core.factories import SUBMISSION, add_text_source, populated

@@ -13,7 +13,7 @@ from app.core.services.review import list_members
 from app.core.store import ProjectStore
 from app.exporters.docx.review import bookmark_name
 from app.exporters.export import export_project
-from app.importers.review_docx import read_review
+from app.importers.docx.review import read_review
 from tests.core.factories import populated
 from tests.e2e.cli import rejoinder
 from tests.importers.word_review import WordEditor

@@ -14,12 +14,12 @@ from app.core.services import notes, passages, responses, review, sections
 from app.core.store import ProjectStore
 from app.exporters.docx.review import bookmark_name
 from app.exporters.export import export_project
-from app.gui import review_ui
-from app.gui.conflicts_dialog import ConflictsDialog
 from app.gui.dialogs import identity as identity_dialogs
+from app.gui.dialogs.conflicts import ConflictsDialog
+from app.gui.dialogs.history import DELETE_STYLE, INSERT_STYLE, HistoryDialog
 from app.gui.dialogs.reason import ReasonDialog
-from app.gui.history_dialog import DELETE_STYLE, INSERT_STYLE, HistoryDialog
-from app.gui.review_ui import ProposalsDialog
+from app.gui.review import ui as review_ui
+from app.gui.review.ui import ProposalsDialog
 from tests.core.factories import populated
 from tests.gui.conftest import FileDialogs, Messages, drain
 from tests.importers.word_review import WordEditor

@@ -354,7 +354,7 @@ def test_raw_page_calls_agree_with_pypdfium2(name: str) -> None:
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
 
-    from app.importers import pdf_lines
+    from app.importers.pdf import lines as pdf_lines
 
     doc = pdfium.PdfDocument(real(name) if name else build_document(3))
     rect = pdfium_c.FS_RECTF()

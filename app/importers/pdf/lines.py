@@ -23,7 +23,7 @@ from typing import Any
 
 import pypdfium2.raw as pdfium_c
 
-from app.importers.pdf_text import HYPHEN_MARKS, clean
+from app.importers.pdf.text import HYPHEN_MARKS, clean
 
 _NEEDS_CLEAN = re.compile(
     "[\x00-\x09\x0b\x0c\x0e-\x1f\x7f\u00ad\u2010\u2011\ufb00-\ufb06\ud800-\udfff\uffff]"

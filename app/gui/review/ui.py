@@ -34,9 +34,9 @@ from app.core.services.review_import import ProposalInfo, ReviewImportReport
 from app.gui import exporting
 from app.gui.context import NOTES, ProjectContext
 from app.gui.dialogs.export import ExportData
+from app.gui.dialogs.history import diff_html, legend
 from app.gui.dialogs.reason import ReasonDialog
 from app.gui.errors import show_error, show_message
-from app.gui.history_dialog import diff_html, legend
 from app.gui.workers import Operation, Progress, busy_dialog
 
 WORD_FILTER = "Word documents (*.docx)"
@@ -73,7 +73,7 @@ def import_review_file(
     parent: QWidget | None, ctx: ProjectContext, path: Path
 ) -> Operation[ReviewImportReport]:
     """Read the .docx and import it on the project pool; show the report, then proposals."""
-    from app.importers.review_docx import read_review
+    from app.importers.docx.review import read_review
 
     text = _tr("Reading “{name}”…").format(name=path.name)
     busy = busy_dialog(parent, text, _tr("Import Word review"))

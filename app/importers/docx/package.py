@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from app.core.errors import ImportFailedError
-from app.importers.docx_xml import attr, child, children, local
+from app.importers.docx.xml import attr, child, children, local
 from app.importers.safety import open_zip, parse_xml, read_member
 
 _NOT_WORD = (

@@ -34,8 +34,8 @@ from app.core.history import diff_markup
 from app.core.merge import ConflictInfo, list_conflicts, resolve_conflict
 from app.core.services import passages, sections
 from app.gui.context import ProjectContext
+from app.gui.dialogs.history import diff_html, legend
 from app.gui.errors import show_error
-from app.gui.history_dialog import diff_html, legend
 
 MARKUP_FIELDS = {"text", "proposed_change", "quote", "opening", "closing", "lead_in"}
 

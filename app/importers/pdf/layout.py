@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from app.importers.pdf_lines import Line
+from app.importers.pdf.lines import Line
 
 
 @dataclass(slots=True)

@@ -2,7 +2,7 @@
 
 Colleagues copy the project file by hand, so there is no common ancestor to
 diff against. Each field instead carries the stamps of its changes
-(``app.core.merge_stamps``), and rows are matched by UUID — an original file
+(``app.core.stamps``), and rows are matched by UUID — an original file
 by its sha256, and a document both copies imported separately becomes one
 source. For every field present in both copies:
 
@@ -53,11 +53,11 @@ from app.core.errors import (
     ProjectError,
 )
 from app.core.locking import ProjectLock
-from app.core.merge_match import Parents, Tables
-from app.core.merge_plan import META, Plan, plan
-from app.core.merge_stamps import dump_history, load_history, new_stamp, record_change
+from app.core.merge.match import Parents, Tables
+from app.core.merge.plan import META, Plan, plan
 from app.core.models import TABLES, Base, Conflict, Response, Revision, Tracked, utcnow
 from app.core.services.common import resolve
+from app.core.stamps import dump_history, load_history, new_stamp, record_change
 from app.core.store import ProjectStore, check_header
 
 Progress = Callable[[int, int], None]

@@ -23,7 +23,7 @@ from lxml import etree
 from app.core import markup
 from app.core.errors import ImportFailedError
 from app.core.reviewdata import ParsedReview, ProposedText, Target, TrackedChange, WordComment
-from app.importers.docx_xml import attr, children, descendants, local
+from app.importers.docx.xml import attr, children, descendants, local
 from app.importers.safety import open_zip, parse_xml, read_member
 
 _NAME = re.compile(r"\A([pr])_([0-9a-fA-F]{32})(?:_\d+)?\Z")

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from app.importers.base import Footnote, Page, Paragraph, ParagraphKind
-from app.importers.pdf_layout import Block, note_marker
-from app.importers.pdf_lines import RTL, Line
-from app.importers.pdf_text import (
+from app.importers.pdf.layout import Block, note_marker
+from app.importers.pdf.lines import RTL, Line
+from app.importers.pdf.text import (
     BULLETS,
     collapse_spaces,
     join_lines,

@@ -34,10 +34,10 @@ from app.core.errors import (
     WrongPasswordError,
 )
 from app.importers.base import ImportedText, ImportOptions
-from app.importers.pdf_flow import Assembler, note_paragraphs, paragraphs
-from app.importers.pdf_layout import reading_order, split_footnotes, strip_running
-from app.importers.pdf_lines import Line, read_lines
-from app.importers.pdf_text import garbled_share, vocabulary
+from app.importers.pdf.flow import Assembler, note_paragraphs, paragraphs
+from app.importers.pdf.layout import reading_order, split_footnotes, strip_running
+from app.importers.pdf.lines import Line, read_lines
+from app.importers.pdf.text import garbled_share, vocabulary
 
 MEDIA_TYPE = "application/pdf"
 

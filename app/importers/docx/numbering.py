@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from app.importers.docx_xml import attr, child, children
+from app.importers.docx.xml import attr, child, children
 
 _BULLET_FORMATS = {"bullet"}
 _NO_NUMBER_FORMATS = {"none"}

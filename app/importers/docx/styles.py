@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from app.importers.base import ParagraphKind
-from app.importers.docx_xml import attr, child, children
+from app.importers.docx.xml import attr, child, children
 
 _HEADING_NAME = re.compile(r"^(?:heading|berschrift|titre|título|titolo|заголовок)\s*(\d)$", re.I)
 _QUOTE_NAMES = {"quote", "intensequote", "blocktext", "intense quote", "block text"}

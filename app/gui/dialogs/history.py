@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
 
 from app.core import history
 from app.core.history import Op, Segment, Version
-from app.gui import commands, review_commands
+from app.gui import commands
 from app.gui.context import ProjectContext
+from app.gui.review import commands as review_commands
 
 INSERT_STYLE = "color:#1a7f37;text-decoration:underline;background:#e6ffec"
 DELETE_STYLE = "color:#cf222e;text-decoration:line-through;background:#ffebe9"

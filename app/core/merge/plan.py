@@ -15,8 +15,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.core.merge_match import Parents, Row, Tables, apply_remap, build_remap
-from app.core.merge_stamps import (
+from app.core.merge.match import Parents, Row, Tables, apply_remap, build_remap
+from app.core.stamps import (
     CREATED,
     History,
     Stamp,

@@ -6,7 +6,7 @@ inserted and moved-to text is kept, deleted and moved-from text dropped;
 field codes are skipped and their displayed results kept; text boxes become
 paragraphs after the one that anchors them. Headers, footers and comments are
 left out: they are not part of what a party submitted for citation.
-Automatic numbers come from :mod:`app.importers.docx_numbering`; notes are
+Automatic numbers come from :mod:`app.importers.docx.numbering`; notes are
 numbered in order of reference (footnotes 1, 2, 3…; endnotes i, ii, iii…,
 Word's defaults, unless the settings choose another format).
 """
@@ -19,10 +19,10 @@ from lxml import etree
 
 from app.importers.base import ImportedText, ImportOptions, ParagraphKind
 from app.importers.builder import Builder, NoteRef, Piece
-from app.importers.docx_numbering import Numbering, format_number
-from app.importers.docx_package import DocxPackage, core_properties, open_package
-from app.importers.docx_styles import Styles
-from app.importers.docx_xml import attr, child, children, local
+from app.importers.docx.numbering import Numbering, format_number
+from app.importers.docx.package import DocxPackage, core_properties, open_package
+from app.importers.docx.styles import Styles
+from app.importers.docx.xml import attr, child, children, local
 
 MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 

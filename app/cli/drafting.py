@@ -1,0 +1,149 @@
+"""Commands that draft the contribution: sections, blocks, citing, responding."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from app.cli.common import open_project as _open
+
+
+def cmd_sections(args: argparse.Namespace) -> int:
+    from app.core.services import sections
+
+    with _open(args.file) as store:
+        for info in sections.list_sections(store):
+            heading = info.heading or f"Contribution from {info.source_label}"
+            print(f"{info.id}\t{info.kind}\t{heading}")
+    return 0
+
+
+def cmd_add_section(args: argparse.Namespace) -> int:
+    from app.core.services import sections
+
+    with _open(args.file) as store:
+        print(sections.add_section(store, args.heading, args.index))
+    return 0
+
+
+def cmd_edit_section(args: argparse.Namespace) -> int:
+    from app.core.services import sections
+
+    with _open(args.file) as store:
+        sections.update_section(
+            store, args.section, heading=args.heading, opening=args.opening, closing=args.closing
+        )
+    return 0
+
+
+def cmd_add_block(args: argparse.Namespace) -> int:
+    from app.core.services import sections
+
+    with _open(args.file) as store:
+        block = sections.add_block(
+            store,
+            args.section,
+            args.kind,
+            args.text,
+            target_section_ref=args.target,
+            after_text=args.after,
+            numbered=not args.unnumbered,
+            index=args.index,
+        )
+        if args.lead_in is not None or args.comments_lead_in is not None:
+            sections.update_block(
+                store, block, lead_in=args.lead_in, comments_lead_in=args.comments_lead_in
+            )
+        print(block)
+    return 0
+
+
+def cmd_cite(args: argparse.Namespace) -> int:
+    from app.core.services import passages
+
+    with _open(args.file) as store:
+        print(
+            passages.cite_quote(
+                store, args.source, args.quote, occurrence=args.occurrence, section_ref=args.section
+            )
+        )
+    return 0
+
+
+def cmd_edit_quote(args: argparse.Namespace) -> int:
+    from app.core.services import passages
+
+    with _open(args.file) as store:
+        passages.set_quote(store, args.passage, args.text)
+    return 0
+
+
+def cmd_respond(args: argparse.Namespace) -> int:
+    from app.core.services import responses
+
+    with _open(args.file) as store:
+        print(
+            responses.respond(
+                store,
+                args.passage,
+                args.text,
+                position=args.position,
+                status=args.status,
+                proposed_change=args.proposed_change,
+            )
+        )
+    return 0
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("sections", help="list sections in output order: id, kind, heading")
+    p.add_argument("file")
+    p.set_defaults(run=cmd_sections)
+    p = sub.add_parser("add-section", help="add an own topic section")
+    p.add_argument("file")
+    p.add_argument("--heading", required=True)
+    p.add_argument("--index", type=int, help="position among all sections (0 = first)")
+    p.set_defaults(run=cmd_add_section)
+    p = sub.add_parser("edit-section", help="change a section's heading, opening or closing")
+    p.add_argument("file")
+    p.add_argument("--section", required=True)
+    p.add_argument("--heading")
+    p.add_argument("--opening", help="markup printed after the heading")
+    p.add_argument("--closing", help="markup printed at the end of the section")
+    p.set_defaults(run=cmd_edit_section)
+    p = sub.add_parser(
+        "add-block", help="add a paragraph, list, cross-reference or citations block"
+    )
+    p.add_argument("file")
+    p.add_argument("--section", required=True)
+    p.add_argument(
+        "--kind", required=True, choices=("paragraph", "list", "cross_reference", "citations")
+    )
+    p.add_argument("--text", default="", help="markup; list items one per line")
+    p.add_argument("--target", help="the section a cross-reference names")
+    p.add_argument("--after", default="", help="markup after a cross-reference's target")
+    p.add_argument("--unnumbered", action="store_true")
+    p.add_argument("--lead-in", help="the sentence before the quotes")
+    p.add_argument("--comments-lead-in", help="the sentence before the comments")
+    p.add_argument("--index", type=int)
+    p.set_defaults(run=cmd_add_block)
+    p = sub.add_parser("cite", help="cite a quote of a source")
+    p.add_argument("file")
+    p.add_argument("--source", required=True)
+    p.add_argument("--quote", required=True)
+    p.add_argument("--occurrence", type=int)
+    p.add_argument("--section", help="place the passage in this section")
+    p.set_defaults(run=cmd_cite)
+    p = sub.add_parser("edit-quote", help="print the quote with elisions … and [insertions]")
+    p.add_argument("file")
+    p.add_argument("--passage", required=True)
+    p.add_argument("--text", required=True)
+    p.set_defaults(run=cmd_edit_quote)
+    p = sub.add_parser("respond", help="write the response to a passage")
+    p.add_argument("file")
+    p.add_argument("--passage", required=True)
+    p.add_argument("--text", help="the response in the project's markup")
+    p.add_argument("--position")
+    p.add_argument("--status")
+    p.add_argument("--proposed-change")
+    p.set_defaults(run=cmd_respond)

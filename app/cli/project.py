@@ -1,0 +1,153 @@
+"""Commands on a whole project: create, check, export, dump and load, merge, review."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from app.cli.common import open_project as _open
+from app.core.errors import RejoinderError
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from app.core.store import ProjectStore
+
+    store = ProjectStore.create(
+        Path(args.file),
+        title=args.title,
+        organisation=args.org,
+        meeting=args.meeting,
+        date=args.date,
+        language=args.language,
+    )
+    store.close()
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from app.core.preflight import check
+
+    with _open(args.file) as store:
+        problems = check(store)
+    for problem in problems:
+        print(f"{problem.kind}\t{problem.target_id}\t{problem.message}")
+    if not problems:
+        print("No problems found.")
+    return 1 if problems else 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from app.core.preflight import check
+    from app.exporters import export
+
+    with _open(args.file) as store:
+        for problem in check(store):
+            print(f"preflight: {problem.message}", file=sys.stderr)
+        export.export_project(
+            store,
+            Path(args.output),
+            layout=args.layout,
+            template=Path(args.template) if args.template else None,
+            review_copy=args.review_copy,
+            include_drafts=args.include_drafts,
+        )
+    return 0
+
+
+def cmd_dump(args: argparse.Namespace) -> int:
+    from app.core import dump
+
+    with _open(args.file) as store:
+        dump.dump(store, Path(args.output))
+    return 0
+
+
+def cmd_load(args: argparse.Namespace) -> int:
+    from app.core import dump
+
+    dump.load(Path(args.input), Path(args.output))
+    return 0
+
+
+def cmd_import_review(args: argparse.Namespace) -> int:
+    from app.core.services.review_import import import_review
+    from app.importers.docx.review import read_review
+
+    path = Path(args.reviewed)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise RejoinderError(f"“{path}” cannot be read: {exc.strerror}.") from exc
+    parsed = read_review(data)
+    with _open(args.file) as store:
+        report = import_review(store, parsed)
+    proposals = len(report.proposals)
+    print(
+        f"{len(report.notes_added) - proposals} comment(s) added as notes, "
+        f"{proposals} proposed text(s) waiting for acceptance, "
+        f"{report.already_imported} already imported, {len(report.unmapped)} not placed."
+    )
+    for name in report.members_added:
+        print(f"new member\t{name}")
+    for proposal in report.proposals:
+        print(f"proposal\t{proposal.note_id}\t{proposal.response_id}\t{proposal.author}")
+    for item in report.unmapped:
+        text = " ".join(item.text.split())
+        print(f"unmapped {item.kind}\t{item.author}\t{item.reason}\t{text}")
+    return 0
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    from app.core import merge
+
+    with _open(args.file) as store:
+        report = merge.merge(store, Path(args.other))
+        conflicts = merge.list_conflicts(store)
+    print(report.summary())
+    for c in conflicts:
+        print(
+            f"conflict\t{c.id}\t{c.table_name}.{c.field}\t{c.row_id}\t"
+            f"{c.ours_author} {c.ours_time}: {c.ours_value!r}\t"
+            f"{c.theirs_author} {c.theirs_time}: {c.theirs_value!r}"
+        )
+    return 0
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("new", help="create a project file")
+    p.add_argument("file")
+    p.add_argument("--title", required=True)
+    p.add_argument("--org", required=True, help="our organisation or delegation")
+    p.add_argument("--meeting", default="")
+    p.add_argument("--date", default="")
+    p.add_argument("--language", default="en", choices=("en", "fr", "es"))
+    p.set_defaults(run=cmd_new)
+    p = sub.add_parser("check", help="preflight; exit 1 when it finds problems")
+    p.add_argument("file")
+    p.set_defaults(run=cmd_check)
+    p = sub.add_parser("export", help="export the contribution as .docx")
+    p.add_argument("file")
+    p.add_argument("-o", "--output", required=True)
+    p.add_argument("--layout", default="grouped", choices=("grouped", "interleaved", "table"))
+    p.add_argument("--template")
+    p.add_argument("--review-copy", action="store_true")
+    p.add_argument("--include-drafts", action="store_true")
+    p.set_defaults(run=cmd_export)
+    p = sub.add_parser("dump", help="lossless JSON of the whole project")
+    p.add_argument("file")
+    p.add_argument("-o", "--output", required=True)
+    p.set_defaults(run=cmd_dump)
+    p = sub.add_parser("load", help="the inverse of dump")
+    p.add_argument("input")
+    p.add_argument("-o", "--output", required=True)
+    p.set_defaults(run=cmd_load)
+    p = sub.add_parser("import-review", help="bring back a review copy annotated in Word")
+    p.add_argument("file")
+    p.add_argument("reviewed", metavar="REVIEWED.docx")
+    p.set_defaults(run=cmd_import_review)
+    p = sub.add_parser("merge", help="merge a colleague's copy (a backup is made first)")
+    p.add_argument("file")
+    p.add_argument("other", help="the other copy of the project")
+    p.set_defaults(run=cmd_merge)
