@@ -1,6 +1,6 @@
 """The APIG comments on WGEC contributions (2017), typed into a contribution tree.
 
-Texts follow ``samples/apig-wgec-2017-comments.txt``; the own topic sections
+Texts follow ``tests/fixtures/samples/apig-wgec-2017-comments.txt``; the own topic sections
 before the party sections are shortened but keep their footnotes, so that the
 footnote on "Consensus" is the 11th, as in the original.
 """
