@@ -38,6 +38,9 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(app_icon())
         screen = self.screen().availableGeometry()
         self.resize(min(1400, screen.width()), min(900, screen.height()))
+        if screen.width() < 1400 or screen.height() < 900:
+            # A laptop screen: the title bar would push a full-height window's bottom off it.
+            self.setWindowState(Qt.WindowState.WindowMaximized)
         self.setAcceptDrops(True)
         self.ctx: ProjectContext | None = None
         self.workspace: Workspace | None = None

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QToolBar, QWidget
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QFrame, QScrollArea, QToolBar, QWidget
 
 from app.core.services import passages, sources
 from app.gui import commands, exporting, icons, importing
@@ -31,6 +31,22 @@ from app.gui.status import StatusController
 
 if TYPE_CHECKING:
     from app.gui.main_window import MainWindow
+
+
+def scrolling(widget: QWidget) -> QScrollArea:
+    """``widget`` in a scroll area, so that a dock never asks for more room than a laptop has.
+
+    A panel keeps its natural layout where there is room; on a small screen
+    (1024×600, or 150 % scaling) its dock shrinks and scrolls instead of
+    pushing the status bar and the bottom docks off the screen.
+    """
+    area = QScrollArea()
+    area.setObjectName(f"{widget.objectName() or type(widget).__name__}Scroll")
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(widget)
+    return area
+
 
 DOCUMENT_FILTER = "Documents (*.pdf *.docx *.odt *.html *.htm *.txt *.md);;All files (*)"
 
@@ -95,7 +111,7 @@ class Workspace(QObject):
     def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self.window)
         dock.setObjectName(name)
-        dock.setWidget(widget)
+        dock.setWidget(scrolling(widget))
         self.window.addDockWidget(area, dock)
         self.window.view_menu.addAction(dock.toggleViewAction())
         self.docks.append(dock)
