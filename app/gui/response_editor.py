@@ -8,19 +8,16 @@ passage changes and when the window closes; nothing waits for a "Save".
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QFocusEvent, QFont, QKeySequence, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QAction, QFocusEvent, QKeySequence, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QMenu,
     QPushButton,
-    QTextEdit,
     QToolBar,
     QToolButton,
     QVBoxLayout,
@@ -28,7 +25,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.config import load_settings
-from app.core.markup import Run
 from app.core.services import review
 from app.core.services.passages import PassageInfo, get_passage
 from app.exporters.phrasebook import load_phrasebook
@@ -37,27 +33,49 @@ from app.gui.commands import ResponseState
 from app.gui.context import RESPONSES, ProjectContext
 from app.gui.dialogs.reason import ReasonDialog
 from app.gui.review import commands as review_commands
-from app.gui.rich_edit import RichEdit
+from app.gui.rich_edit import (
+    FOOTNOTE_SHORTCUT,
+    MarkupTextEdit,
+    RichEdit,
+    add_footnote,
+    ask_link,
+    edit_footnote,
+    set_link,
+    style_actions,
+)
 
 POSITIONS = ("agree", "partly_agree", "disagree", "strongly_disagree", "note")
 STATUSES = ("draft", "proposed", "agreed")
+DEFAULT_POSITION = "note"
 SAVE_DELAY_MS = 800
+
+
+def phrasebook_positions(language: str) -> list[tuple[str, str | None]]:
+    """The standard sentences in ``language`` with the position each states, then the user's own.
+
+    The phrasebook's snippets are keyed by position ("agree": "We agree."), so
+    choosing one can also set the response's position.
+    """
+    built_in = load_phrasebook(language).snippets
+    # Placeholders such as {title} are for the exporter; show the gap to fill in.
+    phrases: list[tuple[str, str | None]] = [
+        (re.sub(r"\{\w+\}", "…", str(text)), key if key in POSITIONS else None)
+        for key, text in built_in.items()
+    ]
+    return phrases + [(own, None) for own in load_settings().snippets]
 
 
 def phrasebook_snippets(language: str) -> list[str]:
     """The phrasebook's standard sentences in ``language``, then the user's own (Settings)."""
-    built_in = load_phrasebook(language).snippets.values()
-    # Placeholders such as {title} are for the exporter; show the gap to fill in.
-    return [re.sub(r"\{\w+\}", "…", str(v)) for v in built_in] + load_settings().snippets
+    return [sentence for sentence, _position in phrasebook_positions(language)]
 
 
-class _Editor(QTextEdit):
-    """Saves when it loses focus, and pastes plain text only (no foreign HTML)."""
+class _Editor(MarkupTextEdit):
+    """Saves when it loses focus."""
 
     def __init__(self, owner: ResponseEditor) -> None:
         super().__init__()
         self.owner = owner
-        self.setAcceptRichText(False)
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
@@ -127,39 +145,27 @@ class ResponseEditor(QWidget):
         self.load(None)
 
     def _build_actions(self) -> None:
-        def add(text: str, shortcut: str, tip: str, checkable: bool = True) -> QAction:
-            action = QAction(text, self)
-            action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.setToolTip(f"{tip} ({QKeySequence(shortcut).toString()})")
-            action.setCheckable(checkable)
-            self.toolbar.addAction(action)
-            return action
-
-        self.bold = add(self.tr("B"), "Ctrl+B", self.tr("Bold"))
-        self.italic = add(self.tr("I"), "Ctrl+I", self.tr("Italic"))
-        self.underline = add(self.tr("U"), "Ctrl+U", self.tr("Underline"))
-        self.link = add(self.tr("Link…"), "Ctrl+K", self.tr("Link"), checkable=False)
-        self.footnote = add(self.tr("Footnote"), "Ctrl+Alt+F", self.tr("Footnote"), False)
-        font = self.bold.font()
-        font.setBold(True)
-        self.bold.setFont(font)
-        font = self.italic.font()
-        font.setItalic(True)
-        self.italic.setFont(font)
-        font = self.underline.font()
-        font.setUnderline(True)
-        self.underline.setFont(font)
-        self.bold.triggered.connect(
-            lambda on: self._merge(lambda f: f.setFontWeight(QFont.Weight.Bold if on else 400))
+        self.bold, self.italic, self.underline = style_actions(self, self.editor, self.toolbar)
+        self.link = QAction(self.tr("Link…"), self)
+        self.link.setShortcut(QKeySequence("Ctrl+K"))
+        self.link.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.link.setToolTip(self.tr("Link (Ctrl+K)"))
+        self.footnote = QAction(self.tr("Footnote"), self)
+        self.footnote.setShortcut(QKeySequence(FOOTNOTE_SHORTCUT))
+        self.footnote.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.footnote.setToolTip(
+            self.tr("Footnote ({keys})").format(keys=QKeySequence(FOOTNOTE_SHORTCUT).toString())
         )
-        self.italic.triggered.connect(lambda on: self._merge(lambda f: f.setFontItalic(on)))
-        self.underline.triggered.connect(lambda on: self._merge(lambda f: f.setFontUnderline(on)))
-        self.link.triggered.connect(self._ask_link)
-        self.footnote.triggered.connect(self.insert_footnote)
+        for action in (self.link, self.footnote):
+            self.toolbar.addAction(action)
+            self.editor.addAction(action)
+        self.link.triggered.connect(lambda: ask_link(self.editor))
+        self.footnote.triggered.connect(lambda: self.insert_footnote())
+        self.editor.footnote_activated.connect(lambda pos: edit_footnote(self.editor, pos))
         self.phrases = QToolButton()
         self.phrases.setText(self.tr("Phrasebook"))
         self.phrases.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.phrases.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.phrases.setMenu(QMenu(self.phrases))
         self.phrases.setToolTip(self.tr("Standard sentences (Ctrl+Shift+P)"))
         self.toolbar.addWidget(self.phrases)
@@ -168,7 +174,6 @@ class ResponseEditor(QWidget):
         self.phrase_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.phrase_action.triggered.connect(self.show_phrasebook)
         self.addAction(self.phrase_action)
-        self.editor.currentCharFormatChanged.connect(self._format_changed)
 
     def show_phrasebook(self) -> None:
         """Pop the standard sentences up at the text cursor, for typing without the mouse."""
@@ -179,53 +184,32 @@ class ResponseEditor(QWidget):
     def _fill_phrasebook(self, language: str) -> None:
         menu = self.phrases.menu()
         menu.clear()
-        for sentence in phrasebook_snippets(language):
+        for sentence, position in phrasebook_positions(language):
             menu.addAction(sentence).triggered.connect(
-                lambda _=False, s=sentence: self.editor.insertPlainText(s + " ")
+                lambda _=False, s=sentence, p=position: self.insert_phrase(s, p)
             )
 
-    def _merge(self, change: Callable[[QTextCharFormat], None]) -> None:
-        fmt = QTextCharFormat()
-        change(fmt)
+    def insert_phrase(self, sentence: str, position: str | None = None) -> None:
+        """Insert ``sentence`` at the caret and give the focus back to the text, at the caret.
+
+        A sentence that states a position ("We agree.") sets the position while
+        it is still the default, so the two never contradict each other.
+        """
         cursor = self.editor.textCursor()
-        if not cursor.hasSelection():  # the word under the cursor, as word processors do
-            cursor.movePosition(QTextCursor.MoveOperation.StartOfWord)
-            cursor.movePosition(
-                QTextCursor.MoveOperation.EndOfWord, QTextCursor.MoveMode.KeepAnchor
-            )
-        cursor.mergeCharFormat(fmt)
-        self.editor.mergeCurrentCharFormat(fmt)
-
-    def _format_changed(self, fmt: QTextCharFormat) -> None:
-        self.bold.setChecked(fmt.fontWeight() >= QFont.Weight.DemiBold.value)
-        self.italic.setChecked(fmt.fontItalic())
-        self.underline.setChecked(fmt.fontUnderline() and not fmt.isAnchor())
-
-    def _ask_link(self) -> None:
-        url, ok = QInputDialog.getText(self, self.tr("Link"), self.tr("Address (https://…):"))
-        if ok and url.strip():
-            self.set_link(url.strip())
+        before = self.editor.document().characterAt(cursor.selectionStart() - 1)
+        lead = " " if cursor.selectionStart() > 0 and before and not before.isspace() else ""
+        self.editor.insert_typed(lead + sentence + " ")
+        if position is not None and self.position.currentData() == DEFAULT_POSITION:
+            self.position.setCurrentIndex(max(0, self.position.findData(position)))
+        self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.activateWindow()
 
     def set_link(self, url: str) -> None:
-        cursor = self.editor.textCursor()
-        fmt = richtext.run_format(Run("", href=url))
-        if cursor.hasSelection():
-            cursor.mergeCharFormat(fmt)
-        else:
-            cursor.insertText(url, fmt)
-            cursor.setCharFormat(QTextCharFormat())
-        self.editor.setTextCursor(cursor)
+        set_link(self.editor, url)
 
-    def insert_footnote(self, text: str = "") -> None:
-        """Turn the selection into a footnote, or insert an empty one to type into."""
-        cursor = self.editor.textCursor()
-        fmt, _ident = richtext.footnote_format()
-        body = cursor.selectedText() or text or self.tr("footnote")
-        cursor.insertText(f"[{body}]", fmt)
-        cursor.setPosition(cursor.position() - 1)
-        cursor.setPosition(cursor.position() - len(body), QTextCursor.MoveMode.KeepAnchor)
-        self.editor.setTextCursor(cursor)
-        self.editor.setFocus()
+    def insert_footnote(self, text: str | None = None) -> None:
+        """Edit the footnote at the caret, or insert one (``text`` as markup, or asked)."""
+        add_footnote(self.editor, text)
 
     # -- loading and saving --------------------------------------------------------
 
@@ -272,7 +256,7 @@ class ResponseEditor(QWidget):
             )
             richtext.load(self.editor.document(), passage.response_text)
             self.position.setCurrentIndex(
-                max(0, self.position.findData(passage.response_position or "note"))
+                max(0, self.position.findData(passage.response_position or DEFAULT_POSITION))
             )
             self.status.setCurrentIndex(
                 max(0, self.status.findData(passage.response_status or "draft"))
@@ -306,8 +290,19 @@ class ResponseEditor(QWidget):
             or current.proposed_change != shown.proposed_change
         )
 
+    def _offer_statuses(self) -> None:
+        """Offer only the moves the review allows: one step forward, or back (with a reason)."""
+        current = self.saved.status if self.saved else STATUSES[0]
+        model = self.status.model()
+        assert isinstance(model, QStandardItemModel)
+        for index, value in enumerate(STATUSES):
+            item = model.item(index)
+            if item is not None:
+                item.setEnabled(STATUSES.index(value) <= STATUSES.index(current) + 1)
+
     def _status_tooltip(self) -> None:
         """Who moved the response to its status, when and why (the full list is in Notes)."""
+        self._offer_statuses()
         if self.passage is None or self.passage.response_id is None:
             self.status.setToolTip(self.tr("Draft until someone proposes it"))
             return

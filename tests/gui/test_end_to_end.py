@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication
 
 from app.core.services import passages, sources
 from app.gui import exporting
@@ -37,7 +38,8 @@ def _submission(folder: Path) -> Path:
     return path
 
 
-def _answer(window: Any, text: str, underlined: str, note: str) -> None:
+def _answer(window: Any, qtbot: Any, text: str, underlined: str, note: str) -> None:
+    """Type, underline, add a footnote and type after it, pick a phrase and type on, propose."""
     editor = window.workspace.editor
     editor.editor.setFocus()
     editor.editor.insertPlainText(text)
@@ -50,6 +52,10 @@ def _answer(window: Any, text: str, underlined: str, note: str) -> None:
     cursor.movePosition(QTextCursor.MoveOperation.End)
     editor.editor.setTextCursor(cursor)
     editor.insert_footnote(note)
+    qtbot.keyClicks(editor.editor, ".")
+    phrase = next(a for a in editor.phrases.menu().actions() if a.text() == "We disagree.")
+    phrase.trigger()
+    qtbot.keyClicks(QApplication.focusWidget(), "Details follow.")
     editor.status.setCurrentIndex(editor.status.findData("proposed"))
     editor.commit()
 
@@ -69,11 +75,15 @@ def test_drop_pdf_cite_answer_reorder_undo_export(
     cited = [_cite(window, qtbot, phrase) for phrase in phrases]
     for number, passage_id in enumerate(cited, 1):
         window.ctx.select_passage(passage_id)
-        _answer(window, f"Answer {number}: we disagree with point", "point", f"Note {number}.")
+        _answer(
+            window, qtbot, f"Answer {number}: we disagree with point", "point", f"Note {number}."
+        )
     stored = {p.id: p for p in passages.list_passages(window.ctx.store)}
     assert stored[cited[0]].response_text == (
-        "Answer 1: we disagree with <u>point</u><fn>Note 1.</fn>"
+        "Answer 1: we disagree with <u>point</u><fn>Note 1.</fn>. We disagree. Details follow."
     )
+    assert stored[cited[0]].response_position == "disagree"
+    assert stored[cited[0]].response_status == "proposed"
 
     window.workspace.passages.move_passage(cited[2], 0)
     stack = window.ctx.undo_stack
