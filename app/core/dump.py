@@ -14,6 +14,7 @@ import base64
 import json
 import os
 import sqlite3
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -21,10 +22,10 @@ import jsonschema
 from sqlalchemy import LargeBinary, Table, insert, select
 from sqlalchemy.exc import SQLAlchemyError
 
-from app.core import migrate
+from app.core import migrate, outputs, rowcheck
 from app.core.config import RESOURCES
 from app.core.errors import DumpFormatError, ProjectError
-from app.core.models import TABLES, new_id
+from app.core.models import TABLES
 from app.core.store import ProjectStore, init_database
 
 FORMAT = "rejoinder-dump"
@@ -67,13 +68,11 @@ def dumps(store: ProjectStore) -> str:
 
 
 def dump(store: ProjectStore, target: Path) -> None:
-    tmp = target.with_name(f".{target.name}.{new_id()[:8]}.tmp")
-    try:
-        tmp.write_text(dumps(store), encoding="utf-8")
-        os.replace(tmp, target)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise ProjectError(f"The dump could not be written to “{target}”: {exc.strerror}.") from exc
+    """Write the dump to ``target`` (a .json file; never the project or a link to it)."""
+    protect = (store.path,)
+    outputs.check_target(target, outputs.DUMP, protect=protect)
+    text = dumps(store)
+    outputs.write_atomically(target, outputs.DUMP, text.encode("utf-8"), protect=protect)
 
 
 def build_schema() -> dict[str, Any]:
@@ -131,47 +130,85 @@ def _validate(data: Any) -> None:
         raise DumpFormatError("The dump must hold exactly one project.")
 
 
-def load(source: Path | str, target: Path) -> None:
-    """Create the project file ``target`` from a dump (a path, or the JSON text itself)."""
-    if isinstance(source, Path):
-        try:
-            text = source.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise DumpFormatError(f"The dump “{source}” cannot be read: {exc}.") from exc
-    else:
-        text = source
+def _read_source(source: Path) -> str:
     try:
-        data = json.loads(text)
+        if not stat.S_ISREG(os.stat(source).st_mode):
+            raise DumpFormatError(f"“{source}” is not an ordinary file; give the dump's file.")
+        return source.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        raise DumpFormatError(f"The dump “{source}” cannot be read: {reason}.") from exc
+
+
+def _parse(text: str) -> Any:
+    try:
+        return json.loads(text)
+    except RecursionError as exc:
+        raise DumpFormatError("The dump is not valid JSON: it is nested too deeply.") from exc
     except ValueError as exc:
         raise DumpFormatError(f"The dump is not valid JSON: {exc}.") from exc
-    _validate(data)
-    if target.exists():
-        raise ProjectError(f"“{target}” already exists; choose another name.")
-    tmp = target.with_name(f".{target.name}.{new_id()[:8]}.loading")
-    try:
-        engine = init_database(tmp)
-        with engine.begin() as connection:
-            connection.exec_driver_sql("PRAGMA defer_foreign_keys=ON")
-            for model in TABLES:
-                table = _table(model)
-                binary = {c.name for c in table.columns if isinstance(c.type, LargeBinary)}
-                rows = [
+
+
+def _decoded(data: Any) -> dict[str, list[dict[str, Any]]]:
+    """The dump's rows with their binary columns decoded, checked like a colleague's copy."""
+    tables: dict[str, list[dict[str, Any]]] = {}
+    for model in TABLES:
+        table = _table(model)
+        binary = {c.name for c in table.columns if isinstance(c.type, LargeBinary)}
+        rows = []
+        for row in data["tables"][table.name]:
+            try:
+                rows.append(
                     {
-                        k: base64.b64decode(v) if k in binary and v is not None else v
+                        k: base64.b64decode(v, validate=True)
+                        if k in binary and v is not None
+                        else v
                         for k, v in row.items()
                     }
-                    for row in data["tables"][table.name]
-                ]
-                if rows:
-                    connection.execute(insert(table), rows)
-            problems = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-            if problems:
-                raise DumpFormatError(
-                    f"The dump refers to rows it does not contain (table {problems[0][0]})."
                 )
-        engine.dispose()
-        os.replace(tmp, target)
-    except (sqlite3.Error, OSError, ValueError, SQLAlchemyError) as exc:
-        raise DumpFormatError(f"The dump could not be loaded: {exc}.") from exc
-    finally:
-        tmp.unlink(missing_ok=True)
+            except ValueError as exc:
+                raise DumpFormatError(
+                    f"The dump is not valid at tables/{table.name}/{row.get('id')}: "
+                    "binary data that is not base64."
+                ) from exc
+        tables[table.name] = rows
+    problem = rowcheck.first_problem(tables)
+    if problem is not None:
+        raise DumpFormatError(f"The dump is not valid: {problem}.")
+    return tables
+
+
+def load(source: Path | str, target: Path) -> None:
+    """Create the project file ``target`` from a dump (a path, or the JSON text itself).
+
+    Nothing is written unless the whole dump is valid: the JSON Schema, then
+    every row by the checks a colleague's copy passes (``app.core.rowcheck``).
+    """
+    text = _read_source(source) if isinstance(source, Path) else source
+    data = _parse(text)
+    try:
+        _validate(data)
+    except RecursionError as exc:
+        raise DumpFormatError("The dump is not valid: it is nested too deeply.") from exc
+    tables = _decoded(data)
+    if os.path.lexists(target):
+        raise ProjectError(f"“{target}” already exists; choose another name.")
+    with outputs.atomic_path(target, outputs.PROJECT) as tmp:
+        try:
+            engine = init_database(tmp)
+            try:
+                with engine.begin() as connection:
+                    connection.exec_driver_sql("PRAGMA defer_foreign_keys=ON")
+                    for model in TABLES:
+                        table = _table(model)
+                        if tables[table.name]:
+                            connection.execute(insert(table), tables[table.name])
+                    problems = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if problems:
+                        raise DumpFormatError(
+                            f"The dump refers to rows it does not contain (table {problems[0][0]})."
+                        )
+            finally:
+                engine.dispose()
+        except (sqlite3.Error, SQLAlchemyError) as exc:
+            raise DumpFormatError(f"The dump could not be loaded: {exc}.") from exc

@@ -93,7 +93,15 @@ class ImportCancelled(RejoinderError):
     """The user cancelled a running import."""
 
 
-class ExportFailedError(RejoinderError):
+class OutputRefusedError(InvalidInputError):
+    """A chosen output path that must not be written: a project, a link, a device, a locked file."""
+
+
+class OutputFailedError(RejoinderError):
+    """A chosen output could not be written; any older file at the target is intact."""
+
+
+class ExportFailedError(OutputFailedError):
     """The export could not be written; any older file at the target is intact."""
 
 

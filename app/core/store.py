@@ -327,22 +327,21 @@ class ProjectStore:
             return project
 
     def save_copy(self, target: Path) -> None:
-        """A consistent copy of the open project (SQLite's backup API)."""
-        target = Path(target)
-        tmp = target.with_name(f".{target.name}.{new_id()[:8]}.tmp")
-        try:
-            src = sqlite3.connect(str(self.path))
-            dst = sqlite3.connect(str(tmp))
+        """A consistent copy of the open project (SQLite's backup API), through ``outputs``."""
+        from app.core import outputs
+
+        with outputs.atomic_path(target, outputs.PROJECT, protect=(self.path,)) as tmp:
             try:
-                src.backup(dst)
-                dst.execute("PRAGMA journal_mode=DELETE")
-            finally:
-                dst.close()
-                src.close()
-            os.replace(tmp, target)
-        except (OSError, sqlite3.Error) as exc:
-            tmp.unlink(missing_ok=True)
-            raise ProjectError(f"The copy could not be saved to “{target}”: {exc}.") from exc
+                src = sqlite3.connect(str(self.path))
+                dst = sqlite3.connect(str(tmp))
+                try:
+                    src.backup(dst)
+                    dst.execute("PRAGMA journal_mode=DELETE")
+                finally:
+                    dst.close()
+                    src.close()
+            except sqlite3.Error as exc:
+                raise ProjectError(f"The copy could not be saved to “{target}”: {exc}.") from exc
 
 
 def _member_row(identity: Identity) -> Member:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from app.core import outputs
 from app.core.errors import InvalidInputError
 from app.core.store import ProjectStore
 from app.exporters.build import build_contribution
@@ -33,11 +34,24 @@ def export_project(
     include_drafts: bool = False,
     progress: Callable[[int, int], None] | None = None,
 ) -> None:
-    """Write the contribution as .docx (atomically: an older file stays intact on failure)."""
+    """Write the contribution as .docx (atomically: an older file stays intact on failure).
+
+    The target is checked first (``app.core.outputs``): the open project or any
+    other project, a link, a device or a document open in Word is refused.
+    """
+    protect = (store.path,)
+    outputs.check_target(path, outputs.DOCX, protect=protect)
     contribution = build_contribution(
         store, include_drafts=include_drafts or review_copy, review_copy=review_copy
     )
-    export_docx(contribution, path, _layout(layout), template=template, progress=progress)
+    export_docx(
+        contribution,
+        path,
+        _layout(layout),
+        template=template,
+        progress=progress,
+        protect=protect,
+    )
 
 
 def preview_html(store: ProjectStore, layout: str = "grouped", include_drafts: bool = True) -> str:

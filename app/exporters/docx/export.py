@@ -1,24 +1,23 @@
 """``export_docx``: the contribution tree to a Word file, written atomically.
 
-The document is assembled in memory, saved to a temporary file in the
-target's folder and moved into place with ``os.replace``, so a failure
-(Word holds the file, the disk is full, the folder vanished) never leaves a
-half-written file and never damages an older export at the same path.
+The target is checked before anything is built (``app.core.outputs``
+refuses a project, a link, a device, a wrong extension, a document open in
+Word or LibreOffice); the document is assembled and zipped in memory, then
+written to a temporary file in the target's folder and moved into place, so
+a failure (Word holds the file, the disk is full, the folder vanished) never
+leaves a half-written file and never damages an older export at the same path.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import errno
-import os
-import tempfile
-from collections.abc import Callable
+import io
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from docx.document import Document as DocxDocument
 
-from app.core.errors import ExportFailedError
+from app.core import outputs
 from app.exporters.cleaning import clean_text
 from app.exporters.docx.styles import resolve_styles, set_document_language
 from app.exporters.docx.template import open_template
@@ -36,15 +35,21 @@ def export_docx(
     layout: Layout = Layout.GROUPED,
     template: Path | str | None = None,
     progress: Progress | None = None,
+    *,
+    protect: Sequence[Path] = (),
 ) -> None:
     """Write ``contribution`` to ``path`` as .docx in ``layout``, on ``template``.
 
     ``progress(done, total)`` is called once per section. Raises
     :class:`ExportFailedError` when the template cannot be read or the target
-    cannot be written; an existing file at ``path`` is then left untouched.
+    cannot be written, and :class:`OutputRefusedError` for a target that must
+    not be replaced (a project, a link, a device, a document open in Word);
+    ``protect`` names files never to replace (the open project). An existing
+    file at ``path`` is then left untouched.
     """
+    outputs.check_target(path, outputs.DOCX, protect=protect)
     document = build_document(contribution, layout, template, progress)
-    save_atomically(document, Path(path))
+    save_atomically(document, Path(path), protect=protect)
 
 
 def build_document(
@@ -108,54 +113,16 @@ def _set_properties(document: DocxDocument, contribution: Contribution) -> None:
     props.keywords = ""
 
 
-def _failure(path: Path, exc: OSError) -> ExportFailedError:
-    if isinstance(exc, PermissionError):
-        return ExportFailedError(
-            f"“{path.name}” cannot be written: it is open in another program (such as Word) "
-            "or you may not write to that folder. Close it or choose another name."
-        )
-    if exc.errno == errno.ENOSPC:
-        return ExportFailedError(
-            f"“{path.name}” cannot be written: the disk is full. Free some space and try again."
-        )
-    reason = exc.strerror or str(exc)
-    return ExportFailedError(f"“{path.name}” cannot be written ({reason}).")
+def save_atomically(document: DocxDocument, path: Path, *, protect: Sequence[Path] = ()) -> None:
+    """Serialise in memory, then write through ``app.core.outputs`` (checked, all or nothing).
 
-
-def _file_mode(path: Path) -> int:
-    """The mode an ordinary new file would get (mkstemp's 0600 would hide it from colleagues)."""
+    The zip is built in memory so that a full disk can only fail the plain
+    write of its bytes: a zip left half-written on disk would complain again
+    when it is collected ("Exception ignored in ZipFile.__del__").
+    """
+    buffer = io.BytesIO()
     try:
-        return path.stat().st_mode & 0o777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
-def save_atomically(document: DocxDocument, path: Path) -> None:
-    """Save via a temporary file in the same folder and ``os.replace``; clean up on failure."""
-    folder = path.parent
-    if not folder.is_dir():
-        raise ExportFailedError(f"The folder “{folder}” does not exist; choose another place.")
-    try:
-        handle, tmp_name = tempfile.mkstemp(
-            prefix=f".~{path.stem[:40]}.", suffix=".tmp", dir=folder
-        )
+        document.save(buffer)
     except OSError as exc:
-        raise _failure(path, exc) from exc
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            document.save(stream)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(tmp, _file_mode(path))
-        os.replace(tmp, path)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise _failure(path, exc) from exc
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
+        raise outputs.failure(path, outputs.DOCX, exc) from exc
+    outputs.write_atomically(path, outputs.DOCX, buffer.getvalue(), protect=protect)

@@ -11,7 +11,10 @@ paragraph) is cleared so the contribution starts at the top of the page.
 from __future__ import annotations
 
 import io
+import os
+import stat
 import zipfile
+import zlib
 from pathlib import Path
 
 import docx
@@ -24,7 +27,28 @@ DEFAULT_TEMPLATE = Path(__file__).resolve().parents[3] / "resources" / "template
 
 _DOTX = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
 _DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+MAX_MEMBERS = 2_000
+MAX_UNPACKED = 100 * 1024 * 1024  # letterheads carry images; no real template comes near this
 _VISIBLE = (w("t"), w("drawing"), w("pict"), w("object"), w("fldSimple"), w("instrText"))
+
+
+class _TooLarge(Exception):
+    """The template unpacks to more than a template can be (a zip bomb)."""
+
+
+def _read_members(source: zipfile.ZipFile) -> list[tuple[zipfile.ZipInfo, bytes]]:
+    """Every member, refusing a bomb from the directory, then from the bytes really read."""
+    members = source.infolist()
+    if len(members) > MAX_MEMBERS or sum(i.file_size for i in members) > MAX_UNPACKED:
+        raise _TooLarge
+    out = []
+    for info in members:
+        with source.open(info) as member:
+            data = member.read(info.file_size + 1)
+        if len(data) > info.file_size:
+            raise _TooLarge
+        out.append((info, data))
+    return out
 
 
 def _as_document_bytes(path: Path) -> io.BytesIO:
@@ -32,11 +56,14 @@ def _as_document_bytes(path: Path) -> io.BytesIO:
 
     python-docx refuses the template content type although the parts are the
     same; rewriting one line of ``[Content_Types].xml`` in memory fixes it.
+    The template is untrusted like any file: it must be an ordinary file and
+    unpack to at most :data:`MAX_UNPACKED` bytes.
     """
+    if not stat.S_ISREG(os.stat(path).st_mode):
+        raise ValueError("not an ordinary file")
     out = io.BytesIO()
     with zipfile.ZipFile(path) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dest:
-        for info in source.infolist():
-            data = source.read(info.filename)
+        for info, data in _read_members(source):
             if info.filename == "[Content_Types].xml":
                 data = data.replace(_DOTX.encode(), _DOCX.encode())
             dest.writestr(info, data)
@@ -51,7 +78,21 @@ def open_template(template: Path | str | None) -> DocxDocument:
         document = docx.Document(_as_document_bytes(path))
     except FileNotFoundError as exc:
         raise ExportFailedError(f"The template “{path}” does not exist.") from exc
-    except (OSError, ValueError, KeyError, zipfile.BadZipFile) as exc:
+    except _TooLarge as exc:
+        raise ExportFailedError(
+            f"The template “{path.name}” unpacks to more than "
+            f"{MAX_UNPACKED // 1048576} MB; it may be damaged or deliberately malformed."
+        ) from exc
+    except (
+        OSError,
+        ValueError,
+        KeyError,
+        EOFError,
+        RuntimeError,
+        NotImplementedError,
+        zipfile.BadZipFile,
+        zlib.error,
+    ) as exc:
         raise ExportFailedError(
             f"The template “{path.name}” cannot be read as a Word document (.docx or .dotx)."
         ) from exc

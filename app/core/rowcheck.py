@@ -1,0 +1,249 @@
+"""The checks every row from outside passes before it is written into a project.
+
+Rows reach a project from two untrusted places: a JSON dump given to ``load``
+and a colleague's copy given to ``merge``. Both are checked here by the same
+rules, so that what one refuses the other refuses too: column types (a text
+stored as a BLOB is refused), nullability, the closed vocabularies (position,
+status, kinds), rich text in the project's markup (``app.core.markup``: no
+``<script>``), the JSON columns (field history, page and paragraph maps,
+conflict values) and stored files whose bytes no longer match their sha256.
+The services never write a row that fails these checks, so a project made by
+Rejoinder always passes; a row that fails was damaged or forged, and the
+whole input is refused before anything is written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import Integer, LargeBinary, Table
+
+from app.core import markup
+from app.core.errors import MarkupError
+from app.core.models import (
+    TABLES,
+    AnchorMethod,
+    BlockKind,
+    NoteTarget,
+    Position,
+    SectionKind,
+    SourceKind,
+    Status,
+)
+
+logger = logging.getLogger(__name__)
+
+Row = Mapping[str, Any]
+
+
+def _table(model: Any) -> Table:
+    table: Table = model.__table__
+    return table
+
+
+_ENUMS: dict[tuple[str, str], type[StrEnum]] = {
+    ("source", "kind"): SourceKind,
+    ("response", "position"): Position,
+    ("response", "status"): Status,
+    ("section", "kind"): SectionKind,
+    ("block", "kind"): BlockKind,
+    ("passage", "anchor_method"): AnchorMethod,
+    ("note", "target_kind"): NoteTarget,
+}
+_MARKUP = {
+    ("response", "text"),
+    ("response", "proposed_change"),
+    ("revision", "text"),
+    ("note", "text"),
+    ("section", "opening"),
+    ("section", "closing"),
+    ("block", "text"),
+    ("block", "after_text"),
+    ("block", "lead_in"),
+    ("block", "comments_lead_in"),
+}
+_PAGE = {"index": int, "start": int, "end": int, "label": str}
+_PARAGRAPH = {"start": int, "end": int, "kind": str, "number": (str, type(None)), "level": int}
+_TABLES: dict[str, Table] = {t.name: t for t in (_table(model) for model in TABLES)}
+
+
+class BadValue(ValueError):
+    """Why one value is refused (the caller adds table, row and field)."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """The first bad row found: where it is and why it is refused."""
+
+    table: str
+    row_id: str
+    field: str
+    why: str
+
+    def __str__(self) -> str:
+        row = self.row_id if len(self.row_id) <= 36 else self.row_id[:36] + "…"
+        return f"{self.table} row {row}, field {self.field}: {self.why}"
+
+
+def _python_type(table: str, column: str) -> type:
+    kind = _TABLES[table].columns[column].type
+    if isinstance(kind, LargeBinary):
+        return bytes
+    if isinstance(kind, Integer):
+        return int
+    return str
+
+
+def _type_name(value: Any) -> str:
+    if isinstance(value, bytes):
+        return "binary data"
+    if isinstance(value, bool):
+        return "a true/false value"
+    if isinstance(value, int):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    return type(value).__name__
+
+
+def _json(value: str) -> Any:
+    try:
+        return json.loads(value)
+    except (ValueError, RecursionError) as exc:
+        raise BadValue("is not valid JSON") from exc
+
+
+def _history(value: str) -> None:
+    data = _json(value)
+    if not isinstance(data, dict):
+        raise BadValue("is not a field history (a JSON object)")
+    for field, stamps in data.items():
+        if not isinstance(stamps, list) or not all(
+            isinstance(s, list) and len(s) == 3 and all(isinstance(p, str) for p in s)
+            for s in stamps
+        ):
+            raise BadValue(f"holds a malformed stamp list for “{field}”")
+
+
+def _records(shape: dict[str, Any]) -> Callable[[str], None]:
+    def check(value: str) -> None:
+        data = _json(value)
+        if not isinstance(data, list):
+            raise BadValue("is not a JSON list")
+        for item in data:
+            if not isinstance(item, dict) or set(item) != set(shape):
+                raise BadValue(f"holds an entry that is not {{{', '.join(shape)}}}")
+            for key, kind in shape.items():
+                if not isinstance(item[key], kind) or isinstance(item[key], bool):
+                    raise BadValue(f"holds an entry whose “{key}” has the wrong type")
+
+    return check
+
+
+def _json_list(value: str) -> None:
+    if not isinstance(_json(value), list):
+        raise BadValue("is not a JSON list")
+
+
+def _json_any(value: str) -> None:
+    _json(value)
+
+
+_JSON: dict[tuple[str, str], Callable[[str], None]] = {
+    ("source_version", "pages"): _records(_PAGE),
+    ("source_version", "paragraphs"): _records(_PARAGRAPH),
+    ("source_version", "footnotes"): _json_list,
+    ("source_version", "warnings"): _json_list,
+    ("conflict", "ours_value"): _json_any,
+    ("conflict", "theirs_value"): _json_any,
+}
+
+
+def _check_value(table: str, field: str, value: Any, nullable: bool) -> None:
+    if value is None:
+        if not nullable:
+            raise BadValue("is empty, which this field may not be")
+        return
+    expected = _python_type(table, field)
+    if not isinstance(value, expected) or isinstance(value, bool):
+        wanted = {bytes: "binary data", int: "a number", str: "text"}[expected]
+        raise BadValue(f"is {_type_name(value)}, not {wanted}")
+    if isinstance(value, str):
+        _check_text(table, field, value)
+
+
+def _check_text(table: str, field: str, value: str) -> None:
+    if field == "id" and not 0 < len(value) <= 36:
+        raise BadValue("is not an id")
+    enum = _ENUMS.get((table, field))
+    if enum is not None and value not in enum.__members__.values():
+        choices = ", ".join(e.value for e in enum)
+        raise BadValue(f"“{value[:40]}” is not one of {choices}")
+    if (table, field) in _MARKUP:
+        try:
+            markup.validate(value)
+        except MarkupError as exc:
+            raise BadValue(f"is not valid rich text ({exc})") from exc
+    if field == "field_history":
+        _history(value)
+    checker = _JSON.get((table, field))
+    if checker is not None:
+        checker(value)
+
+
+def _check_row(table: str, row: Row) -> tuple[str, str] | None:
+    """(field, why) for the first bad field of ``row``, or None."""
+    columns = _TABLES[table].columns
+    extra = sorted(set(row) - set(columns.keys()))
+    if extra:
+        return extra[0], "is not a field of this table"
+    for column in columns:
+        if column.name not in row:
+            return column.name, "is missing"
+        try:
+            _check_value(table, column.name, row[column.name], bool(column.nullable))
+        except BadValue as exc:
+            return column.name, str(exc)
+    return _check_rules(table, row)
+
+
+def _check_rules(table: str, row: Row) -> tuple[str, str] | None:
+    """Rules that span fields of one row."""
+    if table == "original_file":
+        if hashlib.sha256(row["data"]).hexdigest() != row["sha256"]:
+            return "data", "does not match its sha256 (the stored file is damaged)"
+        if len(row["data"]) != row["size"]:
+            return "size", "does not match the stored file"
+    if table == "passage":
+        start, end = row["start"], row["end"]
+        if start is not None and end is not None and not 0 <= start <= end:
+            return "start", "is not a span (0 ≤ start ≤ end)"
+    if table == "conflict":
+        target = _TABLES.get(row["table_name"])
+        if target is None:
+            return "table_name", f"“{row['table_name'][:40]}” is not a table"
+        if row["field"] not in target.columns:
+            return "field", f"“{row['field'][:40]}” is not a field of {row['table_name']}"
+    return None
+
+
+def first_problem(tables: Mapping[str, Iterable[Row]]) -> Problem | None:
+    """The first row that fails the checks, tables in dependency order, rows by id."""
+    unknown = sorted(set(tables) - set(_TABLES))
+    if unknown:
+        return Problem(unknown[0], "", "", "is not a table of a project")
+    for name in _TABLES:
+        rows = sorted(tables.get(name, ()), key=lambda r: str(r.get("id")))
+        for row in rows:
+            found = _check_row(name, row)
+            if found is not None:
+                problem = Problem(name, str(row.get("id")), *found)
+                logger.warning("refused row: %s", problem)
+                return problem
+    return None
