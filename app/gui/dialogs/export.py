@@ -86,9 +86,17 @@ class ExportDialog(QDialog):
             self.output.setText(name if name.endswith(".docx") else name + ".docx")
 
     def data(self) -> ExportData:
+        """What was chosen; a file name typed without an extension gets ``.docx``.
+
+        Any other refusal of the name (the project itself, a link, a document
+        open in Word) comes back from the export as a message box.
+        """
         template = self.template.text().strip()
+        output = Path(self.output.text().strip())
+        if output.name and not output.suffix:
+            output = output.with_name(output.name + ".docx")
         return ExportData(
-            path=Path(self.output.text().strip()),
+            path=output,
             layout=str(self.layout_combo.currentData()),
             template=Path(template) if template else None,
             include_drafts=self.drafts.isChecked(),
