@@ -41,6 +41,28 @@ class NewerSchemaError(ProjectError):
     """The project was written by a newer version of Rejoinder."""
 
 
+class ReadOnlyProjectError(ProjectError):
+    """The project file is read-only: it can be read, not changed."""
+
+
+class SaveFailedError(ProjectError):
+    """A change could not be written (disk full, disk error); the project keeps its last state."""
+
+
+class ProjectReplacedError(ProjectError):
+    """Another program replaced or changed the project file while it was open.
+
+    Nothing was written over that file: our version was kept beside it as
+    ``my_copy`` (None when even that could not be written), so that the user
+    can merge the two.
+    """
+
+    def __init__(self, message: str, path: str, my_copy: str | None) -> None:
+        super().__init__(message)
+        self.path = path
+        self.my_copy = my_copy
+
+
 class NotFoundError(RejoinderError):
     """An id or prefix names nothing (or several things) in the project."""
 

@@ -8,8 +8,8 @@ of which only one is ever opened again. Rejoinder's answer is to work on a
 copy each and merge the copies; these checks point users there.
 
 Detection is best effort and never fails: an unreadable mount table just
-means no warning. :class:`FileWatch` notices a project file that changed on
-disk while the application had it open (a sync client replacing it).
+means no warning. A project file replaced or changed on disk while it is open
+is caught before the next write by :mod:`app.core.diskguard`.
 """
 
 from __future__ import annotations
@@ -191,51 +191,3 @@ def detect_risks(path: Path, mounts: list[Mount] | None = None) -> list[str]:
             "again. " + MERGE_ADVICE
         )
     return warnings
-
-
-Signature = tuple[int, int, int]
-
-
-class FileWatch:
-    """Notices a project file changed on disk by someone else while it is open.
-
-    Call :meth:`remember` after each of the application's own writes (and
-    after the store's checkpoint on close); :meth:`changed_behind_our_back`
-    is then true only when something else wrote, replaced or removed the
-    file: a sync client bringing in another version, a colleague on a share.
-    """
-
-    def __init__(self, path: Path) -> None:
-        self.path = Path(path)
-        self._seen = self._signature()
-
-    def _signature(self) -> Signature | None:
-        try:
-            st = os.stat(self.path)
-        except OSError:
-            return None
-        return (st.st_size, st.st_mtime_ns, st.st_ino)
-
-    def remember(self) -> None:
-        """Take the file as it is now as our own state."""
-        self._seen = self._signature()
-
-    def changed_behind_our_back(self) -> bool:
-        return self._signature() != self._seen
-
-    def warning(self) -> str | None:
-        """A message for the user when the file changed, else None."""
-        now = self._signature()
-        if now == self._seen:
-            return None
-        if now is None:
-            return (
-                f"The project file “{self.path.name}” was moved or deleted by another program "
-                "while it was open. Save a copy now so that nothing is lost."
-            )
-        return (
-            f"The project file “{self.path.name}” was changed by another program (a sync "
-            "service or another computer) while it was open. Close it and reopen it to see "
-            "that version, or save a copy of yours and use “Merge a colleague's copy” to "
-            "combine them."
-        )

@@ -3,11 +3,21 @@
 Opening checks the file before writing anything to it (header, application
 id, ``quick_check``, schema revision), so that a foreign file, a damaged file
 or a file from a newer version is refused and left byte-for-byte untouched.
-While open the database is in WAL mode with ``synchronous=FULL``: every
-commit is durable the moment it returns, and a killed process leaves a file
-SQLite recovers on the next open. Closing checkpoints the WAL and returns to
-a rollback journal, so that the project is again one complete file that can
-be mailed or copied.
+
+Projects live in synced folders (OneDrive, Dropbox, SMB), which copy the
+main file alone. So the database uses a rollback journal
+(``journal_mode=DELETE``), never WAL: after every commit the project file by
+itself is complete and consistent, and the journal exists only during a
+write (the cost is measured in ``bench/journal_modes.py``). With
+``synchronous=FULL`` every commit is durable the moment it returns, and a
+killed process leaves a hot journal SQLite rolls back on the next open.
+
+Before every write :class:`~app.core.diskguard.DiskGuard` checks that the
+file at the project's path is still the one we opened, as our last commit
+left it; when a sync client or a colleague replaced or changed it, nothing is
+written over it: our version is kept beside it and
+:class:`~app.core.errors.ProjectReplacedError` tells the user to merge.
+A read-only file opens for reading; writes to it are refused.
 """
 
 from __future__ import annotations
@@ -18,23 +28,27 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 from urllib.request import pathname2url
 
 from sqlalchemy import Engine, create_engine, event, inspect, select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.core import migrate
+from app.core import migrate, writefailures
 from app.core.config import Identity, local_identity, paths
+from app.core.diskguard import DiskGuard, keep_my_copy, replaced_message
 from app.core.errors import (
     CorruptProjectError,
     InvalidInputError,
     NotAProjectError,
     ProjectError,
+    ProjectReplacedError,
+    ReadOnlyProjectError,
 )
 from app.core.locking import ProjectLock
 from app.core.models import APPLICATION_ID, Member, Project, Tracked, new_id, utcnow
-from app.core.sharedfolder import FileWatch
+from app.core.sharedfolder import MERGE_ADVICE
 from app.core.stamps import (
     dump_history,
     load_history,
@@ -73,8 +87,41 @@ def check_header(path: Path) -> None:
         )
 
 
-def inspect_readonly(path: Path) -> str | None:
-    """Run the read-only checks; return the file's schema revision."""
+def _first_problem(result: list[Any]) -> str:
+    """One line from ``quick_check``'s answer (up to a hundred rows of several lines)."""
+    lines = [
+        line
+        for row in result
+        for line in str(row[0]).splitlines()
+        if line.strip() and not line.startswith("***")  # "*** in database main ***"
+    ]
+    first = lines[0] if lines else "unknown damage"
+    if len(first) > 160:
+        first = first[:157] + "…"
+    return first + (f" (and {len(lines) - 1} more problems)" if len(lines) > 1 else "")
+
+
+def is_read_only(path: Path) -> bool:
+    """The file, or its folder (where the journal goes), cannot or should not be written.
+
+    A file without any write permission bit is read-only by the user's choice,
+    also for root, who could write it anyway.
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    if not mode & 0o222:
+        return True
+    return not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
+
+
+def inspect_readonly(path: Path, *, read_only: bool = False) -> str:
+    """Run the read-only checks; return the file's schema revision.
+
+    An older file is backed up before its upgrade; a read-only older file, a
+    file from a newer version and a file with no schema at all are refused.
+    """
     try:
         conn = sqlite3.connect(_ro_uri(path), uri=True)
     except sqlite3.Error as exc:
@@ -83,18 +130,28 @@ def inspect_readonly(path: Path) -> str | None:
         conn.execute("PRAGMA trusted_schema=OFF")
         try:
             result = conn.execute("PRAGMA quick_check").fetchall()
+            revision = migrate.read_revision(conn) if result == [("ok",)] else None
         except sqlite3.DatabaseError as exc:
             raise CorruptProjectError(
                 f"The project “{path.name}” is damaged ({exc}). Open a backup copy instead."
             ) from exc
         if result != [("ok",)]:
             raise CorruptProjectError(
-                f"The project “{path.name}” is damaged and was not opened: {result[0][0]}. "
-                "Open a backup copy instead."
+                f"The project “{path.name}” is damaged and was not opened: "
+                f"{_first_problem(result)}. Open a backup copy instead."
             )
-        revision = migrate.read_revision(conn)
+        if revision is None:
+            raise NotAProjectError(
+                f"“{path.name}” is marked as a Rejoinder project but holds none (it has no "
+                "schema); it was not opened and was left unchanged."
+            )
         migrate.check_not_newer(revision)
-        if revision is not None and revision != migrate.head_revision():
+        if revision != migrate.head_revision():
+            if read_only:
+                raise ReadOnlyProjectError(
+                    f"“{path.name}” was saved by an older version of Rejoinder and must be "
+                    "upgraded, but it is read-only. Make it writable, or open a copy."
+                )
             migrate.backup_before_upgrade(conn, path, paths().backups_dir)
         return revision
     finally:
@@ -164,20 +221,26 @@ def _stamp_changes(session: Session, _ctx: Any, _instances: Any) -> None:
 class ProjectStore:
     """An open project. Use :meth:`create` or :meth:`open`; close with :meth:`close`."""
 
-    def __init__(self, path: Path, lock: ProjectLock, identity: Identity) -> None:
+    def __init__(
+        self, path: Path, lock: ProjectLock, identity: Identity, *, read_only: bool = False
+    ) -> None:
         self.path = path
         self._lock = lock
         self.identity = identity
         self.member_id = identity.member_id
-        self.engine: Engine = create_engine(
-            "sqlite://",
-            creator=lambda: sqlite3.connect(str(path), check_same_thread=False),
-        )
+        self.read_only = read_only
+        if read_only:
+            uri = _ro_uri(path)
+            creator = lambda: sqlite3.connect(uri, uri=True, check_same_thread=False)  # noqa: E731
+        else:
+            creator = lambda: sqlite3.connect(str(path), check_same_thread=False)  # noqa: E731
+        self.engine: Engine = create_engine("sqlite://", creator=creator)
         event.listen(self.engine, "connect", _on_connect)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._write_lock = threading.RLock()
         self._closed = False
-        self._watch: FileWatch | None = None
+        self._guard: DiskGuard | None = None
+        self._my_copy: Path | None = None
 
     # -- opening and closing -------------------------------------------------
 
@@ -196,38 +259,46 @@ class ProjectStore:
         path = Path(path)
         if not title.strip():
             raise InvalidInputError("A project needs a title.")
-        if path.exists():
+        if os.path.lexists(path):
             raise ProjectError(f"“{path}” already exists; choose another name.")
         if not path.parent.is_dir():
             raise ProjectError(f"The folder “{path.parent}” does not exist.")
         identity = identity or local_identity()
-        lock = ProjectLock(path)
-        lock.acquire()
         tmp = path.with_name(f".{path.name}.{new_id()[:8]}.creating")
+        lock: ProjectLock | None = None
         try:
             engine = init_database(tmp)
-            with Session(engine) as session, session.begin():
-                member = _member_row(identity)
-                session.add(member)
-                session.add(
-                    Project(
-                        title=title.strip(),
-                        organisation=organisation.strip(),
-                        meeting=meeting,
-                        date=date,
-                        language=language,
-                        changed_by=identity.member_id,
+            try:
+                with Session(engine) as session, session.begin():
+                    session.add(_member_row(identity))
+                    session.add(
+                        Project(
+                            title=title.strip(),
+                            organisation=organisation.strip(),
+                            meeting=meeting,
+                            date=date,
+                            language=language,
+                            changed_by=identity.member_id,
+                        )
                     )
-                )
-            engine.dispose()
+            finally:
+                engine.dispose()
+            lock = ProjectLock(tmp)  # keyed on the file, which keeps its identity when renamed
+            lock.acquire()
             os.replace(tmp, path)
-        except OSError as exc:
-            lock.release()
-            tmp.unlink(missing_ok=True)
-            raise ProjectError(f"The project could not be created: {exc.strerror or exc}.") from exc
-        except BaseException:
-            lock.release()
-            tmp.unlink(missing_ok=True)
+            lock.project = path
+        except BaseException as exc:
+            if lock is not None:
+                lock.release()
+            for leftover in (tmp, tmp.with_name(tmp.name + "-journal")):
+                leftover.unlink(missing_ok=True)
+            failure = writefailures.translate(exc, path)
+            if failure is not None:
+                raise failure from exc
+            if isinstance(exc, OSError):
+                raise ProjectError(
+                    f"The project could not be created: {exc.strerror or exc}."
+                ) from exc
             raise
         store = cls(path, lock, identity)
         store._start()
@@ -240,31 +311,70 @@ class ProjectStore:
         lock = ProjectLock(path)
         lock.acquire()
         try:
-            revision = inspect_readonly(path)
-            store = cls(path, lock, identity or local_identity())
+            read_only = is_read_only(path)
+            revision = inspect_readonly(path, read_only=read_only)
+            store = cls(path, lock, identity or local_identity(), read_only=read_only)
+        except BaseException:
+            lock.release()
+            raise
+        try:
             if revision != migrate.head_revision():
                 with store.engine.begin() as connection:
                     migrate.upgrade(connection)
             store._start()
-            store._ensure_member()
-        except BaseException:
-            lock.release()
+            if not read_only:
+                store._ensure_member()
+        except BaseException as exc:
+            store.close()
+            failure = writefailures.translate(exc, path)
+            if failure is not None:
+                raise failure from exc
             raise
         return store
 
     def _start(self) -> None:
-        with self.engine.connect() as conn:
-            conn.exec_driver_sql("PRAGMA journal_mode=WAL")
-        self._watch = FileWatch(self.path)
+        if not self.read_only:
+            # A file last written in WAL mode (older versions, a crash) becomes one file again.
+            with self.engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA journal_mode=DELETE")
+        self._guard = DiskGuard(self.path)
 
     def changed_on_disk(self) -> str | None:
         """A warning when another program changed the project file while it was open.
 
-        A sync client or a colleague on a shared folder writing the same file
-        is how SQLite projects lose work; the GUI asks this when it regains
-        focus and points the user to merging copies instead.
+        Read-only: nothing is saved; the next write (or :meth:`check_on_disk`)
+        keeps our version beside the file and raises.
         """
-        return self._watch.warning() if self._watch is not None else None
+        reason = self._guard.changed() if self._guard is not None else None
+        if reason is None:
+            return None
+        return (
+            f"The project file “{self.path.name}” was {reason} (by a sync service or a "
+            "colleague) while it was open. " + MERGE_ADVICE
+        )
+
+    def check_on_disk(self) -> None:
+        """Raise :class:`ProjectReplacedError` when the file is no longer the one we left.
+
+        Our version is then kept beside it, once, from our still-open
+        connection (which reads the file we opened, whatever now has its name).
+        """
+        reason = self._guard.changed() if self._guard is not None else None
+        if reason is None:
+            return
+        failure = ""
+        if self._my_copy is None:
+            try:
+                with self.engine.connect() as conn:
+                    raw = cast(sqlite3.Connection, conn.connection.dbapi_connection)
+                    self._my_copy = keep_my_copy(raw, self.path)
+            except (OSError, sqlite3.Error) as exc:
+                failure = str(writefailures.translate(exc, self.path) or exc)
+        raise ProjectReplacedError(
+            replaced_message(self.path, reason, self._my_copy, failure),
+            str(self.path),
+            str(self._my_copy) if self._my_copy is not None else None,
+        )
 
     def _ensure_member(self) -> None:
         """Make sure I am a member of this project, under the name I now go by."""
@@ -279,21 +389,15 @@ class ProjectStore:
                     setattr(member, field, getattr(wanted, field))
 
     def close(self) -> None:
-        """Checkpoint, leave WAL mode (one complete file again) and release the lock."""
+        """Close the connections and release the lock: the file alone is the project."""
         if self._closed:
             return
         self._closed = True
         try:
             self.engine.dispose()
-            conn = sqlite3.connect(str(self.path))
-            try:
-                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-                conn.execute("PRAGMA journal_mode=DELETE")
-            finally:
-                conn.close()
-        except sqlite3.Error:
-            pass
         finally:
+            if self._guard is not None:
+                self._guard.close()
             self._lock.release()
 
     def __enter__(self) -> ProjectStore:
@@ -310,15 +414,37 @@ class ProjectStore:
         session.info["member_id"] = self.member_id
         return session
 
+    def before_write(self) -> None:
+        """Refuse a write to a read-only, closed, replaced or changed project file.
+
+        Called at the start of :meth:`write` and before any other write path.
+        """
+        if self._closed:
+            raise ProjectError(f"The project “{self.path.name}” is closed.")
+        if self.read_only:
+            raise writefailures.read_only_error(self.path)
+        self.check_on_disk()
+
     @contextlib.contextmanager
     def write(self) -> Iterator[Session]:
         """One transaction, committed on success: every user edit is saved at once."""
         with self._write_lock, self.session() as session:
+            self.before_write()
             event.listen(session, "before_flush", _stamp_changes)
-            with session.begin():
-                yield session
-            if self._watch is not None:  # our own commit (and checkpoint) is not "behind our back"
-                self._watch.remember()
+            try:
+                with session.begin():
+                    raw = cast(sqlite3.Connection, session.connection().connection.dbapi_connection)
+                    changes = raw.total_changes
+                    yield session
+            except (SQLAlchemyError, sqlite3.Error, OSError) as exc:
+                if writefailures.is_moved(exc):
+                    self.check_on_disk()
+                failure = writefailures.translate(exc, self.path)
+                if failure is None:
+                    raise
+                raise failure from exc
+            if self._guard is not None:
+                self._guard.committed(raw.total_changes != changes)
 
     def project(self) -> Project:
         with self.session() as session:
@@ -327,21 +453,28 @@ class ProjectStore:
             return project
 
     def save_copy(self, target: Path) -> None:
-        """A consistent copy of the open project (SQLite's backup API), through ``outputs``."""
+        """A consistent copy of the open project (SQLite's backup API), through ``outputs``.
+
+        The copy is read through our own connection: after a sync client
+        replaced the file, that is still our version, not the file now at our path.
+        """
         from app.core import outputs
 
         with outputs.atomic_path(target, outputs.PROJECT, protect=(self.path,)) as tmp:
             try:
-                src = sqlite3.connect(str(self.path))
-                dst = sqlite3.connect(str(tmp))
-                try:
-                    src.backup(dst)
-                    dst.execute("PRAGMA journal_mode=DELETE")
-                finally:
-                    dst.close()
-                    src.close()
+                with self._write_lock, self.engine.connect() as conn:
+                    src = cast(sqlite3.Connection, conn.connection.dbapi_connection)
+                    dst = sqlite3.connect(str(tmp))
+                    try:
+                        src.backup(dst)
+                        dst.execute("PRAGMA journal_mode=DELETE")
+                    finally:
+                        dst.close()
             except sqlite3.Error as exc:
-                raise ProjectError(f"The copy could not be saved to “{target}”: {exc}.") from exc
+                failure = writefailures.translate(exc, Path(target))
+                raise ProjectError(
+                    f"The copy could not be saved to “{target}”: {failure or exc}"
+                ) from exc
 
 
 def _member_row(identity: Identity) -> Member:

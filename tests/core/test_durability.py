@@ -20,7 +20,7 @@ def test_kill_during_writes_loses_nothing_committed(tmp_path: Path) -> None:
     path = tmp_path / "p.rejoinder"
     store, *_ = populated(path)
     store.close()
-    for round_ in range(3):
+    for round_ in range(5):
         proc = subprocess.Popen(
             [sys.executable, "-m", "tests.core.kill_writer", str(path)],
             cwd=ROOT,
@@ -37,6 +37,9 @@ def test_kill_during_writes_loses_nothing_committed(tmp_path: Path) -> None:
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         assert last > 0
+        # a rollback journal (header bytes 18-19 are 1, WAL would be 2): no -wal file to lose
+        assert path.read_bytes()[18:20] == b"\x01\x01"
+        assert not path.with_name(path.name + "-wal").exists()
         conn = sqlite3.connect(path)
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         conn.close()

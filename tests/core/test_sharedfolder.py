@@ -1,14 +1,13 @@
-"""Shared and synced folders are detected; a file changed behind our back is noticed."""
+"""Shared and synced folders are detected from the mount table and folder names."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
 from app.core import sharedfolder
-from app.core.sharedfolder import FileWatch, Mount, detect_risks
+from app.core.sharedfolder import Mount, detect_risks
 
 PROC_MOUNTS = """\
 /dev/sda1 / ext4 rw,relatime 0 0
@@ -93,25 +92,3 @@ def test_ordinary_local_folder_has_no_warning(tmp_path: Path) -> None:
 def test_unc_paths_are_network_drives() -> None:
     (warning,) = detect_risks(Path("//fileserver/share/p.rejoinder"), mounts=[])
     assert "network drive" in warning
-
-
-def test_file_watch_notices_changes_by_others_only(tmp_path: Path) -> None:
-    project = tmp_path / "p.rejoinder"
-    project.write_bytes(b"one")
-    watch = FileWatch(project)
-    assert not watch.changed_behind_our_back() and watch.warning() is None
-    project.write_bytes(b"our own write")
-    watch.remember()
-    assert not watch.changed_behind_our_back()
-    st = project.stat()
-    os.utime(project, ns=(st.st_atime_ns, st.st_mtime_ns + 5_000_000_000))
-    assert watch.changed_behind_our_back()
-    assert "changed by another program" in (watch.warning() or "")
-    watch.remember()
-    replacement = tmp_path / "conflicted copy"
-    replacement.write_bytes(b"our own write")
-    os.replace(replacement, project)
-    assert watch.changed_behind_our_back()
-    watch.remember()
-    project.unlink()
-    assert "moved or deleted" in (watch.warning() or "")

@@ -18,11 +18,12 @@ from app.core.store import ProjectStore
 from tests.core.factories import make_project, populated
 
 
-def test_create_sets_application_id_and_closes_to_a_single_file(tmp_path: Path) -> None:
+def test_create_sets_application_id_and_is_one_file_while_open(tmp_path: Path) -> None:
     path = tmp_path / "p.rejoinder"
     store = make_project(path)
     assert store.project().title == "Comments on WGDC-3"
-    assert (tmp_path / "p.rejoinder-wal").exists()
+    # a rollback journal, never WAL: no side file holds a committed edit, no lock beside it
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["p.rejoinder"]
     store.close()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["p.rejoinder"]
     conn = sqlite3.connect(path)
@@ -125,22 +126,6 @@ def test_save_copy_is_a_complete_project(tmp_path: Path) -> None:
         assert [s.label for s in list_sources(copy)] == ["Arcadia"]
 
 
-def test_a_file_changed_behind_our_back_is_noticed(tmp_path: Path) -> None:
-    import os
-
-    from app.core.services.sections import add_section
-
-    store = make_project(tmp_path / "p.rejoinder")
-    for i in range(30):
-        add_section(store, f"Topic {i}")  # our own writes (and checkpoints) are not warnings
-    assert store.changed_on_disk() is None
-    stat = store.path.stat()
-    os.utime(store.path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 5_000_000_000))
-    warning = store.changed_on_disk()
-    assert warning is not None and "Merge a colleague" in warning
-    store.close()
-
-
 def test_my_new_name_reaches_projects_i_open(tmp_path: Path) -> None:
     from app.core.config import Identity
     from app.core.models import Member
@@ -154,3 +139,61 @@ def test_my_new_name_reaches_projects_i_open(tmp_path: Path) -> None:
         session.close()
     assert member is not None
     assert (member.name, member.initials, member.organisation) == ("Jane Doe", "JDO", "Borealis")
+
+
+def test_damage_is_reported_in_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "p.rejoinder"
+    store, *_ = populated(path)
+    store.close()
+    data = bytearray(path.read_bytes())
+    page_size = int.from_bytes(data[16:18], "big")
+    pages = len(data) // page_size
+    # 150 pages no table uses: quick_check lists each on a line of its answer
+    data += b"\0" * page_size * 150
+    data[28:32] = (pages + 150).to_bytes(4, "big")
+    path.write_bytes(bytes(data))
+    conn = sqlite3.connect(path)
+    (answer,) = conn.execute("PRAGMA quick_check").fetchall()
+    conn.close()
+    assert answer[0].count("\n") >= 100
+    with pytest.raises(CorruptProjectError) as caught:
+        ProjectStore.open(path)
+    message = str(caught.value)
+    assert "\n" not in message and len(message) < 400
+    assert "is never used (and " in message and "more problems" in message
+
+
+def test_a_marked_file_without_schema_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "p.rejoinder"
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
+    conn.execute("CREATE TABLE notes (x)")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(NotAProjectError, match="holds none"):
+        ProjectStore.open(path)
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["p.rejoinder"]
+    from app.core.config import paths
+
+    assert not paths().backups_dir.exists() or not any(paths().backups_dir.iterdir())
+
+
+def test_a_read_only_file_reads_and_refuses_writes(tmp_path: Path) -> None:
+    from app.core.errors import ReadOnlyProjectError
+    from app.core.services.sections import add_section
+    from app.core.services.sources import list_sources
+
+    path = tmp_path / "p.rejoinder"
+    store, *_ = populated(path)
+    store.close()
+    path.chmod(0o444)
+    before = path.read_bytes()
+    with ProjectStore.open(path) as again:
+        assert again.read_only
+        assert [s.label for s in list_sources(again)] == ["Arcadia"]
+        with pytest.raises(ReadOnlyProjectError, match="read-only"):
+            add_section(again, "Not allowed")
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["p.rejoinder"]

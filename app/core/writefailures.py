@@ -1,0 +1,76 @@
+"""What to tell the user when the disk refuses a write.
+
+SQLite reports a full disk as ``SQLITE_FULL`` (or, when the file size limit
+is hit, as a write I/O error), a read-only file as ``SQLITE_READONLY``; the
+OS raises ``OSError`` with ``ENOSPC``. Each becomes one typed error whose
+message names the project and says that the change was not saved, instead
+of an ``OperationalError`` traceback. SQLite rolls the transaction back, so
+the project keeps its last saved state.
+"""
+
+from __future__ import annotations
+
+import errno
+import logging
+import sqlite3
+from pathlib import Path
+
+from app.core.errors import ProjectError, ReadOnlyProjectError, SaveFailedError
+
+logger = logging.getLogger(__name__)
+
+_FULL = frozenset({errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)})
+
+
+def _sqlite_error(exc: BaseException) -> sqlite3.Error | None:
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, sqlite3.Error):
+            return seen
+        seen = getattr(seen, "orig", None) or seen.__cause__
+    return None
+
+
+def error_name(exc: BaseException) -> str:
+    """SQLite's name of the error (``SQLITE_FULL``…), or ``""``."""
+    found = _sqlite_error(exc)
+    return str(getattr(found, "sqlite_errorname", "")) if found is not None else ""
+
+
+def is_moved(exc: BaseException) -> bool:
+    """SQLite refused to write because the file was renamed or deleted under it."""
+    return error_name(exc) == "SQLITE_READONLY_DBMOVED"
+
+
+def read_only_error(path: Path) -> ReadOnlyProjectError:
+    return ReadOnlyProjectError(
+        f"The project “{path.name}” is read-only: it can be read and exported, not changed. "
+        "Nothing was changed; make the file writable, or save a copy and work on that."
+    )
+
+
+def full_disk_error(path: Path) -> SaveFailedError:
+    return SaveFailedError(
+        f"The disk holding “{path.name}” is full: the change was not saved. "
+        "Free some space, then try again."
+    )
+
+
+def translate(exc: BaseException, path: Path) -> ProjectError | None:
+    """The user's error for a failed write, or None when ``exc`` is not one we know."""
+    if isinstance(exc, OSError) and exc.errno in _FULL:
+        return full_disk_error(path)
+    name = error_name(exc)
+    if not name:
+        return None
+    logger.warning("write to %s failed: %s (%s)", path, name, exc)
+    if name == "SQLITE_FULL":
+        return full_disk_error(path)
+    if name.startswith("SQLITE_READONLY"):
+        return read_only_error(path)
+    if name.startswith(("SQLITE_IOERR", "SQLITE_CANTOPEN")):
+        return SaveFailedError(
+            f"The change to “{path.name}” could not be saved: the disk refused the write "
+            "(it may be full or failing). Free some space or check the disk, then try again."
+        )
+    return None
