@@ -33,11 +33,12 @@ COMMANDS = (
     "load",
     "import-review",
     "merge",
+    "batch",
 )
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from app.cli import drafting, project, sources
+    from app.cli import batch, drafting, project, sources
 
     parser = Parser(prog="rejoinder", description="Draft a delegation's comments on submissions.")
     parser.add_argument("--version", action="version", version=f"rejoinder {__version__}")
@@ -45,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     project.register(sub)
     sources.register(sub)
     drafting.register(sub)
+    batch.register(sub)
     return parser
 
 

@@ -1,13 +1,23 @@
-"""What every command shares: one-line usage errors and opening a project."""
+"""What every command shares: one-line usage errors and opening a project.
+
+A command opens its project with ``with open_project(args.file) as store``.
+Run alone, that opens and locks the file and closes it afterwards; inside
+``rejoinder batch`` (:func:`holding`) it hands over the project the batch
+holds open for all its lines, and leaves it open.
+"""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from app.core.store import ProjectStore
+
+_held: list[ProjectStore] = []
 
 
 class Parser(argparse.ArgumentParser):
@@ -17,7 +27,22 @@ class Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: {message}\n")
 
 
-def open_project(path: str) -> ProjectStore:
+@contextlib.contextmanager
+def open_project(path: str) -> Iterator[ProjectStore]:
+    if _held:
+        yield _held[-1]
+        return
     from app.core.store import ProjectStore
 
-    return ProjectStore.open(Path(path))
+    with ProjectStore.open(Path(path)) as store:
+        yield store
+
+
+@contextlib.contextmanager
+def holding(store: ProjectStore) -> Iterator[None]:
+    """While inside, every command works on ``store`` instead of opening its file."""
+    _held.append(store)
+    try:
+        yield
+    finally:
+        _held.pop()

@@ -103,7 +103,7 @@ class DiskGuard:
         now = self._current()
         expected = (known.counter + (1 if modified else 0)) & 0xFFFFFFFF
         if now is None or (now.dev, now.ino) != (self.dev, self.ino) or now.counter != expected:
-            logger.warning("project file changed on disk during a write: %s", self.path)
+            logger.info("project file changed on disk during a write: %s", self.path)
             return
         self._known = now
 
@@ -139,7 +139,7 @@ def keep_my_copy(conn: sqlite3.Connection, path: Path) -> Path:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
-    logger.warning("kept our version of %s as %s", path, target)
+    logger.info("kept our version of %s as %s", path, target)
     return target
 
 

@@ -63,7 +63,7 @@ def translate(exc: BaseException, path: Path) -> ProjectError | None:
     name = error_name(exc)
     if not name:
         return None
-    logger.warning("write to %s failed: %s (%s)", path, name, exc)
+    logger.info("write to %s failed: %s (%s)", path, name, exc)
     if name == "SQLITE_FULL":
         return full_disk_error(path)
     if name.startswith("SQLITE_READONLY"):
