@@ -1,4 +1,4 @@
-"""`rejoinder batch FILE`: commands from stdin on one open project, `line N: message` on a bad line."""
+"""`rejoinder batch FILE`: stdin commands on one open project; `line N: message` if bad."""
 
 from __future__ import annotations
 
