@@ -20,6 +20,7 @@ COMMANDS = (
     "new",
     "import",
     "sources",
+    "remove-version",
     "sections",
     "add-section",
     "edit-section",

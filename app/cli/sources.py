@@ -5,10 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.cli.common import open_project as _open
 from app.core.errors import RejoinderError
+
+if TYPE_CHECKING:
+    from app.core.services.sources import ReanchorReport
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -33,10 +36,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             report = sources.add_version(
                 store, args.new_version_of, imported, data, filename=filename
             )
-            print(report.source_id)
-            for orphan in report.orphans:
-                print(f"orphan {orphan}", file=sys.stderr)
-            return 0
+            return _print_version_report(report)
         source_id = sources.add_source(
             store, imported, data, filename=filename, label=label, kind=args.kind
         )
@@ -46,13 +46,45 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _print_version_report(report: ReanchorReport) -> int:
+    """Counts of each kind of placement; exit 1 when most passages were lost."""
+    from app.core.services.sources import version_name
+
+    print(report.source_id)
+    print(
+        f"{version_name(report.version_no)}: {report.exact} exact, {report.moved} moved, "
+        f"{report.fuzzy} fuzzy (to confirm), {len(report.orphans)} orphan"
+    )
+    for placement in report.placements:
+        if placement.kind in ("fuzzy", "orphan"):
+            print(f"{placement.kind} {placement.passage_id} score {placement.score}")
+    if report.mostly_orphaned:
+        print(
+            f"warning: {len(report.orphans)} of {len(report.placements)} passages were not "
+            "found in the new version: is this the right document? "
+            "If not, `rejoinder remove-version FILE SOURCE` takes it back.",
+            file=sys.stderr,
+        )
+        return 1
+    return 0
+
+
 def cmd_sources(args: argparse.Namespace) -> int:
     from app.core.services import sources
 
     with _open(args.file) as store:
         for info in sources.list_sources(store):
-            print(f"{info.id}\t{info.label}\t{info.kind}\t{info.pages}\t{info.passages}")
+            version = sources.version_name(info.version_no)
+            print(f"{info.id}\t{info.label}\t{info.kind}\t{info.pages}\t{info.passages}\t{version}")
     return 0
+
+
+def cmd_remove_version(args: argparse.Namespace) -> int:
+    from app.core.services import sources
+
+    with _open(args.file) as store:
+        report = sources.remove_version(store, args.source)
+    return _print_version_report(report)
 
 
 def register(sub: Any) -> None:
@@ -64,6 +96,12 @@ def register(sub: Any) -> None:
     p.add_argument("--password")
     p.add_argument("--new-version-of", metavar="SOURCE", help="a re-issued version of SOURCE")
     p.set_defaults(run=cmd_import)
-    p = sub.add_parser("sources", help="list sources: id, label, kind, pages, passages")
+    p = sub.add_parser("sources", help="list sources: id, label, kind, pages, passages, version")
     p.add_argument("file")
     p.set_defaults(run=cmd_sources)
+    p = sub.add_parser(
+        "remove-version", help="withdraw a source's current version; the previous one is back"
+    )
+    p.add_argument("file")
+    p.add_argument("source")
+    p.set_defaults(run=cmd_remove_version)

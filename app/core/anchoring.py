@@ -21,6 +21,7 @@ from typing import Literal, Protocol
 from rapidfuzz import fuzz
 
 from app.core.errors import AmbiguousQuoteError, QuoteNotFoundError
+from app.core.structure import Place, Structure, agreement
 from app.core.textnorm import NormalizedText, normalize, normalize_with_map, quote_key
 
 CONTEXT_CHARS = 32
@@ -83,6 +84,21 @@ class Reanchoring:
     @property
     def is_orphan(self) -> bool:
         return self.method == "orphan"
+
+    @property
+    def kind(self) -> str:
+        """What a person is shown: exact, moved, fuzzy or orphan."""
+        return PLACEMENT_KINDS[self.method]
+
+
+PLACEMENT_KINDS = {
+    "selection": "exact",
+    "offset": "exact",
+    "quote": "moved",
+    "fuzzy": "fuzzy",
+    "orphan": "orphan",
+}
+"""How each anchor method is named to a person."""
 
 
 def make_anchor(
@@ -159,13 +175,67 @@ def find_quote(
     return norm.source_span(at, at + len(key))
 
 
-class _Reanchorer:
+_MASK = "\x01"
+"""Stands in for text a fuzzy match must not land on (contents lines, the best candidate)."""
+
+CONTEXT_AGREES = 0.55
+"""Each side of a fuzzy placement's context must be at least this similar (0..1)."""
+
+MARGIN = 0.06
+"""A fuzzy placement must beat the second-best candidate by this much (0..1)."""
+
+CANDIDATES = 4
+"""How many separate fuzzy candidates are weighed against each other."""
+
+
+def _mask(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = _MASK * (end - start)
+    return "".join(chars)
+
+
+def _side(old: str, new: str, *, before: bool) -> float:
+    """Similarity (0..1) of one side of the stored context and the text now beside a span."""
+    size = min(24, len(old))
+    if size == 0:
+        return 1.0 if not new else 0.0
+    old_part = old[-size:] if before else old[:size]
+    new_part = new[-size:] if before else new[:size]
+    return fuzz.ratio(old_part, new_part) / 100.0
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    """A fuzzy candidate in the normalised text, with what speaks for it."""
+
+    start: int
+    end: int
+    text: float
+    before: float
+    after: float
+    place: float
+
+    @property
+    def context(self) -> float:
+        return min(self.before, self.after)
+
+    @property
+    def total(self) -> float:
+        return 0.6 * self.text + 0.25 * (self.before + self.after) / 2 + 0.15 * self.place
+
+
+class Reanchorer:
     """Re-anchors onto one new text; normalises it once, and only if needed."""
 
-    def __init__(self, text: str, threshold: float) -> None:
+    def __init__(
+        self, text: str, threshold: float = 0.75, structure: Structure | None = None
+    ) -> None:
         self.text = text
         self.threshold = threshold
+        self.structure = structure
         self._norm: NormalizedText | None = None
+        self._masked: NormalizedText | None = None
 
     @property
     def norm(self) -> NormalizedText:
@@ -173,22 +243,69 @@ class _Reanchorer:
             self._norm = normalize_with_map(self.text)
         return self._norm
 
+    @property
+    def body(self) -> NormalizedText:
+        """The normalised text with contents and index lines masked (same offsets as ``norm``)."""
+        if self._masked is None:
+            contents = self.structure.contents if self.structure else []
+            self._masked = normalize_with_map(_mask(self.text, contents)) if contents else self.norm
+        return self._masked
+
     def context_score(self, anchor: Anchor, start: int, end: int) -> float:
         """How well the text around ``start:end`` matches the anchor's context (0..100)."""
         before = self.text[max(0, start - len(anchor.prefix)) : start]
         after = self.text[end : end + len(anchor.suffix)]
         return float(fuzz.ratio(anchor.prefix, before) + fuzz.ratio(anchor.suffix, after))
 
-    def best(self, anchor: Anchor, spans: list[tuple[int, int]]) -> tuple[int, int]:
-        """The span with the best context; the one nearest the old offset breaks ties."""
-        return max(
-            spans,
-            key=lambda s: (self.context_score(anchor, *s), -abs(s[0] - anchor.start)),
+    def sides(self, anchor: Anchor, start: int, end: int) -> tuple[float, float]:
+        """Agreement of the normalised context on each side of the source span ``start:end``."""
+        before = normalize(self.text[max(0, start - 3 * CONTEXT_CHARS) : start])
+        after = normalize(self.text[end : end + 3 * CONTEXT_CHARS])
+        return (
+            _side(normalize(anchor.prefix), before, before=True),
+            _side(normalize(anchor.suffix), after, before=False),
         )
 
-    def reanchor(self, anchor: Anchor) -> Reanchoring:
+    def place_score(self, place: Place | None, start: int, end: int) -> float:
+        if place is None or self.structure is None:
+            return 1.0
+        return agreement(place, self.structure.place(start, end))
+
+    def allowed(self, place: Place | None, span: tuple[int, int]) -> bool:
+        """Contents and index lines are allowed only to a passage cited on one."""
+        if self.structure is None or (place is not None and place.in_contents):
+            return True
+        return not self.structure.in_contents(*span)
+
+    def best(
+        self, anchor: Anchor, spans: list[tuple[int, int]], place: Place | None = None
+    ) -> tuple[int, int]:
+        """The span with the best context and place; the one nearest the old offset breaks ties."""
+        return max(
+            spans,
+            key=lambda s: (
+                self.context_score(anchor, *s) + 100 * self.place_score(place, *s),
+                -abs(s[0] - anchor.start),
+            ),
+        )
+
+    def deleted_here(self, anchor: Anchor) -> bool:
+        """The passage's two sides of context now stand next to each other: it was deleted."""
+        before = normalize(anchor.prefix)[-16:]
+        after = normalize(anchor.suffix)[:16]
+        hay = self.norm.text.strip()
+        if not before and len(after) >= 8:  # it opened the document
+            return hay.startswith(after)
+        if not after and len(before) >= 8:  # it closed the document
+            return hay.endswith(before)
+        if len(before) < 8 or len(after) < 8:
+            return False
+        return f"{before} {after}" in hay or f"{before}{after}" in hay
+
+    def reanchor(self, anchor: Anchor, place: Place | None = None) -> Reanchoring:
         exact = anchor.exact
-        if exact and self.text[anchor.start : anchor.end] == exact:
+        span = (anchor.start, anchor.end)
+        if exact and self.text[anchor.start : anchor.end] == exact and self.allowed(place, span):
             return Reanchoring(anchor.start, anchor.end, 1.0, "offset")
         spans = [(at, at + len(exact)) for at in _find_all(self.text, exact)] if exact else []
         if not spans:
@@ -198,93 +315,152 @@ class _Reanchorer:
                 spans = [
                     self.norm.source_span(a, a + len(key)) for a in _find_all(self.norm.text, key)
                 ]
+        spans = [s for s in spans if self.allowed(place, s)]
         if spans:
-            start, end = self.best(anchor, spans)
-            return Reanchoring(start, end, 1.0, "quote")
-        return self.fuzzy(anchor)
-
-    def fuzzy(self, anchor: Anchor) -> Reanchoring:
-        """Best approximate match: near the old position first, then anywhere."""
-        needle = normalize(anchor.exact)
-        hay = self.norm.text
-        if not needle or not hay:
+            start, end = self.best(anchor, spans, place)
+            # A copy of deleted words elsewhere (a repeated line) is not the passage.
+            if min(self.sides(anchor, start, end)) >= CONTEXT_AGREES or not self.deleted_here(
+                anchor
+            ):
+                return Reanchoring(start, end, 1.0, "quote")
             return Reanchoring(None, None, 0.0, "orphan")
-        # No reverse map exists; scale the old offset to the normalised text.
-        guess = anchor.start * len(hay) // max(1, len(self.text))
-        margin = 2 * len(needle) + 200
-        lo, hi = max(0, guess - margin), min(len(hay), guess + len(needle) + margin)
-        found = self.align(anchor, needle, lo, hi)
-        if found[0] < 0.9:
-            anywhere = self.align(anchor, needle, 0, len(hay))
-            if anywhere[0] > found[0]:
-                found = anywhere
-        score, start, end = found
-        if score < self.threshold:
-            return Reanchoring(None, None, score, "orphan")
-        source_start, source_end = self.norm.source_span(start, end)
-        return Reanchoring(source_start, source_end, score, "fuzzy")
+        if self.deleted_here(anchor):
+            return Reanchoring(None, None, 0.0, "orphan")
+        return self.fuzzy(anchor, place)
 
-    def align(self, anchor: Anchor, needle: str, lo: int, hi: int) -> tuple[float, int, int]:
-        """Best match of ``needle`` in ``hay[lo:hi]``: (score 0..1, start, end) in ``hay``.
+    def candidate(
+        self, anchor: Anchor, place: Place | None, norm: NormalizedText, hay: str, needle: str
+    ) -> _Candidate | None:
+        found = self.align(anchor, needle, hay)
+        if found is None:
+            return None
+        score, start, end = found
+        source_start, source_end = norm.source_span(start, end)
+        before, after = self.sides(anchor, source_start, source_end)
+        return _Candidate(
+            start, end, score, before, after, self.place_score(place, source_start, source_end)
+        )
+
+    def fuzzy(self, anchor: Anchor, place: Place | None = None) -> Reanchoring:
+        """Best approximate match, if its context agrees and no other candidate comes close."""
+        needle = normalize(anchor.exact)
+        norm = self.norm if place is not None and place.in_contents else self.body
+        hay = norm.text
+        if not needle or not hay.strip(_MASK + " "):
+            return Reanchoring(None, None, 0.0, "orphan")
+        candidates: list[_Candidate] = []
+        for _ in range(CANDIDATES):
+            found = self.candidate(anchor, place, norm, hay, needle)
+            if found is None:
+                break
+            candidates.append(found)
+            hay = _mask(hay, [(found.start, found.end)])
+        if not candidates:
+            return Reanchoring(None, None, 0.0, "orphan")
+        candidates.sort(key=lambda c: c.total, reverse=True)
+        first = candidates[0]
+        if first.text < self.threshold or first.context < CONTEXT_AGREES:
+            return Reanchoring(None, None, first.text, "orphan")
+        if len(candidates) > 1 and first.total - candidates[1].total < MARGIN:
+            return Reanchoring(None, None, first.text, "orphan")
+        source_start, source_end = norm.source_span(first.start, first.end)
+        return Reanchoring(source_start, source_end, first.text, "fuzzy")
+
+    def align(self, anchor: Anchor, needle: str, hay: str) -> tuple[float, int, int] | None:
+        """Best match of ``needle`` in ``hay``: (score 0..1, start, end) in ``hay``.
 
         ``partial_ratio_alignment`` finds a window as long as the needle, but
         the edit may have made the passage longer or shorter. Each end is moved
-        to where the anchor's context still stands next to it or, without
-        context, to the word boundary that maximises the similarity of the whole
-        passage (maximising alone would drop a reworded first or last word).
-        The score is that whole-passage similarity.
+        to the word boundary where the whole passage is most similar and the
+        anchor's context stands next to it; weighing both keeps a reworded
+        first or last word inside the placement, and context words that also
+        occur inside the passage cannot cut it short. The score is the
+        whole-passage similarity.
         """
-        hay = self.norm.text
-        found = fuzz.partial_ratio_alignment(needle, hay[lo:hi])
+        found = fuzz.partial_ratio_alignment(needle, hay)
         if found is None or found.dest_end <= found.dest_start:
-            return 0.0, 0, 0
-        start, end = lo + found.dest_start, lo + found.dest_end
+            return None
+        start, end = found.dest_start, found.dest_end
+        if _MASK in hay[start:end].strip(_MASK):
+            return None
         slack = max(16, len(needle) // 4)
-        before = normalize(anchor.prefix)[-16:]
-        at = hay.rfind(before, max(0, start - slack - len(before)), start + slack) if before else -1
-        if at >= 0 and at + len(before) < end:
-            start = at + len(before)
-        else:
-            starts = [i for i in range(max(0, start - slack), start + slack) if _word_start(hay, i)]
-            start = max(
-                starts or [start], key=lambda i: (fuzz.ratio(needle, hay[i:end]), -abs(i - start))
-            )
-        after = normalize(anchor.suffix)[:16]
-        at = hay.find(after, max(start + 1, end - slack), end + slack + len(after)) if after else -1
-        if at > start:
-            end = at
-        else:
-            ends = [i for i in range(max(start + 1, end - slack), end + slack) if _word_end(hay, i)]
-            end = max(
-                ends or [end], key=lambda i: (fuzz.ratio(needle, hay[start:i]), -abs(i - end))
-            )
-        while start < end - 1 and hay[start] == " ":
+        before = normalize(anchor.prefix)[-24:]
+        after = normalize(anchor.suffix)[:24]
+
+        def fit(i: int, j: int) -> float:
+            score = fuzz.ratio(needle, hay[i:j])
+            if before:
+                score += 0.5 * fuzz.ratio(
+                    before, hay[max(0, i - len(before) - 1) : i].strip()[-len(before) :]
+                )
+            if after:
+                score += 0.5 * fuzz.ratio(after, hay[j : j + len(after) + 1].strip()[: len(after)])
+            return score
+
+        for _ in range(2):
+            starts = [
+                i
+                for i in range(max(0, start - slack), min(end, start + slack))
+                if _word_start(hay, i)
+            ]
+            start = max([*starts, start], key=lambda i: (fit(i, end), -abs(i - found.dest_start)))
+            ends = [
+                i
+                for i in range(max(start + 1, end - slack), min(len(hay), end + slack) + 1)
+                if _word_end(hay, i)
+            ]
+            end = max([*ends, end], key=lambda i: (fit(start, i), -abs(i - found.dest_end)))
+        while start < end - 1 and hay[start] in (" ", _MASK):
             start += 1
-        while end > start + 1 and hay[end - 1] == " ":
+        while end > start + 1 and hay[end - 1] in (" ", _MASK):
             end -= 1
+        if _MASK in hay[start:end]:
+            return None
         return fuzz.ratio(needle, hay[start:end]) / 100.0, start, end
 
 
 def _word_start(text: str, i: int) -> bool:
-    return 0 <= i < len(text) and text[i] != " " and (i == 0 or text[i - 1] == " ")
+    return 0 <= i < len(text) and text[i] not in _GAPS and (i == 0 or text[i - 1] in _GAPS)
 
 
 def _word_end(text: str, i: int) -> bool:
-    return 0 < i <= len(text) and text[i - 1] != " " and (i == len(text) or text[i] == " ")
+    return 0 < i <= len(text) and text[i - 1] not in _GAPS and (i == len(text) or text[i] in _GAPS)
 
 
-def reanchor(anchor: Anchor, new_text: str, threshold: float = 0.75) -> Reanchoring:
+_GAPS = (" ", _MASK)
+
+
+def reanchor(
+    anchor: Anchor,
+    new_text: str,
+    threshold: float = 0.75,
+    *,
+    place: Place | None = None,
+    structure: Structure | None = None,
+) -> Reanchoring:
     """Place ``anchor`` on a new version of its source: offset, then quote, then fuzzy.
 
-    Below ``threshold`` (0..1) the passage becomes an orphan for review; this
-    never raises for text that cannot be found.
+    ``place`` is where the passage stood in the version it was cited in and
+    ``structure`` the new version's paragraphs: with them, the heading path
+    and position count, and contents lines never win over body text. A fuzzy
+    placement needs a similarity of at least ``threshold`` (0..1), its context
+    to agree on both sides and a clear margin over the second-best candidate;
+    otherwise the passage becomes an orphan for review. This never raises for
+    text that cannot be found.
     """
-    return _Reanchorer(new_text, threshold).reanchor(anchor)
+    return Reanchorer(new_text, threshold, structure).reanchor(anchor, place)
 
 
 def reanchor_all(
-    anchors: Iterable[Anchor], new_text: str, threshold: float = 0.75
+    anchors: Iterable[Anchor],
+    new_text: str,
+    threshold: float = 0.75,
+    *,
+    places: Sequence[Place | None] = (),
+    structure: Structure | None = None,
 ) -> list[Reanchoring]:
     """:func:`reanchor` each anchor, normalising the new text once for all of them."""
-    reanchorer = _Reanchorer(new_text, threshold)
-    return [reanchorer.reanchor(anchor) for anchor in anchors]
+    reanchorer = Reanchorer(new_text, threshold, structure)
+    anchors = list(anchors)
+    known = list(places) + [None] * (len(anchors) - len(places))
+    return [reanchorer.reanchor(a, p) for a, p in zip(anchors, known, strict=True)]

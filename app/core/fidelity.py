@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from app.core.textnorm import normalize
+from app.core.textnorm import NormalizedText, normalize, normalize_with_map
 
 _ELISION = r"(?:…|\.\s?\.\s?\.)"
 _MARKER = re.compile(rf"\[\s*{_ELISION}\s*\]|\(\s*{_ELISION}\s*\)|{_ELISION}|\[[^\[\]]*\]")
@@ -30,6 +30,7 @@ class _Segment:
     after: Literal["start", "elision", "bracket"]
     glued: bool  # the marker touches the text: it may stand for part of a word
     bracket_words: int = 0
+    raw: str = ""  # the printed text itself, to quote it as the user wrote it
 
 
 def _segments(printed: str) -> tuple[list[_Segment], _Segment]:
@@ -42,7 +43,7 @@ def _segments(printed: str) -> tuple[list[_Segment], _Segment]:
         text = printed[at : match.start()]
         if key := normalize(text):
             glued = after != "start" and not text[0].isspace()
-            segments.append(_Segment(key, after, glued, words))
+            segments.append(_Segment(key, after, glued, words, text))
             after, words = "start", 0
         is_bracket = match.group().startswith("[") and not re.search(_ELISION, match.group())
         if is_bracket and after != "elision":
@@ -54,7 +55,7 @@ def _segments(printed: str) -> tuple[list[_Segment], _Segment]:
     text = printed[at:]
     if key := normalize(text):
         glued = after != "start" and not text[0].isspace()
-        segments.append(_Segment(key, after, glued, words))
+        segments.append(_Segment(key, after, glued, words, text))
         after, words = "start", 0
     return segments, _Segment("", after, False, words)
 
@@ -89,14 +90,42 @@ def _locate(source: str, seg: _Segment, pos: int) -> int | None:
     return best
 
 
-def _snippet(text: str, at: int) -> str:
-    """A few words of ``text`` around ``at``, not cut inside a word."""
-    start = text.rfind(" ", 0, max(0, at - 12)) + 1
-    end = text.find(" ", at + 28)
-    return text[start : len(text) if end < 0 else end].strip()
+class _Shown:
+    """A normalised text and the way back to its original wording, for messages.
+
+    Normalising joins a word split at a line end and drops the hyphen of a
+    compound, so a message quoting the normalised text would read "fiveyear";
+    messages quote the original words instead, with line ends undone.
+    """
+
+    def __init__(self, raw: str) -> None:
+        self.raw = raw
+        self.norm: NormalizedText = normalize_with_map(raw)
+        self.lead = len(self.norm.text) - len(self.norm.text.lstrip())
+
+    def words(self, text: str, at: int, back: int = 12) -> str:
+        """A few words of the normalised ``text`` around ``at``, in the original wording."""
+        start = text.rfind(" ", 0, max(0, at - back)) + 1 if back else at
+        end = text.find(" ", at + 28)
+        end = len(text) if end < 0 else end
+        while start < end and text[start] == " ":
+            start += 1
+        while end > start and text[end - 1] == " ":
+            end -= 1
+        if start >= end:
+            return ""
+        lo, hi = self.norm.source_span(self.lead + start, self.lead + end)
+        return _display(self.raw[lo:hi])
 
 
-def _difference(source: str, seg: _Segment, pos: int) -> str:
+def _display(raw: str) -> str:
+    """Text as a message shows it: line-end hyphens kept, soft hyphens and line ends gone."""
+    raw = re.sub(r"\u00ad\s*", "", raw)
+    raw = re.sub(r"(?<=\w)([-\u2010\u2011])[ \t]*\r?\n\s*(?=\w)", r"\1", raw)
+    return " ".join(raw.split())
+
+
+def _difference(source: str, seg: _Segment, pos: int, shown: _Shown) -> str:
     """Describe where ``seg`` stops matching the source after ``pos``."""
     if seg.after == "start":
         k = 0
@@ -110,8 +139,8 @@ def _difference(source: str, seg: _Segment, pos: int) -> str:
             lo, hi = (mid, hi) if source.find(seg.key[:mid], pos) >= 0 else (lo, mid - 1)
         k = lo
         where = source.find(seg.key[:k], pos) if k else pos
-    printed = _snippet(seg.key, k)
-    found = _snippet(source, where + k)
+    printed = _Shown(seg.raw).words(seg.key, k)
+    found = shown.words(source, where + k)
     if where + k >= len(source):
         return f"The quote goes on after the end of the cited passage: “{printed}”."
     return f"The quote differs from the source near “{printed}”: the source reads “{found}”."
@@ -128,7 +157,8 @@ def check_fidelity(printed: str, exact: str) -> list[str]:
     the case of the first letter after a marker. Each printed segment between
     markers is matched in order, leftmost first, without backtracking.
     """
-    source = normalize(exact)
+    shown = _Shown(exact)
+    source = shown.norm.text.strip()
     segments, tail = _segments(printed)
     if not segments:
         if normalize(printed) == source:  # the cited passage is itself only an elision
@@ -150,7 +180,7 @@ def check_fidelity(printed: str, exact: str) -> list[str]:
         ):
             at = last
         if at is None:
-            problems.append(_difference(source, seg, pos))
+            problems.append(_difference(source, seg, pos, shown))
             # Carry on after the next exact occurrence, if any, to report more.
             at = source.find(seg.key, pos)
             if at < 0:
@@ -162,6 +192,6 @@ def check_fidelity(printed: str, exact: str) -> list[str]:
     if rest and tail.after != "elision" and not problems:
         problems.append(
             "The quote stops before the end of the cited passage, which goes on with "
-            f"“{_snippet(rest, 0)}”: mark the omission with “…”."
+            f"“{shown.words(source, len(source) - len(rest), back=0)}”: mark the omission with “…”."
         )
     return problems

@@ -63,6 +63,12 @@ class BlockKind(StrEnum):
 
 
 class AnchorMethod(StrEnum):
+    """How a passage was placed: cited by hand, or re-attached on a new version.
+
+    ``offset`` is shown as "exact" (same words, same place), ``quote`` as
+    "moved" (same words elsewhere); ``fuzzy`` placements wait for a person.
+    """
+
     SELECTION = "selection"
     OFFSET = "offset"
     QUOTE = "quote"
@@ -212,6 +218,13 @@ class Passage(Tracked, Base):
     quote: Mapped[str] = mapped_column(Text)
     anchor_method: Mapped[str] = mapped_column(String(16), default=AnchorMethod.SELECTION)
     anchor_score: Mapped[int] = mapped_column(Integer, default=100)
+    # Where the passage was first cited; every re-anchoring starts from here.
+    orig_exact: Mapped[str] = mapped_column(Text, default="", server_default="")
+    orig_prefix: Mapped[str] = mapped_column(Text, default="", server_default="")
+    orig_suffix: Mapped[str] = mapped_column(Text, default="", server_default="")
+    orig_start: Mapped[int | None] = mapped_column(Integer, default=None)
+    orig_version_id: Mapped[str | None] = mapped_column(String(36), default=None)
+    placement_confirmed: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
 
 class Response(Tracked, Base):
@@ -248,6 +261,8 @@ class Note(Tracked, Base):
     parent_id: Mapped[str | None] = mapped_column(ForeignKey("note.id"), default=None)
     text: Mapped[str] = mapped_column(Text)
     author_id: Mapped[str | None] = mapped_column(ForeignKey("member.id"), default=None)
+    # For a proposal from a review copy: the response text it was built on.
+    proposal_base: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class Conflict(Tracked, Base):

@@ -64,6 +64,18 @@ def check(store: ProjectStore) -> list[Problem]:
                         p.id,
                     )
                 )
+            elif p.anchor_method == AnchorMethod.FUZZY and not p.placement_confirmed:
+                # Listed apart from quote edits: the words changed in the new version.
+                problems.append(
+                    Problem(
+                        "unconfirmed",
+                        f"{where} was placed on the source's new version by a fuzzy match "
+                        f"(score {p.anchor_score}): confirm the placement, re-attach the "
+                        "passage by hand or keep it as an orphan.",
+                        "passage",
+                        p.id,
+                    )
+                )
             else:
                 for issue in check_fidelity(p.quote, p.exact):
                     problems.append(Problem("fidelity", f"{where}: {issue}", "passage", p.id))

@@ -114,6 +114,11 @@ def _create(
         quote=" ".join(anchor.exact.split()),
         anchor_method=AnchorMethod.SELECTION,
         anchor_score=100,
+        orig_exact=anchor.exact,
+        orig_prefix=anchor.prefix,
+        orig_suffix=anchor.suffix,
+        orig_start=anchor.start,
+        orig_version_id=version.id,
     )
     session.add(passage)
     session.flush()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, is_dataclass
 from typing import Any, Protocol
@@ -26,6 +27,9 @@ from app.core.models import (
 )
 from app.core.services.common import next_ordinal, place_at, resolve, tombstone
 from app.core.store import ProjectStore
+from app.core.structure import Place, Structure
+
+logger = logging.getLogger(__name__)
 
 
 class ImportedLike(Protocol):
@@ -94,12 +98,49 @@ class SourceText:
 
 
 @dataclass(frozen=True)
+class Placement:
+    """Where one passage landed on a new version: exact, moved, fuzzy or orphan, with a score."""
+
+    passage_id: str
+    kind: str
+    score: int
+
+
+@dataclass(frozen=True)
 class ReanchorReport:
     source_id: str
     version_id: str
-    moved: int
-    fuzzy: int
-    orphans: tuple[str, ...]
+    version_no: int
+    placements: tuple[Placement, ...]
+
+    def count(self, kind: str) -> int:
+        return sum(1 for p in self.placements if p.kind == kind)
+
+    @property
+    def exact(self) -> int:
+        return self.count("exact")
+
+    @property
+    def moved(self) -> int:
+        return self.count("moved")
+
+    @property
+    def fuzzy(self) -> int:
+        return self.count("fuzzy")
+
+    @property
+    def orphans(self) -> tuple[str, ...]:
+        return tuple(p.passage_id for p in self.placements if p.kind == "orphan")
+
+    @property
+    def mostly_orphaned(self) -> bool:
+        """More than half of the passages found nowhere: probably the wrong document."""
+        return len(self.orphans) * 2 > len(self.placements) > 0
+
+
+def version_name(version_no: int) -> str:
+    """How a version is named to a person: the original, then Rev.1, Rev.2, …"""
+    return "original" if version_no <= 1 else f"Rev.{version_no - 1}"
 
 
 def _as_dicts(items: Sequence[Any]) -> str:
@@ -114,8 +155,8 @@ def _store_bytes(session: Session, data: bytes) -> str:
     return digest
 
 
-def _check_duplicate(session: Session, digest: str) -> None:
-    row = session.execute(
+def _check_duplicate(session: Session, digest: str, except_source: str | None = None) -> None:
+    query = (
         select(Source.label, SourceVersion.filename)
         .join(SourceVersion, SourceVersion.source_id == Source.id)
         .where(
@@ -123,7 +164,10 @@ def _check_duplicate(session: Session, digest: str) -> None:
             SourceVersion.deleted_at.is_(None),
             Source.deleted_at.is_(None),
         )
-    ).first()
+    )
+    if except_source is not None:
+        query = query.where(Source.id != except_source)
+    row = session.execute(query).first()
     if row is not None:
         raise DuplicateSourceError(
             f"This file was already imported as “{row.label}” ({row.filename or 'pasted text'})."
@@ -204,59 +248,149 @@ def current_version(session: Session, source_id: str) -> SourceVersion:
     return version
 
 
+def _structure(version: SourceVersion) -> Structure:
+    return Structure(version.text, [ParagraphInfo(**p) for p in json.loads(version.paragraphs)])
+
+
+def _original_anchor(passage: Passage) -> anchoring.Anchor:
+    """The anchor a passage was first cited with: every re-anchoring starts from it."""
+    exact = passage.orig_exact or passage.exact
+    start = passage.orig_start if passage.orig_start is not None else (passage.start or 0)
+    return anchoring.Anchor(
+        start=start,
+        end=start + len(exact),
+        exact=exact,
+        prefix=passage.orig_prefix if passage.orig_exact else passage.prefix,
+        suffix=passage.orig_suffix if passage.orig_exact else passage.suffix,
+    )
+
+
+def _current_anchor(passage: Passage) -> anchoring.Anchor | None:
+    if passage.start is None or passage.end is None:
+        return None
+    return anchoring.Anchor(
+        passage.start, passage.end, passage.exact, passage.prefix, passage.suffix
+    )
+
+
+def _origin_place(session: Session, passage: Passage, cache: dict[str, Structure]) -> Place | None:
+    """Where the passage stood in the version it was cited in (headings, position)."""
+    version_id = passage.orig_version_id
+    if version_id is None or passage.orig_start is None:
+        return None
+    if version_id not in cache:
+        version = session.get(SourceVersion, version_id)
+        if version is None:
+            return None
+        cache[version_id] = _structure(version)
+    start = passage.orig_start
+    return cache[version_id].place(start, start + len(passage.orig_exact or passage.exact))
+
+
+def reanchor_passages(session: Session, source_id: str, version: SourceVersion) -> list[Placement]:
+    """Place every passage of a source on ``version``; fuzzy placements await confirmation.
+
+    The original anchor is tried first. A placement a person confirmed on an
+    earlier version is kept when the original cannot be found but the
+    confirmed text is still there word for word.
+    """
+    structure = _structure(version)
+    reanchorer = anchoring.Reanchorer(version.text, structure=structure)
+    pages = [PageInfo(**p) for p in json.loads(version.pages)]
+    paragraphs = [ParagraphInfo(**p) for p in json.loads(version.paragraphs)]
+    cache: dict[str, Structure] = {}
+    placements: list[Placement] = []
+    passages = session.scalars(
+        select(Passage).where(Passage.source_id == source_id, Passage.deleted_at.is_(None))
+    ).all()
+    for passage in passages:
+        place = _origin_place(session, passage, cache)
+        found = reanchorer.reanchor(_original_anchor(passage), place)
+        current = _current_anchor(passage)
+        if (
+            found.method not in ("offset", "quote")
+            and passage.placement_confirmed
+            and current is not None
+            and current.exact != (passage.orig_exact or passage.exact)
+        ):
+            again = reanchorer.reanchor(current)
+            if again.method in ("offset", "quote"):
+                found = again
+        passage.source_version_id = version.id
+        passage.anchor_method = found.method
+        passage.anchor_score = round(found.score * 100)
+        passage.placement_confirmed = int(found.method in ("offset", "quote"))
+        placements.append(Placement(passage.id, found.kind, passage.anchor_score))
+        if found.start is None or found.end is None:
+            passage.start = passage.end = None
+            continue
+        anchor = anchoring.make_anchor(version.text, found.start, found.end, pages, paragraphs)
+        passage.start, passage.end = anchor.start, anchor.end
+        passage.exact, passage.prefix, passage.suffix = anchor.exact, anchor.prefix, anchor.suffix
+        passage.page_index, passage.page_label = anchor.page_index, anchor.page_label
+        passage.paragraph_number = anchor.paragraph_number
+    logger.info(
+        "re-anchored %d passages of source %s on version %d",
+        len(placements),
+        source_id,
+        version.version_no,
+    )
+    return placements
+
+
 def add_version(
     store: ProjectStore, source_ref: str, imported: ImportedLike, data: bytes, *, filename: str
 ) -> ReanchorReport:
-    """A re-issued document (Rev.1): a new version; passages re-attach or become orphans."""
+    """A re-issued document (Rev.1): a new version; passages re-attach or become orphans.
+
+    An earlier version's file may come back as the current version (a Rev.1
+    withdrawn in favour of the original): only the current version's file is
+    refused as already imported.
+    """
     with store.write() as session:
         source = resolve(session, Source, source_ref)
         digest = hashlib.sha256(data).hexdigest()
-        _check_duplicate(session, digest)
-        _store_bytes(session, data)
         old = current_version(session, source.id)
+        if old.sha256 == digest:
+            raise DuplicateSourceError(
+                f"This file is already the current version of “{source.label}”."
+            )
+        _check_duplicate(session, digest, except_source=source.id)
+        _store_bytes(session, data)
         version = _version_row(source.id, old.version_no + 1, imported, digest, filename)
         session.add(version)
         session.flush()
-        moved = fuzzy = 0
-        orphans: list[str] = []
-        passages = session.scalars(
-            select(Passage).where(Passage.source_id == source.id, Passage.deleted_at.is_(None))
-        ).all()
-        pages = [PageInfo(**p) for p in json.loads(version.pages)]
-        paragraphs = [ParagraphInfo(**p) for p in json.loads(version.paragraphs)]
-        for passage in passages:
-            old_anchor = anchoring.Anchor(
-                start=passage.start if passage.start is not None else 0,
-                end=passage.end if passage.end is not None else 0,
-                exact=passage.exact,
-                prefix=passage.prefix,
-                suffix=passage.suffix,
-                page_index=passage.page_index,
-                page_label=passage.page_label,
-                paragraph_number=passage.paragraph_number,
+        placements = reanchor_passages(session, source.id, version)
+        return ReanchorReport(source.id, version.id, version.version_no, tuple(placements))
+
+
+def remove_version(store: ProjectStore, source_ref: str) -> ReanchorReport:
+    """Withdraw the current version (a wrong file, a Rev.1 withdrawn): the previous one is back.
+
+    Passages are placed again on the version that becomes current, from their
+    original anchors, so nothing of the removed version stays behind.
+    """
+    with store.write() as session:
+        source = resolve(session, Source, source_ref)
+        current = current_version(session, source.id)
+        if _only_version(session, source.id):
+            raise InvalidInputError(
+                f"“{source.label}” has only its original version: remove the source instead."
             )
-            found = anchoring.reanchor(old_anchor, imported.text)
-            passage.source_version_id = version.id
-            passage.anchor_method = found.method
-            passage.anchor_score = round(found.score * 100)
-            if found.start is None or found.end is None:
-                passage.start = passage.end = None
-                orphans.append(passage.id)
-                continue
-            anchor = anchoring.make_anchor(imported.text, found.start, found.end, pages, paragraphs)
-            passage.start, passage.end = anchor.start, anchor.end
-            passage.exact, passage.prefix, passage.suffix = (
-                anchor.exact,
-                anchor.prefix,
-                anchor.suffix,
-            )
-            passage.page_index, passage.page_label = anchor.page_index, anchor.page_label
-            passage.paragraph_number = anchor.paragraph_number
-            if found.method == "fuzzy":
-                fuzzy += 1
-            elif found.method != "offset":
-                moved += 1
-        return ReanchorReport(source.id, version.id, moved, fuzzy, tuple(orphans))
+        tombstone(current, utcnow())
+        session.flush()
+        previous = current_version(session, source.id)
+        placements = reanchor_passages(session, source.id, previous)
+        return ReanchorReport(source.id, previous.id, previous.version_no, tuple(placements))
+
+
+def _only_version(session: Session, source_id: str) -> bool:
+    live = session.scalar(
+        select(func.count())
+        .select_from(SourceVersion)
+        .where(SourceVersion.source_id == source_id, SourceVersion.deleted_at.is_(None))
+    )
+    return (live or 0) <= 1
 
 
 def list_sources(store: ProjectStore) -> list[SourceInfo]:

@@ -1,0 +1,171 @@
+"""New versions of a source (Rev.1): deleted passages orphan, look-alikes never win (issue 17)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.core import preflight
+from app.core.anchoring import make_anchor, reanchor
+from app.core.errors import DuplicateSourceError, InvalidInputError
+from app.core.fidelity import check_fidelity
+from app.core.services import passages, sources
+from app.core.store import ProjectStore
+from app.core.structure import Structure
+from app.importers.text import import_text
+from tests.core.factories import add_text_source, make_project
+
+LIST = (
+    "Annex\n"
+    "The Parties agree on the following measures:\n"
+    "a) each Party shall publish its national strategy for data protection by 2026;\n"
+    "b) each Party shall publish its national strategy for data retention by 2026;\n"
+    "c) the secretariat shall report on progress to the plenary every year.\n"
+    "These measures enter into force on signature.\n"
+)
+ITEM = "each Party shall publish its national strategy for data protection by 2026;"
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> ProjectStore:
+    store = make_project(tmp_path / "p.rejoinder")
+    yield store
+    store.close()
+
+
+def _version(store: ProjectStore, source: str, text: str) -> sources.ReanchorReport:
+    return sources.add_version(store, source, import_text(text), text.encode(), filename="r.txt")
+
+
+def _passage(store: ProjectStore, passage_id: str) -> passages.PassageInfo:
+    info = passages.get_passage(store, passage_id)
+    assert info is not None
+    return info
+
+
+def test_deleted_list_item_orphans_instead_of_joining_its_look_alike(store: ProjectStore) -> None:
+    source = add_text_source(store, LIST)
+    cited = passages.cite_quote(store, source, ITEM)
+    rev1 = LIST.replace("a) " + ITEM + "\n", "")
+    report = _version(store, source, rev1)
+    assert report.orphans == (cited,)
+    assert _passage(store, cited).orphan
+    # Rev.2 restores the item: the passage comes back to it, from its original anchor.
+    rev2 = LIST.replace("Annex", "Annex (Rev.2)")
+    report = _version(store, source, rev2)
+    info = _passage(store, cited)
+    assert report.orphans == ()
+    assert info.exact == ITEM and info.start == rev2.index(ITEM)
+    assert info.anchor_method in ("offset", "quote")
+
+
+def test_fuzzy_needs_a_margin_over_the_second_best() -> None:
+    old = "Intro text of the paper.\n" + ITEM + "\nEnd of the paper, with thanks."
+    # The cited item and its context changed, and two look-alikes compete.
+    new = (
+        "Intro text of the paper, revised.\n"
+        "each Party shall publish its national strategy for data processing by 2027;\n"
+        "each Party shall publish its national strategy for data protectors by 2027;\n"
+        "End of the paper, with thanks."
+    )
+    found = reanchor(make_anchor(old, old.index(ITEM), old.index(ITEM) + len(ITEM)), new)
+    assert found.is_orphan
+
+
+def test_fuzzy_needs_its_context_to_agree() -> None:
+    old = "Chapter one says many things.\n" + ITEM + "\nChapter two follows here."
+    new = "A different document begins.\n" + ITEM.replace("2026", "2027") + "\nAnd goes on."
+    found = reanchor(make_anchor(old, old.index(ITEM), old.index(ITEM) + len(ITEM)), new)
+    assert found.is_orphan
+
+
+HEADED = (
+    "Contents\n"
+    "1. Scope ........ 1\n"
+    "2. Enhanced cooperation ........ 2\n"
+    "1. Scope\n"
+    "This paper covers the public policy issues.\n"
+    "2. Enhanced cooperation\n"
+    "Enhanced cooperation should be transparent.\n"
+)
+
+
+def test_renumbered_heading_does_not_move_to_the_contents(store: ProjectStore) -> None:
+    source = add_text_source(store, HEADED)
+    body_heading = HEADED.index("2. Enhanced cooperation\n")
+    cited = passages.cite_span(store, source, body_heading, body_heading + 23)
+    rev1 = HEADED.replace("2. Enhanced cooperation\nEnhanced", "3. Enhanced cooperation\nEnhanced")
+    rev1 = rev1.replace("1. Scope\nThis", "1. Scope\nNew text.\n2. Definitions\nThis")
+    _version(store, source, rev1)
+    info = _passage(store, cited)
+    assert info.start == rev1.index("3. Enhanced cooperation")
+    assert info.anchor_method == "fuzzy"
+
+
+def test_contents_line_never_wins_over_body_text() -> None:
+    structure = Structure(HEADED)
+    line = HEADED.index("2. Enhanced cooperation ....")
+    assert structure.in_contents(line, line + 10)
+    assert not structure.in_contents(HEADED.index("This paper"), HEADED.index("This paper") + 4)
+
+
+def test_fuzzy_placement_keeps_first_and_last_words() -> None:
+    # The end of the preceding context ("the Parties") also occurs inside the passage.
+    old = "Recalling the work of the Parties. The Parties note that the Parties agree on rules."
+    passage = "The Parties note that the Parties agree on rules."
+    new = old.replace("agree on rules", "agree on the rules")
+    start = old.index(passage)
+    found = reanchor(make_anchor(old, start, start + len(passage)), new)
+    assert found.method == "fuzzy" and found.start is not None
+    assert new[found.start : found.end] == passage.replace("on rules", "on the rules")
+
+
+def test_fuzzy_placements_wait_for_confirmation(store: ProjectStore) -> None:
+    source = add_text_source(store, LIST)
+    cited = passages.cite_quote(store, source, ITEM)
+    report = _version(store, source, LIST.replace("data protection", "personal data protection"))
+    assert [p.kind for p in report.placements] == ["fuzzy"]
+    assert report.fuzzy == 1 and report.placements[0].score < 100
+    assert _passage(store, cited).anchor_method == "fuzzy"
+
+
+def test_a_version_can_be_removed_and_an_earlier_file_reimported(store: ProjectStore) -> None:
+    source = add_text_source(store, LIST)
+    cited = passages.cite_quote(store, source, ITEM)
+    wrong = "An unrelated document about spectrum.\n" * 3
+    report = _version(store, source, wrong)
+    assert report.mostly_orphaned
+    report = sources.remove_version(store, source)
+    assert report.version_no == 1 and report.orphans == ()
+    assert _passage(store, cited).start == LIST.index(ITEM)
+    with pytest.raises(InvalidInputError):
+        sources.remove_version(store, source)
+    rev1 = LIST.replace("Annex", "Annex, revised")
+    _version(store, source, rev1)
+    with pytest.raises(DuplicateSourceError):
+        _version(store, source, rev1)
+    # The original comes back as the current version (Rev.2).
+    report = _version(store, source, LIST)
+    assert report.version_no == 3 and report.exact == 1
+    assert [sources.version_name(n) for n in (1, 2, 3)] == ["original", "Rev.1", "Rev.2"]
+
+
+def test_messages_show_words_joined_across_a_line_end_hyphen_whole() -> None:
+    exact = "We recall the five-\nyear review of the outcomes of the Summit."
+    (problem,) = check_fidelity("We recall the five-year assessment of the outcomes", exact)
+    assert "five-year review" in problem
+    assert "fiveyear" not in problem
+    (problem,) = check_fidelity("We recall the five-year review", exact)
+    assert "“of the outcomes of the Summit.”" in problem
+
+
+def test_check_lists_unconfirmed_placements_apart_from_quote_edits(store: ProjectStore) -> None:
+    source = add_text_source(store, LIST)
+    fuzzy = passages.cite_quote(store, source, ITEM)
+    edited = passages.cite_quote(store, source, "These measures enter into force")
+    passages.set_quote(store, edited, "These measures enter into force at once")
+    _version(store, source, LIST.replace("data protection", "personal data protection"))
+    kinds = {(p.kind, p.target_id) for p in preflight.check(store)}
+    assert ("unconfirmed", fuzzy) in kinds and ("fidelity", fuzzy) not in kinds
+    assert ("fidelity", edited) in kinds
