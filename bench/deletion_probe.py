@@ -7,7 +7,7 @@ The right answer is an orphan; any placement is a passage put on a look-alike.
 A second pass changes one word of the sentence instead of deleting it: there
 the right answer is the edited sentence, found by a fuzzy match.
 
-    .venv/bin/python -m bench.deletion_probe tests/fixtures/anchoring/*
+    .venv/bin/python -m bench.deletion_probe tests/fixtures/realdocs/docx/legal-docx4j-*.docx ...
 
 prints, per document and in total, how many deletions were placed wrongly and
 how the one-word edits fared. The test ``tests/core/test_deletion_probe.py``

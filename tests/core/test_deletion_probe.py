@@ -10,26 +10,24 @@ within the 1 % the issue allows (the full probe and its figures are in
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bench.deletion_probe import Document, delete, edit_one_word, load, sentences, tally
-from tests.helpers import ROOT
+from tests.helpers import REALDOCS
 
-FIXTURES = ROOT / "tests" / "fixtures" / "anchoring"
 DOCUMENTS = (
-    "legal-docx4j-contributor-license-agreement.docx",
-    "policy-us-nni-nanotech-societal-implications.pdf",
-    "stdwg-iso-sc29wg3-m62937-otf-improvements.docx",
-    "stdwg-iso-sc29wg3-m70320-cd-comments-summary.docx",
+    "docx/legal-docx4j-contributor-license-agreement.docx",
+    "pdf/policy-us-nni-nanotech-societal-implications.pdf",
+    "docx/stdwg-iso-sc29wg3-m62937-otf-improvements.docx",
+    "docx/stdwg-iso-sc29wg3-m70320-cd-comments-summary.docx",
 )
 
 
 @cache
 def _document(name: str) -> tuple[Document, list[tuple[int, int]]]:
-    doc = load(FIXTURES / name)
+    doc = load(REALDOCS / name)
     return doc, sentences(doc)
 
 
@@ -64,6 +62,8 @@ def test_deletion_sweep_places_at_most_one_percent_wrongly() -> None:
         assert t.edited_right >= 0.9 * t.edited and t.edited_wrong == 0, (name, t)
 
 
-def test_fixtures_are_real_documents() -> None:
-    assert all((FIXTURES / name).stat().st_size > 5000 for name in DOCUMENTS)
-    assert Path(FIXTURES / "MANIFEST.tsv").is_file()
+def test_fixtures_are_real_documents_with_their_licence() -> None:
+    manifest = (REALDOCS.parent / "MANIFEST.tsv").read_text(encoding="utf-8")
+    for name in DOCUMENTS:
+        assert (REALDOCS / name).stat().st_size > 5000
+        assert f"realdocs/{name}\t" in manifest
