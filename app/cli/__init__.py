@@ -35,11 +35,14 @@ COMMANDS = (
     "import-review",
     "merge",
     "batch",
+    "undo",
+    "redo",
+    "log",
 )
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from app.cli import batch, drafting, project, sources
+    from app.cli import batch, drafting, journal, project, sources
 
     parser = Parser(prog="rejoinder", description="Draft a delegation's comments on submissions.")
     parser.add_argument("--version", action="version", version=f"rejoinder {__version__}")
@@ -48,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     sources.register(sub)
     drafting.register(sub)
     batch.register(sub)
+    journal.register(sub)
     return parser
 
 

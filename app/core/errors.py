@@ -133,3 +133,11 @@ class DumpFormatError(InvalidInputError):
 
 class MergeError(RejoinderError):
     """Another copy of the project cannot be merged."""
+
+
+class NothingToUndoError(RejoinderError):
+    """The journal holds no operation to undo (or to redo)."""
+
+
+class UndoConflictError(RejoinderError):
+    """An operation cannot be undone or redone: its rows changed since; nothing was changed."""

@@ -130,10 +130,10 @@ def restore_revision(store: ProjectStore, revision_id: str) -> str:
 
     Returns the response's id.
     """
-    with store.session() as session:
+    with store.write("Restore earlier text") as session:
         revision = resolve(session, Revision, revision_id)
         response = session.get(Response, revision.response_id)
         if response is None or response.deleted_at is not None:
             raise NotFoundError("The response of this earlier text no longer exists.")
         passage_id, text = response.passage_id, revision.text
-    return responses.respond(store, passage_id, text)
+        return responses.respond(store, passage_id, text)  # joins this write

@@ -290,6 +290,39 @@ class Conflict(Tracked, Base):
     resolved_at: Mapped[str | None] = mapped_column(String(32), default=None)
 
 
+class JournalEntry(Base):
+    """One operation in this file's journal (see ``app.core.journal``); never dumped or merged.
+
+    ``rows`` is JSON: ``[[table, id, before, after], …]`` with ``None`` for a
+    row that did not exist on that side; blob columns are left out.
+    """
+
+    __tablename__ = "journal_entry"
+    __table_args__ = ({"sqlite_autoincrement": True},)
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    id: Mapped[str] = mapped_column(String(36), unique=True, default=new_id)
+    at: Mapped[str] = mapped_column(String(32), default=utcnow)
+    member_id: Mapped[str | None] = mapped_column(String(36), default=None)
+    label: Mapped[str] = mapped_column(Text)
+    undone: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    rows: Mapped[str] = mapped_column(Text)
+
+
+class JournalBlob(Base):
+    """A blob moved out of its row while the insert that created the row is undone."""
+
+    __tablename__ = "journal_blob"
+
+    entry_seq: Mapped[int] = mapped_column(
+        ForeignKey("journal_entry.seq", ondelete="CASCADE"), primary_key=True
+    )
+    table_name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    row_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    column_name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    data: Mapped[bytes | None] = mapped_column(LargeBinary, default=None)
+
+
 # Order in which tables can be filled without breaking a foreign key; the dump uses it.
 TABLES: tuple[type[Base], ...] = (
     Project,

@@ -21,7 +21,7 @@ from weakref import WeakKeyDictionary
 from sqlalchemy import func, select
 
 from app.core import markup
-from app.core.models import Passage, Response, Source, SourceVersion
+from app.core.models import JournalEntry, Passage, Response, Source, SourceVersion
 from app.core.store import ProjectStore
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -76,6 +76,12 @@ class SearchIndex:
             select(aggregate).scalar_subquery()
             for model in (Source, SourceVersion, Passage, Response)
             for aggregate in (func.count(model.id), func.max(model.updated_at))
+        ]
+        # undo puts older update times back, which a merged row from a colleague's
+        # faster clock can hide from max(updated_at); the journal moves on every step
+        counts += [
+            select(func.max(JournalEntry.seq)).scalar_subquery(),
+            select(func.sum(JournalEntry.undone)).scalar_subquery(),
         ]
         with self.store.session() as session:
             return tuple(session.execute(select(*counts)).one())

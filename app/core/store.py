@@ -35,7 +35,7 @@ from sqlalchemy import Engine, create_engine, event, inspect, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.core import migrate, writefailures
+from app.core import journal, migrate, writefailures
 from app.core.config import Identity, local_identity, paths
 from app.core.diskguard import DiskGuard, keep_my_copy, replaced_message
 from app.core.errors import (
@@ -238,6 +238,7 @@ class ProjectStore:
         event.listen(self.engine, "connect", _on_connect)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._write_lock = threading.RLock()
+        self._local = threading.local()
         self._closed = False
         self._guard: DiskGuard | None = None
         self._my_copy: Path | None = None
@@ -378,7 +379,7 @@ class ProjectStore:
 
     def _ensure_member(self) -> None:
         """Make sure I am a member of this project, under the name I now go by."""
-        with self.write() as session:
+        with self.write(record=False) as session:
             member = session.get(Member, self.member_id)
             if member is None:
                 session.add(_member_row(self.identity))
@@ -426,16 +427,29 @@ class ProjectStore:
         self.check_on_disk()
 
     @contextlib.contextmanager
-    def write(self) -> Iterator[Session]:
-        """One transaction, committed on success: every user edit is saved at once."""
+    def write(self, label: str = "Edit", *, record: bool = True) -> Iterator[Session]:
+        """One transaction, committed on success: every user edit is saved at once.
+
+        ``label`` names the operation in the journal (``app.core.journal``),
+        which records what the transaction changed so that it can be undone;
+        ``record=False`` is for undo and redo themselves. A write opened inside
+        another on the same thread joins the outer transaction.
+        """
+        outer: Session | None = getattr(self._local, "session", None)
+        if outer is not None:  # a write inside a write joins it: one operation, one entry
+            yield outer
+            return
         with self._write_lock, self.session() as session:
             self.before_write()
             event.listen(session, "before_flush", _stamp_changes)
+            recorder = journal.Recorder(session, label, self.member_id) if record else None
+            self._local.session = session
             try:
                 with session.begin():
                     raw = cast(sqlite3.Connection, session.connection().connection.dbapi_connection)
                     changes = raw.total_changes
                     yield session
+                    op_changes = recorder.finish() if recorder is not None else None
             except (SQLAlchemyError, sqlite3.Error, OSError) as exc:
                 if writefailures.is_moved(exc):
                     self.check_on_disk()
@@ -443,8 +457,12 @@ class ProjectStore:
                 if failure is None:
                     raise
                 raise failure from exc
+            finally:
+                self._local.session = None
             if self._guard is not None:
                 self._guard.committed(raw.total_changes != changes)
+            if op_changes is not None:
+                journal.published(op_changes)
 
     def project(self) -> Project:
         with self.session() as session:

@@ -42,7 +42,7 @@ from urllib.request import pathname2url
 from sqlalchemy import Connection, Table, bindparam, create_engine, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
-from app.core import markup, migrate
+from app.core import journal, markup, migrate
 from app.core.config import paths
 from app.core.errors import (
     CorruptProjectError,
@@ -241,7 +241,7 @@ def merge(store: ProjectStore, other: Path, progress: Progress | None = None) ->
     report(0, 4)
     theirs = read_other(other, columns)
     report(1, 4)
-    with store.write() as session:
+    with store.write(f"Merge “{other.name}”") as session:
         connection = session.connection()
         ours = _read(connection, columns)
         mine = set(ours["project"])
@@ -253,6 +253,14 @@ def merge(store: ProjectStore, other: Path, progress: Progress | None = None) ->
         report(2, 4)
         backup = _backup(store)
         report(3, 4)
+        for name in columns:  # Core statements: the journal is told which rows they touch
+            touched: dict[str, Any] = {
+                r["id"]: ours[name].get(r["id"]) for r in result.inserts.get(name, [])
+            }
+            for old, row in result.updates.get(name, []):
+                touched[old] = ours[name].get(old)
+                touched[row["id"]] = ours[name].get(row["id"])
+            journal.known(session, name, touched)
         try:
             _write(connection, result, columns)
             session.flush()
@@ -343,7 +351,7 @@ def resolve_conflict(store: ProjectStore, conflict_id: str, value: Any) -> None:
     The field gets a new stamp even when the value is the one already kept, so
     that merging either original copy again does not reopen the conflict.
     """
-    with store.write() as session:
+    with store.write("Resolve conflict") as session:
         conflict = resolve(session, Conflict, conflict_id)
         model = _MODELS.get(conflict.table_name)
         row = session.get(model, conflict.row_id) if model is not None else None

@@ -101,7 +101,7 @@ def add_note_in(
 def add_note(store: ProjectStore, target_ref: str, text: str, parent_ref: str | None = None) -> str:
     """Add a note by the local member on a passage or response; a reply when ``parent_ref``."""
     _check_text(text)
-    with store.write() as session:
+    with store.write("Add note") as session:
         if parent_ref:
             parent = resolve(session, Note, parent_ref)
             kind, target_id = parent.target_kind, parent.target_id
@@ -121,7 +121,7 @@ def add_note(store: ProjectStore, target_ref: str, text: str, parent_ref: str | 
 def edit_note(store: ProjectStore, note_ref: str, text: str) -> None:
     """Change a note's text; anyone may correct a note, the change records who did."""
     _check_text(text)
-    with store.write() as session:
+    with store.write("Edit note") as session:
         note = resolve(session, Note, note_ref)
         if note.text != text:
             note.text = text
@@ -129,13 +129,13 @@ def edit_note(store: ProjectStore, note_ref: str, text: str) -> None:
 
 def delete_note(store: ProjectStore, note_ref: str) -> None:
     """Tombstone a note; its replies stay and the thread shows it as deleted."""
-    with store.write() as session:
+    with store.write("Delete note") as session:
         tombstone(resolve(session, Note, note_ref))
 
 
 def restore_note(store: ProjectStore, note_id: str) -> None:
     """Undo :func:`delete_note` (the GUI's undo)."""
-    with store.write() as session:
+    with store.write("Restore note") as session:
         note = session.get(Note, note_id)
         if note is not None and note.deleted_at is not None:
             note.deleted_at = None

@@ -129,7 +129,7 @@ def cite_span(
     store: ProjectStore, source_ref: str, start: int, end: int, section_ref: str | None = None
 ) -> str:
     """Cite ``text[start:end]`` (code points) of the source's current version."""
-    with store.write() as session:
+    with store.write("Cite passage") as session:
         source = resolve(session, Source, source_ref)
         version = current_version(session, source.id)
         if not 0 <= start < end <= len(version.text) or not version.text[start:end].strip():
@@ -147,7 +147,7 @@ def cite_quote(
     """Cite a quote given as text (pasted from a PDF: whitespace and hyphenation may differ)."""
     if not quote.strip():
         raise InvalidInputError("The quote is empty.")
-    with store.write() as session:
+    with store.write("Cite passage") as session:
         source = resolve(session, Source, source_ref)
         version = current_version(session, source.id)
         start, end = anchoring.find_quote(version.text, quote, occurrence, label=source.label)
@@ -158,14 +158,14 @@ def set_quote(store: ProjectStore, passage_ref: str, printed: str) -> None:
     """Edit the printed quote (elisions, bracketed insertions); the anchor stays as it is."""
     if not printed.strip():
         raise InvalidInputError("The printed quote cannot be empty.")
-    with store.write() as session:
+    with store.write("Edit quote") as session:
         resolve(session, Passage, passage_ref).quote = printed
 
 
 def delete_passage(store: ProjectStore, passage_ref: str) -> str:
     """Tombstone a passage and its response; returns the deletion stamp."""
     stamp = utcnow()
-    with store.write() as session:
+    with store.write("Delete passage") as session:
         passage = resolve(session, Passage, passage_ref)
         tombstone(passage, stamp)
         for response in session.scalars(
@@ -176,7 +176,7 @@ def delete_passage(store: ProjectStore, passage_ref: str) -> str:
 
 
 def restore_passage(store: ProjectStore, passage_id: str) -> None:
-    with store.write() as session:
+    with store.write("Restore passage") as session:
         passage = session.get(Passage, passage_id)
         if passage is None or passage.deleted_at is None:
             return
@@ -190,7 +190,7 @@ def restore_passage(store: ProjectStore, passage_id: str) -> None:
 
 def move_passage(store: ProjectStore, passage_ref: str, new_index: int) -> None:
     """Reorder a passage within its block (the output order of quotes and comments)."""
-    with store.write() as session:
+    with store.write("Move passage") as session:
         passage = resolve(session, Passage, passage_ref)
         siblings = list(
             session.scalars(
@@ -208,7 +208,7 @@ def place_passage(store: ProjectStore, passage_ref: str, section_ref: str) -> st
     Returns the block it left, so that undo can put it back with
     :func:`return_passage`.
     """
-    with store.write() as session:
+    with store.write("Place passage") as session:
         passage = resolve(session, Passage, passage_ref)
         previous = passage.block_id
         block = _citations_block(session, resolve(session, Section, section_ref))
@@ -221,7 +221,7 @@ def return_passage(
     store: ProjectStore, passage_ref: str, block_id: str | None, ordinal: int
 ) -> None:
     """Put a passage back into a block at an ordinal (undo of :func:`place_passage`)."""
-    with store.write() as session:
+    with store.write("Return passage") as session:
         passage = resolve(session, Passage, passage_ref)
         passage.block_id = block_id
         passage.ordinal = ordinal

@@ -48,7 +48,7 @@ def respond(
         markup.validate(proposed_change)
     pos = _check_choice(position, POSITIONS, "position") if position else None
     stat = _check_choice(status, STATUSES, "status") if status else None
-    with store.write() as session:
+    with store.write("Respond") as session:
         passage = resolve(session, Passage, passage_ref)
         response = session.scalars(
             select(Response).where(Response.passage_id == passage.id, Response.deleted_at.is_(None))

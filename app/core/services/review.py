@@ -97,7 +97,7 @@ def set_status(store: ProjectStore, response_ref: str, status: str, reason: str 
     needs a reason, which is kept in the note that records the change.
     """
     new = _normalise_status(status)
-    with store.write() as session:
+    with store.write("Change status") as session:
         response = resolve(session, Response, response_ref)
         old = response.status if response.status in ORDER else Status.DRAFT
         if new == old:

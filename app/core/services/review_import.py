@@ -257,7 +257,7 @@ class _Importer:
 
 def import_review(store: ProjectStore, parsed: ParsedReview) -> ReviewImportReport:
     """Add the review's comments as notes and its tracked edits as proposals, in one step."""
-    with store.write() as session:
+    with store.write("Import Word review") as session:
         importer = _Importer(session, store)
         ordered = sorted(parsed.comments, key=lambda c: c.parent_comment_id is not None)
         for comment in ordered:
@@ -307,14 +307,13 @@ def _decided(session: Session, note_id: str) -> bool:
 
 def accept_proposal(store: ProjectStore, note_id: str) -> str:
     """Make a proposed text the response's text (the old one is kept); returns the response id."""
-    with store.session() as session:
+    with store.write("Accept proposal") as session:
         note = resolve(session, Note, note_id)
         response, _, body = _proposal(session, note)
         if _decided(session, note.id):
             raise InvalidInputError("This proposal was already accepted or declined.")
         passage_id, note_id = response.passage_id, note.id
-    response_id = responses.respond(store, passage_id, body)
-    with store.write() as session:
+        response_id = responses.respond(store, passage_id, body)  # joins this write
         add_note_in(
             session, NoteTarget.RESPONSE, response_id, ACCEPTED, store.member_id, parent_id=note_id
         )
@@ -323,7 +322,7 @@ def accept_proposal(store: ProjectStore, note_id: str) -> str:
 
 def decline_proposal(store: ProjectStore, note_id: str, reason: str = "") -> None:
     """Record that a proposal was not taken (a reply on it), so it is no longer pending."""
-    with store.write() as session:
+    with store.write("Decline proposal") as session:
         note = resolve(session, Note, note_id)
         response, _, _ = _proposal(session, note)
         if _decided(session, note.id):

@@ -77,14 +77,14 @@ def list_blocks(store: ProjectStore, section_ref: str | None = None) -> list[Blo
 
 def restore_block(store: ProjectStore, block_id: str) -> None:
     """Undo :func:`delete_block`."""
-    with store.write() as session:
+    with store.write("Restore block") as session:
         block = session.get(Block, block_id)
         if block is not None:
             block.deleted_at = None
 
 
 def move_block(store: ProjectStore, block_ref: str, new_index: int) -> None:
-    with store.write() as session:
+    with store.write("Move block") as session:
         block = resolve(session, Block, block_ref)
         ordered = list(
             session.scalars(
@@ -117,7 +117,7 @@ def add_section(store: ProjectStore, heading: str, index: int | None = None) -> 
     """An own topic section ("Preliminary remark", "Privacy"…); by default before the parties."""
     if not heading.strip():
         raise InvalidInputError("A section needs a heading.")
-    with store.write() as session:
+    with store.write("Add section") as session:
         section = Section(id=new_id(), kind=SectionKind.TOPIC, heading=heading.strip(), ordinal=0)
         session.add(section)
         ordered = list(
@@ -145,7 +145,7 @@ def update_section(
     for text in (opening, closing):
         if text is not None:
             markup.validate(text)
-    with store.write() as session:
+    with store.write("Edit section") as session:
         section = resolve(session, Section, section_ref)
         if heading is not None:
             if not heading.strip() and section.kind == SectionKind.TOPIC:
@@ -158,7 +158,7 @@ def update_section(
 
 
 def move_section(store: ProjectStore, section_ref: str, new_index: int) -> None:
-    with store.write() as session:
+    with store.write("Move section") as session:
         section = resolve(session, Section, section_ref)
         ordered = list(
             session.scalars(
@@ -169,7 +169,7 @@ def move_section(store: ProjectStore, section_ref: str, new_index: int) -> None:
 
 
 def delete_section(store: ProjectStore, section_ref: str) -> None:
-    with store.write() as session:
+    with store.write("Delete section") as session:
         section = resolve(session, Section, section_ref)
         if section.kind == SectionKind.PARTY:
             raise InvalidInputError(
@@ -180,7 +180,7 @@ def delete_section(store: ProjectStore, section_ref: str) -> None:
 
 def restore_section(store: ProjectStore, section_id: str) -> None:
     """Undo :func:`delete_section` with the same row, so redo keeps the id merges rely on."""
-    with store.write() as session:
+    with store.write("Restore section") as session:
         section = session.get(Section, section_id)
         if section is None:
             raise InvalidInputError("That section no longer exists.")
@@ -204,7 +204,7 @@ def add_block(
     lines = text.split("\n") if kind == BlockKind.LIST else [text]
     for line in [*lines, after_text]:
         markup.validate(line)
-    with store.write() as session:
+    with store.write("Add block") as session:
         section = resolve(session, Section, section_ref)
         target_id = None
         if kind == BlockKind.CROSS_REFERENCE:
@@ -251,7 +251,7 @@ def update_block(
     for value in (lead_in, comments_lead_in):
         if value is not None:
             markup.validate(value)
-    with store.write() as session:
+    with store.write("Edit block") as session:
         block = resolve(session, Block, block_ref)
         if text is not None:
             for line in text.split("\n"):
@@ -266,5 +266,5 @@ def update_block(
 
 
 def delete_block(store: ProjectStore, block_ref: str) -> None:
-    with store.write() as session:
+    with store.write("Delete block") as session:
         tombstone(resolve(session, Block, block_ref))

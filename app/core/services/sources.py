@@ -212,7 +212,7 @@ def add_source(
         raise InvalidInputError(f"The kind must be submission or reference, not “{kind}”.")
     if not imported.text.strip():
         raise InvalidInputError("The document holds no text to cite.")
-    with store.write() as session:
+    with store.write("Import source") as session:
         digest = hashlib.sha256(data).hexdigest()
         _check_duplicate(session, digest)
         _store_bytes(session, data)
@@ -347,7 +347,7 @@ def add_version(
     withdrawn in favour of the original): only the current version's file is
     refused as already imported.
     """
-    with store.write() as session:
+    with store.write("Import new version") as session:
         source = resolve(session, Source, source_ref)
         digest = hashlib.sha256(data).hexdigest()
         old = current_version(session, source.id)
@@ -370,7 +370,7 @@ def remove_version(store: ProjectStore, source_ref: str) -> ReanchorReport:
     Passages are placed again on the version that becomes current, from their
     original anchors, so nothing of the removed version stays behind.
     """
-    with store.write() as session:
+    with store.write("Withdraw version") as session:
         source = resolve(session, Source, source_ref)
         current = current_version(session, source.id)
         if _only_version(session, source.id):
@@ -490,13 +490,13 @@ def original_bytes(store: ProjectStore, source_ref: str) -> tuple[str, bytes]:
 def rename_source(store: ProjectStore, source_ref: str, label: str) -> None:
     if not label.strip():
         raise InvalidInputError("A source needs a label.")
-    with store.write() as session:
+    with store.write("Rename source") as session:
         resolve(session, Source, source_ref).label = label.strip()
 
 
 def move_source(store: ProjectStore, source_ref: str, new_index: int) -> None:
     """Reorder sources; party sections follow, since they print in the sources' order."""
-    with store.write() as session:
+    with store.write("Move source") as session:
         source = resolve(session, Source, source_ref)
         ordered = list(
             session.scalars(
@@ -521,7 +521,7 @@ def move_source(store: ProjectStore, source_ref: str, new_index: int) -> None:
 
 def remove_source(store: ProjectStore, source_ref: str) -> None:
     """Tombstone a source with its passages, responses and party section."""
-    with store.write() as session:
+    with store.write("Remove source") as session:
         source = resolve(session, Source, source_ref)
         stamp = utcnow()
         tombstone(source, stamp)
@@ -543,7 +543,7 @@ def remove_source(store: ProjectStore, source_ref: str) -> None:
 
 def restore_source(store: ProjectStore, source_id: str) -> None:
     """Undo :func:`remove_source` (the GUI's undo)."""
-    with store.write() as session:
+    with store.write("Restore source") as session:
         source = session.get(Source, source_id)
         if source is None:
             raise InvalidInputError("That source no longer exists.")

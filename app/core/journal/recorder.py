@@ -1,0 +1,159 @@
+"""Capturing what one write transaction changes, without the services' help.
+
+A :class:`Recorder` rides on the session of :meth:`ProjectStore.write`:
+ORM flush events give it the rows the ORM is about to update or delete (it
+reads their old image through the session's connection *before* the flush)
+and the rows it inserted; statements written with Core (``insert()`` /
+``update()`` in merge) announce their rows first with :func:`snapshot`. At the
+end of the transaction the recorder reads the after-images, drops rows whose
+before equals after, and writes one journal entry in the same transaction, so
+that the entry and the change are committed together or not at all.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import delete, event, insert, select
+from sqlalchemy.orm import Session
+
+from app.core.journal import images
+from app.core.journal.changes import Changes
+from app.core.models import JournalBlob, JournalEntry, new_id, utcnow
+
+logger = logging.getLogger(__name__)
+
+KEEP = 500  # entries kept; older ones are dropped (their operations can no longer be undone)
+_INFO_KEY = "journal_recorder"
+
+Key = tuple[str, str]
+
+
+class Recorder:
+    """Collects before-images during one transaction and writes the entry at its end."""
+
+    def __init__(self, session: Session, label: str, member_id: str | None) -> None:
+        self.session = session
+        self.label = label
+        self.member_id = member_id
+        self.before: dict[Key, images.Image | None] = {}
+        session.info[_INFO_KEY] = self
+        event.listen(session, "before_flush", self._before_flush)
+        event.listen(session, "after_flush", self._after_flush)
+
+    def detach(self) -> None:
+        event.remove(self.session, "before_flush", self._before_flush)
+        event.remove(self.session, "after_flush", self._after_flush)
+        self.session.info.pop(_INFO_KEY, None)
+
+    # -- capture -----------------------------------------------------------------
+
+    def snapshot(self, name: str, ids: Iterable[str]) -> None:
+        """Remember the current image of rows about to change (``None`` for new rows)."""
+        todo = [i for i in ids if (name, i) not in self.before]
+        if not todo:
+            return
+        found = images.read(self.session.connection(), name, todo)
+        for row_id in todo:
+            self.before[(name, row_id)] = found.get(row_id)
+
+    def known(self, name: str, rows: dict[str, images.Image | None]) -> None:
+        """Like :meth:`snapshot` when the caller has just read the rows itself."""
+        blobs = images.blob_columns(name)
+        for row_id, row in rows.items():
+            if (name, row_id) not in self.before:
+                image = None if row is None else {k: v for k, v in row.items() if k not in blobs}
+                self.before[(name, row_id)] = image
+
+    def _before_flush(self, session: Session, _ctx: Any, _instances: Any) -> None:
+        wanted: dict[str, list[str]] = {}
+        for obj in list(session.dirty) + list(session.deleted):
+            name = getattr(obj, "__tablename__", None)
+            row_id = getattr(obj, "id", None)
+            if name in images.JOURNALED and isinstance(row_id, str):
+                wanted.setdefault(name, []).append(row_id)
+        for name, ids in wanted.items():
+            self.snapshot(name, ids)
+
+    def _after_flush(self, session: Session, _ctx: Any) -> None:
+        for obj in session.new:
+            name = getattr(obj, "__tablename__", None)
+            row_id = getattr(obj, "id", None)
+            if name in images.JOURNALED and isinstance(row_id, str):
+                self.before.setdefault((name, row_id), None)
+
+    # -- the entry -------------------------------------------------------------------
+
+    def finish(self) -> Changes:
+        """Write the journal entry of this transaction (nothing when nothing changed)."""
+        self.session.flush()
+        connection = self.session.connection()
+        by_table: dict[str, list[str]] = {}
+        for name, row_id in self.before:
+            by_table.setdefault(name, []).append(row_id)
+        rows: list[list[Any]] = []
+        for name in images.JOURNALED:  # dependency order, as the dump
+            ids = by_table.get(name)
+            if not ids:
+                continue
+            after = images.read(connection, name, ids)
+            for row_id in ids:
+                old, new = self.before[(name, row_id)], after.get(row_id)
+                if old != new:
+                    rows.append([name, row_id, old, new])
+        self.detach()
+        if not rows:
+            return Changes(self.label)
+        entry_id = new_id()
+        connection.execute(delete(JournalBlob).where(JournalBlob.entry_seq.in_(_undone())))
+        connection.execute(delete(JournalEntry).where(JournalEntry.undone == 1))
+        connection.execute(
+            insert(JournalEntry).values(
+                id=entry_id,
+                at=utcnow(),
+                member_id=self.member_id,
+                label=self.label,
+                undone=0,
+                rows=json.dumps(rows, ensure_ascii=False, separators=(",", ":")),
+            )
+        )
+        _trim(self.session)
+        logger.debug("journal: %s, %d rows", self.label, len(rows))
+        return Changes.from_rows(self.label, entry_id, ((r[0], r[1]) for r in rows))
+
+
+def _undone() -> Any:
+    return select(JournalEntry.seq).where(JournalEntry.undone == 1)
+
+
+def _trim(session: Session) -> None:
+    connection = session.connection()
+    cut = connection.scalar(
+        select(JournalEntry.seq).order_by(JournalEntry.seq.desc()).limit(1).offset(KEEP)
+    )
+    if cut is None:
+        return
+    connection.execute(delete(JournalBlob).where(JournalBlob.entry_seq <= cut))
+    connection.execute(delete(JournalEntry).where(JournalEntry.seq <= cut))
+
+
+def known(session: Session, name: str, rows: dict[str, images.Image | None]) -> None:
+    """:func:`snapshot` with the current rows given (id → every column, ``None`` if absent)."""
+    recorder = session.info.get(_INFO_KEY)
+    if isinstance(recorder, Recorder):
+        recorder.known(name, rows)
+
+
+def snapshot(session: Session, name: str, ids: Iterable[str]) -> None:
+    """Core statements call this before they insert or update rows of table ``name``.
+
+    ORM writes are seen by flush events; ``insert()``/``update()`` are not, so
+    they name their rows here first. A session written without a journal
+    (undo itself, loading a dump) ignores the call.
+    """
+    recorder = session.info.get(_INFO_KEY)
+    if isinstance(recorder, Recorder):
+        recorder.snapshot(name, ids)

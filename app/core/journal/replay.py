@@ -1,0 +1,231 @@
+"""Undo and redo: put an entry's before-images (or after-images) back, exactly.
+
+Undo and redo are operations of the core, the same for the GUI's Ctrl+Z and
+the CLI's ``undo``: they rewrite the rows of one journal entry to the images
+recorded there (same ids, same timestamps, same field stamps), so a dump after
+an undo is byte-for-byte the dump before the operation. They refuse, and
+change nothing, when a row has changed since (someone edited it after the
+operation, or a merge brought a colleague's change): undoing then would
+silently throw that later work away.
+
+The journal is linear: entries are done, then (after undo) undone; a new
+operation drops the undone ones, as every editor's undo stack does.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, delete, insert, select, update
+
+from app.core.errors import NothingToUndoError, UndoConflictError
+from app.core.journal import images
+from app.core.journal.changes import Changes
+from app.core.models import JournalBlob, JournalEntry, Member
+from app.core.store import ProjectStore
+
+logger = logging.getLogger(__name__)
+
+_NAMES = {
+    "project": "the project's details",
+    "member": "a member",
+    "original_file": "an original file",
+    "source": "a source",
+    "source_version": "a source's text",
+    "section": "a section",
+    "block": "a block",
+    "passage": "a passage",
+    "response": "a response",
+    "revision": "a revision",
+    "note": "a note",
+    "conflict": "a conflict",
+}
+_META = {"updated_at", "changed_by", "field_history"}
+
+
+@dataclass(frozen=True)
+class LogLine:
+    """One operation of the journal as ``rejoinder log`` shows it."""
+
+    at: str
+    member: str
+    label: str
+    undone: bool
+    entry_id: str
+
+
+def undo(store: ProjectStore) -> Changes:
+    """Undo the newest operation not yet undone; its label says what was undone."""
+    return _replay(store, undo=True)
+
+
+def redo(store: ProjectStore) -> Changes:
+    """Redo the operation undone last."""
+    return _replay(store, undo=False)
+
+
+def can_undo(store: ProjectStore) -> str | None:
+    """The label of what :func:`undo` would undo, or ``None``."""
+    with store.session() as session:
+        label: str | None = session.scalar(_next(undo=True).with_only_columns(JournalEntry.label))
+        return label
+
+
+def can_redo(store: ProjectStore) -> str | None:
+    with store.session() as session:
+        label: str | None = session.scalar(_next(undo=False).with_only_columns(JournalEntry.label))
+        return label
+
+
+def history(store: ProjectStore, limit: int = 50) -> list[LogLine]:
+    """Recent operations, newest first."""
+    with store.session() as session:
+        query = (
+            select(JournalEntry, Member.name)
+            .outerjoin(Member, Member.id == JournalEntry.member_id)
+            .order_by(JournalEntry.seq.desc())
+            .limit(limit)
+        )
+        return [
+            LogLine(e.at, name or "", e.label, bool(e.undone), e.id)
+            for e, name in session.execute(query)
+        ]
+
+
+def _next(*, undo: bool) -> Any:
+    if undo:
+        return (
+            select(JournalEntry)
+            .where(JournalEntry.undone == 0)
+            .order_by(JournalEntry.seq.desc())
+            .limit(1)
+        )
+    return select(JournalEntry).where(JournalEntry.undone == 1).order_by(JournalEntry.seq).limit(1)
+
+
+def _replay(store: ProjectStore, *, undo: bool) -> Changes:
+    with store.write(record=False) as session:
+        entry = session.scalars(_next(undo=undo)).first()
+        if entry is None:
+            raise NothingToUndoError(
+                "There is nothing to undo." if undo else "There is nothing to redo."
+            )
+        rows: list[list[Any]] = json.loads(entry.rows)
+        connection = session.connection()
+        _check(connection, rows, undo=undo, label=entry.label)
+        # the first write opens the transaction, so that deferring foreign keys holds in it
+        connection.execute(
+            update(JournalEntry)
+            .where(JournalEntry.seq == entry.seq)
+            .values(undone=1 if undo else 0)
+        )
+        connection.exec_driver_sql("PRAGMA defer_foreign_keys=ON")
+        _apply(connection, entry.seq, rows, undo=undo)
+        logger.info("%s: %s (%d rows)", "undo" if undo else "redo", entry.label, len(rows))
+        return Changes.from_rows(entry.label, entry.id, ((r[0], r[1]) for r in rows))
+
+
+def _check(connection: Connection, rows: list[list[Any]], *, undo: bool, label: str) -> None:
+    """Refuse when a row is no longer as the entry left it; name the first few."""
+    by_table: dict[str, list[list[Any]]] = {}
+    for row in rows:
+        by_table.setdefault(row[0], []).append(row)
+    problems: list[str] = []
+    for name, group in by_table.items():
+        current = images.read(connection, name, (r[1] for r in group))
+        for _name, row_id, before, after in group:
+            expected = after if undo else before
+            now = current.get(row_id)
+            if now == expected:
+                continue
+            what = _NAMES.get(name, name)
+            if now is None or expected is None:
+                problems.append(f"{what} was {'removed' if now is None else 'added'} since")
+            else:
+                fields = sorted(k for k in expected if now.get(k) != expected[k] and k not in _META)
+                problems.append(f"{what} changed since ({', '.join(fields) or 'its stamps'})")
+    if problems:
+        verb = "undone" if undo else "redone"
+        shown = "; ".join(problems[:3]) + (
+            f"; and {len(problems) - 3} more" if len(problems) > 3 else ""
+        )
+        raise UndoConflictError(f"“{label}” cannot be {verb}: {shown}. Nothing was changed.")
+
+
+def _apply(connection: Connection, seq: int, rows: list[list[Any]], *, undo: bool) -> None:
+    inserts: dict[str, list[dict[str, Any]]] = {}
+    updates: dict[str, list[dict[str, Any]]] = {}
+    deletes: dict[str, list[str]] = {}
+    for name, row_id, before, after in rows:
+        old, new = (after, before) if undo else (before, after)
+        if new is None:
+            deletes.setdefault(name, []).append(row_id)
+        elif old is None:
+            inserts.setdefault(name, []).append(new)
+        else:
+            updates.setdefault(name, []).append(new)
+    for name in images.JOURNALED:  # parents first
+        if name in inserts:
+            new_rows = [dict(r) for r in inserts[name]]
+            _unpark_blobs(connection, seq, name, new_rows)
+            connection.execute(insert(images.table(name)), new_rows)
+    for name, new_rows in updates.items():
+        t = images.table(name)
+        cols = [c for c in images.image_columns(name) if c != "id"]
+        statement = (
+            update(t)
+            .where(t.c.id == bindparam("b__id"))
+            .values({c: bindparam(f"b_{c}") for c in cols})
+        )
+        connection.execute(
+            statement, [{"b__id": r["id"], **{f"b_{c}": r[c] for c in cols}} for r in new_rows]
+        )
+    for name in reversed(images.JOURNALED):  # children first
+        if name in deletes:
+            _park_blobs(connection, seq, name, deletes[name])
+            t = images.table(name)
+            for part in images.chunks(deletes[name]):
+                connection.execute(delete(t).where(t.c.id.in_(part)))
+
+
+def _park_blobs(connection: Connection, seq: int, name: str, ids: list[str]) -> None:
+    """Move the blobs of rows about to be removed into the journal (not copied: moved)."""
+    blobs = images.blob_columns(name)
+    if not blobs:
+        return
+    t = images.table(name)
+    for part in images.chunks(ids):
+        for row in connection.execute(
+            select(t.c.id, *[t.c[b] for b in blobs]).where(t.c.id.in_(part))
+        ):
+            for b in blobs:
+                connection.execute(
+                    insert(JournalBlob).values(
+                        entry_seq=seq,
+                        table_name=name,
+                        row_id=row.id,
+                        column_name=b,
+                        data=row._mapping[b],
+                    )
+                )
+
+
+def _unpark_blobs(connection: Connection, seq: int, name: str, rows: list[dict[str, Any]]) -> None:
+    """Give rows about to be put back the blobs parked in the journal when they were removed."""
+    if not images.blob_columns(name):
+        return
+    parked = connection.execute(
+        select(JournalBlob.row_id, JournalBlob.column_name, JournalBlob.data).where(
+            JournalBlob.entry_seq == seq, JournalBlob.table_name == name
+        )
+    )
+    by_id = {r["id"]: r for r in rows}
+    for row_id, column, data in parked:
+        if row_id in by_id:
+            by_id[row_id][column] = data
+    connection.execute(
+        delete(JournalBlob).where(JournalBlob.entry_seq == seq, JournalBlob.table_name == name)
+    )
