@@ -1,7 +1,7 @@
 """The journal of operations: what each write changed, so that undo and redo live in the file.
 
-Revision ID: 0003_journal
-Revises: 0002_merge_history
+Revision ID: 0004_journal
+Revises: 0003_anchor_origin
 Create Date: 2026-12-02
 
 Each entry holds the before- and after-image of every row one operation
@@ -15,8 +15,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0003_journal"
-down_revision: str | None = "0002_merge_history"
+revision: str = "0004_journal"
+down_revision: str | None = "0003_anchor_origin"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
