@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.cli.common import open_project as _open
-from app.core.errors import RejoinderError
 
 if TYPE_CHECKING:
     from app.core.services.sources import ReanchorReport
@@ -18,18 +17,17 @@ def cmd_import(args: argparse.Namespace) -> int:
     from app.core.services import sources
     from app.importers.base import ImportOptions
     from app.importers.detect import guess_label, import_file
+    from app.importers.reading import display_name, read_path, read_stream
 
+    options = ImportOptions(password=args.password)
     if args.path == "-":
-        data = sys.stdin.buffer.read()
+        data = read_stream(sys.stdin.buffer, options.max_bytes)
         filename = ""
     else:
         path = Path(args.path)
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise RejoinderError(f"“{path}” cannot be read: {exc.strerror}.") from exc
-        filename = path.name
-    imported = import_file(data, filename or "pasted.txt", ImportOptions(password=args.password))
+        data = read_path(path, options.max_bytes)
+        filename = display_name(path.name)
+    imported = import_file(data, filename or "pasted.txt", options)
     label = args.party or guess_label(imported, filename or "Pasted text")
     with _open(args.file) as store:
         if args.new_version_of:

@@ -24,6 +24,7 @@ from app.gui.errors import show_message
 from app.gui.workers import Operation, Progress
 from app.importers.base import CancelToken, ImportedText, ImportOptions
 from app.importers.detect import guess_label, import_file
+from app.importers.reading import read_path
 
 
 def _tr(text: str) -> str:
@@ -47,14 +48,8 @@ class ImportResult:
 
 
 def _read(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise RejoinderError(
-            _tr("“{name}” cannot be read: {reason}.").format(
-                name=path.name, reason=exc.strerror or exc
-            )
-        ) from exc
+    """Regular files only, never more than the size limit (a FIFO would hang the import)."""
+    return read_path(path)
 
 
 def _progress_dialog(parent: QWidget | None, files: int, token: CancelToken) -> QProgressDialog:

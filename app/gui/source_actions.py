@@ -16,7 +16,6 @@ from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMenu
 
-from app.core.errors import RejoinderError
 from app.core.services import sources
 from app.core.services.sources import ReanchorReport
 from app.core.store import SUFFIX
@@ -24,6 +23,7 @@ from app.gui.errors import show_message
 from app.gui.workers import Operation, Progress
 from app.importers.base import ImportOptions
 from app.importers.detect import import_file
+from app.importers.reading import read_path
 
 if TYPE_CHECKING:
     from app.gui.workspace import Workspace
@@ -90,12 +90,7 @@ class SourceActions(QObject):
         store = self.ctx.store
 
         def work(_progress: Progress) -> ReanchorReport:
-            try:
-                data = path.read_bytes()
-            except OSError as exc:
-                raise RejoinderError(
-                    self.tr("“{name}” cannot be read.").format(name=path.name)
-                ) from exc
+            data = read_path(path)
             imported = import_file(data, path.name, ImportOptions())
             return sources.add_version(store, source_id, imported, data, filename=path.name)
 

@@ -14,6 +14,12 @@ breaks ties (Markdown versus plain text). Decisions:
   a password, as :class:`PasswordRequiredError` would, could not help.
 * Legacy binary formats (.doc, .xls, .ppt, .rtf) are refused with
   :class:`UnsupportedFormatError` saying to save them as .docx or PDF.
+* A file is a PDF when it starts with ``%PDF-``; like PDF readers we accept a
+  little junk before the signature (a mail or HTTP header), but only when PDF
+  objects follow it, so a statement that merely mentions "%PDF-1.7" in its
+  first lines is still read as text.
+* Programs, images and other binary content (NUL bytes outside UTF-16, or
+  many control characters) are refused rather than imported as garbage.
 """
 
 from __future__ import annotations
@@ -25,9 +31,14 @@ from io import BytesIO
 from pathlib import PurePath
 from typing import Protocol
 
-from app.core.errors import FileTooLargeError, ImportFailedError, UnsupportedFormatError
+from app.core.errors import ImportFailedError, UnsupportedFormatError
 from app.importers import text as text_importer
 from app.importers.base import ImportedText, ImportOptions
+from app.importers.label import guess_label
+from app.importers.reading import too_large
+from app.importers.safety import check_limits
+
+__all__ = ["SUPPORTED_SUFFIXES", "guess_label", "import_file", "sniff"]
 
 SUPPORTED_SUFFIXES: tuple[str, ...] = (
     ".pdf",
@@ -53,18 +64,30 @@ _DAMAGED = (
     "The file is damaged or incomplete and cannot be read. "
     "If you can open it in its original program, save it again and import the new copy."
 )
-_GENERIC_AUTHORS = {
-    "",
-    "user",
-    "admin",
-    "administrator",
-    "author",
-    "unknown",
-    "owner",
-    "microsoft office user",
-    "python-docx",
-    "windows user",
-}
+# Readers accept the signature within the first kilobyte; objects must follow it.
+_PDF_SIGNATURE = b"%PDF-"
+_PDF_OBJECT = re.compile(rb"[\r\n]\s*\d{1,10}\s+\d{1,5}\s+obj\b")
+# Signatures of programs, images and archives that are never documents.
+_BINARY_MAGIC = (
+    b"\x7fELF",
+    b"\xfe\xed\xfa\xce",
+    b"\xfe\xed\xfa\xcf",
+    b"\xce\xfa\xed\xfe",
+    b"\xcf\xfa\xed\xfe",
+    b"\xca\xfe\xba\xbe",
+    b"\x89PNG\r\n\x1a\n",
+    b"\xff\xd8\xff",
+    b"GIF87a",
+    b"GIF89a",
+    b"\x1f\x8b",
+    b"\xfd7zXZ\x00",
+    b"7z\xbc\xaf\x27\x1c",
+    b"Rar!\x1a\x07",
+)
+# Control bytes that text never holds (tab, line feed, form feed, carriage
+# return and escape are left out: extracted and terminal text has them).
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 11, 12, 13, 27)) + b"\x7f"
+_MAX_CONTROL_RATIO = 0.05
 
 
 class _Importer(Protocol):
@@ -75,10 +98,7 @@ def import_file(data: bytes, filename: str, options: ImportOptions | None = None
     """Import a file's bytes; every failure is a typed error with a readable message."""
     options = options or ImportOptions()
     if len(data) > options.max_bytes:
-        raise FileTooLargeError(
-            f"The file is {_mb(len(data))} MB; files up to {_mb(options.max_bytes)} MB "
-            "can be imported."
-        )
+        raise too_large(len(data), options.max_bytes)
     if not data.strip():
         raise ImportFailedError("The file is empty.")
     suffix = PurePath(filename).suffix.lower()
@@ -102,7 +122,7 @@ def sniff(data: bytes, suffix: str = "") -> str:
     Raises the typed error for formats Rejoinder refuses.
     """
     head = data[:4096]
-    if b"%PDF-" in data[:1024]:
+    if _is_pdf(data):
         return "pdf"
     if head.startswith(_CFB_MAGIC):
         _refuse_ole(data)
@@ -120,25 +140,12 @@ def sniff(data: bytes, suffix: str = "") -> str:
             f"The file is named {suffix} but does not contain a valid "
             f"{_CONTAINER_SUFFIXES[suffix]} document; it may be damaged or only partly downloaded."
         )
-    if _looks_binary(head):
+    if _looks_binary(data):
         raise UnsupportedFormatError(
             "This file is not a document Rejoinder can read. "
             "Rejoinder reads PDF, Word (.docx), OpenDocument (.odt), web pages and plain text."
         )
     return "markdown" if suffix in _MARKDOWN_SUFFIXES else "text"
-
-
-def guess_label(imported: ImportedText, filename: str) -> str:
-    """A first guess at the party label: the author, else the title, else the file name."""
-    author = (imported.author or "").strip()
-    if author.lower() not in _GENERIC_AUTHORS:
-        return author
-    title = (imported.title or "").strip()
-    if title:
-        return title[:120]
-    stem = PurePath(filename).stem
-    label = re.sub(r"[_\s]+", " ", stem).strip(" -.")
-    return label or "Unknown party"
 
 
 def _dispatch(kind: str, data: bytes, suffix: str, options: ImportOptions) -> ImportedText:
@@ -188,6 +195,7 @@ def _refuse_ole(data: bytes) -> None:
 def _sniff_zip(data: bytes) -> str:
     try:
         with zipfile.ZipFile(BytesIO(data)) as archive:
+            check_limits(archive.infolist())
             names = set(archive.namelist())
             mimetype = _small_member(archive, "mimetype").strip()
             content_types = _small_member(archive, "[Content_Types].xml")
@@ -230,18 +238,40 @@ def _is_html(head: bytes, suffix: str) -> bool:
     return start.lstrip().startswith(b"<") and _HTML_TAGS.search(start) is not None
 
 
-def _looks_binary(head: bytes) -> bool:
-    """NUL bytes mean binary unless the text is UTF-16/32 (a BOM or every other byte NUL)."""
-    if head.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")):
+def _is_pdf(data: bytes) -> bool:
+    at = data.find(_PDF_SIGNATURE, 0, 1024)
+    if at < 0:
         return False
-    zeros = head.count(0)
-    if zeros == 0:
-        return False
-    even_zero = head[0::2].count(0)
-    odd_zero = head[1::2].count(0)
-    utf16_shape = max(even_zero, odd_zero) > len(head) // 2 * 0.6
-    return not utf16_shape
+    return at == 0 or _PDF_OBJECT.search(data, at, at + 8192) is not None
 
 
-def _mb(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f}".removesuffix(".0")
+def _looks_binary(data: bytes) -> bool:
+    """True for content no text holds, sampled at the start, middle and end."""
+    if data.startswith(_BINARY_MAGIC):
+        return True
+    if data.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")):
+        return False
+    middle = len(data) // 2
+    return any(
+        _binary_sample(sample)
+        for sample in (data[:4096], data[middle : middle + 4096], data[-4096:])
+        if sample
+    )
+
+
+def _binary_sample(sample: bytes) -> bool:
+    if _utf16_shaped(sample):
+        return False
+    if 0 in sample:
+        return True
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
+    return controls > len(sample) * _MAX_CONTROL_RATIO
+
+
+def _utf16_shaped(sample: bytes) -> bool:
+    """UTF-16 text without a BOM: NUL in most bytes of one parity, hardly any in the other."""
+    even, odd = sample[0::2], sample[1::2]
+    if not even or not odd:
+        return False
+    zeros = sorted((even.count(0) / len(even), odd.count(0) / len(odd)))
+    return zeros[1] > 0.6 and zeros[0] < 0.1

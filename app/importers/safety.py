@@ -18,9 +18,21 @@ from lxml import etree
 
 from app.core.errors import FileTooLargeError, ImportFailedError
 
+ENCRYPTED = (
+    "This document is protected with a password, and Rejoinder cannot open "
+    "password-protected documents. Open it in its program, remove the password, "
+    "save it, and import it again."
+)
+
 MAX_MEMBERS = 10_000
 MAX_TOTAL_UNCOMPRESSED = 300 * 1024 * 1024
 MAX_RATIO = 200
+# One XML part is parsed whole into a tree of about ten times its size: 40 MB
+# (some 7,000 pages; an 872-page handbook is 5 MB) keeps an import under 1 GB.
+MAX_XML_PART = 40 * 1024 * 1024
+# Methods zipfile can inflate; 99 is WinZip AES, anything else is unknown.
+_READABLE_METHODS = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA}
+_AES = 99
 # Small members may compress extremely well (a part of repeated empty cells);
 # the ratio limit only matters once a member is big enough to hurt.
 RATIO_APPLIES_ABOVE = 4 * 1024 * 1024
@@ -64,6 +76,10 @@ def check_limits(members: list[zipfile.ZipInfo]) -> None:
         )
     total = 0
     for member in members:
+        if member.flag_bits & 0x1 or member.compress_type == _AES:
+            raise ImportFailedError(ENCRYPTED)
+        if member.compress_type not in _READABLE_METHODS:
+            raise ImportFailedError(DAMAGED)
         total += member.file_size
         ratio = member.file_size / max(member.compress_size, 1)
         if member.file_size > RATIO_APPLIES_ABOVE and ratio > MAX_RATIO:
@@ -89,9 +105,17 @@ def read_member(archive: zipfile.ZipFile, name: str) -> bytes | None:
         info = archive.getinfo(name)
     except KeyError:
         return None
+    if info.file_size > MAX_XML_PART:
+        raise FileTooLargeError(
+            f"The document's text unpacks to {info.file_size / 1048576:,.0f} MB, more than "
+            f"the {MAX_XML_PART // 1048576} MB (some 7,000 pages) Rejoinder reads in one "
+            "document. Split it into parts and import each one."
+        )
     try:
         with archive.open(info) as member:
             return member.read(info.file_size + 1)[: info.file_size]
+    except RuntimeError as error:  # zipfile's "File is encrypted, password required"
+        raise ImportFailedError(ENCRYPTED) from error
     except (zipfile.BadZipFile, EOFError, ValueError, OSError, NotImplementedError) as error:
         raise ImportFailedError(DAMAGED) from error
 

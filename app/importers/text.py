@@ -1,51 +1,49 @@
 """Plain text and Markdown: bytes → :class:`ImportedText`.
 
-Layout decision: a text file's *lines* are its paragraphs. Blank lines only
-separate paragraphs, so they are dropped and the result's ``text`` is the
-non-empty lines (stripped of surrounding spaces) joined by a single ``"\\n"``.
-Thus ``text`` is exactly ``"\\n".join(paragraph texts)``, as every importer
-promises, and the reader shows the file without its double spacing.
+Plain text is read as text, not as lines: statements are often saved with
+hard line breaks at a fixed width (or extracted from a PDF that way), and a
+passage must not span "paragraphs" that are only lines. Lines are reflowed
+into paragraphs by :func:`app.importers.reflow.reflow` (a blank line, an
+indented line, a numbered or bulleted line, or a short last line starts a new
+one) and hyphenation at line ends is rejoined as the PDF importer does it. A
+file whose lines are not wrapped keeps one paragraph per line. Paragraphs are
+joined by a single ``"\\n"``, as every importer promises.
 
-Markdown is read as a reader of the rendered page would see it: ``#`` marks,
-emphasis stars, list bullets and link targets are removed, headings become
-``HEADING`` paragraphs and ``>`` lines ``QUOTE`` paragraphs. A paragraph that
-starts with a number ("12.", "a)", "(iii)", "1.2.") gets it in
-``Paragraph.number`` and keeps it in its text, because delegations cite
-paragraphs by those numbers.
+Markdown is read as a reader of the rendered page would see it (see
+:mod:`app.importers.markdown`). A paragraph that starts with a number ("12.",
+"a)", "(iii)", "1.2.") gets it in ``Paragraph.number`` and keeps it in its
+text, because delegations cite paragraphs by those numbers.
 """
 
 from __future__ import annotations
 
 import codecs
+import logging
 import re
-from dataclasses import dataclass
 
 import charset_normalizer
 
 from app.core.errors import ImportFailedError
 from app.importers.base import ImportedText, ImportOptions, Page, Paragraph, ParagraphKind
 from app.importers.builder import leading_number
+from app.importers.markdown import MAX_MARKDOWN_CHARS, Block
+from app.importers.markdown import parse as parse_markdown
+from app.importers.reflow import reflow
 
-_BATCH = 2000
+logger = logging.getLogger(__name__)
+
+_CHUNK_LINES = 2_000
+# A line that is a Markdown "#" heading; checked with startswith first, so no
+# regular expression ever scans a long line.
+_ATX = re.compile(r"#{1,6}(?:[ \t]|$)")
+# Share of control or undecodable characters above which decoded "text" is binary.
+_MAX_GARBAGE = 0.05
+_GARBAGE = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f\ufffd]")
 
 # Characters XML 1.0 forbids; text reaching the .docx export must not hold them.
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 # Everything a reader would take for a line break becomes "\n".
 _LINE_BREAKS = re.compile("\r\n|[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
-
-_ATX = re.compile(r"^(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
-_SETEXT = re.compile(r"^(=+|-+)\s*$")
-_RULE = re.compile(r"^(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})$")
-_FENCE = re.compile(r"^(```|~~~)")
-_BULLET = re.compile(r"^[-*+]\s+")
-_QUOTE = re.compile(r"^>\s?")
-_MD_ORDERED = re.compile(r"^(\d{1,9})[.)](?=\s)")
-_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
-_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_MD_EM_STAR = re.compile(r"\*(?=\S)(.+?)(?<=\S)\*")
-_MD_EM_UNDERSCORE = re.compile(r"(?<!\w)_(?=\S)(.+?)(?<=\S)_(?!\w)")
-_MD_CODE = re.compile(r"`([^`]+)`")
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -99,14 +97,23 @@ def clean(text: str) -> str:
 
 def looks_like_markdown(text: str) -> bool:
     """True when some line is a Markdown ``#`` heading: rare in plain text."""
-    return any(_ATX.match(line) for line in text.split("\n", 2000)[:2000])
+    lines = text.split("\n", 2000)[:2000]
+    return any(line.startswith("#") and _ATX.match(line) for line in lines)
 
 
 def import_bytes(
     data: bytes, options: ImportOptions, *, markdown: bool | None = None
 ) -> ImportedText:
     """Read a TXT or Markdown file; ``markdown=None`` guesses from the content."""
-    text = clean(decode(data))
+    decoded = decode(data)
+    sample = decoded[:65536]
+    if sample and len(_GARBAGE.findall(sample)) > len(sample) * _MAX_GARBAGE:
+        raise ImportFailedError(
+            "The file does not hold readable text: it may be a program or an image "
+            "with a text name. Rejoinder reads PDF, Word (.docx), OpenDocument (.odt), "
+            "web pages and plain text."
+        )
+    text = clean(decoded)
     if not text.strip():
         raise ImportFailedError("The file contains no text.")
     return _build(text, options, markdown)
@@ -117,108 +124,61 @@ def import_text(text: str, *, markdown: bool | None = None) -> ImportedText:
     return _build(clean(text), ImportOptions(), markdown)
 
 
-@dataclass(slots=True)
-class _Line:
-    text: str
-    kind: ParagraphKind
-    number: str | None
-    level: int
-
-
 def _build(text: str, options: ImportOptions, markdown: bool | None) -> ImportedText:
-    lines = text.split("\n")
     if markdown is None:
         markdown = looks_like_markdown(text)
-    parsed = _markdown_lines(lines, options) if markdown else _plain_lines(lines, options)
-    return assemble(parsed, "text/markdown" if markdown else "text/plain")
+    warnings: list[str] = []
+    if markdown and len(text) > MAX_MARKDOWN_CHARS:
+        logger.info("Markdown of %d characters read as plain text", len(text))
+        warnings.append(
+            f"The file is longer than {MAX_MARKDOWN_CHARS // (1024 * 1024)} million characters, "
+            "so its Markdown marks were not interpreted; it was read as plain text."
+        )
+        markdown = False
+    if markdown:
+        options.report(0, 1)
+        blocks = parse_markdown(text, options)
+    else:
+        blocks = _plain_blocks(text, options)
+    options.report(1, 1)
+    result = assemble(blocks, "text/markdown" if markdown else "text/plain")
+    result.warnings.extend(warnings)
+    return result
 
 
-def _plain_lines(lines: list[str], options: ImportOptions) -> list[_Line]:
-    out: list[_Line] = []
-    for index, raw in enumerate(lines):
-        if index % _BATCH == 0:
-            options.report(index, len(lines))
-        line = raw.strip()
-        if line:
-            out.append(_numbered(line, ParagraphKind.BODY, 0))
-    options.report(len(lines), len(lines))
+def _plain_blocks(text: str, options: ImportOptions) -> list[Block]:
+    """Reflow the lines in chunks that end at a blank line, polling cancel between them."""
+    lines = text.split("\n")
+    out: list[Block] = []
+    start = 0
+    while start < len(lines):
+        options.report(start, len(lines))
+        end = _chunk_end(lines, start + _CHUNK_LINES)
+        out.extend(_numbered(p, ParagraphKind.BODY, 0) for p in reflow(lines[start:end]))
+        start = end
     return out
 
 
-def _numbered(line: str, kind: ParagraphKind, level: int) -> _Line:
+def _chunk_end(lines: list[str], at: int) -> int:
+    """The first blank line from ``at`` on (within as many lines again), else ``at``."""
+    for index in range(at, min(len(lines), at + _CHUNK_LINES)):
+        if not lines[index].strip():
+            return index + 1
+    return min(at, len(lines))
+
+
+def _numbered(line: str, kind: ParagraphKind, level: int) -> Block:
     number = leading_number(line)
     if number is None:
-        return _Line(line, kind, None, level)
+        return Block(line, kind, None, level)
     if kind is ParagraphKind.BODY:
         kind = ParagraphKind.LIST_ITEM
         level = level or number.rstrip(".").count(".") + 1
-    return _Line(line, kind, number, level)
+    return Block(line, kind, number, level)
 
 
-def _markdown_lines(lines: list[str], options: ImportOptions) -> list[_Line]:
-    out: list[_Line] = []
-    in_fence = False
-    for index, raw in enumerate(lines):
-        if index % _BATCH == 0:
-            options.report(index, len(lines))
-        stripped = raw.strip()
-        if _FENCE.match(stripped):
-            in_fence = not in_fence
-            continue
-        if in_fence:
-            if stripped:
-                out.append(_Line(stripped, ParagraphKind.BODY, None, 0))
-            continue
-        setext = _SETEXT.match(stripped)
-        if (
-            setext
-            and out
-            and out[-1].kind is ParagraphKind.BODY
-            and index > 0
-            and lines[index - 1].strip()
-        ):
-            out[-1].kind = ParagraphKind.HEADING
-            out[-1].level = 1 if setext.group(1)[0] == "=" else 2
-            continue
-        if not stripped or _RULE.match(stripped):
-            continue
-        line = _markdown_line(raw, stripped)
-        if line.text:
-            out.append(line)
-    options.report(len(lines), len(lines))
-    return out
-
-
-def _markdown_line(raw: str, stripped: str) -> _Line:
-    indent = len(raw) - len(raw.lstrip(" \t"))
-    atx = _ATX.match(stripped)
-    if atx:
-        return _Line(_inline(atx.group(2)), ParagraphKind.HEADING, None, len(atx.group(1)))
-    quote = _QUOTE.match(stripped)
-    if quote:
-        return _Line(_inline(stripped[quote.end() :].strip()), ParagraphKind.QUOTE, None, 0)
-    bullet = _BULLET.match(stripped)
-    if bullet:
-        body = _inline(stripped[bullet.end() :].strip())
-        return _Line(body, ParagraphKind.LIST_ITEM, None, indent // 2 + 1)
-    ordered = _MD_ORDERED.match(stripped)
-    if ordered:
-        return _numbered(_inline(stripped), ParagraphKind.LIST_ITEM, indent // 2 + 1)
-    return _numbered(_inline(stripped), ParagraphKind.BODY, 0)
-
-
-def _inline(text: str) -> str:
-    """Remove inline Markdown marks, keeping what the rendered page shows."""
-    text = _MD_IMAGE.sub(r"\1", text)
-    text = _MD_LINK.sub(r"\1", text)
-    text = _MD_CODE.sub(r"\1", text)
-    text = _MD_STRONG.sub(r"\2", text)
-    text = _MD_EM_STAR.sub(r"\1", text)
-    return _MD_EM_UNDERSCORE.sub(r"\1", text).strip()
-
-
-def assemble(lines: list[_Line], media_type: str) -> ImportedText:
-    """Join the lines into one text with matching paragraph offsets."""
+def assemble(lines: list[Block], media_type: str) -> ImportedText:
+    """Join the paragraphs into one text with matching paragraph offsets."""
     paragraphs: list[Paragraph] = []
     parts: list[str] = []
     offset = 0
