@@ -21,6 +21,7 @@ from app.gui.context import ProjectContext
 from app.gui.dialogs.identity import edit_settings
 from app.gui.dialogs.new_project import NewProjectDialog
 from app.gui.errors import show_error
+from app.gui.help import install_help_menu
 from app.gui.icons import app_icon
 from app.gui.opening import open_store
 from app.gui.state import load_window_state, save_window_state
@@ -43,6 +44,7 @@ class MainWindow(QMainWindow):
             self.setWindowState(Qt.WindowState.WindowMaximized)
         self.setAcceptDrops(True)
         self.ctx: ProjectContext | None = None
+        self.help_menu: QMenu | None = None
         self.workspace: Workspace | None = None
         self.stack = QStackedWidget()
         self.welcome = WelcomePage()
@@ -99,6 +101,7 @@ class MainWindow(QMainWindow):
         )
         self.edit_menu = bar.addMenu(self.tr("&Edit"))
         self.view_menu = bar.addMenu(self.tr("&View"))
+        install_help_menu(self)
         self._set_project_actions(False)
 
     def _set_project_actions(self, enabled: bool) -> None:

@@ -48,6 +48,21 @@ def scrolling(widget: QWidget) -> QScrollArea:
     return area
 
 
+def steady_proxy(action: QAction, label: str) -> QAction:
+    """A toolbar twin of ``action`` with a fixed label; its tooltip carries the full text."""
+    proxy = QAction(action.icon(), label, action.parent())
+
+    def sync() -> None:
+        proxy.setEnabled(action.isEnabled())
+        proxy.setIcon(action.icon())
+        proxy.setToolTip(action.text().replace("&", ""))
+
+    action.changed.connect(sync)
+    proxy.triggered.connect(action.trigger)
+    sync()
+    return proxy
+
+
 DOCUMENT_FILTER = "Documents (*.pdf *.docx *.odt *.html *.htm *.txt *.md);;All files (*)"
 
 
@@ -133,7 +148,10 @@ class Workspace(QObject):
         self.undo_action = stack.createUndoAction(self.window, self.tr("&Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = stack.createRedoAction(self.window, self.tr("&Redo"))
-        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        redo_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+        self.redo_action.setShortcuts(
+            redo_keys + [k for k in (QKeySequence("Ctrl+Y"),) if k not in redo_keys]
+        )
         self.cite_action = self._action(self.tr("&Cite selection"), "Ctrl+Shift+C")
         self.find_action = self._action(self.tr("&Find in source…"), QKeySequence.StandardKey.Find)
         self.search_action = self._action(self.tr("&Search the project…"), "Ctrl+Shift+F")
@@ -156,11 +174,15 @@ class Workspace(QObject):
         self.toolbar.setObjectName("MainToolbar")
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         icons.decorate(self)
+        # The toolbar's Undo and Redo keep a short label (the menu says what they undo),
+        # so the buttons after them do not jump at every edit.
+        self.toolbar_undo = steady_proxy(self.undo_action, self.tr("Undo"))
+        self.toolbar_redo = steady_proxy(self.redo_action, self.tr("Redo"))
         for action in (
             self.window.import_action,
             self.cite_action,
-            self.undo_action,
-            self.redo_action,
+            self.toolbar_undo,
+            self.toolbar_redo,
             self.search_action,
             self.check_action,
             self.window.export_action,
