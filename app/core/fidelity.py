@@ -18,6 +18,8 @@ from app.core.textnorm import NormalizedText, normalize, normalize_with_map
 
 _ELISION = r"(?:…|\.\s?\.\s?\.)"
 _MARKER = re.compile(rf"\[\s*{_ELISION}\s*\]|\(\s*{_ELISION}\s*\)|{_ELISION}|\[[^\[\]]*\]")
+_EDGE_PUNCTUATION = ".,;:!?"
+_PRINTED_EDGES = re.compile(r"^[\s,;:!?]*(?:\.(?!\.)\s*)?|\s*(?<![.…])\.?[\s,;:!?]*$")
 BRACKET_EXTRA_WORDS = 6
 """A bracketed insertion may stand for its own word count plus this many source words."""
 
@@ -157,15 +159,19 @@ def check_fidelity(printed: str, exact: str) -> list[str]:
     the case of the first letter after a marker. Each printed segment between
     markers is matched in order, leftmost first, without backtracking.
     """
+    if normalize(printed) == normalize(exact):
+        return []
     shown = _Shown(exact)
-    source = shown.norm.text.strip()
-    segments, tail = _segments(printed)
+    # Spaces and sentence punctuation at either end are the selection's, not the quote's;
+    # the end is cut and the start skipped, so offsets still map back to the source.
+    source = shown.norm.text.strip().rstrip(" " + _EDGE_PUNCTUATION)
+    segments, tail = _segments(_PRINTED_EDGES.sub("", printed))
     if not segments:
         if normalize(printed) == source:  # the cited passage is itself only an elision
             return []
         return ["The printed quote holds no text from the source."]
     problems: list[str] = []
-    pos = 0
+    pos = len(source) - len(source.lstrip(" " + _EDGE_PUNCTUATION))
     for number, seg in enumerate(segments, 1):
         while pos < len(source) and source[pos] == " ":
             pos += 1

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 from app.core.services.passages import PassageInfo
 from app.core.services.sources import SourceText
 from app.gui.reader_document import DisplayMap, typeset
+from app.gui.snap import snap_to_words
 
 MAX_LINE_CHARS = 110
 HIGHLIGHT_MARGIN = 20_000  # UTF-16 units each side of the visible text
@@ -183,13 +184,29 @@ class SourceView(QPlainTextEdit):
         self.setExtraSelections(selections)
 
     def selected_span(self) -> tuple[int, int] | None:
-        """The selection as code-point offsets, or None."""
+        """The selection as code-point offsets, snapped to whole words and trimmed, or None."""
         cursor = self.textCursor()
-        if not cursor.hasSelection():
+        if not cursor.hasSelection() or self.source is None:
             return None
         start = self.offsets.from_qt(cursor.selectionStart())
         end = self.offsets.from_qt(cursor.selectionEnd())
-        return (start, end) if end > start else None
+        return snap_to_words(self.source.text, start, end) if end > start else None
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        """Shift+click extends the selection to the click, as in a word processor."""
+        if (
+            event.button() == Qt.MouseButton.LeftButton
+            and event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        ):
+            cursor = self.textCursor()
+            cursor.setPosition(
+                self.cursorForPosition(event.position().toPoint()).position(),
+                QTextCursor.MoveMode.KeepAnchor,
+            )
+            self.setTextCursor(cursor)
+            event.accept()
+            return
+        super().mousePressEvent(event)
 
     def select_span(self, start: int, end: int) -> None:
         cursor = QTextCursor(self.document())

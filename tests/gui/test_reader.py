@@ -88,7 +88,7 @@ def test_span_across_a_page_break_keeps_its_offsets(qtbot: Any) -> None:
     view = SourceView()
     qtbot.addWidget(view)
     view.set_source(_source())
-    start, end = TEXT.index("公域"), TEXT.index("here")
+    start, end = TEXT.index("公域"), TEXT.index(" here")
     view.select_span(start, end)
     assert view.selected_span() == (start, end)
     view.set_source(None)
