@@ -73,11 +73,16 @@ class Settings:
     template: str = ""
     language: str = "en"
     snippets: list[str] = field(default_factory=list)  # the user's own standard sentences
+    interface_language: str = ""  # "" follows the system's language
+    recent_titles: dict[str, str] = field(default_factory=dict)  # path → project title
 
-    def add_recent(self, path: Path) -> None:
+    def add_recent(self, path: Path, title: str = "") -> None:
         text = str(path.resolve())
         self.recent_files = [text] + [p for p in self.recent_files if p != text]
         del self.recent_files[MAX_RECENT:]
+        if title:
+            self.recent_titles[text] = title
+        self.recent_titles = {p: t for p, t in self.recent_titles.items() if p in self.recent_files}
 
 
 def load_settings() -> Settings:
@@ -91,6 +96,8 @@ def load_settings() -> Settings:
             template=str(raw.get("template", "")),
             language=str(raw.get("language", "en")),
             snippets=[str(s) for s in raw.get("snippets", []) if str(s).strip()],
+            interface_language=str(raw.get("interface_language", "")),
+            recent_titles={str(k): str(v) for k, v in dict(raw.get("recent_titles", {})).items()},
         )
     except (OSError, ValueError, TypeError, AttributeError):
         return Settings()

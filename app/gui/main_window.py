@@ -7,6 +7,7 @@ One window per process; opening another project closes the current one
 from __future__ import annotations
 
 import tempfile
+from dataclasses import asdict
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -15,11 +16,12 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QStackedWidget, Q
 
 from app.core.config import load_settings, save_settings
 from app.core.errors import RejoinderError
+from app.core.services.project import ProjectProperties, project_properties, update_project
 from app.core.store import SUFFIX, ProjectStore
-from app.gui import workers
+from app.gui import commands, workers
 from app.gui.context import ProjectContext
 from app.gui.dialogs.identity import edit_settings
-from app.gui.dialogs.new_project import NewProjectDialog
+from app.gui.dialogs.new_project import NewProjectData, NewProjectDialog
 from app.gui.errors import show_error
 from app.gui.help import install_help_menu
 from app.gui.icons import app_icon
@@ -86,11 +88,18 @@ class MainWindow(QMainWindow):
         self.project_actions: list[QAction] = []
         self.import_action = self._action(m, self.tr("&Import documents…"), "Ctrl+Shift+I")
         self.export_action = self._action(m, self.tr("&Export contribution…"), "Ctrl+E")
+        self.properties_action = self._action(m, self.tr("Project &properties…"), None)
+        self.properties_action.triggered.connect(self.edit_properties)
         self.close_action = self._action(
             m, self.tr("&Close project"), QKeySequence.StandardKey.Close
         )
         self.close_action.triggered.connect(self.close_project)
-        self.project_actions += [self.import_action, self.export_action, self.close_action]
+        self.project_actions += [
+            self.import_action,
+            self.export_action,
+            self.properties_action,
+            self.close_action,
+        ]
         m.addSeparator()
         self.settings_action = self._action(
             m, self.tr("Se&ttings…"), QKeySequence.StandardKey.Preferences
@@ -111,11 +120,16 @@ class MainWindow(QMainWindow):
         self.view_menu.menuAction().setVisible(enabled)
 
     def _refresh_recent(self) -> None:
-        files = load_settings().recent_files
-        self.welcome.set_recent(files)
+        settings = load_settings()
+        files = settings.recent_files
+        self.welcome.set_recent(files, settings.recent_titles)
         self.recent_menu.clear()
         for name in files:
-            action = self.recent_menu.addAction(name)
+            title = settings.recent_titles.get(name)
+            action = self.recent_menu.addAction(
+                f"{title.replace('&', '&&')} ({Path(name).name})" if title else name
+            )
+            action.setToolTip(name)
             action.triggered.connect(lambda _=False, n=name: self.open_project(Path(n)))
         self.recent_menu.setEnabled(bool(files))
 
@@ -178,7 +192,7 @@ class MainWindow(QMainWindow):
         self.close_project()
         if remember:  # a demo lives in a temporary folder: not worth a recent entry
             settings = load_settings()
-            settings.add_recent(store.path)
+            settings.add_recent(store.path, store.project().title)
             save_settings(settings)
         self.ctx = ProjectContext(store, self)
         self.workspace = Workspace(self, self.ctx)
@@ -188,8 +202,41 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
         self._set_project_actions(True)
-        self.setWindowTitle(self.tr("{title} — Rejoinder").format(title=store.project().title))
+        self.ctx.changed.connect(lambda _kinds: self._show_title())
+        self._show_title()
         self._refresh_recent()
+
+    def _show_title(self) -> None:
+        if self.ctx is not None:
+            title = self.ctx.store.project().title
+            self.setWindowTitle(self.tr("{title} — Rejoinder").format(title=title))
+
+    def edit_properties(self) -> None:
+        """File › Project properties…: title, organisation, meeting, date, language."""
+        if self.ctx is None:
+            return
+        ctx = self.ctx
+        old = project_properties(ctx.store)
+        data = NewProjectDialog.edit(self, NewProjectData(**asdict(old)))
+        if data is None:
+            return
+        self.set_properties(ProjectProperties(**asdict(data)))
+
+    def set_properties(self, new: ProjectProperties) -> bool:
+        """Change the project's properties as one undoable step."""
+        if self.ctx is None:
+            return False
+        ctx = self.ctx
+        old = project_properties(ctx.store)
+        if new == old:
+            return True
+        command = commands.SectionEdit(
+            ctx,
+            self.tr("Edit project properties"),
+            lambda: update_project(ctx.store, new),
+            lambda: update_project(ctx.store, old),
+        )
+        return commands.push(self, ctx, command)
 
     def close_project(self) -> None:
         if self.ctx is None:

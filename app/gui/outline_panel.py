@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
@@ -21,6 +21,7 @@ from app.gui import commands
 from app.gui.context import SECTIONS, SOURCES, ProjectContext
 from app.gui.rich_edit import RichEdit
 
+SAVE_DELAY_MS = 800
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -50,14 +51,19 @@ class OutlinePanel(QWidget):
         layout.addWidget(QLabel(self.tr("Closing remarks:")))
         self.closing = RichEdit()
         layout.addWidget(self.closing)
-        self.save_button = QPushButton(self.tr("Save opening and closing"))
-        layout.addWidget(self.save_button)
+        # Every edit is kept: the texts are saved shortly after typing stops.
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(SAVE_DELAY_MS)
+        self.timer.timeout.connect(self._save_texts)
+        self.opening.edited.connect(self.timer.start)
+        self.closing.edited.connect(self.timer.start)
+        self.loaded: tuple[str, str, str] | None = None  # section id, opening, closing shown
         self.add_button.clicked.connect(self._ask_section)
         self.xref_button.clicked.connect(self._ask_cross_reference)
         self.up_button.clicked.connect(lambda: self._step(-1))
         self.down_button.clicked.connect(lambda: self._step(1))
-        self.save_button.clicked.connect(self._save_texts)
-        self.tree.currentItemChanged.connect(lambda *_a: self._load_texts())
+        self.tree.currentItemChanged.connect(lambda *_a: self._switch())
         ctx.changed.connect(self._changed)
         self.refresh()
 
@@ -90,30 +96,52 @@ class OutlinePanel(QWidget):
             return None
         return next((s for s in self.infos if s.id == item.data(0, ID_ROLE)), None)
 
+    def _switch(self) -> None:
+        # Not inside the tree's own signal: saving refreshes (rebuilds) the tree.
+        QTimer.singleShot(0, self._switched)
+
+    def _switched(self) -> None:
+        self._save_texts()
+        self._load_texts()
+
     def _load_texts(self) -> None:
         info = self.current()
-        for edit, text in (
-            (self.opening, info.opening if info else ""),
-            (self.closing, info.closing if info else ""),
+        opening, closing = (info.opening or "", info.closing or "") if info else ("", "")
+        if (
+            info is not None
+            and self.loaded is not None
+            and self.loaded[0] == info.id
+            and (self.opening.markup(), self.closing.markup()) == (opening, closing)
         ):
-            edit.set_markup(text or "")
+            self.loaded = (info.id, opening, closing)
+            return  # our own save coming back: keep the caret where it is
+        self.timer.stop()
+        for edit, text in ((self.opening, opening), (self.closing, closing)):
+            edit.set_markup(text)
             edit.setEnabled(info is not None)
-        self.save_button.setEnabled(info is not None)
+        self.loaded = (info.id, opening, closing) if info else None
+
+    def flush(self) -> None:
+        """Save what the opening and closing fields hold now (before closing the window)."""
+        self._save_texts()
 
     def _save_texts(self) -> None:
-        info = self.current()
-        if info is None:
+        self.timer.stop()
+        if self.loaded is None:
             return
+        section_id, old_opening, old_closing = self.loaded
         opening = self.opening.markup()
         closing = self.closing.markup()
-        old_opening, old_closing = info.opening, info.closing
+        if (opening, closing) == (old_opening, old_closing):
+            return
+        self.loaded = (section_id, opening, closing)
         store = self.ctx.store
 
         def do() -> None:
-            sections.update_section(store, info.id, opening=opening, closing=closing)
+            sections.update_section(store, section_id, opening=opening, closing=closing)
 
         def undo() -> None:
-            sections.update_section(store, info.id, opening=old_opening, closing=old_closing)
+            sections.update_section(store, section_id, opening=old_opening, closing=old_closing)
 
         commands.push(
             self, self.ctx, commands.SectionEdit(self.ctx, self.tr("Edit opening"), do, undo)

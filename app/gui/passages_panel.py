@@ -8,7 +8,7 @@ orphans a new version of the source lost.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,11 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core import markup
 from app.core.fidelity import check_fidelity
-from app.core.services import passages, sections
+from app.core.services import notes, passages, sections
 from app.core.services.passages import PassageInfo
 from app.gui import commands
-from app.gui.context import PASSAGES, RESPONSES, SOURCES, ProjectContext
+from app.gui.context import NOTES, PASSAGES, RESPONSES, SOURCES, ProjectContext
 from app.gui.passage_filter import PassageFilter
 from app.gui.reader import status_colour
 from app.gui.review import commands as review_commands
@@ -39,6 +40,22 @@ def _swatch(colour: QColor) -> QIcon:
     pixmap = QPixmap(12, 12)
     pixmap.fill(colour)
     return QIcon(pixmap)
+
+
+def legend_html() -> str:
+    """The highlight colours and what they mean, as a line of coloured squares."""
+    names = [
+        (None, QCoreApplication.translate("PassagesPanel", "no response")),
+        ("draft", QCoreApplication.translate("PassagesPanel", "draft")),
+        ("proposed", QCoreApplication.translate("PassagesPanel", "proposed")),
+        ("agreed", QCoreApplication.translate("PassagesPanel", "agreed")),
+    ]
+    parts = [
+        f'<span style="background:{status_colour(status, status is not None).name()}">'
+        f"&nbsp;&nbsp;&nbsp;</span>&nbsp;{name}"
+        for status, name in names
+    ]
+    return "&nbsp;&nbsp; ".join(parts)
 
 
 def _short(text: str, limit: int = 140) -> str:
@@ -55,6 +72,11 @@ class PassagesPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.filter = PassageFilter(ctx)
         layout.addWidget(self.filter)
+        self.legend = QLabel(legend_html())
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setWordWrap(True)
+        self.legend.setToolTip(self.tr("The colour of a passage says where its response stands"))
+        layout.addWidget(self.legend)
         self.list = QListWidget()
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
@@ -83,13 +105,22 @@ class PassagesPanel(QWidget):
         self.down_action = QAction(self.tr("Move d&own"), self)
         self.down_action.setShortcut(QKeySequence("Alt+Down"))
         self.section_action = QAction(self.tr("Move to &section…"), self)
-        for action in (self.up_action, self.down_action, self.section_action, self.delete_action):
+        self.note_action = QAction(self.tr("Add &note…"), self)
+        self.note_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        for action in (
+            self.note_action,
+            self.up_action,
+            self.down_action,
+            self.section_action,
+            self.delete_action,
+        ):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.list.addAction(action)
         self.delete_action.triggered.connect(self._delete_current)
         self.up_action.triggered.connect(lambda: self._step(-1))
         self.down_action.triggered.connect(lambda: self._step(1))
         self.section_action.triggered.connect(self._ask_section)
+        self.note_action.triggered.connect(self._ask_note)
         self.filter.changed.connect(self.refresh)
         self.apply.clicked.connect(self._apply_quote)
         self.quote.textChanged.connect(self._check_quote)
@@ -101,7 +132,7 @@ class PassagesPanel(QWidget):
         self.refresh()
 
     def _changed(self, kinds: frozenset[str]) -> None:
-        if kinds & {PASSAGES, RESPONSES, SOURCES}:
+        if kinds & {PASSAGES, RESPONSES, SOURCES, NOTES}:
             self.filter.fill_members()
             self.refresh()
 
@@ -116,6 +147,7 @@ class PassagesPanel(QWidget):
         self.list.blockSignals(True)
         self.list.clear()
         numbers: dict[str | None, int] = {}
+        noted = notes.note_counts(self.ctx.store, [info.id for info in self.items])
         for info in self.items:
             numbers[info.block_id] = numbers.get(info.block_id, 0) + 1
             where = []
@@ -128,6 +160,8 @@ class PassagesPanel(QWidget):
                 mark = "✗ " + self.tr("not found in the new version")
             elif check_fidelity(info.quote, info.exact):
                 mark = "⚠ " + self.tr("quote differs from the source")
+            if noted.get(info.id):
+                mark += "  " + self.tr("💬 {n}").format(n=noted[info.id])
             head = f"{numbers[info.block_id]})  {_short(info.quote)}"
             item = QListWidgetItem(f"{head}\n{', '.join(where)}  {mark}")
             item.setData(ID_ROLE, info.id)
@@ -183,6 +217,21 @@ class PassagesPanel(QWidget):
         info = self.current()
         if info is not None:
             commands.push(self, self.ctx, commands.DeletePassage(self.ctx, info.id))
+
+    def _ask_note(self) -> None:
+        info = self.current()
+        if info is None:
+            return
+        text, ok = QInputDialog.getMultiLineText(
+            self, self.tr("Add note"), self.tr("Note for the delegation (never exported):")
+        )
+        if ok and text.strip():
+            self.add_note(info.id, text)
+
+    def add_note(self, passage_id: str, text: str) -> None:
+        """An internal note on the passage, as the Notes panel adds it."""
+        command = review_commands.AddNote(self.ctx, passage_id, markup.escape(text.strip()))
+        commands.push(self, self.ctx, command)
 
     def _ask_section(self) -> None:
         info = self.current()

@@ -73,11 +73,13 @@ class WelcomePage(QWidget):
         self.demo_button.clicked.connect(self.demo_requested)
         self.recent.itemActivated.connect(self._activated)
 
-    def set_recent(self, files: list[str]) -> None:
+    def set_recent(self, files: list[str], titles: dict[str, str] | None = None) -> None:
+        """The recent projects by title (the file name when the title is not known yet)."""
         self.recent.clear()
         for name in files:
             path = Path(name)
-            item = QListWidgetItem(f"{path.stem}    —    {path.parent}")
+            title = (titles or {}).get(name) or path.stem
+            item = QListWidgetItem(f"{title}    —    {path.name}, {path.parent}")
             item.setData(Qt.ItemDataRole.UserRole, str(path))
             item.setToolTip(str(path))
             self.recent.addItem(item)

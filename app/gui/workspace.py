@@ -72,6 +72,17 @@ class Workspace(QObject):
         self.window = window
         self.ctx = ctx
         self.reader = ReaderPanel()
+        self.reader.view.setPlaceholderText(
+            self.tr(
+                "What next?\n\n"
+                "1. Import a submission: File › Import documents… (Ctrl+Shift+I), "
+                "or drop PDF, Word or text files on this window.\n"
+                "2. Choose it under Sources; it opens here.\n"
+                "3. Select a sentence and press Ctrl+Shift+C (Cite selection) to quote it.\n"
+                "4. Write our response in the Response panel on the right.\n\n"
+                "Help › User guide (F1 for the keys) says more."
+            )
+        )
         self.central: QWidget = self.reader
         self.sources = SourcesPanel(ctx)
         self.passages = PassagesPanel(ctx)
@@ -277,6 +288,7 @@ class Workspace(QObject):
     def flush(self) -> None:
         """Save what an editor holds before the window closes."""
         self.editor.commit()
+        self.outline.flush()
 
     def dispose(self) -> None:
         self.flush()

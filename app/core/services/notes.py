@@ -148,6 +148,17 @@ def _has_live(note_id: str, children: dict[str | None, list[Note]]) -> bool:
     )
 
 
+def note_counts(store: ProjectStore, target_ids: list[str]) -> dict[str, int]:
+    """How many live notes each of ``target_ids`` has (absent: none), in one query."""
+    counts: dict[str, int] = defaultdict(int)
+    with store.session() as session:
+        for target in session.scalars(
+            select(Note.target_id).where(Note.target_id.in_(target_ids), Note.deleted_at.is_(None))
+        ):
+            counts[target] += 1
+    return dict(counts)
+
+
 def list_notes(store: ProjectStore, target_id: str) -> list[NoteInfo]:
     """The notes on one passage or response, threaded: each reply follows its parent.
 

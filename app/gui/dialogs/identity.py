@@ -1,4 +1,4 @@
-"""Who I am (first start) and the settings that go with me (Edit › Settings…).
+"""Who I am (first start) and the settings that go with me (File › Settings…).
 
 Every note, status change and merged conflict names its author; a login name
 such as "jdoe" means little to the head of delegation, so the first start
@@ -106,7 +106,7 @@ class IdentityDialog(QDialog):
         intro = QLabel(
             self.tr(
                 "Your name is shown to your colleagues on every note, status change "
-                "and text you write. You can change it later in Edit › Settings."
+                "and text you write. You can change it later in File › Settings…."
             )
         )
         intro.setWordWrap(True)
@@ -142,7 +142,9 @@ class SettingsDialog(QDialog):
         browse.clicked.connect(self._browse)
         row.addWidget(self.template, 1)
         row.addWidget(browse)
-        form.addRow(self.tr("Default Word &template:"), row)
+        template_label = QLabel(self.tr("Default Word &template:"))
+        template_label.setBuddy(self.template)
+        form.addRow(template_label, row)
         self.language = QComboBox()
         for code, name in LANGUAGES:
             self.language.addItem(name, code)
@@ -201,7 +203,7 @@ def ask_identity_once(parent: QWidget | None) -> None:
 
 
 def edit_settings(parent: QWidget | None) -> bool:
-    """Edit › Settings…; True when the user saved."""
+    """File › Settings…; True when the user saved."""
     local_identity()
     data, accepted = SettingsDialog.get_data(parent, load_settings())
     if not accepted:

@@ -30,9 +30,16 @@ class NewProjectData:
 
 
 class NewProjectDialog(QDialog):
-    def __init__(self, parent: QWidget | None, organisation: str = "") -> None:
+    """The project's properties: asked for a new project, and editable later (File menu)."""
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        organisation: str = "",
+        current: NewProjectData | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("New project"))
+        self.setWindowTitle(self.tr("Project properties") if current else self.tr("New project"))
         self.setMinimumWidth(460)
         form = QFormLayout(self)
         self.title = QLineEdit()
@@ -50,6 +57,13 @@ class NewProjectDialog(QDialog):
         self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
         if not self.organisation.text():
             self.organisation.setText(settings.identity.organisation)
+        if current is not None:
+            self.title.setText(current.title)
+            self.organisation.setText(current.organisation)
+            self.meeting.setText(current.meeting)
+            if QDate.fromString(current.date, "yyyy-MM-dd").isValid():
+                self.date.setDate(QDate.fromString(current.date, "yyyy-MM-dd"))
+            self.language.setCurrentIndex(max(0, self.language.findData(current.language)))
         form.addRow(self.tr("&Title:"), self.title)
         form.addRow(self.tr("&Organisation:"), self.organisation)
         form.addRow(self.tr("&Meeting:"), self.meeting)
@@ -84,3 +98,11 @@ class NewProjectDialog(QDialog):
         dialog = cls(parent, organisation)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         return dialog.data(), accepted
+
+    @classmethod
+    def edit(cls, parent: QWidget | None, current: NewProjectData) -> NewProjectData | None:
+        """The properties after the user's changes, or None when cancelled."""
+        dialog = cls(parent, current.organisation, current)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.data()
