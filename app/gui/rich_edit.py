@@ -228,9 +228,14 @@ def style_actions(
         edit.addAction(action)  # the shortcut works while the text has the focus
         return action
 
-    bold = add(owner.tr("B"), "Ctrl+B", owner.tr("Bold"), lambda f: f.setBold(True))
-    italic = add(owner.tr("I"), "Ctrl+I", owner.tr("Italic"), lambda f: f.setItalic(True))
-    underline = add(owner.tr("U"), "Ctrl+U", owner.tr("Underline"), lambda f: f.setUnderline(True))
+    tr = QCoreApplication.translate
+    bold = add(tr("RichEdit", "B"), "Ctrl+B", tr("RichEdit", "Bold"), lambda f: f.setBold(True))
+    italic = add(
+        tr("RichEdit", "I"), "Ctrl+I", tr("RichEdit", "Italic"), lambda f: f.setItalic(True)
+    )
+    underline = add(
+        tr("RichEdit", "U"), "Ctrl+U", tr("RichEdit", "Underline"), lambda f: f.setUnderline(True)
+    )
 
     def merge(change: Callable[[QTextCharFormat], None]) -> None:
         fmt = QTextCharFormat()

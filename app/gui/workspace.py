@@ -91,20 +91,19 @@ class Workspace(QObject):
         self.preview = PreviewPanel(ctx)
         self.preflight = PreflightPanel(ctx)
         self.search = SearchPanel(ctx)
-        tr = self.tr
         self.docks: list[QDockWidget] = []
         left, right, bottom = (
             Qt.DockWidgetArea.LeftDockWidgetArea,
             Qt.DockWidgetArea.RightDockWidgetArea,
             Qt.DockWidgetArea.BottomDockWidgetArea,
         )
-        d_sources = self._dock("SourcesDock", tr("Sources"), self.sources, left)
-        d_search = self._dock("SearchDock", tr("Search"), self.search, left)
-        d_passages = self._dock("PassagesDock", tr("Passages"), self.passages, left)
-        d_response = self._dock("ResponseDock", tr("Response"), self.editor, right)
-        d_outline = self._dock("OutlineDock", tr("Outline"), self.outline, right)
-        d_preview = self._dock("PreviewDock", tr("Preview"), self.preview, right)
-        d_preflight = self._dock("PreflightDock", tr("Preflight"), self.preflight, bottom)
+        d_sources = self._dock("SourcesDock", self.tr("Sources"), self.sources, left)
+        d_search = self._dock("SearchDock", self.tr("Search"), self.search, left)
+        d_passages = self._dock("PassagesDock", self.tr("Passages"), self.passages, left)
+        d_response = self._dock("ResponseDock", self.tr("Response"), self.editor, right)
+        d_outline = self._dock("OutlineDock", self.tr("Outline"), self.outline, right)
+        d_preview = self._dock("PreviewDock", self.tr("Preview"), self.preview, right)
+        d_preflight = self._dock("PreflightDock", self.tr("Preflight"), self.preflight, bottom)
         window.splitDockWidget(d_sources, d_passages, Qt.Orientation.Vertical)
         window.tabifyDockWidget(d_sources, d_search)
         window.splitDockWidget(d_response, d_outline, Qt.Orientation.Vertical)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import getpass
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -65,14 +66,16 @@ class IdentityForm:
     def __init__(self, form: QFormLayout, identity: Identity) -> None:
         name = "" if needs_identity(identity) else identity.name
         self.name = QLineEdit(name)
-        self.name.setPlaceholderText(form.tr("Maria Gomez"))
+        self.name.setPlaceholderText(QCoreApplication.translate("IdentityForm", "Maria Gomez"))
         self.initials = QLineEdit(identity.initials if name else "")
         self.initials.setMaxLength(6)
         self.organisation = QLineEdit(identity.organisation)
-        self.organisation.setPlaceholderText(form.tr("Our delegation or organisation"))
-        form.addRow(form.tr("&Name:"), self.name)
-        form.addRow(form.tr("&Initials:"), self.initials)
-        form.addRow(form.tr("&Organisation:"), self.organisation)
+        self.organisation.setPlaceholderText(
+            QCoreApplication.translate("IdentityForm", "Our delegation or organisation")
+        )
+        form.addRow(QCoreApplication.translate("IdentityForm", "&Name:"), self.name)
+        form.addRow(QCoreApplication.translate("IdentityForm", "&Initials:"), self.initials)
+        form.addRow(QCoreApplication.translate("IdentityForm", "&Organisation:"), self.organisation)
         self.name.textEdited.connect(self._guess_initials)
         self._guessed = not self.initials.text()
 
