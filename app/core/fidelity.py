@@ -164,7 +164,8 @@ def check_fidelity(printed: str, exact: str) -> list[str]:
     shown = _Shown(exact)
     # Spaces and sentence punctuation at either end are the selection's, not the quote's;
     # the end is cut and the start skipped, so offsets still map back to the source.
-    source = shown.norm.text.strip().rstrip(" " + _EDGE_PUNCTUATION)
+    whole = shown.norm.text.strip()
+    source = whole.rstrip(" " + _EDGE_PUNCTUATION)
     segments, tail = _segments(_PRINTED_EDGES.sub("", printed))
     if not segments:
         if normalize(printed) == source:  # the cited passage is itself only an elision
@@ -196,8 +197,9 @@ def check_fidelity(printed: str, exact: str) -> list[str]:
     if tail.after == "bracket" and len(rest.split()) <= tail.bracket_words + BRACKET_EXTRA_WORDS:
         rest = ""
     if rest and tail.after != "elision" and not problems:
+        rest_at = pos + len(source[pos:]) - len(source[pos:].lstrip())
         problems.append(
             "The quote stops before the end of the cited passage, which goes on with "
-            f"“{shown.words(source, len(source) - len(rest), back=0)}”: mark the omission with “…”."
+            f"“{shown.words(whole, rest_at, back=0)}”: mark the omission with “…”."
         )
     return problems
