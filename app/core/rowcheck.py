@@ -244,6 +244,6 @@ def first_problem(tables: Mapping[str, Iterable[Row]]) -> Problem | None:
             found = _check_row(name, row)
             if found is not None:
                 problem = Problem(name, str(row.get("id")), *found)
-                logger.warning("refused row: %s", problem)
+                logger.info("refused row: %s", problem)
                 return problem
     return None

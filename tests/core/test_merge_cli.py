@@ -21,11 +21,15 @@ def test_merge_prints_a_summary_and_the_conflicts(tmp_path: Path) -> None:
 
     assert done.returncode == 0, done.stderr
     summary, conflict = done.stdout.splitlines()
-    # Added: Bob's member row and the revision his edit kept of the earlier text.
-    assert summary.startswith("Merged: 2 added, 1 changed, 1 conflict. Backup: ")
+    # Added: Bob's member row, the revision his edit kept of the earlier text, and
+    # Alice's text, set aside by the conflict, as a revision (not on a second merge).
+    assert summary.startswith("Merged: 3 added, 1 changed, 1 conflict. Backup: ")
     assert conflict.startswith("conflict\t")
     assert f"response.text\t{response}" in conflict
     assert "Alice Arden" in conflict and "Bob Brandt" in conflict
+    again = rejoinder("merge", a, b)
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.startswith("Merged: 0 added, 0 changed, 0 conflicts.")
 
 
 def test_a_bad_other_file_exits_2_with_one_line(tmp_path: Path) -> None:

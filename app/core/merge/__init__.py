@@ -20,7 +20,9 @@ decision is the same whichever copy is merged into which, and merging the
 same copy twice changes nothing the second time.
 
 The other file is untrusted: it is checked read-only, never locked, written or
-upgraded in place (an older one is upgraded on a temporary copy). Our file is
+upgraded in place (an older one is upgraded on a temporary copy), and every
+row it brings is checked like a dump's (``app.core.merge.validate``) before
+anything is written. Our file is
 copied to the backups folder before anything is written; :func:`undo_merge`
 puts that copy back.
 """
@@ -53,6 +55,7 @@ from app.core.errors import (
     ProjectError,
 )
 from app.core.locking import ProjectLock
+from app.core.merge import validate
 from app.core.merge.match import Parents, Tables
 from app.core.merge.plan import META, Plan, plan
 from app.core.models import TABLES, Base, Conflict, Response, Revision, Tracked, utcnow
@@ -249,6 +252,7 @@ def merge(store: ProjectStore, other: Path, progress: Progress | None = None) ->
             raise MergeError(
                 f"“{other.name}” is a different project, not a copy of this one; it was not merged."
             )
+        validate.check_other(ours, theirs, other)
         result = plan(ours, theirs, columns, _parents())
         report(2, 4)
         backup = _backup(store)
@@ -297,6 +301,14 @@ def undo_merge(store_path: Path, backup: Path) -> None:
 # -- conflicts ------------------------------------------------------------------------
 
 
+def _stored_value(text: str) -> Any:
+    """A conflict's stored value; one damaged before values were checked is shown as it is."""
+    try:
+        return json.loads(text)
+    except (TypeError, ValueError, RecursionError):
+        return text
+
+
 def _info(conflict: Conflict, current: Any) -> ConflictInfo:
     return ConflictInfo(
         id=conflict.id,
@@ -304,8 +316,8 @@ def _info(conflict: Conflict, current: Any) -> ConflictInfo:
         row_id=conflict.row_id,
         field=conflict.field,
         current_value=current,
-        ours_value=json.loads(conflict.ours_value),
-        theirs_value=json.loads(conflict.theirs_value),
+        ours_value=_stored_value(conflict.ours_value),
+        theirs_value=_stored_value(conflict.theirs_value),
         ours_author=conflict.ours_author,
         theirs_author=conflict.theirs_author,
         ours_time=conflict.ours_time,

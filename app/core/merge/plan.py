@@ -228,16 +228,33 @@ class _Planner:
         )
         return row
 
+    def _losing_side(self, row_id: str, decision: str | None) -> Tables | None:
+        """The copy whose response text the merge replaced, if either."""
+        if decision == OURS:
+            return self.theirs
+        if decision == THEIRS:
+            return self.ours
+        if decision == BOTH:
+            kept = self.result["response"][row_id]["text"]
+            return self.theirs if kept == self.ours["response"][row_id]["text"] else self.ours
+        return None
+
     def keep_replaced_texts(self) -> None:
-        """A response text replaced by the other copy's stays as a revision, as in respond()."""
+        """A response text replaced by the other copy's stays as a revision, as in respond().
+
+        That includes the text set aside by a conflict: kept only in the
+        conflict row, it became a revision on the *next* merge of the same
+        copy (whose stamps now say "ours wins"), so merging twice added rows.
+        """
         kept_texts: dict[str, set[str]] = defaultdict(set)
         for rev in self.result["revision"].values():
             kept_texts[rev["response_id"]].add(rev["text"])
         members = self.result["member"]
         for (table, row_id), decisions in sorted(self.decisions.items()):
-            if table != "response" or decisions.get("text") not in (OURS, THEIRS):
+            side = self._losing_side(row_id, decisions.get("text")) if table == "response" else None
+            if side is None:
                 continue
-            loser = (self.theirs if decisions["text"] == OURS else self.ours)[table][row_id]
+            loser = side[table][row_id]
             text = loser["text"]
             if not text or text in kept_texts[row_id]:
                 continue
