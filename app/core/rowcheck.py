@@ -20,7 +20,7 @@ import logging
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Integer, LargeBinary, Table
 
@@ -91,15 +91,6 @@ class Problem:
         return f"{self.table} row {row}, field {self.field}: {self.why}"
 
 
-def _python_type(table: str, column: str) -> type:
-    kind = _TABLES[table].columns[column].type
-    if isinstance(kind, LargeBinary):
-        return bytes
-    if isinstance(kind, Integer):
-        return int
-    return str
-
-
 def _type_name(value: Any) -> str:
     if isinstance(value, bytes):
         return "binary data"
@@ -165,49 +156,86 @@ _JSON: dict[tuple[str, str], Callable[[str], None]] = {
 }
 
 
-def _check_value(table: str, field: str, value: Any, nullable: bool) -> None:
-    if value is None:
-        if not nullable:
-            raise BadValue("is empty, which this field may not be")
-        return
-    expected = _python_type(table, field)
-    if not isinstance(value, expected) or isinstance(value, bool):
-        wanted = {bytes: "binary data", int: "a number", str: "text"}[expected]
-        raise BadValue(f"is {_type_name(value)}, not {wanted}")
-    if isinstance(value, str):
-        _check_text(table, field, value)
-
-
-def _check_text(table: str, field: str, value: str) -> None:
-    if field == "id" and not 0 < len(value) <= 36:
+def _id(value: str) -> None:
+    if not 0 < len(value) <= 36:
         raise BadValue("is not an id")
-    enum = _ENUMS.get((table, field))
-    if enum is not None and value not in enum.__members__.values():
-        choices = ", ".join(e.value for e in enum)
-        raise BadValue(f"“{value[:40]}” is not one of {choices}")
-    if (table, field) in _MARKUP:
-        try:
-            markup.validate(value)
-        except MarkupError as exc:
-            raise BadValue(f"is not valid rich text ({exc})") from exc
-    if field == "field_history":
-        _history(value)
-    checker = _JSON.get((table, field))
-    if checker is not None:
-        checker(value)
+
+
+def _one_of(enum: type[StrEnum]) -> Callable[[str], None]:
+    allowed = frozenset(e.value for e in enum)
+    choices = ", ".join(e.value for e in enum)
+
+    def check(value: str) -> None:
+        if value not in allowed:
+            raise BadValue(f"“{value[:40]}” is not one of {choices}")
+
+    return check
+
+
+def _rich_text(value: str) -> None:
+    try:
+        markup.validate(value)
+    except MarkupError as exc:
+        raise BadValue(f"is not valid rich text ({exc})") from exc
+
+
+@dataclass(frozen=True)
+class _Column:
+    """One column's rules, worked out once from the models."""
+
+    name: str
+    kind: type
+    nullable: bool
+    checks: tuple[Callable[[str], None], ...]
+
+
+def _column_rules(table: Table) -> tuple[_Column, ...]:
+    out = []
+    for column in table.columns:
+        key = (table.name, column.name)
+        kind: type = str
+        if isinstance(column.type, LargeBinary):
+            kind = bytes
+        elif isinstance(column.type, Integer):
+            kind = int
+        checks: list[Callable[[str], None]] = []
+        if column.name == "id":
+            checks.append(_id)
+        if key in _ENUMS:
+            checks.append(_one_of(_ENUMS[key]))
+        if key in _MARKUP:
+            checks.append(_rich_text)
+        if column.name == "field_history":
+            checks.append(_history)
+        if key in _JSON:
+            checks.append(_JSON[key])
+        out.append(_Column(column.name, kind, bool(column.nullable), tuple(checks)))
+    return tuple(out)
+
+
+_RULES = {name: _column_rules(table) for name, table in _TABLES.items()}
+_FIELDS = {name: frozenset(table.columns.keys()) for name, table in _TABLES.items()}
+_KIND_NAMES = {bytes: "binary data", int: "a number", str: "text"}
 
 
 def _check_row(table: str, row: Row) -> tuple[str, str] | None:
     """(field, why) for the first bad field of ``row``, or None."""
-    columns = _TABLES[table].columns
-    extra = sorted(set(row) - set(columns.keys()))
+    extra = sorted(row.keys() - _FIELDS[table])
     if extra:
         return extra[0], "is not a field of this table"
-    for column in columns:
+    for column in _RULES[table]:
         if column.name not in row:
             return column.name, "is missing"
+        value = row[column.name]
+        if value is None:
+            if not column.nullable:
+                return column.name, "is empty, which this field may not be"
+            continue
+        if type(value) is not column.kind:
+            return column.name, f"is {_type_name(value)}, not {_KIND_NAMES[column.kind]}"
         try:
-            _check_value(table, column.name, row[column.name], bool(column.nullable))
+            for check in column.checks:
+                check(cast(str, value))
         except BadValue as exc:
             return column.name, str(exc)
     return _check_rules(table, row)
