@@ -117,10 +117,10 @@ class _Shown:
         if start >= end:
             return ""
         lo, hi = self.norm.source_span(self.lead + start, self.lead + end)
-        return _display(self.raw[lo:hi])
+        return display_text(self.raw[lo:hi])
 
 
-def _display(raw: str) -> str:
+def display_text(raw: str) -> str:
     """Text as a message shows it: line-end hyphens kept, soft hyphens and line ends gone."""
     raw = re.sub(r"\u00ad\s*", "", raw)
     raw = re.sub(r"(?<=\w)([-\u2010\u2011])[ \t]*\r?\n\s*(?=\w)", r"\1", raw)

@@ -10,7 +10,7 @@ from app.core import preflight
 from app.core.anchoring import make_anchor, reanchor
 from app.core.errors import DuplicateSourceError, InvalidInputError
 from app.core.fidelity import check_fidelity
-from app.core.services import passages, sources
+from app.core.services import passages, placements, sources
 from app.core.store import ProjectStore
 from app.core.structure import Structure
 from app.importers.text import import_text
@@ -169,3 +169,37 @@ def test_check_lists_unconfirmed_placements_apart_from_quote_edits(store: Projec
     kinds = {(p.kind, p.target_id) for p in preflight.check(store)}
     assert ("unconfirmed", fuzzy) in kinds and ("fidelity", fuzzy) not in kinds
     assert ("fidelity", edited) in kinds
+
+
+def test_placements_are_confirmed_reattached_or_kept_as_orphans(store: ProjectStore) -> None:
+    source = add_text_source(store, LIST)
+    fuzzy = passages.cite_quote(store, source, ITEM)
+    lost = passages.cite_quote(store, source, "the secretariat shall report on progress")
+    rev1 = LIST.replace("data protection", "personal data protection").replace(
+        "c) the secretariat shall report on progress to the plenary every year.\n", ""
+    )
+    _version(store, source, rev1)
+    waiting = {p.passage_id: p for p in placements.list_placements(store, waiting_only=True)}
+    assert set(waiting) == {fuzzy, lost}
+    assert waiting[fuzzy].original == ITEM and "personal data" in waiting[fuzzy].current
+    assert waiting[fuzzy].version == "Rev.1" and waiting[fuzzy].kind == "fuzzy"
+    with pytest.raises(InvalidInputError):
+        placements.update_quote(store, fuzzy)  # not confirmed yet
+    placements.confirm_placement(store, fuzzy)
+    assert placements.update_quote(store, fuzzy) == waiting[fuzzy].current
+    assert _passage(store, fuzzy).quote == waiting[fuzzy].current
+    with pytest.raises(InvalidInputError):
+        placements.confirm_placement(store, lost)
+    placements.keep_as_orphan(store, lost)
+    assert placements.list_placements(store, waiting_only=True) == []
+    start = rev1.index("These measures")
+    placements.reattach(store, lost, start, start + 14)
+    info = _passage(store, lost)
+    assert info.exact == "These measures" and not info.orphan
+
+
+def test_update_quote_shows_hyphenated_words_whole(store: ProjectStore) -> None:
+    text = "Intro.\nWe recall the five-\nyear review of the outcomes.\nEnd."
+    source = add_text_source(store, text)
+    cited = passages.cite_quote(store, source, "the five-year review")
+    assert placements.update_quote(store, cited) == "the five-year review"
