@@ -14,6 +14,7 @@ through :mod:`app.core.textnorm` (line breaks, hyphenation, quote marks…).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal, Protocol
@@ -184,6 +185,15 @@ CONTEXT_AGREES = 0.55
 MARGIN = 0.06
 """A fuzzy placement must beat the second-best candidate by this much (0..1)."""
 
+_MARKER_AT_START = re.compile(r"^\W*(?:\w{1,3}[.)]\s+)?")
+_MARKER_AT_END = re.compile(r"(?:\s\w{1,3}[.)])?\W*$")
+
+CONTEXT_WEIGHT = 0.15
+"""How much the context beside a fuzzy match's ends weighs against the passage's own words."""
+
+CLOSE_MATCH = 0.85
+"""A fuzzy placement with only one side of context agreeing must be at least this similar."""
+
 CANDIDATES = 4
 """How many separate fuzzy candidates are weighed against each other."""
 
@@ -300,7 +310,38 @@ class Reanchorer:
             return hay.endswith(before)
         if len(before) < 8 or len(after) < 8:
             return False
-        return f"{before} {after}" in hay or f"{before}{after}" in hay
+        if f"{before} {after}" in hay or f"{before}{after}" in hay:
+            return True
+        # A list marker or number cited in the context may have gone with the passage;
+        # unless the context repeats the passage's own first or last words (a list of
+        # look-alike items), when standing together proves nothing.
+        before = _MARKER_AT_END.sub("", normalize(anchor.prefix))[-16:]
+        after = _MARKER_AT_START.sub("", normalize(anchor.suffix))[:16]
+        key = normalize(anchor.exact)
+        head, tail = _MARKER_AT_START.sub("", key), _MARKER_AT_END.sub("", key)
+        if len(before) < 8 or len(after) < 8 or head.startswith(after) or tail.endswith(before):
+            return False
+        joined = re.escape(before) + r"\W{0,3}(?:\w{1,3}[.)]\s?)?" + re.escape(after)
+        return re.search(joined, hay) is not None
+
+    def context_agrees(self, anchor: Anchor, found: _Candidate, hay: str) -> bool:
+        """Both sides of the context agree; or one side, when the other was only rewritten.
+
+        A neighbour that was edited or deleted changes one side of a passage's
+        context. That is accepted for a close match, unless the side that
+        disagrees is found inside the candidate: then the candidate is the
+        neighbour itself, standing where the deleted passage was.
+        """
+        if found.context >= CONTEXT_AGREES:
+            return True
+        if found.text < CLOSE_MATCH or max(found.before, found.after) < 0.8:
+            return False
+        inside = hay[found.start : found.end]
+        if found.after < found.before:
+            side = _MARKER_AT_START.sub("", normalize(anchor.suffix))[:12]
+        else:
+            side = _MARKER_AT_END.sub("", normalize(anchor.prefix))[-12:]
+        return len(side) < 6 or side not in inside
 
     def reanchor(self, anchor: Anchor, place: Place | None = None) -> Reanchoring:
         exact = anchor.exact
@@ -349,17 +390,18 @@ class Reanchorer:
         if not needle or not hay.strip(_MASK + " "):
             return Reanchoring(None, None, 0.0, "orphan")
         candidates: list[_Candidate] = []
+        rest = hay
         for _ in range(CANDIDATES):
-            found = self.candidate(anchor, place, norm, hay, needle)
+            found = self.candidate(anchor, place, norm, rest, needle)
             if found is None:
                 break
             candidates.append(found)
-            hay = _mask(hay, [(found.start, found.end)])
+            rest = _mask(rest, [(found.start, found.end)])
         if not candidates:
             return Reanchoring(None, None, 0.0, "orphan")
         candidates.sort(key=lambda c: c.total, reverse=True)
         first = candidates[0]
-        if first.text < self.threshold or first.context < CONTEXT_AGREES:
+        if first.text < self.threshold or not self.context_agrees(anchor, first, hay):
             return Reanchoring(None, None, first.text, "orphan")
         if len(candidates) > 1 and first.total - candidates[1].total < MARGIN:
             return Reanchoring(None, None, first.text, "orphan")
@@ -390,11 +432,13 @@ class Reanchorer:
         def fit(i: int, j: int) -> float:
             score = fuzz.ratio(needle, hay[i:j])
             if before:
-                score += 0.5 * fuzz.ratio(
+                score += CONTEXT_WEIGHT * fuzz.ratio(
                     before, hay[max(0, i - len(before) - 1) : i].strip()[-len(before) :]
                 )
             if after:
-                score += 0.5 * fuzz.ratio(after, hay[j : j + len(after) + 1].strip()[: len(after)])
+                score += CONTEXT_WEIGHT * fuzz.ratio(
+                    after, hay[j : j + len(after) + 1].strip()[: len(after)]
+                )
             return score
 
         for _ in range(2):
@@ -403,13 +447,13 @@ class Reanchorer:
                 for i in range(max(0, start - slack), min(end, start + slack))
                 if _word_start(hay, i)
             ]
-            start = max([*starts, start], key=lambda i: (fit(i, end), -abs(i - found.dest_start)))
+            start = max(starts or [start], key=lambda i: (fit(i, end), -abs(i - found.dest_start)))
             ends = [
                 i
                 for i in range(max(start + 1, end - slack), min(len(hay), end + slack) + 1)
                 if _word_end(hay, i)
             ]
-            end = max([*ends, end], key=lambda i: (fit(start, i), -abs(i - found.dest_end)))
+            end = max(ends or [end], key=lambda i: (fit(start, i), -abs(i - found.dest_end)))
         while start < end - 1 and hay[start] in (" ", _MASK):
             start += 1
         while end > start + 1 and hay[end - 1] in (" ", _MASK):

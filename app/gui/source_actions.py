@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu
 from app.core.services import sources
 from app.core.services.sources import ReanchorReport
 from app.core.store import SUFFIX
+from app.gui.dialogs.placements import PlacementsDialog
 from app.gui.errors import show_message
 from app.gui.workers import Operation, Progress
 from app.importers.base import ImportOptions
@@ -43,10 +44,13 @@ class SourceActions(QObject):
         self.window.menuBar().insertMenu(self.window.view_menu.menuAction(), self.menu)
         self.version_action = self.menu.addAction(self.tr("Import new &version…"))
         self.original_action = self.menu.addAction(self.tr("Show &original file"))
+        self.placements_action = self.menu.addAction(self.tr("Check &placements…"))
+        self.placements_action.triggered.connect(lambda: self.check_placements())
         self.save_copy_action.triggered.connect(self.ask_save_copy)
         self.version_action.triggered.connect(self.ask_new_version)
         self.original_action.triggered.connect(self.show_original)
         self.last_report: ReanchorReport | None = None
+        self.placements_dialog: PlacementsDialog | None = None
 
     def ask_save_copy(self) -> None:
         current = self.ctx.store.path
@@ -117,6 +121,21 @@ class SourceActions(QObject):
                 ).format(n=len(report.orphans))
             )
         show_message(self.window, "\n".join(lines), warning=bool(report.orphans))
+        if report.fuzzy or report.orphans:
+            self.check_placements(report.source_id)
+
+    def check_placements(self, source_id: str | None = None) -> PlacementsDialog:
+        """The placements that wait for a decision (all sources', from the menu)."""
+        if self.placements_dialog is not None:
+            self.placements_dialog.close()
+        self.placements_dialog = PlacementsDialog.review(
+            self.window, self.ctx.store, source_id, on_changed=self.ctx.notify
+        )
+        self.placements_dialog.destroyed.connect(self._placements_closed)
+        return self.placements_dialog
+
+    def _placements_closed(self) -> None:
+        self.placements_dialog = None
 
     def show_original(self) -> Path | None:
         """Write the original file to a temporary folder and open it with the system viewer."""

@@ -60,6 +60,10 @@ def test_new_version_reports_orphans(
     rows = [opened.workspace.passages.list.item(r).text() for r in range(2)]
     assert any("✗" in row for row in rows)
     assert opened.workspace.reader.view.source.text.startswith("Paper of the Federation, Rev.1")
+    # The orphan waits for a decision in the placements dialog (tests/gui/test_placements.py).
+    dialog = opened.workspace.source_actions.placements_dialog
+    assert dialog is not None and [p.passage_id for p in dialog.items] == [lost]
+    dialog.close()
 
 
 def test_show_original_writes_the_file(
