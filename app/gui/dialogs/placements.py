@@ -166,7 +166,10 @@ class PlacementsDialog(QDialog):
             self.status.setText(self.tr("Nothing waits for a decision."))
             self.quote_button.setEnabled(False)
             return
-        old_html, new_html = _compared(info.original, info.current)
+        if info.current:
+            old_html, new_html = _compared(info.original, info.current)
+        else:
+            old_html, new_html = html.escape(info.original), ""
         self.old_text.setHtml(f"<p style='white-space:pre-wrap'>{old_html}</p>")
         self.new_label.setText(
             self.tr("Found in the new version ({version})").format(version=info.version)
