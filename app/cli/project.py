@@ -12,17 +12,16 @@ from app.core.errors import RejoinderError
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from app.core.store import ProjectStore
+    from app.core.projectfile import create_project
 
-    store = ProjectStore.create(
+    create_project(
         Path(args.file),
         title=args.title,
         organisation=args.org,
         meeting=args.meeting,
         date=args.date,
         language=args.language,
-    )
-    store.close()
+    ).release()
     return 0
 
 

@@ -68,12 +68,14 @@ def _print_version_report(report: ReanchorReport) -> int:
 
 
 def cmd_sources(args: argparse.Namespace) -> int:
-    from app.core.services import sources
+    from app.core.projectfile import reading
+    from app.core.services.source_list import SOURCES_SQL, source_infos, version_name
 
-    with _open(args.file) as store:
-        for info in sources.list_sources(store):
-            version = sources.version_name(info.version_no)
-            print(f"{info.id}\t{info.label}\t{info.kind}\t{info.pages}\t{info.passages}\t{version}")
+    with reading(Path(args.file)) as conn:
+        infos = source_infos(conn.execute(SOURCES_SQL))
+    for info in infos:
+        version = version_name(info.version_no)
+        print(f"{info.id}\t{info.label}\t{info.kind}\t{info.pages}\t{info.passages}\t{version}")
     return 0
 
 

@@ -117,7 +117,7 @@ def local_identity() -> Identity:
     settings = load_settings()
     identity = settings.identity
     if not identity.member_id:
-        from app.core.models import new_id
+        from app.core.ids import new_id
 
         try:
             login = getpass.getuser()

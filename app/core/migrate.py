@@ -35,6 +35,11 @@ def _migrations_dir() -> Path:
     return Path(db_migrations.__file__).resolve().parent
 
 
+def head_schema_file() -> Path:
+    """The SQL of the schema at head, which new projects are made from (see projectfile)."""
+    return _migrations_dir() / "head_schema.sql"
+
+
 def alembic_config(connection: Connection | None = None) -> Config:
     from alembic.config import Config
 

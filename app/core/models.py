@@ -13,22 +13,14 @@ agree.
 
 from __future__ import annotations
 
-import uuid
-from datetime import UTC, datetime
 from enum import StrEnum
 
 from sqlalchemy import ForeignKey, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-APPLICATION_ID = 0x524A4E44  # "RJND": PRAGMA application_id of every project file
-
-
-def new_id() -> str:
-    return str(uuid.uuid4())
-
-
-def utcnow() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+from app.core.ids import APPLICATION_ID as APPLICATION_ID
+from app.core.ids import new_id as new_id
+from app.core.ids import utcnow as utcnow
 
 
 class SourceKind(StrEnum):

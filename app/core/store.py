@@ -1,8 +1,9 @@
 """The project file: one SQLite database per project, opened safely.
 
 Opening checks the file before writing anything to it (header, application
-id, ``quick_check``, schema revision), so that a foreign file, a damaged file
-or a file from a newer version is refused and left byte-for-byte untouched.
+id, ``quick_check``, schema revision: see :mod:`app.core.projectfile`), so
+that a foreign file, a damaged file or a file from a newer version is refused
+and left byte-for-byte untouched.
 
 Projects live in synced folders (OneDrive, Dropbox, SMB), which copy the
 main file alone. So the database uses a rollback journal
@@ -23,31 +24,33 @@ A read-only file opens for reading; writes to it are refused.
 from __future__ import annotations
 
 import contextlib
-import os
 import sqlite3
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, cast
-from urllib.request import pathname2url
 
 from sqlalchemy import Engine, create_engine, event, inspect, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.core import journal, migrate, writefailures
-from app.core.config import Identity, local_identity, paths
+from app.core.config import Identity, local_identity
 from app.core.diskguard import DiskGuard, keep_my_copy, replaced_message
 from app.core.errors import (
-    CorruptProjectError,
-    InvalidInputError,
-    NotAProjectError,
     ProjectError,
     ProjectReplacedError,
-    ReadOnlyProjectError,
 )
 from app.core.locking import ProjectLock
-from app.core.models import APPLICATION_ID, Member, Project, Tracked, new_id, utcnow
+from app.core.models import Member, Project, Tracked, utcnow
+from app.core.projectfile import check_header as check_header
+from app.core.projectfile import (
+    create_database,
+    create_project,
+    inspect_readonly,
+    is_read_only,
+    ro_uri,
+)
 from app.core.sharedfolder import MERGE_ADVICE
 from app.core.stamps import (
     dump_history,
@@ -57,105 +60,7 @@ from app.core.stamps import (
     record_created,
 )
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 SUFFIX = ".rejoinder"
-
-
-def _ro_uri(path: Path) -> str:
-    return "file:" + pathname2url(str(path.resolve())) + "?mode=ro"
-
-
-def read_header(path: Path) -> bytes:
-    try:
-        with open(path, "rb") as fh:
-            return fh.read(100)
-    except FileNotFoundError as exc:
-        raise ProjectError(f"There is no project file at “{path}”.") from exc
-    except OSError as exc:
-        raise ProjectError(f"The project “{path.name}” cannot be read: {exc.strerror}.") from exc
-
-
-def check_header(path: Path) -> None:
-    """Refuse files that are not SQLite databases, or not Rejoinder projects."""
-    header = read_header(path)
-    if len(header) < 100 or not header.startswith(SQLITE_HEADER):
-        raise NotAProjectError(f"“{path.name}” is not a Rejoinder project file.")
-    app_id = int.from_bytes(header[68:72], "big")
-    if app_id != APPLICATION_ID:
-        raise NotAProjectError(
-            f"“{path.name}” is a database, but not a Rejoinder project; it was not opened."
-        )
-
-
-def _first_problem(result: list[Any]) -> str:
-    """One line from ``quick_check``'s answer (up to a hundred rows of several lines)."""
-    lines = [
-        line
-        for row in result
-        for line in str(row[0]).splitlines()
-        if line.strip() and not line.startswith("***")  # "*** in database main ***"
-    ]
-    first = lines[0] if lines else "unknown damage"
-    if len(first) > 160:
-        first = first[:157] + "…"
-    return first + (f" (and {len(lines) - 1} more problems)" if len(lines) > 1 else "")
-
-
-def is_read_only(path: Path) -> bool:
-    """The file, or its folder (where the journal goes), cannot or should not be written.
-
-    A file without any write permission bit is read-only by the user's choice,
-    also for root, who could write it anyway.
-    """
-    try:
-        mode = os.stat(path).st_mode
-    except OSError:
-        return False
-    if not mode & 0o222:
-        return True
-    return not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
-
-
-def inspect_readonly(path: Path, *, read_only: bool = False) -> str:
-    """Run the read-only checks; return the file's schema revision.
-
-    An older file is backed up before its upgrade; a read-only older file, a
-    file from a newer version and a file with no schema at all are refused.
-    """
-    try:
-        conn = sqlite3.connect(_ro_uri(path), uri=True)
-    except sqlite3.Error as exc:
-        raise ProjectError(f"The project “{path.name}” cannot be opened: {exc}.") from exc
-    try:
-        conn.execute("PRAGMA trusted_schema=OFF")
-        try:
-            result = conn.execute("PRAGMA quick_check").fetchall()
-            revision = migrate.read_revision(conn) if result == [("ok",)] else None
-        except sqlite3.DatabaseError as exc:
-            raise CorruptProjectError(
-                f"The project “{path.name}” is damaged ({exc}). Open a backup copy instead."
-            ) from exc
-        if result != [("ok",)]:
-            raise CorruptProjectError(
-                f"The project “{path.name}” is damaged and was not opened: "
-                f"{_first_problem(result)}. Open a backup copy instead."
-            )
-        if revision is None:
-            raise NotAProjectError(
-                f"“{path.name}” is marked as a Rejoinder project but holds none (it has no "
-                "schema); it was not opened and was left unchanged."
-            )
-        migrate.check_not_newer(revision)
-        if revision != migrate.head_revision():
-            if read_only:
-                raise ReadOnlyProjectError(
-                    f"“{path.name}” was saved by an older version of Rejoinder and must be "
-                    "upgraded, but it is read-only. Make it writable, or open a copy."
-                )
-            migrate.backup_before_upgrade(conn, path, paths().backups_dir)
-        return revision
-    finally:
-        conn.close()
 
 
 def init_database(path: Path) -> Engine:
@@ -164,14 +69,8 @@ def init_database(path: Path) -> Engine:
     Used for new projects and for ``load``; the caller fills it and disposes of
     the engine before renaming the file into place.
     """
-    conn = sqlite3.connect(path)
-    conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
-    conn.commit()
-    conn.close()
-    engine = create_engine("sqlite://", creator=lambda: sqlite3.connect(str(path)))
-    with engine.begin() as connection:
-        migrate.upgrade(connection)
-    return engine
+    create_database(path)
+    return create_engine("sqlite://", creator=lambda: sqlite3.connect(str(path)))
 
 
 def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
@@ -230,7 +129,7 @@ class ProjectStore:
         self.member_id = identity.member_id
         self.read_only = read_only
         if read_only:
-            uri = _ro_uri(path)
+            uri = ro_uri(path)
             creator = lambda: sqlite3.connect(uri, uri=True, check_same_thread=False)  # noqa: E731
         else:
             creator = lambda: sqlite3.connect(str(path), check_same_thread=False)  # noqa: E731
@@ -258,50 +157,16 @@ class ProjectStore:
         identity: Identity | None = None,
     ) -> ProjectStore:
         path = Path(path)
-        if not title.strip():
-            raise InvalidInputError("A project needs a title.")
-        if os.path.lexists(path):
-            raise ProjectError(f"“{path}” already exists; choose another name.")
-        if not path.parent.is_dir():
-            raise ProjectError(f"The folder “{path.parent}” does not exist.")
-        identity = identity or local_identity()
-        tmp = path.with_name(f".{path.name}.{new_id()[:8]}.creating")
-        lock: ProjectLock | None = None
-        try:
-            engine = init_database(tmp)
-            try:
-                with Session(engine) as session, session.begin():
-                    session.add(_member_row(identity))
-                    session.add(
-                        Project(
-                            title=title.strip(),
-                            organisation=organisation.strip(),
-                            meeting=meeting,
-                            date=date,
-                            language=language,
-                            changed_by=identity.member_id,
-                        )
-                    )
-            finally:
-                engine.dispose()
-            lock = ProjectLock(tmp)  # keyed on the file, which keeps its identity when renamed
-            lock.acquire()
-            os.replace(tmp, path)
-            lock.project = path
-        except BaseException as exc:
-            if lock is not None:
-                lock.release()
-            for leftover in (tmp, tmp.with_name(tmp.name + "-journal")):
-                leftover.unlink(missing_ok=True)
-            failure = writefailures.translate(exc, path)
-            if failure is not None:
-                raise failure from exc
-            if isinstance(exc, OSError):
-                raise ProjectError(
-                    f"The project could not be created: {exc.strerror or exc}."
-                ) from exc
-            raise
-        store = cls(path, lock, identity)
+        lock = create_project(
+            path,
+            title=title,
+            organisation=organisation,
+            meeting=meeting,
+            date=date,
+            language=language,
+            identity=identity,
+        )
+        store = cls(path, lock, identity or local_identity())
         store._start()
         return store
 

@@ -9,16 +9,19 @@ from pathlib import Path
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import create_engine
+from sqlalchemy import create_engine, select
 
 from app.core import migrate
-from app.core.config import paths
+from app.core.config import Identity, paths
 from app.core.errors import NewerSchemaError
-from app.core.models import Base
+from app.core.models import Base, Member
+from app.core.projectfile import create_project
 from app.core.services.passages import list_passages
 from app.core.services.sources import list_sources
+from app.core.stamps import CREATED, load_history
 from app.core.store import ProjectStore
 from tests.core.factories import make_project
+from tests.core.make_fixture_projects import migrated_schema
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "projects"
 
@@ -30,6 +33,33 @@ def test_models_match_the_migrated_schema(tmp_path: Path) -> None:
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     engine.dispose()
     assert diff == []
+
+
+def test_new_projects_are_made_from_the_migrated_schema() -> None:
+    """head_schema.sql is what the revisions produce (rewrite it with make_fixture_projects)."""
+    assert migrate.head_schema_file().read_text(encoding="utf-8") == migrated_schema(), (
+        "db_migrations/head_schema.sql is stale: run python -m tests.core.make_fixture_projects"
+    )
+
+
+def test_a_new_project_is_stamped_like_any_new_row(tmp_path: Path) -> None:
+    identity = Identity("00000000-0000-4000-8000-00000000000a", "Ana", "AN", "Borealis")
+    lock = create_project(
+        tmp_path / "p.rejoinder", title=" T ", organisation="O", language="fr", identity=identity
+    )
+    lock.release()
+    with ProjectStore.open(tmp_path / "p.rejoinder", identity) as store:
+        project = store.project()
+        with store.session() as session:
+            (member,) = session.scalars(select(Member)).all()
+    assert (project.title, project.organisation, project.language) == ("T", "O", "fr")
+    assert (member.id, member.name, member.initials) == (identity.member_id, "Ana", "AN")
+    for row in (project, member):
+        assert row.changed_by == identity.member_id
+        assert row.created_at == row.updated_at
+        (stamp,) = load_history(row.field_history)[CREATED]
+        assert stamp[0] == row.created_at and stamp[2] == identity.member_id
+    assert not paths().backups_dir.exists()
 
 
 def test_reading_the_revision_files_agrees_with_alembic() -> None:

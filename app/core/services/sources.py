@@ -26,6 +26,9 @@ from app.core.models import (
     utcnow,
 )
 from app.core.services.common import next_ordinal, place_at, resolve, tombstone
+from app.core.services.source_list import SOURCES_SQL, source_infos
+from app.core.services.source_list import SourceInfo as SourceInfo
+from app.core.services.source_list import version_name as version_name
 from app.core.store import ProjectStore
 from app.core.structure import Place, Structure
 
@@ -53,21 +56,6 @@ class ImportedLike(Protocol):
     def media_type(self) -> str: ...
     @property
     def warnings(self) -> Sequence[str]: ...
-
-
-@dataclass(frozen=True)
-class SourceInfo:
-    id: str
-    label: str
-    title: str
-    kind: str
-    ordinal: int
-    pages: int
-    passages: int
-    answered: int
-    version_no: int
-    version_id: str
-    filename: str
 
 
 @dataclass(frozen=True)
@@ -136,11 +124,6 @@ class ReanchorReport:
     def mostly_orphaned(self) -> bool:
         """More than half of the passages found nowhere: probably the wrong document."""
         return len(self.orphans) * 2 > len(self.placements) > 0
-
-
-def version_name(version_no: int) -> str:
-    """How a version is named to a person: the original, then Rev.1, Rev.2, …"""
-    return "original" if version_no <= 1 else f"Rev.{version_no - 1}"
 
 
 def _as_dicts(items: Sequence[Any]) -> str:
@@ -395,72 +378,7 @@ def _only_version(session: Session, source_id: str) -> bool:
 
 def list_sources(store: ProjectStore) -> list[SourceInfo]:
     with store.session() as session:
-        sources = session.scalars(
-            select(Source).where(Source.deleted_at.is_(None)).order_by(Source.ordinal)
-        ).all()
-        counts = dict(
-            session.execute(
-                select(Passage.source_id, func.count())
-                .where(Passage.deleted_at.is_(None))
-                .group_by(Passage.source_id)
-            ).all()
-        )
-        answered = dict(
-            session.execute(
-                select(Passage.source_id, func.count(func.distinct(Passage.id)))
-                .join(Response, Response.passage_id == Passage.id)
-                .where(
-                    Passage.deleted_at.is_(None),
-                    Response.deleted_at.is_(None),
-                    Response.text != "",
-                )
-                .group_by(Passage.source_id)
-            ).all()
-        )
-        latest = (
-            select(SourceVersion.source_id, func.max(SourceVersion.version_no).label("no"))
-            .where(SourceVersion.deleted_at.is_(None))
-            .group_by(SourceVersion.source_id)
-            .subquery()
-        )
-        # One query for every source's current version, without its (large) text.
-        versions = {
-            row.source_id: row
-            for row in session.execute(
-                select(
-                    SourceVersion.id,
-                    SourceVersion.source_id,
-                    SourceVersion.version_no,
-                    SourceVersion.filename,
-                    SourceVersion.pages,
-                ).join(
-                    latest,
-                    (latest.c.source_id == SourceVersion.source_id)
-                    & (latest.c.no == SourceVersion.version_no),
-                )
-            )
-        }
-        result = []
-        for source in sources:
-            version = versions.get(source.id)
-            if version is None:
-                continue
-            result.append(
-                SourceInfo(
-                    id=source.id,
-                    label=source.label,
-                    title=source.title,
-                    kind=source.kind,
-                    ordinal=source.ordinal,
-                    pages=len(json.loads(version.pages)) or 1,
-                    passages=counts.get(source.id, 0),
-                    answered=answered.get(source.id, 0),
-                    version_no=version.version_no,
-                    version_id=version.id,
-                    filename=version.filename,
-                )
-            )
-        return result
+        return source_infos(session.connection().exec_driver_sql(SOURCES_SQL))
 
 
 def source_text(store: ProjectStore, source_ref: str) -> SourceText:

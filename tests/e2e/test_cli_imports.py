@@ -1,0 +1,105 @@
+"""The light commands load only what they use: the import graph is pinned, not timed.
+
+``--version`` (0.1 s), ``sources`` (0.25 s) and ``new`` (0.3 s) have budgets
+smaller than importing SQLAlchemy; these tests run each command in a fresh
+interpreter, as ``rejoinder`` starts, and list the modules it loaded.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from app.core.services.sources import add_source
+from app.importers.text import import_text
+from tests.core.factories import SUBMISSION, make_project
+from tests.helpers import ROOT
+
+# Run a command as app.__main__ does, then print every module it loaded.
+_PROBE = """
+import sys
+from app.__main__ import start
+try:
+    code = start(sys.argv[1:])
+except SystemExit as exc:
+    code = exc.code
+print("MODULES", *sorted(sys.modules), file=sys.stderr)
+sys.exit(code)
+"""
+
+HEAVY = (
+    "sqlalchemy",
+    "alembic",
+    "PySide6",
+    "shiboken6",
+    "docx",
+    "lxml",
+    "pypdfium2",
+    "rapidfuzz",
+    "jsonschema",
+    "charset_normalizer",
+    "app.gui",
+    "app.importers",
+    "app.exporters",
+    "app.core.store",
+    "app.core.models",
+)
+
+
+def _loaded(*args: str | Path) -> tuple[subprocess.CompletedProcess[str], set[str]]:
+    result = subprocess.run(
+        [sys.executable, "-c", _PROBE, *map(str, args)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=os.environ.copy(),
+        timeout=120,
+    )
+    line = next(ln for ln in result.stderr.splitlines() if ln.startswith("MODULES "))
+    return result, set(line.split()[1:])
+
+
+def _heavy(modules: set[str]) -> list[str]:
+    return sorted(m for m in modules if m.split(".")[0] in HEAVY or m.startswith(HEAVY))
+
+
+def test_version_loads_no_library() -> None:
+    result, modules = _loaded("--version")
+    assert result.returncode == 0
+    assert result.stdout.startswith("rejoinder ")
+    assert _heavy(modules) == []
+    assert "sqlite3" not in modules and "importlib.metadata" not in modules
+
+
+def test_new_loads_neither_orm_nor_alembic(tmp_path: Path) -> None:
+    path = tmp_path / "p.rejoinder"
+    result, modules = _loaded("new", path, "--title", "T", "--org", "O")
+    assert result.returncode == 0, result.stderr
+    assert path.exists()
+    assert _heavy(modules) == []
+
+
+def test_sources_loads_neither_orm_nor_alembic(tmp_path: Path) -> None:
+    path = tmp_path / "p.rejoinder"
+    with make_project(path) as store:
+        source = add_source(
+            store, import_text(SUBMISSION), SUBMISSION.encode(), filename="a.txt", label="Arcadia"
+        )
+    result, modules = _loaded("sources", path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split("\t")[:2] == [source, "Arcadia"]
+    assert _heavy(modules) == []
+
+
+@pytest.mark.parametrize("command", ["cite", "export", "import"])
+def test_a_heavier_command_loads_only_its_own_cli_module(command: str) -> None:
+    result, modules = _loaded(command)
+    assert result.returncode == 2  # its arguments are missing
+    cli = sorted(m for m in modules if m.startswith("app.cli."))
+    own = {"cite": "app.cli.drafting", "export": "app.cli.project", "import": "app.cli.sources"}
+    assert cli == ["app.cli.common", own[command]]
+    assert _heavy(modules) == []
