@@ -10,10 +10,12 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
 
+from app import __version__
 from app.core.services.sources import add_source
 from app.importers.text import import_text
 from tests.core.factories import SUBMISSION, make_project
@@ -65,6 +67,11 @@ def _loaded(*args: str | Path) -> tuple[subprocess.CompletedProcess[str], set[st
 
 def _heavy(modules: set[str]) -> list[str]:
     return sorted(m for m in modules if m.split(".")[0] in HEAVY or m.startswith(HEAVY))
+
+
+def test_the_version_is_the_one_in_pyproject() -> None:
+    data = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert __version__ == data["project"]["version"]
 
 
 def test_version_loads_no_library() -> None:
