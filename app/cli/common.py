@@ -38,6 +38,11 @@ def open_project(path: str) -> Iterator[ProjectStore]:
         yield store
 
 
+def held_project() -> ProjectStore | None:
+    """The project a batch holds open, if a batch is running."""
+    return _held[-1] if _held else None
+
+
 @contextlib.contextmanager
 def holding(store: ProjectStore) -> Iterator[None]:
     """While inside, every command works on ``store`` instead of opening its file."""
