@@ -129,7 +129,7 @@ CREATE TABLE passage (
 	paragraph_number TEXT, 
 	quote TEXT NOT NULL, 
 	anchor_method VARCHAR(16) NOT NULL, 
-	anchor_score INTEGER NOT NULL, field_history TEXT DEFAULT '{}' NOT NULL, 
+	anchor_score INTEGER NOT NULL, field_history TEXT DEFAULT '{}' NOT NULL, orig_exact TEXT DEFAULT '' NOT NULL, orig_prefix TEXT DEFAULT '' NOT NULL, orig_suffix TEXT DEFAULT '' NOT NULL, orig_start INTEGER, orig_version_id VARCHAR(36), placement_confirmed INTEGER DEFAULT '1' NOT NULL, 
 	PRIMARY KEY (id), 
 	FOREIGN KEY(source_id) REFERENCES source (id), 
 	FOREIGN KEY(source_version_id) REFERENCES source_version (id), 
@@ -174,7 +174,7 @@ CREATE TABLE note (
 	target_id VARCHAR(36) NOT NULL, 
 	parent_id VARCHAR(36), 
 	text TEXT NOT NULL, 
-	author_id VARCHAR(36), field_history TEXT DEFAULT '{}' NOT NULL, 
+	author_id VARCHAR(36), field_history TEXT DEFAULT '{}' NOT NULL, proposal_base TEXT DEFAULT '' NOT NULL, 
 	PRIMARY KEY (id), 
 	FOREIGN KEY(parent_id) REFERENCES note (id), 
 	FOREIGN KEY(author_id) REFERENCES member (id)
@@ -200,6 +200,25 @@ CREATE TABLE "conflict" (
 	resolved_at VARCHAR(32), 
 	PRIMARY KEY (id)
 );
+CREATE TABLE journal_entry (
+	seq INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, 
+	id VARCHAR(36) NOT NULL, 
+	at VARCHAR(32) NOT NULL, 
+	member_id VARCHAR(36), 
+	label TEXT NOT NULL, 
+	undone INTEGER DEFAULT '0' NOT NULL, 
+	rows TEXT NOT NULL, 
+	UNIQUE (id)
+);
+CREATE TABLE journal_blob (
+	entry_seq INTEGER NOT NULL, 
+	table_name VARCHAR(32) NOT NULL, 
+	row_id VARCHAR(36) NOT NULL, 
+	column_name VARCHAR(64) NOT NULL, 
+	data BLOB, 
+	PRIMARY KEY (entry_seq, table_name, row_id, column_name), 
+	FOREIGN KEY(entry_seq) REFERENCES journal_entry (seq) ON DELETE CASCADE
+);
 CREATE INDEX ix_source_version_source ON source_version (source_id, version_no);
 CREATE INDEX ix_block_section ON block (section_id, ordinal);
 CREATE INDEX ix_passage_source ON passage (source_id);
@@ -208,4 +227,4 @@ CREATE INDEX ix_response_passage ON response (passage_id);
 CREATE INDEX ix_revision_response ON revision (response_id);
 CREATE INDEX ix_note_target ON note (target_kind, target_id);
 CREATE INDEX ix_conflict_row ON "conflict" (table_name, row_id);
-INSERT INTO alembic_version (version_num) VALUES ('0002_merge_history');
+INSERT INTO alembic_version (version_num) VALUES ('0004_journal');
