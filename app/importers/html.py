@@ -107,6 +107,7 @@ _OL_TYPES = {"a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "up
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _BATCH = 200
+_FEED_CHUNK = 1024 * 1024
 # Legacy tag soup: tags that nest without end when left unclosed, and what they become.
 _SOUP_INLINE = re.compile(
     r"</?(?:font|basefont|span|center|small|big|b|i|u|s|em|strong|tt)\b[^<>]*>", re.I
@@ -120,7 +121,7 @@ def import_bytes(data: bytes, options: ImportOptions) -> ImportedText:
     source = _XML_DECLARATION.sub("", _decode(data), count=1)
     if not source.strip():
         raise ImportFailedError("The file is empty.")
-    root = _parse(source)
+    root = _parse(source, options)
     title, author, date = _metadata(root)
     reader = _Reader(Builder(options, MEDIA_TYPE))
     reader.collect_notes(root)
@@ -130,16 +131,16 @@ def import_bytes(data: bytes, options: ImportOptions) -> ImportedText:
     return reader.builder.finish(title, author, date)
 
 
-def _parse(source: str) -> etree._Element:
+def _parse(source: str, options: ImportOptions) -> etree._Element:
     """Parse the whole page or refuse it: libxml2 reports its limits only in its log."""
     try:
-        return _parse_once(source)
+        return _parse_once(source, options)
     except _TooDeepError:
         logger.info("HTML nested beyond libxml2's limit: parsed again as tag soup")
     soup = _SOUP_INLINE.sub("", source)
     soup = _SOUP_DIV_END.sub("", _SOUP_DIV_START.sub("<p>", soup))
     try:
-        return _parse_once(soup)
+        return _parse_once(soup, options)
     except _TooDeepError as error:
         raise ImportFailedError(
             "The web page nests its elements more than 2,048 levels deep "
@@ -154,12 +155,18 @@ class _TooDeepError(Exception):
         self.line = line
 
 
-def _parse_once(source: str) -> etree._Element:
+def _parse_once(source: str, options: ImportOptions) -> etree._Element:
+    """Feed the page in chunks, looking at the cancel token between them."""
     parser = lxml.html.HTMLParser(huge_tree=True)
     try:
-        root = lxml.html.document_fromstring(source, parser=parser)
-    except (etree.ParserError, ValueError) as error:
+        for at in range(0, len(source), _FEED_CHUNK):
+            options.report(at, len(source))
+            parser.feed(source[at : at + _FEED_CHUNK])
+        root = parser.close()
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as error:
         raise ImportFailedError("The web page could not be read: it contains no text.") from error
+    if root is None:
+        raise ImportFailedError("The web page could not be read: it contains no text.")
     fatal = [entry for entry in parser.error_log if entry.level_name == "FATAL"]
     if fatal:
         logger.info("HTML refused: %s (line %d)", fatal[0].message, fatal[0].line)

@@ -63,7 +63,7 @@ def import_bytes(data: bytes, options: ImportOptions) -> ImportedText:
         meta = read_member(archive, "meta.xml")
     if content is None:
         raise ImportFailedError(DAMAGED)
-    root = parse_xml(content)
+    root = parse_xml(content, options)
     reader = _Reader(Builder(options, MEDIA_TYPE))
     for part in (parse_xml(styles) if styles else None, root):
         if part is not None:

@@ -248,3 +248,33 @@ def test_huge_markdown_is_read_as_plain_text_with_a_warning() -> None:
     result = import_file(data, "big.md")
     assert result.media_type == "text/plain"
     assert any("Markdown" in w for w in result.warnings)
+
+
+def _cancel_after_first_step() -> tuple[ImportOptions, list[tuple[int, int]]]:
+    """Options whose progress cancels as soon as work on a large part has begun."""
+    token = CancelToken()
+    seen: list[tuple[int, int]] = []
+
+    def progress(done: int, total: int) -> None:
+        seen.append((done, total))
+        if done > 0 and total > 2 * 1024 * 1024:
+            token.cancel()
+
+    return ImportOptions(progress=progress, cancel=token), seen
+
+
+def test_cancel_stops_while_a_large_docx_part_is_parsed(tmp_path: Path) -> None:
+    path = tmp_path / "large.docx"
+    hostile.write_big_docx(path, 6 * 1024 * 1024)
+    options, seen = _cancel_after_first_step()
+    with pytest.raises(ImportCancelled):
+        import_file(path.read_bytes(), "large.docx", options)
+    assert seen[-1][0] < seen[-1][1]  # stopped part-way through the part
+
+
+def test_cancel_stops_while_a_large_page_is_parsed() -> None:
+    page = b"<html><body>" + b"<p>A paragraph of the page.</p>" * 200_000 + b"</body></html>"
+    options, seen = _cancel_after_first_step()
+    with pytest.raises(ImportCancelled):
+        import_file(page, "large.html", options)
+    assert seen[-1][0] < seen[-1][1]

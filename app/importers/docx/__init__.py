@@ -66,7 +66,7 @@ _BATCH = 200
 
 def import_bytes(data: bytes, options: ImportOptions) -> ImportedText:
     """Read a .docx file (Transitional or Strict)."""
-    package = open_package(data)
+    package = open_package(data, options)
     reader = _Reader(package, Builder(options, MEDIA_TYPE))
     reader.read_body()
     title, author, date = core_properties(package.core)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from app.core.errors import ImportFailedError
+from app.importers.base import ImportOptions
 from app.importers.docx.xml import attr, child, children, local
 from app.importers.safety import open_zip, parse_xml, read_member
 
@@ -35,7 +36,7 @@ class DocxPackage:
         return self.parts.get(kind)
 
 
-def open_package(data: bytes) -> DocxPackage:
+def open_package(data: bytes, options: ImportOptions | None = None) -> DocxPackage:
     with open_zip(data) as archive:
         package_rels = _rels(read_member(archive, "_rels/.rels"), "")
         main = package_rels.get("officeDocument")
@@ -44,7 +45,7 @@ def open_package(data: bytes) -> DocxPackage:
         main_xml = read_member(archive, main)
         if main_xml is None:
             raise ImportFailedError(_NOT_WORD)
-        document = parse_xml(main_xml)
+        document = parse_xml(main_xml, options)
         if local(document) != "document":
             raise ImportFailedError(_NOT_WORD)
         package = DocxPackage(document=document)
