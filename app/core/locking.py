@@ -87,7 +87,6 @@ class ProjectLock:
                 self._handle = handle
                 with contextlib.suppress(OSError):  # who holds it, for a curious reader
                     handle.write(f"{os.getpid()} {self.project}".encode(errors="replace"))
-                    handle.flush()
                 return
             handle.close()
         raise ProjectLockedError(LOCKED_MESSAGE)
@@ -95,7 +94,7 @@ class ProjectLock:
     def _open(self) -> IO[bytes]:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            return open(self.path, "a+b")
+            return open(self.path, "a+b", buffering=0)  # nothing left to flush on a full disk
         except OSError as exc:
             raise ProjectError(
                 f"Rejoinder cannot mark “{self.project.name}” as open: its folder "
