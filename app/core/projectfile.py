@@ -232,7 +232,7 @@ def create_project(
             lock.release()
         for leftover in (tmp, tmp.with_name(tmp.name + "-journal")):
             leftover.unlink(missing_ok=True)
-        failure = writefailures.translate(exc, path)
+        failure = writefailures.translate(exc, path, "the project was not created")
         if failure is not None:
             raise failure from exc
         if isinstance(exc, OSError):

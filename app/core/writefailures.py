@@ -49,28 +49,29 @@ def read_only_error(path: Path) -> ReadOnlyProjectError:
     )
 
 
-def full_disk_error(path: Path) -> SaveFailedError:
+def full_disk_error(path: Path, outcome: str = "the change was not saved") -> SaveFailedError:
     return SaveFailedError(
-        f"The disk holding “{path.name}” is full: the change was not saved. "
-        "Free some space, then try again."
+        f"The disk holding “{path.name}” is full: {outcome}. Free some space, then try again."
     )
 
 
-def translate(exc: BaseException, path: Path) -> ProjectError | None:
+def translate(
+    exc: BaseException, path: Path, outcome: str = "the change was not saved"
+) -> ProjectError | None:
     """The user's error for a failed write, or None when ``exc`` is not one we know."""
     if isinstance(exc, OSError) and exc.errno in _FULL:
-        return full_disk_error(path)
+        return full_disk_error(path, outcome)
     name = error_name(exc)
     if not name:
         return None
     logger.info("write to %s failed: %s (%s)", path, name, exc)
     if name == "SQLITE_FULL":
-        return full_disk_error(path)
+        return full_disk_error(path, outcome)
     if name.startswith("SQLITE_READONLY"):
         return read_only_error(path)
     if name.startswith(("SQLITE_IOERR", "SQLITE_CANTOPEN")):
         return SaveFailedError(
-            f"The change to “{path.name}” could not be saved: the disk refused the write "
-            "(it may be full or failing). Free some space or check the disk, then try again."
+            f"The disk holding “{path.name}” refused a write (it may be full or failing): "
+            f"{outcome}. Free some space or check the disk, then try again."
         )
     return None

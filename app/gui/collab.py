@@ -12,17 +12,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QDockWidget, QLabel, QMenu, QToolBar
 
+from app.core.errors import ProjectReplacedError, RejoinderError
 from app.core.merge import MergeReport, list_conflicts
 from app.core.sharedfolder import detect_risks
 from app.gui import merge_ui
 from app.gui.blocks_panel import BlocksPanel
 from app.gui.dialogs.conflicts import ConflictsDialog
-from app.gui.errors import show_message
+from app.gui.errors import add_error_handler, remove_error_handler, show_message
 from app.gui.notes_panel import NotesPanel
+from app.gui.replaced import ask_to_merge
 from app.gui.review import ui as review_ui
 
 if TYPE_CHECKING:
@@ -53,6 +55,7 @@ class Collaboration(QObject):
         self.banner: QToolBar | None = None
         self._warn_about_location()
         self._app().applicationStateChanged.connect(self._application_state)
+        add_error_handler(self._handle_error)
 
     @staticmethod
     def _app() -> QGuiApplication:
@@ -107,9 +110,9 @@ class Collaboration(QObject):
         other = merge_ui.ask_other_copy(self.window)
         if other is not None:
             self.workspace.flush()
-            merge_ui.merge_copy(self.window, self.ctx, other, self._merged)
+            merge_ui.merge_copy(self.window, self.ctx, other, self.merged)
 
-    def _merged(self, report: MergeReport) -> None:
+    def merged(self, report: MergeReport) -> None:
         self.last_merge = report
         self.undo_merge_action.setEnabled(True)
         show_message(self.window, merge_ui.report_text(report), warning=False)
@@ -175,15 +178,43 @@ class Collaboration(QObject):
             self.check_disk()
 
     def check_disk(self) -> str | None:
-        """Tell the user, once per change, that another program wrote the project file."""
-        message = self.ctx.store.changed_on_disk()
-        if message and message != self.disk_warning_shown:
-            self.disk_warning_shown = message
-            show_message(self.window, message)
-            return message
+        """Tell the user, once, that another program replaced or changed the project file.
+
+        Our version is kept beside it at once (not at the next edit), and a
+        merge of the two is offered.
+        """
+        if self.ctx.store.changed_on_disk() is None:
+            return None
+        try:
+            self.ctx.store.check_on_disk()
+        except ProjectReplacedError as exc:
+            self._handle_error(exc)
+            return str(exc)
         return None
 
+    def _handle_error(self, exc: RejoinderError) -> bool:
+        """A replaced project file, from a write or from :meth:`check_disk`: offer the merge."""
+        if not isinstance(exc, ProjectReplacedError):
+            return False
+        if str(exc) != self.disk_warning_shown:
+            self.disk_warning_shown = str(exc)
+            # after the failed operation has finished: the offer may close this project
+            QTimer.singleShot(0, self.window, lambda: self._offer_merge(exc))
+        return True
+
+    def _offer_merge(self, exc: ProjectReplacedError) -> None:
+        """On yes: close ours, open the file now on disk and merge our copy into it."""
+        pair = ask_to_merge(self.window, exc)
+        if pair is None:
+            return
+        path, mine = pair
+        window = self.window  # closing the project disposes of this object
+        window.close_project()
+        if window.open_project(path) and window.ctx is not None and window.workspace is not None:
+            merge_ui.merge_copy(window, window.ctx, mine, window.workspace.collab.merged)
+
     def dispose(self) -> None:
+        remove_error_handler(self._handle_error)
         self._app().applicationStateChanged.disconnect(self._application_state)
         for menu, action in self.menu_actions:
             menu.removeAction(action)

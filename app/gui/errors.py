@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
@@ -51,8 +52,24 @@ def ask(parent: QWidget | None, text: str) -> bool:
     return bool(box.exec() == QMessageBox.StandardButton.Yes)
 
 
+ErrorHandler = Callable[[RejoinderError], bool]
+_handlers: list[ErrorHandler] = []
+
+
+def add_error_handler(handler: ErrorHandler) -> None:
+    """``handler`` sees each user error first; returning True means it dealt with it."""
+    _handlers.append(handler)
+
+
+def remove_error_handler(handler: ErrorHandler) -> None:
+    if handler in _handlers:
+        _handlers.remove(handler)
+
+
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
     """A RejoinderError is the user's to fix: show its message. Anything else is a bug."""
+    if isinstance(exc, RejoinderError) and any(handler(exc) for handler in reversed(_handlers)):
+        return
     if isinstance(exc, RejoinderError):
         show_message(parent, str(exc))
         return

@@ -75,7 +75,7 @@ def test_a_full_disk_refuses_each_edit_in_one_line(full_disk: Path, tmp_path: Pa
     _one_clean_line(rejoinder("cite", path, "--source", source_id, "--quote", "transparency"))
     _one_clean_line(rejoinder("import", path, submission, "--party", "Utopia"))
     new = rejoinder("new", full_disk / "q.rejoinder", "--title", "T", "--org", "O")
-    assert "could not be" in _one_clean_line(new) or "full" in _one_clean_line(new)
+    assert "the project was not created" in _one_clean_line(new)
     assert "q.rejoinder" not in os.listdir(full_disk)
 
     assert _sha(path) == before

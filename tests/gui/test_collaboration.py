@@ -190,20 +190,6 @@ def test_import_word_review_and_accept_a_proposal(
     dialog.close()
 
 
-def test_changed_on_disk_is_told_once(
-    window: Any, tmp_path: Path, messages: Messages, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    _open(window, tmp_path)
-    text = "The project file “p.rejoinder” was changed by another program."
-    monkeypatch.setattr(window.ctx.store, "changed_on_disk", lambda: text)
-    collab = window.workspace.collab
-    from PySide6.QtCore import Qt
-
-    collab._application_state(Qt.ApplicationState.ApplicationActive)
-    collab._application_state(Qt.ApplicationState.ApplicationActive)
-    assert messages.count(text) == 1
-
-
 def test_proposed_change_is_saved(window: Any, tmp_path: Path) -> None:
     passage_id, _ = _open(window, tmp_path)
     editor = window.workspace.editor
