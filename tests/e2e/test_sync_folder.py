@@ -112,3 +112,47 @@ def test_copies_of_the_main_file_are_complete_and_a_replacement_is_never_overwri
         f"Topic {n}" for n in range(EDITS)
     )  # every edit of both, once (the order of sections added on both sides is the merge's)
     assert _rows(path, "SELECT text FROM response") == [(f"Answer {EDITS - 1}.",)]
+
+
+def test_reading_commands_leave_the_file_byte_identical(tmp_path: Path) -> None:
+    """A sync client uploads a file whose bytes changed: reading must not change them."""
+    path = tmp_path / "p.rejoinder"
+    store, *_ = populated(path)
+    store.close()
+    before = (path.read_bytes(), path.stat().st_mtime_ns)
+    for command in ("sources", "sections", "check"):
+        assert rejoinder(command, path).returncode in (0, 1)
+    assert (path.read_bytes(), path.stat().st_mtime_ns) == before
+
+
+def test_kill_9_during_a_batch_loses_no_acknowledged_line(tmp_path: Path) -> None:
+    import signal
+
+    path = tmp_path / "p.rejoinder"
+    store, *_ = populated(path)
+    store.close()
+    acknowledged = 0
+    for trial in range(3):
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "app", "batch", str(path)],
+            cwd=ROOT,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        assert proc.stdin is not None and proc.stdout is not None
+        proc.stdin.write("".join(f"add-section --heading 'T{trial}-{n}'\n" for n in range(400)))
+        proc.stdin.flush()
+        done = 0
+        for _line in proc.stdout:
+            done += 1
+            if done == 15 + 10 * trial:
+                break
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        acknowledged += done
+        ProjectStore.open(path).close()  # rolls back a write the kill interrupted, if any
+        got = [h for h in _headings(path) if h.startswith(f"T{trial}-")]  # quick_check inside
+        assert got[:done] == [f"T{trial}-{n}" for n in range(done)]
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["p.rejoinder"]
+    assert len([h for h in _headings(path) if h.startswith("T")]) >= acknowledged
