@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Callable, Sequence
 
@@ -71,9 +72,27 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+def _quiet_broken_pipe() -> int:
+    """The reader of our output went away (``… | head -1``): stop quietly, like other tools.
+
+    Python would report the failed flush at exit; pointing stdout at devnull
+    first keeps that from printing a traceback.
+    """
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
 def run(action: Callable[[], int]) -> int:
     try:
-        return action()
+        code = action()
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:
+        return _quiet_broken_pipe()
     except RejoinderError as exc:
         print(f"rejoinder: {exc}", file=sys.stderr)
         return 2

@@ -9,12 +9,12 @@ from app.cli.common import open_project as _open
 
 
 def cmd_sections(args: argparse.Namespace) -> int:
-    from app.core.services import sections
+    from app.core.contribution import read_project
 
     with _open(args.file) as store:
-        for info in sections.list_sections(store):
-            heading = info.heading or f"Contribution from {info.source_label}"
-            print(f"{info.id}\t{info.kind}\t{heading}")
+        view = read_project(store)
+    for section in view.sections:
+        print(f"{section.id}\t{section.kind}\t{section.heading}")
     return 0
 
 
@@ -51,8 +51,16 @@ def cmd_add_block(args: argparse.Namespace) -> int:
             index=args.index,
         )
         if args.lead_in is not None or args.comments_lead_in is not None:
+            # An empty --lead-in "" removes the lead-in; leaving the option out keeps the default.
             sections.update_block(
-                store, block, lead_in=args.lead_in, comments_lead_in=args.comments_lead_in
+                store,
+                block,
+                lead_in=args.lead_in,
+                comments_lead_in=args.comments_lead_in,
+                lead_in_shown=None if args.lead_in is None else bool(args.lead_in.strip()),
+                comments_lead_in_shown=None
+                if args.comments_lead_in is None
+                else bool(args.comments_lead_in.strip()),
             )
         print(block)
     return 0
@@ -123,8 +131,8 @@ def register(sub: Any) -> None:
     p.add_argument("--target", help="the section a cross-reference names")
     p.add_argument("--after", default="", help="markup after a cross-reference's target")
     p.add_argument("--unnumbered", action="store_true")
-    p.add_argument("--lead-in", help="the sentence before the quotes")
-    p.add_argument("--comments-lead-in", help="the sentence before the comments")
+    p.add_argument("--lead-in", help='the sentence before the quotes; "" prints none')
+    p.add_argument("--comments-lead-in", help='the sentence before the comments; "" prints none')
     p.add_argument("--index", type=int)
     p.set_defaults(run=cmd_add_block)
     p = sub.add_parser("cite", help="cite a quote of a source")

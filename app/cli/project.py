@@ -44,7 +44,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     with _open(args.file) as store:
         for problem in check(store):
             print(f"preflight: {problem.message}", file=sys.stderr)
-        export.export_project(
+        tree = export.export_project(
             store,
             Path(args.output),
             layout=args.layout,
@@ -52,6 +52,8 @@ def cmd_export(args: argparse.Namespace) -> int:
             review_copy=args.review_copy,
             include_drafts=args.include_drafts,
         )
+    for line in export.left_out_summary(tree):
+        print(line, file=sys.stderr)
     return 0
 
 

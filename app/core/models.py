@@ -28,6 +28,14 @@ class SourceKind(StrEnum):
     REFERENCE = "reference"
 
 
+class CommentType(StrEnum):
+    """The ISO/IEC commenting template's kinds of comment."""
+
+    GENERAL = "general"
+    TECHNICAL = "technical"
+    EDITORIAL = "editorial"
+
+
 class Position(StrEnum):
     AGREE = "agree"
     PARTLY_AGREE = "partly_agree"
@@ -123,6 +131,8 @@ class Source(Tracked, Base):
     title: Mapped[str] = mapped_column(Text, default="")
     kind: Mapped[str] = mapped_column(String(16), default=SourceKind.SUBMISSION)
     ordinal: Mapped[int] = mapped_column(Integer, default=0)
+    # The language the source is written in ("en", "fr", …; "" unknown): its quotes carry it.
+    language: Mapped[str] = mapped_column(String(16), default="", server_default="")
 
 
 class SourceVersion(Tracked, Base):
@@ -168,8 +178,9 @@ class Block(Tracked, Base):
 
     ``text``: markup of a paragraph, or the items of a list (one per line), or
     the words before a cross-reference. A citations block holds the passages
-    whose ``block_id`` points to it; its lead-ins are empty to use the
-    phrasebook's defaults.
+    whose ``block_id`` points to it; its lead-ins are "" to use the
+    phrasebook's sentences, which follow what the block holds; a lead-in
+    whose ``*_shown`` is 0 does not print at all.
     """
 
     __tablename__ = "block"
@@ -184,6 +195,8 @@ class Block(Tracked, Base):
     numbered: Mapped[int] = mapped_column(Integer, default=1)
     lead_in: Mapped[str] = mapped_column(Text, default="")
     comments_lead_in: Mapped[str] = mapped_column(Text, default="")
+    lead_in_shown: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    comments_lead_in_shown: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
 
 class Passage(Tracked, Base):
@@ -228,6 +241,9 @@ class Response(Tracked, Base):
     position: Mapped[str] = mapped_column(String(24), default=Position.NOTE)
     status: Mapped[str] = mapped_column(String(16), default=Status.DRAFT)
     proposed_change: Mapped[str] = mapped_column(Text, default="")
+    comment_type: Mapped[str] = mapped_column(
+        String(16), default=CommentType.GENERAL, server_default=CommentType.GENERAL
+    )
     author_id: Mapped[str | None] = mapped_column(ForeignKey("member.id"), default=None)
 
 

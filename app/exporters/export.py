@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
 from app.core import outputs
+from app.core.contribution import Contribution, LeftOutReason
+from app.core.contribution import contribution as build_contribution
 from app.core.errors import InvalidInputError
 from app.core.store import ProjectStore
-from app.exporters.build import build_contribution
 from app.exporters.docx.export import export_docx
 from app.exporters.html import render_html
+from app.exporters.layout import Layout
 from app.exporters.plaintext import render_text
-from app.exporters.tree import Layout
 
 
 def _layout(layout: str) -> Layout:
@@ -33,11 +35,13 @@ def export_project(
     review_copy: bool = False,
     include_drafts: bool = False,
     progress: Callable[[int, int], None] | None = None,
-) -> None:
+) -> Contribution:
     """Write the contribution as .docx (atomically: an older file stays intact on failure).
 
     The target is checked first (``app.core.outputs``): the open project or any
     other project, a link, a device or a document open in Word is refused.
+    Returns the tree that was written, whose ``left_out`` and
+    ``empty_sections`` say what did not print.
     """
     protect = (store.path,)
     outputs.check_target(path, outputs.DOCX, protect=protect)
@@ -52,6 +56,7 @@ def export_project(
         progress=progress,
         protect=protect,
     )
+    return contribution
 
 
 def preview_html(store: ProjectStore, layout: str = "grouped", include_drafts: bool = True) -> str:
@@ -62,3 +67,25 @@ def preview_html(store: ProjectStore, layout: str = "grouped", include_drafts: b
 def plain_text(store: ProjectStore, layout: str = "grouped", include_drafts: bool = False) -> str:
     """The contribution as plain text, for an e-mail body or the clipboard."""
     return render_text(build_contribution(store, include_drafts=include_drafts), _layout(layout))
+
+
+_REASONS = {
+    LeftOutReason.DRAFT: ("its response is still a draft", "their responses are still drafts"),
+    LeftOutReason.UNANSWERED: ("it has no response", "they have no response"),
+    LeftOutReason.UNPLACED: ("it is not in any section", "they are not in any section"),
+}
+
+
+def left_out_summary(contribution: Contribution) -> list[str]:
+    """What did not print, one line per reason ("2 passages left out because …")."""
+    counts = Counter(item.reason for item in contribution.left_out)
+    lines = []
+    for reason, (one, many) in _REASONS.items():
+        count = counts.get(reason, 0)
+        if count == 1:
+            lines.append(f"1 passage left out because {one}.")
+        elif count:
+            lines.append(f"{count} passages left out because {many}.")
+    for _section_id, heading in contribution.empty_sections:
+        lines.append(f"“{heading or '…'}” left out because it has nothing to print.")
+    return lines

@@ -17,21 +17,21 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from app.core.errors import MarkupError
-from app.core.markup import Inline, Run, escape, parse
-from app.exporters.cleaning import clean_text
-from app.exporters.tree import (
+from app.core.contribution.model import (
     Citation,
     CitationsBlock,
     Comment,
     Contribution,
     CrossReferenceBlock,
-    Layout,
     ListBlock,
     ParagraphBlock,
     Quote,
     SectionNode,
 )
+from app.core.errors import MarkupError
+from app.core.markup import Inline, Run, parse
+from app.exporters.cleaning import clean_text
+from app.exporters.layout import Layout
 
 
 class Role(StrEnum):
@@ -177,8 +177,7 @@ def _section(section: SectionNode, layout: Layout, include_drafts: bool) -> Iter
         elif isinstance(block, CitationsBlock):
             yield from _citations(block, sid, layout, include_drafts)
         elif isinstance(block, CrossReferenceBlock):
-            text = block.before + escape(block.target_label) + block.after
-            yield Para(Role.BODY, clean_text(text), sid)
+            yield Para(Role.BODY, clean_text(block.markup), sid)
         elif isinstance(block, ListBlock):
             items = tuple(
                 Para(
@@ -200,10 +199,14 @@ def layout_items(contribution: Contribution, layout: Layout) -> Iterator[Item]:
         yield from _section(section, layout, contribution.include_drafts)
 
 
-def subtitle(contribution: Contribution) -> str:
-    """The line under the title: organisation, meeting and date, as far as known."""
+def cover_lines(contribution: Contribution) -> list[str]:
+    """The lines under the title, each on its own as on a UN or ITU cover.
+
+    Organisation, meeting and date (already written out in the language), as
+    far as known.
+    """
     parts = (contribution.organisation, contribution.meeting, contribution.date)
-    return clean_text(" · ".join(p for p in parts if p))
+    return [clean_text(p) for p in parts if p.strip()]
 
 
 def inline_paragraphs(para: Para) -> list[tuple[Inline, ...]]:

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from html import escape
 
+from app.core.contribution.model import Contribution, Quote
 from app.core.markup import Footnote, Inline, Run
+from app.core.phrasebook import Phrasebook, load_phrasebook
 from app.exporters.cleaning import clean_text
 from app.exporters.flow import (
     Heading,
@@ -19,14 +21,13 @@ from app.exporters.flow import (
     Para,
     Role,
     Table,
+    cover_lines,
     inline_paragraphs,
     layout_items,
     location,
-    subtitle,
     visible_comment,
 )
-from app.exporters.phrasebook import Phrasebook, load_phrasebook
-from app.exporters.tree import Contribution, Layout, Quote
+from app.exporters.layout import Layout
 
 _CSS = """
 body{font-family:Calibri,Carlito,"Segoe UI",Arial,sans-serif;font-size:11pt;line-height:1.35;
@@ -209,9 +210,9 @@ def render_html(contribution: Contribution, layout: Layout = Layout.GROUPED) -> 
     renderer = _Renderer(contribution, phrases)
     title = escape(clean_text(contribution.title))
     body = [f"<h1>{title}</h1>"]
-    sub = subtitle(contribution)
-    if sub:
-        body.append(f'<p class="subtitle">{escape(sub)}</p>')
+    lines = cover_lines(contribution)
+    if lines:
+        body.append('<p class="subtitle">' + "<br>".join(escape(x) for x in lines) + "</p>")
     for item in layout_items(contribution, layout):
         if isinstance(item, Heading):
             sid = escape(item.section_id)

@@ -8,7 +8,9 @@ mail archive keeps readable.
 
 from __future__ import annotations
 
+from app.core.contribution.model import Contribution
 from app.core.markup import Footnote, Inline
+from app.core.phrasebook import Phrasebook, load_phrasebook
 from app.exporters.cleaning import clean_text
 from app.exporters.flow import (
     Heading,
@@ -16,14 +18,13 @@ from app.exporters.flow import (
     Para,
     Role,
     Table,
+    cover_lines,
     inline_paragraphs,
     layout_items,
     location,
-    subtitle,
     visible_comment,
 )
-from app.exporters.phrasebook import Phrasebook, load_phrasebook
-from app.exporters.tree import Contribution, Layout
+from app.exporters.layout import Layout
 
 _QUOTE_INDENT = "    "
 
@@ -101,9 +102,7 @@ def render_text(contribution: Contribution, layout: Layout = Layout.GROUPED) -> 
     """Plain text with "1) " numbering, indented quotes and "[n]" footnotes."""
     renderer = _TextRenderer(contribution, load_phrasebook(contribution.language))
     blocks: list[list[str]] = [[clean_text(contribution.title)]]
-    sub = subtitle(contribution)
-    if sub:
-        blocks[0].append(sub)
+    blocks[0].extend(cover_lines(contribution))
     for item in layout_items(contribution, layout):
         if isinstance(item, Heading):
             blocks.append([item.text, "-" * len(item.text)])

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 
 from app.core import markup
 from app.core.models import BlockKind
+from app.core.phrasebook import load_phrasebook
 from app.core.services import sections
 from app.core.services.sections import BlockInfo
-from app.exporters.phrasebook import load_phrasebook
 from app.gui import commands
 from app.gui.context import PASSAGES, SECTIONS, SOURCES, ProjectContext
 from app.gui.review import commands as review_commands

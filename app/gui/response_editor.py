@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.config import load_settings
+from app.core.phrasebook import load_phrasebook
 from app.core.services import review
 from app.core.services.passages import PassageInfo, get_passage
-from app.exporters.phrasebook import load_phrasebook
 from app.gui import commands, richtext
 from app.gui.commands import ResponseState
 from app.gui.context import RESPONSES, ProjectContext

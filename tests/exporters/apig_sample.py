@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid
 
-from app.exporters.tree import (
+from app.core.contribution.model import (
     Citation,
     CitationsBlock,
     Comment,
@@ -289,10 +289,8 @@ PARTIES = (
         "Hungary",
         CrossReferenceBlock(
             uid("hu-x"),
-            "See our comments above on the contribution from the ",
+            "See our comments above on the contribution from the European Union.",
             uid("European Union"),
-            "European Union",
-            ".",
         ),
     ),
     party(
@@ -318,7 +316,7 @@ PARTIES = (
     party(
         "USA",
         CrossReferenceBlock(
-            uid("usa-x"), REFER_EU + "the ", uid("European Union"), "European Union", " and the UK."
+            uid("usa-x"), REFER_EU + "the European Union and the UK.", uid("European Union")
         ),
         cite(
             "USA",

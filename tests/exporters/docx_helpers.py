@@ -7,7 +7,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from app.exporters.tree import (
+from app.core.contribution.model import (
     Citation,
     CitationsBlock,
     Comment,
@@ -109,7 +109,7 @@ def small_contribution(**overrides: object) -> Contribution:
                 citations,
             ),
             CrossReferenceBlock(
-                "b-5", "We refer to our comments on ", "sec-topic", "Preliminary remark", "."
+                "b-5", "We refer to our comments on Preliminary remark.", "sec-topic"
             ),
         ),
         party="Ruritania",

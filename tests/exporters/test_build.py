@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from app.core.contribution import contribution as build_contribution
+from app.core.contribution.model import CitationsBlock, CrossReferenceBlock
 from app.core.models import Note
 from app.core.services import passages, responses, sections, sources
 from app.core.store import ProjectStore
-from app.exporters.build import build_contribution
 from app.exporters.export import plain_text, preview_html
-from app.exporters.tree import CitationsBlock, CrossReferenceBlock
 from tests.core.factories import add_text_source
 
 
@@ -36,6 +36,8 @@ def test_party_heading_and_lead_ins_follow_the_project_language(tmp_path: Path) 
 def test_renaming_a_source_renames_its_section_and_cross_references(tmp_path: Path) -> None:
     with _project(tmp_path) as store:
         source = add_text_source(store)
+        passage = passages.cite_quote(store, source, "transparency")
+        responses.respond(store, passage, "We agree.", status="agreed")
         topic = sections.add_section(store, "Preliminary remark")
         party = next(s.id for s in sections.list_sections(store) if s.kind == "party")
         sections.add_block(
@@ -52,7 +54,7 @@ def test_renaming_a_source_renames_its_section_and_cross_references(tmp_path: Pa
     assert theirs.heading == "Contribution from Republic of Arcadia"
     (xref,) = own.blocks
     assert isinstance(xref, CrossReferenceBlock)
-    assert xref.target_label == "Republic of Arcadia"
+    assert xref.markup == "See our comments on the paper of Republic of Arcadia."
 
 
 def test_drafts_are_flagged_and_notes_only_reach_the_review_copy(tmp_path: Path) -> None:
@@ -66,11 +68,12 @@ def test_drafts_are_flagged_and_notes_only_reach_the_review_copy(tmp_path: Path)
         review = build_contribution(store, review_copy=True, include_drafts=True)
         assert "We might agree." not in plain_text(store)
         assert "We might agree." in preview_html(store)
-    (block,) = final.sections[0].blocks
-    assert isinstance(block, CitationsBlock)
-    citation = block.citations[0]
-    assert citation.comment is not None and citation.comment.draft
-    assert citation.quote.notes == ()
+    # The excluded draft takes its quote along; the section has nothing left to print.
+    assert final.sections == ()
+    assert [(x.passage_id, x.reason) for x in final.left_out] == [(passage, "draft")]
+    assert [heading for _id, heading in final.empty_sections] == ["Contribution from Arcadia"]
     (review_block,) = review.sections[0].blocks
     assert isinstance(review_block, CitationsBlock)
-    assert [n.text for n in review_block.citations[0].quote.notes] == ["Check with capital."]
+    citation = review_block.citations[0]
+    assert citation.comment is not None and citation.comment.draft
+    assert [n.text for n in citation.quote.notes] == ["Check with capital."]

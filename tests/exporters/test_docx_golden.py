@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from app.exporters.docx import export_docx
-from app.exporters.tree import Layout
+from app.exporters.layout import Layout
 from tests.exporters.docx_helpers import pretty, small_contribution
 
 GOLDEN = Path(__file__).with_name("golden")

@@ -8,7 +8,7 @@ import docx
 
 from app.exporters.docx import export_docx
 from app.exporters.docx.review import bookmark_name
-from app.exporters.tree import Layout
+from app.exporters.layout import Layout
 from tests.exporters.apig_sample import uid, with_notes
 from tests.exporters.docx_helpers import NS, W, part_xml, small_contribution
 

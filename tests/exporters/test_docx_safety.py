@@ -10,9 +10,7 @@ import docx
 import pytest
 from lxml import etree
 
-from app.core.errors import ExportFailedError
-from app.exporters.docx import export_docx
-from app.exporters.tree import (
+from app.core.contribution.model import (
     Citation,
     CitationsBlock,
     Comment,
@@ -22,6 +20,8 @@ from app.exporters.tree import (
     SectionKind,
     SectionNode,
 )
+from app.core.errors import ExportFailedError
+from app.exporters.docx import export_docx
 from tests.exporters.docx_helpers import part_xml, small_contribution
 
 

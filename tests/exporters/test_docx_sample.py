@@ -8,7 +8,7 @@ import docx
 import pytest
 
 from app.exporters.docx import export_docx
-from app.exporters.tree import Layout
+from app.exporters.layout import Layout
 from tests.exporters.apig_sample import CONSENSUS_NOTE, apig_contribution
 from tests.exporters.docx_helpers import NS, W, part_xml, rels
 

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
-from app.exporters.html import render_html
-from app.exporters.tree import (
+from app.core.contribution.model import (
     Citation,
     CitationsBlock,
     Comment,
     Contribution,
-    Layout,
     ParagraphBlock,
     Quote,
     SectionKind,
     SectionNode,
 )
+from app.exporters.html import render_html
+from app.exporters.layout import Layout
 from tests.exporters.apig_sample import apig_contribution
 from tests.exporters.docx_helpers import small_contribution
 

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from app.exporters.phrasebook import PHRASEBOOK_DIR, available_languages, load_phrasebook
+from app.core.phrasebook import PHRASEBOOK_DIR, available_languages, load_phrasebook
 
 
 def _keys(language: str) -> dict[str, set[str]]:

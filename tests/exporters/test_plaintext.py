@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from app.exporters.layout import Layout
 from app.exporters.plaintext import render_text
-from app.exporters.tree import Layout
 from tests.exporters.apig_sample import apig_contribution
 from tests.exporters.docx_helpers import small_contribution
 

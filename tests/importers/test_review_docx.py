@@ -10,7 +10,7 @@ import pytest
 from app.core.errors import FileTooLargeError, ImportFailedError
 from app.exporters.docx import export_docx
 from app.exporters.docx.review import bookmark_name
-from app.exporters.tree import Layout
+from app.exporters.layout import Layout
 from app.importers.docx.review import read_review
 from tests.exporters.apig_sample import uid, with_notes
 from tests.exporters.docx_helpers import small_contribution

@@ -247,7 +247,10 @@ def update_block(
     lead_in: str | None = None,
     comments_lead_in: str | None = None,
     numbered: bool | None = None,
+    lead_in_shown: bool | None = None,
+    comments_lead_in_shown: bool | None = None,
 ) -> None:
+    """Change what is given; a lead-in "" is the phrasebook's, ``*_shown=False`` prints none."""
     for value in (lead_in, comments_lead_in):
         if value is not None:
             markup.validate(value)
@@ -263,6 +266,10 @@ def update_block(
             block.comments_lead_in = comments_lead_in
         if numbered is not None:
             block.numbered = 1 if numbered else 0
+        if lead_in_shown is not None:
+            block.lead_in_shown = 1 if lead_in_shown else 0
+        if comments_lead_in_shown is not None:
+            block.comments_lead_in_shown = 1 if comments_lead_in_shown else 0
 
 
 def delete_block(store: ProjectStore, block_ref: str) -> None:

@@ -18,13 +18,14 @@ from pathlib import Path
 from docx.document import Document as DocxDocument
 
 from app.core import outputs
+from app.core.contribution.model import Contribution
+from app.core.phrasebook import load_phrasebook
 from app.exporters.cleaning import clean_text
 from app.exporters.docx.styles import resolve_styles, set_document_language
 from app.exporters.docx.template import open_template
 from app.exporters.docx.writer import DocxWriter
-from app.exporters.flow import Heading, ListGroup, Para, Table, layout_items, subtitle
-from app.exporters.phrasebook import load_phrasebook
-from app.exporters.tree import Contribution, Layout
+from app.exporters.flow import Heading, ListGroup, Para, Table, cover_lines, layout_items
+from app.exporters.layout import Layout
 
 Progress = Callable[[int, int], None]
 
@@ -71,7 +72,7 @@ def build_document(
         review_copy=contribution.review_copy,
         include_drafts=contribution.include_drafts,
     )
-    writer.title(clean_text(contribution.title), subtitle(contribution))
+    writer.title(clean_text(contribution.title), cover_lines(contribution))
     total = len(contribution.sections)
     done = 0
     for item in layout_items(contribution, layout):

@@ -14,11 +14,11 @@ from collections.abc import Sequence
 from docx.document import Document as DocxDocument
 from lxml import etree
 
+from app.core.contribution.model import NoteItem
 from app.exporters.cleaning import clean_text
 from app.exporters.docx import ooxml as x
 from app.exporters.docx.ooxml import Element, sub, w
 from app.exporters.flow import Para
-from app.exporters.tree import NoteItem
 
 _NOT_NAME = re.compile(r"[^0-9A-Za-z]")
 

@@ -17,7 +17,9 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.part import Part
 from lxml import etree
 
+from app.core.contribution.model import Citation, Comment
 from app.core.markup import Footnote, Inline
+from app.core.phrasebook import Phrasebook
 from app.exporters.docx import ooxml as x
 from app.exporters.docx.ooxml import Element, sub, text_run, w
 from app.exporters.docx.parts import Footnotes, Numbering
@@ -32,8 +34,6 @@ from app.exporters.flow import (
     inline_paragraphs,
     visible_comment,
 )
-from app.exporters.phrasebook import Phrasebook
-from app.exporters.tree import Citation, Comment
 
 _STEP = 360
 _GAP_AFTER_QUOTES = 200
@@ -153,13 +153,16 @@ class DocxWriter:
 
     # -- block-level content -----------------------------------------------
 
-    def title(self, text: str, subtitle: str) -> None:
+    def title(self, text: str, cover: Sequence[str]) -> None:
+        """The title, then organisation, meeting and date each on its own line."""
         p = x.paragraph(self._styles["title"])
         text_run(p, text)
         self._emit(p)
-        if subtitle:
+        for index, line in enumerate(cover):
             p = x.paragraph(self._styles["subtitle"])
-            text_run(p, subtitle)
+            text_run(p, line)
+            if index < len(cover) - 1:
+                x.set_space_after(p, 0)
             self._emit(p)
 
     def heading(self, heading: Heading) -> None:

@@ -1,7 +1,10 @@
 """The contribution tree: what the exporters render, and nothing else.
 
-The tree is built once from the project (``app.exporters.build``) and handed
-to the renderers (DOCX, HTML, plain text), which never query the database.
+The tree is built once from the project by the read model
+(``app.core.contribution.read``) and handed to the renderers (DOCX, HTML,
+plain text), which never query the database. Every rule about what prints
+(headings, party names, empty responses, drafts, highlights) has already been
+applied: a renderer prints what it is given.
 All rich text is in the project's markup (``app.core.markup``); quotes are
 plain text as printed (with "…" elisions and "[bracketed]" insertions).
 The layout (grouped, interleaved, table) is a renderer option: the tree is the
@@ -12,12 +15,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
-
-
-class Layout(StrEnum):
-    GROUPED = "grouped"
-    INTERLEAVED = "interleaved"
-    TABLE = "table"
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,12 +29,20 @@ class NoteItem:
 
 @dataclass(frozen=True, slots=True)
 class Quote:
+    """A printed quote. ``party`` is the bare name (no article), for the table's column.
+
+    ``page_label`` is set only for a source with real pages; ``paragraph_number``
+    is the printed number ("12.") or, without pages, the paragraph's position.
+    ``language`` is the source's ("" unknown: the document's language applies).
+    """
+
     passage_id: str
     text: str
     party: str
     page_label: str | None = None
     paragraph_number: str | None = None
     notes: tuple[NoteItem, ...] = ()
+    language: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +55,7 @@ class Comment:
     proposed_change: str = ""
     draft: bool = False
     notes: tuple[NoteItem, ...] = ()
+    comment_type: str = "general"
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,13 +88,11 @@ class CitationsBlock:
 
 @dataclass(frozen=True, slots=True)
 class CrossReferenceBlock:
-    """``before`` + the target section's current heading + ``after`` (markup)."""
+    """The whole sentence (markup) naming another section, as it prints."""
 
     block_id: str
-    before: str
+    markup: str
     target_section_id: str
-    target_label: str
-    after: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,8 +121,28 @@ class SectionNode:
     closing: str = ""
 
 
+class LeftOutReason(StrEnum):
+    DRAFT = "draft"
+    UNANSWERED = "unanswered"
+    UNPLACED = "unplaced"
+
+
+@dataclass(frozen=True, slots=True)
+class LeftOut:
+    """A passage that does not print, and why (said by the CLI and the export dialog)."""
+
+    passage_id: str
+    reason: LeftOutReason
+
+
 @dataclass(frozen=True, slots=True)
 class Contribution:
+    """The whole document. ``date`` is written out in the language ("2 December 2026").
+
+    ``empty_sections`` are (id, heading) of sections left out because they
+    hold nothing to print.
+    """
+
     title: str
     organisation: str
     sections: tuple[SectionNode, ...]
@@ -127,4 +151,5 @@ class Contribution:
     language: str = "en"
     include_drafts: bool = False
     review_copy: bool = False
-    problems: tuple[str, ...] = field(default=())
+    left_out: tuple[LeftOut, ...] = field(default=())
+    empty_sections: tuple[tuple[str, str], ...] = field(default=())

@@ -36,11 +36,16 @@ class Phrasebook:
     lead_ins: MappingProxyType[str, str]
     snippets: MappingProxyType[str, str]
     labels: MappingProxyType[str, str]
+    months: tuple[str, ...] = ()
     _all: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     def text(self, key: str, **values: str) -> str:
         """The phrase ``key``; placeholders not given read "…" so the gap is visible."""
         return self._all[key].format_map(_Blank(values))
+
+    def template(self, key: str) -> str:
+        """The phrase ``key`` with its placeholders unfilled (names are put in by the caller)."""
+        return self._all[key]
 
     def keys(self) -> set[str]:
         return set(self._all)
@@ -78,5 +83,6 @@ def load_phrasebook(language: str) -> Phrasebook:
         lead_ins=MappingProxyType(groups["lead_ins"]),
         snippets=MappingProxyType(groups["snippets"]),
         labels=MappingProxyType(groups["labels"]),
+        months=tuple(str(m) for m in own.get("months", base.get("months", ()))),
         _all=everything,
     )

@@ -1,0 +1,245 @@
+"""From the project's view to the contribution tree the renderers print.
+
+The decisions a secretariat would notice are taken here, once:
+
+- a quote prints only with its comment; a passage answered with a status
+  and no text prints as a highlight ("We highlight this part of the
+  paper:"); an excluded draft takes its quote along and is counted as left
+  out, with the reason;
+- a block's lead-in follows what it holds: commented passages under "We cite
+  the following portions…", highlights under "We highlight…"; a lead-in
+  switched off prints nothing, one left "" uses the phrasebook;
+- a cross-reference is the phrasebook's sentence (or the user's own, where
+  ``{party}`` stands for the name) with the target party's name, never the
+  target's custom heading;
+- a section with nothing to print is not printed, and is listed.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from app.core.contribution.model import (
+    Block as TreeBlock,
+)
+from app.core.contribution.model import (
+    Citation,
+    CitationsBlock,
+    Comment,
+    Contribution,
+    CrossReferenceBlock,
+    LeftOut,
+    LeftOutReason,
+    ListBlock,
+    NoteItem,
+    ParagraphBlock,
+    Quote,
+    SectionKind,
+    SectionNode,
+)
+from app.core.contribution.names import PartyName, fill, long_date, phrase
+from app.core.contribution.view import (
+    BlockView,
+    Fate,
+    PassageView,
+    ProjectView,
+    SectionView,
+    is_empty_markup,
+)
+from app.core.markup import escape
+from app.core.models import BlockKind
+
+logger = logging.getLogger(__name__)
+
+_REASONS = {Fate.DRAFT: LeftOutReason.DRAFT, Fate.UNANSWERED: LeftOutReason.UNANSWERED}
+
+
+class _Builder:
+    def __init__(self, view: ProjectView, include_drafts: bool, review_copy: bool) -> None:
+        self.view = view
+        self.include_drafts = include_drafts
+        self.review_copy = review_copy
+        self.left_out: list[LeftOut] = []
+
+    def notes(self, target_id: str) -> tuple[NoteItem, ...]:
+        if not self.review_copy:
+            return ()
+        return tuple(NoteItem(*n) for n in self.view.notes.get(target_id, ()))
+
+    def quote(self, passage: PassageView) -> Quote:
+        source = self.view.sources.get(passage.source_id)
+        return Quote(
+            passage_id=passage.id,
+            text=passage.quote,
+            party=source.name.bare if source is not None else "",
+            page_label=passage.page_label,
+            paragraph_number=passage.paragraph_number,
+            notes=self.notes(passage.id),
+            language=source.language if source is not None else "",
+        )
+
+    def comment(self, passage: PassageView) -> Comment | None:
+        response = passage.response
+        if response is None or response.empty:
+            return None
+        return Comment(
+            response_id=response.id,
+            markup=response.text,
+            position=response.position,
+            status=response.status,
+            author=response.author,
+            proposed_change=response.proposed_change,
+            draft=response.draft,
+            notes=self.notes(response.id),
+            comment_type=response.comment_type,
+        )
+
+    def citations(self, block: BlockView) -> list[CitationsBlock]:
+        phrases = self.view.phrases
+        commented: list[Citation] = []
+        highlights: list[Citation] = []
+        for passage in block.passages:
+            fate = passage.fate(self.include_drafts)
+            if fate in _REASONS:
+                self.left_out.append(LeftOut(passage.id, _REASONS[fate]))
+            elif fate is Fate.HIGHLIGHT:
+                highlights.append(Citation(self.quote(passage)))
+            else:
+                commented.append(Citation(self.quote(passage), self.comment(passage)))
+        made: list[CitationsBlock] = []
+        own_lead_in = block.lead_in
+        if commented:
+            made.append(
+                CitationsBlock(
+                    block_id=block.id,
+                    lead_in=_lead_in(own_lead_in, phrases.text("cite_portions")),
+                    comments_lead_in=_lead_in(
+                        block.comments_lead_in, phrases.text("comment_statements")
+                    ),
+                    citations=tuple(commented),
+                    numbered=block.numbered,
+                )
+            )
+            own_lead_in = ""
+        if highlights:
+            key = "highlight_this_part" if len(highlights) == 1 else "highlight_parts"
+            made.append(
+                CitationsBlock(
+                    block_id=block.id + (":highlights" if made else ""),
+                    lead_in=_lead_in(own_lead_in, phrases.text(key)),
+                    comments_lead_in="",
+                    citations=tuple(highlights),
+                    numbered=block.numbered and len(highlights) > 1,
+                )
+            )
+        return made
+
+    def cross_reference(self, block: BlockView, printed: set[str]) -> CrossReferenceBlock | None:
+        target = self.view.section(block.target_section_id)
+        if target is None or target.id not in printed:
+            return None
+        return CrossReferenceBlock(
+            block.id, cross_reference_text(self.view, block, target), target.id
+        )
+
+    def blocks(self, section: SectionView, printed: set[str]) -> list[TreeBlock]:
+        made: list[TreeBlock] = []
+        for block in section.blocks:
+            if block.kind == BlockKind.PARAGRAPH:
+                if not is_empty_markup(block.text):
+                    made.append(ParagraphBlock(block.id, block.text))
+            elif block.kind == BlockKind.LIST:
+                items = tuple(line for line in block.text.split("\n") if not is_empty_markup(line))
+                if items:
+                    made.append(ListBlock(block.id, items, numbered=block.numbered))
+            elif block.kind == BlockKind.CROSS_REFERENCE:
+                reference = self.cross_reference(block, printed)
+                if reference is not None:
+                    made.append(reference)
+            else:
+                made.extend(self.citations(block))
+        return made
+
+
+def _lead_in(own: str | None, default: str) -> str:
+    """None: no lead-in; "": the phrasebook's sentence; otherwise the user's own."""
+    if own is None:
+        return ""
+    return own if own.strip() else escape(default)
+
+
+def cross_reference_text(view: ProjectView, block: BlockView, target: SectionView) -> str:
+    """The sentence a cross-reference prints (markup).
+
+    Without words of its own it is the phrasebook's "We refer to our comments
+    above on the contribution from {party}." (a topic section: "… under
+    “{title}”."). Words of its own with ``{party}`` are that sentence with the
+    name contracted; older words without it read before + name + after.
+    """
+    phrases = view.phrases
+    name = view.party(target.source_id) if target.kind == SectionKind.PARTY else None
+    if not block.text.strip() and not block.after_text.strip():
+        if name is None:
+            return escape(phrase(phrases, "refer_above_topic", title=target.heading))
+        return escape(phrase(phrases, "refer_above", name))
+    if "{party}" in block.text:
+        if name is None:
+            return block.text.replace("{party}", escape(target.heading))
+        return fill(block.text, PartyName(name.article, escape(name.bare)), view.language)
+    label = name.full if name is not None else target.heading
+    return block.text + escape(label) + block.after_text
+
+
+def _prints(section: SectionView, blocks: list[TreeBlock]) -> bool:
+    return (
+        bool(blocks) or not is_empty_markup(section.opening) or not is_empty_markup(section.closing)
+    )
+
+
+def build_contribution(
+    view: ProjectView, *, include_drafts: bool = False, review_copy: bool = False
+) -> Contribution:
+    """The tree of ``view``: sections that print, in order, and what was left out."""
+    builder = _Builder(view, include_drafts, review_copy)
+    # Cross-references need to know which sections print; a section holding
+    # only a cross-reference to an empty one would print nothing, so settle
+    # the set first without cross-references, then with them.
+    printed = {s.id for s in view.sections}
+    for _ in range(2):
+        probe = _Builder(view, include_drafts, review_copy)
+        printed = {s.id for s in view.sections if _prints(s, probe.blocks(s, printed))}
+    nodes: list[SectionNode] = []
+    empty: list[tuple[str, str]] = []
+    for section in view.sections:
+        blocks = builder.blocks(section, printed)
+        name = view.party(section.source_id)
+        if section.id not in printed or not _prints(section, blocks):
+            empty.append((section.id, section.heading))
+            continue
+        nodes.append(
+            SectionNode(
+                section_id=section.id,
+                heading=section.heading,
+                kind=SectionKind(section.kind),
+                blocks=tuple(blocks),
+                party=name.bare if name is not None else None,
+                opening=section.opening,
+                closing=section.closing,
+            )
+        )
+    placed = {p.id for s in view.sections for b in s.blocks for p in b.passages}
+    unplaced = tuple(
+        LeftOut(p.id, LeftOutReason.UNPLACED) for p in view.passages if p.id not in placed
+    )
+    return Contribution(
+        title=view.title,
+        organisation=view.organisation,
+        sections=tuple(nodes),
+        meeting=view.meeting,
+        date=long_date(view.date, view.phrases) if view.date else "",
+        language=view.language,
+        include_drafts=include_drafts,
+        review_copy=review_copy,
+        left_out=tuple(builder.left_out) + unplaced,
+        empty_sections=tuple(empty),
+    )
