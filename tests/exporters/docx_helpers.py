@@ -121,7 +121,7 @@ def small_contribution(**overrides: object) -> Contribution:
         "organisation": "Delegation of Testland",
         "sections": (topic, party),
         "meeting": "WG-1",
-        "date": "2024-05-06",
+        "date": "6 May 2024",
     }
     fields.update(overrides)
     return Contribution(**fields)  # type: ignore[arg-type]

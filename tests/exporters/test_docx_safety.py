@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 from unittest import mock
@@ -10,6 +11,7 @@ import docx
 import pytest
 from lxml import etree
 
+from app import __version__
 from app.core.contribution.model import (
     Citation,
     CitationsBlock,
@@ -22,7 +24,7 @@ from app.core.contribution.model import (
 )
 from app.core.errors import ExportFailedError
 from app.exporters.docx import export_docx
-from tests.exporters.docx_helpers import part_xml, small_contribution
+from tests.exporters.docx_helpers import W, part_xml, small_contribution
 
 
 def _older(path: Path) -> bytes:
@@ -163,9 +165,16 @@ def test_document_properties(tmp_path: Path) -> None:
     assert props.title == "Comments on the draft"
     assert props.author == "Delegation of Testland"
     assert props.language == "fr"
-    assert props.created is not None and props.created.date().isoformat() == "2024-05-06"
+    # Created and modified are the export's time, not the meeting's date.
+    assert props.created is not None and props.modified == props.created
+    age = dt.datetime.now(dt.UTC) - props.created.replace(tzinfo=dt.UTC)
+    assert dt.timedelta(0) <= age < dt.timedelta(minutes=5)
     styles = part_xml(out, "word/styles.xml")
     assert b'w:val="fr-FR"' in etree.tostring(styles)
+    app = part_xml(out, "docProps/app.xml")
+    assert [e.text for e in app.iter("{*}Application")] == [f"Rejoinder {__version__}"]
+    assert b"Macintosh" not in etree.tostring(app)
+    assert not list(part_xml(out, "word/settings.xml").iter(f"{W}proofState"))
 
 
 def test_new_export_gets_ordinary_permissions_and_keeps_an_old_files_mode(

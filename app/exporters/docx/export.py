@@ -10,7 +10,6 @@ leaves a half-written file and never damages an older export at the same path.
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -21,6 +20,7 @@ from app.core import outputs
 from app.core.contribution.model import Contribution
 from app.core.phrasebook import load_phrasebook
 from app.exporters.cleaning import clean_text
+from app.exporters.docx.properties import set_properties
 from app.exporters.docx.styles import resolve_styles, set_document_language
 from app.exporters.docx.template import open_template
 from app.exporters.docx.writer import DocxWriter
@@ -89,29 +89,8 @@ def build_document(
             writer.table(item)
     if progress is not None:
         progress(total, total)
-    _set_properties(document, contribution)
+    set_properties(document, contribution)
     return document
-
-
-def _created(contribution: Contribution) -> dt.datetime:
-    try:
-        day = dt.date.fromisoformat(contribution.date.strip()[:10])
-    except ValueError:
-        return dt.datetime.now(dt.UTC).replace(microsecond=0)
-    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
-
-
-def _set_properties(document: DocxDocument, contribution: Contribution) -> None:
-    props = document.core_properties
-    props.title = clean_text(contribution.title)[:255]
-    props.author = clean_text(contribution.organisation)[:255]
-    props.last_modified_by = clean_text(contribution.organisation)[:255]
-    props.subject = clean_text(contribution.meeting)[:255]
-    props.language = contribution.language
-    props.created = props.modified = _created(contribution)
-    props.revision = 1
-    props.comments = ""
-    props.keywords = ""
 
 
 def save_atomically(document: DocxDocument, path: Path, *, protect: Sequence[Path] = ()) -> None:
