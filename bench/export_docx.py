@@ -19,8 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from app.exporters.docx import export_docx
-from app.exporters.tree import (
+from app.core.contribution.model import (
     Citation,
     CitationsBlock,
     Comment,
@@ -29,6 +28,7 @@ from app.exporters.tree import (
     SectionKind,
     SectionNode,
 )
+from app.exporters.docx import export_docx
 
 SECTIONS, QUOTES, FOOTNOTE_EVERY = 100, 20, 4
 QUOTE = (
