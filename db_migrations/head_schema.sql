@@ -49,7 +49,7 @@ CREATE TABLE source (
 	label TEXT NOT NULL, 
 	title TEXT NOT NULL, 
 	kind VARCHAR(16) NOT NULL, 
-	ordinal INTEGER NOT NULL, field_history TEXT DEFAULT '{}' NOT NULL, 
+	ordinal INTEGER NOT NULL, field_history TEXT DEFAULT '{}' NOT NULL, language VARCHAR(16) DEFAULT '' NOT NULL, 
 	PRIMARY KEY (id)
 );
 CREATE TABLE source_version (
@@ -104,7 +104,7 @@ CREATE TABLE block (
 	target_section_id VARCHAR(36), 
 	numbered INTEGER NOT NULL, 
 	lead_in TEXT NOT NULL, 
-	comments_lead_in TEXT NOT NULL, field_history TEXT DEFAULT '{}' NOT NULL, 
+	comments_lead_in TEXT NOT NULL, field_history TEXT DEFAULT '{}' NOT NULL, lead_in_shown INTEGER DEFAULT '1' NOT NULL, comments_lead_in_shown INTEGER DEFAULT '1' NOT NULL, 
 	PRIMARY KEY (id), 
 	FOREIGN KEY(section_id) REFERENCES section (id), 
 	FOREIGN KEY(target_section_id) REFERENCES section (id)
@@ -146,7 +146,7 @@ CREATE TABLE response (
 	position VARCHAR(24) NOT NULL, 
 	status VARCHAR(16) NOT NULL, 
 	proposed_change TEXT NOT NULL, 
-	author_id VARCHAR(36), field_history TEXT DEFAULT '{}' NOT NULL, 
+	author_id VARCHAR(36), field_history TEXT DEFAULT '{}' NOT NULL, comment_type VARCHAR(16) DEFAULT 'general' NOT NULL, 
 	PRIMARY KEY (id), 
 	FOREIGN KEY(passage_id) REFERENCES passage (id), 
 	FOREIGN KEY(author_id) REFERENCES member (id)
@@ -227,4 +227,4 @@ CREATE INDEX ix_response_passage ON response (passage_id);
 CREATE INDEX ix_revision_response ON revision (response_id);
 CREATE INDEX ix_note_target ON note (target_kind, target_id);
 CREATE INDEX ix_conflict_row ON "conflict" (table_name, row_id);
-INSERT INTO alembic_version (version_num) VALUES ('0004_journal');
+INSERT INTO alembic_version (version_num) VALUES ('0005_contribution_details');
