@@ -13,6 +13,7 @@ that this reading agrees with Alembic's own.
 from __future__ import annotations
 
 import ast
+import functools
 import sqlite3
 import sys
 from datetime import UTC, datetime
@@ -65,13 +66,21 @@ def _constant(tree: ast.Module, name: str) -> str | None:
 
 def revision_graph() -> dict[str, str | None]:
     """Every revision of ``db_migrations/versions`` and the one it follows."""
-    graph: dict[str, str | None] = {}
-    for path in sorted((_migrations_dir() / "versions").glob("*.py")):
+    files = sorted((_migrations_dir() / "versions").glob("*.py"))
+    return dict(_read_graph(tuple((str(path), path.stat().st_mtime_ns) for path in files)))
+
+
+@functools.lru_cache(maxsize=8)
+def _read_graph(files: tuple[tuple[str, int], ...]) -> tuple[tuple[str, str | None], ...]:
+    """Parsed once per process and set of files: opening a project asks three times."""
+    graph: list[tuple[str, str | None]] = []
+    for name, _mtime in files:
+        path = Path(name)
         tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
         revision = _constant(tree, "revision")
         if revision:
-            graph[revision] = _constant(tree, "down_revision")
-    return graph
+            graph.append((revision, _constant(tree, "down_revision")))
+    return tuple(graph)
 
 
 def head_revision() -> str:
