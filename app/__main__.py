@@ -48,6 +48,13 @@ def start(argv: Sequence[str]) -> int:
 
 
 def main() -> None:
+    if getattr(sys, "frozen", False):
+        # In the bundle, the PDF importer's worker processes (and the fork server
+        # that starts them) run this executable again: let multiprocessing take
+        # those runs over. Not imported otherwise: it would slow every command.
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     sys.exit(start(sys.argv[1:]))
 
 

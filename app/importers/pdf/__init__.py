@@ -2,9 +2,11 @@
 
 Built on pypdfium2 (BSD/Apache; PyMuPDF is AGPL). The work happens in three
 passes so that each decision can use the whole document: lines are read from
-every page (the only pdfium-bound step, reported as progress), then
-furniture that repeats across pages is removed and the document's own
-vocabulary is collected, then each page is ordered and re-flowed.
+every page (the pdfium-bound step, reported as progress), then furniture that
+repeats across pages is found and the document's own vocabulary is collected,
+then each page is ordered and re-flowed. The first and last passes run per
+range of pages (:mod:`.chunk`), in worker processes for long documents
+(:mod:`.workers`) and in this process for short ones.
 
 Failures a user can cause become typed errors with a message for a
 diplomat: a password is missing or wrong, the file is a scan, it is damaged,
@@ -24,29 +26,23 @@ from pathlib import Path
 from typing import Any
 
 import pypdfium2 as pdfium
-import pypdfium2.raw as pdfium_c
 
 from app.core.errors import (
     FileTooLargeError,
     ImportFailedError,
-    NeedsOcrError,
     PasswordRequiredError,
     WrongPasswordError,
 )
 from app.importers.base import ImportedText, ImportOptions
-from app.importers.pdf.flow import Assembler, note_paragraphs, paragraphs
-from app.importers.pdf.layout import reading_order, split_footnotes, strip_running
-from app.importers.pdf.lines import Line, read_lines
-from app.importers.pdf.text import garbled_share, vocabulary
+from app.importers.pdf import streams
+from app.importers.pdf import workers as pool
+from app.importers.pdf.chunk import DAMAGED, Chunk, Laid, Plan, plan_document
+from app.importers.pdf.flow import Assembler
 
 MEDIA_TYPE = "application/pdf"
 
 PASSWORD_REQUIRED = "This PDF is protected by a password. Enter the password to import it."
 WRONG_PASSWORD = "The password does not open this PDF. Check it and try again."
-DAMAGED = (
-    "This PDF file is damaged or incomplete (perhaps an interrupted download), "
-    "and no text could be read from it. Ask the sender for a new copy."
-)
 
 # pdfium is not thread-safe: two imports running in worker threads must take
 # turns. Other code that calls pypdfium2 from a thread should hold this too.
@@ -56,18 +52,40 @@ _ERR_PASSWORD = 4
 _ERR_SECURITY = 5
 
 
-def import_bytes(data: bytes, options: ImportOptions) -> ImportedText:
-    """Read a PDF's text; raise a :class:`ImportFailedError` subclass when it cannot be read."""
+def import_bytes(
+    data: bytes, options: ImportOptions, *, workers: int | None = None
+) -> ImportedText:
+    """Read a PDF's text; raise a :class:`ImportFailedError` subclass when it cannot be read.
+
+    ``workers``: how many worker processes read the pages; None chooses from
+    the page count and the cores (:func:`workers.worker_count`), 0 reads
+    in this process.
+    """
     if len(data) > options.max_bytes:
         raise FileTooLargeError(
             f"This PDF is larger than the limit of {options.max_bytes // (1024 * 1024)} MB."
         )
     if not data or (len(data) < 4096 and not data.strip()):
         raise ImportFailedError("This PDF file is empty (0 bytes). Ask the sender for a new copy.")
+    # Encrypted streams cannot be measured before pdfium decrypts them.
+    heavy = streams.check_streams(data) > streams.HEAVY or b"/Encrypt" in data
     with PDFIUM_LOCK:
-        doc = _open(data, options.password)
+        doc, password = _open(data, options.password)
         try:
-            return _import(doc, options)
+            total = len(doc)
+            count = pool.worker_count(total) if workers is None else min(workers, total)
+            if heavy and workers is None:
+                count = max(count, 1)  # in a process that cancel and the deadline can stop
+            if count > 0:
+                with pool.PagePool(data, password, pool.ranges(total, count)) as pages_pool:
+                    plan = plan_document(pages_pool.summaries(options), total, _ocr_hint)
+                    laid = pages_pool.layout(plan, options)
+            else:
+                options.report(0, total)
+                chunk = Chunk.read(doc.raw, 0, total, lambda i: options.report(i + 1, total))
+                plan = plan_document([chunk.summary()], total, _ocr_hint)
+                laid = chunk.layout(plan.furniture, plan.words, plan.body_size)
+            return _assemble(doc, plan, laid)
         finally:
             doc.close()
 
@@ -129,11 +147,12 @@ def _candidates(password: str | None) -> list[Any]:
     return out
 
 
-def _open(data: bytes, password: str | None) -> Any:
+def _open(data: bytes, password: str | None) -> tuple[Any, Any]:
+    """The document and the form of the password that opened it."""
     code = 0
     for candidate in _candidates(password):
         try:
-            return pdfium.PdfDocument(data, password=candidate)
+            return pdfium.PdfDocument(data, password=candidate), candidate
         except pdfium.PdfiumError as error:
             code = getattr(error, "err_code", 0) or 0
             if code != _ERR_PASSWORD:
@@ -155,50 +174,6 @@ def _open(data: bytes, password: str | None) -> Any:
 # --- reading -----------------------------------------------------------------------
 
 
-def _load_page(raw_doc: Any, index: int) -> tuple[Any, Any] | None:
-    """Raw (page, text page) handles, or None when pdfium cannot load the page.
-
-    Raw handles, not pypdfium2's wrapper objects: a page is closed as soon
-    as its lines are read, so their finalizers and parent links buy nothing,
-    and :func:`read_lines` works on the raw text page anyway.
-    """
-    page = pdfium_c.FPDF_LoadPage(raw_doc, index)
-    if not page:
-        return None
-    textpage = pdfium_c.FPDFText_LoadPage(page)
-    if not textpage:
-        pdfium_c.FPDF_ClosePage(page)
-        return None
-    return page, textpage
-
-
-def _read_pages(doc: Any, options: ImportOptions) -> tuple[list[list[Line]], list[str]]:
-    total = len(doc)
-    pages: list[list[Line]] = []
-    bad: list[int] = []
-    options.report(0, total)
-    raw_doc = doc.raw
-    for index in range(total):
-        handles = _load_page(raw_doc, index)
-        if handles is None:
-            bad.append(index + 1)
-            pages.append([])
-        else:
-            try:
-                pages.append(read_lines(handles[1]))
-            finally:
-                pdfium_c.FPDFText_ClosePage(handles[1])
-                pdfium_c.FPDF_ClosePage(handles[0])
-        options.report(index + 1, total)
-    warnings = []
-    if bad:
-        if len(bad) == total:
-            raise ImportFailedError(DAMAGED)
-        listed = ", ".join(str(n) for n in bad[:10]) + ("…" if len(bad) > 10 else "")
-        warnings.append(f"Some pages could not be read and were skipped: {listed}.")
-    return pages, warnings
-
-
 def _page_labels(doc: Any, detected: list[str | None]) -> list[str]:
     labels = []
     for index, found in enumerate(detected):
@@ -211,106 +186,20 @@ def _page_labels(doc: Any, detected: list[str | None]) -> list[str]:
     return labels
 
 
-def _has_text(pages: list[list[Line]], needed: int) -> bool:
-    """Whether the pages hold at least ``needed`` visible characters (stops when they do)."""
-    visible = 0
-    for lines in pages:
-        for ln in lines:
-            visible += sum(map(len, ln.text.split()))
-            if visible >= needed:
-                return True
-    return False
+def _ocr_hint() -> str:
+    if ocr_available():
+        return " Rejoinder can run text recognition (OCR) on it."
+    return (
+        " Run text recognition (OCR) on it first, for example with OCRmyPDF,"
+        " or import a text version of the document."
+    )
 
 
-def _sample(pages: list[list[Line]], limit: int) -> str:
-    """The first ``limit`` characters of all lines joined by spaces."""
-    parts: list[str] = []
-    length = -1
-    for lines in pages:
-        for ln in lines:
-            parts.append(ln.text)
-            length += len(ln.text) + 1
-            if length >= limit:
-                return " ".join(parts)[:limit]
-    return " ".join(parts)
-
-
-def _check_readable(pages: list[list[Line]], warnings: list[str]) -> None:
-    if not _has_text(pages, 3 * max(1, len(pages))):
-        hint = (
-            " Rejoinder can run text recognition (OCR) on it."
-            if ocr_available()
-            else " Run text recognition (OCR) on it first, for example with OCRmyPDF,"
-            " or import a text version of the document."
-        )
-        raise NeedsOcrError("This PDF has no text layer: it looks like a scanned image." + hint)
-    head = " ".join(ln.text for ln in (pages[0] if pages else []))
-    if "This PDF file is protected" in head and (
-        "different reader" in head or "Microsoft" in head or "rights" in head.lower()
-    ):
-        raise ImportFailedError(
-            "This PDF is rights-protected (Microsoft Information Rights Management): "
-            "only a notice page can be read without Microsoft's software. Ask the "
-            "sender for an unprotected copy."
-        )
-    share = garbled_share(_sample(pages, 50_000))
-    if share > 0.5:
-        raise ImportFailedError(
-            "The text of this PDF cannot be decoded (its fonts carry no Unicode "
-            "mapping). Run text recognition (OCR) on it, or ask for another copy."
-        )
-    if share > 0.1:
-        warnings.append("Part of this PDF's text could not be decoded and may read as gibberish.")
-    empty = [str(i + 1) for i, lines in enumerate(pages) if not lines]
-    if empty and len(empty) < len(pages):
-        warnings.append(
-            "Some pages have no text (images or scans): "
-            + ", ".join(empty[:10])
-            + ("…" if len(empty) > 10 else "")
-            + "."
-        )
-
-
-def _body_size(pages: list[list[Line]]) -> float:
-    by_size: dict[float, int] = {}
-    for lines in pages:
-        for ln in lines:
-            by_size[ln.size] = by_size.get(ln.size, 0) + len(ln.text)
-    # Rounded to half points; keys keep the order of first appearance, which
-    # decides a tie as a pass over the lines would.
-    weights: dict[float, int] = {}
-    for size, count in by_size.items():
-        key = round(size * 2) / 2
-        weights[key] = weights.get(key, 0) + count
-    return max(weights, key=lambda k: weights[k]) if weights else 10.0
-
-
-def _words(pages: list[list[Line]]) -> set[str]:
-    """Vocabulary without the fragments of words split at a line end."""
-    texts = []
-    for lines in pages:
-        after_hyphen = False
-        for ln in lines:
-            text = ln.text
-            if after_hyphen:
-                text = text.split(maxsplit=1)[1] if " " in text else ""
-            if ln.hyphen:
-                text = text.rsplit(maxsplit=1)[0] if " " in text else ""
-            texts.append(text)
-            after_hyphen = ln.hyphen
-    return vocabulary(texts)
-
-
-def _import(doc: Any, options: ImportOptions) -> ImportedText:
-    pages, warnings = _read_pages(doc, options)
-    _check_readable(pages, warnings)
-    words = _words(pages)
-    body_size = _body_size(pages)
-    labels = _page_labels(doc, strip_running(pages))
-    out = Assembler(body_size)
-    for index, lines in enumerate(pages):
-        blocks, notes = split_footnotes(reading_order(lines), body_size)
-        out.add_page(index, labels[index], paragraphs(blocks, words), note_paragraphs(notes, words))
+def _assemble(doc: Any, plan: Plan, laid: list[Laid]) -> ImportedText:
+    labels = _page_labels(doc, plan.detected)
+    out = Assembler(plan.body_size)
+    for index, (body, notes) in enumerate(laid):
+        out.add_page(index, labels[index], body, notes)
     title, author, date = _metadata(doc)
     return ImportedText(
         text=out.text(),
@@ -321,7 +210,7 @@ def _import(doc: Any, options: ImportOptions) -> ImportedText:
         author=author,
         date=date,
         media_type=MEDIA_TYPE,
-        warnings=warnings,
+        warnings=plan.warnings,
     )
 
 

@@ -194,50 +194,56 @@ def _roman(text: str) -> int | None:
 
 
 def strip_running(pages: list[list[Line]]) -> list[str | None]:
-    """Remove repeated headers/footers and page numbers in place; return printed numbers.
+    """Remove repeated headers/footers and page numbers in place; return printed numbers."""
+    labels, furniture = find_running([edge_lines(lines) for lines in pages])
+    if furniture:
+        for lines in pages:
+            lines[:] = [ln for ln in lines if id(ln) not in furniture]
+    return labels
+
+
+def edge_lines(lines: list[Line]) -> list[Line]:
+    """The lines of :func:`_edges`, in the page's own order (which decides ties later)."""
+    edges = {id(ln) for ln in _edges(lines)}
+    return [ln for ln in lines if id(ln) in edges]
+
+
+def find_running(page_edges: list[list[Line]]) -> tuple[list[str | None], set[int]]:
+    """Printed page numbers, and the ids of the edge lines that are furniture.
 
     A line at a page edge whose text, digits ignored, recurs at the same
     place on many pages is furniture, not content. A lone number at an edge
     is a page number only when such numbers count up with the pages; it is
     then the page's printed label, and so is a number in a running header.
+    Only each page's :func:`edge_lines` are needed, so that pages read in
+    other processes send just those.
     """
-    total = len(pages)
+    total = len(page_edges)
     seen: Counter[str] = Counter()
     # Each page's edge lines and their keys, computed once for both passes.
-    page_keys = [{id(ln): _key(ln) for ln in _edges(lines)} for lines in pages]
+    page_keys = [{id(ln): _key(ln) for ln in edges} for edges in page_edges]
     for keys in page_keys:
         seen.update(set(keys.values()))
     threshold = max(2, round(0.3 * total))
     # candidates[kind] = (page index, number read, the lone number's line or None)
     candidates: dict[str, list[tuple[int, int, Line | None]]] = {}
-    for index, lines in enumerate(pages):
-        edges = page_keys[index]
-        if not edges:
-            continue
-        kept = []
-        for ln in lines:
-            if id(ln) not in edges:
-                kept.append(ln)
-                continue
+    furniture: set[int] = set()
+    for index, edges in enumerate(page_edges):
+        keys = page_keys[index]
+        for ln in edges:
             number = _page_number(ln.text)
             if number is not None:
                 candidates.setdefault(number[0], []).append((index, number[1], ln))
-                kept.append(ln)  # removed below if the numbers count up
-                continue
-            key = edges[id(ln)]
+                continue  # furniture only if the numbers count up (below)
+            key = keys[id(ln)]
             if total >= 2 and seen[key] >= threshold and len(ln.text) <= 150:
                 tail = _LAST_NUMBER.search(ln.text)
                 if tail is not None:
                     value = int(tail.group(1) or tail.group(2))
                     candidates.setdefault(key, []).append((index, value, None))
-                continue
-            kept.append(ln)
-        lines[:] = kept
+                furniture.add(id(ln))
     labels, numbers = _labels(candidates, total)
-    if numbers:
-        for lines in pages:
-            lines[:] = [ln for ln in lines if id(ln) not in numbers]
-    return labels
+    return labels, furniture | numbers
 
 
 def _page_number(text: str) -> tuple[str, int] | None:

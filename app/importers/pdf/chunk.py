@@ -1,0 +1,234 @@
+"""A run of pages read and laid out on its own: the unit of work of a worker process.
+
+Reading lines from pdfium is four fifths of an import, and laying out a page
+needs only that page and a few figures about the whole document. So pages
+are read and laid out per range of pages (:class:`Chunk`), possibly in other
+processes, while the decisions that need every page (is there text at all,
+the body type size, the document's vocabulary, running headers and page
+numbers) are made once, from each range's :class:`Summary`
+(:func:`plan_document`). The sequential import runs the same steps on one
+range of every page, so both give the same text by construction; a test
+compares them on every sample PDF.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import pypdfium2.raw as pdfium_c
+
+from app.core.errors import ImportFailedError, NeedsOcrError
+from app.importers.pdf.flow import Para, note_paragraphs, paragraphs
+from app.importers.pdf.layout import edge_lines, find_running, reading_order, split_footnotes
+from app.importers.pdf.lines import Line, read_lines
+from app.importers.pdf.text import garbled_share, vocabulary
+
+logger = logging.getLogger(__name__)
+
+DAMAGED = (
+    "This PDF file is damaged or incomplete (perhaps an interrupted download), "
+    "and no text could be read from it. Ask the sender for a new copy."
+)
+SAMPLE = 50_000  # characters of text whose decoding is checked
+
+# One page laid out: its body paragraphs, and its footnotes as (marker, text).
+Laid = tuple[list[Para], list[tuple[str, str]]]
+
+
+@dataclass(slots=True)
+class Summary:
+    """What the whole-document decisions need from a range of pages."""
+
+    start: int
+    bad: list[int]  # page numbers (from 1) that pdfium could not load
+    empty: list[int]  # page numbers (from 1) without text
+    visible: int  # characters other than spaces
+    sample: str | None  # the lines' text joined by spaces, cut at SAMPLE; None: no lines
+    head: str  # the first page's lines joined by spaces
+    sizes: dict[float, int]  # characters per type size, in order of appearance
+    words: set[str]
+    edges: list[list[Line]]  # per page, the lines that may be furniture
+    edge_index: list[list[int]]  # where each of those stands in its page
+
+
+@dataclass(slots=True)
+class Plan:
+    """The whole-document decisions, handed back to every range for its layout."""
+
+    warnings: list[str]
+    words: set[str]
+    body_size: float
+    detected: list[str | None]  # printed page numbers found on the pages
+    furniture: list[set[int]] = field(default_factory=list)  # per page, lines to drop
+
+
+def _load_page(raw_doc: Any, index: int) -> tuple[Any, Any] | None:
+    """Raw (page, text page) handles, or None when pdfium cannot load the page.
+
+    Raw handles, not pypdfium2's wrapper objects: a page is closed as soon
+    as its lines are read, so their finalizers and parent links buy nothing,
+    and :func:`read_lines` works on the raw text page anyway.
+    """
+    page = pdfium_c.FPDF_LoadPage(raw_doc, index)
+    if not page:
+        return None
+    textpage = pdfium_c.FPDFText_LoadPage(page)
+    if not textpage:
+        pdfium_c.FPDF_ClosePage(page)
+        return None
+    return page, textpage
+
+
+class Chunk:
+    """Pages ``start`` to ``start + len(pages)`` of a document, read into lines."""
+
+    def __init__(self, start: int, pages: list[list[Line]], bad: list[int]) -> None:
+        self.start = start
+        self.pages = pages
+        self.bad = bad
+
+    @classmethod
+    def read(
+        cls, raw_doc: Any, start: int, stop: int, done: Callable[[int], None] | None = None
+    ) -> Chunk:
+        """Read pages ``start`` to ``stop``; ``done(index)`` after each page (it may raise)."""
+        pages: list[list[Line]] = []
+        bad: list[int] = []
+        for index in range(start, stop):
+            handles = _load_page(raw_doc, index)
+            if handles is None:
+                bad.append(index + 1)
+                pages.append([])
+            else:
+                try:
+                    pages.append(read_lines(handles[1]))
+                finally:
+                    pdfium_c.FPDFText_ClosePage(handles[1])
+                    pdfium_c.FPDF_ClosePage(handles[0])
+            if done is not None:
+                done(index)
+        return cls(start, pages, bad)
+
+    def summary(self) -> Summary:
+        sizes: dict[float, int] = {}
+        texts: list[str] = []
+        sample: list[str] = []
+        length = -1
+        visible = 0
+        edges: list[list[Line]] = []
+        edge_index: list[list[int]] = []
+        for lines in self.pages:
+            after_hyphen = False
+            for ln in lines:
+                text = ln.text
+                sizes[ln.size] = sizes.get(ln.size, 0) + len(text)
+                visible += sum(map(len, text.split()))
+                if length < SAMPLE:
+                    sample.append(text)
+                    length += len(text) + 1
+                # The vocabulary leaves out fragments of words split at a line end.
+                if after_hyphen:
+                    text = text.split(maxsplit=1)[1] if " " in text else ""
+                if ln.hyphen:
+                    text = text.rsplit(maxsplit=1)[0] if " " in text else ""
+                texts.append(text)
+                after_hyphen = ln.hyphen
+            page_edges = edge_lines(lines)
+            edges.append(page_edges)
+            positions = {id(ln): i for i, ln in enumerate(lines)}
+            edge_index.append([positions[id(ln)] for ln in page_edges])
+        return Summary(
+            start=self.start,
+            bad=list(self.bad),
+            empty=[self.start + i + 1 for i, lines in enumerate(self.pages) if not lines],
+            visible=visible,
+            sample=" ".join(sample)[:SAMPLE] if sample else None,
+            head=" ".join(ln.text for ln in self.pages[0]) if self.pages else "",
+            sizes=sizes,
+            words=vocabulary(texts),
+            edges=edges,
+            edge_index=edge_index,
+        )
+
+    def layout(self, furniture: list[set[int]], words: set[str], body_size: float) -> list[Laid]:
+        """Each page ordered, its footnotes split off, its lines re-flowed into paragraphs."""
+        out: list[Laid] = []
+        for lines, dropped in zip(self.pages, furniture, strict=True):
+            kept = [ln for i, ln in enumerate(lines) if i not in dropped] if dropped else lines
+            blocks, notes = split_footnotes(reading_order(kept), body_size)
+            out.append((paragraphs(blocks, words), note_paragraphs(notes, words)))
+        return out
+
+
+def _body_size(summaries: list[Summary]) -> float:
+    by_size: dict[float, int] = {}
+    for summary in summaries:
+        for size, count in summary.sizes.items():
+            by_size[size] = by_size.get(size, 0) + count
+    # Rounded to half points; keys keep the order of first appearance, which
+    # decides a tie as a pass over the lines would.
+    weights: dict[float, int] = {}
+    for size, count in by_size.items():
+        key = round(size * 2) / 2
+        weights[key] = weights.get(key, 0) + count
+    return max(weights, key=lambda k: weights[k]) if weights else 10.0
+
+
+def _check_readable(
+    summaries: list[Summary], total: int, warnings: list[str], ocr_hint: Callable[[], str]
+) -> None:
+    if sum(s.visible for s in summaries) < 3 * max(1, total):
+        raise NeedsOcrError(
+            "This PDF has no text layer: it looks like a scanned image." + ocr_hint()
+        )
+    head = summaries[0].head if summaries and summaries[0].start == 0 else ""
+    if "This PDF file is protected" in head and (
+        "different reader" in head or "Microsoft" in head or "rights" in head.lower()
+    ):
+        raise ImportFailedError(
+            "This PDF is rights-protected (Microsoft Information Rights Management): "
+            "only a notice page can be read without Microsoft's software. Ask the "
+            "sender for an unprotected copy."
+        )
+    share = garbled_share(" ".join(s.sample for s in summaries if s.sample is not None)[:SAMPLE])
+    if share > 0.5:
+        raise ImportFailedError(
+            "The text of this PDF cannot be decoded (its fonts carry no Unicode "
+            "mapping). Run text recognition (OCR) on it, or ask for another copy."
+        )
+    if share > 0.1:
+        warnings.append("Part of this PDF's text could not be decoded and may read as gibberish.")
+    empty = [str(n) for s in summaries for n in s.empty]
+    if empty and len(empty) < total:
+        warnings.append(
+            "Some pages have no text (images or scans): "
+            + ", ".join(empty[:10])
+            + ("…" if len(empty) > 10 else "")
+            + "."
+        )
+
+
+def plan_document(summaries: list[Summary], total: int, ocr_hint: Callable[[], str]) -> Plan:
+    """The decisions that need every page, from the summaries of ranges in page order."""
+    warnings: list[str] = []
+    bad = [n for s in summaries for n in s.bad]
+    if bad:
+        if len(bad) == total:
+            raise ImportFailedError(DAMAGED)
+        listed = ", ".join(str(n) for n in bad[:10]) + ("…" if len(bad) > 10 else "")
+        warnings.append(f"Some pages could not be read and were skipped: {listed}.")
+    _check_readable(summaries, total, warnings, ocr_hint)
+    words: set[str] = set()
+    for s in summaries:
+        words |= s.words
+    page_edges = [edges for s in summaries for edges in s.edges]
+    detected, furniture_ids = find_running(page_edges)
+    furniture = [
+        {i for ln, i in zip(edges, index, strict=True) if id(ln) in furniture_ids}
+        for s in summaries
+        for edges, index in zip(s.edges, s.edge_index, strict=True)
+    ]
+    return Plan(warnings, words, _body_size(summaries), detected, furniture)

@@ -1,0 +1,98 @@
+"""PDF pages read in worker processes give exactly the text of the in-process import.
+
+Every PDF under tests/fixtures and a generated long document are imported
+both ways; the results (text, pages, paragraphs, footnotes, labels, metadata,
+warnings), or the typed errors, must be equal. Then progress, cancel and a
+crashed worker.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+from pathlib import Path
+
+import pytest
+
+from app.core.errors import ImportCancelled, ImportFailedError, RejoinderError
+from app.importers.base import CancelToken, ImportedText, ImportOptions
+from app.importers.pdf import import_bytes
+from app.importers.pdf import workers as pdf_workers
+from bench.make_pdf import build_document
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+SAMPLES = sorted(FIXTURES.rglob("*.pdf"))
+
+
+@pytest.fixture(scope="module")
+def long_pdf() -> bytes:
+    return build_document(45)
+
+
+def _outcome(data: bytes, workers: int) -> ImportedText | tuple[str, str]:
+    try:
+        return import_bytes(data, ImportOptions(), workers=workers)
+    except RejoinderError as exc:
+        return type(exc).__name__, str(exc)
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.name)
+def test_every_sample_pdf_reads_the_same_in_workers(path: Path) -> None:
+    data = path.read_bytes()
+    assert _outcome(data, 2) == _outcome(data, 0)
+
+
+@pytest.mark.parametrize("method", ["fork", "forkserver", "spawn"])
+def test_a_long_document_reads_the_same_with_every_start_method(
+    long_pdf: bytes, method: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if method not in pdf_workers.multiprocessing.get_all_start_methods():
+        pytest.skip(f"{method} does not exist here")
+    monkeypatch.setattr(pdf_workers, "start_method", lambda: method)
+    alone = import_bytes(long_pdf, ImportOptions(), workers=0)
+    assert len(alone.pages) == 45 and alone.footnotes
+    for workers in (1, 3):
+        assert import_bytes(long_pdf, ImportOptions(), workers=workers) == alone
+
+
+def test_long_documents_get_workers_and_short_ones_none(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pdf_workers, "available_cores", lambda: 4)
+    assert pdf_workers.worker_count(10) == 0
+    assert pdf_workers.worker_count(pdf_workers.MIN_PAGES - 1) == 0
+    assert pdf_workers.worker_count(300) == 4
+    monkeypatch.setattr(pdf_workers, "available_cores", lambda: 1)
+    assert pdf_workers.worker_count(300) == 0
+    assert pdf_workers.ranges(10, 3) == [(0, 3), (3, 6), (6, 10)]
+
+
+def test_progress_counts_every_page_once(long_pdf: bytes) -> None:
+    seen: list[tuple[int, int]] = []
+    import_bytes(long_pdf, ImportOptions(progress=lambda d, t: seen.append((d, t))), workers=2)
+    assert seen[0] == (0, 45) and seen[-1] == (45, 45)
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+
+
+def test_cancel_stops_the_workers(long_pdf: bytes) -> None:
+    token = CancelToken()
+
+    def progress(done: int, total: int) -> None:
+        if done >= 4:
+            token.cancel()
+
+    with pytest.raises(ImportCancelled):
+        import_bytes(long_pdf, ImportOptions(progress=progress, cancel=token), workers=2)
+
+
+def test_a_worker_that_dies_is_a_clean_error(
+    long_pdf: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pdf_workers, "start_method", lambda: "fork")
+    real = pdf_workers.Chunk.read
+
+    def read_then_die(*args: object, **kwargs: object) -> object:
+        os.kill(os.getpid(), signal.SIGKILL)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pdf_workers.Chunk, "read", read_then_die)
+    with pytest.raises(ImportFailedError, match="stopped the PDF reader"):
+        import_bytes(long_pdf, ImportOptions(), workers=2)
