@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck unit screenshots bench clean
+.PHONY: run test lint typecheck unit screenshots bench clean translations
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -12,7 +12,16 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-run: $(STAMP)
+# The interface in French and Spanish: .ts catalogues (kept in git) compiled to .qm.
+TS := $(wildcard resources/translations/rejoinder_*.ts)
+QM := $(TS:.ts=.qm)
+
+resources/translations/%.qm: resources/translations/%.ts $(STAMP)
+	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
+
+translations: $(QM)
+
+run: $(STAMP) translations
 	@if [ -z "$$DISPLAY" ] && [ -z "$$WAYLAND_DISPLAY" ] && [ -z "$$QT_QPA_PLATFORM" ] && [ "$$(uname)" = Linux ]; then \
 		echo "No display found. Run Rejoinder on a desktop session, or try it on a virtual screen:"; \
 		echo "    xvfb-run -a make run"; \
@@ -27,7 +36,7 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy
 
-unit: $(STAMP)
+unit: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -n 2 -q
 
 test: lint typecheck unit
@@ -39,11 +48,11 @@ clean:
 # (dist/Rejoinder.app on macOS). PyInstaller is a build tool, not a runtime
 # dependency, so it is installed here rather than in pyproject.toml.
 .PHONY: bundle
-bundle: $(STAMP)
+bundle: $(STAMP) translations
 	$(PY) -m pip install --quiet 'pyinstaller>=6.10'
 	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN \
 		--distpath dist --workpath build/pyinstaller packaging/rejoinder.spec
 	@du -sh dist/rejoinder
 
-screenshots: $(STAMP)
+screenshots: $(STAMP) translations
 	docs/make_screenshots.sh $(PY)

@@ -11,7 +11,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMainWindow
 
-from app.core.config import RESOURCES, paths
+from app.core.config import RESOURCES, load_settings, paths
+from app.gui import i18n
 from app.gui.errors import install_excepthook
 from app.logsetup import setup_logging
 
@@ -35,6 +36,7 @@ def run_gui(project: Path | None, demo: bool) -> int:
     app = _application()
     log_dir = paths().log_dir
     setup_logging(log_dir)
+    i18n.install(app, i18n.interface_language(load_settings().interface_language))
     install_excepthook(log_dir)
     from app.gui.main_window import MainWindow
 

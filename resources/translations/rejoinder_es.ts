@@ -1,972 +1,1633 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
-<context>
-    <name></name>
+  <context>
+    <name>BlocksPanel</name>
     <message>
-        <location filename="../../app/gui/workspace.py" line="58"/>
-        <source>Sources</source>
-        <translation type="unfinished"></translation>
+      <source>+ Paragraph</source>
+      <translation>+ Párrafo</translation>
     </message>
     <message>
-        <location filename="../../app/gui/workspace.py" line="59"/>
-        <source>Search</source>
-        <translation type="unfinished"></translation>
+      <source>+ List</source>
+      <translation>+ Lista</translation>
     </message>
     <message>
-        <location filename="../../app/gui/workspace.py" line="60"/>
-        <source>Passages</source>
-        <translation type="unfinished"></translation>
+      <source>+ Citations</source>
+      <translation>+ Citas</translation>
     </message>
     <message>
-        <location filename="../../app/gui/workspace.py" line="61"/>
-        <source>Response</source>
-        <translation type="unfinished"></translation>
+      <source>Delete</source>
+      <translation>Eliminar</translation>
     </message>
     <message>
-        <location filename="../../app/gui/workspace.py" line="62"/>
-        <source>Outline</source>
-        <translation type="unfinished"></translation>
+      <source>Move the block up</source>
+      <translation>Subir el bloque</translation>
     </message>
     <message>
-        <location filename="../../app/gui/workspace.py" line="63"/>
-        <source>Preview</source>
-        <translation type="unfinished"></translation>
+      <source>Move the block down</source>
+      <translation>Bajar el bloque</translation>
     </message>
     <message>
-        <location filename="../../app/gui/workspace.py" line="64"/>
-        <source>Preflight</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>CrashDialog</name>
-    <message>
-        <location filename="../../app/gui/errors.py" line="68"/>
-        <source>Rejoinder ran into a problem</source>
-        <translation type="unfinished"></translation>
+      <source>Text (a list: one item per line):</source>
+      <translation>Texto (una lista: un elemento por línea):</translation>
     </message>
     <message>
-        <location filename="../../app/gui/errors.py" line="72"/>
-        <source>Something went wrong that Rejoinder did not expect. Your project is safe: every change was saved when you made it. Please send this report to support.</source>
-        <translation type="unfinished"></translation>
+      <source>Lead-in before the quotes (empty: the phrasebook's):</source>
+      <translation>Frase introductoria antes de las citas (vacía: la del repertorio de frases):</translation>
     </message>
     <message>
-        <location filename="../../app/gui/errors.py" line="76"/>
-        <source>The report was also saved as {path}.</source>
-        <translation type="unfinished"></translation>
+      <source>Lead-in before our comments:</source>
+      <translation>Frase introductoria antes de nuestras observaciones:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/errors.py" line="86"/>
-        <source>Copy report</source>
-        <translation type="unfinished"></translation>
+      <source>Numbered 1) 2) 3)</source>
+      <translation>Numerada 1) 2) 3)</translation>
     </message>
-</context>
-<context>
+    <message>
+      <source>Save block</source>
+      <translation>Guardar el bloque</translation>
+    </message>
+    <message>
+      <source>New paragraph.</source>
+      <translation>Nuevo párrafo.</translation>
+    </message>
+    <message>
+      <source>Item</source>
+      <translation>Elemento</translation>
+    </message>
+    <message>
+      <source>Paragraph: {text}</source>
+      <translation>Párrafo: {text}</translation>
+    </message>
+    <message>
+      <source>List of {n}: {text}</source>
+      <translation>Lista de {n}: {text}</translation>
+    </message>
+    <message>
+      <source>Cross-reference to “{name}”</source>
+      <translation>Remisión a «{name}»</translation>
+    </message>
+    <message>
+      <source>Citations: {n} passage(s)</source>
+      <translation>Citas: {n} pasaje(s)</translation>
+    </message>
+    <message>
+      <source>Blocks of “{name}”</source>
+      <translation>Bloques de «{name}»</translation>
+    </message>
+    <message>
+      <source>Choose a section in the Outline.</source>
+      <translation>Elija una sección en el Esquema.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Collaboration</name>
+    <message>
+      <source>Notes</source>
+      <translation>Notas</translation>
+    </message>
+    <message>
+      <source>Blocks</source>
+      <translation>Bloques</translation>
+    </message>
+    <message>
+      <source>&amp;Merge a colleague's copy…</source>
+      <translation>&amp;Combinar la copia de un colega…</translation>
+    </message>
+    <message>
+      <source>Import &amp;Word review…</source>
+      <translation>Importar la revisión de &amp;Word…</translation>
+    </message>
+    <message>
+      <source>Export re&amp;view copy…</source>
+      <translation>Exportar una copia de re&amp;visión…</translation>
+    </message>
+    <message>
+      <source>Undo &amp;merge</source>
+      <translation>Deshacer la &amp;combinación</translation>
+    </message>
+    <message>
+      <source>&amp;Conflicts…</source>
+      <translation>&amp;Conflictos…</translation>
+    </message>
+    <message>
+      <source>&amp;Proposals from the Word review…</source>
+      <translation>&amp;Propuestas de la revisión de Word…</translation>
+    </message>
+    <message>
+      <source>There are no conflicts to decide.</source>
+      <translation>No hay conflictos que resolver.</translation>
+    </message>
+    <message>
+      <source>Warning</source>
+      <translation>Advertencia</translation>
+    </message>
+    <message>
+      <source>Dismiss</source>
+      <translation>Descartar</translation>
+    </message>
+  </context>
+  <context>
+    <name>commands</name>
+    <message>
+      <source>Cite passage</source>
+      <translation>Citar el pasaje</translation>
+    </message>
+    <message>
+      <source>Delete passage</source>
+      <translation>Eliminar el pasaje</translation>
+    </message>
+    <message>
+      <source>Reorder passages</source>
+      <translation>Reordenar los pasajes</translation>
+    </message>
+    <message>
+      <source>Edit printed quote</source>
+      <translation>Modificar la cita impresa</translation>
+    </message>
+    <message>
+      <source>Edit response</source>
+      <translation>Modificar la respuesta</translation>
+    </message>
+    <message>
+      <source>Rename source</source>
+      <translation>Cambiar el nombre de la fuente</translation>
+    </message>
+    <message>
+      <source>Reorder sources</source>
+      <translation>Reordenar las fuentes</translation>
+    </message>
+    <message>
+      <source>Remove source</source>
+      <translation>Quitar la fuente</translation>
+    </message>
+    <message>
+      <source>Import document</source>
+      <translation>Importar un documento</translation>
+    </message>
+    <message>
+      <source>Add section</source>
+      <translation>Añadir una sección</translation>
+    </message>
+  </context>
+  <context>
+    <name>ConflictsDialog</name>
+    <message>
+      <source>Conflicts from the merge</source>
+      <translation>Conflictos de la combinación</translation>
+    </message>
+    <message>
+      <source>You and your colleague both changed these since your copies parted. The later change is kept until you decide; the other version is marked against it: {legend}</source>
+      <translation>Usted y su colega han cambiado estos elementos desde que sus copias se separaron. Se conserva el cambio más reciente hasta que usted decida; la otra versión se marca respecto de él: {legend}</translation>
+    </message>
+    <message>
+      <source>Or write the text to keep:</source>
+      <translation>O escriba el texto que se conservará:</translation>
+    </message>
+    <message>
+      <source>&amp;Keep this version</source>
+      <translation>&amp;Conservar esta versión</translation>
+    </message>
+    <message>
+      <source>Take the &amp;other version</source>
+      <translation>Tomar la &amp;otra versión</translation>
+    </message>
+    <message>
+      <source>Keep the &amp;edited text</source>
+      <translation>Conservar el texto &amp;editado</translation>
+    </message>
+    <message>
+      <source>No conflicts left.</source>
+      <translation>No quedan conflictos.</translation>
+    </message>
+    <message>
+      <source>Kept for now — {who}, {when}</source>
+      <translation>Conservada por ahora — {who}, {when}</translation>
+    </message>
+    <message>
+      <source>Other version — {who}, {when}</source>
+      <translation>Otra versión — {who}, {when}</translation>
+    </message>
+  </context>
+  <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../app/gui/dialogs/export.py" line="35"/>
-        <source>Export contribution</source>
-        <translation type="unfinished"></translation>
+      <source>Export contribution</source>
+      <translation>Exportar la contribución</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/export.py" line="39"/>
-        <source>Grouped: quotes, then comments</source>
-        <translation type="unfinished"></translation>
+      <source>Grouped: quotes, then comments</source>
+      <translation>Agrupada: citas y luego observaciones</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/export.py" line="40"/>
-        <source>Interleaved: quote, comment, quote…</source>
-        <translation type="unfinished"></translation>
+      <source>Interleaved: quote, comment, quote…</source>
+      <translation>Intercalada: cita, observación, cita…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/export.py" line="41"/>
-        <source>Table: one row per passage</source>
-        <translation type="unfinished"></translation>
+      <source>Table: one row per passage</source>
+      <translation>Tabla: una fila por pasaje</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/export.py" line="42"/>
-        <source>&amp;Layout:</source>
-        <translation type="unfinished"></translation>
+      <source>&amp;Layout:</source>
+      <translation>&amp;Presentación:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/export.py" line="44"/>
-        <source>Default template</source>
-        <translation type="unfinished"></translation>
+      <source>Default template</source>
+      <translation>Plantilla predeterminada</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/export.py" line="45"/>
-        <location filename="../../app/gui/dialogs/export.py" line="57"/>
-        <source>Browse…</source>
-        <translation type="unfinished"></translation>
+      <source>Browse…</source>
+      <translation>Examinar…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/export.py" line="49"/>
-        <source>&amp;Template:</source>
-        <translation type="unfinished"></translation>
+      <source>&amp;Template:</source>
+      <translation>&amp;Plantilla:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/export.py" line="52"/>
-        <source>Include responses still in draft</source>
-        <translation type="unfinished"></translation>
+      <source>Include responses still in draft</source>
+      <translation>Incluir las respuestas aún en borrador</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/export.py" line="53"/>
-        <source>Review copy (statuses and notes as Word comments)</source>
-        <translation type="unfinished"></translation>
+      <source>Review copy (statuses and notes as Word comments)</source>
+      <translation>Copia de revisión (estados y notas como comentarios de Word)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/export.py" line="61"/>
-        <source>&amp;Save as:</source>
-        <translation type="unfinished"></translation>
+      <source>&amp;Save as:</source>
+      <translation>&amp;Guardar como:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/export.py" line="67"/>
-        <source>Export</source>
-        <translation type="unfinished"></translation>
+      <source>Export</source>
+      <translation>Exportar</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/export.py" line="76"/>
-        <source>Word template</source>
-        <translation type="unfinished"></translation>
+      <source>Word template</source>
+      <translation>Plantilla de Word</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/export.py" line="76"/>
-        <source>Word documents (*.docx *.dotx)</source>
-        <translation type="unfinished"></translation>
+      <source>Word documents (*.docx *.dotx)</source>
+      <translation>Documentos de Word (*.docx *.dotx)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/export.py" line="83"/>
-        <source>Export as</source>
-        <translation type="unfinished"></translation>
+      <source>Export as</source>
+      <translation>Exportar como</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/export.py" line="83"/>
-        <source>Word documents (*.docx)</source>
-        <translation type="unfinished"></translation>
+      <source>Word documents (*.docx)</source>
+      <translation>Documentos de Word (*.docx)</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
+    <name>HistoryDialog</name>
+    <message>
+      <source>History of the response</source>
+      <translation>Historial de la respuesta</translation>
+    </message>
+    <message>
+      <source>Choose an earlier text to see how the current text differs from it: {legend}</source>
+      <translation>Elija un texto anterior para ver en qué difiere el texto actual: {legend}</translation>
+    </message>
+    <message>
+      <source>&amp;Restore this version</source>
+      <translation>&amp;Restaurar esta versión</translation>
+    </message>
+    <message>
+      <source>unknown</source>
+      <translation>desconocido</translation>
+    </message>
+    <message>
+      <source>Current text — {who}, {when}</source>
+      <translation>Texto actual — {who}, {when}</translation>
+    </message>
+    <message>
+      <source>{who}, {when}</source>
+      <translation>{who}, {when}</translation>
+    </message>
+  </context>
+  <context>
+    <name>IdentityForm</name>
+    <message>
+      <source>Maria Gomez</source>
+      <translation>María Gómez</translation>
+    </message>
+    <message>
+      <source>Our delegation or organisation</source>
+      <translation>Nuestra delegación u organización</translation>
+    </message>
+    <message>
+      <source>&amp;Name:</source>
+      <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+      <source>&amp;Initials:</source>
+      <translation>&amp;Iniciales:</translation>
+    </message>
+    <message>
+      <source>&amp;Organisation:</source>
+      <translation>&amp;Organización:</translation>
+    </message>
+  </context>
+  <context>
+    <name>IdentityDialog</name>
+    <message>
+      <source>Who are you?</source>
+      <translation>¿Quién es usted?</translation>
+    </message>
+    <message>
+      <source>Your name is shown to your colleagues on every note, status change and text you write. You can change it later in File › Settings….</source>
+      <translation>Su nombre se muestra a sus colegas en cada nota, cambio de estado y texto que escriba. Podrá cambiarlo más adelante en Archivo › Configuración….</translation>
+    </message>
+  </context>
+  <context>
+    <name>SettingsDialog</name>
+    <message>
+      <source>Settings</source>
+      <translation>Configuración</translation>
+    </message>
+    <message>
+      <source>The built-in template</source>
+      <translation>La plantilla incorporada</translation>
+    </message>
+    <message>
+      <source>Browse…</source>
+      <translation>Examinar…</translation>
+    </message>
+    <message>
+      <source>Default Word &amp;template:</source>
+      <translation>&amp;Plantilla de Word predeterminada:</translation>
+    </message>
+    <message>
+      <source>&amp;Language of new projects:</source>
+      <translation>&amp;Idioma de los nuevos proyectos:</translation>
+    </message>
+    <message>
+      <source>As the system (when it is one of these)</source>
+      <translation>Como el sistema (si es uno de estos)</translation>
+    </message>
+    <message>
+      <source>Takes effect the next time Rejoinder starts</source>
+      <translation>Se aplica la próxima vez que se inicie Rejoinder</translation>
+    </message>
+    <message>
+      <source>&amp;Interface language:</source>
+      <translation>Idioma de la &amp;interfaz:</translation>
+    </message>
+    <message>
+      <source>One sentence per line, e.g. “We refer to our earlier contribution.”</source>
+      <translation>Una frase por línea, p. ej. «Nos remitimos a nuestra contribución anterior.»</translation>
+    </message>
+    <message>
+      <source>My &amp;standard sentences
+(in the Phrasebook menu):</source>
+      <translation>Mis &amp;frases tipo
+(en el menú Frases tipo):</translation>
+    </message>
+    <message>
+      <source>Word template</source>
+      <translation>Plantilla de Word</translation>
+    </message>
+  </context>
+  <context>
     <name>ImportLabelsDialog</name>
     <message>
-        <location filename="../../app/gui/dialogs/import_labels.py" line="37"/>
-        <source>Import documents</source>
-        <translation type="unfinished"></translation>
+      <source>Import documents</source>
+      <translation>Importar documentos</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/import_labels.py" line="41"/>
-        <source>Check who each document comes from; the label names its section.</source>
-        <translation type="unfinished"></translation>
+      <source>Contribution from {party}</source>
+      <translation>Contribución de {party}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/import_labels.py" line="51"/>
-        <source>Submission (to answer)</source>
-        <translation type="unfinished"></translation>
+      <source>Check who each document comes from: the label names its section of our contribution. A document we only quote is a reference.</source>
+      <translation>Compruebe de quién procede cada documento: la etiqueta da nombre a su sección de nuestra contribución. Un documento que solo citamos es una referencia.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/import_labels.py" line="52"/>
-        <source>Reference (to quote)</source>
-        <translation type="unfinished"></translation>
+      <source>Party or author, e.g. European Union</source>
+      <translation>Parte o autor, p. ej. Unión Europea</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/import_labels.py" line="68"/>
-        <source>Import</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <location filename="../../app/gui/main_window.py" line="36"/>
-        <location filename="../../app/gui/main_window.py" line="196"/>
-        <source>Rejoinder</source>
-        <translation type="unfinished"></translation>
+      <source>Label of {name}</source>
+      <translation>Etiqueta de {name}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="69"/>
-        <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+      <source>Submission (to answer)</source>
+      <translation>Contribución (a la que responder)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="71"/>
-        <source>&amp;New project…</source>
-        <translation type="unfinished"></translation>
+      <source>Reference (to quote)</source>
+      <translation>Referencia (para citar)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="74"/>
-        <source>&amp;Open…</source>
-        <translation type="unfinished"></translation>
+      <source>Import</source>
+      <translation>Importar</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="77"/>
-        <source>Open &amp;recent</source>
-        <translation type="unfinished"></translation>
+      <source>A label is needed: who wrote this document?</source>
+      <translation>Se necesita una etiqueta: ¿quién escribió este documento?</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="78"/>
-        <source>Open &amp;demo</source>
-        <translation type="unfinished"></translation>
+      <source>Quoted as “{label}”; no section of its own.</source>
+      <translation>Citado como «{label}»; sin sección propia.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="81"/>
-        <source>&amp;Import documents…</source>
-        <translation type="unfinished"></translation>
+      <source>Heading: {heading}</source>
+      <translation>Título: {heading}</translation>
     </message>
-    <message>
-        <location filename="../../app/gui/main_window.py" line="82"/>
-        <source>&amp;Export contribution…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.py" line="84"/>
-        <source>&amp;Close project</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.py" line="89"/>
-        <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.py" line="92"/>
-        <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.py" line="93"/>
-        <source>&amp;View</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.py" line="119"/>
-        <source>Save the new project as</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.py" line="141"/>
-        <source>Open a project</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.py" line="180"/>
-        <source>{title} — Rejoinder</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>NewProjectDialog</name>
     <message>
-        <location filename="../../app/gui/dialogs/new_project.py" line="33"/>
-        <source>New project</source>
-        <translation type="unfinished"></translation>
+      <source>Project properties</source>
+      <translation>Propiedades del proyecto</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/new_project.py" line="37"/>
-        <source>Comments on contributions to WGEC-2</source>
-        <translation type="unfinished"></translation>
+      <source>New project</source>
+      <translation>Nuevo proyecto</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/new_project.py" line="39"/>
-        <source>Our delegation or organisation</source>
-        <translation type="unfinished"></translation>
+      <source>Comments on contributions to WGEC-2</source>
+      <translation>Observaciones sobre las contribuciones al WGEC-2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/new_project.py" line="47"/>
-        <source>&amp;Title:</source>
-        <translation type="unfinished"></translation>
+      <source>Our delegation or organisation</source>
+      <translation>Nuestra delegación u organización</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/new_project.py" line="48"/>
-        <source>&amp;Organisation:</source>
-        <translation type="unfinished"></translation>
+      <source>&amp;Title:</source>
+      <translation>&amp;Título:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/new_project.py" line="49"/>
-        <source>&amp;Meeting:</source>
-        <translation type="unfinished"></translation>
+      <source>&amp;Organisation:</source>
+      <translation>&amp;Organización:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/new_project.py" line="50"/>
-        <source>&amp;Date:</source>
-        <translation type="unfinished"></translation>
+      <source>&amp;Meeting:</source>
+      <translation>&amp;Reunión:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/new_project.py" line="51"/>
-        <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+      <source>&amp;Date:</source>
+      <translation>&amp;Fecha:</translation>
     </message>
-</context>
-<context>
+    <message>
+      <source>&amp;Language:</source>
+      <translation>&amp;Idioma:</translation>
+    </message>
+  </context>
+  <context>
+    <name>errors</name>
+    <message>
+      <source>Rejoinder</source>
+      <translation>Rejoinder</translation>
+    </message>
+  </context>
+  <context>
+    <name>CrashDialog</name>
+    <message>
+      <source>Rejoinder ran into a problem</source>
+      <translation>Rejoinder ha encontrado un problema</translation>
+    </message>
+    <message>
+      <source>Something went wrong that Rejoinder did not expect. Your project is safe: every change was saved when you made it. Please send this report to support.</source>
+      <translation>Se ha producido un error imprevisto. Su proyecto está a salvo: cada cambio se guardó en el momento en que lo hizo. Envíe este informe al servicio de asistencia.</translation>
+    </message>
+    <message>
+      <source>The report was also saved as {path}.</source>
+      <translation>El informe también se guardó como {path}.</translation>
+    </message>
+    <message>
+      <source>Copy report</source>
+      <translation>Copiar el informe</translation>
+    </message>
+  </context>
+  <context>
+    <name>exporting</name>
+    <message>
+      <source>Writing the Word document…</source>
+      <translation>Escribiendo el documento de Word…</translation>
+    </message>
+    <message>
+      <source>Export</source>
+      <translation>Exportar</translation>
+    </message>
+    <message>
+      <source>The contribution was saved as {path}.</source>
+      <translation>La contribución se guardó como {path}.</translation>
+    </message>
+    <message>
+      <source>Open folder</source>
+      <translation>Abrir la carpeta</translation>
+    </message>
+  </context>
+  <context>
+    <name>Help</name>
+    <message>
+      <source>Bold</source>
+      <translation>Negrita</translation>
+    </message>
+    <message>
+      <source>Italic</source>
+      <translation>Cursiva</translation>
+    </message>
+    <message>
+      <source>Underline</source>
+      <translation>Subrayado</translation>
+    </message>
+    <message>
+      <source>Link</source>
+      <translation>Enlace</translation>
+    </message>
+    <message>
+      <source>Footnote (or edit the footnote at the caret)</source>
+      <translation>Nota al pie (o modificar la del cursor)</translation>
+    </message>
+    <message>
+      <source>Phrasebook</source>
+      <translation>Frases tipo</translation>
+    </message>
+    <message>
+      <source>Apply the printed quote</source>
+      <translation>Aplicar la cita impresa</translation>
+    </message>
+    <message>
+      <source>Extend the selection in the reader</source>
+      <translation>Ampliar la selección en el lector</translation>
+    </message>
+    <message>
+      <source>Keyboard shortcuts</source>
+      <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+      <source>Action</source>
+      <translation>Acción</translation>
+    </message>
+    <message>
+      <source>Keys</source>
+      <translation>Teclas</translation>
+    </message>
+    <message>
+      <source>User guide</source>
+      <translation>Guía del usuario</translation>
+    </message>
+    <message>
+      <source>&lt;h3&gt;Rejoinder {version}&lt;/h3&gt;&lt;p&gt;Draft a delegation's comments on the other parties' submissions and export them as one Word document.&lt;/p&gt;&lt;p&gt;Free software under the GNU General Public License, version 3 or later.&lt;/p&gt;&lt;p&gt;Logs: {logs}&lt;br&gt;Backups (made before every merge and upgrade): {backups}&lt;br&gt;Settings: {settings}&lt;/p&gt;</source>
+      <translation>&lt;h3&gt;Rejoinder {version}&lt;/h3&gt;&lt;p&gt;Redacte las observaciones de una delegación sobre las contribuciones de las demás partes y expórtelas en un único documento de Word.&lt;/p&gt;&lt;p&gt;Software libre bajo la Licencia Pública General de GNU, versión 3 o posterior.&lt;/p&gt;&lt;p&gt;Registros: {logs}&lt;br&gt;Copias de seguridad (hechas antes de cada combinación y actualización): {backups}&lt;br&gt;Configuración: {settings}&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>&amp;Help</source>
+      <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+      <source>&amp;Keyboard shortcuts</source>
+      <translation>&amp;Atajos de teclado</translation>
+    </message>
+    <message>
+      <source>&amp;User guide</source>
+      <translation>&amp;Guía del usuario</translation>
+    </message>
+    <message>
+      <source>&amp;About Rejoinder</source>
+      <translation>&amp;Acerca de Rejoinder</translation>
+    </message>
+    <message>
+      <source>About Rejoinder</source>
+      <translation>Acerca de Rejoinder</translation>
+    </message>
+  </context>
+  <context>
+    <name>importing</name>
+    <message>
+      <source>Reading the documents…</source>
+      <translation>Leyendo los documentos…</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Cancelar</translation>
+    </message>
+    <message>
+      <source>Import documents</source>
+      <translation>Importar documentos</translation>
+    </message>
+    <message>
+      <source>Some documents were not imported:</source>
+      <translation>Algunos documentos no se importaron:</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <source>Rejoinder</source>
+      <translation>Rejoinder</translation>
+    </message>
+    <message>
+      <source>&amp;File</source>
+      <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+      <source>&amp;New project…</source>
+      <translation>&amp;Nuevo proyecto…</translation>
+    </message>
+    <message>
+      <source>&amp;Open…</source>
+      <translation>&amp;Abrir…</translation>
+    </message>
+    <message>
+      <source>Open &amp;recent</source>
+      <translation>Abrir &amp;reciente</translation>
+    </message>
+    <message>
+      <source>Open &amp;demo</source>
+      <translation>Abrir la &amp;demostración</translation>
+    </message>
+    <message>
+      <source>&amp;Import documents…</source>
+      <translation>&amp;Importar documentos…</translation>
+    </message>
+    <message>
+      <source>&amp;Export contribution…</source>
+      <translation>&amp;Exportar la contribución…</translation>
+    </message>
+    <message>
+      <source>Project &amp;properties…</source>
+      <translation>&amp;Propiedades del proyecto…</translation>
+    </message>
+    <message>
+      <source>&amp;Close project</source>
+      <translation>&amp;Cerrar el proyecto</translation>
+    </message>
+    <message>
+      <source>Se&amp;ttings…</source>
+      <translation>Con&amp;figuración…</translation>
+    </message>
+    <message>
+      <source>&amp;Quit</source>
+      <translation>&amp;Salir</translation>
+    </message>
+    <message>
+      <source>&amp;Edit</source>
+      <translation>&amp;Edición</translation>
+    </message>
+    <message>
+      <source>&amp;View</source>
+      <translation>&amp;Ver</translation>
+    </message>
+    <message>
+      <source>Save the new project as</source>
+      <translation>Guardar el nuevo proyecto como</translation>
+    </message>
+    <message>
+      <source>Open a project</source>
+      <translation>Abrir un proyecto</translation>
+    </message>
+    <message>
+      <source>{title} — Rejoinder</source>
+      <translation>{title} — Rejoinder</translation>
+    </message>
+    <message>
+      <source>Edit project properties</source>
+      <translation>Modificar las propiedades del proyecto</translation>
+    </message>
+  </context>
+  <context>
+    <name>merge_ui</name>
+    <message>
+      <source>Merge a colleague's copy of this project</source>
+      <translation>Combinar la copia de este proyecto de un colega</translation>
+    </message>
+    <message>
+      <source>Merging “{name}”…</source>
+      <translation>Combinando «{name}»…</translation>
+    </message>
+    <message>
+      <source>Merge</source>
+      <translation>Combinar</translation>
+    </message>
+    <message>
+      <source>Merged: {inserted} added, {updated} changed, {conflicts} conflict(s).</source>
+      <translation>Combinación hecha: {inserted} añadido(s), {updated} modificado(s), {conflicts} conflicto(s).</translation>
+    </message>
+    <message>
+      <source>Both of you changed the same things: choose in Edit › Conflicts…</source>
+      <translation>Ambos cambiaron los mismos elementos: elija en Edición › Conflictos…</translation>
+    </message>
+    <message>
+      <source>A backup of the project before the merge: {path}</source>
+      <translation>Una copia de seguridad del proyecto antes de la combinación: {path}</translation>
+    </message>
+    <message>
+      <source>Undo the merge? The project goes back to how it was before the merge; conflicts you resolved since are undone too.</source>
+      <translation>¿Deshacer la combinación? El proyecto vuelve a su estado anterior a la combinación; los conflictos resueltos desde entonces también se deshacen.</translation>
+    </message>
+    <message>
+      <source>The merge was undone.</source>
+      <translation>Se deshizo la combinación.</translation>
+    </message>
+  </context>
+  <context>
+    <name>NotesPanel</name>
+    <message>
+      <source>Review proposals…</source>
+      <translation>Examinar las propuestas…</translation>
+    </message>
+    <message>
+      <source>Notes &amp;on:</source>
+      <translation>Notas &amp;sobre:</translation>
+    </message>
+    <message>
+      <source>the passage</source>
+      <translation>el pasaje</translation>
+    </message>
+    <message>
+      <source>our response</source>
+      <translation>nuestra respuesta</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Nota</translation>
+    </message>
+    <message>
+      <source>Author</source>
+      <translation>Autor</translation>
+    </message>
+    <message>
+      <source>When</source>
+      <translation>Cuándo</translation>
+    </message>
+    <message>
+      <source>Write a note for the delegation…</source>
+      <translation>Escriba una nota para la delegación…</translation>
+    </message>
+    <message>
+      <source>&amp;Add note</source>
+      <translation>&amp;Añadir una nota</translation>
+    </message>
+    <message>
+      <source>&amp;Reply</source>
+      <translation>&amp;Responder</translation>
+    </message>
+    <message>
+      <source>&amp;Edit</source>
+      <translation>&amp;Edición</translation>
+    </message>
+    <message>
+      <source>&amp;Delete</source>
+      <translation>&amp;Eliminar</translation>
+    </message>
+    <message>
+      <source>(deleted)</source>
+      <translation>(eliminada)</translation>
+    </message>
+    <message>
+      <source>No response yet.</source>
+      <translation>Todavía no hay respuesta.</translation>
+    </message>
+    <message>
+      <source>Status: {status} since {when}, by {who}.</source>
+      <translation>Estado: {status} desde {when}, por {who}.</translation>
+    </message>
+    <message>
+      <source>{n} proposed text(s) from the Word review</source>
+      <translation>{n} texto(s) propuesto(s) en la revisión de Word</translation>
+    </message>
+  </context>
+  <context>
+    <name>opening</name>
+    <message>
+      <source>Opening “{name}”…</source>
+      <translation>Abriendo «{name}»…</translation>
+    </message>
+    <message>
+      <source>Open a project</source>
+      <translation>Abrir un proyecto</translation>
+    </message>
+  </context>
+  <context>
     <name>OutlinePanel</name>
     <message>
-        <location filename="../../app/gui/outline_panel.py" line="38"/>
-        <source>Add topic…</source>
-        <translation type="unfinished"></translation>
+      <source>Add topic…</source>
+      <translation>Añadir un tema…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/outline_panel.py" line="39"/>
-        <source>Cross-reference…</source>
-        <translation type="unfinished"></translation>
+      <source>Cross-reference…</source>
+      <translation>Remisión…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/outline_panel.py" line="42"/>
-        <source>Move the section up</source>
-        <translation type="unfinished"></translation>
+      <source>Move the section up</source>
+      <translation>Subir la sección</translation>
     </message>
     <message>
-        <location filename="../../app/gui/outline_panel.py" line="43"/>
-        <source>Move the section down</source>
-        <translation type="unfinished"></translation>
+      <source>Move the section down</source>
+      <translation>Bajar la sección</translation>
     </message>
     <message>
-        <location filename="../../app/gui/outline_panel.py" line="47"/>
-        <source>Opening (e.g. “We support this paper.”):</source>
-        <translation type="unfinished"></translation>
+      <source>Opening (e.g. “We support this paper.”):</source>
+      <translation>Apertura (p. ej. «Apoyamos este documento.»):</translation>
     </message>
     <message>
-        <location filename="../../app/gui/outline_panel.py" line="50"/>
-        <source>Closing remarks:</source>
-        <translation type="unfinished"></translation>
+      <source>Closing remarks:</source>
+      <translation>Observaciones finales:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/outline_panel.py" line="53"/>
-        <source>Save opening and closing</source>
-        <translation type="unfinished"></translation>
+      <source>Contribution from {party}</source>
+      <translation>Contribución de {party}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/outline_panel.py" line="71"/>
-        <source>Contribution from {party}</source>
-        <translation type="unfinished"></translation>
+      <source>Edit opening</source>
+      <translation>Modificar la apertura</translation>
     </message>
     <message>
-        <location filename="../../app/gui/outline_panel.py" line="119"/>
-        <source>Edit opening</source>
-        <translation type="unfinished"></translation>
+      <source>Add topic section</source>
+      <translation>Añadir una sección temática</translation>
     </message>
     <message>
-        <location filename="../../app/gui/outline_panel.py" line="123"/>
-        <source>Add topic section</source>
-        <translation type="unfinished"></translation>
+      <source>Heading:</source>
+      <translation>Título:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/outline_panel.py" line="123"/>
-        <source>Heading:</source>
-        <translation type="unfinished"></translation>
+      <source>Cross-reference</source>
+      <translation>Remisión</translation>
     </message>
     <message>
-        <location filename="../../app/gui/outline_panel.py" line="137"/>
-        <source>Cross-reference</source>
-        <translation type="unfinished"></translation>
+      <source>Refer to the section:</source>
+      <translation>Remitir a la sección:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/outline_panel.py" line="137"/>
-        <source>Refer to the section:</source>
-        <translation type="unfinished"></translation>
+      <source>Add cross-reference</source>
+      <translation>Añadir una remisión</translation>
     </message>
     <message>
-        <location filename="../../app/gui/outline_panel.py" line="156"/>
-        <source>Add cross-reference</source>
-        <translation type="unfinished"></translation>
+      <source>Move section</source>
+      <translation>Mover la sección</translation>
+    </message>
+  </context>
+  <context>
+    <name>PassageFilter</name>
+    <message>
+      <source>A&amp;uthor:</source>
+      <translation>A&amp;utor:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/outline_panel.py" line="176"/>
-        <source>Move section</source>
-        <translation type="unfinished"></translation>
+      <source>S&amp;tatus:</source>
+      <translation>Es&amp;tado:</translation>
     </message>
-</context>
-<context>
+    <message>
+      <source>All</source>
+      <translation>Todos</translation>
+    </message>
+    <message>
+      <source>Draft</source>
+      <translation>Borrador</translation>
+    </message>
+    <message>
+      <source>Proposed</source>
+      <translation>Propuesto</translation>
+    </message>
+    <message>
+      <source>Agreed</source>
+      <translation>Aprobado</translation>
+    </message>
+    <message>
+      <source>Everyone</source>
+      <translation>Todos</translation>
+    </message>
+  </context>
+  <context>
     <name>PassagesPanel</name>
     <message>
-        <location filename="../../app/gui/passages_panel.py" line="60"/>
-        <source>Printed quote (use … for omissions, [ ] for insertions):</source>
-        <translation type="unfinished"></translation>
+      <source>no response</source>
+      <translation>sin respuesta</translation>
     </message>
     <message>
-        <location filename="../../app/gui/passages_panel.py" line="69"/>
-        <source>Apply quote</source>
-        <translation type="unfinished"></translation>
+      <source>draft</source>
+      <translation>borrador</translation>
     </message>
     <message>
-        <location filename="../../app/gui/passages_panel.py" line="70"/>
-        <source>Save the printed quote (Ctrl+Return)</source>
-        <translation type="unfinished"></translation>
+      <source>proposed</source>
+      <translation>propuesto</translation>
     </message>
     <message>
-        <location filename="../../app/gui/passages_panel.py" line="74"/>
-        <source>&amp;Delete passage</source>
-        <translation type="unfinished"></translation>
+      <source>agreed</source>
+      <translation>aprobado</translation>
     </message>
     <message>
-        <location filename="../../app/gui/passages_panel.py" line="76"/>
-        <source>Move &amp;up</source>
-        <translation type="unfinished"></translation>
+      <source>The colour of a passage says where its response stands</source>
+      <translation>El color de un pasaje indica en qué punto está su respuesta</translation>
     </message>
     <message>
-        <location filename="../../app/gui/passages_panel.py" line="78"/>
-        <source>Move d&amp;own</source>
-        <translation type="unfinished"></translation>
+      <source>Printed quote (use … for omissions, [ ] for insertions):</source>
+      <translation>Cita impresa (… para omisiones, [ ] para inserciones):</translation>
     </message>
     <message>
-        <location filename="../../app/gui/passages_panel.py" line="109"/>
-        <source>p. {label}</source>
-        <translation type="unfinished"></translation>
+      <source>Apply quote</source>
+      <translation>Aplicar</translation>
     </message>
     <message>
-        <location filename="../../app/gui/passages_panel.py" line="111"/>
-        <source>para. {n}</source>
-        <translation type="unfinished"></translation>
+      <source>Save the printed quote (Ctrl+Return)</source>
+      <translation>Guardar la cita impresa (Ctrl+Intro)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/passages_panel.py" line="114"/>
-        <source>not found in the new version</source>
-        <translation type="unfinished"></translation>
+      <source>&amp;Delete passage</source>
+      <translation>&amp;Eliminar el pasaje</translation>
     </message>
     <message>
-        <location filename="../../app/gui/passages_panel.py" line="116"/>
-        <source>quote differs from the source</source>
-        <translation type="unfinished"></translation>
+      <source>Move &amp;up</source>
+      <translation>&amp;Subir</translation>
     </message>
     <message>
-        <location filename="../../app/gui/passages_panel.py" line="158"/>
-        <source>Faithful</source>
-        <translation type="unfinished"></translation>
+      <source>Move d&amp;own</source>
+      <translation>&amp;Bajar</translation>
     </message>
-</context>
-<context>
+    <message>
+      <source>Move to &amp;section…</source>
+      <translation>Mover a una s&amp;ección…</translation>
+    </message>
+    <message>
+      <source>Add &amp;note…</source>
+      <translation>Añadir una &amp;nota…</translation>
+    </message>
+    <message>
+      <source>p. {label}</source>
+      <translation>pág. {label}</translation>
+    </message>
+    <message>
+      <source>para. {n}</source>
+      <translation>párr. {n}</translation>
+    </message>
+    <message>
+      <source>not found in the new version</source>
+      <translation>no encontrado en la nueva versión</translation>
+    </message>
+    <message>
+      <source>quote differs from the source</source>
+      <translation>la cita difiere de la fuente</translation>
+    </message>
+    <message>
+      <source>💬 {n}</source>
+      <translation>💬 {n}</translation>
+    </message>
+    <message>
+      <source>Faithful</source>
+      <translation>Fiel</translation>
+    </message>
+    <message>
+      <source>Add note</source>
+      <translation>Añadir una nota</translation>
+    </message>
+    <message>
+      <source>Note for the delegation (never exported):</source>
+      <translation>Nota para la delegación (nunca se exporta):</translation>
+    </message>
+    <message>
+      <source>Contribution from {party}</source>
+      <translation>Contribución de {party}</translation>
+    </message>
+    <message>
+      <source>Move to section</source>
+      <translation>Mover a una sección</translation>
+    </message>
+    <message>
+      <source>Print the passage in:</source>
+      <translation>Imprimir el pasaje en:</translation>
+    </message>
+  </context>
+  <context>
     <name>PreflightPanel</name>
     <message>
-        <location filename="../../app/gui/preflight_panel.py" line="33"/>
-        <source>Check again</source>
-        <translation type="unfinished"></translation>
+      <source>Check again</source>
+      <translation>Volver a comprobar</translation>
     </message>
     <message>
-        <location filename="../../app/gui/preflight_panel.py" line="53"/>
-        <source>1 problem to fix before sending.</source>
-        <translation type="unfinished"></translation>
+      <source>Checking…</source>
+      <translation>Comprobando…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/preflight_panel.py" line="55"/>
-        <source>{n} problems to fix before sending.</source>
-        <translation type="unfinished"></translation>
+      <source>1 problem to fix before sending.</source>
+      <translation>1 problema que corregir antes del envío.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/preflight_panel.py" line="59"/>
-        <source>No problems found: ready to export.</source>
-        <translation type="unfinished"></translation>
+      <source>{n} problems to fix before sending.</source>
+      <translation>{n} problemas que corregir antes del envío.</translation>
     </message>
-</context>
-<context>
+    <message>
+      <source>No problems found: ready to export.</source>
+      <translation>Ningún problema: listo para exportar.</translation>
+    </message>
+  </context>
+  <context>
     <name>PreviewPanel</name>
     <message>
-        <location filename="../../app/gui/preview_panel.py" line="26"/>
-        <source>Layout:</source>
-        <translation type="unfinished"></translation>
+      <source>Layout:</source>
+      <translation>Presentación:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/preview_panel.py" line="29"/>
-        <source>Grouped</source>
-        <translation type="unfinished"></translation>
+      <source>Grouped</source>
+      <translation>Agrupada</translation>
     </message>
     <message>
-        <location filename="../../app/gui/preview_panel.py" line="29"/>
-        <source>Interleaved</source>
-        <translation type="unfinished"></translation>
+      <source>Interleaved</source>
+      <translation>Intercalada</translation>
     </message>
     <message>
-        <location filename="../../app/gui/preview_panel.py" line="29"/>
-        <source>Table</source>
-        <translation type="unfinished"></translation>
+      <source>Table</source>
+      <translation>Tabla</translation>
     </message>
     <message>
-        <location filename="../../app/gui/preview_panel.py" line="59"/>
-        <source>The preview is not available in this version.</source>
-        <translation type="unfinished"></translation>
+      <source>The preview is not available in this version.</source>
+      <translation>La vista previa no está disponible en esta versión.</translation>
     </message>
-</context>
-<context>
-    <name>ReaderPanel</name>
-    <message>
-        <location filename="../../app/gui/reader.py" line="332"/>
-        <source>Find in this source</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/reader.py" line="336"/>
-        <source>Close the find bar (Esc)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ResponseEditor</name>
-    <message>
-        <location filename="../../app/gui/response_editor.py" line="81"/>
-        <source>Select a passage, then write our comment here.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/response_editor.py" line="84"/>
-        <source>&amp;Position:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/response_editor.py" line="89"/>
-        <source>Agree</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/response_editor.py" line="90"/>
-        <source>Partly agree</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/response_editor.py" line="91"/>
-        <source>Disagree</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/response_editor.py" line="92"/>
-        <source>Strongly disagree</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/response_editor.py" line="93"/>
-        <source>Note</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/response_editor.py" line="98"/>
-        <source>&amp;Status:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/response_editor.py" line="103"/>
-        <source>Draft</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/response_editor.py" line="103"/>
-        <source>Proposed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/response_editor.py" line="103"/>
-        <source>Agreed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/response_editor.py" line="131"/>
-        <source>B</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/response_editor.py" line="131"/>
-        <source>Bold</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/response_editor.py" line="132"/>
-        <source>I</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/response_editor.py" line="132"/>
-        <source>Italic</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/response_editor.py" line="133"/>
-        <source>U</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/response_editor.py" line="133"/>
-        <source>Underline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/response_editor.py" line="134"/>
-        <source>Link…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/response_editor.py" line="134"/>
-        <location filename="../../app/gui/response_editor.py" line="182"/>
-        <source>Link</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/response_editor.py" line="135"/>
-        <source>Footnote</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/response_editor.py" line="153"/>
-        <source>Phrasebook</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/response_editor.py" line="182"/>
-        <source>Address (https://…):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/response_editor.py" line="200"/>
-        <source>footnote</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/response_editor.py" line="232"/>
-        <source>No passage selected.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/response_editor.py" line="238"/>
-        <source>Response to “{quote}”</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>RichEdit</name>
-    <message>
-        <location filename="../../app/gui/rich_edit.py" line="36"/>
-        <source>B</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/rich_edit.py" line="38"/>
-        <source>Bold</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/rich_edit.py" line="41"/>
-        <source>I</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/rich_edit.py" line="41"/>
-        <source>Italic</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/rich_edit.py" line="43"/>
-        <source>U</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/rich_edit.py" line="43"/>
-        <source>Underline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/rich_edit.py" line="45"/>
-        <source>Link…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/rich_edit.py" line="48"/>
-        <source>Footnote</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/rich_edit.py" line="78"/>
-        <source>Link</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/rich_edit.py" line="78"/>
-        <source>Address (https://…):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/rich_edit.py" line="91"/>
-        <source>footnote</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>SearchPanel</name>
-    <message>
-        <location filename="../../app/gui/search_panel.py" line="25"/>
-        <source>Search sources, quotes and responses</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/search_panel.py" line="68"/>
-        <source>Text</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/search_panel.py" line="69"/>
-        <source>Quote</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/search_panel.py" line="70"/>
-        <source>Response</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/search_panel.py" line="81"/>
-        <source>1 result</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/search_panel.py" line="81"/>
-        <source>{n} results</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>SourceActions</name>
-    <message>
-        <location filename="../../app/gui/source_actions.py" line="40"/>
-        <source>Save a &amp;copy…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/source_actions.py" line="42"/>
-        <source>&amp;Source</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/source_actions.py" line="44"/>
-        <source>Import new &amp;version…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/source_actions.py" line="45"/>
-        <source>Show &amp;original file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/source_actions.py" line="55"/>
-        <source>Save a copy of the project</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/source_actions.py" line="74"/>
-        <source>A copy was saved as {path}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/source_actions.py" line="80"/>
-        <source>Choose the source that has a new version first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/source_actions.py" line="83"/>
-        <source>Import a new version</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/source_actions.py" line="97"/>
-        <source>“{name}” cannot be read.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/source_actions.py" line="111"/>
-        <source>The new version was imported.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/source_actions.py" line="112"/>
-        <source>Passages found at a new place: {n}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/source_actions.py" line="113"/>
-        <source>Passages re-attached by approximate match (check them): {n}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/source_actions.py" line="120"/>
-        <source>Passages not found in the new version: {n}. They are kept and marked ✗ in the Passages panel.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/source_actions.py" line="132"/>
-        <source>This source was pasted: there is no original file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>SourceView</name>
     <message>
-        <location filename="../../app/gui/reader.py" line="226"/>
-        <source>Cite selection</source>
-        <translation type="unfinished"></translation>
+      <source>Cite selection</source>
+      <translation>Citar la selección</translation>
     </message>
     <message>
-        <location filename="../../app/gui/reader.py" line="257"/>
-        <source>page {label}</source>
-        <translation type="unfinished"></translation>
+      <source>page {label}</source>
+      <translation>página {label}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/reader.py" line="312"/>
-        <source>p. {label}</source>
-        <translation type="unfinished"></translation>
+      <source>p. {label}</source>
+      <translation>pág. {label}</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
+    <name>ReaderPanel</name>
+    <message>
+      <source>Find in this source</source>
+      <translation>Buscar en esta fuente</translation>
+    </message>
+    <message>
+      <source>Close the find bar (Esc)</source>
+      <translation>Cerrar la barra de búsqueda (Esc)</translation>
+    </message>
+  </context>
+  <context>
+    <name>ResponseEditor</name>
+    <message>
+      <source>Select a passage, then write our comment here.</source>
+      <translation>Seleccione un pasaje y escriba aquí nuestra observación.</translation>
+    </message>
+    <message>
+      <source>&amp;Position:</source>
+      <translation>&amp;Posición:</translation>
+    </message>
+    <message>
+      <source>Agree</source>
+      <translation>De acuerdo</translation>
+    </message>
+    <message>
+      <source>Partly agree</source>
+      <translation>Parcialmente de acuerdo</translation>
+    </message>
+    <message>
+      <source>Disagree</source>
+      <translation>En desacuerdo</translation>
+    </message>
+    <message>
+      <source>Strongly disagree</source>
+      <translation>Total desacuerdo</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Nota</translation>
+    </message>
+    <message>
+      <source>&amp;Status:</source>
+      <translation>&amp;Estado:</translation>
+    </message>
+    <message>
+      <source>Draft</source>
+      <translation>Borrador</translation>
+    </message>
+    <message>
+      <source>Proposed</source>
+      <translation>Propuesto</translation>
+    </message>
+    <message>
+      <source>Agreed</source>
+      <translation>Aprobado</translation>
+    </message>
+    <message>
+      <source>&amp;History…</source>
+      <translation>&amp;Historial…</translation>
+    </message>
+    <message>
+      <source>Earlier texts of this response, and restore one</source>
+      <translation>Los textos anteriores de esta respuesta, para restaurar uno</translation>
+    </message>
+    <message>
+      <source>Proposed change (printed by the table layout):</source>
+      <translation>Modificación propuesta (impresa en la presentación en tabla):</translation>
+    </message>
+    <message>
+      <source>Link…</source>
+      <translation>Enlace…</translation>
+    </message>
+    <message>
+      <source>Link (Ctrl+K)</source>
+      <translation>Enlace (Ctrl+K)</translation>
+    </message>
+    <message>
+      <source>Footnote</source>
+      <translation>Nota al pie</translation>
+    </message>
+    <message>
+      <source>Footnote ({keys})</source>
+      <translation>Nota al pie ({keys})</translation>
+    </message>
+    <message>
+      <source>Phrasebook</source>
+      <translation>Frases tipo</translation>
+    </message>
+    <message>
+      <source>Standard sentences (Ctrl+Shift+P)</source>
+      <translation>Frases tipo (Ctrl+Mayús+P)</translation>
+    </message>
+    <message>
+      <source>No passage selected.</source>
+      <translation>Ningún pasaje seleccionado.</translation>
+    </message>
+    <message>
+      <source>Response to “{quote}”</source>
+      <translation>Respuesta a «{quote}»</translation>
+    </message>
+    <message>
+      <source>Draft until someone proposes it</source>
+      <translation>Borrador hasta que alguien lo proponga</translation>
+    </message>
+    <message>
+      <source>{status} since {when}, by {who}</source>
+      <translation>{status} desde {when}, por {who}</translation>
+    </message>
+    <message>
+      <source>Reopen the response</source>
+      <translation>Reabrir la respuesta</translation>
+    </message>
+    <message>
+      <source>Why does the response go back from {old} to {new}?</source>
+      <translation>¿Por qué la respuesta vuelve de {old} a {new}?</translation>
+    </message>
+  </context>
+  <context>
+    <name>review_commands</name>
+    <message>
+      <source>Reply to note</source>
+      <translation>Responder a la nota</translation>
+    </message>
+    <message>
+      <source>Add note</source>
+      <translation>Añadir una nota</translation>
+    </message>
+    <message>
+      <source>Edit note</source>
+      <translation>Modificar la nota</translation>
+    </message>
+    <message>
+      <source>Delete note</source>
+      <translation>Eliminar la nota</translation>
+    </message>
+    <message>
+      <source>Change status</source>
+      <translation>Cambiar el estado</translation>
+    </message>
+    <message>
+      <source>Restore earlier text</source>
+      <translation>Restaurar un texto anterior</translation>
+    </message>
+    <message>
+      <source>Move passage to section</source>
+      <translation>Mover el pasaje a una sección</translation>
+    </message>
+    <message>
+      <source>Add paragraph</source>
+      <translation>Añadir un párrafo</translation>
+    </message>
+    <message>
+      <source>Add list</source>
+      <translation>Añadir una lista</translation>
+    </message>
+    <message>
+      <source>Add citations block</source>
+      <translation>Añadir un bloque de citas</translation>
+    </message>
+    <message>
+      <source>Add block</source>
+      <translation>Añadir un bloque</translation>
+    </message>
+    <message>
+      <source>Delete block</source>
+      <translation>Eliminar el bloque</translation>
+    </message>
+    <message>
+      <source>Move block</source>
+      <translation>Mover el bloque</translation>
+    </message>
+    <message>
+      <source>Edit block</source>
+      <translation>Modificar el bloque</translation>
+    </message>
+  </context>
+  <context>
+    <name>review_ui</name>
+    <message>
+      <source>Export a review copy for Word</source>
+      <translation>Exportar una copia de revisión para Word</translation>
+    </message>
+    <message>
+      <source>Import a review copy annotated in Word</source>
+      <translation>Importar una copia de revisión anotada en Word</translation>
+    </message>
+    <message>
+      <source>Reading “{name}”…</source>
+      <translation>Leyendo «{name}»…</translation>
+    </message>
+    <message>
+      <source>Import Word review</source>
+      <translation>Importar la revisión de Word</translation>
+    </message>
+    <message>
+      <source>Notes added: {n}. Proposed texts: {p}.</source>
+      <translation>Notas añadidas: {n}. Textos propuestos: {p}.</translation>
+    </message>
+    <message>
+      <source>Already imported before: {n}.</source>
+      <translation>Ya importados antes: {n}.</translation>
+    </message>
+    <message>
+      <source>New reviewers: {names}.</source>
+      <translation>Nuevos revisores: {names}.</translation>
+    </message>
+    <message>
+      <source>Could not be placed (kept here, not dropped):</source>
+      <translation>No se pudieron colocar (se conservan aquí, no se descartan):</translation>
+    </message>
+  </context>
+  <context>
+    <name>ProposalsDialog</name>
+    <message>
+      <source>Proposed texts from the Word review</source>
+      <translation>Textos propuestos en la revisión de Word</translation>
+    </message>
+    <message>
+      <source>The proposal is marked against the current text: {legend}</source>
+      <translation>La propuesta se marca respecto del texto actual: {legend}</translation>
+    </message>
+    <message>
+      <source>Current text</source>
+      <translation>Texto actual</translation>
+    </message>
+    <message>
+      <source>Proposed</source>
+      <translation>Propuesto</translation>
+    </message>
+    <message>
+      <source>&amp;Accept</source>
+      <translation>&amp;Aceptar</translation>
+    </message>
+    <message>
+      <source>&amp;Decline…</source>
+      <translation>&amp;Rechazar…</translation>
+    </message>
+    <message>
+      <source>No proposals left to decide.</source>
+      <translation>No quedan propuestas por decidir.</translation>
+    </message>
+    <message>
+      <source>Proposed by {who}, {when}</source>
+      <translation>Propuesto por {who}, {when}</translation>
+    </message>
+    <message>
+      <source>Decline the proposal</source>
+      <translation>Rechazar la propuesta</translation>
+    </message>
+    <message>
+      <source>Why is the proposal not taken? (optional, kept as a note)</source>
+      <translation>¿Por qué no se acepta la propuesta? (opcional, se guarda como nota)</translation>
+    </message>
+  </context>
+  <context>
+    <name>FootnoteDialog</name>
+    <message>
+      <source>Footnote</source>
+      <translation>Nota al pie</translation>
+    </message>
+    <message>
+      <source>Text of the footnote:</source>
+      <translation>Texto de la nota al pie:</translation>
+    </message>
+  </context>
+  <context>
+    <name>RichEdit</name>
+    <message>
+      <source>Link</source>
+      <translation>Enlace</translation>
+    </message>
+    <message>
+      <source>Address (https://…):</source>
+      <translation>Dirección (https://…):</translation>
+    </message>
+    <message>
+      <source>B</source>
+      <translation>N</translation>
+    </message>
+    <message>
+      <source>Bold</source>
+      <translation>Negrita</translation>
+    </message>
+    <message>
+      <source>I</source>
+      <translation>K</translation>
+    </message>
+    <message>
+      <source>Italic</source>
+      <translation>Cursiva</translation>
+    </message>
+    <message>
+      <source>U</source>
+      <translation>S</translation>
+    </message>
+    <message>
+      <source>Underline</source>
+      <translation>Subrayado</translation>
+    </message>
+    <message>
+      <source>Link…</source>
+      <translation>Enlace…</translation>
+    </message>
+    <message>
+      <source>Footnote</source>
+      <translation>Nota al pie</translation>
+    </message>
+    <message>
+      <source>Footnote ({keys})</source>
+      <translation>Nota al pie ({keys})</translation>
+    </message>
+  </context>
+  <context>
+    <name>SearchPanel</name>
+    <message>
+      <source>Search sources, quotes and responses</source>
+      <translation>Buscar en fuentes, citas y respuestas</translation>
+    </message>
+    <message>
+      <source>Text</source>
+      <translation>Texto</translation>
+    </message>
+    <message>
+      <source>Quote</source>
+      <translation>Cita</translation>
+    </message>
+    <message>
+      <source>Response</source>
+      <translation>Respuesta</translation>
+    </message>
+    <message>
+      <source>1 result</source>
+      <translation>1 resultado</translation>
+    </message>
+    <message>
+      <source>{n} results</source>
+      <translation>{n} resultados</translation>
+    </message>
+  </context>
+  <context>
+    <name>SourceActions</name>
+    <message>
+      <source>Save a &amp;copy…</source>
+      <translation>Guardar una &amp;copia…</translation>
+    </message>
+    <message>
+      <source>&amp;Source</source>
+      <translation>&amp;Fuente</translation>
+    </message>
+    <message>
+      <source>Import new &amp;version…</source>
+      <translation>Importar una nueva &amp;versión…</translation>
+    </message>
+    <message>
+      <source>Show &amp;original file</source>
+      <translation>Mostrar el archivo &amp;original</translation>
+    </message>
+    <message>
+      <source>Save a copy of the project</source>
+      <translation>Guardar una copia del proyecto</translation>
+    </message>
+    <message>
+      <source>A copy was saved as {path}.</source>
+      <translation>Se guardó una copia como {path}.</translation>
+    </message>
+    <message>
+      <source>Choose the source that has a new version first.</source>
+      <translation>Elija primero la fuente que tiene una nueva versión.</translation>
+    </message>
+    <message>
+      <source>Import a new version</source>
+      <translation>Importar una nueva versión</translation>
+    </message>
+    <message>
+      <source>The new version was imported.</source>
+      <translation>Se importó la nueva versión.</translation>
+    </message>
+    <message>
+      <source>Passages found at a new place: {n}.</source>
+      <translation>Pasajes encontrados en otro lugar: {n}.</translation>
+    </message>
+    <message>
+      <source>Passages re-attached by approximate match (check them): {n}.</source>
+      <translation>Pasajes vinculados de nuevo por coincidencia aproximada (compruébelos): {n}.</translation>
+    </message>
+    <message>
+      <source>Passages not found in the new version: {n}. They are kept and marked ✗ in the Passages panel.</source>
+      <translation>Pasajes no encontrados en la nueva versión: {n}. Se conservan y se marcan con ✗ en el panel Pasajes.</translation>
+    </message>
+    <message>
+      <source>This source was pasted: there is no original file.</source>
+      <translation>Esta fuente se pegó: no hay archivo original.</translation>
+    </message>
+  </context>
+  <context>
     <name>SourcesPanel</name>
     <message>
-        <location filename="../../app/gui/sources_panel.py" line="40"/>
-        <source>&amp;Rename…</source>
-        <translation type="unfinished"></translation>
+      <source>&amp;Rename…</source>
+      <translation>Cambiar el &amp;nombre…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/sources_panel.py" line="42"/>
-        <source>Re&amp;move</source>
-        <translation type="unfinished"></translation>
+      <source>Re&amp;move</source>
+      <translation>&amp;Quitar</translation>
     </message>
     <message>
-        <location filename="../../app/gui/sources_panel.py" line="44"/>
-        <source>&amp;Import documents…</source>
-        <translation type="unfinished"></translation>
+      <source>&amp;Import documents…</source>
+      <translation>&amp;Importar documentos…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/sources_panel.py" line="66"/>
-        <source>submission</source>
-        <translation type="unfinished"></translation>
+      <source>submission</source>
+      <translation>contribución</translation>
     </message>
     <message>
-        <location filename="../../app/gui/sources_panel.py" line="66"/>
-        <source>reference</source>
-        <translation type="unfinished"></translation>
+      <source>reference</source>
+      <translation>referencia</translation>
     </message>
     <message>
-        <location filename="../../app/gui/sources_panel.py" line="68"/>
-        <source>1 page</source>
-        <translation type="unfinished"></translation>
+      <source>1 page</source>
+      <translation>1 página</translation>
     </message>
     <message>
-        <location filename="../../app/gui/sources_panel.py" line="68"/>
-        <source>{n} pages</source>
-        <translation type="unfinished"></translation>
+      <source>{n} pages</source>
+      <translation>{n} páginas</translation>
     </message>
     <message>
-        <location filename="../../app/gui/sources_panel.py" line="70"/>
-        <source>{kind} · {pages} · {answered}/{cited} answered</source>
-        <translation type="unfinished"></translation>
+      <source>{kind} · {pages} · {answered}/{cited} answered</source>
+      <translation>{kind} · {pages} · {answered}/{cited} con respuesta</translation>
     </message>
     <message>
-        <location filename="../../app/gui/sources_panel.py" line="106"/>
-        <source>Rename source</source>
-        <translation type="unfinished"></translation>
+      <source>Rename source</source>
+      <translation>Cambiar el nombre de la fuente</translation>
     </message>
     <message>
-        <location filename="../../app/gui/sources_panel.py" line="106"/>
-        <source>Party or author:</source>
-        <translation type="unfinished"></translation>
+      <source>Party or author:</source>
+      <translation>Parte o autor:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/sources_panel.py" line="119"/>
-        <source>Remove “{label}”</source>
-        <translation type="unfinished"></translation>
+      <source>Remove “{label}”</source>
+      <translation>Quitar «{label}»</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>StatusController</name>
     <message>
-        <location filename="../../app/gui/status.py" line="51"/>
-        <source>, p. {label}</source>
-        <translation type="unfinished"></translation>
+      <source>, p. {label}</source>
+      <translation>, pág. {label}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/status.py" line="56"/>
-        <source>passage “{quote}”{page}</source>
-        <translation type="unfinished"></translation>
+      <source>passage “{quote}”{page}</source>
+      <translation>pasaje «{quote}»{page}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/status.py" line="60"/>
-        <source>Saved</source>
-        <translation type="unfinished"></translation>
+      <source>Saved</source>
+      <translation>Guardado</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../app/gui/welcome.py" line="38"/>
-        <source>Rejoinder</source>
-        <translation type="unfinished"></translation>
+      <source>Rejoinder</source>
+      <translation>Rejoinder</translation>
     </message>
     <message>
-        <location filename="../../app/gui/welcome.py" line="52"/>
-        <source>Cite the passages of other parties&apos; submissions you want to answer, write your comments, and export your contribution as a Word document.</source>
-        <translation type="unfinished"></translation>
+      <source>Cite the passages of other parties' submissions you want to answer, write your comments, and export your contribution as a Word document.</source>
+      <translation>Cite los pasajes de las contribuciones de las demás partes a los que quiera responder, redacte sus observaciones y exporte su contribución como documento de Word.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/welcome.py" line="59"/>
-        <source>&amp;New project…</source>
-        <translation type="unfinished"></translation>
+      <source>&amp;New project…</source>
+      <translation>&amp;Nuevo proyecto…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/welcome.py" line="60"/>
-        <source>&amp;Open…</source>
-        <translation type="unfinished"></translation>
+      <source>&amp;Open…</source>
+      <translation>&amp;Abrir…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/welcome.py" line="61"/>
-        <source>Open &amp;demo</source>
-        <translation type="unfinished"></translation>
+      <source>Open &amp;demo</source>
+      <translation>Abrir la &amp;demostración</translation>
     </message>
     <message>
-        <location filename="../../app/gui/welcome.py" line="66"/>
-        <source>Recent projects:</source>
-        <translation type="unfinished"></translation>
+      <source>Recent projects:</source>
+      <translation>Proyectos recientes:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/welcome.py" line="85"/>
-        <source>No recent projects yet.</source>
-        <translation type="unfinished"></translation>
+      <source>No recent projects yet.</source>
+      <translation>Todavía no hay proyectos recientes.</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../app/gui/workspace.py" line="115"/>
-        <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+      <source>What next?
+
+1. Import a submission: File › Import documents… (Ctrl+Shift+I), or drop PDF, Word or text files on this window.
+2. Choose it under Sources; it opens here.
+3. Select a sentence and press Ctrl+Shift+C (Cite selection) to quote it.
+4. Write our response in the Response panel on the right.
+
+Help › User guide (F1 for the keys) says more.</source>
+      <translation>¿Y ahora?
+
+1. Importe una contribución: Archivo › Importar documentos… (Ctrl+Mayús+I), o arrastre archivos PDF, Word o de texto a esta ventana.
+2. Elíjala en Fuentes; se abre aquí.
+3. Seleccione una frase y pulse Ctrl+Mayús+C (Citar la selección) para citarla.
+4. Escriba nuestra respuesta en el panel Respuesta, a la derecha.
+
+Ayuda › Guía del usuario (F1 para las teclas) explica más.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/workspace.py" line="117"/>
-        <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+      <source>Sources</source>
+      <translation>Fuentes</translation>
     </message>
     <message>
-        <location filename="../../app/gui/workspace.py" line="119"/>
-        <source>&amp;Cite selection</source>
-        <translation type="unfinished"></translation>
+      <source>Search</source>
+      <translation>Búsqueda</translation>
     </message>
     <message>
-        <location filename="../../app/gui/workspace.py" line="120"/>
-        <source>&amp;Find in source…</source>
-        <translation type="unfinished"></translation>
+      <source>Passages</source>
+      <translation>Pasajes</translation>
     </message>
     <message>
-        <location filename="../../app/gui/workspace.py" line="121"/>
-        <source>&amp;Search the project…</source>
-        <translation type="unfinished"></translation>
+      <source>Response</source>
+      <translation>Respuesta</translation>
     </message>
     <message>
-        <location filename="../../app/gui/workspace.py" line="122"/>
-        <source>&amp;Preflight check</source>
-        <translation type="unfinished"></translation>
+      <source>Outline</source>
+      <translation>Esquema</translation>
     </message>
     <message>
-        <location filename="../../app/gui/workspace.py" line="137"/>
-        <source>Main toolbar</source>
-        <translation type="unfinished"></translation>
+      <source>Preview</source>
+      <translation>Vista previa</translation>
     </message>
     <message>
-        <location filename="../../app/gui/workspace.py" line="201"/>
-        <source>Select some text of the source to cite.</source>
-        <translation type="unfinished"></translation>
+      <source>Preflight</source>
+      <translation>Verificación</translation>
     </message>
     <message>
-        <location filename="../../app/gui/workspace.py" line="213"/>
-        <source>Import documents</source>
-        <translation type="unfinished"></translation>
+      <source>&amp;Undo</source>
+      <translation>&amp;Deshacer</translation>
     </message>
-</context>
+    <message>
+      <source>&amp;Redo</source>
+      <translation>&amp;Rehacer</translation>
+    </message>
+    <message>
+      <source>&amp;Cite selection</source>
+      <translation>&amp;Citar la selección</translation>
+    </message>
+    <message>
+      <source>&amp;Find in source…</source>
+      <translation>&amp;Buscar en la fuente…</translation>
+    </message>
+    <message>
+      <source>&amp;Search the project…</source>
+      <translation>Buscar en el &amp;proyecto…</translation>
+    </message>
+    <message>
+      <source>&amp;Preflight check</source>
+      <translation>&amp;Verificación previa</translation>
+    </message>
+    <message>
+      <source>Main toolbar</source>
+      <translation>Barra de herramientas principal</translation>
+    </message>
+    <message>
+      <source>Undo</source>
+      <translation>Deshacer</translation>
+    </message>
+    <message>
+      <source>Redo</source>
+      <translation>Rehacer</translation>
+    </message>
+    <message>
+      <source>Select some text of the source to cite.</source>
+      <translation>Seleccione el texto de la fuente que desea citar.</translation>
+    </message>
+    <message>
+      <source>Import documents</source>
+      <translation>Importar documentos</translation>
+    </message>
+  </context>
 </TS>

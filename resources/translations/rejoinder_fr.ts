@@ -1,972 +1,1633 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="fr">
-<context>
-    <name></name>
+  <context>
+    <name>BlocksPanel</name>
     <message>
-        <location filename="../../app/gui/workspace.py" line="58"/>
-        <source>Sources</source>
-        <translation type="unfinished"></translation>
+      <source>+ Paragraph</source>
+      <translation>+ Paragraphe</translation>
     </message>
     <message>
-        <location filename="../../app/gui/workspace.py" line="59"/>
-        <source>Search</source>
-        <translation type="unfinished"></translation>
+      <source>+ List</source>
+      <translation>+ Liste</translation>
     </message>
     <message>
-        <location filename="../../app/gui/workspace.py" line="60"/>
-        <source>Passages</source>
-        <translation type="unfinished"></translation>
+      <source>+ Citations</source>
+      <translation>+ Citations</translation>
     </message>
     <message>
-        <location filename="../../app/gui/workspace.py" line="61"/>
-        <source>Response</source>
-        <translation type="unfinished"></translation>
+      <source>Delete</source>
+      <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../app/gui/workspace.py" line="62"/>
-        <source>Outline</source>
-        <translation type="unfinished"></translation>
+      <source>Move the block up</source>
+      <translation>Monter le bloc</translation>
     </message>
     <message>
-        <location filename="../../app/gui/workspace.py" line="63"/>
-        <source>Preview</source>
-        <translation type="unfinished"></translation>
+      <source>Move the block down</source>
+      <translation>Descendre le bloc</translation>
     </message>
     <message>
-        <location filename="../../app/gui/workspace.py" line="64"/>
-        <source>Preflight</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>CrashDialog</name>
-    <message>
-        <location filename="../../app/gui/errors.py" line="68"/>
-        <source>Rejoinder ran into a problem</source>
-        <translation type="unfinished"></translation>
+      <source>Text (a list: one item per line):</source>
+      <translation>Texte (une liste : un élément par ligne) :</translation>
     </message>
     <message>
-        <location filename="../../app/gui/errors.py" line="72"/>
-        <source>Something went wrong that Rejoinder did not expect. Your project is safe: every change was saved when you made it. Please send this report to support.</source>
-        <translation type="unfinished"></translation>
+      <source>Lead-in before the quotes (empty: the phrasebook's):</source>
+      <translation>Phrase d’introduction avant les citations (vide : celle du recueil de formules) :</translation>
     </message>
     <message>
-        <location filename="../../app/gui/errors.py" line="76"/>
-        <source>The report was also saved as {path}.</source>
-        <translation type="unfinished"></translation>
+      <source>Lead-in before our comments:</source>
+      <translation>Phrase d’introduction avant nos observations :</translation>
     </message>
     <message>
-        <location filename="../../app/gui/errors.py" line="86"/>
-        <source>Copy report</source>
-        <translation type="unfinished"></translation>
+      <source>Numbered 1) 2) 3)</source>
+      <translation>Numérotée 1) 2) 3)</translation>
     </message>
-</context>
-<context>
+    <message>
+      <source>Save block</source>
+      <translation>Enregistrer le bloc</translation>
+    </message>
+    <message>
+      <source>New paragraph.</source>
+      <translation>Nouveau paragraphe.</translation>
+    </message>
+    <message>
+      <source>Item</source>
+      <translation>Élément</translation>
+    </message>
+    <message>
+      <source>Paragraph: {text}</source>
+      <translation>Paragraphe : {text}</translation>
+    </message>
+    <message>
+      <source>List of {n}: {text}</source>
+      <translation>Liste de {n} : {text}</translation>
+    </message>
+    <message>
+      <source>Cross-reference to “{name}”</source>
+      <translation>Renvoi à « {name} »</translation>
+    </message>
+    <message>
+      <source>Citations: {n} passage(s)</source>
+      <translation>Citations : {n} passage(s)</translation>
+    </message>
+    <message>
+      <source>Blocks of “{name}”</source>
+      <translation>Blocs de « {name} »</translation>
+    </message>
+    <message>
+      <source>Choose a section in the Outline.</source>
+      <translation>Choisissez une section dans le Plan.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Collaboration</name>
+    <message>
+      <source>Notes</source>
+      <translation>Notes</translation>
+    </message>
+    <message>
+      <source>Blocks</source>
+      <translation>Blocs</translation>
+    </message>
+    <message>
+      <source>&amp;Merge a colleague's copy…</source>
+      <translation>&amp;Fusionner la copie d’un collègue…</translation>
+    </message>
+    <message>
+      <source>Import &amp;Word review…</source>
+      <translation>Importer la relecture &amp;Word…</translation>
+    </message>
+    <message>
+      <source>Export re&amp;view copy…</source>
+      <translation>Exporter une copie de &amp;relecture…</translation>
+    </message>
+    <message>
+      <source>Undo &amp;merge</source>
+      <translation>Annuler la &amp;fusion</translation>
+    </message>
+    <message>
+      <source>&amp;Conflicts…</source>
+      <translation>&amp;Conflits…</translation>
+    </message>
+    <message>
+      <source>&amp;Proposals from the Word review…</source>
+      <translation>&amp;Propositions de la relecture Word…</translation>
+    </message>
+    <message>
+      <source>There are no conflicts to decide.</source>
+      <translation>Il n’y a aucun conflit à trancher.</translation>
+    </message>
+    <message>
+      <source>Warning</source>
+      <translation>Avertissement</translation>
+    </message>
+    <message>
+      <source>Dismiss</source>
+      <translation>Fermer</translation>
+    </message>
+  </context>
+  <context>
+    <name>commands</name>
+    <message>
+      <source>Cite passage</source>
+      <translation>Citer le passage</translation>
+    </message>
+    <message>
+      <source>Delete passage</source>
+      <translation>Supprimer le passage</translation>
+    </message>
+    <message>
+      <source>Reorder passages</source>
+      <translation>Réordonner les passages</translation>
+    </message>
+    <message>
+      <source>Edit printed quote</source>
+      <translation>Modifier la citation imprimée</translation>
+    </message>
+    <message>
+      <source>Edit response</source>
+      <translation>Modifier la réponse</translation>
+    </message>
+    <message>
+      <source>Rename source</source>
+      <translation>Renommer la source</translation>
+    </message>
+    <message>
+      <source>Reorder sources</source>
+      <translation>Réordonner les sources</translation>
+    </message>
+    <message>
+      <source>Remove source</source>
+      <translation>Retirer la source</translation>
+    </message>
+    <message>
+      <source>Import document</source>
+      <translation>Importer un document</translation>
+    </message>
+    <message>
+      <source>Add section</source>
+      <translation>Ajouter une section</translation>
+    </message>
+  </context>
+  <context>
+    <name>ConflictsDialog</name>
+    <message>
+      <source>Conflicts from the merge</source>
+      <translation>Conflits issus de la fusion</translation>
+    </message>
+    <message>
+      <source>You and your colleague both changed these since your copies parted. The later change is kept until you decide; the other version is marked against it: {legend}</source>
+      <translation>Votre collègue et vous avez tous deux modifié ces éléments depuis la séparation de vos copies. La modification la plus récente est conservée jusqu’à votre décision ; l’autre version est marquée par rapport à elle : {legend}</translation>
+    </message>
+    <message>
+      <source>Or write the text to keep:</source>
+      <translation>Ou écrivez le texte à conserver :</translation>
+    </message>
+    <message>
+      <source>&amp;Keep this version</source>
+      <translation>&amp;Garder cette version</translation>
+    </message>
+    <message>
+      <source>Take the &amp;other version</source>
+      <translation>Prendre l’&amp;autre version</translation>
+    </message>
+    <message>
+      <source>Keep the &amp;edited text</source>
+      <translation>Garder le texte &amp;modifié</translation>
+    </message>
+    <message>
+      <source>No conflicts left.</source>
+      <translation>Plus aucun conflit.</translation>
+    </message>
+    <message>
+      <source>Kept for now — {who}, {when}</source>
+      <translation>Conservée pour l’instant — {who}, {when}</translation>
+    </message>
+    <message>
+      <source>Other version — {who}, {when}</source>
+      <translation>Autre version — {who}, {when}</translation>
+    </message>
+  </context>
+  <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../app/gui/dialogs/export.py" line="35"/>
-        <source>Export contribution</source>
-        <translation type="unfinished"></translation>
+      <source>Export contribution</source>
+      <translation>Exporter la contribution</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/export.py" line="39"/>
-        <source>Grouped: quotes, then comments</source>
-        <translation type="unfinished"></translation>
+      <source>Grouped: quotes, then comments</source>
+      <translation>Groupée : citations, puis observations</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/export.py" line="40"/>
-        <source>Interleaved: quote, comment, quote…</source>
-        <translation type="unfinished"></translation>
+      <source>Interleaved: quote, comment, quote…</source>
+      <translation>Alternée : citation, observation, citation…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/export.py" line="41"/>
-        <source>Table: one row per passage</source>
-        <translation type="unfinished"></translation>
+      <source>Table: one row per passage</source>
+      <translation>Tableau : une ligne par passage</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/export.py" line="42"/>
-        <source>&amp;Layout:</source>
-        <translation type="unfinished"></translation>
+      <source>&amp;Layout:</source>
+      <translation>&amp;Présentation :</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/export.py" line="44"/>
-        <source>Default template</source>
-        <translation type="unfinished"></translation>
+      <source>Default template</source>
+      <translation>Modèle par défaut</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/export.py" line="45"/>
-        <location filename="../../app/gui/dialogs/export.py" line="57"/>
-        <source>Browse…</source>
-        <translation type="unfinished"></translation>
+      <source>Browse…</source>
+      <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/export.py" line="49"/>
-        <source>&amp;Template:</source>
-        <translation type="unfinished"></translation>
+      <source>&amp;Template:</source>
+      <translation>&amp;Modèle :</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/export.py" line="52"/>
-        <source>Include responses still in draft</source>
-        <translation type="unfinished"></translation>
+      <source>Include responses still in draft</source>
+      <translation>Inclure les réponses encore à l’état de projet</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/export.py" line="53"/>
-        <source>Review copy (statuses and notes as Word comments)</source>
-        <translation type="unfinished"></translation>
+      <source>Review copy (statuses and notes as Word comments)</source>
+      <translation>Copie de relecture (statuts et notes en commentaires Word)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/export.py" line="61"/>
-        <source>&amp;Save as:</source>
-        <translation type="unfinished"></translation>
+      <source>&amp;Save as:</source>
+      <translation>&amp;Enregistrer sous :</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/export.py" line="67"/>
-        <source>Export</source>
-        <translation type="unfinished"></translation>
+      <source>Export</source>
+      <translation>Exporter</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/export.py" line="76"/>
-        <source>Word template</source>
-        <translation type="unfinished"></translation>
+      <source>Word template</source>
+      <translation>Modèle Word</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/export.py" line="76"/>
-        <source>Word documents (*.docx *.dotx)</source>
-        <translation type="unfinished"></translation>
+      <source>Word documents (*.docx *.dotx)</source>
+      <translation>Documents Word (*.docx *.dotx)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/export.py" line="83"/>
-        <source>Export as</source>
-        <translation type="unfinished"></translation>
+      <source>Export as</source>
+      <translation>Exporter sous</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/export.py" line="83"/>
-        <source>Word documents (*.docx)</source>
-        <translation type="unfinished"></translation>
+      <source>Word documents (*.docx)</source>
+      <translation>Documents Word (*.docx)</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
+    <name>HistoryDialog</name>
+    <message>
+      <source>History of the response</source>
+      <translation>Historique de la réponse</translation>
+    </message>
+    <message>
+      <source>Choose an earlier text to see how the current text differs from it: {legend}</source>
+      <translation>Choisissez un texte antérieur pour voir en quoi le texte actuel en diffère : {legend}</translation>
+    </message>
+    <message>
+      <source>&amp;Restore this version</source>
+      <translation>&amp;Rétablir cette version</translation>
+    </message>
+    <message>
+      <source>unknown</source>
+      <translation>inconnu</translation>
+    </message>
+    <message>
+      <source>Current text — {who}, {when}</source>
+      <translation>Texte actuel — {who}, {when}</translation>
+    </message>
+    <message>
+      <source>{who}, {when}</source>
+      <translation>{who}, {when}</translation>
+    </message>
+  </context>
+  <context>
+    <name>IdentityForm</name>
+    <message>
+      <source>Maria Gomez</source>
+      <translation>Marie Dupont</translation>
+    </message>
+    <message>
+      <source>Our delegation or organisation</source>
+      <translation>Notre délégation ou organisation</translation>
+    </message>
+    <message>
+      <source>&amp;Name:</source>
+      <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+      <source>&amp;Initials:</source>
+      <translation>&amp;Initiales :</translation>
+    </message>
+    <message>
+      <source>&amp;Organisation:</source>
+      <translation>&amp;Organisation :</translation>
+    </message>
+  </context>
+  <context>
+    <name>IdentityDialog</name>
+    <message>
+      <source>Who are you?</source>
+      <translation>Qui êtes-vous ?</translation>
+    </message>
+    <message>
+      <source>Your name is shown to your colleagues on every note, status change and text you write. You can change it later in File › Settings….</source>
+      <translation>Votre nom est montré à vos collègues sur chaque note, changement de statut et texte que vous écrivez. Vous pourrez le modifier plus tard dans Fichier › Paramètres….</translation>
+    </message>
+  </context>
+  <context>
+    <name>SettingsDialog</name>
+    <message>
+      <source>Settings</source>
+      <translation>Paramètres</translation>
+    </message>
+    <message>
+      <source>The built-in template</source>
+      <translation>Le modèle intégré</translation>
+    </message>
+    <message>
+      <source>Browse…</source>
+      <translation>Parcourir…</translation>
+    </message>
+    <message>
+      <source>Default Word &amp;template:</source>
+      <translation>&amp;Modèle Word par défaut :</translation>
+    </message>
+    <message>
+      <source>&amp;Language of new projects:</source>
+      <translation>&amp;Langue des nouveaux projets :</translation>
+    </message>
+    <message>
+      <source>As the system (when it is one of these)</source>
+      <translation>Comme le système (s’il s’agit de l’une d’elles)</translation>
+    </message>
+    <message>
+      <source>Takes effect the next time Rejoinder starts</source>
+      <translation>S’applique au prochain démarrage de Rejoinder</translation>
+    </message>
+    <message>
+      <source>&amp;Interface language:</source>
+      <translation>Langue de l’&amp;interface :</translation>
+    </message>
+    <message>
+      <source>One sentence per line, e.g. “We refer to our earlier contribution.”</source>
+      <translation>Une phrase par ligne, p. ex. « Nous renvoyons à notre contribution précédente. »</translation>
+    </message>
+    <message>
+      <source>My &amp;standard sentences
+(in the Phrasebook menu):</source>
+      <translation>Mes &amp;formules
+(dans le menu Formules) :</translation>
+    </message>
+    <message>
+      <source>Word template</source>
+      <translation>Modèle Word</translation>
+    </message>
+  </context>
+  <context>
     <name>ImportLabelsDialog</name>
     <message>
-        <location filename="../../app/gui/dialogs/import_labels.py" line="37"/>
-        <source>Import documents</source>
-        <translation type="unfinished"></translation>
+      <source>Import documents</source>
+      <translation>Importer des documents</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/import_labels.py" line="41"/>
-        <source>Check who each document comes from; the label names its section.</source>
-        <translation type="unfinished"></translation>
+      <source>Contribution from {party}</source>
+      <translation>Contribution de {party}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/import_labels.py" line="51"/>
-        <source>Submission (to answer)</source>
-        <translation type="unfinished"></translation>
+      <source>Check who each document comes from: the label names its section of our contribution. A document we only quote is a reference.</source>
+      <translation>Vérifiez de qui provient chaque document : le libellé donne son nom à sa section de notre contribution. Un document que nous ne faisons que citer est une référence.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/import_labels.py" line="52"/>
-        <source>Reference (to quote)</source>
-        <translation type="unfinished"></translation>
+      <source>Party or author, e.g. European Union</source>
+      <translation>Partie ou auteur, p. ex. Union européenne</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/import_labels.py" line="68"/>
-        <source>Import</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <location filename="../../app/gui/main_window.py" line="36"/>
-        <location filename="../../app/gui/main_window.py" line="196"/>
-        <source>Rejoinder</source>
-        <translation type="unfinished"></translation>
+      <source>Label of {name}</source>
+      <translation>Libellé de {name}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="69"/>
-        <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+      <source>Submission (to answer)</source>
+      <translation>Contribution (à laquelle répondre)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="71"/>
-        <source>&amp;New project…</source>
-        <translation type="unfinished"></translation>
+      <source>Reference (to quote)</source>
+      <translation>Référence (à citer)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="74"/>
-        <source>&amp;Open…</source>
-        <translation type="unfinished"></translation>
+      <source>Import</source>
+      <translation>Importer</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="77"/>
-        <source>Open &amp;recent</source>
-        <translation type="unfinished"></translation>
+      <source>A label is needed: who wrote this document?</source>
+      <translation>Un libellé est nécessaire : qui a écrit ce document ?</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="78"/>
-        <source>Open &amp;demo</source>
-        <translation type="unfinished"></translation>
+      <source>Quoted as “{label}”; no section of its own.</source>
+      <translation>Cité comme « {label} » ; pas de section propre.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="81"/>
-        <source>&amp;Import documents…</source>
-        <translation type="unfinished"></translation>
+      <source>Heading: {heading}</source>
+      <translation>Titre : {heading}</translation>
     </message>
-    <message>
-        <location filename="../../app/gui/main_window.py" line="82"/>
-        <source>&amp;Export contribution…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.py" line="84"/>
-        <source>&amp;Close project</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.py" line="89"/>
-        <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.py" line="92"/>
-        <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.py" line="93"/>
-        <source>&amp;View</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.py" line="119"/>
-        <source>Save the new project as</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.py" line="141"/>
-        <source>Open a project</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.py" line="180"/>
-        <source>{title} — Rejoinder</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>NewProjectDialog</name>
     <message>
-        <location filename="../../app/gui/dialogs/new_project.py" line="33"/>
-        <source>New project</source>
-        <translation type="unfinished"></translation>
+      <source>Project properties</source>
+      <translation>Propriétés du projet</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/new_project.py" line="37"/>
-        <source>Comments on contributions to WGEC-2</source>
-        <translation type="unfinished"></translation>
+      <source>New project</source>
+      <translation>Nouveau projet</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/new_project.py" line="39"/>
-        <source>Our delegation or organisation</source>
-        <translation type="unfinished"></translation>
+      <source>Comments on contributions to WGEC-2</source>
+      <translation>Observations sur les contributions au WGEC-2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/new_project.py" line="47"/>
-        <source>&amp;Title:</source>
-        <translation type="unfinished"></translation>
+      <source>Our delegation or organisation</source>
+      <translation>Notre délégation ou organisation</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/new_project.py" line="48"/>
-        <source>&amp;Organisation:</source>
-        <translation type="unfinished"></translation>
+      <source>&amp;Title:</source>
+      <translation>&amp;Titre :</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/new_project.py" line="49"/>
-        <source>&amp;Meeting:</source>
-        <translation type="unfinished"></translation>
+      <source>&amp;Organisation:</source>
+      <translation>&amp;Organisation :</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/new_project.py" line="50"/>
-        <source>&amp;Date:</source>
-        <translation type="unfinished"></translation>
+      <source>&amp;Meeting:</source>
+      <translation>&amp;Réunion :</translation>
     </message>
     <message>
-        <location filename="../../app/gui/dialogs/new_project.py" line="51"/>
-        <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+      <source>&amp;Date:</source>
+      <translation>&amp;Date :</translation>
     </message>
-</context>
-<context>
+    <message>
+      <source>&amp;Language:</source>
+      <translation>&amp;Langue :</translation>
+    </message>
+  </context>
+  <context>
+    <name>errors</name>
+    <message>
+      <source>Rejoinder</source>
+      <translation>Rejoinder</translation>
+    </message>
+  </context>
+  <context>
+    <name>CrashDialog</name>
+    <message>
+      <source>Rejoinder ran into a problem</source>
+      <translation>Rejoinder a rencontré un problème</translation>
+    </message>
+    <message>
+      <source>Something went wrong that Rejoinder did not expect. Your project is safe: every change was saved when you made it. Please send this report to support.</source>
+      <translation>Un incident imprévu s’est produit. Votre projet est intact : chaque modification a été enregistrée au moment où vous l’avez faite. Veuillez envoyer ce rapport à l’assistance.</translation>
+    </message>
+    <message>
+      <source>The report was also saved as {path}.</source>
+      <translation>Le rapport a aussi été enregistré sous {path}.</translation>
+    </message>
+    <message>
+      <source>Copy report</source>
+      <translation>Copier le rapport</translation>
+    </message>
+  </context>
+  <context>
+    <name>exporting</name>
+    <message>
+      <source>Writing the Word document…</source>
+      <translation>Écriture du document Word…</translation>
+    </message>
+    <message>
+      <source>Export</source>
+      <translation>Exporter</translation>
+    </message>
+    <message>
+      <source>The contribution was saved as {path}.</source>
+      <translation>La contribution a été enregistrée sous {path}.</translation>
+    </message>
+    <message>
+      <source>Open folder</source>
+      <translation>Ouvrir le dossier</translation>
+    </message>
+  </context>
+  <context>
+    <name>Help</name>
+    <message>
+      <source>Bold</source>
+      <translation>Gras</translation>
+    </message>
+    <message>
+      <source>Italic</source>
+      <translation>Italique</translation>
+    </message>
+    <message>
+      <source>Underline</source>
+      <translation>Souligné</translation>
+    </message>
+    <message>
+      <source>Link</source>
+      <translation>Lien</translation>
+    </message>
+    <message>
+      <source>Footnote (or edit the footnote at the caret)</source>
+      <translation>Note de bas de page (ou modifier celle du curseur)</translation>
+    </message>
+    <message>
+      <source>Phrasebook</source>
+      <translation>Formules</translation>
+    </message>
+    <message>
+      <source>Apply the printed quote</source>
+      <translation>Appliquer la citation imprimée</translation>
+    </message>
+    <message>
+      <source>Extend the selection in the reader</source>
+      <translation>Étendre la sélection dans le lecteur</translation>
+    </message>
+    <message>
+      <source>Keyboard shortcuts</source>
+      <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+      <source>Action</source>
+      <translation>Action</translation>
+    </message>
+    <message>
+      <source>Keys</source>
+      <translation>Touches</translation>
+    </message>
+    <message>
+      <source>User guide</source>
+      <translation>Guide de l’utilisateur</translation>
+    </message>
+    <message>
+      <source>&lt;h3&gt;Rejoinder {version}&lt;/h3&gt;&lt;p&gt;Draft a delegation's comments on the other parties' submissions and export them as one Word document.&lt;/p&gt;&lt;p&gt;Free software under the GNU General Public License, version 3 or later.&lt;/p&gt;&lt;p&gt;Logs: {logs}&lt;br&gt;Backups (made before every merge and upgrade): {backups}&lt;br&gt;Settings: {settings}&lt;/p&gt;</source>
+      <translation>&lt;h3&gt;Rejoinder {version}&lt;/h3&gt;&lt;p&gt;Rédigez les observations d’une délégation sur les contributions des autres parties et exportez-les en un seul document Word.&lt;/p&gt;&lt;p&gt;Logiciel libre sous licence publique générale GNU, version 3 ou ultérieure.&lt;/p&gt;&lt;p&gt;Journaux : {logs}&lt;br&gt;Sauvegardes (faites avant chaque fusion et mise à niveau) : {backups}&lt;br&gt;Paramètres : {settings}&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>&amp;Help</source>
+      <translation>&amp;Aide</translation>
+    </message>
+    <message>
+      <source>&amp;Keyboard shortcuts</source>
+      <translation>&amp;Raccourcis clavier</translation>
+    </message>
+    <message>
+      <source>&amp;User guide</source>
+      <translation>&amp;Guide de l’utilisateur</translation>
+    </message>
+    <message>
+      <source>&amp;About Rejoinder</source>
+      <translation>À &amp;propos de Rejoinder</translation>
+    </message>
+    <message>
+      <source>About Rejoinder</source>
+      <translation>À propos de Rejoinder</translation>
+    </message>
+  </context>
+  <context>
+    <name>importing</name>
+    <message>
+      <source>Reading the documents…</source>
+      <translation>Lecture des documents…</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Annuler</translation>
+    </message>
+    <message>
+      <source>Import documents</source>
+      <translation>Importer des documents</translation>
+    </message>
+    <message>
+      <source>Some documents were not imported:</source>
+      <translation>Certains documents n’ont pas été importés :</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <source>Rejoinder</source>
+      <translation>Rejoinder</translation>
+    </message>
+    <message>
+      <source>&amp;File</source>
+      <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+      <source>&amp;New project…</source>
+      <translation>&amp;Nouveau projet…</translation>
+    </message>
+    <message>
+      <source>&amp;Open…</source>
+      <translation>&amp;Ouvrir…</translation>
+    </message>
+    <message>
+      <source>Open &amp;recent</source>
+      <translation>Ouvrir un projet &amp;récent</translation>
+    </message>
+    <message>
+      <source>Open &amp;demo</source>
+      <translation>Ouvrir la &amp;démonstration</translation>
+    </message>
+    <message>
+      <source>&amp;Import documents…</source>
+      <translation>&amp;Importer des documents…</translation>
+    </message>
+    <message>
+      <source>&amp;Export contribution…</source>
+      <translation>&amp;Exporter la contribution…</translation>
+    </message>
+    <message>
+      <source>Project &amp;properties…</source>
+      <translation>&amp;Propriétés du projet…</translation>
+    </message>
+    <message>
+      <source>&amp;Close project</source>
+      <translation>Fermer le pro&amp;jet</translation>
+    </message>
+    <message>
+      <source>Se&amp;ttings…</source>
+      <translation>Para&amp;mètres…</translation>
+    </message>
+    <message>
+      <source>&amp;Quit</source>
+      <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+      <source>&amp;Edit</source>
+      <translation>É&amp;dition</translation>
+    </message>
+    <message>
+      <source>&amp;View</source>
+      <translation>Afficha&amp;ge</translation>
+    </message>
+    <message>
+      <source>Save the new project as</source>
+      <translation>Enregistrer le nouveau projet sous</translation>
+    </message>
+    <message>
+      <source>Open a project</source>
+      <translation>Ouvrir un projet</translation>
+    </message>
+    <message>
+      <source>{title} — Rejoinder</source>
+      <translation>{title} — Rejoinder</translation>
+    </message>
+    <message>
+      <source>Edit project properties</source>
+      <translation>Modifier les propriétés du projet</translation>
+    </message>
+  </context>
+  <context>
+    <name>merge_ui</name>
+    <message>
+      <source>Merge a colleague's copy of this project</source>
+      <translation>Fusionner la copie de ce projet d’un collègue</translation>
+    </message>
+    <message>
+      <source>Merging “{name}”…</source>
+      <translation>Fusion de « {name} »…</translation>
+    </message>
+    <message>
+      <source>Merge</source>
+      <translation>Fusionner</translation>
+    </message>
+    <message>
+      <source>Merged: {inserted} added, {updated} changed, {conflicts} conflict(s).</source>
+      <translation>Fusion faite : {inserted} ajout(s), {updated} modification(s), {conflicts} conflit(s).</translation>
+    </message>
+    <message>
+      <source>Both of you changed the same things: choose in Edit › Conflicts…</source>
+      <translation>Vous avez tous deux modifié les mêmes éléments : choisissez dans Édition › Conflits…</translation>
+    </message>
+    <message>
+      <source>A backup of the project before the merge: {path}</source>
+      <translation>Une sauvegarde du projet avant la fusion : {path}</translation>
+    </message>
+    <message>
+      <source>Undo the merge? The project goes back to how it was before the merge; conflicts you resolved since are undone too.</source>
+      <translation>Annuler la fusion ? Le projet revient à son état d’avant la fusion ; les conflits tranchés depuis sont aussi annulés.</translation>
+    </message>
+    <message>
+      <source>The merge was undone.</source>
+      <translation>La fusion a été annulée.</translation>
+    </message>
+  </context>
+  <context>
+    <name>NotesPanel</name>
+    <message>
+      <source>Review proposals…</source>
+      <translation>Examiner les propositions…</translation>
+    </message>
+    <message>
+      <source>Notes &amp;on:</source>
+      <translation>Notes &amp;sur :</translation>
+    </message>
+    <message>
+      <source>the passage</source>
+      <translation>le passage</translation>
+    </message>
+    <message>
+      <source>our response</source>
+      <translation>notre réponse</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <source>Author</source>
+      <translation>Auteur</translation>
+    </message>
+    <message>
+      <source>When</source>
+      <translation>Quand</translation>
+    </message>
+    <message>
+      <source>Write a note for the delegation…</source>
+      <translation>Écrivez une note pour la délégation…</translation>
+    </message>
+    <message>
+      <source>&amp;Add note</source>
+      <translation>&amp;Ajouter une note</translation>
+    </message>
+    <message>
+      <source>&amp;Reply</source>
+      <translation>&amp;Répondre</translation>
+    </message>
+    <message>
+      <source>&amp;Edit</source>
+      <translation>É&amp;dition</translation>
+    </message>
+    <message>
+      <source>&amp;Delete</source>
+      <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+      <source>(deleted)</source>
+      <translation>(supprimée)</translation>
+    </message>
+    <message>
+      <source>No response yet.</source>
+      <translation>Pas encore de réponse.</translation>
+    </message>
+    <message>
+      <source>Status: {status} since {when}, by {who}.</source>
+      <translation>Statut : {status} depuis {when}, par {who}.</translation>
+    </message>
+    <message>
+      <source>{n} proposed text(s) from the Word review</source>
+      <translation>{n} texte(s) proposé(s) par la relecture Word</translation>
+    </message>
+  </context>
+  <context>
+    <name>opening</name>
+    <message>
+      <source>Opening “{name}”…</source>
+      <translation>Ouverture de « {name} »…</translation>
+    </message>
+    <message>
+      <source>Open a project</source>
+      <translation>Ouvrir un projet</translation>
+    </message>
+  </context>
+  <context>
     <name>OutlinePanel</name>
     <message>
-        <location filename="../../app/gui/outline_panel.py" line="38"/>
-        <source>Add topic…</source>
-        <translation type="unfinished"></translation>
+      <source>Add topic…</source>
+      <translation>Ajouter un thème…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/outline_panel.py" line="39"/>
-        <source>Cross-reference…</source>
-        <translation type="unfinished"></translation>
+      <source>Cross-reference…</source>
+      <translation>Renvoi…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/outline_panel.py" line="42"/>
-        <source>Move the section up</source>
-        <translation type="unfinished"></translation>
+      <source>Move the section up</source>
+      <translation>Monter la section</translation>
     </message>
     <message>
-        <location filename="../../app/gui/outline_panel.py" line="43"/>
-        <source>Move the section down</source>
-        <translation type="unfinished"></translation>
+      <source>Move the section down</source>
+      <translation>Descendre la section</translation>
     </message>
     <message>
-        <location filename="../../app/gui/outline_panel.py" line="47"/>
-        <source>Opening (e.g. “We support this paper.”):</source>
-        <translation type="unfinished"></translation>
+      <source>Opening (e.g. “We support this paper.”):</source>
+      <translation>Ouverture (p. ex. « Nous appuyons ce document. ») :</translation>
     </message>
     <message>
-        <location filename="../../app/gui/outline_panel.py" line="50"/>
-        <source>Closing remarks:</source>
-        <translation type="unfinished"></translation>
+      <source>Closing remarks:</source>
+      <translation>Observations finales :</translation>
     </message>
     <message>
-        <location filename="../../app/gui/outline_panel.py" line="53"/>
-        <source>Save opening and closing</source>
-        <translation type="unfinished"></translation>
+      <source>Contribution from {party}</source>
+      <translation>Contribution de {party}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/outline_panel.py" line="71"/>
-        <source>Contribution from {party}</source>
-        <translation type="unfinished"></translation>
+      <source>Edit opening</source>
+      <translation>Modifier l’ouverture</translation>
     </message>
     <message>
-        <location filename="../../app/gui/outline_panel.py" line="119"/>
-        <source>Edit opening</source>
-        <translation type="unfinished"></translation>
+      <source>Add topic section</source>
+      <translation>Ajouter une section thématique</translation>
     </message>
     <message>
-        <location filename="../../app/gui/outline_panel.py" line="123"/>
-        <source>Add topic section</source>
-        <translation type="unfinished"></translation>
+      <source>Heading:</source>
+      <translation>Titre :</translation>
     </message>
     <message>
-        <location filename="../../app/gui/outline_panel.py" line="123"/>
-        <source>Heading:</source>
-        <translation type="unfinished"></translation>
+      <source>Cross-reference</source>
+      <translation>Renvoi</translation>
     </message>
     <message>
-        <location filename="../../app/gui/outline_panel.py" line="137"/>
-        <source>Cross-reference</source>
-        <translation type="unfinished"></translation>
+      <source>Refer to the section:</source>
+      <translation>Renvoyer à la section :</translation>
     </message>
     <message>
-        <location filename="../../app/gui/outline_panel.py" line="137"/>
-        <source>Refer to the section:</source>
-        <translation type="unfinished"></translation>
+      <source>Add cross-reference</source>
+      <translation>Ajouter un renvoi</translation>
     </message>
     <message>
-        <location filename="../../app/gui/outline_panel.py" line="156"/>
-        <source>Add cross-reference</source>
-        <translation type="unfinished"></translation>
+      <source>Move section</source>
+      <translation>Déplacer la section</translation>
+    </message>
+  </context>
+  <context>
+    <name>PassageFilter</name>
+    <message>
+      <source>A&amp;uthor:</source>
+      <translation>A&amp;uteur :</translation>
     </message>
     <message>
-        <location filename="../../app/gui/outline_panel.py" line="176"/>
-        <source>Move section</source>
-        <translation type="unfinished"></translation>
+      <source>S&amp;tatus:</source>
+      <translation>S&amp;tatut :</translation>
     </message>
-</context>
-<context>
+    <message>
+      <source>All</source>
+      <translation>Tous</translation>
+    </message>
+    <message>
+      <source>Draft</source>
+      <translation>Projet</translation>
+    </message>
+    <message>
+      <source>Proposed</source>
+      <translation>Proposé</translation>
+    </message>
+    <message>
+      <source>Agreed</source>
+      <translation>Approuvé</translation>
+    </message>
+    <message>
+      <source>Everyone</source>
+      <translation>Tout le monde</translation>
+    </message>
+  </context>
+  <context>
     <name>PassagesPanel</name>
     <message>
-        <location filename="../../app/gui/passages_panel.py" line="60"/>
-        <source>Printed quote (use … for omissions, [ ] for insertions):</source>
-        <translation type="unfinished"></translation>
+      <source>no response</source>
+      <translation>sans réponse</translation>
     </message>
     <message>
-        <location filename="../../app/gui/passages_panel.py" line="69"/>
-        <source>Apply quote</source>
-        <translation type="unfinished"></translation>
+      <source>draft</source>
+      <translation>projet</translation>
     </message>
     <message>
-        <location filename="../../app/gui/passages_panel.py" line="70"/>
-        <source>Save the printed quote (Ctrl+Return)</source>
-        <translation type="unfinished"></translation>
+      <source>proposed</source>
+      <translation>proposé</translation>
     </message>
     <message>
-        <location filename="../../app/gui/passages_panel.py" line="74"/>
-        <source>&amp;Delete passage</source>
-        <translation type="unfinished"></translation>
+      <source>agreed</source>
+      <translation>approuvé</translation>
     </message>
     <message>
-        <location filename="../../app/gui/passages_panel.py" line="76"/>
-        <source>Move &amp;up</source>
-        <translation type="unfinished"></translation>
+      <source>The colour of a passage says where its response stands</source>
+      <translation>La couleur d’un passage indique où en est sa réponse</translation>
     </message>
     <message>
-        <location filename="../../app/gui/passages_panel.py" line="78"/>
-        <source>Move d&amp;own</source>
-        <translation type="unfinished"></translation>
+      <source>Printed quote (use … for omissions, [ ] for insertions):</source>
+      <translation>Citation imprimée (… pour les omissions, [ ] pour les ajouts) :</translation>
     </message>
     <message>
-        <location filename="../../app/gui/passages_panel.py" line="109"/>
-        <source>p. {label}</source>
-        <translation type="unfinished"></translation>
+      <source>Apply quote</source>
+      <translation>Appliquer</translation>
     </message>
     <message>
-        <location filename="../../app/gui/passages_panel.py" line="111"/>
-        <source>para. {n}</source>
-        <translation type="unfinished"></translation>
+      <source>Save the printed quote (Ctrl+Return)</source>
+      <translation>Enregistrer la citation imprimée (Ctrl+Entrée)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/passages_panel.py" line="114"/>
-        <source>not found in the new version</source>
-        <translation type="unfinished"></translation>
+      <source>&amp;Delete passage</source>
+      <translation>&amp;Supprimer le passage</translation>
     </message>
     <message>
-        <location filename="../../app/gui/passages_panel.py" line="116"/>
-        <source>quote differs from the source</source>
-        <translation type="unfinished"></translation>
+      <source>Move &amp;up</source>
+      <translation>&amp;Monter</translation>
     </message>
     <message>
-        <location filename="../../app/gui/passages_panel.py" line="158"/>
-        <source>Faithful</source>
-        <translation type="unfinished"></translation>
+      <source>Move d&amp;own</source>
+      <translation>&amp;Descendre</translation>
     </message>
-</context>
-<context>
+    <message>
+      <source>Move to &amp;section…</source>
+      <translation>Déplacer vers une s&amp;ection…</translation>
+    </message>
+    <message>
+      <source>Add &amp;note…</source>
+      <translation>Ajouter une &amp;note…</translation>
+    </message>
+    <message>
+      <source>p. {label}</source>
+      <translation>p. {label}</translation>
+    </message>
+    <message>
+      <source>para. {n}</source>
+      <translation>par. {n}</translation>
+    </message>
+    <message>
+      <source>not found in the new version</source>
+      <translation>introuvable dans la nouvelle version</translation>
+    </message>
+    <message>
+      <source>quote differs from the source</source>
+      <translation>la citation diffère de la source</translation>
+    </message>
+    <message>
+      <source>💬 {n}</source>
+      <translation>💬 {n}</translation>
+    </message>
+    <message>
+      <source>Faithful</source>
+      <translation>Fidèle</translation>
+    </message>
+    <message>
+      <source>Add note</source>
+      <translation>Ajouter une note</translation>
+    </message>
+    <message>
+      <source>Note for the delegation (never exported):</source>
+      <translation>Note pour la délégation (jamais exportée) :</translation>
+    </message>
+    <message>
+      <source>Contribution from {party}</source>
+      <translation>Contribution de {party}</translation>
+    </message>
+    <message>
+      <source>Move to section</source>
+      <translation>Déplacer vers une section</translation>
+    </message>
+    <message>
+      <source>Print the passage in:</source>
+      <translation>Imprimer le passage dans :</translation>
+    </message>
+  </context>
+  <context>
     <name>PreflightPanel</name>
     <message>
-        <location filename="../../app/gui/preflight_panel.py" line="33"/>
-        <source>Check again</source>
-        <translation type="unfinished"></translation>
+      <source>Check again</source>
+      <translation>Vérifier à nouveau</translation>
     </message>
     <message>
-        <location filename="../../app/gui/preflight_panel.py" line="53"/>
-        <source>1 problem to fix before sending.</source>
-        <translation type="unfinished"></translation>
+      <source>Checking…</source>
+      <translation>Vérification…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/preflight_panel.py" line="55"/>
-        <source>{n} problems to fix before sending.</source>
-        <translation type="unfinished"></translation>
+      <source>1 problem to fix before sending.</source>
+      <translation>1 problème à corriger avant l’envoi.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/preflight_panel.py" line="59"/>
-        <source>No problems found: ready to export.</source>
-        <translation type="unfinished"></translation>
+      <source>{n} problems to fix before sending.</source>
+      <translation>{n} problèmes à corriger avant l’envoi.</translation>
     </message>
-</context>
-<context>
+    <message>
+      <source>No problems found: ready to export.</source>
+      <translation>Aucun problème : prêt pour l’export.</translation>
+    </message>
+  </context>
+  <context>
     <name>PreviewPanel</name>
     <message>
-        <location filename="../../app/gui/preview_panel.py" line="26"/>
-        <source>Layout:</source>
-        <translation type="unfinished"></translation>
+      <source>Layout:</source>
+      <translation>Présentation :</translation>
     </message>
     <message>
-        <location filename="../../app/gui/preview_panel.py" line="29"/>
-        <source>Grouped</source>
-        <translation type="unfinished"></translation>
+      <source>Grouped</source>
+      <translation>Groupée</translation>
     </message>
     <message>
-        <location filename="../../app/gui/preview_panel.py" line="29"/>
-        <source>Interleaved</source>
-        <translation type="unfinished"></translation>
+      <source>Interleaved</source>
+      <translation>Alternée</translation>
     </message>
     <message>
-        <location filename="../../app/gui/preview_panel.py" line="29"/>
-        <source>Table</source>
-        <translation type="unfinished"></translation>
+      <source>Table</source>
+      <translation>Tableau</translation>
     </message>
     <message>
-        <location filename="../../app/gui/preview_panel.py" line="59"/>
-        <source>The preview is not available in this version.</source>
-        <translation type="unfinished"></translation>
+      <source>The preview is not available in this version.</source>
+      <translation>L’aperçu n’est pas disponible dans cette version.</translation>
     </message>
-</context>
-<context>
-    <name>ReaderPanel</name>
-    <message>
-        <location filename="../../app/gui/reader.py" line="332"/>
-        <source>Find in this source</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/reader.py" line="336"/>
-        <source>Close the find bar (Esc)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ResponseEditor</name>
-    <message>
-        <location filename="../../app/gui/response_editor.py" line="81"/>
-        <source>Select a passage, then write our comment here.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/response_editor.py" line="84"/>
-        <source>&amp;Position:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/response_editor.py" line="89"/>
-        <source>Agree</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/response_editor.py" line="90"/>
-        <source>Partly agree</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/response_editor.py" line="91"/>
-        <source>Disagree</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/response_editor.py" line="92"/>
-        <source>Strongly disagree</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/response_editor.py" line="93"/>
-        <source>Note</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/response_editor.py" line="98"/>
-        <source>&amp;Status:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/response_editor.py" line="103"/>
-        <source>Draft</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/response_editor.py" line="103"/>
-        <source>Proposed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/response_editor.py" line="103"/>
-        <source>Agreed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/response_editor.py" line="131"/>
-        <source>B</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/response_editor.py" line="131"/>
-        <source>Bold</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/response_editor.py" line="132"/>
-        <source>I</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/response_editor.py" line="132"/>
-        <source>Italic</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/response_editor.py" line="133"/>
-        <source>U</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/response_editor.py" line="133"/>
-        <source>Underline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/response_editor.py" line="134"/>
-        <source>Link…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/response_editor.py" line="134"/>
-        <location filename="../../app/gui/response_editor.py" line="182"/>
-        <source>Link</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/response_editor.py" line="135"/>
-        <source>Footnote</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/response_editor.py" line="153"/>
-        <source>Phrasebook</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/response_editor.py" line="182"/>
-        <source>Address (https://…):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/response_editor.py" line="200"/>
-        <source>footnote</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/response_editor.py" line="232"/>
-        <source>No passage selected.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/response_editor.py" line="238"/>
-        <source>Response to “{quote}”</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>RichEdit</name>
-    <message>
-        <location filename="../../app/gui/rich_edit.py" line="36"/>
-        <source>B</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/rich_edit.py" line="38"/>
-        <source>Bold</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/rich_edit.py" line="41"/>
-        <source>I</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/rich_edit.py" line="41"/>
-        <source>Italic</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/rich_edit.py" line="43"/>
-        <source>U</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/rich_edit.py" line="43"/>
-        <source>Underline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/rich_edit.py" line="45"/>
-        <source>Link…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/rich_edit.py" line="48"/>
-        <source>Footnote</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/rich_edit.py" line="78"/>
-        <source>Link</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/rich_edit.py" line="78"/>
-        <source>Address (https://…):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/rich_edit.py" line="91"/>
-        <source>footnote</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>SearchPanel</name>
-    <message>
-        <location filename="../../app/gui/search_panel.py" line="25"/>
-        <source>Search sources, quotes and responses</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/search_panel.py" line="68"/>
-        <source>Text</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/search_panel.py" line="69"/>
-        <source>Quote</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/search_panel.py" line="70"/>
-        <source>Response</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/search_panel.py" line="81"/>
-        <source>1 result</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/search_panel.py" line="81"/>
-        <source>{n} results</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>SourceActions</name>
-    <message>
-        <location filename="../../app/gui/source_actions.py" line="40"/>
-        <source>Save a &amp;copy…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/source_actions.py" line="42"/>
-        <source>&amp;Source</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/source_actions.py" line="44"/>
-        <source>Import new &amp;version…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/source_actions.py" line="45"/>
-        <source>Show &amp;original file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/source_actions.py" line="55"/>
-        <source>Save a copy of the project</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/source_actions.py" line="74"/>
-        <source>A copy was saved as {path}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/source_actions.py" line="80"/>
-        <source>Choose the source that has a new version first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/source_actions.py" line="83"/>
-        <source>Import a new version</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/source_actions.py" line="97"/>
-        <source>“{name}” cannot be read.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/source_actions.py" line="111"/>
-        <source>The new version was imported.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/source_actions.py" line="112"/>
-        <source>Passages found at a new place: {n}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/source_actions.py" line="113"/>
-        <source>Passages re-attached by approximate match (check them): {n}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/source_actions.py" line="120"/>
-        <source>Passages not found in the new version: {n}. They are kept and marked ✗ in the Passages panel.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/source_actions.py" line="132"/>
-        <source>This source was pasted: there is no original file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>SourceView</name>
     <message>
-        <location filename="../../app/gui/reader.py" line="226"/>
-        <source>Cite selection</source>
-        <translation type="unfinished"></translation>
+      <source>Cite selection</source>
+      <translation>Citer la sélection</translation>
     </message>
     <message>
-        <location filename="../../app/gui/reader.py" line="257"/>
-        <source>page {label}</source>
-        <translation type="unfinished"></translation>
+      <source>page {label}</source>
+      <translation>page {label}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/reader.py" line="312"/>
-        <source>p. {label}</source>
-        <translation type="unfinished"></translation>
+      <source>p. {label}</source>
+      <translation>p. {label}</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
+    <name>ReaderPanel</name>
+    <message>
+      <source>Find in this source</source>
+      <translation>Rechercher dans cette source</translation>
+    </message>
+    <message>
+      <source>Close the find bar (Esc)</source>
+      <translation>Fermer la barre de recherche (Échap)</translation>
+    </message>
+  </context>
+  <context>
+    <name>ResponseEditor</name>
+    <message>
+      <source>Select a passage, then write our comment here.</source>
+      <translation>Sélectionnez un passage, puis écrivez ici notre observation.</translation>
+    </message>
+    <message>
+      <source>&amp;Position:</source>
+      <translation>&amp;Position :</translation>
+    </message>
+    <message>
+      <source>Agree</source>
+      <translation>D’accord</translation>
+    </message>
+    <message>
+      <source>Partly agree</source>
+      <translation>Partiellement d’accord</translation>
+    </message>
+    <message>
+      <source>Disagree</source>
+      <translation>Pas d’accord</translation>
+    </message>
+    <message>
+      <source>Strongly disagree</source>
+      <translation>Profond désaccord</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <source>&amp;Status:</source>
+      <translation>&amp;Statut :</translation>
+    </message>
+    <message>
+      <source>Draft</source>
+      <translation>Projet</translation>
+    </message>
+    <message>
+      <source>Proposed</source>
+      <translation>Proposé</translation>
+    </message>
+    <message>
+      <source>Agreed</source>
+      <translation>Approuvé</translation>
+    </message>
+    <message>
+      <source>&amp;History…</source>
+      <translation>&amp;Historique…</translation>
+    </message>
+    <message>
+      <source>Earlier texts of this response, and restore one</source>
+      <translation>Les textes antérieurs de cette réponse, pour en rétablir un</translation>
+    </message>
+    <message>
+      <source>Proposed change (printed by the table layout):</source>
+      <translation>Modification proposée (imprimée par la présentation en tableau) :</translation>
+    </message>
+    <message>
+      <source>Link…</source>
+      <translation>Lien…</translation>
+    </message>
+    <message>
+      <source>Link (Ctrl+K)</source>
+      <translation>Lien (Ctrl+K)</translation>
+    </message>
+    <message>
+      <source>Footnote</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <source>Footnote ({keys})</source>
+      <translation>Note de bas de page ({keys})</translation>
+    </message>
+    <message>
+      <source>Phrasebook</source>
+      <translation>Formules</translation>
+    </message>
+    <message>
+      <source>Standard sentences (Ctrl+Shift+P)</source>
+      <translation>Formules types (Ctrl+Maj+P)</translation>
+    </message>
+    <message>
+      <source>No passage selected.</source>
+      <translation>Aucun passage sélectionné.</translation>
+    </message>
+    <message>
+      <source>Response to “{quote}”</source>
+      <translation>Réponse à « {quote} »</translation>
+    </message>
+    <message>
+      <source>Draft until someone proposes it</source>
+      <translation>Projet tant que personne ne le propose</translation>
+    </message>
+    <message>
+      <source>{status} since {when}, by {who}</source>
+      <translation>{status} depuis {when}, par {who}</translation>
+    </message>
+    <message>
+      <source>Reopen the response</source>
+      <translation>Rouvrir la réponse</translation>
+    </message>
+    <message>
+      <source>Why does the response go back from {old} to {new}?</source>
+      <translation>Pourquoi la réponse repasse-t-elle de {old} à {new} ?</translation>
+    </message>
+  </context>
+  <context>
+    <name>review_commands</name>
+    <message>
+      <source>Reply to note</source>
+      <translation>Répondre à la note</translation>
+    </message>
+    <message>
+      <source>Add note</source>
+      <translation>Ajouter une note</translation>
+    </message>
+    <message>
+      <source>Edit note</source>
+      <translation>Modifier la note</translation>
+    </message>
+    <message>
+      <source>Delete note</source>
+      <translation>Supprimer la note</translation>
+    </message>
+    <message>
+      <source>Change status</source>
+      <translation>Changer le statut</translation>
+    </message>
+    <message>
+      <source>Restore earlier text</source>
+      <translation>Rétablir un texte antérieur</translation>
+    </message>
+    <message>
+      <source>Move passage to section</source>
+      <translation>Déplacer le passage vers une section</translation>
+    </message>
+    <message>
+      <source>Add paragraph</source>
+      <translation>Ajouter un paragraphe</translation>
+    </message>
+    <message>
+      <source>Add list</source>
+      <translation>Ajouter une liste</translation>
+    </message>
+    <message>
+      <source>Add citations block</source>
+      <translation>Ajouter un bloc de citations</translation>
+    </message>
+    <message>
+      <source>Add block</source>
+      <translation>Ajouter un bloc</translation>
+    </message>
+    <message>
+      <source>Delete block</source>
+      <translation>Supprimer le bloc</translation>
+    </message>
+    <message>
+      <source>Move block</source>
+      <translation>Déplacer le bloc</translation>
+    </message>
+    <message>
+      <source>Edit block</source>
+      <translation>Modifier le bloc</translation>
+    </message>
+  </context>
+  <context>
+    <name>review_ui</name>
+    <message>
+      <source>Export a review copy for Word</source>
+      <translation>Exporter une copie de relecture pour Word</translation>
+    </message>
+    <message>
+      <source>Import a review copy annotated in Word</source>
+      <translation>Importer une copie de relecture annotée dans Word</translation>
+    </message>
+    <message>
+      <source>Reading “{name}”…</source>
+      <translation>Lecture de « {name} »…</translation>
+    </message>
+    <message>
+      <source>Import Word review</source>
+      <translation>Importer la relecture Word</translation>
+    </message>
+    <message>
+      <source>Notes added: {n}. Proposed texts: {p}.</source>
+      <translation>Notes ajoutées : {n}. Textes proposés : {p}.</translation>
+    </message>
+    <message>
+      <source>Already imported before: {n}.</source>
+      <translation>Déjà importés auparavant : {n}.</translation>
+    </message>
+    <message>
+      <source>New reviewers: {names}.</source>
+      <translation>Nouveaux relecteurs : {names}.</translation>
+    </message>
+    <message>
+      <source>Could not be placed (kept here, not dropped):</source>
+      <translation>Impossibles à placer (conservés ici, pas abandonnés) :</translation>
+    </message>
+  </context>
+  <context>
+    <name>ProposalsDialog</name>
+    <message>
+      <source>Proposed texts from the Word review</source>
+      <translation>Textes proposés par la relecture Word</translation>
+    </message>
+    <message>
+      <source>The proposal is marked against the current text: {legend}</source>
+      <translation>La proposition est marquée par rapport au texte actuel : {legend}</translation>
+    </message>
+    <message>
+      <source>Current text</source>
+      <translation>Texte actuel</translation>
+    </message>
+    <message>
+      <source>Proposed</source>
+      <translation>Proposé</translation>
+    </message>
+    <message>
+      <source>&amp;Accept</source>
+      <translation>&amp;Accepter</translation>
+    </message>
+    <message>
+      <source>&amp;Decline…</source>
+      <translation>&amp;Refuser…</translation>
+    </message>
+    <message>
+      <source>No proposals left to decide.</source>
+      <translation>Plus aucune proposition à trancher.</translation>
+    </message>
+    <message>
+      <source>Proposed by {who}, {when}</source>
+      <translation>Proposé par {who}, {when}</translation>
+    </message>
+    <message>
+      <source>Decline the proposal</source>
+      <translation>Refuser la proposition</translation>
+    </message>
+    <message>
+      <source>Why is the proposal not taken? (optional, kept as a note)</source>
+      <translation>Pourquoi la proposition n’est-elle pas retenue ? (facultatif, gardé en note)</translation>
+    </message>
+  </context>
+  <context>
+    <name>FootnoteDialog</name>
+    <message>
+      <source>Footnote</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <source>Text of the footnote:</source>
+      <translation>Texte de la note de bas de page :</translation>
+    </message>
+  </context>
+  <context>
+    <name>RichEdit</name>
+    <message>
+      <source>Link</source>
+      <translation>Lien</translation>
+    </message>
+    <message>
+      <source>Address (https://…):</source>
+      <translation>Adresse (https://…) :</translation>
+    </message>
+    <message>
+      <source>B</source>
+      <translation>G</translation>
+    </message>
+    <message>
+      <source>Bold</source>
+      <translation>Gras</translation>
+    </message>
+    <message>
+      <source>I</source>
+      <translation>I</translation>
+    </message>
+    <message>
+      <source>Italic</source>
+      <translation>Italique</translation>
+    </message>
+    <message>
+      <source>U</source>
+      <translation>S</translation>
+    </message>
+    <message>
+      <source>Underline</source>
+      <translation>Souligné</translation>
+    </message>
+    <message>
+      <source>Link…</source>
+      <translation>Lien…</translation>
+    </message>
+    <message>
+      <source>Footnote</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <source>Footnote ({keys})</source>
+      <translation>Note de bas de page ({keys})</translation>
+    </message>
+  </context>
+  <context>
+    <name>SearchPanel</name>
+    <message>
+      <source>Search sources, quotes and responses</source>
+      <translation>Rechercher dans les sources, citations et réponses</translation>
+    </message>
+    <message>
+      <source>Text</source>
+      <translation>Texte</translation>
+    </message>
+    <message>
+      <source>Quote</source>
+      <translation>Citation</translation>
+    </message>
+    <message>
+      <source>Response</source>
+      <translation>Réponse</translation>
+    </message>
+    <message>
+      <source>1 result</source>
+      <translation>1 résultat</translation>
+    </message>
+    <message>
+      <source>{n} results</source>
+      <translation>{n} résultats</translation>
+    </message>
+  </context>
+  <context>
+    <name>SourceActions</name>
+    <message>
+      <source>Save a &amp;copy…</source>
+      <translation>Enregistrer une &amp;copie…</translation>
+    </message>
+    <message>
+      <source>&amp;Source</source>
+      <translation>&amp;Source</translation>
+    </message>
+    <message>
+      <source>Import new &amp;version…</source>
+      <translation>Importer une nouvelle &amp;version…</translation>
+    </message>
+    <message>
+      <source>Show &amp;original file</source>
+      <translation>Afficher le fichier &amp;original</translation>
+    </message>
+    <message>
+      <source>Save a copy of the project</source>
+      <translation>Enregistrer une copie du projet</translation>
+    </message>
+    <message>
+      <source>A copy was saved as {path}.</source>
+      <translation>Une copie a été enregistrée sous {path}.</translation>
+    </message>
+    <message>
+      <source>Choose the source that has a new version first.</source>
+      <translation>Choisissez d’abord la source qui a une nouvelle version.</translation>
+    </message>
+    <message>
+      <source>Import a new version</source>
+      <translation>Importer une nouvelle version</translation>
+    </message>
+    <message>
+      <source>The new version was imported.</source>
+      <translation>La nouvelle version a été importée.</translation>
+    </message>
+    <message>
+      <source>Passages found at a new place: {n}.</source>
+      <translation>Passages retrouvés à un nouvel endroit : {n}.</translation>
+    </message>
+    <message>
+      <source>Passages re-attached by approximate match (check them): {n}.</source>
+      <translation>Passages rattachés par correspondance approximative (à vérifier) : {n}.</translation>
+    </message>
+    <message>
+      <source>Passages not found in the new version: {n}. They are kept and marked ✗ in the Passages panel.</source>
+      <translation>Passages introuvables dans la nouvelle version : {n}. Ils sont conservés et marqués ✗ dans le panneau Passages.</translation>
+    </message>
+    <message>
+      <source>This source was pasted: there is no original file.</source>
+      <translation>Cette source a été collée : il n’y a pas de fichier original.</translation>
+    </message>
+  </context>
+  <context>
     <name>SourcesPanel</name>
     <message>
-        <location filename="../../app/gui/sources_panel.py" line="40"/>
-        <source>&amp;Rename…</source>
-        <translation type="unfinished"></translation>
+      <source>&amp;Rename…</source>
+      <translation>&amp;Renommer…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/sources_panel.py" line="42"/>
-        <source>Re&amp;move</source>
-        <translation type="unfinished"></translation>
+      <source>Re&amp;move</source>
+      <translation>Re&amp;tirer</translation>
     </message>
     <message>
-        <location filename="../../app/gui/sources_panel.py" line="44"/>
-        <source>&amp;Import documents…</source>
-        <translation type="unfinished"></translation>
+      <source>&amp;Import documents…</source>
+      <translation>&amp;Importer des documents…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/sources_panel.py" line="66"/>
-        <source>submission</source>
-        <translation type="unfinished"></translation>
+      <source>submission</source>
+      <translation>contribution</translation>
     </message>
     <message>
-        <location filename="../../app/gui/sources_panel.py" line="66"/>
-        <source>reference</source>
-        <translation type="unfinished"></translation>
+      <source>reference</source>
+      <translation>référence</translation>
     </message>
     <message>
-        <location filename="../../app/gui/sources_panel.py" line="68"/>
-        <source>1 page</source>
-        <translation type="unfinished"></translation>
+      <source>1 page</source>
+      <translation>1 page</translation>
     </message>
     <message>
-        <location filename="../../app/gui/sources_panel.py" line="68"/>
-        <source>{n} pages</source>
-        <translation type="unfinished"></translation>
+      <source>{n} pages</source>
+      <translation>{n} pages</translation>
     </message>
     <message>
-        <location filename="../../app/gui/sources_panel.py" line="70"/>
-        <source>{kind} · {pages} · {answered}/{cited} answered</source>
-        <translation type="unfinished"></translation>
+      <source>{kind} · {pages} · {answered}/{cited} answered</source>
+      <translation>{kind} · {pages} · {answered}/{cited} avec réponse</translation>
     </message>
     <message>
-        <location filename="../../app/gui/sources_panel.py" line="106"/>
-        <source>Rename source</source>
-        <translation type="unfinished"></translation>
+      <source>Rename source</source>
+      <translation>Renommer la source</translation>
     </message>
     <message>
-        <location filename="../../app/gui/sources_panel.py" line="106"/>
-        <source>Party or author:</source>
-        <translation type="unfinished"></translation>
+      <source>Party or author:</source>
+      <translation>Partie ou auteur :</translation>
     </message>
     <message>
-        <location filename="../../app/gui/sources_panel.py" line="119"/>
-        <source>Remove “{label}”</source>
-        <translation type="unfinished"></translation>
+      <source>Remove “{label}”</source>
+      <translation>Retirer « {label} »</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>StatusController</name>
     <message>
-        <location filename="../../app/gui/status.py" line="51"/>
-        <source>, p. {label}</source>
-        <translation type="unfinished"></translation>
+      <source>, p. {label}</source>
+      <translation>, p. {label}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/status.py" line="56"/>
-        <source>passage “{quote}”{page}</source>
-        <translation type="unfinished"></translation>
+      <source>passage “{quote}”{page}</source>
+      <translation>passage « {quote} »{page}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/status.py" line="60"/>
-        <source>Saved</source>
-        <translation type="unfinished"></translation>
+      <source>Saved</source>
+      <translation>Enregistré</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../app/gui/welcome.py" line="38"/>
-        <source>Rejoinder</source>
-        <translation type="unfinished"></translation>
+      <source>Rejoinder</source>
+      <translation>Rejoinder</translation>
     </message>
     <message>
-        <location filename="../../app/gui/welcome.py" line="52"/>
-        <source>Cite the passages of other parties&apos; submissions you want to answer, write your comments, and export your contribution as a Word document.</source>
-        <translation type="unfinished"></translation>
+      <source>Cite the passages of other parties' submissions you want to answer, write your comments, and export your contribution as a Word document.</source>
+      <translation>Citez les passages des contributions des autres parties auxquels vous voulez répondre, rédigez vos observations et exportez votre contribution en document Word.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/welcome.py" line="59"/>
-        <source>&amp;New project…</source>
-        <translation type="unfinished"></translation>
+      <source>&amp;New project…</source>
+      <translation>&amp;Nouveau projet…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/welcome.py" line="60"/>
-        <source>&amp;Open…</source>
-        <translation type="unfinished"></translation>
+      <source>&amp;Open…</source>
+      <translation>&amp;Ouvrir…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/welcome.py" line="61"/>
-        <source>Open &amp;demo</source>
-        <translation type="unfinished"></translation>
+      <source>Open &amp;demo</source>
+      <translation>Ouvrir la &amp;démonstration</translation>
     </message>
     <message>
-        <location filename="../../app/gui/welcome.py" line="66"/>
-        <source>Recent projects:</source>
-        <translation type="unfinished"></translation>
+      <source>Recent projects:</source>
+      <translation>Projets récents :</translation>
     </message>
     <message>
-        <location filename="../../app/gui/welcome.py" line="85"/>
-        <source>No recent projects yet.</source>
-        <translation type="unfinished"></translation>
+      <source>No recent projects yet.</source>
+      <translation>Pas encore de projet récent.</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../app/gui/workspace.py" line="115"/>
-        <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+      <source>What next?
+
+1. Import a submission: File › Import documents… (Ctrl+Shift+I), or drop PDF, Word or text files on this window.
+2. Choose it under Sources; it opens here.
+3. Select a sentence and press Ctrl+Shift+C (Cite selection) to quote it.
+4. Write our response in the Response panel on the right.
+
+Help › User guide (F1 for the keys) says more.</source>
+      <translation>Et maintenant ?
+
+1. Importez une contribution : Fichier › Importer des documents… (Ctrl+Maj+I), ou déposez des fichiers PDF, Word ou texte sur cette fenêtre.
+2. Choisissez-la sous Sources ; elle s’ouvre ici.
+3. Sélectionnez une phrase et appuyez sur Ctrl+Maj+C (Citer la sélection) pour la citer.
+4. Écrivez notre réponse dans le panneau Réponse, à droite.
+
+Aide › Guide de l’utilisateur (F1 pour les touches) en dit plus.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/workspace.py" line="117"/>
-        <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+      <source>Sources</source>
+      <translation>Sources</translation>
     </message>
     <message>
-        <location filename="../../app/gui/workspace.py" line="119"/>
-        <source>&amp;Cite selection</source>
-        <translation type="unfinished"></translation>
+      <source>Search</source>
+      <translation>Recherche</translation>
     </message>
     <message>
-        <location filename="../../app/gui/workspace.py" line="120"/>
-        <source>&amp;Find in source…</source>
-        <translation type="unfinished"></translation>
+      <source>Passages</source>
+      <translation>Passages</translation>
     </message>
     <message>
-        <location filename="../../app/gui/workspace.py" line="121"/>
-        <source>&amp;Search the project…</source>
-        <translation type="unfinished"></translation>
+      <source>Response</source>
+      <translation>Réponse</translation>
     </message>
     <message>
-        <location filename="../../app/gui/workspace.py" line="122"/>
-        <source>&amp;Preflight check</source>
-        <translation type="unfinished"></translation>
+      <source>Outline</source>
+      <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../app/gui/workspace.py" line="137"/>
-        <source>Main toolbar</source>
-        <translation type="unfinished"></translation>
+      <source>Preview</source>
+      <translation>Aperçu</translation>
     </message>
     <message>
-        <location filename="../../app/gui/workspace.py" line="201"/>
-        <source>Select some text of the source to cite.</source>
-        <translation type="unfinished"></translation>
+      <source>Preflight</source>
+      <translation>Vérification</translation>
     </message>
     <message>
-        <location filename="../../app/gui/workspace.py" line="213"/>
-        <source>Import documents</source>
-        <translation type="unfinished"></translation>
+      <source>&amp;Undo</source>
+      <translation>&amp;Annuler</translation>
     </message>
-</context>
+    <message>
+      <source>&amp;Redo</source>
+      <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+      <source>&amp;Cite selection</source>
+      <translation>&amp;Citer la sélection</translation>
+    </message>
+    <message>
+      <source>&amp;Find in source…</source>
+      <translation>Rec&amp;hercher dans la source…</translation>
+    </message>
+    <message>
+      <source>&amp;Search the project…</source>
+      <translation>Rechercher dans le &amp;projet…</translation>
+    </message>
+    <message>
+      <source>&amp;Preflight check</source>
+      <translation>&amp;Vérification avant envoi</translation>
+    </message>
+    <message>
+      <source>Main toolbar</source>
+      <translation>Barre d’outils principale</translation>
+    </message>
+    <message>
+      <source>Undo</source>
+      <translation>Annuler</translation>
+    </message>
+    <message>
+      <source>Redo</source>
+      <translation>Rétablir</translation>
+    </message>
+    <message>
+      <source>Select some text of the source to cite.</source>
+      <translation>Sélectionnez le texte de la source à citer.</translation>
+    </message>
+    <message>
+      <source>Import documents</source>
+      <translation>Importer des documents</translation>
+    </message>
+  </context>
 </TS>

@@ -42,6 +42,7 @@ class SettingsData:
     template: str
     language: str
     snippets: list[str]
+    interface_language: str = ""  # "" follows the system
 
 
 def _login() -> str:
@@ -153,6 +154,13 @@ class SettingsDialog(QDialog):
             self.language.addItem(name, code)
         self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
         form.addRow(self.tr("&Language of new projects:"), self.language)
+        self.interface = QComboBox()
+        self.interface.addItem(self.tr("As the system (when it is one of these)"), "")
+        for code, name in LANGUAGES:
+            self.interface.addItem(name, code)
+        self.interface.setCurrentIndex(max(0, self.interface.findData(settings.interface_language)))
+        self.interface.setToolTip(self.tr("Takes effect the next time Rejoinder starts"))
+        form.addRow(self.tr("&Interface language:"), self.interface)
         self.snippets = QPlainTextEdit("\n".join(settings.snippets))
         self.snippets.setPlaceholderText(
             self.tr("One sentence per line, e.g. “We refer to our earlier contribution.”")
@@ -175,6 +183,7 @@ class SettingsDialog(QDialog):
             self.template.text().strip(),
             str(self.language.currentData()),
             [line for line in lines if line],
+            str(self.interface.currentData()),
         )
 
     @classmethod
@@ -216,5 +225,6 @@ def edit_settings(parent: QWidget | None) -> bool:
     settings.template = data.template
     settings.language = data.language
     settings.snippets = data.snippets
+    settings.interface_language = data.interface_language
     save_settings(settings)
     return True

@@ -1,0 +1,136 @@
+"""The interface in French and Spanish (issue 10 §9): complete, compiled, chosen, not cut off."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QCheckBox,
+    QLabel,
+    QPushButton,
+    QToolButton,
+    QWidget,
+)
+
+from app.gui import i18n
+from tests.gui.i18n_catalog import LANGUAGES, TRANSLATIONS, messages, read_ts
+
+PLACEHOLDER = re.compile(r"\{\w*\}")
+
+
+def _mnemonics(text: str) -> int:
+    return len(re.findall(r"&(?!&)", text.replace("&&", "")))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_interface_string_has_a_translation(language: str) -> None:
+    known = read_ts(TRANSLATIONS / f"rejoinder_{language}.ts")
+    catalogue = messages()
+    assert len(catalogue) > 300
+    missing = [m for m in catalogue if not known.get(m, "").strip()]
+    assert not missing, f"{len(missing)} strings without a {language} translation: {missing[:5]}"
+    for context, source in catalogue:
+        text = known[(context, source)]
+        assert sorted(PLACEHOLDER.findall(text)) == sorted(PLACEHOLDER.findall(source)), source
+        assert _mnemonics(text) == _mnemonics(source), (source, text)
+
+
+def _compile(tmp_path: Path, language: str) -> Path:
+    target = tmp_path / f"rejoinder_{language}.qm"
+    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
+    subprocess.run(
+        [
+            str(lrelease),
+            "-silent",
+            str(TRANSLATIONS / f"rejoinder_{language}.ts"),
+            "-qm",
+            str(target),
+        ],
+        check=True,
+        timeout=120,
+    )
+    return target
+
+
+@pytest.fixture
+def compiled(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    built = {language: _compile(tmp_path, language) for language in LANGUAGES}
+    monkeypatch.setattr(i18n, "catalogue", lambda language: built[language])
+    yield
+    i18n.install(QCoreApplication.instance(), "en")
+
+
+def test_language_follows_settings_then_system() -> None:
+    assert i18n.interface_language("", "fr_CH") == "fr"
+    assert i18n.interface_language("", "de_DE") == "en"
+    assert i18n.interface_language("es", "fr_FR") == "es"
+    assert i18n.interface_language("", "es_AR") == "es"
+
+
+def test_catalogues_compile_and_load(qapp: QApplication, compiled: None) -> None:
+    assert i18n.install(qapp, "fr")
+    assert QCoreApplication.translate("MainWindow", "&File") == "&Fichier"
+    assert QCoreApplication.translate("RichEdit", "Bold") == "Gras"
+    assert i18n.install(qapp, "es")
+    assert QCoreApplication.translate("MainWindow", "&File") == "&Archivo"
+    assert i18n.install(qapp, "en")
+    assert QCoreApplication.translate("MainWindow", "&File") == "&File"
+
+
+def cut_off(window: QWidget) -> list[str]:
+    """Visible labels and buttons narrower than their text needs."""
+    problems = []
+    for widget in window.findChildren(QWidget):
+        if not widget.isVisible() or widget.width() <= 0:
+            continue
+        if isinstance(widget, QLabel) and (widget.wordWrap() or not widget.text()):
+            continue
+        if isinstance(widget, (QLabel, QPushButton, QToolButton, QCheckBox)):
+            text = widget.text() if isinstance(widget, (QLabel, QAbstractButton)) else ""
+            need = widget.minimumSizeHint().width()
+            if widget.width() + 1 < need:
+                problems.append(f"{type(widget).__name__} “{text}”: {widget.width()} < {need}")
+    return problems
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_translated_window_at_1366_by_768_cuts_nothing_off(
+    qapp: QApplication, qtbot: Any, compiled: None, tmp_path: Path, language: str, messages: Any
+) -> None:
+    from app.core.demo import create_demo
+    from app.gui.main_window import MainWindow
+
+    assert i18n.install(qapp, language)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.setWindowState(window.windowState() & ~window.windowState())
+    window.resize(1366, 768 - 30)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.open_project(create_demo(tmp_path), remember=False)
+    window.resize(1366, 768 - 30)
+    qtbot.wait(200)
+    assert window.file_menu.title() == QCoreApplication.translate("MainWindow", "&File")
+    assert window.file_menu.title() != "&File"
+    assert window.workspace.editor.status.itemText(0) != "Draft"
+    assert not cut_off(window)
+    window.close()
+
+
+def test_cut_off_check_sees_a_squeezed_button(qtbot: Any) -> None:
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    button = QPushButton("Exporter la contribution", holder)
+    button.setFixedWidth(40)
+    holder.show()
+    qtbot.waitExposed(holder)
+    assert cut_off(holder)
