@@ -45,7 +45,9 @@ class OutlinePanel(QWidget):
         for button in (self.add_button, self.xref_button, self.up_button, self.down_button):
             buttons.addWidget(button)
         layout.addLayout(buttons)
-        layout.addWidget(QLabel(self.tr("Opening (e.g. “We support this paper.”):")))
+        opening_label = QLabel(self.tr("Opening (e.g. “We support this paper.”):"))
+        opening_label.setWordWrap(True)
+        layout.addWidget(opening_label)
         self.opening = RichEdit()
         layout.addWidget(self.opening)
         layout.addWidget(QLabel(self.tr("Closing remarks:")))

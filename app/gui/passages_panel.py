@@ -83,9 +83,9 @@ class PassagesPanel(QWidget):
         self.list.setWordWrap(True)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         layout.addWidget(self.list, 3)
-        layout.addWidget(
-            QLabel(self.tr("Printed quote (use … for omissions, [ ] for insertions):"))
-        )
+        quote_label = QLabel(self.tr("Printed quote (use … for omissions, [ ] for insertions):"))
+        quote_label.setWordWrap(True)
+        layout.addWidget(quote_label)
         self.quote = QPlainTextEdit()
         self.quote.setMaximumHeight(90)
         layout.addWidget(self.quote, 1)

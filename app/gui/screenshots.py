@@ -25,6 +25,8 @@ def _isolate() -> Path:
 def main(argv: list[str]) -> int:
     out = Path(argv[0]) if argv else Path("docs/screenshots")
     size = argv[1] if len(argv) > 1 else "1366x768"
+    language = argv[2] if len(argv) > 2 else "en"
+    suffix = size if language == "en" else f"{size}-{language}"
     width, height = (int(v) for v in size.split("x"))
     home = _isolate()
     out.mkdir(parents=True, exist_ok=True)
@@ -47,6 +49,9 @@ def main(argv: list[str]) -> int:
     from app.gui.main_window import MainWindow
 
     app = _application()
+    from app.gui import i18n
+
+    i18n.install(app, language)
     window = MainWindow()
     window.setGeometry(0, 0, width, height)
     window.show()
@@ -55,7 +60,7 @@ def main(argv: list[str]) -> int:
     def save(name: str, widget: QWidget | None = None) -> None:
         workers.wait_for_all()
         QApplication.processEvents()
-        (widget or window).grab().save(str(out / f"{name}-{size}.png"))
+        (widget or window).grab().save(str(out / f"{name}-{suffix}.png"))
 
     def open_demo() -> None:
         window.open_project(demo)
