@@ -473,6 +473,96 @@
     </message>
   </context>
   <context>
+    <name>PlacementsDialog</name>
+    <message>
+      <source>Passages to check in the new version</source>
+      <translation>Pasajes que comprobar en la nueva versión</translation>
+    </message>
+    <message>
+      <source>These passages were placed by an approximate match, or not found, in the new version. Compare the words you cited with the words found now.</source>
+      <translation>Estos pasajes se colocaron por coincidencia aproximada, o no se encontraron, en la nueva versión. Compare las palabras que citó con las encontradas ahora.</translation>
+    </message>
+    <message>
+      <source>Cited in the earlier version</source>
+      <translation>Citado en la versión anterior</translation>
+    </message>
+    <message>
+      <source>Found in the new version</source>
+      <translation>Encontrado en la nueva versión</translation>
+    </message>
+    <message>
+      <source>&amp;Confirm placement</source>
+      <translation>&amp;Confirmar la ubicación</translation>
+    </message>
+    <message>
+      <source>&amp;Re-attach by hand…</source>
+      <translation>&amp;Vincular a mano…</translation>
+    </message>
+    <message>
+      <source>Keep as &amp;orphan</source>
+      <translation>Conservar como &amp;huérfano</translation>
+    </message>
+    <message>
+      <source>&amp;Update printed quote</source>
+      <translation>&amp;Actualizar la cita impresa</translation>
+    </message>
+    <message>
+      <source>✓ confirmed</source>
+      <translation>✓ confirmado</translation>
+    </message>
+    <message>
+      <source>? fuzzy {score}</source>
+      <translation>? aproximado {score}</translation>
+    </message>
+    <message>
+      <source>✗ orphan</source>
+      <translation>✗ huérfano</translation>
+    </message>
+    <message>
+      <source>Nothing waits for a decision.</source>
+      <translation>Nada espera una decisión.</translation>
+    </message>
+    <message>
+      <source>Found in the new version ({version})</source>
+      <translation>Encontrado en la nueva versión ({version})</translation>
+    </message>
+    <message>
+      <source>Not found: these words are not in the new version.</source>
+      <translation>No encontrado: estas palabras no están en la nueva versión.</translation>
+    </message>
+    <message>
+      <source>Kept as an orphan: it is listed for review and never deleted.</source>
+      <translation>Conservado como huérfano: queda en la lista para revisión y nunca se elimina.</translation>
+    </message>
+    <message>
+      <source>Not found in the new version. Re-attach it by hand, or keep it as an orphan.</source>
+      <translation>No encontrado en la nueva versión. Vincúlelo a mano o consérvelo como huérfano.</translation>
+    </message>
+    <message>
+      <source>Placement confirmed. The printed quote still has the earlier wording: “Update printed quote” takes the new one.</source>
+      <translation>Ubicación confirmada. La cita impresa conserva la redacción anterior: «Actualizar la cita impresa» toma la nueva.</translation>
+    </message>
+    <message>
+      <source>Placement confirmed; the printed quote has the new wording.</source>
+      <translation>Ubicación confirmada; la cita impresa tiene la nueva redacción.</translation>
+    </message>
+    <message>
+      <source>Placed by an approximate match (score {score} of 100). Confirm it only if the words on the right are the passage you cited.</source>
+      <translation>Colocado por coincidencia aproximada (puntuación {score} de 100). Confírmelo solo si las palabras de la derecha son el pasaje que citó.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReattachDialog</name>
+    <message>
+      <source>Re-attach a passage by hand</source>
+      <translation>Vincular un pasaje a mano</translation>
+    </message>
+    <message>
+      <source>Select the words of the new version that stand for: “{words}”</source>
+      <translation>Seleccione las palabras de la nueva versión que corresponden a: «{words}»</translation>
+    </message>
+  </context>
+  <context>
     <name>errors</name>
     <message>
       <source>Rejoinder</source>
@@ -1061,7 +1151,22 @@
     </message>
   </context>
   <context>
+    <name>replaced</name>
+    <message>
+      <source>Merge the two now? The file on disk is opened and your copy is merged into it; your copy stays where it is.</source>
+      <translation>¿Combinar ambos ahora? Se abre el archivo del disco y su copia se combina en él; su copia se queda donde está.</translation>
+    </message>
+  </context>
+  <context>
     <name>ResponseEditor</name>
+    <message>
+      <source>&amp;History…</source>
+      <translation>&amp;Historial…</translation>
+    </message>
+    <message>
+      <source>Earlier texts of this response, and restore one</source>
+      <translation>Los textos anteriores de esta respuesta, para restaurar uno</translation>
+    </message>
     <message>
       <source>Select a passage, then write our comment here.</source>
       <translation>Seleccione un pasaje y escriba aquí nuestra observación.</translation>
@@ -1105,14 +1210,6 @@
     <message>
       <source>Agreed</source>
       <translation>Aprobado</translation>
-    </message>
-    <message>
-      <source>&amp;History…</source>
-      <translation>&amp;Historial…</translation>
-    </message>
-    <message>
-      <source>Earlier texts of this response, and restore one</source>
-      <translation>Los textos anteriores de esta respuesta, para restaurar uno</translation>
     </message>
     <message>
       <source>Proposed change (printed by the table layout):</source>
@@ -1406,6 +1503,10 @@
     <message>
       <source>Show &amp;original file</source>
       <translation>Mostrar el archivo &amp;original</translation>
+    </message>
+    <message>
+      <source>Check &amp;placements…</source>
+      <translation>Comprobar las &amp;ubicaciones…</translation>
     </message>
     <message>
       <source>Save a copy of the project</source>

@@ -473,6 +473,96 @@
     </message>
   </context>
   <context>
+    <name>PlacementsDialog</name>
+    <message>
+      <source>Passages to check in the new version</source>
+      <translation>Passages à vérifier dans la nouvelle version</translation>
+    </message>
+    <message>
+      <source>These passages were placed by an approximate match, or not found, in the new version. Compare the words you cited with the words found now.</source>
+      <translation>Ces passages ont été placés par correspondance approximative, ou sont introuvables, dans la nouvelle version. Comparez les mots que vous avez cités avec ceux trouvés maintenant.</translation>
+    </message>
+    <message>
+      <source>Cited in the earlier version</source>
+      <translation>Cité dans la version précédente</translation>
+    </message>
+    <message>
+      <source>Found in the new version</source>
+      <translation>Trouvé dans la nouvelle version</translation>
+    </message>
+    <message>
+      <source>&amp;Confirm placement</source>
+      <translation>&amp;Confirmer l’emplacement</translation>
+    </message>
+    <message>
+      <source>&amp;Re-attach by hand…</source>
+      <translation>&amp;Rattacher à la main…</translation>
+    </message>
+    <message>
+      <source>Keep as &amp;orphan</source>
+      <translation>Garder comme &amp;orphelin</translation>
+    </message>
+    <message>
+      <source>&amp;Update printed quote</source>
+      <translation>&amp;Mettre à jour la citation imprimée</translation>
+    </message>
+    <message>
+      <source>✓ confirmed</source>
+      <translation>✓ confirmé</translation>
+    </message>
+    <message>
+      <source>? fuzzy {score}</source>
+      <translation>? approximatif {score}</translation>
+    </message>
+    <message>
+      <source>✗ orphan</source>
+      <translation>✗ orphelin</translation>
+    </message>
+    <message>
+      <source>Nothing waits for a decision.</source>
+      <translation>Rien n’attend de décision.</translation>
+    </message>
+    <message>
+      <source>Found in the new version ({version})</source>
+      <translation>Trouvé dans la nouvelle version ({version})</translation>
+    </message>
+    <message>
+      <source>Not found: these words are not in the new version.</source>
+      <translation>Introuvable : ces mots ne figurent pas dans la nouvelle version.</translation>
+    </message>
+    <message>
+      <source>Kept as an orphan: it is listed for review and never deleted.</source>
+      <translation>Gardé comme orphelin : il reste listé pour examen et n’est jamais supprimé.</translation>
+    </message>
+    <message>
+      <source>Not found in the new version. Re-attach it by hand, or keep it as an orphan.</source>
+      <translation>Introuvable dans la nouvelle version. Rattachez-le à la main, ou gardez-le comme orphelin.</translation>
+    </message>
+    <message>
+      <source>Placement confirmed. The printed quote still has the earlier wording: “Update printed quote” takes the new one.</source>
+      <translation>Emplacement confirmé. La citation imprimée garde la formulation précédente : « Mettre à jour la citation imprimée » reprend la nouvelle.</translation>
+    </message>
+    <message>
+      <source>Placement confirmed; the printed quote has the new wording.</source>
+      <translation>Emplacement confirmé ; la citation imprimée a la nouvelle formulation.</translation>
+    </message>
+    <message>
+      <source>Placed by an approximate match (score {score} of 100). Confirm it only if the words on the right are the passage you cited.</source>
+      <translation>Placé par correspondance approximative (score {score} sur 100). Ne le confirmez que si les mots de droite sont bien le passage que vous avez cité.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReattachDialog</name>
+    <message>
+      <source>Re-attach a passage by hand</source>
+      <translation>Rattacher un passage à la main</translation>
+    </message>
+    <message>
+      <source>Select the words of the new version that stand for: “{words}”</source>
+      <translation>Sélectionnez les mots de la nouvelle version qui correspondent à : « {words} »</translation>
+    </message>
+  </context>
+  <context>
     <name>errors</name>
     <message>
       <source>Rejoinder</source>
@@ -1061,7 +1151,22 @@
     </message>
   </context>
   <context>
+    <name>replaced</name>
+    <message>
+      <source>Merge the two now? The file on disk is opened and your copy is merged into it; your copy stays where it is.</source>
+      <translation>Fusionner les deux maintenant ? Le fichier sur le disque est ouvert et votre copie y est fusionnée ; votre copie reste où elle est.</translation>
+    </message>
+  </context>
+  <context>
     <name>ResponseEditor</name>
+    <message>
+      <source>&amp;History…</source>
+      <translation>&amp;Historique…</translation>
+    </message>
+    <message>
+      <source>Earlier texts of this response, and restore one</source>
+      <translation>Les textes antérieurs de cette réponse, pour en rétablir un</translation>
+    </message>
     <message>
       <source>Select a passage, then write our comment here.</source>
       <translation>Sélectionnez un passage, puis écrivez ici notre observation.</translation>
@@ -1105,14 +1210,6 @@
     <message>
       <source>Agreed</source>
       <translation>Approuvé</translation>
-    </message>
-    <message>
-      <source>&amp;History…</source>
-      <translation>&amp;Historique…</translation>
-    </message>
-    <message>
-      <source>Earlier texts of this response, and restore one</source>
-      <translation>Les textes antérieurs de cette réponse, pour en rétablir un</translation>
     </message>
     <message>
       <source>Proposed change (printed by the table layout):</source>
@@ -1406,6 +1503,10 @@
     <message>
       <source>Show &amp;original file</source>
       <translation>Afficher le fichier &amp;original</translation>
+    </message>
+    <message>
+      <source>Check &amp;placements…</source>
+      <translation>Vérifier les &amp;emplacements…</translation>
     </message>
     <message>
       <source>Save a copy of the project</source>

@@ -38,8 +38,10 @@ def measure(folder: Path) -> Sizes:
     from app.gui.dialogs.new_project import NewProjectDialog
     from app.gui.dialogs.reason import ReasonDialog
     from app.gui.errors import CrashDialog
+    from app.gui.help import GuideDialog, ShortcutsDialog, window_shortcuts
     from app.gui.main_window import MainWindow
     from app.gui.review.ui import ProposalsDialog
+    from app.gui.rich_edit import FootnoteDialog
 
     sizes: Sizes = {}
     window = MainWindow()
@@ -64,6 +66,9 @@ def measure(folder: Path) -> Sizes:
         "settings": lambda: SettingsDialog(window, load_settings()),
         "export": lambda: ExportDialog(window, folder / "out.docx"),
         "crash": lambda: CrashDialog("Traceback\n" * 80, None, window),
+        "footnote": lambda: FootnoteDialog(window, "See A/RES/73/3, <i>para. 35</i>."),
+        "shortcuts": lambda: ShortcutsDialog(window, window_shortcuts(window)),
+        "guide": lambda: GuideDialog(window, "en"),
     }
     for name, make in dialogs.items():
         dialog = make()
