@@ -152,6 +152,8 @@ def test_the_same_file_imported_on_both_sides_is_one_source(tmp_path: Path) -> N
         assert {p.source_id for p in passages.list_passages(store)} == {source.id}
         assert [s.kind for s in sections.list_sections(store)] == ["party"]
     assert len(rows(a, "original_file")) == 1
+    versions = set(rows(a, "source_version"))
+    assert {p["orig_version_id"] for p in rows(a, "passage").values()} <= versions
     # The ids kept may come from different copies (smaller id wins per row): still stable.
     again = merge_into(a, ALICE, b.with_name("bob-before.rejoinder"))
     assert (again.inserted, again.updated, again.conflicts) == (0, 0, 0)

@@ -114,15 +114,27 @@ def _columns() -> dict[str, list[str]]:
     }
 
 
+# Columns that name another row's id without a foreign key; a remap must follow them too,
+# or a passage's original anchor would name a source version the merge renamed away.
+_LOOSE_REFERENCES: dict[str, list[tuple[str, str]]] = {
+    "passage": [("orig_version_id", "source_version")],
+}
+
+
 def _parents() -> Parents:
-    """Foreign keys that point at another row's id (those a remap or an undelete follows)."""
+    """References to another row's id (those a remap or an undelete follows)."""
     result: Parents = {}
     for model in TABLES:
         table = _table(model.__tablename__)
         result[table.name] = sorted(
-            (fk.parent.name, fk.column.table.name)
-            for fk in table.foreign_keys
-            if fk.column.name == "id"
+            [
+                *(
+                    (fk.parent.name, fk.column.table.name)
+                    for fk in table.foreign_keys
+                    if fk.column.name == "id"
+                ),
+                *_LOOSE_REFERENCES.get(table.name, []),
+            ]
         )
     return result
 
