@@ -36,6 +36,7 @@ class TrackedChange:
     author: str
     date: str
     text: str
+    target: Target | None = None  # the passage or response it was made in, when known
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,8 @@ class ProposedText:
     response_id: str
     markup: str
     changes: tuple[TrackedChange, ...]
+    complete: bool = True  # False when the response's bookmark was left unclosed (LibreOffice)
+    base: str | None = None  # plain text the reviewer started from (tracked changes rejected)
 
     @property
     def authors(self) -> tuple[str, ...]:
@@ -57,3 +60,7 @@ class ParsedReview:
     proposals: tuple[ProposedText, ...]
     unmapped_changes: tuple[TrackedChange, ...]
     bookmarks: int
+    title: str = ""  # the title of the project the copy was exported from
+    modified_by: str = ""  # who saved the copy last: the author of untracked edits
+    untracked: tuple[ProposedText, ...] = ()  # responses without tracked changes, as reviewed
+    targets: tuple[Target, ...] = ()  # every passage and response the copy marks

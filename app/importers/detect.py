@@ -125,7 +125,7 @@ def sniff(data: bytes, suffix: str = "") -> str:
     if _is_pdf(data):
         return "pdf"
     if head.startswith(_CFB_MAGIC):
-        _refuse_ole(data)
+        refuse_ole(data)
     if head.lstrip().startswith(b"{\\rtf"):
         raise UnsupportedFormatError(
             "This is a Rich Text (.rtf) file, which Rejoinder does not read. "
@@ -168,7 +168,7 @@ def _load(kind: str) -> _Importer:
     return importer
 
 
-def _refuse_ole(data: bytes) -> None:
+def refuse_ole(data: bytes) -> None:
     """Explain what an OLE compound file is and why it cannot be imported."""
     names = data[:1_000_000]
     if "EncryptedPackage".encode("utf-16-le") in names:

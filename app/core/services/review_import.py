@@ -26,17 +26,20 @@ from sqlalchemy.orm import Session
 
 from app.core import markup
 from app.core.errors import InvalidInputError
-from app.core.models import Member, Note, NoteTarget, Passage, Response
+from app.core.models import Member, Note, NoteTarget, Passage, Project, Response, Revision
 from app.core.reviewdata import ParsedReview, TrackedChange, WordComment
 from app.core.services import responses
 from app.core.services.common import resolve
 from app.core.services.notes import add_note_in
 from app.core.store import ProjectStore
+from app.core.textmerge import merge3
 
 PROPOSAL_PREFIX = "Proposed text from "
 ACCEPTED = "Proposal accepted."
 DECLINED = "Proposal declined"
 UNKNOWN_AUTHOR = "Unknown reviewer"
+OLDER = " (on an older text)"
+UNTRACKED = " (untracked edits)"
 _STATUS_COMMENT = re.compile(r"\AStatus: \w+ · Position: \w+ · Author: ")
 _NOTE_COMMENT = re.compile(r"\A.*? \((\d{4}-\d\d-\d\dT[0-9:.]+Z)\): ")
 
@@ -201,17 +204,46 @@ class _Importer:
 
     def change(self, change: TrackedChange) -> None:
         text = change.text or f"({change.kind} change)"
-        self.unmapped.append(
-            UnmappedItem(
-                "change",
-                change.author,
-                change.date,
-                text,
-                "outside every response (quotes and headings are not edited here)",
-            )
-        )
+        reason = "outside every response (quotes and headings are not edited here)"
+        if change.target is not None and change.target.kind == NoteTarget.PASSAGE:
+            passage = self.session.get(Passage, change.target.id)
+            if passage is not None:
+                quote = " ".join(passage.quote.split())
+                quote = quote if len(quote) <= 60 else quote[:59] + "…"
+                reason = (
+                    f"an edit to the quote of passage {passage.id[:8]} (“{quote}”): quotes "
+                    "follow the source, so edit the printed quote in Rejoinder if it is right"
+                )
+        self.unmapped.append(UnmappedItem("change", change.author, change.date, text, reason))
 
-    def proposal(self, response_id: str, proposed: str, changes: tuple[TrackedChange, ...]) -> None:
+    def base_of(self, response: Response, base: str | None) -> tuple[str, str]:
+        """What the reviewer's text was built on: ``(label, markup)``.
+
+        ``base`` is the plain text the reviewer received (their tracked
+        changes rejected). It is the current text (label ""), an older text
+        of the response ("older"), or neither: then the reviewer also changed
+        words without tracking ("untracked").
+        """
+        if base is None or _plain(response.text) == base:
+            return "", response.text
+        for (text,) in self.session.execute(
+            select(Revision.text)
+            .where(Revision.response_id == response.id, Revision.deleted_at.is_(None))
+            .order_by(Revision.created_at.desc())
+        ):
+            if _plain(text) == base:
+                return "older", text
+        return "untracked", ""
+
+    def proposal(
+        self,
+        response_id: str,
+        proposed: str,
+        changes: tuple[TrackedChange, ...],
+        *,
+        complete: bool = True,
+        base: str | None = None,
+    ) -> None:
         response = self.session.get(Response, response_id)
         first = changes[0]
         if response is None or response.deleted_at is not None:
@@ -225,11 +257,22 @@ class _Importer:
                 )
             )
             return
+        if not complete:
+            # LibreOffice left the bookmark open: keep the response's own paragraphs only.
+            added = sum(1 for c in changes if c.kind == "paragraph")
+            keep = len(response.text.split("\n")) + added
+            proposed = "\n".join(proposed.split("\n")[:keep])
         if proposed == response.text:
             return
-        name = " ".join(first.author.split()) or UNKNOWN_AUTHOR
-        author_id = self.member(name)
-        text = f"{PROPOSAL_PREFIX}{markup.escape(name)}:\n{proposed}"
+        names = [" ".join(c.author.split()) or UNKNOWN_AUTHOR for c in changes]
+        names = list(dict.fromkeys(names))
+        author_id = self.member(names[0])
+        for other in names[1:]:
+            self.member(other)  # every reviewer is credited
+        name = " and ".join(names)
+        label, base_text = self.base_of(response, base)
+        head = name + {"": "", "older": OLDER, "untracked": UNTRACKED}[label]
+        text = f"{PROPOSAL_PREFIX}{markup.escape(head)}:\n{proposed}"
         if self.existing(response.id, author_id, text) is not None:
             self.already += 1
             return
@@ -239,15 +282,16 @@ class _Importer:
             response.id,
             text,
             author_id,
-            created_at=_word_time(max(c.date for c in changes)),
+            created_at=_word_time(max(c.date for c in changes)) if changes[0].date else None,
         )
+        note.proposal_base = base_text
         self.notes_added.append(note.id)
         self.proposals.append(
             ProposalInfo(
                 note.id,
                 response.id,
                 response.passage_id,
-                name,
+                head,
                 proposed,
                 response.text,
                 note.created_at,
@@ -255,14 +299,36 @@ class _Importer:
         )
 
 
+def _plain(text: str) -> str:
+    return " ".join(markup.plain_text(text).split())
+
+
+def _check_project(session: Session, parsed: ParsedReview) -> None:
+    """Refuse a review copy exported from another project: none of its marks are ours."""
+    ids = {t.id for t in parsed.targets}
+    if not ids:
+        return
+    ours = session.scalar(select(Passage.id).where(Passage.id.in_(ids)).limit(1)) or (
+        session.scalar(select(Response.id).where(Response.id.in_(ids)).limit(1))
+    )
+    if ours is None:
+        project = session.scalars(select(Project.title)).first() or "this project"
+        other = f"“{parsed.title}”" if parsed.title else "another project"
+        raise InvalidInputError(
+            f"This review copy was exported from {other}, not from “{project}”: none of its "
+            "passages or responses are in this project. Import it into the project it came from."
+        )
+
+
 def import_review(store: ProjectStore, parsed: ParsedReview) -> ReviewImportReport:
     """Add the review's comments as notes and its tracked edits as proposals, in one step."""
     with store.write("Import Word review") as session:
+        _check_project(session, parsed)
         importer = _Importer(session, store)
         ordered = sorted(parsed.comments, key=lambda c: c.parent_comment_id is not None)
         for comment in ordered:
             importer.comment(comment)
-        for proposal in parsed.proposals:
+        for proposal in (*parsed.proposals, *parsed.untracked):
             try:
                 markup.validate(proposal.markup)
             except InvalidInputError:
@@ -273,7 +339,20 @@ def import_review(store: ProjectStore, parsed: ParsedReview) -> ReviewImportRepo
                     )
                 )
                 continue
-            importer.proposal(proposal.response_id, proposal.markup, proposal.changes)
+            changes = proposal.changes
+            if not changes:
+                # No tracked change: only words changed without tracking make a proposal.
+                response = session.get(Response, proposal.response_id)
+                if response is None or importer.base_of(response, proposal.base)[0] != "untracked":
+                    continue
+                changes = (TrackedChange("untracked", parsed.modified_by, "", ""),)
+            importer.proposal(
+                proposal.response_id,
+                proposal.markup,
+                changes,
+                complete=proposal.complete,
+                base=proposal.base,
+            )
         for change in parsed.unmapped_changes:
             importer.change(change)
         return ReviewImportReport(
@@ -305,13 +384,48 @@ def _decided(session: Session, note_id: str) -> bool:
     return any(t == ACCEPTED or t.startswith(DECLINED) for t in replies)
 
 
-def accept_proposal(store: ProjectStore, note_id: str) -> str:
-    """Make a proposed text the response's text (the old one is kept); returns the response id."""
+class StaleProposalError(InvalidInputError):
+    """A proposal built on an older text that cannot be merged with the current one."""
+
+    def __init__(self, exported: str, current: str, proposed: str) -> None:
+        super().__init__(
+            "This proposal was made on an older text of the response, and the response was "
+            "rewritten since in the same places. Compare the three texts and choose:\n"
+            f"Sent for review: {markup.plain_text(exported)}\n"
+            f"Current: {markup.plain_text(current)}\n"
+            f"Proposed: {markup.plain_text(proposed)}"
+        )
+        self.exported, self.current, self.proposed = exported, current, proposed
+
+
+def three_texts(store: ProjectStore, note_id: str) -> tuple[str, str, str]:
+    """``(exported, current, proposed)`` of a proposal; exported is "" when unknown."""
+    with store.session() as session:
+        note = resolve(session, Note, note_id)
+        response, _, body = _proposal(session, note)
+        return note.proposal_base, response.text, body
+
+
+def accept_proposal(store: ProjectStore, note_id: str, text: str | None = None) -> str:
+    """Make a proposed text the response's text (the old one is kept); returns the response id.
+
+    A proposal built on an older text is merged with the current one when
+    the two changed different words; otherwise :class:`StaleProposalError`
+    shows the three texts, and the caller passes the ``text`` a person chose.
+    Nothing newer is ever replaced silently.
+    """
     with store.write("Accept proposal") as session:
         note = resolve(session, Note, note_id)
         response, _, body = _proposal(session, note)
         if _decided(session, note.id):
             raise InvalidInputError("This proposal was already accepted or declined.")
+        if text is not None:
+            body = markup.validate(text)
+        elif note.proposal_base and note.proposal_base != response.text:
+            merged = merge3(note.proposal_base, response.text, body)
+            if merged is None:
+                raise StaleProposalError(note.proposal_base, response.text, body)
+            body = merged
         passage_id, note_id = response.passage_id, note.id
         response_id = responses.respond(store, passage_id, body)  # joins this write
         add_note_in(

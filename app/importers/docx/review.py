@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import posixpath
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
 from app.core import markup
 from app.core.errors import ImportFailedError
 from app.core.reviewdata import ParsedReview, ProposedText, Target, TrackedChange, WordComment
+from app.importers.detect import refuse_ole
 from app.importers.docx.xml import attr, children, descendants, local
 from app.importers.safety import open_zip, parse_xml, read_member
 
@@ -30,6 +31,8 @@ _NAME = re.compile(r"\A([pr])_([0-9a-fA-F]{32})(?:_\d+)?\Z")
 _CHANGE_TAGS = {"ins": "insert", "del": "delete", "moveTo": "insert", "moveFrom": "delete"}
 _SKIPPED = {"del", "moveFrom"}
 _DRAFT = re.compile(r"\A\[[^\]]{1,20}\] ?\Z")
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_HEADING_STYLE = re.compile(r"\A(?:Heading|heading|Title|Subtitle)\s*\d*\Z")
 _NOT_REVIEW = (
     "This Word file is not a Rejoinder review copy: it has no passage or response marks. "
     "Export a review copy, let your colleague annotate it, and import that file."
@@ -46,6 +49,8 @@ class _Mark:
     runs: list[tuple[int, markup.Inline]] = field(default_factory=list)
     joined: set[int] = field(default_factory=set)
     changes: list[TrackedChange] = field(default_factory=list)
+    closed: bool = False  # its bookmark's end was seen (LibreOffice leaves some open)
+    base: dict[int, str] = field(default_factory=dict)  # paragraph → text as received
 
 
 def _uuid(hex32: str) -> str:
@@ -80,6 +85,17 @@ def _skipped(run: etree._Element) -> bool:
     return False
 
 
+def _inserted(run: etree._Element) -> bool:
+    """True for text a tracked insertion added: rejecting the changes removes it."""
+    for ancestor in run.iterancestors():
+        name = local(ancestor)
+        if name in ("ins", "moveTo"):
+            return True
+        if name in ("p", "body", "footnote"):
+            return False
+    return False
+
+
 def _in_properties(element: etree._Element) -> bool:
     """A w:ins/w:del inside w:rPr marks an inserted or deleted paragraph mark, not text."""
     parent = element.getparent()
@@ -101,8 +117,22 @@ def _run_text(run: etree._Element) -> str:
 
 def _draft_mark(props: etree._Element | None, text: str) -> bool:
     """The highlighted "[DRAFT] " the review copy prints before a draft; not part of the text."""
-    highlighted = props is not None and next(children(props, "highlight"), None) is not None
-    return highlighted and _DRAFT.match(text) is not None
+    if props is None or _DRAFT.match(text) is None:
+        return False
+    if next(children(props, "highlight"), None) is not None:
+        return True
+    # LibreOffice writes the highlight back as shading of the run.
+    shading = next(children(props, "shd"), None)
+    fill = (attr(shading, "fill") or "auto").lower() if shading is not None else "auto"
+    return fill not in ("auto", "ffffff")
+
+
+def _heading(paragraph: etree._Element) -> bool:
+    """A heading or title paragraph (Word and LibreOffice style ids alike)."""
+    props = next(children(paragraph, "pPr"), None)
+    style = next(children(props, "pStyle"), None) if props is not None else None
+    value = (attr(style, "val") or "") if style is not None else ""
+    return _HEADING_STYLE.match(value) is not None
 
 
 def _change(element: etree._Element, kind: str, text: str) -> TrackedChange:
@@ -125,6 +155,8 @@ class _Reader:
         self.footnotes = footnotes
         self.links = links
         self.marks: list[_Mark] = []
+        self.by_target: dict[Target, _Mark] = {}
+        self.last_ended: _Mark | None = None
         self.open: dict[str, _Mark] = {}
         self.comment_start: dict[str, tuple[int, int, list[_Mark]]] = {}
         self.comment_end: dict[str, int] = {}
@@ -132,6 +164,31 @@ class _Reader:
         self.unmapped: list[TrackedChange] = []
         self.pos = 0
         self.para = -1
+
+    def _start(self, bookmark_id: str, target: Target) -> None:
+        """Open the mark of ``target``; LibreOffice may start one bookmark several times.
+
+        The review copy never nests or overlaps its marks, so a mark that
+        LibreOffice left unclosed ends where the next one starts (or at the
+        next heading), not at the end of the document.
+        """
+        for other_id, other in list(self.open.items()):
+            if other.target != target:
+                self._close(other_id, other)
+        mark = self.by_target.get(target)
+        if mark is None:
+            mark = self.by_target[target] = _Mark(target, self.pos, self.para)
+            self.marks.append(mark)
+        self.open[bookmark_id] = mark
+
+    def _close(self, bookmark_id: str, mark: _Mark) -> None:
+        self.open.pop(bookmark_id, None)
+        if mark not in self.open.values() and mark.end < 0:
+            mark.end, mark.end_para = self.pos, self.para
+
+    def _close_all(self) -> None:
+        for bookmark_id, mark in list(self.open.items()):
+            self._close(bookmark_id, mark)
 
     def _innermost(self) -> _Mark | None:
         return next(reversed(self.open.values()), None)
@@ -146,16 +203,18 @@ class _Reader:
             name = local(element)
             if name == "p":
                 self.para += 1
+                if _heading(element):
+                    self._close_all()  # a heading is never part of a passage or response
             elif name == "bookmarkStart":
                 target = _target(attr(element, "name") or "")
                 if target is not None:
-                    mark = _Mark(target, self.pos, self.para)
-                    self.open[attr(element, "id") or ""] = mark
-                    self.marks.append(mark)
+                    self._start(attr(element, "id") or "", target)
             elif name == "bookmarkEnd":
                 ended = self.open.pop(attr(element, "id") or "", None)
-                if ended is not None:
+                if ended is not None and ended not in self.open.values():
                     ended.end, ended.end_para = self.pos, self.para
+                    ended.closed = True
+                    self.last_ended = ended
             elif name == "commentRangeStart":
                 cid = attr(element, "id") or ""
                 self.comment_start[cid] = (self.pos, self.para, list(self.open.values()))
@@ -177,7 +236,19 @@ class _Reader:
             elif name == "r":
                 self._run(element)
 
+    def _base(self, run: etree._Element) -> None:
+        """The text the reviewer received: deleted runs count, inserted ones do not."""
+        mark = self._innermost()
+        if mark is None or mark.target.kind != "response" or _inserted(run):
+            return
+        text = _deleted_text(run) if _skipped(run) else _run_text(run)
+        props = next(children(run, "rPr"), None)
+        if not mark.base and _draft_mark(props, text):
+            return
+        mark.base[self.para] = mark.base.get(self.para, "") + text
+
     def _run(self, run: etree._Element) -> None:
+        self._base(run)
         if _skipped(run):
             return
         text = _run_text(run)
@@ -185,6 +256,13 @@ class _Reader:
             if cid not in self.comment_end:
                 self.comment_text[cid].append(text)
         mark = self._innermost()
+        if mark is None and not text.strip():
+            # LibreOffice ends a bookmark before the footnote mark that closes its paragraph.
+            ended = self.last_ended
+            if ended is not None and ended.end_para == self.para:
+                mark = ended
+        elif mark is None:
+            self.last_ended = None
         if mark is None or mark.target.kind != "response":
             return
         props = next(children(run, "rPr"), None)
@@ -323,12 +401,16 @@ def _comment_target(reader: _Reader, cid: str) -> Target | None:
 
 def read_review(data: bytes) -> ParsedReview:
     """Read the comments and tracked changes of an annotated review copy."""
+    if data.startswith(_OLE):
+        refuse_ole(data)  # a password-protected .docx is an OLE container
     with open_zip(data) as archive:
         names = archive.namelist()
         parts: dict[str, bytes | None] = {
             name: read_member(archive, name)
             for name in names
-            if name.endswith(".rels") or (name.endswith(".xml") and name.startswith("word/"))
+            if name.endswith(".rels")
+            or (name.endswith(".xml") and name.startswith("word/"))
+            or name == "docProps/core.xml"
         }
     rels = _relationships({"_rels/.rels": parts.get("_rels/.rels")}, "")
     main = next((t for _, kind, t in rels if kind == "officeDocument"), None)
@@ -384,15 +466,37 @@ def read_review(data: bytes) -> ParsedReview:
         for cid in [attr(c, "id") or ""]
     )
     proposals: dict[str, ProposedText] = {}
+    untouched: dict[str, ProposedText] = {}  # no tracked change: compared for untracked ones
     unmapped = list(reader.unmapped)
     for mark in reader.marks:
-        if not mark.changes:
+        if not mark.changes and mark.target.kind != "response":
             continue
         if mark.target.kind != "response":
-            unmapped.extend(mark.changes)
+            unmapped.extend(replace(c, target=mark.target) for c in mark.changes)
             continue
-        if mark.target.id not in proposals:
-            proposals[mark.target.id] = ProposedText(
-                mark.target.id, _proposal_markup(mark), tuple(mark.changes)
+        if mark.target.id not in proposals and mark.target.id not in untouched:
+            found = ProposedText(
+                mark.target.id,
+                _proposal_markup(mark),
+                tuple(mark.changes),
+                complete=mark.closed,
+                base=" ".join(" ".join(mark.base.values()).split()),
             )
-    return ParsedReview(comments, tuple(proposals.values()), tuple(unmapped), len(reader.marks))
+            (proposals if mark.changes else untouched)[mark.target.id] = found
+    return ParsedReview(
+        comments,
+        tuple(proposals.values()),
+        tuple(unmapped),
+        len(reader.marks),
+        title=_core(parts.get("docProps/core.xml"), "title"),
+        modified_by=_core(parts.get("docProps/core.xml"), "lastModifiedBy"),
+        targets=tuple(mark.target for mark in reader.marks),
+        untracked=tuple(untouched.values()),
+    )
+
+
+def _core(blob: bytes | None, name: str) -> str:
+    """A core property: the title (the project's, in a review copy), who saved it last…"""
+    if not blob:
+        return ""
+    return next(((t.text or "").strip() for t in descendants(parse_xml(blob), name)), "")
