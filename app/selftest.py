@@ -68,8 +68,9 @@ def _chain(home: Path, say: Callable[[str], None]) -> None:
             passage,
             'We <u>disagree</u>.<fn>See <a href="https://example.org">our paper</a>.</fn>',
             position="disagree",
-            status="agreed",
+            status="proposed",
         )
+        responses.respond(store, passage, status="agreed")
         problems = check(store)
         _check(not problems, f"preflight found {len(problems)} problem(s)")
         say("project, citation, response, preflight: ok")

@@ -17,6 +17,7 @@ from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QDockWidget, QLabel, QMenu, QToolBar
 
 from app.core.errors import ProjectReplacedError, RejoinderError
+from app.core.journal.replay import is_done
 from app.core.merge import MergeReport, list_conflicts
 from app.core.sharedfolder import detect_risks
 from app.gui import merge_ui
@@ -38,6 +39,7 @@ class Collaboration(QObject):
         self.window = workspace.window
         self.ctx = workspace.ctx
         self.last_merge: MergeReport | None = None
+        self.merge_entry: str | None = None
         self.disk_warning_shown: str | None = None
         right = Qt.DockWidgetArea.RightDockWidgetArea
         self.notes = NotesPanel(self.ctx)
@@ -114,19 +116,21 @@ class Collaboration(QObject):
 
     def merged(self, report: MergeReport) -> None:
         self.last_merge = report
-        self.undo_merge_action.setEnabled(True)
+        self.merge_entry = merge_ui.merge_entry(self.ctx)
+        self.undo_merge_action.setEnabled(self.merge_entry is not None)
         show_message(self.window, merge_ui.report_text(report), warning=False)
         if report.conflicts:
             self.show_conflicts()
 
     def _edited(self, _index: int = 0) -> None:
-        """Undo merge restores the file from before it: offered only until the next edit."""
-        if self.ctx.undo_stack.count():
-            self.undo_merge_action.setEnabled(False)
+        """Undo merge is offered while the merge is in the journal and not undone."""
+        entry = self.merge_entry
+        self.undo_merge_action.setEnabled(entry is not None and is_done(self.ctx.store, entry))
 
     def undo_merge(self) -> None:
-        if self.last_merge is not None:
-            merge_ui.undo_last_merge(self.window, self.last_merge)
+        if self.merge_entry is not None:
+            merge_ui.undo_last_merge(self.window, self.merge_entry)
+            self._edited()
 
     def show_conflicts(self) -> None:
         if not list_conflicts(self.ctx.store):

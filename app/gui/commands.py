@@ -1,9 +1,9 @@
-"""Undoable edits, each a thin command over one core service.
+"""The window's edits, each a thin command over one core service.
 
-The core keeps deleted rows as tombstones, so undoing a deletion restores the
-very same rows (same ids, so merges stay right) instead of re-creating them.
-A command that fails on ``redo`` shows the core's message and leaves the
-stack unchanged (:func:`push`).
+A command runs its service once; undo and redo are the core's, over the
+project's journal (:mod:`app.gui.operations`), so they bring back the very
+same rows (same ids) whatever the edit was. A command that fails shows the
+core's message and changes nothing (:func:`push`).
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QWidget
 
 from app.core.errors import RejoinderError
@@ -20,26 +19,24 @@ from app.core.services import passages, responses, sections, sources
 from app.gui.context import PASSAGES, RESPONSES, SECTIONS, SOURCES, ProjectContext
 from app.gui.errors import show_error
 
-RESPOND_ID = 1001
-
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("commands", text)
 
 
-class Command(QUndoCommand):
-    """Runs a service on redo/undo, then tells the views what changed."""
+class Command:
+    """Runs a service once (:meth:`do`), then tells the views what changed."""
 
     def __init__(self, ctx: ProjectContext, text: str, *kinds: str) -> None:
-        super().__init__(text)
         self.ctx = ctx
+        self.label = text
         self.kinds = kinds
         self.error: RejoinderError | None = None
 
-    def do(self) -> None:
-        raise NotImplementedError
+    def text(self) -> str:
+        return self.label
 
-    def revert(self) -> None:
+    def do(self) -> None:
         raise NotImplementedError
 
     def redo(self) -> None:
@@ -47,17 +44,12 @@ class Command(QUndoCommand):
             self.do()
         except RejoinderError as exc:
             self.error = exc
-            self.setObsolete(True)
             return
-        self.ctx.notify(*self.kinds)
-
-    def undo(self) -> None:
-        self.revert()
         self.ctx.notify(*self.kinds)
 
 
 def push(parent: QWidget | None, ctx: ProjectContext, command: Command) -> bool:
-    """Push ``command``; on a user error show the message and keep the stack as it was."""
+    """Run ``command``; on a user error show the message (the core changed nothing)."""
     ctx.undo_stack.push(command)
     if command.error is not None:
         show_error(parent, command.error)
@@ -72,16 +64,7 @@ class Cite(Command):
         self.passage_id: str | None = None
 
     def do(self) -> None:
-        if self.passage_id is None:
-            self.passage_id = passages.cite_span(
-                self.ctx.store, self.source_id, self.start, self.end
-            )
-        else:
-            passages.restore_passage(self.ctx.store, self.passage_id)
-
-    def revert(self) -> None:
-        assert self.passage_id is not None
-        passages.delete_passage(self.ctx.store, self.passage_id)
+        self.passage_id = passages.cite_span(self.ctx.store, self.source_id, self.start, self.end)
 
 
 class DeletePassage(Command):
@@ -92,9 +75,6 @@ class DeletePassage(Command):
     def do(self) -> None:
         passages.delete_passage(self.ctx.store, self.passage_id)
 
-    def revert(self) -> None:
-        passages.restore_passage(self.ctx.store, self.passage_id)
-
 
 class MovePassage(Command):
     def __init__(self, ctx: ProjectContext, passage_id: str, old: int, new: int) -> None:
@@ -104,9 +84,6 @@ class MovePassage(Command):
     def do(self) -> None:
         passages.move_passage(self.ctx.store, self.passage_id, self.new)
 
-    def revert(self) -> None:
-        passages.move_passage(self.ctx.store, self.passage_id, self.old)
-
 
 class SetQuote(Command):
     def __init__(self, ctx: ProjectContext, passage_id: str, old: str, new: str) -> None:
@@ -115,9 +92,6 @@ class SetQuote(Command):
 
     def do(self) -> None:
         passages.set_quote(self.ctx.store, self.passage_id, self.new)
-
-    def revert(self) -> None:
-        passages.set_quote(self.ctx.store, self.passage_id, self.old)
 
 
 @dataclass(frozen=True)
@@ -129,22 +103,13 @@ class ResponseState:
 
 
 class Respond(Command):
-    """Consecutive edits of one response merge into one undo step."""
+    """An edit of a response; its status changes only through the workflow's door."""
 
     def __init__(
         self, ctx: ProjectContext, passage_id: str, old: ResponseState, new: ResponseState
     ) -> None:
         super().__init__(ctx, _tr("Edit response"), RESPONSES, SOURCES)
         self.passage_id, self.old, self.new = passage_id, old, new
-
-    def id(self) -> int:
-        return RESPOND_ID
-
-    def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, Respond) or other.passage_id != self.passage_id:
-            return False
-        self.new = other.new
-        return True
 
     def _apply(self, state: ResponseState) -> None:
         # The status has its own workflow (review_commands.SetStatus); only a
@@ -162,9 +127,6 @@ class Respond(Command):
     def do(self) -> None:
         self._apply(self.new)
 
-    def revert(self) -> None:
-        self._apply(self.old)
-
 
 class RenameSource(Command):
     def __init__(self, ctx: ProjectContext, source_id: str, old: str, new: str) -> None:
@@ -173,9 +135,6 @@ class RenameSource(Command):
 
     def do(self) -> None:
         sources.rename_source(self.ctx.store, self.source_id, self.new)
-
-    def revert(self) -> None:
-        sources.rename_source(self.ctx.store, self.source_id, self.old)
 
 
 class MoveSource(Command):
@@ -186,9 +145,6 @@ class MoveSource(Command):
     def do(self) -> None:
         sources.move_source(self.ctx.store, self.source_id, self.new)
 
-    def revert(self) -> None:
-        sources.move_source(self.ctx.store, self.source_id, self.old)
-
 
 class RemoveSource(Command):
     def __init__(self, ctx: ProjectContext, source_id: str, text: str | None = None) -> None:
@@ -198,55 +154,17 @@ class RemoveSource(Command):
     def do(self) -> None:
         sources.remove_source(self.ctx.store, self.source_id)
 
-    def revert(self) -> None:
-        sources.restore_source(self.ctx.store, self.source_id)
-
-
-class ImportedSource(Command):
-    """Recorded after a background import added a source: undo removes it again."""
-
-    def __init__(self, ctx: ProjectContext, source_id: str) -> None:
-        super().__init__(ctx, _tr("Import document"), SOURCES, SECTIONS, PASSAGES)
-        self.source_id = source_id
-        self.first = True
-
-    def do(self) -> None:
-        if self.first:
-            self.first = False
-            return
-        sources.restore_source(self.ctx.store, self.source_id)
-
-    def revert(self) -> None:
-        sources.remove_source(self.ctx.store, self.source_id)
-
 
 class SectionEdit(Command):
-    """Any change to the outline given as a pair of callables (do, undo)."""
+    """Any change to the outline, given as the callable that makes it."""
 
-    def __init__(
-        self, ctx: ProjectContext, text: str, do: Callable[[], None], undo: Callable[[], None]
-    ) -> None:
+    def __init__(self, ctx: ProjectContext, text: str, do: Callable[[], object]) -> None:
         super().__init__(ctx, text, SECTIONS)
-        self._do, self._undo = do, undo
+        self._do = do
 
     def do(self) -> None:
         self._do()
 
-    def revert(self) -> None:
-        self._undo()
-
 
 def add_section(ctx: ProjectContext, heading: str) -> SectionEdit:
-    """Redo after undo brings back the same section (same id), not a new one."""
-    created: list[str] = []
-
-    def do() -> None:
-        if created:
-            sections.restore_section(ctx.store, created[0])
-        else:
-            created.append(sections.add_section(ctx.store, heading))
-
-    def undo() -> None:
-        sections.delete_section(ctx.store, created[0])
-
-    return SectionEdit(ctx, _tr("Add section"), do, undo)
+    return SectionEdit(ctx, _tr("Add section"), lambda: sections.add_section(ctx.store, heading))

@@ -1,17 +1,20 @@
-"""The open project as the widgets see it: the store, the undo stack, change signals.
+"""The open project as the widgets see it: the store, undo over its journal, change signals.
 
 Views hold layout; this object holds the little logic they share (TagStudio's
 rule): which source and passage are current, and who must refresh after an
-edit. Every edit is a command on :attr:`undo_stack` that calls a core service,
-then :meth:`notify` tells the views what kind of data changed.
+edit. Every edit is a command pushed on :attr:`undo_stack` that calls a core
+service (which records itself in the project's journal, see
+:mod:`app.gui.operations`), then :meth:`notify` tells the views what kind of
+data changed.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoStack
 
+from app.core.services import passages, sources
 from app.core.store import ProjectStore
+from app.gui.operations import JournalStack
 
 SOURCES = "sources"
 PASSAGES = "passages"
@@ -30,7 +33,7 @@ class ProjectContext(QObject):
     def __init__(self, store: ProjectStore, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.store = store
-        self.undo_stack = QUndoStack(self)
+        self.undo_stack = JournalStack(self)
         self.source_id: str | None = None
         self.passage_id: str | None = None
 
@@ -47,6 +50,17 @@ class ProjectContext(QObject):
             self.passage_id = passage_id
             self.passage_selected.emit(passage_id)
 
+    def forget_missing(self) -> None:
+        """After rows changed under the views (undo, merge): drop a current item that is gone."""
+        if self.source_id is not None and self.source_id not in {
+            s.id for s in sources.list_sources(self.store)
+        }:
+            self.source_id = None
+        if (
+            self.passage_id is not None
+            and passages.get_passage(self.store, self.passage_id) is None
+        ):
+            self.passage_id = None
+
     def close(self) -> None:
-        self.undo_stack.clear()
         self.store.close()

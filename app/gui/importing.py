@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from app.core.errors import ImportCancelled, RejoinderError
 from app.core.services import sources
-from app.gui.commands import ImportedSource
 from app.gui.context import ProjectContext
 from app.gui.dialogs.import_labels import ImportLabelsDialog, LabelChoice
 from app.gui.errors import show_message
@@ -139,8 +138,7 @@ def _confirm(parent: QWidget | None, ctx: ProjectContext, result: ImportResult) 
 
 
 def _report(parent: QWidget | None, ctx: ProjectContext, result: ImportResult) -> None:
-    for source_id in result.added:
-        ctx.undo_stack.push(ImportedSource(ctx, source_id))
+    ctx.undo_stack.refresh()  # each import is a step of the journal: Ctrl+Z removes it
     if result.added:
         ctx.notify()
         ctx.select_source(result.added[-1])

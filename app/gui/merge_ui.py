@@ -2,9 +2,9 @@
 
 The merge runs on the project pool (it writes the project) with a progress
 dialog. Rows may be added, changed or removed anywhere, so afterwards every
-view reloads and the undo stack starts afresh: an undo step recorded before
-the merge could otherwise overwrite what the colleague wrote. Undoing the
-merge puts back the backup the core made before it, with the project closed.
+view reloads. The merge is one operation of the project's journal: Edit ›
+Undo merge undoes it, and whatever was done after it, through the journal
+(the core refuses, changing nothing, if a row changed behind its back).
 """
 
 from __future__ import annotations
@@ -17,7 +17,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from app.core.errors import RejoinderError
-from app.core.merge import MergeReport, merge, undo_merge
+from app.core.journal import replay
+from app.core.merge import MergeReport, merge
 from app.core.services import passages, sources
 from app.gui.context import ProjectContext
 from app.gui.errors import ask, show_error, show_message
@@ -76,7 +77,7 @@ def merge_copy(
 
 def reload_views(ctx: ProjectContext) -> None:
     """After rows changed under the views: forget what no longer exists, refresh everything."""
-    ctx.undo_stack.clear()
+    ctx.undo_stack.refresh()
     live_sources = {s.id for s in sources.list_sources(ctx.store)}
     if ctx.source_id not in live_sources:
         ctx.source_id = None
@@ -99,9 +100,16 @@ def report_text(report: MergeReport) -> str:
     return text
 
 
-def undo_last_merge(window: MainWindow, report: MergeReport) -> bool:
-    """Close the project, put the backup from before the merge back, reopen it."""
-    if window.ctx is None:
+def merge_entry(ctx: ProjectContext) -> str | None:
+    """The journal entry of the merge just made (the newest operation)."""
+    newest = replay.history(ctx.store, limit=1)
+    return newest[0].entry_id if newest else None
+
+
+def undo_last_merge(window: MainWindow, entry_id: str) -> bool:
+    """Undo the merge, and every step made after it, through the project's journal."""
+    ctx = window.ctx
+    if ctx is None:
         return False
     if not ask(
         window,
@@ -111,13 +119,12 @@ def undo_last_merge(window: MainWindow, report: MergeReport) -> bool:
         ),
     ):
         return False
-    path = window.ctx.store.path
-    window.close_project()
     try:
-        undo_merge(path, report.backup)
+        replay.undo_through(ctx.store, entry_id)
     except RejoinderError as exc:
         show_error(window, exc)
-    reopened = window.open_project(path, remember=False)
-    if reopened:
-        show_message(window, _tr("The merge was undone."), warning=False)
-    return reopened
+        reload_views(ctx)
+        return False
+    reload_views(ctx)
+    show_message(window, _tr("The merge was undone."), warning=False)
+    return True

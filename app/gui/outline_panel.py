@@ -142,12 +142,7 @@ class OutlinePanel(QWidget):
         def do() -> None:
             sections.update_section(store, section_id, opening=opening, closing=closing)
 
-        def undo() -> None:
-            sections.update_section(store, section_id, opening=old_opening, closing=old_closing)
-
-        commands.push(
-            self, self.ctx, commands.SectionEdit(self.ctx, self.tr("Edit opening"), do, undo)
-        )
+        commands.push(self, self.ctx, commands.SectionEdit(self.ctx, self.tr("Edit opening"), do))
 
     def _ask_section(self) -> None:
         heading, ok = QInputDialog.getText(self, self.tr("Add topic section"), self.tr("Heading:"))
@@ -170,21 +165,15 @@ class OutlinePanel(QWidget):
             self.add_cross_reference(info.id, others[names.index(name)].id)
 
     def add_cross_reference(self, section_id: str, target_id: str) -> None:
-        created: list[str] = []
         store = self.ctx.store
 
         def do() -> None:
-            created.append(
-                sections.add_block(
-                    store, section_id, BlockKind.CROSS_REFERENCE, target_section_ref=target_id
-                )
+            sections.add_block(
+                store, section_id, BlockKind.CROSS_REFERENCE, target_section_ref=target_id
             )
 
-        def undo() -> None:
-            sections.delete_block(store, created.pop())
-
         text = self.tr("Add cross-reference")
-        commands.push(self, self.ctx, commands.SectionEdit(self.ctx, text, do, undo))
+        commands.push(self, self.ctx, commands.SectionEdit(self.ctx, text, do))
 
     def _step(self, delta: int) -> None:
         info = self.current()
@@ -199,9 +188,4 @@ class OutlinePanel(QWidget):
         def do() -> None:
             sections.move_section(store, info.id, new)
 
-        def undo() -> None:
-            sections.move_section(store, info.id, old)
-
-        commands.push(
-            self, self.ctx, commands.SectionEdit(self.ctx, self.tr("Move section"), do, undo)
-        )
+        commands.push(self, self.ctx, commands.SectionEdit(self.ctx, self.tr("Move section"), do))

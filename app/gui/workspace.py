@@ -18,6 +18,7 @@ from app.gui import commands, exporting, icons, importing
 from app.gui.collab import Collaboration
 from app.gui.context import PASSAGES, RESPONSES, SOURCES, ProjectContext
 from app.gui.errors import show_message
+from app.gui.operations import standard_shortcuts
 from app.gui.outline_panel import OutlinePanel
 from app.gui.passages_panel import PassagesPanel
 from app.gui.preflight_panel import PreflightPanel
@@ -156,12 +157,8 @@ class Workspace(QObject):
         self.actions: list[QAction] = []
         stack = self.ctx.undo_stack
         self.undo_action = stack.createUndoAction(self.window, self.tr("&Undo"))
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = stack.createRedoAction(self.window, self.tr("&Redo"))
-        redo_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
-        self.redo_action.setShortcuts(
-            redo_keys + [k for k in (QKeySequence("Ctrl+Y"),) if k not in redo_keys]
-        )
+        standard_shortcuts(self.undo_action, self.redo_action)
         self.cite_action = self._action(self.tr("&Cite selection"), "Ctrl+Shift+C")
         self.find_action = self._action(self.tr("&Find in source…"), QKeySequence.StandardKey.Find)
         self.search_action = self._action(self.tr("&Search the project…"), "Ctrl+Shift+F")

@@ -70,7 +70,8 @@ def main() -> None:
             store, import_text(SUBMISSION), SUBMISSION.encode(), filename="a.txt", label="Arcadia"
         )
         passage = passages.cite_quote(store, source, "transparency, accountability")
-        responses.respond(store, passage, "We <u>agree</u>.", position="agree", status="agreed")
+        responses.respond(store, passage, "We <u>agree</u>.", position="agree", status="proposed")
+        responses.respond(store, passage, status="agreed")
     print(target)
 
 

@@ -11,6 +11,7 @@ import pytest
 from app.core import merge as merging
 from app.core.config import paths
 from app.core.errors import MergeError, NewerSchemaError, NotAProjectError
+from app.core.journal import replay
 from app.core.services import passages, responses, sections, sources
 from app.core.store import ProjectStore
 from tests.core.factories import SUBMISSION, add_text_source, populated
@@ -174,7 +175,8 @@ def test_a_backup_is_made_and_the_merge_can_be_undone(
     assert report.backup.parent == paths().backups_dir
     assert report.backup.name.startswith("alice-before-merge-")
     assert dumped(a) != before
-    merging.undo_merge(a, report.backup)
+    with ProjectStore.open(a, ALICE) as store:
+        assert replay.undo(store).label == "Merge “bob.rejoinder”"
     assert dumped(a) == before
 
 
@@ -182,7 +184,7 @@ def test_merging_twice_changes_nothing_the_second_time(
     pair: tuple[Path, Path, str, str],
 ) -> None:
     a, b, passage, _response = pair
-    edit(a, ALICE, lambda s: responses.respond(s, passage, "Alice's text.", status="agreed"))
+    edit(a, ALICE, lambda s: responses.respond(s, passage, "Alice's text.", status="proposed"))
     edit(b, BOB, lambda s: responses.respond(s, passage, "Bob's text.", position="agree"))
     edit(b, BOB, lambda s: sections.add_section(s, "Preliminary remark"))
     merge_into(a, ALICE, b)

@@ -8,6 +8,7 @@ import docx
 import pytest
 
 from app.core.errors import InvalidInputError, MarkupError, NotFoundError
+from app.core.journal import replay
 from app.core.services import notes
 from app.exporters.export import export_project
 from tests.core.factories import populated
@@ -47,7 +48,7 @@ def test_edit_delete_and_deleted_parent_kept_for_its_replies(tmp_path: Path) -> 
             (True, "", 0),
             (False, "Reply", 1),
         ]
-        notes.restore_note(store, first)
+        replay.undo(store)
         assert notes.list_notes(store, passage_id)[0].text == "New text"
 
 

@@ -14,7 +14,8 @@ from app.core.errors import (
     NotFoundError,
     QuoteNotFoundError,
 )
-from app.core.services import passages, responses, sections, sources
+from app.core.journal import replay
+from app.core.services import passages, responses, review, sections, sources
 from app.core.store import ProjectStore
 from app.importers.text import import_text
 from tests.core.factories import SUBMISSION, add_text_source, make_project, populated
@@ -92,10 +93,20 @@ def test_respond_keeps_revisions_and_checks_choices(store: ProjectStore) -> None
     assert revision.text == "We agree."
     with pytest.raises(InvalidInputError, match="not a position"):
         responses.respond(store, passage, position="maybe")
-    responses.respond(store, passage, position="Strongly disagree", status="agreed")
+    with pytest.raises(InvalidInputError, match="one step at a time"):
+        responses.respond(store, passage, position="Strongly disagree", status="agreed")
+    responses.respond(store, passage, position="Strongly disagree", status="proposed")
+    responses.respond(store, passage, status="agreed")
     (info,) = passages.list_passages(store)
     assert info.response_position == "strongly_disagree"
     assert info.response_status == "agreed"
+    history = review.status_history(store, response)
+    assert [(c.from_status, c.to_status) for c in history.changes] == [
+        ("draft", "proposed"),
+        ("proposed", "agreed"),
+    ]
+    with pytest.raises(InvalidInputError, match="Say why"):
+        responses.respond(store, passage, status="draft")
 
 
 def test_delete_and_restore_a_passage_with_its_response(store: ProjectStore) -> None:
@@ -104,7 +115,7 @@ def test_delete_and_restore_a_passage_with_its_response(store: ProjectStore) -> 
     responses.respond(store, passage, "We agree.")
     passages.delete_passage(store, passage)
     assert passages.list_passages(store) == []
-    passages.restore_passage(store, passage)
+    replay.undo(store)
     (info,) = passages.list_passages(store)
     assert info.response_text == "We agree."
 
@@ -115,7 +126,7 @@ def test_remove_and_restore_a_source(store: ProjectStore) -> None:
     sources.remove_source(store, source)
     assert sources.list_sources(store) == []
     assert sections.list_sections(store) == []
-    sources.restore_source(store, source)
+    replay.undo(store)
     assert [s.passages for s in sources.list_sources(store)] == [1]
     assert len(sections.list_sections(store)) == 1
 
@@ -157,6 +168,7 @@ def test_preflight_finds_each_kind_of_problem(tmp_path: Path) -> None:
     kinds = {p.kind for p in preflight.check(store)}
     # "Security" holds only the broken cross-reference: it prints nothing.
     assert kinds == {"unanswered", "fidelity", "draft", "cross_reference", "empty_section"}
+    responses.respond(store, passage, status="proposed")
     responses.respond(store, passage, status="agreed")
     store.close()
 
@@ -187,7 +199,7 @@ def test_blocks_are_listed_moved_deleted_and_restored(store: ProjectStore) -> No
     assert [b.id for b in sections.list_blocks(store)] == [second, first]
     sections.delete_block(store, first)
     assert [b.id for b in sections.list_blocks(store)] == [second]
-    sections.restore_block(store, first)
+    replay.undo(store)
     assert len(sections.list_blocks(store)) == 2
 
 
@@ -209,9 +221,9 @@ def test_place_passage_in_another_section_and_back(store: ProjectStore) -> None:
     assert info.proposed_change == "Add <u>openness</u>."
     party_section = info.section_id
     topic = sections.add_section(store, "Transparency")
-    previous = passages.place_passage(store, passage, topic)
+    passages.place_passage(store, passage, topic)
     assert passages.list_passages(store)[0].section_id == topic
-    passages.return_passage(store, passage, previous, info.ordinal)
+    replay.undo(store)
     assert passages.list_passages(store)[0].section_id == party_section
 
 

@@ -76,7 +76,24 @@ def test_round_trip_new_import_cite_respond_check_dump_load_dump(
         "--status",
         "agreed",
     )
+    assert responded.returncode == 2  # a draft is proposed before it is agreed
+    assert "one step at a time" in responded.stderr
+    assert len(responded.stderr.strip().splitlines()) == 1
+    responded = rejoinder(
+        "respond",
+        project,
+        "--passage",
+        passage_id[:8],
+        "--text",
+        'We <u>agree</u>.<fn>See <a href="https://example.org">our paper</a>.</fn>',
+        "--position",
+        "agree",
+        "--status",
+        "proposed",
+    )
     assert responded.returncode == 0, responded.stderr
+    agreed = rejoinder("respond", project, "--passage", passage_id[:8], "--status", "agreed")
+    assert agreed.returncode == 0, agreed.stderr
 
     checked = rejoinder("check", project)
     assert checked.returncode == 0, checked.stdout

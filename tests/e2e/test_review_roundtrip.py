@@ -6,8 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from app.core import journal
 from app.core.errors import InvalidInputError
 from app.core.history import versions
+from app.core.journal import replay
 from app.core.services import notes, passages, responses, review_import
 from app.core.services.review import list_members
 from app.core.store import ProjectStore
@@ -117,13 +119,15 @@ def test_decline_and_deleted_targets(project: tuple[ProjectStore, str, str, Path
     store, passage_id, _, reviewed = project
     with store:
         parsed = read_review(reviewed.read_bytes())
-        passages.delete_passage(store, passage_id)
+        with journal.collect() as deleted:
+            passages.delete_passage(store, passage_id)
         report = review_import.import_review(store, parsed)
         assert report.proposals == ()
         reasons = {u.text: u.reason for u in report.unmapped}
         assert "no longer in the project" in reasons["Is this the right quote?"]
         assert "no longer in the project" in reasons["Too blunt & too short."]
-        passages.restore_passage(store, passage_id)
+        assert deleted.changes.entry_id is not None
+        replay.undo_through(store, deleted.changes.entry_id)
         report = review_import.import_review(store, parsed)
         (proposal,) = report.proposals
         review_import.decline_proposal(store, proposal.note_id, "Keep our wording.")

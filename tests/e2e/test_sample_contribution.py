@@ -76,6 +76,7 @@ class Cli:
 
     def highlight(self, passage: str) -> None:
         """Cited to highlight it: agreed, with no comment."""
+        self("respond", "--passage", passage, "--status", "proposed")
         self("respond", "--passage", passage, "--status", "agreed")
 
     def respond(self, passage: str, text: str, position: str = "note") -> None:
@@ -88,8 +89,9 @@ class Cli:
             "--position",
             position,
             "--status",
-            "agreed",
+            "proposed",
         )
+        self("respond", "--passage", passage, "--status", "agreed")
 
 
 def build(cli: Cli, s: str) -> None:

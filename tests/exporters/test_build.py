@@ -23,7 +23,8 @@ def test_party_heading_and_lead_ins_follow_the_project_language(tmp_path: Path) 
     with _project(tmp_path, "fr") as store:
         source = add_text_source(store)
         passage = passages.cite_quote(store, source, "transparency")
-        responses.respond(store, passage, "Nous sommes d'accord.", status="agreed")
+        responses.respond(store, passage, "Nous sommes d'accord.", status="proposed")
+        responses.respond(store, passage, status="agreed")
         tree = build_contribution(store)
     (section,) = tree.sections
     assert section.heading.startswith("Contribution") and "Arcadia" in section.heading

@@ -80,6 +80,24 @@ def can_redo(store: ProjectStore) -> str | None:
         return label
 
 
+def is_done(store: ProjectStore, entry_id: str) -> bool:
+    """True while the operation ``entry_id`` is in the journal and not undone."""
+    with store.session() as session:
+        undone = session.scalar(select(JournalEntry.undone).where(JournalEntry.id == entry_id))
+        return undone == 0
+
+
+def undo_through(store: ProjectStore, entry_id: str) -> list[Changes]:
+    """Undo operations newest first until ``entry_id`` is undone (Edit › Undo merge).
+
+    Stops at the first refusal (the error says why); what was undone stays undone.
+    """
+    done: list[Changes] = []
+    while is_done(store, entry_id):
+        done.append(undo(store))
+    return done
+
+
 def history(store: ProjectStore, limit: int = 50) -> list[LogLine]:
     """Recent operations, newest first."""
     with store.session() as session:

@@ -22,16 +22,15 @@ same copy twice changes nothing the second time.
 The other file is untrusted: it is checked read-only, never locked, written or
 upgraded in place (an older one is upgraded on a temporary copy), and every
 row it brings is checked like a dump's (``app.core.merge.validate``) before
-anything is written. Our file is
-copied to the backups folder before anything is written; :func:`undo_merge`
-puts that copy back.
+anything is written. Our file is copied to the backups folder before anything
+is written, and the merge is one operation of the project's journal:
+``app.core.journal.replay.undo`` takes it back exactly (``rejoinder undo``,
+Edit › Undo merge).
 """
 
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import sqlite3
 import tempfile
 from collections.abc import Callable
@@ -54,7 +53,6 @@ from app.core.errors import (
     NotFoundError,
     ProjectError,
 )
-from app.core.locking import ProjectLock
 from app.core.merge import validate
 from app.core.merge.match import Parents, Tables
 from app.core.merge.plan import META, Plan, plan
@@ -69,7 +67,7 @@ _MODELS = {model.__tablename__: model for model in TABLES}
 
 @dataclass(frozen=True)
 class MergeReport:
-    """What a merge did; ``backup`` is our file as it was before (see :func:`undo_merge`)."""
+    """What a merge did; ``backup`` is a copy of our file as it was before."""
 
     inserted: int
     updated: int
@@ -291,23 +289,6 @@ def merge(store: ProjectStore, other: Path, progress: Progress | None = None) ->
         backup=backup,
         conflict_ids=tuple(r["id"] for r in conflicts),
     )
-
-
-def undo_merge(store_path: Path, backup: Path) -> None:
-    """Put back the copy made before a merge; the project must be closed first."""
-    store_path, backup = Path(store_path), Path(backup)
-    check_header(backup)
-    lock = ProjectLock(store_path)
-    lock.acquire()
-    tmp = store_path.with_name(f".{store_path.name}.undo-merge.tmp")
-    try:
-        shutil.copyfile(backup, tmp)
-        os.replace(tmp, store_path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise ProjectError(f"The merge could not be undone: {exc.strerror or exc}.") from exc
-    finally:
-        lock.release()
 
 
 # -- conflicts ------------------------------------------------------------------------

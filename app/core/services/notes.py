@@ -133,14 +133,6 @@ def delete_note(store: ProjectStore, note_ref: str) -> None:
         tombstone(resolve(session, Note, note_ref))
 
 
-def restore_note(store: ProjectStore, note_id: str) -> None:
-    """Undo :func:`delete_note` (the GUI's undo)."""
-    with store.write("Restore note") as session:
-        note = session.get(Note, note_id)
-        if note is not None and note.deleted_at is not None:
-            note.deleted_at = None
-
-
 def _has_live(note_id: str, children: dict[str | None, list[Note]]) -> bool:
     return any(
         child.deleted_at is None or _has_live(child.id, children)

@@ -175,19 +175,6 @@ def delete_passage(store: ProjectStore, passage_ref: str) -> str:
     return stamp
 
 
-def restore_passage(store: ProjectStore, passage_id: str) -> None:
-    with store.write("Restore passage") as session:
-        passage = session.get(Passage, passage_id)
-        if passage is None or passage.deleted_at is None:
-            return
-        stamp = passage.deleted_at
-        passage.deleted_at = None
-        for response in session.scalars(
-            select(Response).where(Response.passage_id == passage_id, Response.deleted_at == stamp)
-        ):
-            response.deleted_at = None
-
-
 def move_passage(store: ProjectStore, passage_ref: str, new_index: int) -> None:
     """Reorder a passage within its block (the output order of quotes and comments)."""
     with store.write("Move passage") as session:
@@ -203,11 +190,7 @@ def move_passage(store: ProjectStore, passage_ref: str, new_index: int) -> None:
 
 
 def place_passage(store: ProjectStore, passage_ref: str, section_ref: str) -> str | None:
-    """Move a passage into a section (its last citations block).
-
-    Returns the block it left, so that undo can put it back with
-    :func:`return_passage`.
-    """
+    """Move a passage into a section (its last citations block); returns the block it left."""
     with store.write("Place passage") as session:
         passage = resolve(session, Passage, passage_ref)
         previous = passage.block_id
@@ -215,16 +198,6 @@ def place_passage(store: ProjectStore, passage_ref: str, section_ref: str) -> st
         passage.block_id = block.id
         passage.ordinal = next_ordinal(session, Passage, Passage.block_id == block.id)
         return previous
-
-
-def return_passage(
-    store: ProjectStore, passage_ref: str, block_id: str | None, ordinal: int
-) -> None:
-    """Put a passage back into a block at an ordinal (undo of :func:`place_passage`)."""
-    with store.write("Return passage") as session:
-        passage = resolve(session, Passage, passage_ref)
-        passage.block_id = block_id
-        passage.ordinal = ordinal
 
 
 def _query_infos(session: Session, *where: Any) -> list[PassageInfo]:

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from app.core import markup
 from app.core.errors import InvalidInputError
 from app.core.models import Passage, Position, Response, Revision, Status
+from app.core.services import workflow
 from app.core.services.common import resolve
 from app.core.store import ProjectStore
 
@@ -41,13 +42,19 @@ def respond(
     status: str | None = None,
     proposed_change: str | None = None,
 ) -> str:
-    """Write or change the response to a passage; an earlier text is kept as a revision."""
+    """Write or change the response to a passage; an earlier text is kept as a revision.
+
+    A ``status`` goes through the workflow's one door
+    (:func:`~app.core.services.workflow.change_status_in`): one step forward
+    at a time, recorded as a note; going back needs :func:`review.set_status`'s reason.
+    """
     if text is not None:
         markup.validate(text)
     if proposed_change is not None:
         markup.validate(proposed_change)
     pos = _check_choice(position, POSITIONS, "position") if position else None
-    stat = _check_choice(status, STATUSES, "status") if status else None
+    if status:
+        workflow.normalise_status(status)
     with store.write("Respond") as session:
         passage = resolve(session, Passage, passage_ref)
         response = session.scalars(
@@ -58,12 +65,14 @@ def respond(
                 passage_id=passage.id,
                 text=text or "",
                 position=pos or Position.NOTE,
-                status=stat or Status.DRAFT,
+                status=Status.DRAFT,
                 proposed_change=proposed_change or "",
                 author_id=store.member_id,
             )
             session.add(response)
             session.flush()
+            if status:
+                workflow.change_status_in(session, response, status, store.member_id)
             return response.id
         if text is not None and text != response.text:
             if response.text:
@@ -77,8 +86,8 @@ def respond(
             response.text = text
         if pos is not None:
             response.position = pos
-        if stat is not None:
-            response.status = stat
+        if status:
+            workflow.change_status_in(session, response, status, store.member_id)
         if proposed_change is not None:
             response.proposed_change = proposed_change
         return response.id

@@ -16,14 +16,15 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from app.core import markup
-from app.core.errors import InvalidInputError
-from app.core.models import Member, Note, NoteTarget, Passage, Response, Source, Status
+from app.core.models import Member, Note, Passage, Response, Source
 from app.core.services.common import resolve
-from app.core.services.notes import add_note_in
+from app.core.services.workflow import (
+    PREFIX,
+    change_status_in,
+    normalise_status,
+)
 from app.core.store import ProjectStore
 
-ORDER: tuple[str, ...] = (Status.DRAFT, Status.PROPOSED, Status.AGREED)
-_PREFIX = "Status changed from "
 _CHANGE = re.compile(r"Status changed from (\w+) to (\w+)(?:: (.*)|\.)\Z", re.S)
 
 
@@ -75,53 +76,15 @@ class MemberInfo:
     organisation: str
 
 
-def _normalise_status(value: str) -> str:
-    status = value.strip().lower()
-    if status not in ORDER:
-        raise InvalidInputError(f"“{value}” is not a status; choose draft, proposed or agreed.")
-    return status
-
-
-def change_note_text(old: str, new: str, reason: str) -> str:
-    reason = " ".join(reason.split())
-    if reason:
-        return f"{_PREFIX}{old} to {new}: {markup.escape(reason)}"
-    return f"{_PREFIX}{old} to {new}."
-
-
 def set_status(store: ProjectStore, response_ref: str, status: str, reason: str = "") -> bool:
     """Move a response one step forward, or back with a reason; False when nothing changed.
 
-    Forward means draft → proposed → agreed, one step at a time, so that an
-    expert's draft is never agreed without having been proposed. Any move back
-    needs a reason, which is kept in the note that records the change.
+    The rule and its record live in :func:`app.core.services.workflow.change_status_in`.
     """
-    new = _normalise_status(status)
+    normalise_status(status)
     with store.write("Change status") as session:
         response = resolve(session, Response, response_ref)
-        old = response.status if response.status in ORDER else Status.DRAFT
-        if new == old:
-            return False
-        step = ORDER.index(new) - ORDER.index(old)
-        if step > 1:
-            raise InvalidInputError(
-                f"A {old} response must be proposed before it can be {new}; "
-                "change its status one step at a time."
-            )
-        if step < 0 and not reason.strip():
-            raise InvalidInputError(
-                f"Say why the response goes back from {old} to {new}: "
-                "the reason is kept for the others."
-            )
-        response.status = new
-        add_note_in(
-            session,
-            NoteTarget.RESPONSE,
-            response.id,
-            change_note_text(old, new, reason),
-            store.member_id,
-        )
-        return True
+        return change_status_in(session, response, status, store.member_id, reason)
 
 
 def status_history(store: ProjectStore, response_ref: str) -> StatusHistory:
@@ -134,7 +97,7 @@ def status_history(store: ProjectStore, response_ref: str) -> StatusHistory:
             .where(
                 Note.target_id == response.id,
                 Note.deleted_at.is_(None),
-                Note.text.startswith(_PREFIX),
+                Note.text.startswith(PREFIX),
             )
             .order_by(Note.created_at, Note.id)
         )
@@ -181,7 +144,7 @@ def list_responses(
         if author_id is not None:
             query = query.where(Response.author_id == author_id)
         if status is not None:
-            query = query.where(Response.status == _normalise_status(status))
+            query = query.where(Response.status == normalise_status(status))
         return [
             ResponseSummary(
                 id=response.id,

@@ -75,14 +75,6 @@ def list_blocks(store: ProjectStore, section_ref: str | None = None) -> list[Blo
         ]
 
 
-def restore_block(store: ProjectStore, block_id: str) -> None:
-    """Undo :func:`delete_block`."""
-    with store.write("Restore block") as session:
-        block = session.get(Block, block_id)
-        if block is not None:
-            block.deleted_at = None
-
-
 def move_block(store: ProjectStore, block_ref: str, new_index: int) -> None:
     with store.write("Move block") as session:
         block = resolve(session, Block, block_ref)
@@ -176,15 +168,6 @@ def delete_section(store: ProjectStore, section_ref: str) -> None:
                 "A party's section goes with its source; remove the source instead."
             )
         tombstone(section)
-
-
-def restore_section(store: ProjectStore, section_id: str) -> None:
-    """Undo :func:`delete_section` with the same row, so redo keeps the id merges rely on."""
-    with store.write("Restore section") as session:
-        section = session.get(Section, section_id)
-        if section is None:
-            raise InvalidInputError("That section no longer exists.")
-        section.deleted_at = None
 
 
 def add_block(

@@ -475,27 +475,3 @@ def remove_source(store: ProjectStore, source_ref: str) -> None:
             select(Section).where(Section.source_id == source.id, Section.deleted_at.is_(None))
         ):
             tombstone(section, stamp)
-
-
-def restore_source(store: ProjectStore, source_id: str) -> None:
-    """Undo :func:`remove_source` (the GUI's undo)."""
-    with store.write("Restore source") as session:
-        source = session.get(Source, source_id)
-        if source is None:
-            raise InvalidInputError("That source no longer exists.")
-        stamp = source.deleted_at
-        source.deleted_at = None
-        for passage in session.scalars(
-            select(Passage).where(Passage.source_id == source_id, Passage.deleted_at == stamp)
-        ):
-            passage.deleted_at = None
-        for section in session.scalars(
-            select(Section).where(Section.source_id == source_id, Section.deleted_at == stamp)
-        ):
-            section.deleted_at = None
-        for response in session.scalars(
-            select(Response)
-            .join(Passage, Passage.id == Response.passage_id)
-            .where(Passage.source_id == source_id, Response.deleted_at == stamp)
-        ):
-            response.deleted_at = None

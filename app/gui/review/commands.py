@@ -1,9 +1,9 @@
-"""Undoable steps of the delegation's work: notes, status changes, restored texts, moves.
+"""Steps of the delegation's work: notes, status changes, restored texts, moves.
 
 Same pattern as :mod:`app.gui.commands`: each step is a thin command over
-core services. Redo after undo brings back the very rows the first run made
-(notes are tombstoned and restored, never re-created), so a colleague's
-copy merged later sees one note, not two.
+core services. Undo and redo are the journal's, which brings back the very
+rows the first run made, so a colleague's copy merged later sees one note,
+not two.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication
 
 from app.core import history
 from app.core.models import BlockKind
-from app.core.services import notes, passages, responses, review, sections
+from app.core.services import notes, passages, review, sections
 from app.gui.commands import Command, SectionEdit
 from app.gui.context import NOTES, PASSAGES, RESPONSES, SECTIONS, SOURCES, ProjectContext
 
@@ -34,19 +34,12 @@ class AddNote(Command):
         self.note_id: str | None = None
 
     def do(self) -> None:
-        if self.note_id is None:
-            self.note_id = notes.add_note(
-                self.ctx.store,
-                "" if self.parent_id else self.target_id,
-                self.note_text,
-                self.parent_id,
-            )
-        else:
-            notes.restore_note(self.ctx.store, self.note_id)
-
-    def revert(self) -> None:
-        assert self.note_id is not None
-        notes.delete_note(self.ctx.store, self.note_id)
+        self.note_id = notes.add_note(
+            self.ctx.store,
+            "" if self.parent_id else self.target_id,
+            self.note_text,
+            self.parent_id,
+        )
 
 
 class EditNote(Command):
@@ -57,9 +50,6 @@ class EditNote(Command):
     def do(self) -> None:
         notes.edit_note(self.ctx.store, self.note_id, self.new)
 
-    def revert(self) -> None:
-        notes.edit_note(self.ctx.store, self.note_id, self.old)
-
 
 class DeleteNote(Command):
     def __init__(self, ctx: ProjectContext, note_id: str) -> None:
@@ -69,16 +59,12 @@ class DeleteNote(Command):
     def do(self) -> None:
         notes.delete_note(self.ctx.store, self.note_id)
 
-    def revert(self) -> None:
-        notes.restore_note(self.ctx.store, self.note_id)
-
 
 class SetStatus(Command):
     """A status change through the review workflow, which records who, when and why.
 
-    Undo puts the old status back directly and tombstones the note that
-    recorded the change: going through the workflow again would ask for a
-    reason the user never gave, or refuse a two-step move forward.
+    Undo is the journal's: it puts the old status back and removes the note
+    that recorded the change, exactly as they were.
     """
 
     def __init__(
@@ -97,23 +83,13 @@ class SetStatus(Command):
 
     def do(self) -> None:
         store = self.ctx.store
-        if self.note_id is None:
-            review.set_status(store, self.response_id, self.new, self.reason)
-            changes = review.status_history(store, self.response_id).changes
-            self.note_id = changes[-1].note_id if changes else ""
-            return
-        responses.respond(store, self.passage_id, status=self.new)
-        if self.note_id:
-            notes.restore_note(store, self.note_id)
-
-    def revert(self) -> None:
-        responses.respond(self.ctx.store, self.passage_id, status=self.old)
-        if self.note_id:
-            notes.delete_note(self.ctx.store, self.note_id)
+        review.set_status(store, self.response_id, self.new, self.reason)
+        changes = review.status_history(store, self.response_id).changes
+        self.note_id = changes[-1].note_id if changes else ""
 
 
 class RestoreRevision(Command):
-    """An earlier text made current; undo writes back the text it replaced (kept as history)."""
+    """An earlier text made current; the text it replaces is kept as history."""
 
     def __init__(
         self, ctx: ProjectContext, passage_id: str, revision_id: str, replaced: str
@@ -124,12 +100,9 @@ class RestoreRevision(Command):
     def do(self) -> None:
         history.restore_revision(self.ctx.store, self.revision_id)
 
-    def revert(self) -> None:
-        responses.respond(self.ctx.store, self.passage_id, self.replaced)
-
 
 class PlacePassage(Command):
-    """A passage moved into another section's citations; undo returns it to its place."""
+    """A passage moved into another section's citations."""
 
     def __init__(self, ctx: ProjectContext, passage_id: str, section_id: str, ordinal: int) -> None:
         super().__init__(ctx, _tr("Move passage to section"), PASSAGES, SECTIONS)
@@ -139,29 +112,17 @@ class PlacePassage(Command):
     def do(self) -> None:
         self.previous = passages.place_passage(self.ctx.store, self.passage_id, self.section_id)
 
-    def revert(self) -> None:
-        passages.return_passage(self.ctx.store, self.passage_id, self.previous, self.ordinal)
-
 
 def add_block(ctx: ProjectContext, section_id: str, kind: str, text: str) -> SectionEdit:
-    """Redo after undo brings back the same block (same id)."""
-    created: list[str] = []
-
     def do() -> None:
-        if created:
-            sections.restore_block(ctx.store, created[0])
-        else:
-            created.append(sections.add_block(ctx.store, section_id, kind, text))
-
-    def undo() -> None:
-        sections.delete_block(ctx.store, created[0])
+        sections.add_block(ctx.store, section_id, kind, text)
 
     names = {
         BlockKind.PARAGRAPH: _tr("Add paragraph"),
         BlockKind.LIST: _tr("Add list"),
         BlockKind.CITATIONS: _tr("Add citations block"),
     }
-    return SectionEdit(ctx, names.get(BlockKind(kind), _tr("Add block")), do, undo)
+    return SectionEdit(ctx, names.get(BlockKind(kind), _tr("Add block")), do)
 
 
 def delete_block(ctx: ProjectContext, block_id: str) -> SectionEdit:
@@ -169,7 +130,6 @@ def delete_block(ctx: ProjectContext, block_id: str) -> SectionEdit:
         ctx,
         _tr("Delete block"),
         lambda: sections.delete_block(ctx.store, block_id),
-        lambda: sections.restore_block(ctx.store, block_id),
     )
 
 
@@ -178,7 +138,6 @@ def move_block(ctx: ProjectContext, block_id: str, old: int, new: int) -> Sectio
         ctx,
         _tr("Move block"),
         lambda: sections.move_block(ctx.store, block_id, new),
-        lambda: sections.move_block(ctx.store, block_id, old),
     )
 
 
@@ -205,4 +164,4 @@ def update_block(
             numbered=fields.numbered,
         )
 
-    return SectionEdit(ctx, _tr("Edit block"), lambda: apply(new), lambda: apply(old))
+    return SectionEdit(ctx, _tr("Edit block"), lambda: apply(new))

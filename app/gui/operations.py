@@ -1,0 +1,149 @@
+"""Undo and redo in the window are the core's, over the project's journal.
+
+:class:`JournalStack` stands where a ``QUndoStack`` stood: widgets still
+``push`` a command (which runs its core service once), but Ctrl+Z and
+Ctrl+Shift+Z call :func:`app.core.journal.replay.undo` / ``redo``, so every
+write — merge, review import, accepted proposals, resolved conflicts, a
+background import — is undone the same way, and undo survives a restart. The
+views are refreshed from the :class:`~app.core.journal.Changes` undo returns.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Protocol
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
+
+from app.core.errors import RejoinderError
+from app.core.journal import Changes
+from app.core.journal import replay as journal
+from app.gui.errors import show_error
+
+if TYPE_CHECKING:
+    from app.gui.context import ProjectContext
+
+logger = logging.getLogger(__name__)
+
+# which views each table's rows feed (see app.gui.context's kinds)
+_KINDS = {
+    "source": ("sources", "sections", "passages"),
+    "source_version": ("sources", "passages"),
+    "original_file": ("sources",),
+    "passage": ("passages", "sources", "sections"),
+    "response": ("responses", "passages"),
+    "revision": ("responses",),
+    "section": ("sections",),
+    "block": ("sections", "passages"),
+    "note": ("notes", "responses"),
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("operations", text)
+
+
+def kinds_of(changes: Changes) -> tuple[str, ...]:
+    """The views to refresh after ``changes``; every view when a table has no entry here."""
+    kinds: set[str] = set()
+    for table, ids in changes.ids.items():
+        if not ids:
+            continue
+        if table not in _KINDS:
+            return ()
+        kinds.update(_KINDS[table])
+    return tuple(sorted(kinds))
+
+
+class Pushable(Protocol):
+    def redo(self) -> None: ...
+
+
+class JournalStack(QObject):
+    """The window's undo and redo: the project's journal, with actions that name the step."""
+
+    indexChanged = Signal(int)
+
+    def __init__(self, ctx: ProjectContext) -> None:
+        super().__init__(ctx)
+        self.ctx = ctx
+        self._count = 0
+        self._actions: list[tuple[QAction, bool, str]] = []
+
+    def push(self, command: Pushable) -> None:
+        """Run ``command`` (its core service records itself in the journal)."""
+        command.redo()
+        self.refresh()
+
+    def count(self) -> int:
+        """Steps pushed, undone or redone since the project was opened."""
+        return self._count
+
+    def clear(self) -> None:
+        """Nothing to forget: the journal is in the file. Refresh the actions' texts."""
+        self.refresh()
+
+    def refresh(self) -> None:
+        self._count += 1
+        self._update_actions()
+        self.indexChanged.emit(self._count)
+
+    def undo(self, parent: QWidget | None = None) -> Changes | None:
+        return self._replay(parent, undo=True)
+
+    def redo(self, parent: QWidget | None = None) -> Changes | None:
+        return self._replay(parent, undo=False)
+
+    def _replay(self, parent: QWidget | None, *, undo: bool) -> Changes | None:
+        try:
+            changes = journal.undo(self.ctx.store) if undo else journal.redo(self.ctx.store)
+        except RejoinderError as exc:
+            logger.info("%s refused: %s", "undo" if undo else "redo", exc)
+            show_error(parent, exc)
+            self._update_actions()
+            return None
+        self.ctx.forget_missing()
+        self.ctx.notify(*kinds_of(changes))
+        self.refresh()
+        return changes
+
+    def undo_label(self) -> str | None:
+        return journal.can_undo(self.ctx.store)
+
+    def redo_label(self) -> str | None:
+        return journal.can_redo(self.ctx.store)
+
+    def createUndoAction(self, parent: QObject, prefix: str = "") -> QAction:
+        return self._action(parent, prefix or _tr("&Undo"), undo=True)
+
+    def createRedoAction(self, parent: QObject, prefix: str = "") -> QAction:
+        return self._action(parent, prefix or _tr("&Redo"), undo=False)
+
+    def _action(self, parent: QObject, prefix: str, *, undo: bool) -> QAction:
+        action = QAction(prefix, parent)
+        widget = parent if isinstance(parent, QWidget) else None
+        action.triggered.connect(lambda: self._replay(widget, undo=undo))
+        self._actions.append((action, undo, prefix))
+        self._update_actions()
+        return action
+
+    def _update_actions(self) -> None:
+        if not self._actions or self.ctx.store is None:
+            return
+        labels = {True: self.undo_label(), False: self.redo_label()}
+        for action, undo, prefix in self._actions:
+            label = labels[undo]
+            action.setEnabled(label is not None)
+            action.setText(f"{prefix} {label}" if label else prefix)
+
+
+def standard_shortcuts(undo: QAction, redo: QAction) -> None:
+    """Ctrl+Z; Ctrl+Shift+Z and Ctrl+Y (both, as Word and LibreOffice users expect)."""
+    undo.setShortcut(QKeySequence.StandardKey.Undo)
+    keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+    for extra in (QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")):
+        if extra not in keys:
+            keys.append(extra)
+    redo.setShortcuts(keys)
