@@ -32,6 +32,7 @@ run: $(STAMP) translations
 lint: $(STAMP)
 	$(VENV)/bin/ruff check app tests bench db_migrations packaging
 	$(VENV)/bin/ruff format --check app tests bench db_migrations packaging
+	$(VENV)/bin/lint-imports
 
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy

@@ -33,7 +33,7 @@ class ProjectContext(QObject):
     def __init__(self, store: ProjectStore, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.store = store
-        self.undo_stack = JournalStack(self)
+        self.undo_stack = JournalStack(self, self)
         self.source_id: str | None = None
         self.passage_id: str | None = None
 

@@ -11,7 +11,7 @@ views are refreshed from the :class:`~app.core.journal.Changes` undo returns.
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -20,10 +20,8 @@ from PySide6.QtWidgets import QWidget
 from app.core.errors import RejoinderError
 from app.core.journal import Changes
 from app.core.journal import replay as journal
+from app.core.store import ProjectStore
 from app.gui.errors import show_error
-
-if TYPE_CHECKING:
-    from app.gui.context import ProjectContext
 
 logger = logging.getLogger(__name__)
 
@@ -61,13 +59,23 @@ class Pushable(Protocol):
     def redo(self) -> None: ...
 
 
+class Project(Protocol):
+    """What the stack needs of the open project (``ProjectContext``; no import of it: no cycle)."""
+
+    store: ProjectStore
+
+    def notify(self, *kinds: str) -> None: ...
+
+    def forget_missing(self) -> None: ...
+
+
 class JournalStack(QObject):
     """The window's undo and redo: the project's journal, with actions that name the step."""
 
     indexChanged = Signal(int)
 
-    def __init__(self, ctx: ProjectContext) -> None:
-        super().__init__(ctx)
+    def __init__(self, ctx: Project, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self.ctx = ctx
         self._count = 0
         self._actions: list[tuple[QAction, bool, str]] = []

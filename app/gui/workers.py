@@ -13,11 +13,16 @@ building previews) may run side by side with it.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from app.core.errors import RejoinderError
+
+logger = logging.getLogger(__name__)
 
 T = TypeVar("T")
 Progress = Callable[[int, int], None]
@@ -57,7 +62,11 @@ class _Runnable(QRunnable):
     def run(self) -> None:
         try:
             result = self._work(self._signals.progressed.emit)
-        except BaseException as exc:
+        except BaseException as exc:  # handed to the GUI thread, which reports it
+            if isinstance(exc, RejoinderError):
+                logger.info("background work refused: %s", exc)
+            else:
+                logger.exception("background work failed")
             self._signals.failed.emit(exc)
         else:
             self._signals.finished.emit(result)
@@ -120,12 +129,26 @@ class Operation(Generic[T]):
         if self._on_done is not None:
             self._on_done()
         assert isinstance(exc, BaseException)
+        if not isinstance(exc, RejoinderError):
+            report_crash(exc)
         if self._on_failure is not None:
             self._on_failure(exc)
         else:
             from app.gui.errors import show_error
 
             show_error(self._parent, exc)
+
+
+def report_crash(exc: BaseException) -> None:
+    """A background operation failed with a bug: keep a crash report beside the log."""
+    from app.logsetup import default_log_dir, write_crash_report
+
+    try:
+        path = write_crash_report(type(exc), exc, exc.__traceback__, default_log_dir())
+    except OSError:
+        logger.exception("the crash report could not be written")
+        return
+    logger.error("crash report of a background operation: %s", path)
 
 
 def busy_dialog(

@@ -10,7 +10,7 @@ delegation's template may have no "Table Grid".
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from lxml import etree
 
@@ -18,9 +18,21 @@ from app.exporters.cleaning import clean_text
 from app.exporters.docx import ooxml as x
 from app.exporters.docx.ooxml import Element, sub, text_run, w
 from app.exporters.flow import Para, Role, Table, location
+from app.exporters.tree import Citation, Comment
 
-if TYPE_CHECKING:
-    from app.exporters.docx.writer import DocxWriter
+
+class CellWriter(Protocol):
+    """What a table needs from the document writer (no import of it: no cycle)."""
+
+    @property
+    def table_style(self) -> str: ...
+
+    def cell_paragraphs(self, para: Para) -> list[Element]: ...
+
+    def location_labels(self) -> tuple[str, str]: ...
+
+    def visible_comment(self, citation: Citation) -> Comment | None: ...
+
 
 _SHARES = (13, 11, 29, 29, 18)
 
@@ -50,7 +62,7 @@ def _properties(tbl: Element) -> None:
 
 
 def build_table(
-    writer: DocxWriter, table: Table, headers: Sequence[str], total_width: int
+    writer: CellWriter, table: Table, headers: Sequence[str], total_width: int
 ) -> Element:
     """A ``w:tbl`` with a repeating header row and one row per citation."""
     widths = [total_width * share // 100 for share in _SHARES]
