@@ -42,6 +42,10 @@ unit: $(STAMP) translations
 
 test: lint typecheck unit
 
+# Core's message catalogues: .po edited by translators, .mo committed (a clone needs no msgfmt).
+translations:
+	for po in resources/locale/*/LC_MESSAGES/rejoinder-core.po; do msgfmt -c -o "$${po%.po}.mo" "$$po"; done
+
 clean:
 	rm -rf $(VENV) build dist .mypy_cache .ruff_cache .pytest_cache
 

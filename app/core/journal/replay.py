@@ -22,6 +22,7 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, delete, insert, select, update
 
 from app.core.errors import NothingToUndoError, UndoConflictError
+from app.core.i18n import _
 from app.core.journal import images
 from app.core.journal.changes import Changes
 from app.core.models import JournalBlob, JournalEntry, Member
@@ -129,7 +130,7 @@ def _replay(store: ProjectStore, *, undo: bool) -> Changes:
         entry = session.scalars(_next(undo=undo)).first()
         if entry is None:
             raise NothingToUndoError(
-                "There is nothing to undo." if undo else "There is nothing to redo."
+                _("There is nothing to undo.") if undo else _("There is nothing to redo.")
             )
         rows: list[list[Any]] = json.loads(entry.rows)
         connection = session.connection()

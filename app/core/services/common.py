@@ -8,37 +8,48 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.core.errors import NotFoundError
+from app.core.i18n import _
 from app.core.models import Base, Tracked, utcnow
 
 T = TypeVar("T", bound=Base)
 
+
+def N_(message: str) -> str:
+    """Marks a message for the catalogue; it is translated where it is shown (gettext's N_)."""
+    return message
+
+
 _NAMES = {
-    "source": "source",
-    "passage": "passage",
-    "response": "response",
-    "section": "section",
-    "block": "block",
-    "note": "note",
-    "member": "member",
-    "source_version": "source version",
+    "source": N_("source"),
+    "passage": N_("passage"),
+    "response": N_("response"),
+    "section": N_("section"),
+    "block": N_("block"),
+    "note": N_("note"),
+    "member": N_("member"),
+    "source_version": N_("source version"),
 }
 
 
 def resolve(session: Session, model: type[T], ident: str) -> T:
     """The live row whose id is ``ident`` or starts with it (the CLI accepts unique prefixes)."""
-    name = _NAMES.get(getattr(model, "__tablename__", ""), "item")
+    name = _(_NAMES.get(getattr(model, "__tablename__", ""), N_("item")))
     ident = ident.strip().lower()
     if not ident:
-        raise NotFoundError(f"No {name} id was given.")
+        raise NotFoundError(_("No {name} id was given.").format(name=name))
     column = model.id  # type: ignore[attr-defined]
     deleted = model.deleted_at  # type: ignore[attr-defined]
     rows = session.scalars(
         select(model).where(column.startswith(ident), deleted.is_(None)).limit(2)
     ).all()
     if not rows:
-        raise NotFoundError(f"There is no {name} with the id “{ident}”.")
+        raise NotFoundError(
+            _("There is no {name} with the id “{ident}”.").format(name=name, ident=ident)
+        )
     if len(rows) > 1:
-        raise NotFoundError(f"Several {name}s start with “{ident}”; give more characters.")
+        raise NotFoundError(
+            _("Several items start with “{ident}”; give more characters.").format(ident=ident)
+        )
     return rows[0]
 
 

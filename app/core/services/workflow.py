@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from app.core import markup
 from app.core.errors import InvalidInputError
+from app.core.i18n import _
 from app.core.models import NoteTarget, Response, Status
 from app.core.services.notes import add_note_in
 
@@ -29,7 +30,9 @@ PREFIX = "Status changed from "
 def normalise_status(value: str) -> str:
     status = value.strip().lower()
     if status not in ORDER:
-        raise InvalidInputError(f"“{value}” is not a status; choose draft, proposed or agreed.")
+        raise InvalidInputError(
+            _("“{value}” is not a status; choose draft, proposed or agreed.").format(value=value)
+        )
     return status
 
 
@@ -51,13 +54,17 @@ def change_status_in(
     step = ORDER.index(new) - ORDER.index(old)
     if step > 1:
         raise InvalidInputError(
-            f"A {old} response must be proposed before it can be {new}; "
-            "change its status one step at a time."
+            _(
+                "A {old} response must be proposed before it can be {new}; "
+                "change its status one step at a time."
+            ).format(old=_(old), new=_(new))
         )
     if step < 0 and not reason.strip():
         raise InvalidInputError(
-            f"Say why the response goes back from {old} to {new}: "
-            "the reason is kept for the others."
+            _(
+                "Say why the response goes back from {old} to {new}: "
+                "the reason is kept for the others."
+            ).format(old=_(old), new=_(new))
         )
     response.status = new
     session.flush()  # a new response needs its id before the note points at it

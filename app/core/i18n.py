@@ -1,0 +1,46 @@
+"""Core's user-facing messages in the user's language (gettext catalogues).
+
+Errors raised by core reach the user as they are (a dialog, a line on
+stderr), so their text is looked up with :func:`_` in the catalogue of the
+language chosen with :func:`set_language` — the window calls it with the
+interface's language, so a French interface shows French errors. The
+catalogues are ``resources/locale/LANG/LC_MESSAGES/rejoinder-core.po``,
+compiled to ``.mo`` by ``make translations`` (msgfmt) and committed, so that a
+fresh clone needs no gettext tools; a test keeps the two in step. An unknown
+language, or a message without a translation, stays in English.
+"""
+
+from __future__ import annotations
+
+import gettext
+import logging
+import threading
+
+from app.core.config import RESOURCES
+
+logger = logging.getLogger(__name__)
+
+DOMAIN = "rejoinder-core"
+LOCALE_DIR = RESOURCES / "locale"
+
+_lock = threading.Lock()
+_current: gettext.NullTranslations = gettext.NullTranslations()
+_language = "en"
+
+
+def set_language(code: str) -> None:
+    """Translate core's messages into ``code`` ("fr", "es", "fr_CA" …) from now on."""
+    global _current, _language
+    found = gettext.translation(DOMAIN, LOCALE_DIR, languages=[code], fallback=True)
+    with _lock:
+        _current, _language = found, code
+    logger.debug("core messages in %s (%s)", code, type(found).__name__)
+
+
+def language() -> str:
+    return _language
+
+
+def _(message: str) -> str:
+    """``message`` in the current language (English when there is no translation)."""
+    return _current.gettext(message)

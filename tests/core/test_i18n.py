@@ -1,0 +1,81 @@
+"""Core's messages follow the interface's language: a French window shows French errors."""
+
+from __future__ import annotations
+
+import gettext
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from app.core import i18n
+from app.core.errors import InvalidInputError, NotFoundError, NothingToUndoError
+from app.core.journal import replay
+from app.core.services import passages, responses
+from app.core.store import ProjectStore
+from tests.core.factories import add_text_source, make_project
+
+LANGUAGES = ("fr", "es")
+
+
+@pytest.fixture
+def french() -> Iterator[None]:
+    i18n.set_language("fr")
+    yield
+    i18n.set_language("en")
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[ProjectStore]:
+    with make_project(tmp_path / "p.rejoinder") as opened:
+        yield opened
+
+
+def test_common_errors_in_french(store: ProjectStore, french: None) -> None:
+    with pytest.raises(NothingToUndoError, match=r"^Il n’y a rien à annuler\.$"):
+        replay.undo(store)
+    with pytest.raises(NotFoundError, match="Il n’y a pas de passage avec l’identifiant « zz »"):
+        responses.respond(store, "zz", "Text")
+    passage = passages.cite_quote(store, add_text_source(store), "transparency")
+    with pytest.raises(InvalidInputError, match="« brouillon » doit être proposée"):
+        responses.respond(store, passage, "Text", status="agreed")
+
+
+def test_english_by_default_and_back(store: ProjectStore) -> None:
+    i18n.set_language("fr")
+    i18n.set_language("en")
+    with pytest.raises(NothingToUndoError, match=r"^There is nothing to undo\.$"):
+        replay.undo(store)
+    i18n.set_language("xx")  # no catalogue: English, never an error
+    with pytest.raises(NothingToUndoError, match=r"^There is nothing to undo\.$"):
+        replay.undo(store)
+    i18n.set_language("en")
+
+
+def _po(path: Path) -> dict[str, str]:
+    text = path.read_text(encoding="utf-8")
+    pairs = re.findall(r'^msgid "(.*)"\nmsgstr "(.*)"$', text, re.M)
+    return {k.replace('\\"', '"'): v.replace('\\"', '"') for k, v in pairs if k}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_compiled_catalogue_is_in_step_with_its_po(language: str) -> None:
+    folder = i18n.LOCALE_DIR / language / "LC_MESSAGES"
+    expected = _po(folder / f"{i18n.DOMAIN}.po")
+    with open(folder / f"{i18n.DOMAIN}.mo", "rb") as handle:
+        compiled = gettext.GNUTranslations(handle)
+    assert {k: compiled.gettext(k) for k in expected} == expected, "run `make translations`"
+    assert all(expected.values())
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_marked_core_message_has_a_translation(language: str) -> None:
+    marked: set[str] = set()
+    for source in Path(i18n.__file__).parent.rglob("*.py"):
+        text = source.read_text(encoding="utf-8")
+        for match in re.finditer(r'\bN?_\(\s*((?:"(?:[^"\\]|\\.)*"\s*)+)\)', text):
+            marked.add("".join(re.findall(r'"((?:[^"\\]|\\.)*)"', match.group(1))))
+    assert marked
+    catalogue = _po(i18n.LOCALE_DIR / language / "LC_MESSAGES" / f"{i18n.DOMAIN}.po")
+    assert sorted(marked - set(catalogue)) == []
