@@ -20,7 +20,7 @@ from typing import Any
 
 from app.core.config import RESOURCES
 from app.core.models import BlockKind
-from app.core.services import passages, responses, sections, sources
+from app.core.services import passages, responses, sections, sources, workflow
 from app.core.services.sources import PageInfo, ParagraphInfo
 from app.core.store import ProjectStore
 
@@ -87,13 +87,9 @@ def build_demo(store: ProjectStore, demo_dir: Path = DEMO_DIR) -> None:
     sections.add_block(store, topic_id, BlockKind.PARAGRAPH, topic["paragraph"])
     for spec in manifest["passages"]:
         passage_id = passages.cite_quote(store, ids[spec["source"]], spec["quote"])
-        responses.respond(
-            store,
-            passage_id,
-            spec["response"],
-            position=spec["position"],
-            status=spec["status"],
-        )
+        responses.respond(store, passage_id, spec["response"], position=spec["position"])
+        for status in workflow.steps_to(spec["status"]):  # the demo follows the workflow too
+            responses.respond(store, passage_id, status=status)
     ref = manifest["cross_reference"]
     by_source = {s.source_id: s.id for s in sections.list_sections(store) if s.source_id}
     sections.add_block(

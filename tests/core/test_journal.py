@@ -29,7 +29,7 @@ def test_undo_restores_the_dump_byte_for_byte_and_redo_the_final_one(store: Proj
     passage = passages.cite_quote(store, source, "implemented to a substantial extent")
     responses.respond(store, passage, "We <b>agree</b>.", position="agree")
     end = dump.dumps(store)
-    assert replay.undo(store).label.startswith("Respond")
+    assert replay.undo(store).label == "Edit response"
     undone = replay.undo(store)
     assert undone.label.startswith("Cite")
     assert passage in undone.of("passage")

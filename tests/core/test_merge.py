@@ -12,7 +12,7 @@ from app.core import merge as merging
 from app.core.config import paths
 from app.core.errors import MergeError, NewerSchemaError, NotAProjectError
 from app.core.journal import replay
-from app.core.services import passages, responses, sections, sources
+from app.core.services import passages, responses, review, sections, sources
 from app.core.store import ProjectStore
 from tests.core.factories import SUBMISSION, add_text_source, populated
 from tests.core.merge_helpers import (
@@ -241,8 +241,9 @@ def test_an_older_copy_is_upgraded_on_a_temporary_copy(tmp_path: Path) -> None:
     shutil.copy(old, mine)
     before = old.read_bytes()
     with ProjectStore.open(mine, ALICE) as store:
-        passage = passages.list_passages(store)[0].id
-        responses.respond(store, passage, status="proposed")
+        response = passages.list_passages(store)[0].response_id
+        assert response is not None
+        review.set_status(store, response, "proposed", "Reopened after the capital's call.")
     merge_into(mine, ALICE, old)
     assert old.read_bytes() == before
     with ProjectStore.open(mine, ALICE) as store:

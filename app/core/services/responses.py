@@ -55,7 +55,7 @@ def respond(
     pos = _check_choice(position, POSITIONS, "position") if position else None
     if status:
         workflow.normalise_status(status)
-    with store.write("Respond") as session:
+    with store.write("Edit response") as session:
         passage = resolve(session, Passage, passage_ref)
         response = session.scalars(
             select(Response).where(Response.passage_id == passage.id, Response.deleted_at.is_(None))

@@ -36,6 +36,11 @@ def normalise_status(value: str) -> str:
     return status
 
 
+def steps_to(status: str) -> list[str]:
+    """The statuses a new (draft) response passes through to reach ``status``, one at a time."""
+    return list(ORDER[1 : ORDER.index(normalise_status(status)) + 1])
+
+
 def change_note_text(old: str, new: str, reason: str) -> str:
     reason = " ".join(reason.split())
     if reason:
