@@ -234,7 +234,6 @@ class MainWindow(QMainWindow):
             ctx,
             self.tr("Edit project properties"),
             lambda: update_project(ctx.store, new),
-            lambda: update_project(ctx.store, old),
         )
         return commands.push(self, ctx, command)
 

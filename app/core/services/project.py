@@ -47,7 +47,7 @@ def update_project(store: ProjectStore, properties: ProjectProperties) -> None:
             f"The language “{properties.language}” is not one of {', '.join(LANGUAGES)}."
         )
     values = {**asdict(properties), "title": title}
-    with store.write() as session:
+    with store.write("Edit project properties") as session:
         project = session.scalars(select(Project)).one()
         for name, value in values.items():
             setattr(project, name, value.strip())
