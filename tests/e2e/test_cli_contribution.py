@@ -37,9 +37,17 @@ def test_export_says_how_many_passages_were_left_out_and_why(tmp_path: Path) -> 
     draft = rejoinder("cite", project, "--source", source, "--quote", "transparency")
     rejoinder("respond", project, "--passage", draft.stdout.strip(), "--text", "Maybe.")
     kept = rejoinder("cite", project, "--source", source, "--quote", "accountability")
-    rejoinder(
-        "respond", project, "--passage", kept.stdout.strip(), "--text", "Yes.", "--status", "agreed"
-    )
+    for status in ("proposed", "agreed"):  # one step at a time
+        rejoinder(
+            "respond",
+            project,
+            "--passage",
+            kept.stdout.strip(),
+            "--text",
+            "Yes.",
+            "--status",
+            status,
+        )
     out = rejoinder("export", project, "-o", tmp_path / "out.docx")
     assert out.returncode == 0, out.stderr
     assert "1 passage left out because its response is still a draft." in out.stderr

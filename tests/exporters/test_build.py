@@ -38,7 +38,8 @@ def test_renaming_a_source_renames_its_section_and_cross_references(tmp_path: Pa
     with _project(tmp_path) as store:
         source = add_text_source(store)
         passage = passages.cite_quote(store, source, "transparency")
-        responses.respond(store, passage, "We agree.", status="agreed")
+        responses.respond(store, passage, "We agree.", status="proposed")
+        responses.respond(store, passage, status="agreed")
         topic = sections.add_section(store, "Preliminary remark")
         party = next(s.id for s in sections.list_sections(store) if s.kind == "party")
         sections.add_block(

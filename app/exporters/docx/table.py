@@ -14,11 +14,11 @@ from typing import Protocol
 
 from lxml import etree
 
+from app.core.contribution.model import Citation, Comment
 from app.exporters.cleaning import clean_text
 from app.exporters.docx import ooxml as x
 from app.exporters.docx.ooxml import Element, sub, text_run, w
 from app.exporters.flow import Para, Role, Table, location
-from app.exporters.tree import Citation, Comment
 
 
 class CellWriter(Protocol):
