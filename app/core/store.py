@@ -203,7 +203,27 @@ class ProjectStore:
             # A file last written in WAL mode (older versions, a crash) becomes one file again.
             with self.engine.connect() as conn:
                 conn.exec_driver_sql("PRAGMA journal_mode=DELETE")
+            self._remove_stale_journal()
         self._guard = DiskGuard(self.path)
+
+    def _remove_stale_journal(self) -> None:
+        """A journal a killed writer left before it was complete (not "hot") would stay.
+
+        Taking the exclusive lock makes SQLite roll back a hot journal first;
+        while we hold it no one else is writing, so whatever journal is left
+        is stale and goes: nothing but the project file outlives a close.
+        """
+        journal = self.path.with_name(self.path.name + "-journal")
+        if not journal.exists():
+            return
+        with self.engine.connect() as conn:
+            raw = cast(sqlite3.Connection, conn.connection.dbapi_connection)
+            raw.execute("BEGIN EXCLUSIVE")
+            try:
+                with contextlib.suppress(OSError):
+                    journal.unlink()
+            finally:
+                raw.execute("COMMIT")
 
     def changed_on_disk(self) -> str | None:
         """A warning when another program changed the project file while it was open.

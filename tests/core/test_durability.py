@@ -49,3 +49,5 @@ def test_kill_during_writes_loses_nothing_committed(tmp_path: Path) -> None:
             assert number >= last
             assert passage.response_id is not None
             assert len(revisions(again, passage.response_id)) >= last - 1
+        # a journal the kill left (hot or not) does not outlive the next clean close
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["p.rejoinder"]
