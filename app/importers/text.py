@@ -131,7 +131,7 @@ def _build(text: str, options: ImportOptions, markdown: bool | None) -> Imported
     if markdown and len(text) > MAX_MARKDOWN_CHARS:
         logger.info("Markdown of %d characters read as plain text", len(text))
         warnings.append(
-            f"The file is longer than {MAX_MARKDOWN_CHARS // (1024 * 1024)} million characters, "
+            f"The file is longer than {MAX_MARKDOWN_CHARS // 1024:,} thousand characters, "
             "so its Markdown marks were not interpreted; it was read as plain text."
         )
         markdown = False

@@ -18,6 +18,7 @@ from app.core.errors import (
     ImportCancelled,
     ImportFailedError,
 )
+from app.importers import html as html_importer
 from app.importers import safety
 from app.importers.base import CancelToken, ImportOptions
 from app.importers.detect import import_file, sniff
@@ -114,6 +115,13 @@ def test_page_nested_beyond_any_parser_limit_is_refused_saying_why() -> None:
         import_file(data, "deep.html")
     message = str(info.value)
     assert "2,048 levels" in message and "no text" not in message and "\n" not in message
+
+
+def test_page_with_too_many_tags_refused_before_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(html_importer, "MAX_TAGS", 1000)
+    with pytest.raises(FileTooLargeError, match="tags"):
+        import_file(hostile.tag_soup(600, "<p><b>"), "dense.html")
+    assert import_file(hostile.tag_soup(400, "<p>"), "light.html").text
 
 
 def test_text_node_over_ten_megabytes_keeps_what_follows() -> None:
