@@ -14,6 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from app.core import i18n as core_i18n
 from app.core.config import RESOURCES
 
 logger = logging.getLogger(__name__)
@@ -40,6 +41,7 @@ def install(app: QCoreApplication, language: str) -> bool:
         app.removeTranslator(translator)
     _installed.clear()
     QLocale.setDefault(QLocale(language))
+    core_i18n.set_language(language)  # core's errors follow the interface
     if language == "en":
         return True
     ours = QTranslator(app)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
@@ -37,10 +37,6 @@ _KINDS = {
     "block": ("sections", "passages"),
     "note": ("notes", "responses"),
 }
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("operations", text)
 
 
 def kinds_of(changes: Changes) -> tuple[str, ...]:
@@ -123,11 +119,12 @@ class JournalStack(QObject):
     def redo_label(self) -> str | None:
         return journal.can_redo(self.ctx.store)
 
-    def createUndoAction(self, parent: QObject, prefix: str = "") -> QAction:
-        return self._action(parent, prefix or _tr("&Undo"), undo=True)
+    def createUndoAction(self, parent: QObject, prefix: str) -> QAction:
+        """The Undo action: ``prefix`` is its translated name, the step's label follows."""
+        return self._action(parent, prefix, undo=True)
 
-    def createRedoAction(self, parent: QObject, prefix: str = "") -> QAction:
-        return self._action(parent, prefix or _tr("&Redo"), undo=False)
+    def createRedoAction(self, parent: QObject, prefix: str) -> QAction:
+        return self._action(parent, prefix, undo=False)
 
     def _action(self, parent: QObject, prefix: str, *, undo: bool) -> QAction:
         action = QAction(prefix, parent)

@@ -157,3 +157,23 @@ def test_a_failing_background_operation_leaves_a_crash_report(
     qtbot.waitUntil(lambda: bool(failed))
     (report,) = (tmp_path / "logs").glob("crash-*.txt")
     assert "ZeroDivisionError: a bug" in report.read_text(encoding="utf-8")
+
+
+def test_a_french_interface_gets_french_errors_from_core(qapp: Any, tmp_path: Path) -> None:
+    from app.core.errors import NothingToUndoError
+    from app.core.journal import replay
+    from app.gui import i18n
+
+    store, _source, _passage, _response = populated(tmp_path / "p.rejoinder")
+    with store:
+        try:
+            i18n.install(qapp, "fr")
+            replay.undo(store)  # the populated project's own steps
+            replay.undo(store)
+            replay.undo(store)
+            with pytest.raises(NothingToUndoError, match="rien à annuler"):
+                replay.undo(store)
+        finally:
+            i18n.install(qapp, "en")
+        with pytest.raises(NothingToUndoError, match="nothing to undo"):
+            replay.undo(store)
