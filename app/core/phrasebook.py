@@ -10,6 +10,7 @@ missing language and for a key missing from a translation.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -46,6 +47,9 @@ class Phrasebook:
     def template(self, key: str) -> str:
         """The phrase ``key`` with its placeholders unfilled (names are put in by the caller)."""
         return self._all[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._all
 
     def keys(self) -> set[str]:
         return set(self._all)
@@ -86,3 +90,23 @@ def load_phrasebook(language: str) -> Phrasebook:
         months=tuple(str(m) for m in own.get("months", base.get("months", ()))),
         _all=everything,
     )
+
+
+@cache
+def status_line_pattern() -> re.Pattern[str]:
+    """The first line of the review copy's own Word comments, in any phrasebook's language.
+
+    "Status: agreed · Position: agree · Author: …" or "Statut : convenu · …":
+    importing the review copy back must recognise them as ours and skip them.
+    """
+    starts = set()
+    for language in available_languages():
+        book = load_phrasebook(language)
+        starts.add(
+            re.escape(book.text("review_status") + book.text("colon"))
+            + r"[^·\n]+ · "
+            + re.escape(book.text("review_position") + book.text("colon"))
+            + r"[^·\n]+ · "
+            + re.escape(book.text("review_author") + book.text("colon"))
+        )
+    return re.compile(r"\A(?:" + "|".join(sorted(starts)) + ")")

@@ -109,6 +109,7 @@ class _Renderer:
         self.contribution = contribution
         self.phrases = phrases
         self.notes = _Notes()
+        self.rows_done = 0
 
     def paragraphs(self, para: Para, css: str = "") -> list[str]:
         cls = f' class="{css}"' if css else ""
@@ -159,7 +160,16 @@ class _Renderer:
         )
 
     def table(self, table: Table) -> str:
-        keys = ("table_party", "table_location", "table_quote", "table_comment", "table_proposed")
+        keys = (
+            "table_number",
+            "table_party",
+            "table_location",
+            "table_type",
+            "table_quote",
+            "table_comment",
+            "table_proposed",
+            "table_observations",
+        )
         head = "".join(f"<th>{escape(self.phrases.text(k))}</th>" for k in keys)
         rows = [f"<tr>{head}</tr>"]
         for citation in table.rows:
@@ -167,14 +177,18 @@ class _Renderer:
             quote_para = Para(
                 Role.QUOTE, clean_text(quote.text), table.section_id, plain=True, quote=quote
             )
+            comment = visible_comment(citation, self.contribution.include_drafts)
+            self.rows_done += 1
+            kind = f"type_{comment.comment_type}" if comment is not None else ""
             cells = [
+                str(self.rows_done),
                 escape(clean_text(quote.party)),
                 escape(_location(quote, self.phrases)),
+                escape(self.phrases.text(kind)) if kind in self.phrases else "",
                 "".join(self.paragraphs(quote_para)),
             ]
-            comment = visible_comment(citation, self.contribution.include_drafts)
             if comment is None:
-                cells += ["", ""]
+                cells += ["", "", ""]
             else:
                 para = Para(
                     Role.COMMENT,
@@ -186,6 +200,7 @@ class _Renderer:
                 change = Para(Role.BODY, clean_text(comment.proposed_change), table.section_id)
                 cells.append("".join(self.paragraphs(para)))
                 cells.append("".join(self.paragraphs(change)) if comment.proposed_change else "")
+            cells.append("")
             rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
         return f'<table data-block-id="{escape(table.block_id)}">{"".join(rows)}</table>'
 

@@ -41,6 +41,7 @@ def test_review_copy_has_comments_with_status_author_and_notes(tmp_path: Path) -
     assert len(comments) == 3
     assert comments[0].author == "Ana Ruiz" and "Ask the capital first." in texts[0]
     assert "Status: agreed" in texts[1] and "Position: agree" in texts[1]
+    assert "partly_agree" not in "".join(texts) and "Author: " in texts[1]
     assert comments[1].author == "Ana Ruiz" and comments[1].initials == "AR"
     assert "Status: proposed" in texts[2] and "Too harsh?" in texts[2]
     body = part_xml(out, "word/document.xml")

@@ -124,9 +124,9 @@ def test_other_layouts_reopen(tmp_path: Path, layout: Layout) -> None:
     assert "Contribution from Japan" in text
     if layout is Layout.TABLE:
         assert len(document.tables) == 7
-        assert document.tables[0].rows[0].cells[0].text == "Party"
-        japan = next(t for t in document.tables if t.rows[1].cells[0].text == "Japan")
-        assert japan.rows[1].cells[3].text.startswith("We agree.")
+        assert [c.text for c in document.tables[0].rows[0].cells][:2] == ["No.", "Party"]
+        japan = next(t for t in document.tables if t.rows[1].cells[1].text == "Japan")
+        assert japan.rows[1].cells[5].text.startswith("We agree.")
     else:
         assert "We agree. As noted above" in text
         assert "We comment on these statements as follows:" not in text

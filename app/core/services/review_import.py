@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 from app.core import markup
 from app.core.errors import InvalidInputError
 from app.core.models import Member, Note, NoteTarget, Passage, Project, Response, Revision
+from app.core.phrasebook import status_line_pattern
 from app.core.reviewdata import ParsedReview, TrackedChange, WordComment
 from app.core.services import responses
 from app.core.services.common import resolve
@@ -40,7 +41,7 @@ DECLINED = "Proposal declined"
 UNKNOWN_AUTHOR = "Unknown reviewer"
 OLDER = " (on an older text)"
 UNTRACKED = " (untracked edits)"
-_STATUS_COMMENT = re.compile(r"\AStatus: \w+ · Position: \w+ · Author: ")
+_STATUS_COMMENT = status_line_pattern()
 _NOTE_COMMENT = re.compile(r"\A.*? \((\d{4}-\d\d-\d\dT[0-9:.]+Z)\): ")
 
 

@@ -71,6 +71,7 @@ def build_document(
         phrases,
         review_copy=contribution.review_copy,
         include_drafts=contribution.include_drafts,
+        review_author=clean_text(contribution.organisation),
     )
     writer.title(clean_text(contribution.title), cover_lines(contribution))
     total = len(contribution.sections)

@@ -111,10 +111,15 @@ def text_run(
     underline: bool = False,
     style_id: str | None = None,
     highlight: str | None = None,
+    lang: str | None = None,
 ) -> Element:
-    """Append a ``w:r`` holding ``text``; tabs become ``w:tab`` as Word expects."""
+    """Append a ``w:r`` holding ``text``; tabs become ``w:tab`` as Word expects.
+
+    ``lang`` is the proofing language of this run ("en-GB"), for a quote in
+    another language than the document's.
+    """
     r = etree.SubElement(parent, R)
-    if bold or italic or underline or style_id or highlight:
+    if bold or italic or underline or style_id or highlight or lang:
         rpr = etree.SubElement(r, RPR)
         if style_id:
             etree.SubElement(rpr, RSTYLE).set(VAL, style_id)
@@ -126,6 +131,8 @@ def text_run(
             etree.SubElement(rpr, HIGHLIGHT).set(VAL, highlight)
         if underline:
             etree.SubElement(rpr, UNDERLINE).set(VAL, "single")
+        if lang:
+            etree.SubElement(rpr, w("lang")).set(VAL, lang)
     for index, chunk in enumerate(text.split("\t")):
         if index:
             etree.SubElement(r, TAB)

@@ -15,6 +15,7 @@ from docx.document import Document as DocxDocument
 from lxml import etree
 
 from app.core.contribution.model import NoteItem
+from app.core.phrasebook import Phrasebook
 from app.exporters.cleaning import clean_text
 from app.exporters.docx import ooxml as x
 from app.exporters.docx.ooxml import Element, sub, w
@@ -39,9 +40,13 @@ def _notes_text(notes: Sequence[NoteItem]) -> list[str]:
 class ReviewMarks:
     """Adds bookmarks and Word comments around the paragraphs of a passage or response."""
 
-    def __init__(self, document: DocxDocument, reference_style: str) -> None:
+    def __init__(
+        self, document: DocxDocument, reference_style: str, phrases: Phrasebook, fallback: str
+    ) -> None:
         self._document = document
         self._reference_style = reference_style
+        self._phrases = phrases
+        self._fallback = fallback
         existing = [int(b.get(x.ID, "0")) for b in document.element.body.iter(x.BOOKMARK_START)]
         self._next_bookmark = max(existing, default=-1) + 1
         self._names: set[str] = {
@@ -49,6 +54,7 @@ class ReviewMarks:
         }
 
     def mark(self, para: Para, paragraphs: list[Element]) -> None:
+        """Bookmark the passage's or response's paragraphs; add its Word comment."""
         if para.quote is not None:
             quote = para.quote
             self._bookmark(bookmark_name("p", quote.passage_id), paragraphs)
@@ -58,12 +64,23 @@ class ReviewMarks:
         if para.comment is not None:
             comment = para.comment
             self._bookmark(bookmark_name("r", comment.response_id), paragraphs)
-            lines = [
-                f"Status: {comment.status} · Position: {comment.position} · "
-                f"Author: {comment.author}",
-                *_notes_text(comment.notes),
-            ]
-            self._comment(paragraphs, "\n".join(lines), comment.author)
+            author = comment.author or self._fallback
+            lines = [self.summary(comment.status, comment.position, author)]
+            lines += _notes_text(comment.notes)
+            self._comment(paragraphs, "\n".join(lines), author)
+
+    def _label(self, key: str, raw: str) -> str:
+        return self._phrases.text(key) if key in self._phrases else raw.replace("_", " ")
+
+    def summary(self, status: str, position: str, author: str) -> str:
+        """ "Statut : convenu · Position : d’accord · Auteur : Ana" in the document's language."""
+        colon = self._phrases.text("colon")
+        parts = (
+            ("review_status", self._label(f"status_{status}", status)),
+            ("review_position", self._label(f"position_{position}", position)),
+            ("review_author", author),
+        )
+        return " · ".join(f"{self._phrases.text(key)}{colon}{value}" for key, value in parts)
 
     def _bookmark(self, name: str, paragraphs: list[Element]) -> None:
         unique, counter = name, 2

@@ -1,6 +1,10 @@
 """The table layout: one row per citation, in the ISO/IEC commenting template's shape.
 
-Columns: party, page/paragraph, quoted text, our comment, proposed change.
+Columns: row number, party (the bare name, without its article), page or
+paragraph (never an invented page), type of comment (general, technical,
+editorial), quoted text, our comment, proposed change, and an empty column
+for the secretariat's observations. Row numbers run through the document, so
+a secretariat can refer to "row 12".
 One table per citations block (in practice one per party section), so that
 section headings, openings and cross-references keep their place around it.
 Borders are set directly rather than through a table style because a
@@ -34,7 +38,7 @@ class CellWriter(Protocol):
     def visible_comment(self, citation: Citation) -> Comment | None: ...
 
 
-_SHARES = (13, 11, 29, 29, 18)
+_SHARES = (5, 11, 8, 9, 20, 21, 13, 13)
 
 
 def _cell(row: Element, width: int, paragraphs: Sequence[Element], style: str) -> None:
@@ -81,26 +85,30 @@ def build_table(
         row = sub(tbl, w("tr"))
         sub(sub(row, w("trPr")), w("cantSplit"))
         quote = citation.quote
-        _text_cell(row, widths[0], clean_text(quote.party), style)
-        _text_cell(row, widths[1], location(quote, page, paragraph), style)
+        comment = writer.visible_comment(citation)
+        _text_cell(row, widths[0], str(writer.next_row_number()), style)
+        _text_cell(row, widths[1], clean_text(quote.party), style)
+        _text_cell(row, widths[2], location(quote, page, paragraph), style)
+        kind = writer.comment_type_label(comment.comment_type) if comment is not None else ""
+        _text_cell(row, widths[3], kind, style)
         quote_para = Para(
             Role.QUOTE, clean_text(quote.text), table.section_id, plain=True, quote=quote
         )
-        _cell(row, widths[2], writer.cell_paragraphs(quote_para), style)
-        comment = writer.visible_comment(citation)
+        _cell(row, widths[4], writer.cell_paragraphs(quote_para), style)
         if comment is None:
-            _text_cell(row, widths[3], "", style)
-            _text_cell(row, widths[4], "", style)
-            continue
-        comment_para = Para(
-            Role.COMMENT,
-            clean_text(comment.markup),
-            table.section_id,
-            draft=comment.draft,
-            comment=comment,
-        )
-        _cell(row, widths[3], writer.cell_paragraphs(comment_para), style)
-        change = Para(Role.BODY, clean_text(comment.proposed_change), table.section_id)
-        cells = writer.cell_paragraphs(change) if comment.proposed_change else []
-        _cell(row, widths[4], cells, style)
+            _text_cell(row, widths[5], "", style)
+            _text_cell(row, widths[6], "", style)
+        else:
+            comment_para = Para(
+                Role.COMMENT,
+                clean_text(comment.markup),
+                table.section_id,
+                draft=comment.draft,
+                comment=comment,
+            )
+            _cell(row, widths[5], writer.cell_paragraphs(comment_para), style)
+            change = Para(Role.BODY, clean_text(comment.proposed_change), table.section_id)
+            cells = writer.cell_paragraphs(change) if comment.proposed_change else []
+            _cell(row, widths[6], cells, style)
+        _text_cell(row, widths[7], "", style)
     return tbl

@@ -18,6 +18,7 @@ from docx.opc.part import Part
 from lxml import etree
 
 from app.core.contribution.model import Citation, Comment
+from app.core.language import word_language_tag
 from app.core.markup import Footnote, Inline
 from app.core.phrasebook import Phrasebook
 from app.exporters.docx import ooxml as x
@@ -40,6 +41,22 @@ _GAP_AFTER_QUOTES = 200
 DRAFT_HIGHLIGHT = "yellow"
 
 
+def _underline_pieces(text: str, underline: bool) -> list[tuple[str, bool]]:
+    """Underlined text without its leading and trailing spaces underlined.
+
+    A selection that began with a space would otherwise print an underline
+    starting before the first word.
+    """
+    if not underline:
+        return [(text, False)]
+    core = text.strip(" \t\u00a0")
+    if not core:
+        return [(text, False)]
+    start = text.index(core)
+    pieces = [(text[:start], False), (core, True), (text[start + len(core) :], False)]
+    return [(piece, flag) for piece, flag in pieces if piece]
+
+
 class DocxWriter:
     """Appends the contribution's elements to a python-docx document's body."""
 
@@ -51,6 +68,7 @@ class DocxWriter:
         *,
         review_copy: bool = False,
         include_drafts: bool = False,
+        review_author: str = "",
     ) -> None:
         self._part: Part = document.part
         self._styles = styles
@@ -64,9 +82,14 @@ class DocxWriter:
             last if last is not None and last.tag == w("sectPr") else None
         )
         self._links: dict[tuple[int, str], str] = {}
-        self._review = ReviewMarks(document, styles["comment_ref"]) if review_copy else None
+        self._review = (
+            ReviewMarks(document, styles["comment_ref"], phrases, review_author)
+            if review_copy
+            else None
+        )
         self._quote_left, self._quote_right = self._quote_indent(document)
         self._include_drafts = include_drafts
+        self._rows = 0
 
     def _quote_indent(self, document: DocxDocument) -> tuple[int, int]:
         styles_root = document.styles.element
@@ -107,7 +130,9 @@ class DocxWriter:
             self._links[key] = rid
         return rid
 
-    def _runs(self, p: Element, inlines: Sequence[Inline], part: Part) -> None:
+    def _runs(
+        self, p: Element, inlines: Sequence[Inline], part: Part, lang: str | None = None
+    ) -> None:
         for item in inlines:
             if isinstance(item, Footnote):
                 self._footnote(p, item)
@@ -119,14 +144,16 @@ class DocxWriter:
                 parent.set(x.R_ID, self._link_id(part, item.href))
                 parent.set(w("history"), "1")
                 style = self._styles["hyperlink"]
-            text_run(
-                parent,
-                item.text,
-                bold=item.bold,
-                italic=item.italic,
-                underline=item.underline,
-                style_id=style,
-            )
+            for text, underline in _underline_pieces(item.text, item.underline):
+                text_run(
+                    parent,
+                    text,
+                    bold=item.bold,
+                    italic=item.italic,
+                    underline=underline,
+                    style_id=style,
+                    lang=lang,
+                )
 
     def _footnote(self, p: Element, note: Footnote) -> None:
         note_id, note_p = self._footnotes.new_footnote(
@@ -145,11 +172,17 @@ class DocxWriter:
                 text_run(
                     p, self._phrases.text("draft_mark") + " ", bold=True, highlight=DRAFT_HIGHLIGHT
                 )
-            self._runs(p, inlines, self._part)
+            self._runs(p, inlines, self._part, self._quote_lang(para))
             out.append(p)
         if self._review is not None:
             self._review.mark(para, out)
         return out
+
+    def _quote_lang(self, para: Para) -> str | None:
+        """A quote's runs carry its source's language when known; our text the document's."""
+        if para.role is not Role.QUOTE or para.quote is None or not para.quote.language:
+            return None
+        return word_language_tag(para.quote.language)
 
     # -- block-level content -----------------------------------------------
 
@@ -224,7 +257,16 @@ class DocxWriter:
             x.set_indent(p, _STEP)
 
     def table(self, table: Table) -> None:
-        keys = ("table_party", "table_location", "table_quote", "table_comment", "table_proposed")
+        keys = (
+            "table_number",
+            "table_party",
+            "table_location",
+            "table_type",
+            "table_quote",
+            "table_comment",
+            "table_proposed",
+            "table_observations",
+        )
         headers = [self._phrases.text(k) for k in keys]
         tbl = build_table(self, table, headers, self.text_width())
         self._emit(tbl)
@@ -237,6 +279,15 @@ class DocxWriter:
     def cell_paragraphs(self, para: Para) -> list[Element]:
         """Paragraphs for a table cell (same runs, footnotes and review marks as the body)."""
         return self._elements(para, self._styles["table_text"])
+
+    def next_row_number(self) -> int:
+        """The table rows are numbered through the whole document."""
+        self._rows += 1
+        return self._rows
+
+    def comment_type_label(self, comment_type: str) -> str:
+        key = f"type_{comment_type}"
+        return self._phrases.text(key) if key in self._phrases else comment_type
 
     def location_labels(self) -> tuple[str, str]:
         """The abbreviations for "page" and "paragraph" in the contribution's language."""
