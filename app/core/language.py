@@ -14,6 +14,12 @@ import logging
 import re
 import unicodedata
 from collections import Counter
+from typing import TYPE_CHECKING
+
+from app.core.errors import InvalidInputError
+
+if TYPE_CHECKING:
+    from app.core.store import ProjectStore
 
 logger = logging.getLogger(__name__)
 
@@ -103,3 +109,15 @@ _REGIONS = {
     "ar": "ar-SA",
     "zh": "zh-CN",
 }
+
+
+def set_source_language(store: ProjectStore, source_ref: str, language: str) -> None:
+    """Correct a source's language ("" = unknown: its quotes take the document's)."""
+    from app.core.models import Source
+    from app.core.services.common import resolve
+
+    code = language.strip()
+    if code and not re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", code):
+        raise InvalidInputError(f"“{language}” is not a language code such as en, fr or es.")
+    with store.write() as session:
+        resolve(session, Source, source_ref).language = code

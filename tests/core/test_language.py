@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from app.core.errors import InvalidInputError
 from app.core.language import detect_language, word_language_tag
 
 TEXTS = {
@@ -35,3 +38,20 @@ def test_word_tags() -> None:
     assert word_language_tag("fr") == "fr-FR"
     assert word_language_tag("pt-BR") == "pt-BR"
     assert word_language_tag("") == ""
+
+
+def test_a_source_gets_its_language_at_import_and_it_can_be_corrected(tmp_path: Path) -> None:
+    from app.core.contribution import read_project
+    from app.core.language import set_source_language
+    from app.core.store import ProjectStore
+    from tests.core.factories import add_text_source
+
+    with ProjectStore.create(
+        tmp_path / "p.rejoinder", title="T", organisation="O", language="fr"
+    ) as store:
+        source = add_text_source(store, TEXTS["en"], label="Japon")
+        assert read_project(store).sources[source].language == "en"
+        set_source_language(store, source, "es")
+        assert read_project(store).sources[source].language == "es"
+        with pytest.raises(InvalidInputError):
+            set_source_language(store, source, "not a code")

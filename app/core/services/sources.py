@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from app.core import anchoring
 from app.core.errors import DuplicateSourceError, InvalidInputError
+from app.core.language import detect_language
 from app.core.models import (
     OriginalFile,
     Passage,
@@ -222,6 +223,7 @@ def add_source(
             title=title or imported.title or "",
             kind=kind,
             ordinal=next_ordinal(session, Source),
+            language=detect_language(imported.text),
         )
         session.add(source)
         session.flush()
