@@ -37,6 +37,10 @@ class CellWriter(Protocol):
 
     def visible_comment(self, citation: Citation) -> Comment | None: ...
 
+    def next_row_number(self) -> int: ...
+
+    def comment_type_label(self, comment_type: str) -> str: ...
+
 
 _SHARES = (5, 11, 8, 9, 20, 21, 13, 13)
 

@@ -26,7 +26,12 @@ def _project(tmp_path: Path, language: str = "en") -> ProjectStore:
 
 def _cite(store: ProjectStore, source: str, quote: str, text: str, status: str) -> str:
     passage = passages.cite_quote(store, source, quote)
-    responses.respond(store, passage, text or None, status=status)
+    responses.respond(store, passage, text or None)
+    # The workflow moves one step at a time: draft → proposed → agreed.
+    for step in ("proposed", "agreed"):
+        if status == "draft" or (step == "agreed" and status == "proposed"):
+            break
+        responses.respond(store, passage, status=step)
     return passage
 
 
