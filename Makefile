@@ -42,8 +42,10 @@ unit: $(STAMP) translations
 
 test: lint typecheck unit
 
-# Core's message catalogues: .po edited by translators, .mo committed (a clone needs no msgfmt).
-translations:
+# Core's message catalogues: .po edited by translators, .mo committed, so that a clone
+# needs no msgfmt (Debian's gettext). After editing a .po, run `make core-catalogues`.
+.PHONY: core-catalogues
+core-catalogues:
 	for po in resources/locale/*/LC_MESSAGES/rejoinder-core.po; do msgfmt -c -o "$${po%.po}.mo" "$$po"; done
 
 clean:

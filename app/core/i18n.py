@@ -5,7 +5,7 @@ stderr), so their text is looked up with :func:`_` in the catalogue of the
 language chosen with :func:`set_language` — the window calls it with the
 interface's language, so a French interface shows French errors. The
 catalogues are ``resources/locale/LANG/LC_MESSAGES/rejoinder-core.po``,
-compiled to ``.mo`` by ``make translations`` (msgfmt) and committed, so that a
+compiled to ``.mo`` by ``make core-catalogues`` (msgfmt) and committed, so that a
 fresh clone needs no gettext tools; a test keeps the two in step. An unknown
 language, or a message without a translation, stays in English.
 """

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import time
 from dataclasses import dataclass
 
 import pytest
@@ -150,13 +149,12 @@ def test_find_quote_in_real_sample() -> None:
     assert text[start:end].startswith("Advocating non-\naction")
 
 
-def test_find_quote_in_five_megabytes_is_fast() -> None:
+def test_find_quote_in_five_megabytes() -> None:
+    """Found at the very end of 5 MB of text (speed is for bench/, not for a timed test)."""
     text = JNC.read_text(encoding="utf-8")
     big = text * (5_000_000 // len(text)) + " a unique closing sentence."
-    began = time.perf_counter()
     start, _ = find_quote(big, "a unique closing\nsentence")
     assert start == len(big) - len("a unique closing sentence.")
-    assert time.perf_counter() - began < 5  # generous: a guard against O(n²), not a benchmark
 
 
 # --- reanchor ----------------------------------------------------------------

@@ -65,7 +65,7 @@ def test_compiled_catalogue_is_in_step_with_its_po(language: str) -> None:
     expected = _po(folder / f"{i18n.DOMAIN}.po")
     with open(folder / f"{i18n.DOMAIN}.mo", "rb") as handle:
         compiled = gettext.GNUTranslations(handle)
-    assert {k: compiled.gettext(k) for k in expected} == expected, "run `make translations`"
+    assert {k: compiled.gettext(k) for k in expected} == expected, "run `make core-catalogues`"
     assert all(expected.values())
 
 
