@@ -8,6 +8,7 @@ core's message and changes nothing (:func:`push`).
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -24,7 +25,7 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("commands", text)
 
 
-class Command:
+class Command(ABC):
     """Runs a service once (:meth:`do`), then tells the views what changed."""
 
     def __init__(self, ctx: ProjectContext, text: str, *kinds: str) -> None:
@@ -36,8 +37,9 @@ class Command:
     def text(self) -> str:
         return self.label
 
+    @abstractmethod
     def do(self) -> None:
-        raise NotImplementedError
+        """Run the service once; the journal makes it undoable."""
 
     def redo(self) -> None:
         try:

@@ -92,7 +92,7 @@ def test_orphan_is_reattached_by_hand_or_kept(
     # The re-attach dialog selects words of the new version, as a user's drag does.
     picked = REV1.index("These measures enter into force")
     chooser = ReattachDialog(dialog, REV1, dialog.current())
-    chooser.select(picked, picked + len("These measures enter into force"))
+    chooser.choose_span(picked, picked + len("These measures enter into force"))
     assert chooser.span() == (picked, picked + 31)
     _shot(chooser, tmp_path / "placements-reattach.png")
     chooser.close()

@@ -316,7 +316,7 @@ class ReattachDialog(QDialog):
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(self.span() is not None)
 
-    def select(self, start: int, end: int) -> None:
+    def choose_span(self, start: int, end: int) -> None:
         """Select ``text[start:end]`` (code points), as a user's drag would."""
         cursor = self.view.textCursor()
         cursor.setPosition(self.offsets.to_qt(start))
