@@ -115,9 +115,13 @@ class ImportOptions:
     progress: ProgressCallback | None = None
     cancel: CancelToken | None = None
 
-    def report(self, done: int, total: int) -> None:
-        """Report progress and stop with :class:`ImportCancelled` if asked to."""
+    def check_cancelled(self) -> None:
+        """Stop with :class:`ImportCancelled` if asked to, without reporting progress."""
         if self.cancel is not None and self.cancel.cancelled:
             raise ImportCancelled("The import was cancelled; the project is unchanged.")
+
+    def report(self, done: int, total: int) -> None:
+        """Report progress and stop with :class:`ImportCancelled` if asked to."""
+        self.check_cancelled()
         if self.progress is not None:
             self.progress(done, total)

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.core.errors import ImportFailedError
+from app.core.errors import ImportCancelled, ImportFailedError
 from app.importers.base import ImportedText, ImportOptions, ParagraphKind
 from app.importers.text import import_bytes, import_text
 from tests.helpers import REALDOCS
@@ -139,3 +139,33 @@ def test_import_text_never_crashes(text: str) -> None:
 @given(st.text(alphabet=st.sampled_from("ab 1.()#*>-_\n\r\t[]`=iv")))
 def test_import_text_markdownish_consistent(text: str) -> None:
     check_consistent(import_text(text))
+
+
+# --- cleaning in pieces (cancel within a second, even on one huge line) ------------
+
+_RAW = st.text(alphabet=st.sampled_from("ab \r\n\x00\x0b\x0c\u2028\ufffe"), max_size=60)
+
+
+@given(_RAW, st.integers(min_value=1, max_value=7))
+def test_cleaning_in_pieces_gives_what_cleaning_whole_gives(text: str, piece: int) -> None:
+    from unittest import mock
+
+    from app.importers import text as text_module
+
+    whole = text_module.clean(text)
+    with mock.patch.object(text_module, "CLEAN_PIECE", piece):
+        assert text_module.clean(text, ImportOptions()) == whole
+
+
+def test_one_huge_line_is_cancelled_while_it_is_cleaned() -> None:
+    from unittest import mock
+
+    from app.importers import text as text_module
+    from app.importers.base import CancelToken
+
+    token = CancelToken()
+    token.cancel()
+    line = ("word " * (text_module.CLEAN_PIECE // 2)).encode()
+    never = mock.Mock(side_effect=AssertionError("cleaning did not poll cancel"))
+    with mock.patch.object(text_module, "_build", never), pytest.raises(ImportCancelled):
+        import_bytes(line, ImportOptions(cancel=token))
