@@ -119,5 +119,5 @@ def set_source_language(store: ProjectStore, source_ref: str, language: str) -> 
     code = language.strip()
     if code and not re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", code):
         raise InvalidInputError(f"“{language}” is not a language code such as en, fr or es.")
-    with store.write() as session:
+    with store.write("Set source language") as session:
         resolve(session, Source, source_ref).language = code

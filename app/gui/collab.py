@@ -1,20 +1,23 @@
 """Working as a delegation: the Notes and Blocks docks, merge, Word review, shared folders.
 
-Wires the collaboration views and commands into the window for one open
-project, as :class:`SourceActions` does for sources, so the workspace stays
-a list of panels. Also watches for the two ways a shared folder loses work:
-where the file lives (warned once on opening) and another program writing
-the file while it is open (asked when the window becomes active again).
+A feature of the workspace: it registers its docks and menu items with the
+:class:`~app.gui.shell.Shell`, as :class:`SourceActions` does for sources,
+so the workspace stays a list of panels. Also watches for the two ways a
+shared folder loses work: where the file lives (warned once on opening) and
+another program writing the file while it is open (asked when the window
+becomes active again).
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING, cast
+from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication
-from PySide6.QtWidgets import QDockWidget, QLabel, QMenu, QToolBar
+from PySide6.QtWidgets import QLabel, QMenu, QToolBar
 
 from app.core.errors import ProjectReplacedError, RejoinderError
 from app.core.journal.replay import is_done
@@ -22,36 +25,38 @@ from app.core.merge import MergeReport, list_conflicts
 from app.core.sharedfolder import detect_risks
 from app.gui import merge_ui
 from app.gui.blocks_panel import BlocksPanel
+from app.gui.context import ProjectContext
 from app.gui.dialogs.conflicts import ConflictsDialog
 from app.gui.errors import add_error_handler, remove_error_handler, show_message
 from app.gui.notes_panel import NotesPanel
 from app.gui.replaced import ask_to_merge
 from app.gui.review import ui as review_ui
+from app.gui.shell import Shell, Workbench
 
-if TYPE_CHECKING:
-    from app.gui.workspace import Workspace
+logger = logging.getLogger(__name__)
 
 
 class Collaboration(QObject):
-    def __init__(self, workspace: Workspace) -> None:
-        super().__init__(workspace)
-        self.workspace = workspace
-        self.window = workspace.window
-        self.ctx = workspace.ctx
+    def __init__(self, shell: Shell, ctx: ProjectContext, workbench: Workbench) -> None:
+        super().__init__(shell)
+        self.shell = shell
+        self.workbench = workbench
+        self.window = shell.window
+        self.ctx = ctx
         self.last_merge: MergeReport | None = None
         self.merge_entry: str | None = None
         self.disk_warning_shown: str | None = None
         right = Qt.DockWidgetArea.RightDockWidgetArea
         self.notes = NotesPanel(self.ctx)
         self.blocks = BlocksPanel(self.ctx)
-        self.notes_dock = workspace._dock("NotesDock", self.tr("Notes"), self.notes, right)
-        self.blocks_dock = workspace._dock("BlocksDock", self.tr("Blocks"), self.blocks, right)
-        outline_dock = self.window.findChild(QDockWidget, "OutlineDock")
-        if outline_dock is not None:
-            for dock in (self.notes_dock, self.blocks_dock):
-                self.window.tabifyDockWidget(outline_dock, dock)
-            outline_dock.raise_()
-        workspace.outline.tree.currentItemChanged.connect(self._section_changed)
+        self.notes_dock = shell.add_dock(
+            "NotesDock", self.tr("Notes"), self.notes, right, tabify_with="OutlineDock"
+        )
+        self.blocks_dock = shell.add_dock(
+            "BlocksDock", self.tr("Blocks"), self.blocks, right, tabify_with="OutlineDock"
+        )
+        ctx.section_selected.connect(self.blocks.set_section)
+        self.blocks.set_section(ctx.section_id)
         self.notes.proposals_requested.connect(self.show_proposals)
         self._build_menus()
         self.banner: QToolBar | None = None
@@ -64,24 +69,15 @@ class Collaboration(QObject):
         return cast(QGuiApplication, QGuiApplication.instance())
 
     def _build_menus(self) -> None:
-        file_menu, edit_menu, before = (
-            self.window.file_menu,
-            self.window.edit_menu,
-            self.window.close_action,
-        )
-        self.menu_actions: list[tuple[QMenu, QAction]] = []
+        menus = self.shell.menus
+        file_menu, edit_menu, before = menus.file, menus.edit, menus.close_action
 
         def add(
             menu: QMenu, text: str, slot: Callable[[], None], before: QAction | None = None
         ) -> QAction:
             action = QAction(text, self.window)
             action.triggered.connect(slot)
-            if before is not None:
-                menu.insertAction(before, action)
-            else:
-                menu.addAction(action)
-            self.menu_actions.append((menu, action))
-            return action
+            return self.shell.add_action(menu, action, before=before)
 
         self.merge_action = add(
             file_menu, self.tr("&Merge a colleague's copy…"), self.ask_merge, before
@@ -92,8 +88,7 @@ class Collaboration(QObject):
         self.export_review_action = add(
             file_menu, self.tr("Export re&view copy…"), self.ask_export_review, before
         )
-        separator = edit_menu.addSeparator()
-        self.menu_actions.append((edit_menu, separator))
+        self.shell.add_separator(edit_menu)
         self.undo_merge_action = add(edit_menu, self.tr("Undo &merge"), self.undo_merge)
         self.undo_merge_action.setEnabled(False)
         self.conflicts_action = add(edit_menu, self.tr("&Conflicts…"), self.show_conflicts)
@@ -102,17 +97,17 @@ class Collaboration(QObject):
         )
         self.ctx.undo_stack.indexChanged.connect(self._edited)
 
-    def _section_changed(self, *_items: object) -> None:
-        current = self.workspace.outline.current()
-        self.blocks.set_section(current.id if current else None)
-
     # -- merge --------------------------------------------------------------------
 
     def ask_merge(self) -> None:
         other = merge_ui.ask_other_copy(self.window)
         if other is not None:
-            self.workspace.flush()
-            merge_ui.merge_copy(self.window, self.ctx, other, self.merged)
+            self.merge_copy(other)
+
+    def merge_copy(self, other: Path) -> None:
+        """Merge ``other`` into the open project in the background, then report."""
+        self.workbench.flush()
+        merge_ui.merge_copy(self.window, self.ctx, other, self.merged)
 
     def merged(self, report: MergeReport) -> None:
         self.last_merge = report
@@ -129,7 +124,7 @@ class Collaboration(QObject):
 
     def undo_merge(self) -> None:
         if self.merge_entry is not None:
-            merge_ui.undo_last_merge(self.window, self.merge_entry)
+            merge_ui.undo_last_merge(self.window, self.ctx, self.merge_entry)
             self._edited()
 
     def show_conflicts(self) -> None:
@@ -141,11 +136,11 @@ class Collaboration(QObject):
     # -- Word review ----------------------------------------------------------------
 
     def ask_import_review(self) -> None:
-        self.workspace.flush()
+        self.workbench.flush()
         review_ui.ask_import_review(self.window, self.ctx)
 
     def ask_export_review(self) -> None:
-        self.workspace.flush()
+        self.workbench.flush()
         review_ui.ask_export_review_copy(self.window, self.ctx)
 
     def show_proposals(self, response_id: str | None = None) -> None:
@@ -167,14 +162,12 @@ class Collaboration(QObject):
         self.banner.addWidget(label)
         dismiss = self.banner.addAction(self.tr("Dismiss"))
         dismiss.triggered.connect(self._remove_banner)
-        self.window.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
-        self.window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.banner)
+        self.shell.add_toolbar(self.banner, own_row=True)
         self.banner.show()  # a child added to a window already shown stays hidden otherwise
 
     def _remove_banner(self) -> None:
         if self.banner is not None:
-            self.window.removeToolBar(self.banner)
-            self.banner.deleteLater()
+            self.shell.remove_toolbar(self.banner)
             self.banner = None
 
     def _application_state(self, state: Qt.ApplicationState) -> None:
@@ -212,15 +205,10 @@ class Collaboration(QObject):
         if pair is None:
             return
         path, mine = pair
-        window = self.window  # closing the project disposes of this object
-        window.close_project()
-        if window.open_project(path) and window.ctx is not None and window.workspace is not None:
-            merge_ui.merge_copy(window, window.ctx, mine, window.workspace.collab.merged)
+        self.shell.projects.merge_into(path, mine)  # closing ours disposes of this object
 
     def dispose(self) -> None:
         remove_error_handler(self._handle_error)
         self._app().applicationStateChanged.disconnect(self._application_state)
-        for menu, action in self.menu_actions:
-            menu.removeAction(action)
         self._remove_banner()
         self.deleteLater()

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
+from app.core import history
 from app.core.errors import RejoinderError
 from app.core.services import passages, responses, sections, sources
 from app.gui.context import PASSAGES, RESPONSES, SECTIONS, SOURCES, ProjectContext
@@ -128,6 +129,25 @@ class Respond(Command):
 
     def do(self) -> None:
         self._apply(self.new)
+
+
+class RestoreRevision(Command):
+    """An earlier text made current; the text it replaces is kept as history."""
+
+    def __init__(
+        self, ctx: ProjectContext, passage_id: str, revision_id: str, replaced: str
+    ) -> None:
+        super().__init__(
+            ctx,
+            QCoreApplication.translate("review_commands", "Restore earlier text"),
+            RESPONSES,
+            SOURCES,
+            PASSAGES,
+        )
+        self.passage_id, self.revision_id, self.replaced = passage_id, revision_id, replaced
+
+    def do(self) -> None:
+        history.restore_revision(self.ctx.store, self.revision_id)
 
 
 class RenameSource(Command):

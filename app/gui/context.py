@@ -10,11 +10,15 @@ data changed.
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QObject, Signal
 
 from app.core.services import passages, sources
 from app.core.store import ProjectStore
 from app.gui.operations import JournalStack
+
+logger = logging.getLogger(__name__)
 
 SOURCES = "sources"
 PASSAGES = "passages"
@@ -28,6 +32,7 @@ class ProjectContext(QObject):
     changed = Signal(frozenset)
     source_selected = Signal(str)
     passage_selected = Signal(str)
+    section_selected = Signal(object)  # the section's id, or None
     jump_requested = Signal(str, int, int)  # source id, start, end (code points)
 
     def __init__(self, store: ProjectStore, parent: QObject | None = None) -> None:
@@ -36,6 +41,7 @@ class ProjectContext(QObject):
         self.undo_stack = JournalStack(self, self)
         self.source_id: str | None = None
         self.passage_id: str | None = None
+        self.section_id: str | None = None
 
     def notify(self, *kinds: str) -> None:
         self.changed.emit(frozenset(kinds) if kinds else ALL)
@@ -49,6 +55,12 @@ class ProjectContext(QObject):
         if passage_id and passage_id != self.passage_id:
             self.passage_id = passage_id
             self.passage_selected.emit(passage_id)
+
+    def select_section(self, section_id: str | None) -> None:
+        """The Outline's current section (the Blocks panel shows its blocks)."""
+        if section_id != self.section_id:
+            self.section_id = section_id
+            self.section_selected.emit(section_id)
 
     def forget_missing(self) -> None:
         """After rows changed under the views (undo, merge): drop a current item that is gone."""

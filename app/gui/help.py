@@ -9,13 +9,14 @@ drift from what the keys really do.
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QMainWindow,
+    QMenu,
     QMessageBox,
     QTableWidget,
     QTableWidgetItem,
@@ -26,9 +27,6 @@ from PySide6.QtWidgets import (
 
 from app import __version__
 from app.core.config import RESOURCES, paths
-
-if TYPE_CHECKING:
-    from app.gui.main_window import MainWindow
 
 logger = logging.getLogger(__name__)
 
@@ -132,7 +130,8 @@ def about_text() -> str:
     )
 
 
-def install_help_menu(window: MainWindow) -> None:
+def install_help_menu(window: QMainWindow) -> QMenu:
+    """The Help menu, last in ``window``'s menu bar."""
     menu = window.menuBar().addMenu(_tr("&Help"))
     shortcuts = menu.addAction(_tr("&Keyboard shortcuts"))
     shortcuts.setShortcut(QKeySequence(Qt.Key.Key_F1))
@@ -145,4 +144,4 @@ def install_help_menu(window: MainWindow) -> None:
     about = menu.addAction(_tr("&About Rejoinder"))
     about.setMenuRole(QAction.MenuRole.AboutRole)
     about.triggered.connect(lambda: QMessageBox.about(window, _tr("About Rejoinder"), about_text()))
-    window.help_menu = menu
+    return menu

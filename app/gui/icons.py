@@ -6,15 +6,14 @@ images; the application icon is resources/icons/rejoinder.svg.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import logging
 
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
 from app.core.config import RESOURCES
 
-if TYPE_CHECKING:
-    from app.gui.workspace import Workspace
+logger = logging.getLogger(__name__)
 
 SP = QStyle.StandardPixmap
 
@@ -27,17 +26,12 @@ def standard(kind: QStyle.StandardPixmap) -> QIcon:
     return QApplication.style().standardIcon(kind)
 
 
-def decorate(workspace: Workspace) -> None:
-    """Give the workspace's actions (and the window's File actions) their icons."""
-    window = workspace.window
-    for action, kind in (
-        (window.import_action, SP.SP_DialogOpenButton),
-        (window.export_action, SP.SP_DialogSaveButton),
-        (workspace.undo_action, SP.SP_ArrowBack),
-        (workspace.redo_action, SP.SP_ArrowForward),
-        (workspace.search_action, SP.SP_FileDialogContentsView),
-        (workspace.check_action, SP.SP_DialogApplyButton),
-        (workspace.find_action, SP.SP_FileDialogDetailedView),
-    ):
+def resource(name: str) -> str:
+    """The path of one of the app's own icons (resources/icons/NAME)."""
+    return str(RESOURCES / "icons" / name)
+
+
+def decorate(*pairs: tuple[QAction, QStyle.StandardPixmap]) -> None:
+    """Give each action the platform's standard icon of its kind."""
+    for action, kind in pairs:
         action.setIcon(standard(kind))
-    workspace.cite_action.setIcon(QIcon(str(RESOURCES / "icons" / "cite.svg")))

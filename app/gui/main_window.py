@@ -6,6 +6,7 @@ One window per process; opening another project closes the current one
 
 from __future__ import annotations
 
+import logging
 import tempfile
 from dataclasses import asdict
 from pathlib import Path
@@ -25,10 +26,14 @@ from app.gui.dialogs.new_project import NewProjectData, NewProjectDialog
 from app.gui.errors import show_error
 from app.gui.help import install_help_menu
 from app.gui.icons import app_icon
+from app.gui.merge_ui import merge_copy
 from app.gui.opening import open_store
+from app.gui.shell import Menus, Shell
 from app.gui.state import load_window_state, save_window_state
 from app.gui.welcome import WelcomePage
 from app.gui.workspace import Workspace
+
+logger = logging.getLogger(__name__)
 
 FILTER = "Rejoinder projects (*.rejoinder)"
 
@@ -46,7 +51,6 @@ class MainWindow(QMainWindow):
             self.setWindowState(Qt.WindowState.WindowMaximized)
         self.setAcceptDrops(True)
         self.ctx: ProjectContext | None = None
-        self.help_menu: QMenu | None = None
         self.workspace: Workspace | None = None
         self.stack = QStackedWidget()
         self.welcome = WelcomePage()
@@ -110,7 +114,15 @@ class MainWindow(QMainWindow):
         )
         self.edit_menu = bar.addMenu(self.tr("&Edit"))
         self.view_menu = bar.addMenu(self.tr("&View"))
-        install_help_menu(self)
+        self.menus = Menus(
+            file=self.file_menu,
+            edit=self.edit_menu,
+            view=self.view_menu,
+            close_action=self.close_action,
+            import_action=self.import_action,
+            export_action=self.export_action,
+        )
+        self.help_menu = install_help_menu(self)
         self._set_project_actions(False)
 
     def _set_project_actions(self, enabled: bool) -> None:
@@ -195,7 +207,7 @@ class MainWindow(QMainWindow):
             settings.add_recent(store.path, store.project().title)
             save_settings(settings)
         self.ctx = ProjectContext(store, self)
-        self.workspace = Workspace(self, self.ctx)
+        self.workspace = Workspace(Shell(self, self.menus, self), self.ctx)
         self.stack.addWidget(self.workspace.central)
         self.stack.setCurrentWidget(self.workspace.central)
         _geometry, state = load_window_state()
@@ -243,6 +255,7 @@ class MainWindow(QMainWindow):
         workers.wait_for_all()
         save_window_state(self.saveGeometry(), self.saveState())
         if self.workspace is not None:
+            self.stack.removeWidget(self.workspace.central)
             self.workspace.dispose()
             self.workspace = None
         self.ctx.close()
@@ -252,6 +265,12 @@ class MainWindow(QMainWindow):
         self._set_project_actions(False)
         self.setWindowTitle(self.tr("Rejoinder"))
         self._refresh_recent()
+
+    def merge_into(self, path: Path, mine: Path) -> None:
+        """Close ours, open the file now at ``path`` and merge our copy ``mine`` into it."""
+        self.close_project()
+        if self.open_project(path) and self.ctx is not None and self.workspace is not None:
+            merge_copy(self, self.ctx, mine, self.workspace.collab.merged)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.workspace is not None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
@@ -23,9 +22,6 @@ from app.core.services import passages, sources
 from app.gui.context import ProjectContext
 from app.gui.errors import ask, show_error, show_message
 from app.gui.workers import Operation, Progress, busy_dialog
-
-if TYPE_CHECKING:
-    from app.gui.main_window import MainWindow
 
 FILTER = "Rejoinder projects (*.rejoinder)"
 
@@ -106,11 +102,8 @@ def merge_entry(ctx: ProjectContext) -> str | None:
     return newest[0].entry_id if newest else None
 
 
-def undo_last_merge(window: MainWindow, entry_id: str) -> bool:
+def undo_last_merge(window: QWidget, ctx: ProjectContext, entry_id: str) -> bool:
     """Undo the merge, and every step made after it, through the project's journal."""
-    ctx = window.ctx
-    if ctx is None:
-        return False
     if not ask(
         window,
         _tr(

@@ -66,6 +66,7 @@ class OutlinePanel(QWidget):
         self.up_button.clicked.connect(lambda: self._step(-1))
         self.down_button.clicked.connect(lambda: self._step(1))
         self.tree.currentItemChanged.connect(lambda *_a: self._switch())
+        self.tree.currentItemChanged.connect(lambda *_a: self._tell_current())
         ctx.changed.connect(self._changed)
         self.refresh()
 
@@ -97,6 +98,10 @@ class OutlinePanel(QWidget):
         if item is None:
             return None
         return next((s for s in self.infos if s.id == item.data(0, ID_ROLE)), None)
+
+    def _tell_current(self) -> None:
+        current = self.current()
+        self.ctx.select_section(current.id if current else None)
 
     def _switch(self) -> None:
         # Not inside the tree's own signal: saving refreshes (rebuilds) the tree.

@@ -8,9 +8,9 @@ panel marked ✗, never deleted.
 
 from __future__ import annotations
 
+import logging
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QAction, QDesktopServices
@@ -19,29 +19,33 @@ from PySide6.QtWidgets import QFileDialog, QMenu
 from app.core.services import sources
 from app.core.services.sources import ReanchorReport
 from app.core.store import SUFFIX
+from app.gui.context import ProjectContext
 from app.gui.dialogs.placements import PlacementsDialog
 from app.gui.errors import show_message
+from app.gui.shell import Shell, Workbench
 from app.gui.workers import Operation, Progress
 from app.importers.base import ImportOptions
 from app.importers.detect import import_file
 from app.importers.reading import read_path
 
-if TYPE_CHECKING:
-    from app.gui.workspace import Workspace
+logger = logging.getLogger(__name__)
 
 DOCUMENT_FILTER = "Documents (*.pdf *.docx *.odt *.html *.htm *.txt *.md);;All files (*)"
 
 
 class SourceActions(QObject):
-    def __init__(self, workspace: Workspace) -> None:
-        super().__init__(workspace)
-        self.workspace = workspace
-        self.window = workspace.window
-        self.ctx = workspace.ctx
+    """File › Save a copy and the Source menu, registered with the shell."""
+
+    def __init__(self, shell: Shell, ctx: ProjectContext, workbench: Workbench) -> None:
+        super().__init__(shell)
+        self.shell = shell
+        self.workbench = workbench
+        self.window = shell.window
+        self.ctx = ctx
         self.save_copy_action = QAction(self.tr("Save a &copy…"), self.window)
-        self.window.file_menu.insertAction(self.window.close_action, self.save_copy_action)
+        shell.add_action(shell.menus.file, self.save_copy_action, before=shell.menus.close_action)
         self.menu = QMenu(self.tr("&Source"), self.window)
-        self.window.menuBar().insertMenu(self.window.view_menu.menuAction(), self.menu)
+        shell.add_menu(self.menu, before=shell.menus.view)
         self.version_action = self.menu.addAction(self.tr("Import new &version…"))
         self.original_action = self.menu.addAction(self.tr("Show &original file"))
         self.placements_action = self.menu.addAction(self.tr("Check &placements…"))
@@ -74,8 +78,8 @@ class SourceActions(QObject):
             return target
 
         Operation(self.window, work).success(
-            lambda path: self.window.statusBar().showMessage(
-                self.tr("A copy was saved as {path}.").format(path=str(path)), 5000
+            lambda path: self.shell.status_message(
+                self.tr("A copy was saved as {path}.").format(path=str(path))
             )
         ).run_in_background()
 
@@ -103,9 +107,8 @@ class SourceActions(QObject):
     def _reanchored(self, report: ReanchorReport) -> None:
         self.last_report = report
         self.ctx.undo_stack.clear()  # earlier steps refer to offsets in the old text
-        self.workspace.reader.view.set_source(None)
         self.ctx.notify()
-        self.workspace._show_source(report.source_id)
+        self.workbench.show_source(report.source_id)
         lines = [
             self.tr("The new version was imported."),
             self.tr("Passages found at a new place: {n}.").format(n=report.moved),
@@ -152,7 +155,6 @@ class SourceActions(QObject):
         return target
 
     def dispose(self) -> None:
-        self.window.file_menu.removeAction(self.save_copy_action)
-        self.window.menuBar().removeAction(self.menu.menuAction())
+        """The shell takes back the menu and the action; the menu itself goes too."""
         self.menu.deleteLater()
         self.deleteLater()

@@ -1,17 +1,19 @@
 """The workspace of an open project: the reader in the middle, panels in docks.
 
-This module wires the panels to the project context and to the window's
-menus and toolbar; the panels themselves hold the layout of their part.
+This module wires the panels to the project context and registers them, with
+the actions and the toolbar, through the :class:`~app.gui.shell.Shell`; the
+features beside it (collaboration, the Source menu) register theirs the same
+way. The panels themselves hold the layout of their part.
 """
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QFrame, QScrollArea, QToolBar, QWidget
+from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QToolBar, QWidget
 
 from app.core.services import passages, sources
 from app.gui import commands, exporting, icons, importing
@@ -26,27 +28,12 @@ from app.gui.preview_panel import PreviewPanel
 from app.gui.reader import ReaderPanel
 from app.gui.response_editor import ResponseEditor
 from app.gui.search_panel import SearchPanel
+from app.gui.shell import Shell
 from app.gui.source_actions import SourceActions
 from app.gui.sources_panel import SourcesPanel
 from app.gui.status import StatusController
 
-if TYPE_CHECKING:
-    from app.gui.main_window import MainWindow
-
-
-def scrolling(widget: QWidget) -> QScrollArea:
-    """``widget`` in a scroll area, so that a dock never asks for more room than a laptop has.
-
-    A panel keeps its natural layout where there is room; on a small screen
-    (1024×600, or 150 % scaling) its dock shrinks and scrolls instead of
-    pushing the status bar and the bottom docks off the screen.
-    """
-    area = QScrollArea()
-    area.setObjectName(f"{widget.objectName() or type(widget).__name__}Scroll")
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setWidget(widget)
-    return area
+logger = logging.getLogger(__name__)
 
 
 def steady_proxy(action: QAction, label: str) -> QAction:
@@ -68,9 +55,12 @@ DOCUMENT_FILTER = "Documents (*.pdf *.docx *.odt *.html *.htm *.txt *.md);;All f
 
 
 class Workspace(QObject):
-    def __init__(self, window: MainWindow, ctx: ProjectContext) -> None:
-        super().__init__(window)
-        self.window = window
+    """The panels of one open project; features join it through :attr:`shell`."""
+
+    def __init__(self, shell: Shell, ctx: ProjectContext) -> None:
+        super().__init__(shell.window)
+        self.shell = shell
+        self.window = window = shell.window
         self.ctx = ctx
         self.reader = ReaderPanel()
         self.reader.view.setPlaceholderText(
@@ -92,7 +82,6 @@ class Workspace(QObject):
         self.preview = PreviewPanel(ctx)
         self.preflight = PreflightPanel(ctx)
         self.search = SearchPanel(ctx)
-        self.docks: list[QDockWidget] = []
         left, right, bottom = (
             Qt.DockWidgetArea.LeftDockWidgetArea,
             Qt.DockWidgetArea.RightDockWidgetArea,
@@ -121,27 +110,21 @@ class Workspace(QObject):
         self.search_dock, self.preflight_dock, self.preview_dock = d_search, d_preflight, d_preview
         self._build_actions()
         self.status = StatusController(window, ctx)
-        self.source_actions = SourceActions(self)
-        self.collab = Collaboration(self)
+        self.source_actions = SourceActions(shell, ctx, self)
+        self.collab = Collaboration(shell, ctx, self)
         self.reader.view.passage_clicked.connect(ctx.select_passage)
         self.reader.view.cite_requested.connect(self.cite_selection)
         self.sources.import_requested.connect(self.ask_import)
-        ctx.source_selected.connect(self._show_source)
+        ctx.source_selected.connect(self.show_source)
         ctx.passage_selected.connect(self._show_passage)
         ctx.jump_requested.connect(self._jump)
         ctx.changed.connect(self._changed)
         d_preflight.visibilityChanged.connect(self._preflight_visible)
         if ctx.source_id:
-            self._show_source(ctx.source_id)
+            self.show_source(ctx.source_id)
 
     def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
-        dock = QDockWidget(title, self.window)
-        dock.setObjectName(name)
-        dock.setWidget(scrolling(widget))
-        self.window.addDockWidget(area, dock)
-        self.window.view_menu.addAction(dock.toggleViewAction())
-        self.docks.append(dock)
-        return dock
+        return self.shell.add_dock(name, title, widget, area)
 
     def _action(
         self, text: str, shortcut: QKeySequence | QKeySequence.StandardKey | str
@@ -149,12 +132,9 @@ class Workspace(QObject):
         action = QAction(text, self.window)
         action.setShortcut(QKeySequence(shortcut))
         action.setToolTip(f"{text.replace('&', '').rstrip('…')} ({action.shortcut().toString()})")
-        self.window.addAction(action)
-        self.actions.append(action)
-        return action
+        return self.shell.add_window_action(action)
 
     def _build_actions(self) -> None:
-        self.actions: list[QAction] = []
         stack = self.ctx.undo_stack
         self.undo_action = stack.createUndoAction(self.window, self.tr("&Undo"))
         self.redo_action = stack.createRedoAction(self.window, self.tr("&Redo"))
@@ -167,35 +147,44 @@ class Workspace(QObject):
         self.find_action.triggered.connect(self.reader.show_find)
         self.search_action.triggered.connect(self.show_search)
         self.check_action.triggered.connect(self.show_preflight)
-        edit = self.window.edit_menu
-        edit.clear()
+        menus = self.shell.menus
+        edit = menus.edit
         for action in (self.undo_action, self.redo_action):
-            edit.addAction(action)
-            self.actions.append(action)
-        edit.addSeparator()
+            self.shell.add_action(edit, action)
+        self.shell.add_separator(edit)
         for action in (self.cite_action, self.find_action, self.search_action, self.check_action):
-            edit.addAction(action)
-        self.window.import_action.triggered.connect(self.ask_import)
-        self.window.export_action.triggered.connect(self.ask_export)
+            self.shell.add_action(edit, action)
+        menus.import_action.triggered.connect(self.ask_import)
+        menus.export_action.triggered.connect(self.ask_export)
         self.toolbar = QToolBar(self.tr("Main toolbar"), self.window)
         self.toolbar.setObjectName("MainToolbar")
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        icons.decorate(self)
+        sp = icons.SP
+        icons.decorate(
+            (menus.import_action, sp.SP_DialogOpenButton),
+            (menus.export_action, sp.SP_DialogSaveButton),
+            (self.undo_action, sp.SP_ArrowBack),
+            (self.redo_action, sp.SP_ArrowForward),
+            (self.search_action, sp.SP_FileDialogContentsView),
+            (self.check_action, sp.SP_DialogApplyButton),
+            (self.find_action, sp.SP_FileDialogDetailedView),
+        )
+        self.cite_action.setIcon(QIcon(icons.resource("cite.svg")))
         # The toolbar's Undo and Redo keep a short label (the menu says what they undo),
         # so the buttons after them do not jump at every edit.
         self.toolbar_undo = steady_proxy(self.undo_action, self.tr("Undo"))
         self.toolbar_redo = steady_proxy(self.redo_action, self.tr("Redo"))
         for action in (
-            self.window.import_action,
+            menus.import_action,
             self.cite_action,
             self.toolbar_undo,
             self.toolbar_redo,
             self.search_action,
             self.check_action,
-            self.window.export_action,
+            menus.export_action,
         ):
             self.toolbar.addAction(action)
-        self.window.addToolBar(self.toolbar)
+        self.shell.add_toolbar(self.toolbar)
 
     def _size_docks(self) -> None:
         """Default proportions, applied once the window has its real size."""
@@ -212,7 +201,8 @@ class Workspace(QObject):
 
     # -- reader -----------------------------------------------------------------------
 
-    def _show_source(self, source_id: str) -> None:
+    def show_source(self, source_id: str) -> None:
+        """Show ``source_id`` in the reader, its text read afresh from the project."""
         self.reader.view.set_source(sources.source_text(self.ctx.store, source_id))
         self._highlight()
 
@@ -287,18 +277,11 @@ class Workspace(QObject):
         self.outline.flush()
 
     def dispose(self) -> None:
+        """Save, then take back every dock, action and menu the features registered."""
         self.flush()
         self.status.dispose()
         self.source_actions.dispose()
         self.collab.dispose()
-        for dock in self.docks:
-            self.window.removeDockWidget(dock)
-            self.window.view_menu.removeAction(dock.toggleViewAction())
-            dock.deleteLater()
-        for action in self.actions:
-            self.window.removeAction(action)
-        self.window.removeToolBar(self.toolbar)
-        self.toolbar.deleteLater()
-        self.window.stack.removeWidget(self.central)
+        self.shell.dispose()
         self.central.deleteLater()
         self.deleteLater()

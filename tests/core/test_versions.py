@@ -10,6 +10,7 @@ from app.core import preflight
 from app.core.anchoring import make_anchor, reanchor
 from app.core.errors import DuplicateSourceError, InvalidInputError
 from app.core.fidelity import check_fidelity
+from app.core.journal import replay
 from app.core.services import passages, placements, sources
 from app.core.store import ProjectStore
 from app.core.structure import Structure
@@ -186,14 +187,18 @@ def test_placements_are_confirmed_reattached_or_kept_as_orphans(store: ProjectSt
     with pytest.raises(InvalidInputError):
         placements.update_quote(store, fuzzy)  # not confirmed yet
     placements.confirm_placement(store, fuzzy)
+    assert replay.can_undo(store) == "Confirm placement"
     assert placements.update_quote(store, fuzzy) == waiting[fuzzy].current
+    assert replay.can_undo(store) == "Update printed quote"
     assert _passage(store, fuzzy).quote == waiting[fuzzy].current
     with pytest.raises(InvalidInputError):
         placements.confirm_placement(store, lost)
     placements.keep_as_orphan(store, lost)
+    assert replay.can_undo(store) == "Keep passage as orphan"
     assert placements.list_placements(store, waiting_only=True) == []
     start = rev1.index("These measures")
     placements.reattach(store, lost, start, start + 14)
+    assert replay.can_undo(store) == "Re-attach passage"
     info = _passage(store, lost)
     assert info.exact == "These measures" and not info.orphan
 

@@ -98,7 +98,7 @@ def list_placements(
 
 def confirm_placement(store: ProjectStore, passage_ref: str) -> None:
     """A person checked a fuzzy placement: it stands."""
-    with store.write() as session:
+    with store.write("Confirm placement") as session:
         passage = resolve(session, Passage, passage_ref)
         if passage.start is None:
             raise InvalidInputError(
@@ -109,7 +109,7 @@ def confirm_placement(store: ProjectStore, passage_ref: str) -> None:
 
 def keep_as_orphan(store: ProjectStore, passage_ref: str) -> None:
     """The passage is not in the new version: it stays an orphan, reviewed and kept."""
-    with store.write() as session:
+    with store.write("Keep passage as orphan") as session:
         passage = resolve(session, Passage, passage_ref)
         passage.start = passage.end = None
         passage.anchor_method = AnchorMethod.ORPHAN
@@ -119,7 +119,7 @@ def keep_as_orphan(store: ProjectStore, passage_ref: str) -> None:
 
 def reattach(store: ProjectStore, passage_ref: str, start: int, end: int) -> None:
     """Place a passage by hand on ``text[start:end]`` of its source's current version."""
-    with store.write() as session:
+    with store.write("Re-attach passage") as session:
         passage = resolve(session, Passage, passage_ref)
         version = current_version(session, passage.source_id)
         if not 0 <= start < end <= len(version.text) or not version.text[start:end].strip():
@@ -139,7 +139,7 @@ def reattach(store: ProjectStore, passage_ref: str, start: int, end: int) -> Non
 
 def update_quote(store: ProjectStore, passage_ref: str) -> str:
     """The printed quote takes the wording of the confirmed placement; returns the new quote."""
-    with store.write() as session:
+    with store.write("Update printed quote") as session:
         passage = resolve(session, Passage, passage_ref)
         if passage.start is None:
             raise InvalidInputError("An orphan has no wording in the new version to take.")

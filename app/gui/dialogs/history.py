@@ -28,7 +28,6 @@ from app.core import history
 from app.core.history import Op, Segment, Version
 from app.gui import commands
 from app.gui.context import ProjectContext
-from app.gui.review import commands as review_commands
 
 INSERT_STYLE = "color:#1a7f37;text-decoration:underline;background:#e6ffec"
 DELETE_STYLE = "color:#cf222e;text-decoration:line-through;background:#ffebe9"
@@ -120,7 +119,7 @@ class HistoryDialog(QDialog):
         version = self.selected()
         if version is None or version.revision_id is None:
             return
-        command = review_commands.RestoreRevision(
+        command = commands.RestoreRevision(
             self.ctx, self.passage_id, version.revision_id, self.versions[0].text
         )
         if commands.push(self, self.ctx, command):

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
-from app.core import history
 from app.core.models import BlockKind
 from app.core.services import notes, passages, review, sections
 from app.gui.commands import Command, SectionEdit
@@ -86,19 +85,6 @@ class SetStatus(Command):
         review.set_status(store, self.response_id, self.new, self.reason)
         changes = review.status_history(store, self.response_id).changes
         self.note_id = changes[-1].note_id if changes else ""
-
-
-class RestoreRevision(Command):
-    """An earlier text made current; the text it replaces is kept as history."""
-
-    def __init__(
-        self, ctx: ProjectContext, passage_id: str, revision_id: str, replaced: str
-    ) -> None:
-        super().__init__(ctx, _tr("Restore earlier text"), RESPONSES, SOURCES, PASSAGES)
-        self.passage_id, self.revision_id, self.replaced = passage_id, revision_id, replaced
-
-    def do(self) -> None:
-        history.restore_revision(self.ctx.store, self.revision_id)
 
 
 class PlacePassage(Command):
