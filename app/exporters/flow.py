@@ -13,6 +13,7 @@ is markup unless ``Para.plain`` (quotes are plain text as printed).
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -224,8 +225,29 @@ def inline_paragraphs(para: Para) -> list[tuple[Inline, ...]]:
             lines = parse(para.text)
         except MarkupError:
             lines = [(Run(t),) if t else () for t in para.text.split("\n")]
-    kept = [line for line in lines if line]
+    kept = [_single_spaced(line) for line in lines if line]
     return kept or [()]
+
+
+def _single_spaced(line: Sequence[Inline]) -> tuple[Inline, ...]:
+    """Drop the spaces a run starts with when the text before it already ends with one.
+
+    "We <u> strongly</u>" (a selection that began with a space) would print
+    two spaces: the underline leaves its leading space out, but it stays.
+    """
+    out: list[Inline] = []
+    spaced = False
+    for item in line:
+        if isinstance(item, Run):
+            text = item.text.lstrip(" ") if spaced else item.text
+            if not text:
+                continue
+            out.append(item if text == item.text else dataclasses.replace(item, text=text))
+            spaced = text[-1:] in (" ", "\u00a0")
+        else:
+            out.append(item)
+            spaced = False
+    return tuple(out)
 
 
 def location(quote: Quote, page: str, paragraph: str) -> str:

@@ -27,7 +27,9 @@ def test_quotes_carry_their_source_language_and_underline_skips_spaces(tmp_path:
     out = tmp_path / "lang.docx"
     export_docx(_with_english_quote_and_underline(), out)  # type: ignore[arg-type]
     body = part_xml(out, "word/document.xml")
-    quote_runs = body.xpath("//w:p[w:pPr/w:pStyle/@w:val='Quote']//w:r", namespaces=NS)
+    quote_runs = body.xpath(
+        "//w:p[starts-with(w:pPr/w:pStyle/@w:val, 'Quote')]//w:r", namespaces=NS
+    )
     english = [r for r in quote_runs if "Enhanced" in "".join(r.itertext())]
     assert english and english[0].xpath("w:rPr/w:lang/@w:val", namespaces=NS) == ["en-GB"]
     underlined = body.xpath("//w:r[w:rPr/w:u]//w:t/text()", namespaces=NS)

@@ -77,14 +77,17 @@ def test_template_without_styles_numbering_or_footnotes(tmp_path: Path) -> None:
     names = part_names(out)
     assert {"word/numbering.xml", "word/footnotes.xml"} <= names
     ids = _style_ids(out)
-    assert {"Title", "Heading1", "FootnoteReference", "Hyperlink", "ListParagraph"} <= ids
+    assert {"Title", "Heading1", "FootnoteReference", "Hyperlink", "ListNumber"} <= ids
     # LibreOffice's own names are reused, not duplicated.
     assert "Quote" not in ids and "FootnoteText" not in ids
     body = part_xml(out, "word/document.xml")
     styles_used = {s.get(f"{W}val") for s in body.iter(f"{W}pStyle")}
-    assert "Quotations" in styles_used
-    quote = next(p for p in body.iter(f"{W}p") if "States should" in "".join(p.itertext()))
-    ind = quote.find("w:pPr/w:ind", NS)
+    assert "QuoteNumbered" in styles_used
+    # The numbered quote is based on LibreOffice's "Quotations" and indented inside it.
+    styles = part_xml(out, "word/styles.xml")
+    numbered = styles.find("w:style[@w:styleId='QuoteNumbered']", NS)
+    assert numbered.find("w:basedOn", NS).get(f"{W}val") == "Quotations"
+    ind = numbered.find("w:pPr/w:ind", NS)
     assert ind is not None and ind.get(f"{W}left") == str(567 + 360)
     notes = part_xml(out, "word/footnotes.xml")
     note_styles = {s.get(f"{W}val") for s in notes.iter(f"{W}pStyle")}
@@ -120,7 +123,8 @@ def test_second_export_on_an_exported_file_continues_ids(tmp_path: Path) -> None
     assert len(ids) == len(set(ids)) == 6
     numbering = part_xml(second, "word/numbering.xml")
     num_ids = [n.get(f"{W}numId") for n in numbering.findall("w:num", NS)]
-    assert len(num_ids) == len(set(num_ids)) == 8
+    # Each export adds one list per numbered style (4) and one per list block (4).
+    assert len(num_ids) == len(set(num_ids)) == 16
 
 
 def test_unreadable_template_is_a_clear_error(tmp_path: Path) -> None:

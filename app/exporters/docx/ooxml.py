@@ -71,35 +71,49 @@ def ppr(p: Element) -> Element:
     return new
 
 
+# The children of ``w:pPr`` in the order the schema requires (Word rejects others).
+_PPR_ORDER = tuple(
+    w(tag)
+    for tag in (
+        "pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl",
+        "numPr", "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens",
+        "kinsoku", "wordWrap", "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN",
+        "bidi", "adjustRightInd", "snapToGrid", "spacing", "ind", "contextualSpacing",
+        "mirrorIndents", "suppressOverlap", "jc", "textDirection", "textAlignment",
+        "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange",
+    )
+)  # fmt: skip
+
+
+def style_ppr(style: Element) -> Element:
+    """A ``w:style``'s ``w:pPr``, created before its ``w:rPr`` when missing."""
+    props = style.find(PPR)
+    if props is None:
+        props = etree.Element(PPR)
+        rpr = style.find(RPR)
+        if rpr is not None:
+            rpr.addprevious(props)
+        else:
+            style.append(props)
+    return props
+
+
+def insert_ordered(props: Element, child: Element) -> None:
+    """Insert ``child`` into a ``w:pPr`` where the schema's order puts it."""
+    rank = _PPR_ORDER.index(child.tag)
+    for existing in props:
+        if existing.tag in _PPR_ORDER and _PPR_ORDER.index(existing.tag) > rank:
+            existing.addprevious(child)
+            return
+    props.append(child)
+
+
 def set_numbering(p: Element, num_id: int) -> None:
-    """Put ``numPr`` after ``pStyle``: schema order inside ``w:pPr`` matters to Word."""
-    props = ppr(p)
+    """Make the paragraph an item of list ``num_id`` (level 0)."""
     numpr = etree.Element(NUMPR)
     etree.SubElement(numpr, ILVL).set(VAL, "0")
     etree.SubElement(numpr, NUMID).set(VAL, str(num_id))
-    style = props.find(PSTYLE)
-    if style is not None:
-        style.addnext(numpr)
-    else:
-        props.insert(0, numpr)
-
-
-def set_indent(p: Element, left: int, hanging: int = 0, right: int = 0) -> None:
-    """Direct indentation in twips; ``w:ind`` follows pStyle/numPr and precedes ``w:jc``."""
-    props = ppr(p)
-    ind = etree.Element(IND)
-    ind.set(w("left"), str(left))
-    if right:
-        ind.set(w("right"), str(right))
-    if hanging:
-        ind.set(w("hanging"), str(hanging))
-    else:
-        ind.set(w("firstLine"), "0")
-    jc = props.find(JC)
-    if jc is not None:
-        jc.addprevious(ind)
-    else:
-        props.append(ind)
+    insert_ordered(ppr(p), numpr)
 
 
 def text_run(
@@ -144,12 +158,7 @@ def text_run(
 
 
 def set_space_after(p: Element, twips: int) -> None:
-    """Direct ``w:spacing w:after``, placed before ``w:ind`` as the schema orders ``w:pPr``."""
-    props = ppr(p)
+    """Direct ``w:spacing w:after`` (the gap after the last item of a list)."""
     spacing = etree.Element(w("spacing"))
     spacing.set(w("after"), str(twips))
-    ind = props.find(IND)
-    if ind is not None:
-        ind.addprevious(spacing)
-    else:
-        props.append(spacing)
+    insert_ordered(ppr(p), spacing)

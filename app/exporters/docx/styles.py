@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from app.exporters.docx.ooxml import VAL, W_NS, Element, w
+from app.exporters.docx.ooxml import VAL, W_NS, Element, insert_ordered, style_ppr, w
 
 _NSDECL = f'xmlns:w="{W_NS}"'
 
@@ -84,14 +84,82 @@ _SPECS: dict[str, StyleSpec] = {
         '<w:qFormat/><w:pPr><w:spacing w:after="80"/>'
         '<w:ind w:left="720" w:right="720"/></w:pPr>',
     ),
-    "list": StyleSpec(
+    "quote_numbered": StyleSpec(
         "paragraph",
-        ("ListParagraph",),
-        ("list paragraph",),
-        "ListParagraph",
-        "List Paragraph",
-        '<w:basedOn w:val="Normal"/><w:uiPriority w:val="34"/><w:qFormat/>'
-        '<w:pPr><w:spacing w:after="60"/><w:ind w:left="720"/></w:pPr>',
+        ("QuoteNumbered",),
+        ("quote numbered",),
+        "QuoteNumbered",
+        "Quote Numbered",
+        '<w:basedOn w:val="{quote}"/><w:qFormat/>',
+    ),
+    "quote_continued": StyleSpec(
+        "paragraph",
+        ("QuoteContinued",),
+        ("quote continued",),
+        "QuoteContinued",
+        "Quote Continued",
+        '<w:basedOn w:val="{quote}"/><w:qFormat/>',
+    ),
+    "lead_in": StyleSpec(
+        "paragraph",
+        ("LeadIn",),
+        ("lead-in",),
+        "LeadIn",
+        "Lead-in",
+        '<w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>'
+        '<w:pPr><w:keepNext/><w:spacing w:before="120" w:after="120"/></w:pPr>',
+    ),
+    "comment": StyleSpec(
+        "paragraph",
+        ("Comment",),
+        ("comment",),
+        "Comment",
+        "Comment",
+        '<w:basedOn w:val="Normal"/><w:qFormat/><w:pPr><w:spacing w:after="80"/></w:pPr>',
+    ),
+    "comment_numbered": StyleSpec(
+        "paragraph",
+        ("CommentNumbered",),
+        ("comment numbered",),
+        "CommentNumbered",
+        "Comment Numbered",
+        '<w:basedOn w:val="Comment"/><w:qFormat/>'
+        '<w:pPr><w:ind w:left="360" w:hanging="360"/></w:pPr>',
+    ),
+    "comment_continued": StyleSpec(
+        "paragraph",
+        ("CommentContinued",),
+        ("comment continued",),
+        "CommentContinued",
+        "Comment Continued",
+        '<w:basedOn w:val="Comment"/><w:qFormat/><w:pPr><w:ind w:left="360"/></w:pPr>',
+    ),
+    "list_number": StyleSpec(
+        "paragraph",
+        ("ListNumber",),
+        ("list number",),
+        "ListNumber",
+        "List Number",
+        '<w:basedOn w:val="Normal"/><w:uiPriority w:val="99"/><w:qFormat/>'
+        '<w:pPr><w:spacing w:after="60"/><w:ind w:left="360" w:hanging="360"/></w:pPr>',
+    ),
+    "list_bullet": StyleSpec(
+        "paragraph",
+        ("ListBullet",),
+        ("list bullet",),
+        "ListBullet",
+        "List Bullet",
+        '<w:basedOn w:val="Normal"/><w:uiPriority w:val="99"/><w:qFormat/>'
+        '<w:pPr><w:spacing w:after="60"/><w:ind w:left="360" w:hanging="360"/></w:pPr>',
+    ),
+    "list_continue": StyleSpec(
+        "paragraph",
+        ("ListContinue",),
+        ("list continue",),
+        "ListContinue",
+        "List Continue",
+        '<w:basedOn w:val="Normal"/><w:uiPriority w:val="99"/><w:qFormat/>'
+        '<w:pPr><w:spacing w:after="60"/><w:ind w:left="360"/></w:pPr>',
     ),
     "table_text": StyleSpec(
         "paragraph",
@@ -196,12 +264,54 @@ def resolve_styles(styles_root: Element) -> dict[str, str]:
             new_id = spec.create_id
             while new_id in by_id:
                 new_id += "R"
-            spec_to_add = spec if new_id == spec.create_id else _renamed(spec, new_id)
+            spec_to_add = _with_bases(
+                spec if new_id == spec.create_id else _renamed(spec, new_id), resolved
+            )
             styles_root.append(style_element(spec_to_add))
             by_id[new_id] = spec.style_type
             found = new_id
         resolved[role] = found
+    _indent_quote_styles(styles_root, resolved)
     return resolved
+
+
+def _indent_quote_styles(styles_root: Element, resolved: dict[str, str]) -> None:
+    """Numbered and continued quotes sit inside the quote's own indentation.
+
+    Only a style without indentation of its own gets one: the quote's left
+    indent plus the number's hanging 0.25 in, and the quote's right indent.
+    """
+    by_id = {s.get(w("styleId")): s for s in styles_root.iterchildren(w("style"))}
+    left, right = 720, 720
+    quote = by_id.get(resolved["quote"])
+    ind = quote.find(f"{w('pPr')}/{w('ind')}") if quote is not None else None
+    if ind is not None:
+        left = int(ind.get(w("left")) or ind.get(w("start")) or "0")
+        right = int(ind.get(w("right")) or ind.get(w("end")) or "0")
+    for role, hanging in (("quote_numbered", 360), ("quote_continued", 0)):
+        style = by_id[resolved[role]]
+        props = style_ppr(style)
+        if props.find(w("ind")) is not None:
+            continue
+        new = etree.Element(w("ind"))
+        new.set(w("left"), str(left + 360))
+        new.set(w("right"), str(right))
+        if hanging:
+            new.set(w("hanging"), str(hanging))
+        insert_ordered(props, new)
+
+
+def _with_bases(spec: StyleSpec, resolved: dict[str, str]) -> StyleSpec:
+    """``spec`` based on the styles already resolved ("{quote}": the template's quote style).
+
+    A "Comment" found under another id in the template is the base of the
+    comment styles created after it.
+    """
+    body = spec.body.replace("{quote}", resolved.get("quote", "Quote"))
+    comment = resolved.get("comment")
+    if comment and comment != "Comment":
+        body = body.replace('<w:basedOn w:val="Comment"/>', f'<w:basedOn w:val="{comment}"/>')
+    return StyleSpec(spec.style_type, spec.ids, spec.names, spec.create_id, spec.create_name, body)
 
 
 def _renamed(spec: StyleSpec, new_id: str) -> StyleSpec:

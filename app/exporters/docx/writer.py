@@ -36,8 +36,18 @@ from app.exporters.flow import (
     visible_comment,
 )
 
-_STEP = 360
-_GAP_AFTER_QUOTES = 200
+_GAP_AFTER_LIST = 200
+# Role → styles of a numbered item, an item outside any numbering, a continuation.
+_LIST_STYLES = {
+    Role.QUOTE: ("quote_numbered", "quote", "quote_continued"),
+    Role.COMMENT: ("comment_numbered", "comment", "comment_continued"),
+    Role.LIST_ITEM: ("list_number", "list_continue", "list_continue"),
+}
+_NUMBERED_ROLE = {
+    Role.QUOTE: "quote_numbered",
+    Role.COMMENT: "comment_numbered",
+    Role.LIST_ITEM: "list_number",
+}
 DRAFT_HIGHLIGHT = "yellow"
 
 
@@ -57,6 +67,20 @@ def _underline_pieces(text: str, underline: bool) -> list[tuple[str, bool]]:
     return [(piece, flag) for piece, flag in pieces if piece]
 
 
+def _restyle(p: Element, style_id: str | None) -> None:
+    """Set the paragraph's style (continuation paragraphs of a list item)."""
+    props = x.ppr(p)
+    found = props.find(x.PSTYLE)
+    if style_id is None:
+        if found is not None:
+            props.remove(found)
+        return
+    if found is None:
+        found = etree.Element(x.PSTYLE)
+        props.insert(0, found)
+    found.set(x.VAL, style_id)
+
+
 class DocxWriter:
     """Appends the contribution's elements to a python-docx document's body."""
 
@@ -73,7 +97,7 @@ class DocxWriter:
         self._part: Part = document.part
         self._styles = styles
         self._phrases = phrases
-        self._numbering = Numbering(document)
+        self._numbering = Numbering(document, styles)
         self._footnotes = Footnotes(document)
         body = document.element.body
         last = body[-1] if len(body) else None
@@ -87,20 +111,8 @@ class DocxWriter:
             if review_copy
             else None
         )
-        self._quote_left, self._quote_right = self._quote_indent(document)
         self._include_drafts = include_drafts
         self._rows = 0
-
-    def _quote_indent(self, document: DocxDocument) -> tuple[int, int]:
-        styles_root = document.styles.element
-        for style in styles_root.iterchildren(w("style")):
-            if style.get(w("styleId")) == self._styles["quote"]:
-                ind = style.find(f"{w('pPr')}/{w('ind')}")
-                if ind is not None:
-                    left = ind.get(w("left")) or ind.get(w("start")) or "720"
-                    right = ind.get(w("right")) or ind.get(w("end")) or "0"
-                    return int(left), int(right)
-        return 720, 720
 
     def _emit(self, element: Element) -> None:
         if self._anchor is not None:
@@ -205,56 +217,50 @@ class DocxWriter:
         self._emit(p)
 
     def paragraph(self, para: Para) -> None:
-        elements = self._elements(para, None)
-        if para.role is Role.LEAD_IN:
-            for p in elements:
-                x.ppr(p).append(etree.Element(w("keepNext")))
-        for p in elements:
+        style = self._styles["lead_in"] if para.role is Role.LEAD_IN else None
+        for p in self._elements(para, style):
             self._emit(p)
 
     def list_group(self, group: ListGroup) -> None:
+        """A numbered or bulleted list; every paragraph takes a named style, never direct indents.
+
+        A number that does not follow on (the grouped layout's comments skip a
+        passage left without one) starts a new ``w:num`` at that number; the
+        last item keeps a gap before whatever follows, another list included.
+        """
         bullets = group.role is Role.LIST_ITEM and not group.numbered
-        num_id: int | None = self._numbering.new_list(numbered=False) if bullets else None
+        num_id: int | None = None
         expected = 0
         last: Element | None = None
         for para in group.items:
-            style = self._style_for(para.role)
-            elements = self._elements(para, style)
-            first, rest = elements[0], elements[1:]
-            if para.number is not None:
-                if num_id is None or para.number != expected:
-                    num_id = self._numbering.new_list(start=para.number)
-                expected = para.number + 1
-                x.set_numbering(first, num_id)
-                self._indent(para.role, first, numbered=True, in_list=True)
-            elif bullets and num_id is not None:
-                x.set_numbering(first, num_id)
-            else:
-                rest = elements
-            for p in rest:
-                self._indent(para.role, p, numbered=False, in_list=group.numbered or bullets)
+            first_style, rest_style = self._styles_for(para, group)
+            elements = self._elements(para, first_style)
+            if para.number is not None or bullets:
+                role = _NUMBERED_ROLE[para.role] if not bullets else "list_bullet"
+                number = para.number if para.number is not None else expected or 1
+                if num_id is None or number != expected:
+                    num_id = self._numbering.new_list(role, start=number)
+                expected = number + 1
+                x.set_numbering(elements[0], num_id)
+            for p in elements[1:]:
+                _restyle(p, rest_style)
             for p in elements:
                 self._emit(p)
             last = elements[-1]
-        if last is not None and group.role is Role.QUOTE:
-            x.set_space_after(last, _GAP_AFTER_QUOTES)
+        if last is not None:
+            x.set_space_after(last, _GAP_AFTER_LIST)
 
-    def _style_for(self, role: Role) -> str | None:
-        if role is Role.QUOTE:
-            return self._styles["quote"]
-        if role is Role.LIST_ITEM:
-            return self._styles["list"]
-        return None
-
-    def _indent(self, role: Role, p: Element, *, numbered: bool, in_list: bool) -> None:
-        """Hang quote numbers inside the quote's own indentation; align continuations."""
-        if role is Role.QUOTE:
-            if numbered:
-                x.set_indent(p, self._quote_left + _STEP, _STEP, self._quote_right)
-            elif in_list:
-                x.set_indent(p, self._quote_left + _STEP, 0, self._quote_right)
-        elif in_list and not numbered:
-            x.set_indent(p, _STEP)
+    def _styles_for(self, para: Para, group: ListGroup) -> tuple[str | None, str | None]:
+        """The style of the item's first paragraph, and of the paragraphs that continue it."""
+        names = _LIST_STYLES[para.role]
+        numbered, plain, continued = (self._styles[n] for n in names)
+        if para.role is Role.LIST_ITEM and not group.numbered:
+            return self._styles["list_bullet"], continued
+        if para.number is not None:
+            return numbered, continued
+        if group.numbered:
+            return continued, continued
+        return plain, plain
 
     def table(self, table: Table) -> None:
         keys = (
