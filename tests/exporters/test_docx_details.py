@@ -58,3 +58,20 @@ def test_review_comments_are_in_the_document_language(tmp_path: Path) -> None:
     )
     assert "partly_agree" not in "".join(texts)
     assert status_line_pattern().match(ours[0])
+
+
+def test_the_spanish_table_is_landscape_and_breaks_no_header_word(tmp_path: Path) -> None:
+    out = tmp_path / "tabla.docx"
+    export_docx(small_contribution(language="es"), out, layout=Layout.TABLE)
+    body = part_xml(out, "word/document.xml")
+    size = body.find(".//w:sectPr/w:pgSz", NS)
+    assert size is not None and size.get(f"{{{NS['w']}}}orient") == "landscape"
+    assert int(size.get(f"{{{NS['w']}}}w", "0")) > int(size.get(f"{{{NS['w']}}}h", "0"))
+    widths = [int(c) for c in body.xpath("//w:tbl[1]/w:tblGrid/w:gridCol/@w:w", namespaces=NS)]
+    header = body.xpath("//w:tbl[1]/w:tr[1]/w:tc", namespaces=NS)
+    labels = ["".join(c.itertext()) for c in header]
+    assert labels[-1] == "Observaciones de la secretaría" and len(widths) == 8
+    # 10 pt bold text needs about 110 twips a letter, plus the cell's 2 × 108 margins.
+    for label, width in zip(labels, widths, strict=True):
+        longest = max(len(word) for word in label.split())
+        assert width >= longest * 110 + 216, label

@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from docx.document import Document as DocxDocument
+from docx.enum.section import WD_ORIENT
 
 from app.core import outputs
 from app.core.contribution.model import Contribution
@@ -61,6 +62,8 @@ def build_document(
 ) -> DocxDocument:
     """The finished python-docx document, not yet saved."""
     document = open_template(template)
+    if layout is Layout.TABLE:
+        _landscape(document)
     styles_root = document.styles.element
     styles = resolve_styles(styles_root)
     set_document_language(styles_root, contribution.language)
@@ -92,6 +95,19 @@ def build_document(
         progress(total, total)
     set_properties(document, contribution)
     return document
+
+
+def _landscape(document: DocxDocument) -> None:
+    """Turn portrait pages sideways: the commenting table has eight columns.
+
+    The ISO/IEC commenting template is landscape for the same reason; on a
+    portrait A4 page its header words broke in the middle ("Observa-ciones").
+    """
+    for section in document.sections:
+        width, height = section.page_width, section.page_height
+        if width is not None and height is not None and width < height:
+            section.orientation = WD_ORIENT.LANDSCAPE
+            section.page_width, section.page_height = height, width
 
 
 def save_atomically(document: DocxDocument, path: Path, *, protect: Sequence[Path] = ()) -> None:

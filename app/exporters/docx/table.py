@@ -42,7 +42,35 @@ class CellWriter(Protocol):
     def comment_type_label(self, comment_type: str) -> str: ...
 
 
-_SHARES = (5, 11, 8, 9, 20, 21, 13, 13)
+# The four short columns (number, party, place, type) are as wide as their
+# longest word needs; the text columns share the rest in these proportions.
+_TEXT_SHARES = (30, 30, 20, 20)
+_CHAR = 140  # twips per character of 10 pt bold text, room for a wider substitute font
+_PADDING = 260  # the cell's left and right margins, and a little air
+_SHORT = 4
+
+
+def _longest_word(texts: Sequence[str]) -> int:
+    return max((len(word) for text in texts for word in text.split()), default=1)
+
+
+def column_widths(
+    headers: Sequence[str], short_values: Sequence[Sequence[str]], total: int
+) -> list[int]:
+    """Widths in twips: no header word and no short value is ever split across lines.
+
+    A Spanish "Observaciones" or "N.º" needs more room than an English
+    "No."; fixed shares broke such words in the middle.
+    """
+    needed = [
+        _longest_word([headers[i], *short_values[i]]) * _CHAR + _PADDING for i in range(_SHORT)
+    ]
+    text_min = [_longest_word([h]) * _CHAR + _PADDING for h in headers[_SHORT:]]
+    rest = max(total - sum(needed), sum(text_min))
+    widths = [
+        max(rest * share // 100, low) for share, low in zip(_TEXT_SHARES, text_min, strict=True)
+    ]
+    return needed + widths
 
 
 def _cell(row: Element, width: int, paragraphs: Sequence[Element], style: str) -> None:
@@ -73,7 +101,15 @@ def build_table(
     writer: CellWriter, table: Table, headers: Sequence[str], total_width: int
 ) -> Element:
     """A ``w:tbl`` with a repeating header row and one row per citation."""
-    widths = [total_width * share // 100 for share in _SHARES]
+    page, paragraph = writer.location_labels()
+    short_values: list[list[str]] = [["999"], [], [], []]
+    for citation in table.rows:
+        comment = writer.visible_comment(citation)
+        short_values[1].append(citation.quote.party)
+        short_values[2].append(location(citation.quote, page, paragraph))
+        if comment is not None:
+            short_values[3].append(writer.comment_type_label(comment.comment_type))
+    widths = column_widths(headers, short_values, total_width)
     style = writer.table_style
     tbl = etree.Element(w("tbl"))
     _properties(tbl)
@@ -84,7 +120,6 @@ def build_table(
     sub(sub(header, w("trPr")), w("tblHeader"))
     for width, label in zip(widths, headers, strict=True):
         _text_cell(header, width, label, style, bold=True)
-    page, paragraph = writer.location_labels()
     for citation in table.rows:
         row = sub(tbl, w("tr"))
         sub(sub(row, w("trPr")), w("cantSplit"))
