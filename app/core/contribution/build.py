@@ -18,6 +18,7 @@ The decisions a secretariat would notice are taken here, once:
 from __future__ import annotations
 
 import logging
+import re
 
 from app.core.contribution.model import (
     Block as TreeBlock,
@@ -48,6 +49,8 @@ from app.core.contribution.view import (
 )
 from app.core.markup import escape
 from app.core.models import BlockKind
+from app.core.phrasebook import Phrasebook
+from app.core.services import workflow
 
 logger = logging.getLogger(__name__)
 
@@ -64,7 +67,10 @@ class _Builder:
     def notes(self, target_id: str) -> tuple[NoteItem, ...]:
         if not self.review_copy:
             return ()
-        return tuple(NoteItem(*n) for n in self.view.notes.get(target_id, ()))
+        return tuple(
+            NoteItem(note_id, author, created, localised_note(text, self.view.phrases))
+            for note_id, author, created, text in self.view.notes.get(target_id, ())
+        )
 
     def quote(self, passage: PassageView) -> Quote:
         source = self.view.sources.get(passage.source_id)
@@ -159,6 +165,34 @@ class _Builder:
             else:
                 made.extend(self.citations(block))
         return made
+
+
+_STATUS_CHANGE = re.compile(
+    re.escape(workflow.PREFIX) + r"(\w+) to (\w+)(?:: (.*)|\.)\Z", re.DOTALL
+)
+
+
+def localised_note(text: str, phrases: Phrasebook) -> str:
+    """A note in the contribution's language where the app wrote it ("Status changed …").
+
+    The workflow records status changes as English notes; a French review
+    copy prints them in French, with the statuses' French names. A note a
+    person wrote is printed as written.
+    """
+    match = _STATUS_CHANGE.match(text)
+    if match is None:
+        return text
+    old, new, reason = match.groups()
+
+    def status(value: str) -> str:
+        key = f"status_{value}"
+        return phrases.text(key) if key in phrases else value
+
+    if reason is None:
+        return phrases.text("note_status_changed", old=status(old), new=status(new))
+    return phrases.text(
+        "note_status_changed_reason", old=status(old), new=status(new), reason=reason
+    )
 
 
 def _lead_in(own: str | None, default: str) -> str:
