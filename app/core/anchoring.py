@@ -14,6 +14,7 @@ through :mod:`app.core.textnorm` (line breaks, hyphenation, quote marks…).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -140,6 +141,17 @@ def _find_all(haystack: str, needle: str) -> list[int]:
     return hits
 
 
+@functools.lru_cache(maxsize=4)
+def _normalized_source(text: str) -> NormalizedText:
+    """A source's normalised text, kept for the next quote cited in it.
+
+    A script cites many quotes of one source in a row (``rejoinder batch``),
+    and normalising a long source costs milliseconds; the cache is keyed by
+    the text itself, so a changed text is normalised anew.
+    """
+    return normalize_with_map(text)
+
+
 def find_quote(
     text: str, quote: str, occurrence: int | None = None, label: str | None = None
 ) -> tuple[int, int]:
@@ -154,7 +166,7 @@ def find_quote(
     key = quote_key(quote)
     if not key:
         raise QuoteNotFoundError("The quote is empty: paste the text you want to cite.")
-    norm = normalize_with_map(text)
+    norm = _normalized_source(text)
     hits = _find_all(norm.text, key)
     if not hits:
         raise QuoteNotFoundError(

@@ -296,7 +296,14 @@ class ProjectStore:
 
     def session(self) -> Session:
         """A short read session; the caller closes it (``with store.session() as s``)."""
-        session = self._sessions()
+        grouped: _Group | None = getattr(self._local, "group", None)
+        if grouped is not None:
+            # Inside a group a session of its own would share this thread's one
+            # connection and roll the group back when closed; it reads the
+            # group's transaction instead, and leaves it alone.
+            session = Session(bind=grouped.session.connection(), expire_on_commit=False)
+        else:
+            session = self._sessions()
         session.info["member_id"] = self.member_id
         return session
 
@@ -324,6 +331,11 @@ class ProjectStore:
         if outer is not None:  # a write inside a write joins it: one operation, one entry
             yield outer
             return
+        grouped: _Group | None = getattr(self._local, "group", None)
+        if grouped is not None:
+            with grouped.write(label, record=record) as session:
+                yield session
+            return
         with self._write_lock, self.session() as session:
             self.before_write()
             event.listen(session, "before_flush", _stamp_changes)
@@ -348,6 +360,57 @@ class ProjectStore:
                 self._guard.committed(raw.total_changes != changes)
             if op_changes is not None:
                 journal.published(op_changes)
+
+    @contextlib.contextmanager
+    def group(self) -> Iterator[None]:
+        """The writes made inside share one transaction, committed when the block ends.
+
+        ``rejoinder batch`` runs its lines in groups this way: one commit (and
+        its fsyncs) for many operations instead of one each. Each write inside
+        is still one operation with its own journal entry, exactly as if it had
+        run alone, and a write that fails is rolled back alone (a savepoint):
+        the writes before it stay, and are committed with the group. Nothing
+        of the group is on disk before the block ends, so the caller tells its
+        user an edit is saved only after that. Reads through :meth:`session`
+        do not see the group's writes until then.
+        """
+        if getattr(self._local, "group", None) is not None or getattr(self._local, "session", None):
+            yield
+            return
+        with self._write_lock, self.session() as session:
+            self.before_write()
+            event.listen(session, "before_flush", _stamp_changes)
+            grouped = _Group(self, session)
+            self._local.group = grouped
+            try:
+                with session.begin():
+                    raw = cast(sqlite3.Connection, session.connection().connection.dbapi_connection)
+                    if not raw.in_transaction:
+                        # The sqlite3 module starts a transaction only at the first
+                        # INSERT; a SAVEPOINT before it would start (and its RELEASE
+                        # commit) one of its own.
+                        raw.execute("BEGIN")
+                    changes = raw.total_changes
+                    yield
+                    if grouped.entries:
+                        journal.trim(session.connection())
+            except (SQLAlchemyError, sqlite3.Error, OSError) as exc:
+                if writefailures.is_moved(exc):
+                    self.check_on_disk()
+                failure = writefailures.translate(exc, self.path)
+                if failure is None:
+                    raise
+                raise failure from exc
+            finally:
+                self._local.group = None
+            if self._guard is not None:
+                self._guard.committed(raw.total_changes != changes)
+            for op_changes in grouped.done:
+                journal.published(op_changes)
+            # Replaced while the group ran: what it committed went to the file we
+            # opened, which is kept beside the new one now, not when the next write
+            # comes (there may be none).
+            self.check_on_disk()
 
     def project(self) -> Project:
         with self.session() as session:
@@ -378,6 +441,54 @@ class ProjectStore:
                 raise ProjectError(
                     f"The copy could not be saved to “{target}”: {failure or exc}"
                 ) from exc
+
+
+class _Group:
+    """The open transaction of :meth:`ProjectStore.group` and the operations done in it."""
+
+    def __init__(self, store: ProjectStore, session: Session) -> None:
+        self.store = store
+        self.session = session
+        self.done: list[journal.Changes] = []
+        self.entries = 0
+        # The session forgets a row nobody refers to; the group's lines read the
+        # same source, version and section again and again, so it keeps them.
+        self._rows: list[object] = []
+        event.listen(session, "loaded_as_persistent", self._keep)
+        event.listen(session, "pending_to_persistent", self._keep)
+
+    def _keep(self, _session: Session, instance: object) -> None:
+        self._rows.append(instance)
+
+    @contextlib.contextmanager
+    def write(self, label: str, *, record: bool) -> Iterator[Session]:
+        """One operation inside the group: a savepoint and, when recorded, a journal entry."""
+        session = self.session
+        recorder = journal.Recorder(session, label, self.store.member_id) if record else None
+        self.store._local.session = session
+        try:
+            with session.begin_nested():
+                yield session
+                # The first entry drops the undone ones; the group trims once at its end.
+                tidy = self.entries == 0
+                op_changes = recorder.finish(tidy=tidy) if recorder is not None else None
+        except (SQLAlchemyError, sqlite3.Error, OSError) as exc:
+            if recorder is not None:
+                recorder.detach()
+            failure = writefailures.translate(exc, self.store.path)
+            if failure is None:
+                raise
+            raise failure from exc
+        except BaseException:
+            if recorder is not None:
+                recorder.detach()
+            raise
+        finally:
+            self.store._local.session = None
+        if op_changes is not None:
+            self.done.append(op_changes)
+            if op_changes.entry_id is not None:
+                self.entries += 1
 
 
 def _member_row(identity: Identity) -> Member:

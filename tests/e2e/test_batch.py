@@ -153,3 +153,69 @@ def test_the_project_is_held_open_and_locked_for_the_whole_run(
     assert proc.returncode == 0, err
     assert "While held" in out
     assert sorted(p.name for p in path.parent.iterdir()) == [path.name]
+
+
+def test_undo_after_a_batch_undoes_its_lines_one_at_a_time_newest_first(
+    project: tuple[Path, str, str],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from app.core import dump
+    from app.core.store import ProjectStore
+
+    path, source_id, passage_id = project
+    with ProjectStore.open(path) as store:
+        before = dump.dumps(store)
+    code, out, err = _batch(
+        monkeypatch,
+        capsys,
+        path,
+        f'cite --source {source_id} --quote "transparency, accountability"\n'
+        f"respond --passage {passage_id} --text 'We <i>now</i> agree.' --position agree\n"
+        "add-section --heading 'Closing remark'\n",
+    )
+    assert code == 0 and err == [] and len(out) == 3
+    assert main(["log", str(path)]) == 0
+    log = capsys.readouterr().out.splitlines()
+    assert [line.split("\t")[2] for line in log[:3]] == [
+        "Add section",
+        "Edit response",
+        "Cite passage",
+    ]
+    for label in ("Add section", "Edit response", "Cite passage"):
+        assert main(["undo", str(path)]) == 0
+        assert capsys.readouterr().out.strip() == f"Undone: {label}"
+    with ProjectStore.open(path) as store:
+        assert dump.dumps(store) == before
+    assert main(["redo", str(path)]) == 0
+    assert capsys.readouterr().out.strip() == "Redone: Cite passage"
+
+
+def test_a_line_failing_after_it_wrote_leaves_nothing_of_itself(
+    project: tuple[Path, str, str],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    path, _source, passage_id = project
+    monkeypatch.setattr(
+        sys,
+        "stdin",
+        io.StringIO(
+            "add-section --heading One\n"
+            # changes the text (keeping a revision), then refuses the status step
+            f"respond --passage {passage_id} --text 'Changed' --status agreed\n"
+            "add-section --heading Two\n"
+        ),
+    )
+    code = main(["batch", str(path), "--keep-going"])
+    out, err = capsys.readouterr()
+    assert code == 2 and err.startswith("line 2: ") and len(out.splitlines()) == 2
+    assert [h for h in _headings(path) if h] == ["One", "Two"]
+    conn = sqlite3.connect(path)
+    try:
+        assert conn.execute("SELECT text FROM response").fetchall() == [
+            ("We <b>disagree</b>.<fn>See our paper.</fn>",)
+        ]
+        assert conn.execute("SELECT count(*) FROM revision").fetchone() == (0,)
+    finally:
+        conn.close()

@@ -15,7 +15,7 @@ import threading
 from collections.abc import Iterator
 
 from app.core.journal.changes import Changes
-from app.core.journal.recorder import KEEP, Recorder, known, snapshot
+from app.core.journal.recorder import KEEP, Recorder, known, snapshot, trim
 
 logger = logging.getLogger(__name__)
 
@@ -28,6 +28,7 @@ __all__ = [
     "known",
     "published",
     "snapshot",
+    "trim",
 ]
 
 

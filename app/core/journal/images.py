@@ -8,11 +8,12 @@ transaction's uncommitted state.
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, LargeBinary, Table, select
+from sqlalchemy import Connection, LargeBinary, Select, Table, bindparam, select
 
 from app.core.models import TABLES
 
@@ -43,11 +44,18 @@ def chunks(ids: Sequence[str]) -> Iterator[Sequence[str]]:
 
 def read(connection: Connection, name: str, ids: Iterable[str]) -> dict[str, Image]:
     """The current images of the rows ``ids`` of table ``name`` (absent rows are missing)."""
-    t = table(name)
-    cols = [t.c[c] for c in image_columns(name)]
     wanted = sorted(set(ids))
     result: dict[str, Image] = {}
+    statement = _reading(name)
     for part in chunks(wanted):
-        for row in connection.execute(select(*cols).where(t.c.id.in_(part))).mappings():
+        for row in connection.execute(statement, {"ids": part}).mappings():
             result[row["id"]] = dict(row)
     return result
+
+
+@functools.cache
+def _reading(name: str) -> Select[Any]:
+    """Reading rows of ``name`` by id, built once per table (every operation reads images)."""
+    t = table(name)
+    cols = [t.c[c] for c in image_columns(name)]
+    return select(*cols).where(t.c.id.in_(bindparam("ids", expanding=True)))

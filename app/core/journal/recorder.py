@@ -17,7 +17,7 @@ import logging
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import delete, event, insert, select
+from sqlalchemy import Connection, Integer, bindparam, delete, event, insert, select
 from sqlalchemy.orm import Session
 
 from app.core.journal import images
@@ -45,6 +45,9 @@ class Recorder:
         event.listen(session, "after_flush", self._after_flush)
 
     def detach(self) -> None:
+        """Stop listening to the session (again: a no-op)."""
+        if self.session.info.get(_INFO_KEY) is not self:
+            return
         event.remove(self.session, "before_flush", self._before_flush)
         event.remove(self.session, "after_flush", self._after_flush)
         self.session.info.pop(_INFO_KEY, None)
@@ -87,8 +90,15 @@ class Recorder:
 
     # -- the entry -------------------------------------------------------------------
 
-    def finish(self) -> Changes:
-        """Write the journal entry of this transaction (nothing when nothing changed)."""
+    def finish(self, *, tidy: bool = True) -> Changes:
+        """Write the journal entry of this transaction (nothing when nothing changed).
+
+        A new entry drops the undone ones (no redo after a new operation) and
+        the oldest beyond :data:`KEEP`. ``tidy=False`` leaves both to the
+        caller: a group of operations in one transaction
+        (:meth:`ProjectStore.group`) drops the undone entries with its first
+        entry and trims once, before it commits, with the same result.
+        """
         self.session.flush()
         connection = self.session.connection()
         by_table: dict[str, list[str]] = {}
@@ -108,36 +118,59 @@ class Recorder:
         if not rows:
             return Changes(self.label)
         entry_id = new_id()
-        connection.execute(delete(JournalBlob).where(JournalBlob.entry_seq.in_(_undone())))
-        connection.execute(delete(JournalEntry).where(JournalEntry.undone == 1))
+        if tidy:
+            drop_undone(connection)
         connection.execute(
-            insert(JournalEntry).values(
-                id=entry_id,
-                at=utcnow(),
-                member_id=self.member_id,
-                label=self.label,
-                undone=0,
-                rows=json.dumps(rows, ensure_ascii=False, separators=(",", ":")),
-            )
+            _INSERT,
+            {
+                "id": entry_id,
+                "at": utcnow(),
+                "member_id": self.member_id,
+                "label": self.label,
+                "rows": json.dumps(rows, ensure_ascii=False, separators=(",", ":")),
+            },
         )
-        _trim(self.session)
+        if tidy:
+            trim(connection)
         logger.debug("journal: %s, %d rows", self.label, len(rows))
         return Changes.from_rows(self.label, entry_id, ((r[0], r[1]) for r in rows))
 
 
-def _undone() -> Any:
-    return select(JournalEntry.seq).where(JournalEntry.undone == 1)
+# Built once: an operation's entry is written with these, and a batch writes thousands.
+_INSERT = insert(JournalEntry).values(
+    id=bindparam("id"),
+    at=bindparam("at"),
+    member_id=bindparam("member_id"),
+    label=bindparam("label"),
+    undone=0,
+    rows=bindparam("rows"),
+)
+_UNDONE = select(JournalEntry.seq).where(JournalEntry.undone == 1)
+_DROP_UNDONE_BLOBS = delete(JournalBlob).where(JournalBlob.entry_seq.in_(_UNDONE))
+_DROP_UNDONE = delete(JournalEntry).where(JournalEntry.undone == 1)
+_CUT = (
+    select(JournalEntry.seq)
+    .order_by(JournalEntry.seq.desc())
+    .limit(1)
+    .offset(bindparam("keep", type_=Integer))
+)
+_TRIM_BLOBS = delete(JournalBlob).where(JournalBlob.entry_seq <= bindparam("cut"))
+_TRIM = delete(JournalEntry).where(JournalEntry.seq <= bindparam("cut"))
 
 
-def _trim(session: Session) -> None:
-    connection = session.connection()
-    cut = connection.scalar(
-        select(JournalEntry.seq).order_by(JournalEntry.seq.desc()).limit(1).offset(KEEP)
-    )
+def drop_undone(connection: Connection) -> None:
+    """Forget the undone entries: a new operation ends what could be redone."""
+    connection.execute(_DROP_UNDONE_BLOBS)
+    connection.execute(_DROP_UNDONE)
+
+
+def trim(connection: Connection) -> None:
+    """Keep the newest :data:`KEEP` entries; older operations can no longer be undone."""
+    cut = connection.scalar(_CUT, {"keep": KEEP})
     if cut is None:
         return
-    connection.execute(delete(JournalBlob).where(JournalBlob.entry_seq <= cut))
-    connection.execute(delete(JournalEntry).where(JournalEntry.seq <= cut))
+    connection.execute(_TRIM_BLOBS, {"cut": cut})
+    connection.execute(_TRIM, {"cut": cut})
 
 
 def known(session: Session, name: str, rows: dict[str, images.Image | None]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Protocol, TypeVar
 
 from sqlalchemy import func, select
@@ -12,6 +13,7 @@ from app.core.i18n import _
 from app.core.models import Base, Tracked, utcnow
 
 T = TypeVar("T", bound=Base)
+ID_LENGTH = 36  # a whole id: str(uuid4()) (app.core.ids.new_id)
 
 
 def N_(message: str) -> str:
@@ -39,9 +41,16 @@ def resolve(session: Session, model: type[T], ident: str) -> T:
         raise NotFoundError(_("No {name} id was given.").format(name=name))
     column = model.id  # type: ignore[attr-defined]
     deleted = model.deleted_at  # type: ignore[attr-defined]
-    rows = session.scalars(
-        select(model).where(column.startswith(ident), deleted.is_(None)).limit(2)
-    ).all()
+    rows: Sequence[T]
+    if len(ident) == ID_LENGTH:
+        # A whole id: by the primary key, from the session's own rows when it has
+        # the row already (a batch resolves the same source for every line).
+        row = session.get(model, ident)
+        rows = [row] if row is not None and row.deleted_at is None else []  # type: ignore[attr-defined]
+    else:  # a prefix (LIKE uses no index)
+        rows = session.scalars(
+            select(model).where(column.startswith(ident), deleted.is_(None)).limit(2)
+        ).all()
     if not rows:
         raise NotFoundError(
             _("There is no {name} with the id “{ident}”.").format(name=name, ident=ident)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from app.core import anchoring
@@ -23,7 +22,7 @@ from app.core.models import (
     utcnow,
 )
 from app.core.services.common import next_ordinal, place_at, resolve, tombstone
-from app.core.services.sources import PageInfo, ParagraphInfo, current_version
+from app.core.services.sources import current_version, layout
 from app.core.store import ProjectStore
 
 
@@ -54,18 +53,30 @@ class PassageInfo:
         return self.anchor_method == AnchorMethod.ORPHAN
 
 
+# The statements citing runs for every passage, built once (a batch cites thousands).
+_LAST_CITATIONS_BLOCK = (
+    select(Block)
+    .where(
+        Block.section_id == bindparam("section_id"),
+        Block.kind == BlockKind.CITATIONS,
+        Block.deleted_at.is_(None),
+    )
+    .order_by(Block.ordinal.desc())
+    .limit(1)
+)
+_SOURCE_SECTION = (
+    select(Section)
+    .where(Section.source_id == bindparam("source_id"), Section.deleted_at.is_(None))
+    .limit(1)
+)
+_NEXT_IN_BLOCK = select(func.max(Passage.ordinal)).where(
+    Passage.deleted_at.is_(None), Passage.block_id == bindparam("block_id")
+)
+
+
 def _citations_block(session: Session, section: Section) -> Block:
     """The section's last citations block; new passages join it (created when missing)."""
-    block = session.scalars(
-        select(Block)
-        .where(
-            Block.section_id == section.id,
-            Block.kind == BlockKind.CITATIONS,
-            Block.deleted_at.is_(None),
-        )
-        .order_by(Block.ordinal.desc())
-        .limit(1)
-    ).first()
+    block = session.scalars(_LAST_CITATIONS_BLOCK, {"section_id": section.id}).first()
     if block is None:
         block = Block(
             section_id=section.id,
@@ -80,9 +91,14 @@ def _citations_block(session: Session, section: Section) -> Block:
 def _target_section(session: Session, source: Source, section_ref: str | None) -> Section | None:
     if section_ref:
         return resolve(session, Section, section_ref)
-    return session.scalars(
-        select(Section).where(Section.source_id == source.id, Section.deleted_at.is_(None))
-    ).first()
+    return session.scalars(_SOURCE_SECTION, {"source_id": source.id}).first()
+
+
+def _next_ordinal(session: Session, block: Block | None) -> int:
+    if block is None:
+        return next_ordinal(session, Passage, Passage.block_id.is_(None))
+    value = session.scalar(_NEXT_IN_BLOCK, {"block_id": block.id})
+    return 0 if value is None else int(value) + 1
 
 
 def _create(
@@ -93,8 +109,7 @@ def _create(
     end: int,
     section_ref: str | None,
 ) -> Passage:
-    pages = [PageInfo(**p) for p in json.loads(version.pages)]
-    paragraphs = [ParagraphInfo(**p) for p in json.loads(version.paragraphs)]
+    pages, paragraphs = layout(version)
     anchor = anchoring.make_anchor(version.text, start, end, pages, paragraphs)
     section = _target_section(session, source, section_ref)
     block = _citations_block(session, section) if section is not None else None
@@ -102,7 +117,7 @@ def _create(
         source_id=source.id,
         source_version_id=version.id,
         block_id=block.id if block else None,
-        ordinal=next_ordinal(session, Passage, Passage.block_id == (block.id if block else None)),
+        ordinal=_next_ordinal(session, block),
         start=anchor.start,
         end=anchor.end,
         exact=anchor.exact,

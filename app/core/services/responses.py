@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from app.core import markup
 from app.core.errors import InvalidInputError
@@ -33,6 +33,12 @@ def _check_choice(value: str, allowed: tuple[str, ...], what: str) -> str:
     return normalised
 
 
+# Built once: a batch answers thousands of passages.
+_LIVE_RESPONSE = select(Response).where(
+    Response.passage_id == bindparam("passage_id"), Response.deleted_at.is_(None)
+)
+
+
 def respond(
     store: ProjectStore,
     passage_ref: str,
@@ -57,9 +63,7 @@ def respond(
         workflow.normalise_status(status)
     with store.write("Edit response") as session:
         passage = resolve(session, Passage, passage_ref)
-        response = session.scalars(
-            select(Response).where(Response.passage_id == passage.id, Response.deleted_at.is_(None))
-        ).first()
+        response = session.scalars(_LIVE_RESPONSE, {"passage_id": passage.id}).first()
         if response is None:
             response = Response(
                 passage_id=passage.id,

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, fields, is_dataclass
 from typing import Any, Protocol
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from app.core import anchoring
@@ -75,6 +75,22 @@ class ParagraphInfo:
     kind: str
     number: str | None
     level: int
+
+
+def layout(version: SourceVersion) -> tuple[tuple[PageInfo, ...], tuple[ParagraphInfo, ...]]:
+    """A version's pages and paragraphs, read from their JSON columns."""
+    return _parse_layout(version.pages, version.paragraphs)
+
+
+@functools.lru_cache(maxsize=8)
+def _parse_layout(
+    pages: str, paragraphs: str
+) -> tuple[tuple[PageInfo, ...], tuple[ParagraphInfo, ...]]:
+    # Kept for the next passage cited in the same version (keyed by the JSON itself).
+    return (
+        tuple(PageInfo(**p) for p in json.loads(pages)),
+        tuple(ParagraphInfo(**p) for p in json.loads(paragraphs)),
+    )
 
 
 @dataclass(frozen=True)
@@ -239,13 +255,19 @@ def add_source(
         return source.id
 
 
+_CURRENT_VERSION = (
+    select(SourceVersion.id)
+    .where(SourceVersion.source_id == bindparam("source_id"), SourceVersion.deleted_at.is_(None))
+    .order_by(SourceVersion.version_no.desc())
+    .limit(1)
+)
+
+
 def current_version(session: Session, source_id: str) -> SourceVersion:
-    version = session.scalars(
-        select(SourceVersion)
-        .where(SourceVersion.source_id == source_id, SourceVersion.deleted_at.is_(None))
-        .order_by(SourceVersion.version_no.desc())
-        .limit(1)
-    ).first()
+    # The id first: the row (with the whole text) is then read only when the
+    # session does not hold it yet, not for every passage a batch cites.
+    version_id = session.scalar(_CURRENT_VERSION, {"source_id": source_id})
+    version = session.get(SourceVersion, version_id) if version_id is not None else None
     if version is None:
         raise InvalidInputError("This source has no text.")
     return version
