@@ -38,11 +38,13 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from app.core.preflight import check
+    from app.core.contribution import read_project
+    from app.core.preflight import check_view
     from app.exporters import export
 
     with _open(args.file) as store:
-        for problem in check(store):
+        view = read_project(store, with_notes=args.review_copy)  # read once, for both
+        for problem in check_view(view):
             print(f"preflight: {problem.message}", file=sys.stderr)
         tree = export.export_project(
             store,
@@ -51,6 +53,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             template=Path(args.template) if args.template else None,
             review_copy=args.review_copy,
             include_drafts=args.include_drafts,
+            view=view,
         )
     for line in export.left_out_summary(tree):
         print(line, file=sys.stderr)

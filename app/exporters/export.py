@@ -7,7 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from app.core import outputs
-from app.core.contribution import Contribution, LeftOutReason
+from app.core.contribution import Contribution, LeftOutReason, ProjectView
+from app.core.contribution import build_contribution as build_from_view
 from app.core.contribution import contribution as build_contribution
 from app.core.errors import InvalidInputError
 from app.core.store import ProjectStore
@@ -35,8 +36,12 @@ def export_project(
     review_copy: bool = False,
     include_drafts: bool = False,
     progress: Callable[[int, int], None] | None = None,
+    view: ProjectView | None = None,
 ) -> Contribution:
     """Write the contribution as .docx (atomically: an older file stays intact on failure).
+
+    ``view``: the project as already read (the command line's preflight read
+    it; reading 2,000 passages twice costs a tenth of the command).
 
     The target is checked first (``app.core.outputs``): the open project or any
     other project, a link, a device or a document open in Word is refused.
@@ -45,9 +50,14 @@ def export_project(
     """
     protect = (store.path,)
     outputs.check_target(path, outputs.DOCX, protect=protect)
-    contribution = build_contribution(
-        store, include_drafts=include_drafts or review_copy, review_copy=review_copy
-    )
+    if view is None:
+        contribution = build_contribution(
+            store, include_drafts=include_drafts or review_copy, review_copy=review_copy
+        )
+    else:
+        contribution = build_from_view(
+            view, include_drafts=include_drafts or review_copy, review_copy=review_copy
+        )
     export_docx(
         contribution,
         path,

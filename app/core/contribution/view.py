@@ -18,6 +18,7 @@ frozen data and states each rule once, as a property or function here:
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 from collections import defaultdict
@@ -51,6 +52,7 @@ logger = logging.getLogger(__name__)
 _PAGED_MEDIA = {"application/pdf"}
 
 
+@functools.lru_cache(maxsize=4096)
 def is_empty_markup(text: str) -> bool:
     """True when ``text`` prints nothing: no letter survives reduction to plain text."""
     try:
