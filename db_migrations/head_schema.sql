@@ -14,7 +14,7 @@ CREATE TABLE project (
 	organisation TEXT NOT NULL, 
 	meeting TEXT NOT NULL, 
 	date VARCHAR(32) NOT NULL, 
-	language VARCHAR(8) NOT NULL, field_history TEXT DEFAULT '{}' NOT NULL, 
+	language VARCHAR(8) NOT NULL, field_history TEXT DEFAULT '{}' NOT NULL, deadline VARCHAR(32) DEFAULT '' NOT NULL, 
 	PRIMARY KEY (id)
 );
 CREATE TABLE member (
@@ -219,6 +219,23 @@ CREATE TABLE journal_blob (
 	PRIMARY KEY (entry_seq, table_name, row_id, column_name), 
 	FOREIGN KEY(entry_seq) REFERENCES journal_entry (seq) ON DELETE CASCADE
 );
+CREATE TABLE sent_export (
+	id VARCHAR(36) NOT NULL, 
+	created_at VARCHAR(32) NOT NULL, 
+	updated_at VARCHAR(32) NOT NULL, 
+	changed_by VARCHAR(36), 
+	deleted_at VARCHAR(32), 
+	field_history TEXT DEFAULT '{}' NOT NULL, 
+	sent_at VARCHAR(32) NOT NULL, 
+	member_id VARCHAR(36), 
+	filename TEXT NOT NULL, 
+	sha256 VARCHAR(64) NOT NULL, 
+	revision_no INTEGER NOT NULL, 
+	layout VARCHAR(16) NOT NULL, 
+	printed TEXT NOT NULL, 
+	PRIMARY KEY (id), 
+	FOREIGN KEY(member_id) REFERENCES member (id)
+);
 CREATE INDEX ix_source_version_source ON source_version (source_id, version_no);
 CREATE INDEX ix_block_section ON block (section_id, ordinal);
 CREATE INDEX ix_passage_source ON passage (source_id);
@@ -227,4 +244,5 @@ CREATE INDEX ix_response_passage ON response (passage_id);
 CREATE INDEX ix_revision_response ON revision (response_id);
 CREATE INDEX ix_note_target ON note (target_kind, target_id);
 CREATE INDEX ix_conflict_row ON "conflict" (table_name, row_id);
-INSERT INTO alembic_version (version_num) VALUES ('0005_contribution_details');
+CREATE INDEX ix_sent_export_sent_at ON sent_export (sent_at);
+INSERT INTO alembic_version (version_num) VALUES ('0006_sent_and_deadline');

@@ -58,6 +58,8 @@ COMMANDS: dict[str, str] = {
     "undo": "journal",
     "redo": "journal",
     "log": "journal",
+    "changes": "sending",
+    "deadline": "sending",
 }
 
 

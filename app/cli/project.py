@@ -5,10 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.cli.common import open_project as _open
-from app.core.errors import RejoinderError
+from app.core.errors import InvalidInputError, RejoinderError
+
+if TYPE_CHECKING:
+    from app.core.store import ProjectStore
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -30,6 +33,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     with _open(args.file) as store:
         problems = check(store)
+    if args.no_position:
+        problems = [p for p in problems if p.kind == "no_position"]
     for problem in problems:
         print(f"{problem.kind}\t{problem.target_id}\t{problem.message}")
     if not problems:
@@ -42,10 +47,19 @@ def cmd_export(args: argparse.Namespace) -> int:
     from app.core.preflight import check_view
     from app.exporters import export
 
+    final = args.final or args.revised
+    if final and (args.review_copy or args.include_drafts):
+        raise InvalidInputError(
+            "A final export prints no drafts and no review comments: "
+            "leave out --review-copy and --include-drafts."
+        )
     with _open(args.file) as store:
         view = read_project(store, with_notes=args.review_copy)  # read once, for both
         for problem in check_view(view):
             print(f"preflight: {problem.message}", file=sys.stderr)
+        if final:
+            return _export_final(store, args)
+        _offer_revision(store)
         tree = export.export_project(
             store,
             Path(args.output),
@@ -57,6 +71,46 @@ def cmd_export(args: argparse.Namespace) -> int:
         )
     for line in export.left_out_summary(tree):
         print(line, file=sys.stderr)
+    return 0
+
+
+def _offer_revision(store: ProjectStore, revised: bool = False) -> None:
+    """After a final export, say that a revised document (Rev.N) can be written."""
+    from app.core import sending
+
+    last = sending.last_sent(store)
+    if last is None or revised:
+        return
+    count = len(sending.changes_since(store, last.id))
+    print(
+        f"note: the {last.name} was sent on {last.sent_at[:16].replace('T', ' ')} UTC; "
+        f"{count} change(s) since. Add --revised to write Rev.{last.revision_no + 1} "
+        "with the list of changes.",
+        file=sys.stderr,
+    )
+
+
+def _export_final(store: ProjectStore, args: argparse.Namespace) -> int:
+    from app.core import sending
+    from app.exporters import export
+    from app.exporters.final import export_final
+
+    if args.revised and sending.last_sent(store) is None:
+        raise InvalidInputError(
+            "Nothing has been sent yet, so there is nothing to revise: export with --final."
+        )
+    _offer_revision(store, args.revised)
+    result = export_final(
+        store,
+        Path(args.output),
+        layout=args.layout,
+        template=Path(args.template) if args.template else None,
+        revised=args.revised,
+    )
+    for line in export.left_out_summary(result.contribution):
+        print(line, file=sys.stderr)
+    sent = result.sent
+    print(f"sent\t{sent.name}\t{sent.sent_at}\t{sent.sha256}\t{sent.filename}")
     return 0
 
 
@@ -130,6 +184,11 @@ def register(sub: Any) -> None:
     p.set_defaults(run=cmd_new)
     p = sub.add_parser("check", help="preflight; exit 1 when it finds problems")
     p.add_argument("file")
+    p.add_argument(
+        "--no-position",
+        action="store_true",
+        help="only the responses that have text but no position",
+    )
     p.set_defaults(run=cmd_check)
     p = sub.add_parser("export", help="export the contribution as .docx")
     p.add_argument("file")
@@ -138,6 +197,16 @@ def register(sub: Any) -> None:
     p.add_argument("--template")
     p.add_argument("--review-copy", action="store_true")
     p.add_argument("--include-drafts", action="store_true")
+    p.add_argument(
+        "--final",
+        action="store_true",
+        help="this is the version sent: record its time, member, sha256 and every response",
+    )
+    p.add_argument(
+        "--revised",
+        action="store_true",
+        help="after a final export: a final Rev.N that lists what changed since",
+    )
     p.set_defaults(run=cmd_export)
     p = sub.add_parser("dump", help="lossless JSON of the whole project")
     p.add_argument("file")

@@ -82,6 +82,8 @@ def _print_version_report(report: ReanchorReport) -> int:
 def cmd_sources(args: argparse.Namespace) -> int:
     from app.core.services.source_list import version_name
 
+    if args.no_position:
+        return _print_unpositioned(args)
     held = held_project()
     if held is not None:  # inside a batch: the project is open already
         from app.core.services.sources import list_sources
@@ -96,6 +98,27 @@ def cmd_sources(args: argparse.Namespace) -> int:
     for info in infos:
         version = version_name(info.version_no)
         print(f"{info.id}\t{info.label}\t{info.kind}\t{info.pages}\t{info.passages}\t{version}")
+    return 0
+
+
+def _print_unpositioned(args: argparse.Namespace) -> int:
+    """The passages answered without a position: passage, source, label, status, quote."""
+    from app.core.services.source_list import UNPOSITIONED_SQL, unpositioned
+
+    held = held_project()
+    if held is not None:
+        with held.session() as session:
+            from sqlalchemy import text
+
+            rows = unpositioned(session.execute(text(UNPOSITIONED_SQL)).all())
+    else:
+        from app.core.projectfile import reading
+
+        with reading(Path(args.file)) as conn:
+            rows = unpositioned(conn.execute(UNPOSITIONED_SQL))
+    for row in rows:
+        quote = " ".join(row.quote.split())
+        print(f"{row.passage_id}\t{row.source_id}\t{row.label}\t{row.status}\t“{quote}”")
     return 0
 
 
@@ -118,6 +141,12 @@ def register(sub: Any) -> None:
     p.set_defaults(run=cmd_import)
     p = sub.add_parser("sources", help="list sources: id, label, kind, pages, passages, version")
     p.add_argument("file")
+    p.add_argument(
+        "--no-position",
+        action="store_true",
+        help="list instead the passages answered without a position "
+        "(passage, source, label, status, quote)",
+    )
     p.set_defaults(run=cmd_sources)
     p = sub.add_parser(
         "remove-version", help="withdraw a source's current version; the previous one is back"

@@ -141,3 +141,7 @@ class NothingToUndoError(RejoinderError):
 
 class UndoConflictError(RejoinderError):
     """An operation cannot be undone or redone: its rows changed since; nothing was changed."""
+
+
+class NothingSentError(InvalidInputError):
+    """Changes "since sent" were asked for, but no final export was recorded yet."""

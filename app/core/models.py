@@ -37,6 +37,9 @@ class CommentType(StrEnum):
 
 
 class Position(StrEnum):
+    """Where we stand on a passage; ``UNSET`` ("") until someone chooses (``check`` says so)."""
+
+    UNSET = ""
     AGREE = "agree"
     PARTLY_AGREE = "partly_agree"
     DISAGREE = "disagree"
@@ -104,6 +107,8 @@ class Project(Tracked, Base):
     meeting: Mapped[str] = mapped_column(Text, default="")
     date: Mapped[str] = mapped_column(String(32), default="")
     language: Mapped[str] = mapped_column(String(8), default="en")
+    # The submission deadline, ISO 8601 UTC ("2026-12-03T12:00:00Z"); "" for none.
+    deadline: Mapped[str] = mapped_column(String(32), default="", server_default="")
 
 
 class Member(Tracked, Base):
@@ -298,6 +303,27 @@ class Conflict(Tracked, Base):
     resolved_at: Mapped[str | None] = mapped_column(String(32), default=None)
 
 
+class SentExport(Tracked, Base):
+    """A final export: what was sent, when, by whom, and the file's sha256.
+
+    ``printed`` is JSON, one object per live passage at that moment (see
+    ``app.core.sending``): its quote, its response's text, position and status,
+    and whether it printed. ``revision_no`` is 0 for the first sending and N
+    for "Rev.N". Written once, never edited; it travels in dumps and merges.
+    """
+
+    __tablename__ = "sent_export"
+    __table_args__ = (Index("ix_sent_export_sent_at", "sent_at"),)
+
+    sent_at: Mapped[str] = mapped_column(String(32), default=utcnow)
+    member_id: Mapped[str | None] = mapped_column(ForeignKey("member.id"), default=None)
+    filename: Mapped[str] = mapped_column(Text, default="")
+    sha256: Mapped[str] = mapped_column(String(64), default="")
+    revision_no: Mapped[int] = mapped_column(Integer, default=0)
+    layout: Mapped[str] = mapped_column(String(16), default="grouped")
+    printed: Mapped[str] = mapped_column(Text, default="[]")
+
+
 class JournalEntry(Base):
     """One operation in this file's journal (see ``app.core.journal``); never dumped or merged.
 
@@ -345,4 +371,5 @@ TABLES: tuple[type[Base], ...] = (
     Revision,
     Note,
     Conflict,
+    SentExport,
 )

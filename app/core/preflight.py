@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from datetime import datetime
 
 from app.core import markup
 from app.core.contribution import ProjectView, build_contribution, read_project
+from app.core.deadline import Urgency, state, stored_deadline, summary, system_clock
 from app.core.errors import MarkupError
 from app.core.fidelity import check_fidelity
-from app.core.models import AnchorMethod, BlockKind
+from app.core.models import AnchorMethod, BlockKind, Position
 from app.core.store import ProjectStore
 
 logger = logging.getLogger(__name__)
@@ -33,8 +35,27 @@ def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def check(store: ProjectStore) -> list[Problem]:
-    return check_view(read_project(store))
+def check(store: ProjectStore, now: datetime | None = None) -> list[Problem]:
+    """The problems of the project; ``now`` (default: the clock) dates the deadline check."""
+    view = read_project(store)
+    problems = check_view(view)
+    project = store.project()
+    problems.extend(deadline_problems(view, project.id, project.deadline, now or system_clock()))
+    return problems
+
+
+def deadline_problems(
+    view: ProjectView, project_id: str, deadline: str, now: datetime
+) -> list[Problem]:
+    """Drafts still open when less than a day is left before the deadline (or it has passed)."""
+    current = state(stored_deadline(deadline), now)
+    if current.urgency not in (Urgency.DAY, Urgency.HOUR, Urgency.PASSED):
+        return []
+    drafts = [p for p in view.passages if p.response is not None and p.response.draft]
+    if not drafts:
+        return []
+    count = f"{len(drafts)} response{'s are' if len(drafts) > 1 else ' is'} still a draft"
+    return [Problem("deadline", f"{summary(current)} {count}.", "project", project_id)]
 
 
 def check_view(view: ProjectView) -> list[Problem]:
@@ -82,6 +103,15 @@ def check_view(view: ProjectView) -> list[Problem]:
                 Problem(
                     "draft",
                     f"The response to {where} is still a draft; it is left out of the export.",
+                    "response",
+                    response.id,
+                )
+            )
+        if response is not None and not response.empty and response.position == Position.UNSET:
+            problems.append(
+                Problem(
+                    "no_position",
+                    f"The response to {where} has no position (agree, disagree, …).",
                     "response",
                     response.id,
                 )

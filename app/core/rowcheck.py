@@ -69,6 +69,16 @@ _MARKUP = {
     ("block", "comments_lead_in"),
 }
 _PAGE = {"index": int, "start": int, "end": int, "label": str}
+_SENT = {
+    "passage": str,
+    "source": str,
+    "quote": str,
+    "response": (str, type(None)),
+    "text": str,
+    "position": str,
+    "status": str,
+    "printed": int,
+}
 _PARAGRAPH = {"start": int, "end": int, "kind": str, "number": (str, type(None)), "level": int}
 _TABLES: dict[str, Table] = {t.name: t for t in (_table(model) for model in TABLES)}
 
@@ -151,6 +161,7 @@ _JSON: dict[tuple[str, str], Callable[[str], None]] = {
     ("source_version", "paragraphs"): _records(_PARAGRAPH),
     ("source_version", "footnotes"): _json_list,
     ("source_version", "warnings"): _json_list,
+    ("sent_export", "printed"): _records(_SENT),
     ("conflict", "ours_value"): _json_any,
     ("conflict", "theirs_value"): _json_any,
 }

@@ -13,7 +13,7 @@ from app.core.services import workflow
 from app.core.services.common import resolve
 from app.core.store import ProjectStore
 
-POSITIONS = tuple(p.value for p in Position)
+POSITIONS = tuple(p.value for p in Position if p is not Position.UNSET)
 STATUSES = tuple(s.value for s in Status)
 
 
@@ -68,7 +68,7 @@ def respond(
             response = Response(
                 passage_id=passage.id,
                 text=text or "",
-                position=pos or Position.NOTE,
+                position=pos or Position.UNSET,
                 status=Status.DRAFT,
                 proposed_change=proposed_change or "",
                 author_id=store.member_id,

@@ -78,3 +78,30 @@ def source_infos(rows: Iterable[Sequence[Any]]) -> list[SourceInfo]:
         )
         for row in rows
     ]
+
+
+# Passages answered with text but no position yet (``rejoinder sources --no-position``).
+UNPOSITIONED_SQL = """
+SELECT p.id, s.id, s.label, p.quote, r.status
+FROM passage AS p
+JOIN source AS s ON s.id = p.source_id
+JOIN response AS r ON r.passage_id = p.id
+WHERE p.deleted_at IS NULL AND s.deleted_at IS NULL AND r.deleted_at IS NULL
+  AND r.position = '' AND trim(r.text) != ''
+ORDER BY s.ordinal, s.id, p.ordinal, p.created_at
+"""
+
+
+@dataclass(frozen=True)
+class Unpositioned:
+    """A passage whose response has text but no position."""
+
+    passage_id: str
+    source_id: str
+    label: str
+    quote: str
+    status: str
+
+
+def unpositioned(rows: Iterable[Sequence[Any]]) -> list[Unpositioned]:
+    return [Unpositioned(*row) for row in rows]

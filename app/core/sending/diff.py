@@ -1,0 +1,163 @@
+"""What changed since a final export: the recorded states against the project now.
+
+The comparison is of states, not of the journal: the journal is this file's
+own and is neither merged nor kept for ever, while a colleague's edit merged
+in, or an edit undone and redone, must count exactly as what it left behind.
+A passage that changed several ways yields one :class:`Change` per way, in
+a fixed order (passages in the project's order, then kinds in
+:class:`ChangeKind`'s order).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from enum import StrEnum
+
+from sqlalchemy import select
+
+from app.core import markup
+from app.core.contribution import build_contribution, read_project
+from app.core.contribution.view import ProjectView
+from app.core.errors import MarkupError, NothingSentError
+from app.core.models import Passage, Response, Source
+from app.core.sending.record import PassageState, last_sent, printed_ids, sent_states
+from app.core.store import ProjectStore
+
+logger = logging.getLogger(__name__)
+
+
+class ChangeKind(StrEnum):
+    ADDED = "added"  # a passage cited since
+    REMOVED = "removed"  # a passage deleted since (or its source removed)
+    QUOTE = "quote"  # the printed quote was edited
+    EDITED = "edited"  # the response's text
+    POSITION = "position"
+    STATUS = "status"
+
+
+@dataclass(frozen=True)
+class Change:
+    kind: ChangeKind
+    passage_id: str
+    party: str
+    quote: str
+    before: str
+    after: str
+    printed_before: bool = False
+    printed_now: bool = False
+
+    @property
+    def in_document(self) -> bool:
+        """True when the change shows in the printed document (then or now)."""
+        return self.printed_before or self.printed_now
+
+
+def _plain(text: str) -> str:
+    try:
+        return " ".join(markup.plain_text(text).split())
+    except MarkupError:
+        return " ".join(text.split())
+
+
+def _now_states(view: ProjectView, printed: set[str]) -> dict[str, PassageState]:
+    states = {}
+    for p in view.passages:
+        source = view.sources.get(p.source_id)
+        r = p.response
+        states[p.id] = PassageState(
+            p.id,
+            source.label if source is not None else "",
+            p.quote,
+            r.id if r is not None else None,
+            r.text if r is not None else "",
+            r.position if r is not None else "",
+            r.status if r is not None else "",
+            p.id in printed,
+        )
+    return states
+
+
+def _compare(old: PassageState | None, new: PassageState | None) -> list[Change]:
+    either = new or old
+    assert either is not None
+    party, quote = either.source, either.quote
+    was = old.printed if old is not None else False
+    now = new.printed if new is not None else False
+
+    def change(kind: ChangeKind, before: str, after: str) -> Change:
+        return Change(kind, either.passage, party, quote, before, after, was, now)
+
+    if old is None:
+        assert new is not None
+        return [change(ChangeKind.ADDED, "", _plain(new.text))]
+    if new is None:
+        return [change(ChangeKind.REMOVED, _plain(old.text), "")]
+    found = []
+    if old.quote != new.quote:
+        found.append(change(ChangeKind.QUOTE, old.quote, new.quote))
+    if old.text != new.text:
+        found.append(change(ChangeKind.EDITED, _plain(old.text), _plain(new.text)))
+    if old.position != new.position:
+        found.append(change(ChangeKind.POSITION, old.position, new.position))
+    if old.status != new.status:
+        found.append(change(ChangeKind.STATUS, old.status, new.status))
+    return found
+
+
+def changes_since(store: ProjectStore, sent_id: str | None = None) -> list[Change]:
+    """What changed since the final export ``sent_id`` (by default the last one).
+
+    Raises :class:`NothingSentError` when nothing was exported as final yet.
+    """
+    if sent_id is None:
+        last = last_sent(store)
+        if last is None:
+            raise NothingSentError(
+                "Nothing has been sent yet: export the contribution with --final "
+                "(or File › Export… › Final version) first."
+            )
+        sent_id = last.id
+    before = sent_states(store, sent_id)
+    view = read_project(store)
+    now = _now_states(view, printed_ids(build_contribution(view)))
+    found: list[Change] = []
+    for passage_id in [*now, *(p for p in before if p not in now)]:
+        found.extend(_compare(before.get(passage_id), now.get(passage_id)))
+    return found
+
+
+def changed_passages(store: ProjectStore, source_id: str | None = None) -> set[str]:
+    """Ids of the live passages (of ``source_id``) that differ from the last final export.
+
+    The passages panel marks them; it asks on every refresh, so this reads
+    only the rows it compares (no contribution tree) and nothing at all
+    before the first final export.
+    """
+    last = last_sent(store)
+    if last is None:
+        return set()
+    before = sent_states(store, last.id)
+    with store.session() as session:
+        query = (
+            select(Passage.id, Passage.quote, Response.text, Response.position, Response.status)
+            .join(Source, Source.id == Passage.source_id)
+            .outerjoin(
+                Response, (Response.passage_id == Passage.id) & Response.deleted_at.is_(None)
+            )
+            .where(Passage.deleted_at.is_(None), Source.deleted_at.is_(None))
+        )
+        if source_id is not None:
+            query = query.where(Passage.source_id == source_id)
+        rows = session.execute(query).all()
+    changed = set()
+    for passage_id, quote, text, position, status in rows:
+        old = before.get(passage_id)
+        if old is None or (old.quote, old.text, old.position, old.status) != (
+            quote,
+            text or "",
+            position or "",
+            status or "",
+        ):
+            changed.add(passage_id)
+    return changed

@@ -1,0 +1,185 @@
+"""Recording a final export: the file's sha256 and the state of every passage at that moment.
+
+The record is a row of ``sent_export`` written through the journal like any
+edit (so it can be undone, e.g. after exporting the wrong file as final) and
+merged like any row, so that every copy of the project knows what was sent.
+Its ``printed`` column keeps one :class:`PassageState` per live passage; the
+ones that did not print (drafts, unanswered) are kept too, flagged, so that a
+later comparison tells "new since we sent" from "was there but not printed".
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+
+from app.core import journal
+from app.core.contribution.model import CitationsBlock, Contribution
+from app.core.contribution.view import ProjectView
+from app.core.errors import ExportFailedError
+from app.core.models import Member, SentExport
+from app.core.store import ProjectStore
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class PassageState:
+    """A passage and its response as they stood (``response`` None: no response)."""
+
+    passage: str
+    source: str
+    quote: str
+    response: str | None
+    text: str
+    position: str
+    status: str
+    printed: bool
+
+
+@dataclass(frozen=True)
+class SentInfo:
+    id: str
+    sent_at: str
+    member: str
+    filename: str
+    sha256: str
+    revision_no: int
+    layout: str
+
+    @property
+    def name(self) -> str:
+        """ "original" for the first sending, "Rev.1" for the next, as a source's versions."""
+        return "original" if self.revision_no == 0 else f"Rev.{self.revision_no}"
+
+
+def printed_ids(contribution: Contribution) -> set[str]:
+    """The passages whose quote prints in ``contribution``."""
+    return {
+        citation.quote.passage_id
+        for section in contribution.sections
+        for block in section.blocks
+        if isinstance(block, CitationsBlock)
+        for citation in block.citations
+    }
+
+
+def snapshot(view: ProjectView, contribution: Contribution) -> list[PassageState]:
+    """Every live passage of ``view`` with its response, flagged when it printed."""
+    printed = printed_ids(contribution)
+    states = []
+    for p in view.passages:
+        source = view.sources.get(p.source_id)
+        r = p.response
+        states.append(
+            PassageState(
+                passage=p.id,
+                source=source.label if source is not None else "",
+                quote=p.quote,
+                response=r.id if r is not None else None,
+                text=r.text if r is not None else "",
+                position=r.position if r is not None else "",
+                status=r.status if r is not None else "",
+                printed=p.id in printed,
+            )
+        )
+    return states
+
+
+def _encode(state: PassageState) -> dict[str, object]:
+    # ``printed`` as 0/1: the row checks of dump and merge take numbers, not JSON booleans
+    return {**asdict(state), "printed": int(state.printed)}
+
+
+def _decode(item: dict[str, object]) -> PassageState:
+    return PassageState(**{**item, "printed": bool(item["printed"])})  # type: ignore[arg-type]
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    try:
+        with path.open("rb") as handle:
+            for chunk in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(chunk)
+    except OSError as exc:
+        raise ExportFailedError(
+            f"The exported file “{path.name}” cannot be read back: {exc.strerror}."
+        ) from exc
+    return digest.hexdigest()
+
+
+def record_final(
+    store: ProjectStore,
+    path: Path,
+    states: list[PassageState],
+    *,
+    revision_no: int,
+    layout: str,
+) -> tuple[SentInfo, journal.Changes]:
+    """Record that the file at ``path`` was sent, with ``states`` as it printed."""
+    sha = file_sha256(path)
+    printed = json.dumps([_encode(s) for s in states], ensure_ascii=False, separators=(",", ":"))
+    label = "Record final export" if revision_no == 0 else f"Record final export Rev.{revision_no}"
+    with journal.collect() as collected, store.write(label) as session:
+        row = SentExport(
+            member_id=store.member_id,
+            filename=path.name,
+            sha256=sha,
+            revision_no=revision_no,
+            layout=layout,
+            printed=printed,
+        )
+        session.add(row)
+        session.flush()
+        row_id, sent_at = row.id, row.sent_at
+    logger.info("final export %s recorded: %s %s", revision_no, path.name, sha)
+    member = _member_name(store, store.member_id)
+    info = SentInfo(row_id, sent_at, member, path.name, sha, revision_no, layout)
+    return info, collected.changes
+
+
+def _member_name(store: ProjectStore, member_id: str | None) -> str:
+    if member_id is None:
+        return ""
+    with store.session() as session:
+        return session.scalar(select(Member.name).where(Member.id == member_id)) or ""
+
+
+def list_sent(store: ProjectStore) -> list[SentInfo]:
+    """Every final export, oldest first."""
+    with store.session() as session:
+        rows = session.execute(
+            select(SentExport, Member.name)
+            .outerjoin(Member, Member.id == SentExport.member_id)
+            .where(SentExport.deleted_at.is_(None))
+            .order_by(SentExport.sent_at, SentExport.id)
+        )
+        return [
+            SentInfo(s.id, s.sent_at, name or "", s.filename, s.sha256, s.revision_no, s.layout)
+            for s, name in rows
+        ]
+
+
+def last_sent(store: ProjectStore) -> SentInfo | None:
+    sent = list_sent(store)
+    return sent[-1] if sent else None
+
+
+_parsed: dict[str, dict[str, PassageState]] = {}
+
+
+def sent_states(store: ProjectStore, sent_id: str) -> dict[str, PassageState]:
+    """The passages as recorded by the final export ``sent_id`` (rows never change: cached)."""
+    if sent_id not in _parsed:
+        with store.session() as session:
+            text = session.scalar(select(SentExport.printed).where(SentExport.id == sent_id))
+        items = json.loads(text or "[]")
+        if len(_parsed) > 8:
+            _parsed.clear()
+        _parsed[sent_id] = {i["passage"]: _decode(i) for i in items}
+    return _parsed[sent_id]
