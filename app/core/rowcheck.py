@@ -174,7 +174,8 @@ def _id(value: str) -> None:
 
 def _one_of(enum: type[StrEnum]) -> Callable[[str], None]:
     allowed = frozenset(e.value for e in enum)
-    choices = ", ".join(e.value for e in enum)
+    # "" (a response's unset position) is named last, so the real choices come first
+    choices = ", ".join([e.value for e in enum if e.value] + ['""' for e in enum if not e.value])
 
     def check(value: str) -> None:
         if value not in allowed:
