@@ -1,4 +1,9 @@
-"""Exporting the contribution off the GUI thread, with progress, then "Open folder"."""
+"""Exporting the contribution off the GUI thread, with progress, then "Open folder".
+
+A final export also records what was sent (``app.exporters.final``); the
+views then learn that the project changed (the record is an undoable step,
+and the Passages panel's "changed since sent" marks are reset).
+"""
 
 from __future__ import annotations
 
@@ -8,9 +13,10 @@ from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from app.core import sending
 from app.core.config import load_settings
-from app.gui.context import ProjectContext
-from app.gui.dialogs.export import ExportData, ExportDialog
+from app.gui.context import PASSAGES, ProjectContext
+from app.gui.dialogs.export import ExportData, ExportDialog, SentBefore
 from app.gui.workers import Operation, Progress, busy_dialog
 
 
@@ -18,20 +24,44 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("exporting", text)
 
 
+def sent_before(ctx: ProjectContext) -> SentBefore | None:
+    """The last final export and the number of changes since, for the dialog's offer."""
+    last = sending.last_sent(ctx.store)
+    if last is None:
+        return None
+    count = len(sending.changes_since(ctx.store, last.id))
+    return SentBefore(last.name, last.sent_at, last.revision_no, count)
+
+
 def ask_and_export(parent: QWidget | None, ctx: ProjectContext) -> None:
     suggested = ctx.store.path.with_suffix(".docx")
-    data, accepted = ExportDialog.get_data(parent, suggested, load_settings().template)
+    data, accepted = ExportDialog.get_data(
+        parent, suggested, load_settings().template, sent_before(ctx)
+    )
     if accepted:
         export(parent, ctx, data)
 
 
 def export(parent: QWidget | None, ctx: ProjectContext, data: ExportData) -> Operation[Path]:
     from app.exporters.export import export_project
+    from app.exporters.final import export_final
 
     dialog = busy_dialog(parent, _tr("Writing the Word document…"), _tr("Export"), after_ms=400)
     store = ctx.store
+    recorded: list[sending.SentInfo] = []
 
     def work(progress: Progress) -> Path:
+        if data.final:
+            result = export_final(
+                store,
+                data.path,
+                layout=data.layout,
+                template=data.template,
+                revised=data.revised,
+                progress=progress,
+            )
+            recorded.append(result.sent)
+            return data.path
         export_project(
             store,
             data.path,
@@ -42,6 +72,12 @@ def export(parent: QWidget | None, ctx: ProjectContext, data: ExportData) -> Ope
             progress=progress,
         )
         return data.path
+
+    def done(path: Path) -> None:
+        if recorded:
+            ctx.notify(PASSAGES)
+            ctx.undo_stack.refresh()
+        exported(parent, path, recorded[0] if recorded else None)
 
     def progressed(done: int, total: int) -> None:
         dialog.setMaximum(total)
@@ -55,18 +91,23 @@ def export(parent: QWidget | None, ctx: ProjectContext, data: ExportData) -> Ope
     operation: Operation[Path] = (
         Operation(parent, work, pool_name="files")
         .progress(progressed)
-        .success(lambda path: exported(parent, path))
+        .success(done)
         .finally_(finish)
     )
     operation.run_in_background()
     return operation
 
 
-def exported(parent: QWidget | None, path: Path) -> None:
+def exported(parent: QWidget | None, path: Path, sent: sending.SentInfo | None = None) -> None:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Information)
     box.setWindowTitle(_tr("Export"))
-    box.setText(_tr("The contribution was saved as {path}.").format(path=str(path)))
+    text = _tr("The contribution was saved as {path}.").format(path=str(path))
+    if sent is not None:
+        text += " " + _tr("It is recorded as sent ({name}, sha256 {sha}…).").format(
+            name=sent.name, sha=sent.sha256[:12]
+        )
+    box.setText(text)
     folder = box.addButton(_tr("Open folder"), QMessageBox.ButtonRole.ActionRole)
     box.addButton(QMessageBox.StandardButton.Close)
     box.exec()

@@ -1,17 +1,22 @@
-"""Filters of the Passages panel: whose responses, and in which review status.
+"""Filters of the Passages panel: whose responses, in which review status, and what to check.
 
 A head of delegation looks for "everything Maria proposed"; an expert for
-"my drafts". The core answers with the matching responses; the panel hides
-the other passages (and those not yet answered) while a filter is set.
+"my drafts"; before sending, "answered but no position chosen"; after
+sending, "changed since we sent". The core answers with the matching
+passages; the panel hides the others while a filter is set.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from app.core.services import review
+from app.core import sending
+from app.core.services import responses, review
 from app.gui.context import ProjectContext
+
+NO_POSITION = "no_position"
+CHANGED = "changed"
 
 
 class PassageFilter(QWidget):
@@ -20,8 +25,10 @@ class PassageFilter(QWidget):
     def __init__(self, ctx: ProjectContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        rows = QVBoxLayout(self)
+        rows.setContentsMargins(0, 0, 0, 0)
+        layout = QHBoxLayout()
+        rows.addLayout(layout)
         author_label = QLabel(self.tr("A&uthor:"))
         self.author = QComboBox()
         author_label.setBuddy(self.author)
@@ -35,12 +42,26 @@ class PassageFilter(QWidget):
             ("agreed", self.tr("Agreed")),
         ):
             self.status.addItem(name, value)
+        show_label = QLabel(self.tr("Sho&w:"))
+        self.show_only = QComboBox()
+        self.show_only.setObjectName("PassageShowFilter")
+        show_label.setBuddy(self.show_only)
+        self.show_only.addItem(self.tr("All passages"), None)
+        self.show_only.addItem(self.tr("Answered, no position"), NO_POSITION)
+        self.show_only.addItem(self.tr("Changed since sent"), CHANGED)
         for widget in (author_label, self.author, status_label, self.status):
             layout.addWidget(widget)
         layout.addStretch(1)
+        # On its own row: the dock is narrow, and three choices side by side would not fit.
+        second = QHBoxLayout()
+        second.addWidget(show_label)
+        second.addWidget(self.show_only)
+        second.addStretch(1)
+        rows.addLayout(second)
         self.fill_members()
         self.author.currentIndexChanged.connect(lambda _i: self.changed.emit())
         self.status.currentIndexChanged.connect(lambda _i: self.changed.emit())
+        self.show_only.currentIndexChanged.connect(lambda _i: self.changed.emit())
 
     def fill_members(self) -> None:
         """The members may change (a merge, a Word review brings new names)."""
@@ -54,7 +75,14 @@ class PassageFilter(QWidget):
         self.author.blockSignals(False)
 
     def active(self) -> bool:
+        return self._by_response() or self.show_only.currentData() is not None
+
+    def _by_response(self) -> bool:
         return self.author.currentData() is not None or self.status.currentData() is not None
+
+    def show_only_these(self, which: str | None) -> None:
+        """Show only ``NO_POSITION`` or ``CHANGED`` passages, or all (``None``)."""
+        self.show_only.setCurrentIndex(max(0, self.show_only.findData(which)))
 
     def set_filter(self, author_id: str | None, status: str | None) -> None:
         self.author.setCurrentIndex(max(0, self.author.findData(author_id)))
@@ -64,7 +92,19 @@ class PassageFilter(QWidget):
         """Ids of the passages to show, or None for all."""
         if not self.active():
             return None
-        found = review.list_responses(
-            self.ctx.store, author_id=self.author.currentData(), status=self.status.currentData()
-        )
-        return {r.passage_id for r in found}
+        allowed: set[str] | None = None
+        if self._by_response():
+            found = review.list_responses(
+                self.ctx.store,
+                author_id=self.author.currentData(),
+                status=self.status.currentData(),
+            )
+            allowed = {r.passage_id for r in found}
+        which = self.show_only.currentData()
+        if which is not None:
+            if which == NO_POSITION:
+                chosen = responses.unpositioned_passages(self.ctx.store)
+            else:
+                chosen = sending.changed_passages(self.ctx.store)
+            allowed = chosen if allowed is None else allowed & chosen
+        return allowed

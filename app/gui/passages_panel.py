@@ -3,7 +3,8 @@
 Numbered as they will print, draggable to reorder, with a mark for quotes
 whose printed text no longer matches the source (elisions and bracketed
 insertions are allowed, see :func:`app.core.fidelity.check_fidelity`) and for
-orphans a new version of the source lost.
+orphans a new version of the source lost; answered passages without a
+position, and passages changed since the last final export, are marked too.
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core import markup
+from app.core import markup, sending
+from app.core.contribution import is_empty_markup
 from app.core.fidelity import check_fidelity
 from app.core.services import notes, passages, sections
 from app.core.services.passages import PassageInfo
@@ -148,6 +150,7 @@ class PassagesPanel(QWidget):
         self.list.clear()
         numbers: dict[str | None, int] = {}
         noted = notes.note_counts(self.ctx.store, [info.id for info in self.items])
+        changed = sending.changed_passages(self.ctx.store, source) if source else set()
         for info in self.items:
             numbers[info.block_id] = numbers.get(info.block_id, 0) + 1
             where = []
@@ -162,6 +165,14 @@ class PassagesPanel(QWidget):
                 mark = "⚠ " + self.tr("quote differs from the source")
             if noted.get(info.id):
                 mark += "  " + self.tr("💬 {n}").format(n=noted[info.id])
+            if (
+                info.response_id
+                and not info.response_position
+                and not is_empty_markup(info.response_text)
+            ):
+                mark += "  " + self.tr("• no position")
+            if info.id in changed:
+                mark += "  " + self.tr("↻ changed since sent")
             head = f"{numbers[info.block_id]})  {_short(info.quote)}"
             item = QListWidgetItem(f"{head}\n{', '.join(where)}  {mark}")
             item.setData(ID_ROLE, info.id)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.config import load_settings
+from app.core.contribution import is_empty_markup
 from app.core.phrasebook import load_phrasebook
 from app.core.services import review
 from app.core.services.passages import PassageInfo, get_passage
@@ -46,7 +47,7 @@ from app.gui.rich_edit import (
 
 POSITIONS = ("agree", "partly_agree", "disagree", "strongly_disagree", "note")
 STATUSES = ("draft", "proposed", "agreed")
-DEFAULT_POSITION = "note"
+DEFAULT_POSITION = ""  # none chosen yet: check and the quiet marker say so
 SAVE_DELAY_MS = 800
 
 
@@ -108,6 +109,7 @@ class ResponseEditor(QWidget):
         row.addWidget(position_label)
         self.position = QComboBox()
         position_label.setBuddy(self.position)
+        self.position.addItem(self.tr("— none —"), DEFAULT_POSITION)
         names = [
             self.tr("Agree"),
             self.tr("Partly agree"),
@@ -118,6 +120,15 @@ class ResponseEditor(QWidget):
         for value, name in zip(POSITIONS, names, strict=True):
             self.position.addItem(name, value)
         row.addWidget(self.position)
+        # Quiet, not a dialog: a response saved without a position says so beside the choice.
+        self.position_hint = QLabel("⚠ " + self.tr("No position yet"))
+        self.position_hint.setObjectName("PositionHint")
+        self.position_hint.setStyleSheet("color: #9a6700;")
+        self.position_hint.setToolTip(
+            self.tr("This response has no position (agree, disagree, …); check lists it")
+        )
+        self.position_hint.hide()
+        row.addWidget(self.position_hint)
         status_label = QLabel(self.tr("&Status:"))
         row.addWidget(status_label)
         self.status = QComboBox()
@@ -273,9 +284,20 @@ class ResponseEditor(QWidget):
                 passage.proposed_change,
             )
         self._status_tooltip()
+        self._show_position_hint()
         self.editor.blockSignals(False)
         for combo in (self.position, self.status):
             combo.blockSignals(False)
+
+    def _show_position_hint(self) -> None:
+        """Mark a saved response that has text but no position (never interrupts the typing)."""
+        saved = self.saved
+        missing = (
+            saved is not None
+            and saved.position == DEFAULT_POSITION
+            and not is_empty_markup(saved.text)
+        )
+        self.position_hint.setVisible(missing)
 
     def editor_state(self) -> ResponseState:
         """The text, position and proposed change shown; the status as last saved."""
@@ -383,3 +405,4 @@ class ResponseEditor(QWidget):
             return
         old, self.saved = self.saved, state
         commands.push(self, self.ctx, commands.Respond(self.ctx, self.passage.id, old, state))
+        self._show_position_hint()

@@ -28,6 +28,7 @@ from app.gui.preview_panel import PreviewPanel
 from app.gui.reader import ReaderPanel
 from app.gui.response_editor import ResponseEditor
 from app.gui.search_panel import SearchPanel
+from app.gui.sending import Sending
 from app.gui.shell import Shell
 from app.gui.source_actions import SourceActions
 from app.gui.sources_panel import SourcesPanel
@@ -112,6 +113,7 @@ class Workspace(QObject):
         self.status = StatusController(window, ctx)
         self.source_actions = SourceActions(shell, ctx, self)
         self.collab = Collaboration(shell, ctx, self)
+        self.sending = Sending(shell, ctx, self)
         self.reader.view.passage_clicked.connect(ctx.select_passage)
         self.reader.view.cite_requested.connect(self.cite_selection)
         self.sources.import_requested.connect(self.ask_import)
@@ -280,6 +282,7 @@ class Workspace(QObject):
         """Save, then take back every dock, action and menu the features registered."""
         self.flush()
         self.status.dispose()
+        self.sending.dispose()
         self.source_actions.dispose()
         self.collab.dispose()
         self.shell.dispose()

@@ -58,7 +58,10 @@ def respond(
         markup.validate(text)
     if proposed_change is not None:
         markup.validate(proposed_change)
-    pos = _check_choice(position, POSITIONS, "position") if position else None
+    # "" (or blanks) takes the position back to none chosen; None leaves it as it is
+    pos: str | None = None
+    if position is not None:
+        pos = _check_choice(position, POSITIONS, "position") if position.strip() else Position.UNSET
     if status:
         workflow.normalise_status(status)
     with store.write("Edit response") as session:
@@ -106,3 +109,16 @@ def revisions(store: ProjectStore, response_ref: str) -> list[RevisionInfo]:
             .order_by(Revision.created_at)
         )
         return [RevisionInfo(r.id, r.text, r.author_id, r.created_at) for r in rows]
+
+
+def unpositioned_passages(store: ProjectStore) -> set[str]:
+    """Passages whose response has text but no position (the Passages panel's filter).
+
+    The same statement as ``rejoinder sources --no-position``, through the session.
+    """
+    from sqlalchemy import text as sql
+
+    from app.core.services.source_list import UNPOSITIONED_SQL
+
+    with store.session() as session:
+        return {row[0] for row in session.execute(sql(UNPOSITIONED_SQL))}

@@ -1,4 +1,8 @@
-"""The Export dialog: which layout, which template, drafts or not, where to write."""
+"""The Export dialog: which layout, which template, drafts or not, final or not, where to write.
+
+After a final export the dialog says when it was sent and how much changed,
+and offers the revised document ("Rev.N" with the list of changes).
+"""
 
 from __future__ import annotations
 
@@ -27,10 +31,28 @@ class ExportData:
     template: Path | None
     include_drafts: bool
     review_copy: bool
+    final: bool = False
+    revised: bool = False
+
+
+@dataclass(frozen=True)
+class SentBefore:
+    """What the dialog says of the last final export: "the original, sent on …, 3 changes"."""
+
+    name: str
+    sent_at: str
+    revision_no: int
+    changes: int
 
 
 class ExportDialog(QDialog):
-    def __init__(self, parent: QWidget | None, suggested: Path, template: str = "") -> None:
+    def __init__(
+        self,
+        parent: QWidget | None,
+        suggested: Path,
+        template: str = "",
+        sent: SentBefore | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export contribution"))
         self.setMinimumWidth(520)
@@ -53,6 +75,38 @@ class ExportDialog(QDialog):
         self.review = QCheckBox(self.tr("Review copy (statuses and notes as Word comments)"))
         form.addRow("", self.drafts)
         form.addRow("", self.review)
+        self.sent = sent
+        self.final = QCheckBox(
+            self.tr("Final version: record it as sent (time, sha256, responses)")
+        )
+        self.final.setObjectName("ExportFinal")
+        form.addRow("", self.final)
+        self.revised = QCheckBox()
+        self.revised.setObjectName("ExportRevised")
+        self.sent_note = QLabel()
+        self.sent_note.setWordWrap(True)
+        if sent is not None:
+            when = sent.sent_at[:16].replace("T", " ")
+            self.sent_note.setText(
+                self.tr("The {name} was sent on {when} UTC; {n} change(s) since.").format(
+                    name=sent.name, when=when, n=sent.changes
+                )
+            )
+            self.revised.setText(
+                self.tr("Revised document (Rev.{n}) with the list of changes").format(
+                    n=sent.revision_no + 1
+                )
+            )
+            self.revised.setChecked(True)  # applies once "Final version" is ticked
+            form.addRow("", self.sent_note)
+            form.addRow("", self.revised)
+        else:
+            self.revised.hide()
+            self.sent_note.hide()
+        self.final.toggled.connect(self._final_toggled)
+        self.drafts.toggled.connect(self._final_toggled)
+        self.review.toggled.connect(self._final_toggled)
+        self._final_toggled()
         self.output = QLineEdit(str(suggested))
         browse_output = QPushButton(self.tr("Browse…"))
         row = QHBoxLayout()
@@ -70,6 +124,15 @@ class ExportDialog(QDialog):
         form.addRow(buttons)
         browse_template.clicked.connect(self._browse_template)
         browse_output.clicked.connect(self._browse_output)
+
+    def _final_toggled(self) -> None:
+        """A final version prints no drafts and no review comments: these choices exclude it."""
+        final = self.final.isChecked()
+        for box in (self.drafts, self.review):
+            box.setEnabled(not final)
+            if final:
+                box.setChecked(False)
+        self.revised.setEnabled(final)
 
     def _browse_template(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
@@ -101,12 +164,18 @@ class ExportDialog(QDialog):
             template=Path(template) if template else None,
             include_drafts=self.drafts.isChecked(),
             review_copy=self.review.isChecked(),
+            final=self.final.isChecked(),
+            revised=self.final.isChecked() and self.sent is not None and self.revised.isChecked(),
         )
 
     @classmethod
     def get_data(
-        cls, parent: QWidget | None, suggested: Path, template: str = ""
+        cls,
+        parent: QWidget | None,
+        suggested: Path,
+        template: str = "",
+        sent: SentBefore | None = None,
     ) -> tuple[ExportData, bool]:
-        dialog = cls(parent, suggested, template)
+        dialog = cls(parent, suggested, template, sent)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         return dialog.data(), accepted
