@@ -82,7 +82,7 @@ class DeadlineController(QObject):
             text = self.tr("Deadline passed {left} ago").format(left=left)
         else:
             text = self.tr("Deadline in {left}").format(left=left)
-        self.label.setText("⏰ " + text)
+        self.label.setText(text)
         local = current.deadline.astimezone().strftime("%Y-%m-%d %H:%M")
         self.label.setToolTip(self.tr("Submission deadline: {when}").format(when=local))
         self._warn(current)

@@ -46,6 +46,26 @@ def kind_name(kind: sending.ChangeKind) -> str:
     }[kind]
 
 
+def value_name(kind: sending.ChangeKind, value: str) -> str:
+    """A position or status as the response editor names it; other values as they are."""
+    names = {
+        sending.ChangeKind.POSITION: {
+            "": _tr("no position"),
+            "agree": _tr("Agree"),
+            "partly_agree": _tr("Partly agree"),
+            "disagree": _tr("Disagree"),
+            "strongly_disagree": _tr("Strongly disagree"),
+            "note": _tr("Note"),
+        },
+        sending.ChangeKind.STATUS: {
+            "draft": _tr("Draft"),
+            "proposed": _tr("Proposed"),
+            "agreed": _tr("Agreed"),
+        },
+    }.get(kind, {})
+    return names.get(value, value)
+
+
 def sent_line(info: sending.SentInfo) -> str:
     when = info.sent_at[:16].replace("T", " ")
     return _tr("The {name} was sent on {when} UTC by {member}: {file} (sha256 {sha}…).").format(
@@ -127,8 +147,8 @@ class ChangesDialog(QDialog):
                     kind_name(change.kind),
                     change.party,
                     _short(change.quote),
-                    _short(change.before) or "—",
-                    _short(change.after) or "—",
+                    _short(value_name(change.kind, change.before)) or "—",
+                    _short(value_name(change.kind, change.after)) or "—",
                 ]
             )
             item.setData(0, ID_ROLE, change.passage_id)

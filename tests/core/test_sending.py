@@ -192,3 +192,18 @@ def test_snapshot_flags_what_printed(tmp_path: Path) -> None:
     states = {s.passage: s for s in sending.snapshot(view, build_contribution(view))}
     assert states[passage_id].printed and not states[unanswered].printed
     assert states[unanswered].response is None
+
+
+def test_a_passage_answered_since_is_one_change_not_three(tmp_path: Path) -> None:
+    store, source_id, _passage, _response = populated(tmp_path / "p.rejoinder")
+    waiting = passages.cite_quote(store, source_id, "transparency, accountability")
+    export_final(store, tmp_path / "sent.docx")
+    responses.respond(store, waiting, "We agree.")
+    assert [(c.kind.value, c.before, c.after) for c in sending.changes_since(store)] == [
+        ("edited", "", "We agree.")
+    ]
+    responses.respond(store, waiting, position="agree")
+    assert [(c.kind.value, c.after) for c in sending.changes_since(store)] == [
+        ("edited", "We agree."),
+        ("position", "agree"),
+    ]

@@ -93,6 +93,12 @@ def _compare(old: PassageState | None, new: PassageState | None) -> list[Change]
         return [change(ChangeKind.ADDED, "", _plain(new.text))]
     if new is None:
         return [change(ChangeKind.REMOVED, _plain(old.text), "")]
+    if old.response is None and new.response is not None:
+        # answered since: one change, with the position if one was chosen (not "draft")
+        found = [change(ChangeKind.EDITED, "", _plain(new.text))]
+        if new.position:
+            found.append(change(ChangeKind.POSITION, "", new.position))
+        return found
     found = []
     if old.quote != new.quote:
         found.append(change(ChangeKind.QUOTE, old.quote, new.quote))
