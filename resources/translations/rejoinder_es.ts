@@ -162,12 +162,46 @@
       <translation>Quitar la fuente</translation>
     </message>
     <message>
-      <source>Import document</source>
-      <translation>Importar un documento</translation>
-    </message>
-    <message>
       <source>Add section</source>
       <translation>Añadir una sección</translation>
+    </message>
+  </context>
+  <context>
+    <name>deadline</name>
+    <message>
+      <source>Set deadline</source>
+      <translation>Fijar el plazo</translation>
+    </message>
+    <message>
+      <source>Clear deadline</source>
+      <translation>Quitar el plazo</translation>
+    </message>
+  </context>
+  <context>
+    <name>DeadlineController</name>
+    <message>
+      <source>Deadline passed {left} ago</source>
+      <translation>Plazo vencido hace {left}</translation>
+    </message>
+    <message>
+      <source>Deadline in {left}</source>
+      <translation>El plazo vence en {left}</translation>
+    </message>
+    <message>
+      <source>Submission deadline: {when}</source>
+      <translation>Plazo de presentación: {when}</translation>
+    </message>
+    <message>
+      <source>The submission deadline passed {left} ago.</source>
+      <translation>El plazo de presentación venció hace {left}.</translation>
+    </message>
+    <message>
+      <source>Only {left} left before the submission deadline.</source>
+      <translation>Solo quedan {left} antes del plazo de presentación.</translation>
+    </message>
+    <message>
+      <source>Deadline</source>
+      <translation>Plazo</translation>
     </message>
   </context>
   <context>
@@ -207,6 +241,25 @@
     <message>
       <source>Other version — {who}, {when}</source>
       <translation>Otra versión — {who}, {when}</translation>
+    </message>
+  </context>
+  <context>
+    <name>DeadlineDialog</name>
+    <message>
+      <source>Submission deadline</source>
+      <translation>Plazo de presentación</translation>
+    </message>
+    <message>
+      <source>When must the contribution reach the secretariat? The window shows the time left and warns a day and an hour before.</source>
+      <translation>¿Cuándo debe llegar la contribución a la secretaría? La ventana muestra el tiempo que queda y avisa un día y una hora antes.</translation>
+    </message>
+    <message>
+      <source>&amp;There is a deadline</source>
+      <translation>&amp;Hay un plazo</translation>
+    </message>
+    <message>
+      <source>In this computer's time zone.</source>
+      <translation>En la zona horaria de este ordenador.</translation>
     </message>
   </context>
   <context>
@@ -250,6 +303,18 @@
     <message>
       <source>Review copy (statuses and notes as Word comments)</source>
       <translation>Copia de revisión (estados y notas como comentarios de Word)</translation>
+    </message>
+    <message>
+      <source>Final version: record it as sent (time, sha256, responses)</source>
+      <translation>Versión final: registrarla como enviada (hora, sha256, respuestas)</translation>
+    </message>
+    <message>
+      <source>The {name} was sent on {when} UTC; {n} change(s) since.</source>
+      <translation>La versión {name} se envió el {when} UTC; {n} cambio(s) desde entonces.</translation>
+    </message>
+    <message>
+      <source>Revised document (Rev.{n}) with the list of changes</source>
+      <translation>Documento revisado (Rev.{n}) con la lista de cambios</translation>
     </message>
     <message>
       <source>&amp;Save as:</source>
@@ -603,6 +668,10 @@
       <translation>La contribución se guardó como {path}.</translation>
     </message>
     <message>
+      <source>It is recorded as sent ({name}, sha256 {sha}…).</source>
+      <translation>Queda registrada como enviada ({name}, sha256 {sha}…).</translation>
+    </message>
+    <message>
       <source>Open folder</source>
       <translation>Abrir la carpeta</translation>
     </message>
@@ -736,8 +805,16 @@
       <translation>&amp;Exportar la contribución…</translation>
     </message>
     <message>
+      <source>What &amp;changed since sent…</source>
+      <translation>&amp;Cambios desde el envío…</translation>
+    </message>
+    <message>
       <source>Project &amp;properties…</source>
       <translation>&amp;Propiedades del proyecto…</translation>
+    </message>
+    <message>
+      <source>Submission &amp;deadline…</source>
+      <translation>&amp;Plazo de presentación…</translation>
     </message>
     <message>
       <source>&amp;Close project</source>
@@ -975,6 +1052,22 @@
       <translation>Aprobado</translation>
     </message>
     <message>
+      <source>Sho&amp;w:</source>
+      <translation>Mo&amp;strar:</translation>
+    </message>
+    <message>
+      <source>All passages</source>
+      <translation>Todos los pasajes</translation>
+    </message>
+    <message>
+      <source>Answered, no position</source>
+      <translation>Respondidos, sin posición</translation>
+    </message>
+    <message>
+      <source>Changed since sent</source>
+      <translation>Cambiados desde el envío</translation>
+    </message>
+    <message>
       <source>Everyone</source>
       <translation>Todos</translation>
     </message>
@@ -1052,6 +1145,14 @@
     <message>
       <source>💬 {n}</source>
       <translation>💬 {n}</translation>
+    </message>
+    <message>
+      <source>• no position</source>
+      <translation>• sin posición</translation>
+    </message>
+    <message>
+      <source>↻ changed since sent</source>
+      <translation>↻ cambiado desde el envío</translation>
     </message>
     <message>
       <source>Faithful</source>
@@ -1176,6 +1277,10 @@
       <translation>&amp;Posición:</translation>
     </message>
     <message>
+      <source>— none —</source>
+      <translation>— ninguna —</translation>
+    </message>
+    <message>
       <source>Agree</source>
       <translation>De acuerdo</translation>
     </message>
@@ -1194,6 +1299,14 @@
     <message>
       <source>Note</source>
       <translation>Nota</translation>
+    </message>
+    <message>
+      <source>No position yet</source>
+      <translation>Aún sin posición</translation>
+    </message>
+    <message>
+      <source>This response has no position (agree, disagree, …); check lists it</source>
+      <translation>Esta respuesta no tiene posición (de acuerdo, en desacuerdo, …); la verificación la señala</translation>
     </message>
     <message>
       <source>&amp;Status:</source>
@@ -1484,6 +1597,112 @@
     <message>
       <source>{n} results</source>
       <translation>{n} resultados</translation>
+    </message>
+  </context>
+  <context>
+    <name>sent_ui</name>
+    <message>
+      <source>Passage added</source>
+      <translation>Pasaje añadido</translation>
+    </message>
+    <message>
+      <source>Passage removed</source>
+      <translation>Pasaje eliminado</translation>
+    </message>
+    <message>
+      <source>Quote edited</source>
+      <translation>Cita modificada</translation>
+    </message>
+    <message>
+      <source>Response edited</source>
+      <translation>Respuesta modificada</translation>
+    </message>
+    <message>
+      <source>Position changed</source>
+      <translation>Posición cambiada</translation>
+    </message>
+    <message>
+      <source>Status moved</source>
+      <translation>Estado cambiado</translation>
+    </message>
+    <message>
+      <source>no position</source>
+      <translation>sin posición</translation>
+    </message>
+    <message>
+      <source>Agree</source>
+      <translation>De acuerdo</translation>
+    </message>
+    <message>
+      <source>Partly agree</source>
+      <translation>Parcialmente de acuerdo</translation>
+    </message>
+    <message>
+      <source>Disagree</source>
+      <translation>En desacuerdo</translation>
+    </message>
+    <message>
+      <source>Strongly disagree</source>
+      <translation>Total desacuerdo</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Nota</translation>
+    </message>
+    <message>
+      <source>Draft</source>
+      <translation>Borrador</translation>
+    </message>
+    <message>
+      <source>Proposed</source>
+      <translation>Propuesto</translation>
+    </message>
+    <message>
+      <source>Agreed</source>
+      <translation>Aprobado</translation>
+    </message>
+    <message>
+      <source>The {name} was sent on {when} UTC by {member}: {file} (sha256 {sha}…).</source>
+      <translation>La versión {name} se envió el {when} UTC por {member}: {file} (sha256 {sha}…).</translation>
+    </message>
+  </context>
+  <context>
+    <name>ChangesDialog</name>
+    <message>
+      <source>What changed since sent</source>
+      <translation>Cambios desde el envío</translation>
+    </message>
+    <message>
+      <source>Change</source>
+      <translation>Cambio</translation>
+    </message>
+    <message>
+      <source>Party</source>
+      <translation>Parte</translation>
+    </message>
+    <message>
+      <source>Quote</source>
+      <translation>Cita</translation>
+    </message>
+    <message>
+      <source>Before</source>
+      <translation>Antes</translation>
+    </message>
+    <message>
+      <source>Now</source>
+      <translation>Ahora</translation>
+    </message>
+    <message>
+      <source>Nothing has been sent yet. Export the contribution as the final version (File › Export contribution…) to record what is sent.</source>
+      <translation>Todavía no se ha enviado nada. Exporte la contribución como versión final (Archivo › Exportar la contribución…) para registrar lo que se envía.</translation>
+    </message>
+    <message>
+      <source>No change since.</source>
+      <translation>Ningún cambio desde entonces.</translation>
+    </message>
+    <message>
+      <source>{n} change(s) since:</source>
+      <translation>{n} cambio(s) desde entonces:</translation>
     </message>
   </context>
   <context>

@@ -162,12 +162,46 @@
       <translation>Retirer la source</translation>
     </message>
     <message>
-      <source>Import document</source>
-      <translation>Importer un document</translation>
-    </message>
-    <message>
       <source>Add section</source>
       <translation>Ajouter une section</translation>
+    </message>
+  </context>
+  <context>
+    <name>deadline</name>
+    <message>
+      <source>Set deadline</source>
+      <translation>Fixer l’échéance</translation>
+    </message>
+    <message>
+      <source>Clear deadline</source>
+      <translation>Supprimer l’échéance</translation>
+    </message>
+  </context>
+  <context>
+    <name>DeadlineController</name>
+    <message>
+      <source>Deadline passed {left} ago</source>
+      <translation>Échéance dépassée depuis {left}</translation>
+    </message>
+    <message>
+      <source>Deadline in {left}</source>
+      <translation>Échéance dans {left}</translation>
+    </message>
+    <message>
+      <source>Submission deadline: {when}</source>
+      <translation>Échéance de remise : {when}</translation>
+    </message>
+    <message>
+      <source>The submission deadline passed {left} ago.</source>
+      <translation>L’échéance de remise est dépassée depuis {left}.</translation>
+    </message>
+    <message>
+      <source>Only {left} left before the submission deadline.</source>
+      <translation>Plus que {left} avant l’échéance de remise.</translation>
+    </message>
+    <message>
+      <source>Deadline</source>
+      <translation>Échéance</translation>
     </message>
   </context>
   <context>
@@ -207,6 +241,25 @@
     <message>
       <source>Other version — {who}, {when}</source>
       <translation>Autre version — {who}, {when}</translation>
+    </message>
+  </context>
+  <context>
+    <name>DeadlineDialog</name>
+    <message>
+      <source>Submission deadline</source>
+      <translation>Échéance de remise</translation>
+    </message>
+    <message>
+      <source>When must the contribution reach the secretariat? The window shows the time left and warns a day and an hour before.</source>
+      <translation>Quand la contribution doit-elle parvenir au secrétariat ? La fenêtre affiche le temps restant et avertit un jour et une heure avant.</translation>
+    </message>
+    <message>
+      <source>&amp;There is a deadline</source>
+      <translation>Il y a une é&amp;chéance</translation>
+    </message>
+    <message>
+      <source>In this computer's time zone.</source>
+      <translation>Dans le fuseau horaire de cet ordinateur.</translation>
     </message>
   </context>
   <context>
@@ -250,6 +303,18 @@
     <message>
       <source>Review copy (statuses and notes as Word comments)</source>
       <translation>Copie de relecture (statuts et notes en commentaires Word)</translation>
+    </message>
+    <message>
+      <source>Final version: record it as sent (time, sha256, responses)</source>
+      <translation>Version finale : l’enregistrer comme envoyée (heure, sha256, réponses)</translation>
+    </message>
+    <message>
+      <source>The {name} was sent on {when} UTC; {n} change(s) since.</source>
+      <translation>La version {name} a été envoyée le {when} UTC ; {n} modification(s) depuis.</translation>
+    </message>
+    <message>
+      <source>Revised document (Rev.{n}) with the list of changes</source>
+      <translation>Document révisé (Rev.{n}) avec la liste des modifications</translation>
     </message>
     <message>
       <source>&amp;Save as:</source>
@@ -603,6 +668,10 @@
       <translation>La contribution a été enregistrée sous {path}.</translation>
     </message>
     <message>
+      <source>It is recorded as sent ({name}, sha256 {sha}…).</source>
+      <translation>Elle est enregistrée comme envoyée ({name}, sha256 {sha}…).</translation>
+    </message>
+    <message>
       <source>Open folder</source>
       <translation>Ouvrir le dossier</translation>
     </message>
@@ -736,8 +805,16 @@
       <translation>&amp;Exporter la contribution…</translation>
     </message>
     <message>
+      <source>What &amp;changed since sent…</source>
+      <translation>&amp;Modifications depuis l’envoi…</translation>
+    </message>
+    <message>
       <source>Project &amp;properties…</source>
       <translation>&amp;Propriétés du projet…</translation>
+    </message>
+    <message>
+      <source>Submission &amp;deadline…</source>
+      <translation>É&amp;chéance de remise…</translation>
     </message>
     <message>
       <source>&amp;Close project</source>
@@ -975,6 +1052,22 @@
       <translation>Approuvé</translation>
     </message>
     <message>
+      <source>Sho&amp;w:</source>
+      <translation>Affic&amp;her :</translation>
+    </message>
+    <message>
+      <source>All passages</source>
+      <translation>Tous les passages</translation>
+    </message>
+    <message>
+      <source>Answered, no position</source>
+      <translation>Répondus, sans position</translation>
+    </message>
+    <message>
+      <source>Changed since sent</source>
+      <translation>Modifiés depuis l’envoi</translation>
+    </message>
+    <message>
       <source>Everyone</source>
       <translation>Tout le monde</translation>
     </message>
@@ -1052,6 +1145,14 @@
     <message>
       <source>💬 {n}</source>
       <translation>💬 {n}</translation>
+    </message>
+    <message>
+      <source>• no position</source>
+      <translation>• sans position</translation>
+    </message>
+    <message>
+      <source>↻ changed since sent</source>
+      <translation>↻ modifié depuis l’envoi</translation>
     </message>
     <message>
       <source>Faithful</source>
@@ -1176,6 +1277,10 @@
       <translation>&amp;Position :</translation>
     </message>
     <message>
+      <source>— none —</source>
+      <translation>— aucune —</translation>
+    </message>
+    <message>
       <source>Agree</source>
       <translation>D’accord</translation>
     </message>
@@ -1194,6 +1299,14 @@
     <message>
       <source>Note</source>
       <translation>Note</translation>
+    </message>
+    <message>
+      <source>No position yet</source>
+      <translation>Pas encore de position</translation>
+    </message>
+    <message>
+      <source>This response has no position (agree, disagree, …); check lists it</source>
+      <translation>Cette réponse n’a pas de position (d’accord, pas d’accord, …) ; la vérification la signale</translation>
     </message>
     <message>
       <source>&amp;Status:</source>
@@ -1484,6 +1597,112 @@
     <message>
       <source>{n} results</source>
       <translation>{n} résultats</translation>
+    </message>
+  </context>
+  <context>
+    <name>sent_ui</name>
+    <message>
+      <source>Passage added</source>
+      <translation>Passage ajouté</translation>
+    </message>
+    <message>
+      <source>Passage removed</source>
+      <translation>Passage supprimé</translation>
+    </message>
+    <message>
+      <source>Quote edited</source>
+      <translation>Citation modifiée</translation>
+    </message>
+    <message>
+      <source>Response edited</source>
+      <translation>Réponse modifiée</translation>
+    </message>
+    <message>
+      <source>Position changed</source>
+      <translation>Position changée</translation>
+    </message>
+    <message>
+      <source>Status moved</source>
+      <translation>Statut changé</translation>
+    </message>
+    <message>
+      <source>no position</source>
+      <translation>sans position</translation>
+    </message>
+    <message>
+      <source>Agree</source>
+      <translation>D’accord</translation>
+    </message>
+    <message>
+      <source>Partly agree</source>
+      <translation>Partiellement d’accord</translation>
+    </message>
+    <message>
+      <source>Disagree</source>
+      <translation>Pas d’accord</translation>
+    </message>
+    <message>
+      <source>Strongly disagree</source>
+      <translation>Profond désaccord</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <source>Draft</source>
+      <translation>Projet</translation>
+    </message>
+    <message>
+      <source>Proposed</source>
+      <translation>Proposé</translation>
+    </message>
+    <message>
+      <source>Agreed</source>
+      <translation>Approuvé</translation>
+    </message>
+    <message>
+      <source>The {name} was sent on {when} UTC by {member}: {file} (sha256 {sha}…).</source>
+      <translation>La version {name} a été envoyée le {when} UTC par {member} : {file} (sha256 {sha}…).</translation>
+    </message>
+  </context>
+  <context>
+    <name>ChangesDialog</name>
+    <message>
+      <source>What changed since sent</source>
+      <translation>Modifications depuis l’envoi</translation>
+    </message>
+    <message>
+      <source>Change</source>
+      <translation>Modification</translation>
+    </message>
+    <message>
+      <source>Party</source>
+      <translation>Partie</translation>
+    </message>
+    <message>
+      <source>Quote</source>
+      <translation>Citation</translation>
+    </message>
+    <message>
+      <source>Before</source>
+      <translation>Avant</translation>
+    </message>
+    <message>
+      <source>Now</source>
+      <translation>Maintenant</translation>
+    </message>
+    <message>
+      <source>Nothing has been sent yet. Export the contribution as the final version (File › Export contribution…) to record what is sent.</source>
+      <translation>Rien n’a encore été envoyé. Exportez la contribution en version finale (Fichier › Exporter la contribution…) pour enregistrer ce qui est envoyé.</translation>
+    </message>
+    <message>
+      <source>No change since.</source>
+      <translation>Aucune modification depuis.</translation>
+    </message>
+    <message>
+      <source>{n} change(s) since:</source>
+      <translation>{n} modification(s) depuis :</translation>
     </message>
   </context>
   <context>
