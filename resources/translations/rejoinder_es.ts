@@ -167,6 +167,65 @@
     </message>
   </context>
   <context>
+    <name>review_commands</name>
+    <message>
+      <source>Restore earlier text</source>
+      <translation>Restaurar un texto anterior</translation>
+    </message>
+    <message>
+      <source>Reply to note</source>
+      <translation>Responder a la nota</translation>
+    </message>
+    <message>
+      <source>Add note</source>
+      <translation>Añadir una nota</translation>
+    </message>
+    <message>
+      <source>Edit note</source>
+      <translation>Modificar la nota</translation>
+    </message>
+    <message>
+      <source>Delete note</source>
+      <translation>Eliminar la nota</translation>
+    </message>
+    <message>
+      <source>Change status</source>
+      <translation>Cambiar el estado</translation>
+    </message>
+    <message>
+      <source>Move passage to section</source>
+      <translation>Mover el pasaje a una sección</translation>
+    </message>
+    <message>
+      <source>Add paragraph</source>
+      <translation>Añadir un párrafo</translation>
+    </message>
+    <message>
+      <source>Add list</source>
+      <translation>Añadir una lista</translation>
+    </message>
+    <message>
+      <source>Add citations block</source>
+      <translation>Añadir un bloque de citas</translation>
+    </message>
+    <message>
+      <source>Add block</source>
+      <translation>Añadir un bloque</translation>
+    </message>
+    <message>
+      <source>Delete block</source>
+      <translation>Eliminar el bloque</translation>
+    </message>
+    <message>
+      <source>Move block</source>
+      <translation>Mover el bloque</translation>
+    </message>
+    <message>
+      <source>Edit block</source>
+      <translation>Modificar el bloque</translation>
+    </message>
+  </context>
+  <context>
     <name>deadline</name>
     <message>
       <source>Set deadline</source>
@@ -805,16 +864,8 @@
       <translation>&amp;Exportar la contribución…</translation>
     </message>
     <message>
-      <source>What &amp;changed since sent…</source>
-      <translation>&amp;Cambios desde el envío…</translation>
-    </message>
-    <message>
       <source>Project &amp;properties…</source>
       <translation>&amp;Propiedades del proyecto…</translation>
-    </message>
-    <message>
-      <source>Submission &amp;deadline…</source>
-      <translation>&amp;Plazo de presentación…</translation>
     </message>
     <message>
       <source>&amp;Close project</source>
@@ -1378,65 +1429,6 @@
     </message>
   </context>
   <context>
-    <name>review_commands</name>
-    <message>
-      <source>Reply to note</source>
-      <translation>Responder a la nota</translation>
-    </message>
-    <message>
-      <source>Add note</source>
-      <translation>Añadir una nota</translation>
-    </message>
-    <message>
-      <source>Edit note</source>
-      <translation>Modificar la nota</translation>
-    </message>
-    <message>
-      <source>Delete note</source>
-      <translation>Eliminar la nota</translation>
-    </message>
-    <message>
-      <source>Change status</source>
-      <translation>Cambiar el estado</translation>
-    </message>
-    <message>
-      <source>Restore earlier text</source>
-      <translation>Restaurar un texto anterior</translation>
-    </message>
-    <message>
-      <source>Move passage to section</source>
-      <translation>Mover el pasaje a una sección</translation>
-    </message>
-    <message>
-      <source>Add paragraph</source>
-      <translation>Añadir un párrafo</translation>
-    </message>
-    <message>
-      <source>Add list</source>
-      <translation>Añadir una lista</translation>
-    </message>
-    <message>
-      <source>Add citations block</source>
-      <translation>Añadir un bloque de citas</translation>
-    </message>
-    <message>
-      <source>Add block</source>
-      <translation>Añadir un bloque</translation>
-    </message>
-    <message>
-      <source>Delete block</source>
-      <translation>Eliminar el bloque</translation>
-    </message>
-    <message>
-      <source>Move block</source>
-      <translation>Mover el bloque</translation>
-    </message>
-    <message>
-      <source>Edit block</source>
-      <translation>Modificar el bloque</translation>
-    </message>
-  </context>
-  <context>
     <name>review_ui</name>
     <message>
       <source>Export a review copy for Word</source>
@@ -1597,6 +1589,17 @@
     <message>
       <source>{n} results</source>
       <translation>{n} resultados</translation>
+    </message>
+  </context>
+  <context>
+    <name>Sending</name>
+    <message>
+      <source>What &amp;changed since sent…</source>
+      <translation>&amp;Cambios desde el envío…</translation>
+    </message>
+    <message>
+      <source>Submission &amp;deadline…</source>
+      <translation>&amp;Plazo de presentación…</translation>
     </message>
   </context>
   <context>

@@ -167,6 +167,65 @@
     </message>
   </context>
   <context>
+    <name>review_commands</name>
+    <message>
+      <source>Restore earlier text</source>
+      <translation>Rétablir un texte antérieur</translation>
+    </message>
+    <message>
+      <source>Reply to note</source>
+      <translation>Répondre à la note</translation>
+    </message>
+    <message>
+      <source>Add note</source>
+      <translation>Ajouter une note</translation>
+    </message>
+    <message>
+      <source>Edit note</source>
+      <translation>Modifier la note</translation>
+    </message>
+    <message>
+      <source>Delete note</source>
+      <translation>Supprimer la note</translation>
+    </message>
+    <message>
+      <source>Change status</source>
+      <translation>Changer le statut</translation>
+    </message>
+    <message>
+      <source>Move passage to section</source>
+      <translation>Déplacer le passage vers une section</translation>
+    </message>
+    <message>
+      <source>Add paragraph</source>
+      <translation>Ajouter un paragraphe</translation>
+    </message>
+    <message>
+      <source>Add list</source>
+      <translation>Ajouter une liste</translation>
+    </message>
+    <message>
+      <source>Add citations block</source>
+      <translation>Ajouter un bloc de citations</translation>
+    </message>
+    <message>
+      <source>Add block</source>
+      <translation>Ajouter un bloc</translation>
+    </message>
+    <message>
+      <source>Delete block</source>
+      <translation>Supprimer le bloc</translation>
+    </message>
+    <message>
+      <source>Move block</source>
+      <translation>Déplacer le bloc</translation>
+    </message>
+    <message>
+      <source>Edit block</source>
+      <translation>Modifier le bloc</translation>
+    </message>
+  </context>
+  <context>
     <name>deadline</name>
     <message>
       <source>Set deadline</source>
@@ -805,16 +864,8 @@
       <translation>&amp;Exporter la contribution…</translation>
     </message>
     <message>
-      <source>What &amp;changed since sent…</source>
-      <translation>&amp;Modifications depuis l’envoi…</translation>
-    </message>
-    <message>
       <source>Project &amp;properties…</source>
       <translation>&amp;Propriétés du projet…</translation>
-    </message>
-    <message>
-      <source>Submission &amp;deadline…</source>
-      <translation>É&amp;chéance de remise…</translation>
     </message>
     <message>
       <source>&amp;Close project</source>
@@ -1378,65 +1429,6 @@
     </message>
   </context>
   <context>
-    <name>review_commands</name>
-    <message>
-      <source>Reply to note</source>
-      <translation>Répondre à la note</translation>
-    </message>
-    <message>
-      <source>Add note</source>
-      <translation>Ajouter une note</translation>
-    </message>
-    <message>
-      <source>Edit note</source>
-      <translation>Modifier la note</translation>
-    </message>
-    <message>
-      <source>Delete note</source>
-      <translation>Supprimer la note</translation>
-    </message>
-    <message>
-      <source>Change status</source>
-      <translation>Changer le statut</translation>
-    </message>
-    <message>
-      <source>Restore earlier text</source>
-      <translation>Rétablir un texte antérieur</translation>
-    </message>
-    <message>
-      <source>Move passage to section</source>
-      <translation>Déplacer le passage vers une section</translation>
-    </message>
-    <message>
-      <source>Add paragraph</source>
-      <translation>Ajouter un paragraphe</translation>
-    </message>
-    <message>
-      <source>Add list</source>
-      <translation>Ajouter une liste</translation>
-    </message>
-    <message>
-      <source>Add citations block</source>
-      <translation>Ajouter un bloc de citations</translation>
-    </message>
-    <message>
-      <source>Add block</source>
-      <translation>Ajouter un bloc</translation>
-    </message>
-    <message>
-      <source>Delete block</source>
-      <translation>Supprimer le bloc</translation>
-    </message>
-    <message>
-      <source>Move block</source>
-      <translation>Déplacer le bloc</translation>
-    </message>
-    <message>
-      <source>Edit block</source>
-      <translation>Modifier le bloc</translation>
-    </message>
-  </context>
-  <context>
     <name>review_ui</name>
     <message>
       <source>Export a review copy for Word</source>
@@ -1597,6 +1589,17 @@
     <message>
       <source>{n} results</source>
       <translation>{n} résultats</translation>
+    </message>
+  </context>
+  <context>
+    <name>Sending</name>
+    <message>
+      <source>What &amp;changed since sent…</source>
+      <translation>&amp;Modifications depuis l’envoi…</translation>
+    </message>
+    <message>
+      <source>Submission &amp;deadline…</source>
+      <translation>É&amp;chéance de remise…</translation>
     </message>
   </context>
   <context>
