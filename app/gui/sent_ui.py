@@ -154,7 +154,7 @@ class ChangesDialog(QDialog):
             item.setData(0, ID_ROLE, change.passage_id)
             item.setToolTip(2, change.quote)
             self.tree.addTopLevelItem(item)
-        for column in range(2):
+        for column in range(4):  # "Now" takes the rest
             self.tree.resizeColumnToContents(column)
 
     def _show_passage(self, item: QTreeWidgetItem, _column: int) -> None:

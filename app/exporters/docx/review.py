@@ -77,7 +77,9 @@ class ReviewMarks:
         colon = self._phrases.text("colon")
         parts = (
             ("review_status", self._label(f"status_{status}", status)),
-            ("review_position", self._label(f"position_{position}", position)),
+            # "—" for a response without a position yet: the line keeps its shape, so
+            # importing the copy back still knows it for ours
+            ("review_position", self._label(f"position_{position}", position) if position else "—"),
             ("review_author", author),
         )
         return " · ".join(f"{self._phrases.text(key)}{colon}{value}" for key, value in parts)
