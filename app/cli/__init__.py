@@ -60,6 +60,8 @@ COMMANDS: dict[str, str] = {
     "log": "journal",
     "changes": "sending",
     "deadline": "sending",
+    "publish": "server",
+    "checkout": "server",
 }
 
 

@@ -34,7 +34,6 @@ import sys
 import threading
 import time
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 from typing import Any
 
 from app.cli.common import held_project, holding
@@ -195,9 +194,9 @@ def run_lines(project: str, lines: Iterable[str], *, keep_going: bool) -> int:
 
 
 def cmd_batch(args: argparse.Namespace) -> int:
-    from app.core.store import ProjectStore
+    from app.core.homes import open_home
 
-    with ProjectStore.open(Path(args.file)) as store, holding(store):
+    with open_home(args.file) as store, holding(store):
         return run_lines(args.file, sys.stdin, keep_going=args.keep_going)
 
 

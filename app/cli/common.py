@@ -1,7 +1,8 @@
 """What every command shares: one-line usage errors and opening a project.
 
-A command opens its project with ``with open_project(args.file) as store``.
-Run alone, that opens and locks the file and closes it afterwards; inside
+A command opens its project with ``with open_project(args.file) as store``,
+where the file may also be a team server's ``postgresql://`` URL. Run alone,
+that opens (and locks) the project and closes it afterwards; inside
 ``rejoinder batch`` (:func:`holding`) it hands over the project the batch
 holds open for all its lines, and leaves it open.
 """
@@ -11,7 +12,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 from collections.abc import Iterator
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -32,10 +32,15 @@ def open_project(path: str) -> Iterator[ProjectStore]:
     if _held:
         yield _held[-1]
         return
-    from app.core.store import ProjectStore
+    from app.core.homes import open_home
 
-    with ProjectStore.open(Path(path)) as store:
+    with open_home(path) as store:
         yield store
+
+
+def is_server_url(location: str) -> bool:
+    """``postgresql://…`` (a team server) rather than a project file; no import of core."""
+    return location.lower().startswith(("postgresql://", "postgres://", "postgresql+psycopg://"))
 
 
 def held_project() -> ProjectStore | None:

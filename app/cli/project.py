@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app.cli.common import is_server_url
 from app.cli.common import open_project as _open
 from app.core.errors import InvalidInputError, RejoinderError
 
@@ -125,7 +126,12 @@ def cmd_dump(args: argparse.Namespace) -> int:
 def cmd_load(args: argparse.Namespace) -> int:
     from app.core import dump
 
-    dump.load(Path(args.input), Path(args.output))
+    if is_server_url(args.output):
+        from app.core.server.transfer import load_into
+
+        load_into(Path(args.input), args.output)
+    else:
+        dump.load(Path(args.input), Path(args.output))
     return 0
 
 

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from app.cli.common import held_project
+from app.cli.common import held_project, is_server_url
 from app.cli.common import open_project as _open
 
 if TYPE_CHECKING:
@@ -89,6 +89,11 @@ def cmd_sources(args: argparse.Namespace) -> int:
         from app.core.services.sources import list_sources
 
         infos = list_sources(held)
+    elif is_server_url(args.file):
+        from app.core.services.sources import list_sources
+
+        with _open(args.file) as store:
+            infos = list_sources(store)
     else:  # alone: plain sqlite3, no ORM to import (start-up budget 0.25 s)
         from app.core.projectfile import reading
         from app.core.services.source_list import SOURCES_SQL, source_infos

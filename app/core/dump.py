@@ -50,11 +50,15 @@ def dump_data(store: ProjectStore) -> dict[str, Any]:
         for model in TABLES:
             table = _table(model)
             binary = {c.name for c in table.columns if isinstance(c.type, LargeBinary)}
-            rows = session.execute(select(table).order_by(table.c.id)).mappings()
-            tables[table.name] = [
-                {c.name: _encode(row[c.name], c.name in binary) for c in table.columns}
-                for row in rows
-            ]
+            rows = session.execute(select(table)).mappings()
+            # sorted here, not by the database: PostgreSQL's collation is not SQLite's
+            tables[table.name] = sorted(
+                (
+                    {c.name: _encode(row[c.name], c.name in binary) for c in table.columns}
+                    for row in rows
+                ),
+                key=lambda row: str(row["id"]),
+            )
     return {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,

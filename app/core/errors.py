@@ -145,3 +145,23 @@ class UndoConflictError(RejoinderError):
 
 class NothingSentError(InvalidInputError):
     """Changes "since sent" were asked for, but no final export was recorded yet."""
+
+
+class ServerError(ProjectError):
+    """A project on a team server (PostgreSQL) cannot be reached or used as asked."""
+
+
+class ServerLoginError(ServerError):
+    """The server refused the login: wrong or missing password, unknown login."""
+
+
+class ServerUnavailableError(ServerError):
+    """The server does not answer (down, unreachable, wrong address)."""
+
+
+class ConnectionLostError(ServerError):
+    """The connection to the server broke during an operation; that operation was not saved."""
+
+
+class DatabaseNotEmptyError(ServerError):
+    """A project is published only into an empty database; this one holds tables."""

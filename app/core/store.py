@@ -26,7 +26,7 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, cast
 
@@ -124,17 +124,23 @@ class ProjectStore:
         self, path: Path, lock: ProjectLock, identity: Identity, *, read_only: bool = False
     ) -> None:
         self.path = path
-        self._lock = lock
-        self.identity = identity
-        self.member_id = identity.member_id
-        self.read_only = read_only
+        self.location = str(path)
+        self._lock: ProjectLock | None = lock
         if read_only:
             uri = ro_uri(path)
             creator = lambda: sqlite3.connect(uri, uri=True, check_same_thread=False)  # noqa: E731
         else:
             creator = lambda: sqlite3.connect(str(path), check_same_thread=False)  # noqa: E731
-        self.engine: Engine = create_engine("sqlite://", creator=creator)
-        event.listen(self.engine, "connect", _on_connect)
+        engine = create_engine("sqlite://", creator=creator)
+        event.listen(engine, "connect", _on_connect)
+        self._attach(engine, identity, read_only=read_only)
+
+    def _attach(self, engine: Engine, identity: Identity, *, read_only: bool) -> None:
+        """What every home shares: the engine, its sessions, who I am, the write lock."""
+        self.identity = identity
+        self.member_id = identity.member_id
+        self.read_only = read_only
+        self.engine: Engine = engine
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._write_lock = threading.RLock()
         self._local = threading.local()
@@ -284,7 +290,8 @@ class ProjectStore:
         finally:
             if self._guard is not None:
                 self._guard.close()
-            self._lock.release()
+            if self._lock is not None:
+                self._lock.release()
 
     def __enter__(self) -> ProjectStore:
         return self
@@ -343,21 +350,17 @@ class ProjectStore:
             self._local.session = session
             try:
                 with session.begin():
-                    raw = cast(sqlite3.Connection, session.connection().connection.dbapi_connection)
-                    changes = raw.total_changes
+                    committed = self._write_began(session)
                     yield session
                     op_changes = recorder.finish() if recorder is not None else None
             except (SQLAlchemyError, sqlite3.Error, OSError) as exc:
-                if writefailures.is_moved(exc):
-                    self.check_on_disk()
-                failure = writefailures.translate(exc, self.path)
+                failure = self._write_failure(exc)
                 if failure is None:
                     raise
                 raise failure from exc
             finally:
                 self._local.session = None
-            if self._guard is not None:
-                self._guard.committed(raw.total_changes != changes)
+            committed()
             if op_changes is not None:
                 journal.published(op_changes)
 
@@ -384,33 +387,59 @@ class ProjectStore:
             self._local.group = grouped
             try:
                 with session.begin():
-                    raw = cast(sqlite3.Connection, session.connection().connection.dbapi_connection)
-                    if not raw.in_transaction:
-                        # The sqlite3 module starts a transaction only at the first
-                        # INSERT; a SAVEPOINT before it would start (and its RELEASE
-                        # commit) one of its own.
-                        raw.execute("BEGIN")
-                    changes = raw.total_changes
+                    committed = self._group_began(session)
                     yield
                     if grouped.entries:
                         journal.trim(session.connection())
             except (SQLAlchemyError, sqlite3.Error, OSError) as exc:
-                if writefailures.is_moved(exc):
-                    self.check_on_disk()
-                failure = writefailures.translate(exc, self.path)
+                failure = self._write_failure(exc)
                 if failure is None:
                     raise
                 raise failure from exc
             finally:
                 self._local.group = None
-            if self._guard is not None:
-                self._guard.committed(raw.total_changes != changes)
+            committed()
             for op_changes in grouped.done:
                 journal.published(op_changes)
             # Replaced while the group ran: what it committed went to the file we
             # opened, which is kept beside the new one now, not when the next write
             # comes (there may be none).
             self.check_on_disk()
+
+    def _write_began(self, session: Session) -> Callable[[], None]:
+        """Called as a write begins; what it returns is called once the write is committed.
+
+        For a file: tell the disk guard whether our commit changed the file.
+        """
+        raw = cast(sqlite3.Connection, session.connection().connection.dbapi_connection)
+        changes = raw.total_changes
+
+        def committed() -> None:
+            if self._guard is not None:
+                self._guard.committed(raw.total_changes != changes)
+
+        return committed
+
+    def _write_failure(self, exc: BaseException) -> Exception | None:
+        """The typed error a user should see for a failed write, or None for a bug."""
+        if writefailures.is_moved(exc):
+            self.check_on_disk()
+        return self._operation_failure(exc)
+
+    def _operation_failure(self, exc: BaseException) -> Exception | None:
+        """:meth:`_write_failure` for one operation of a group, which goes on after it."""
+        return writefailures.translate(exc, self.path)
+
+    def _group_began(self, session: Session) -> Callable[[], None]:
+        """:meth:`_write_began` for a group, whose savepoints need a transaction begun.
+
+        The sqlite3 module starts a transaction only at the first INSERT; a
+        SAVEPOINT before it would start (and its RELEASE commit) one of its own.
+        """
+        raw = cast(sqlite3.Connection, session.connection().connection.dbapi_connection)
+        if not raw.in_transaction:
+            raw.execute("BEGIN")
+        return self._write_began(session)
 
     def project(self) -> Project:
         with self.session() as session:
@@ -475,7 +504,7 @@ class _Group:
         except (SQLAlchemyError, sqlite3.Error, OSError) as exc:
             if recorder is not None:
                 recorder.detach()
-            failure = writefailures.translate(exc, self.store.path)
+            failure = self.store._operation_failure(exc)
             if failure is None:
                 raise
             raise failure from exc

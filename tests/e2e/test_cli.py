@@ -30,15 +30,25 @@ def project(tmp_path: Path) -> Path:
     return path
 
 
+@pytest.fixture(params=["file", "server"])
+def home(request: pytest.FixtureRequest, project: Path) -> str:
+    """The project as a file, or published to a real PostgreSQL and named by its URL."""
+    if request.param == "file":
+        return str(project)
+    url: str = request.getfixturevalue("pg_url")
+    published = rejoinder("publish", project, url)
+    assert published.returncode == 0, published.stderr
+    return url
+
+
 def test_version() -> None:
     result = rejoinder("--version")
     assert result.returncode == 0
     assert result.stdout.strip() == f"rejoinder {__version__}"
 
 
-def test_round_trip_new_import_cite_respond_check_dump_load_dump(
-    project: Path, tmp_path: Path
-) -> None:
+def test_round_trip_new_import_cite_respond_check_dump_load_dump(home: str, tmp_path: Path) -> None:
+    project = home
     statement = SAMPLES / "jnc-itu-pp-2014-statement.txt"
     imported = rejoinder("import", project, statement, "--party", "Just Net Coalition")
     assert imported.returncode == 0, imported.stderr

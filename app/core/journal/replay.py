@@ -21,6 +21,7 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, delete, insert, select, update
 
+from app.core import dialect
 from app.core.errors import NothingToUndoError, UndoConflictError
 from app.core.i18n import _
 from app.core.journal import images
@@ -141,7 +142,7 @@ def _replay(store: ProjectStore, *, undo: bool) -> Changes:
             .where(JournalEntry.seq == entry.seq)
             .values(undone=1 if undo else 0)
         )
-        connection.exec_driver_sql("PRAGMA defer_foreign_keys=ON")
+        dialect.defer_foreign_keys(connection)
         _apply(connection, entry.seq, rows, undo=undo)
         logger.info("%s: %s (%d rows)", "undo" if undo else "redo", entry.label, len(rows))
         return Changes.from_rows(entry.label, entry.id, ((r[0], r[1]) for r in rows))

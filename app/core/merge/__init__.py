@@ -43,7 +43,7 @@ from urllib.request import pathname2url
 from sqlalchemy import Connection, Table, bindparam, create_engine, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
-from app.core import journal, markup, migrate
+from app.core import dialect, journal, markup, migrate
 from app.core.config import paths
 from app.core.errors import (
     CorruptProjectError,
@@ -224,7 +224,7 @@ def _backup(store: ProjectStore) -> Path:
 
 
 def _write(connection: Connection, result: Plan, columns: dict[str, list[str]]) -> None:
-    connection.exec_driver_sql("PRAGMA defer_foreign_keys=ON")
+    dialect.defer_foreign_keys(connection)
     for name, cols in columns.items():
         table = _table(name)
         if result.inserts.get(name):

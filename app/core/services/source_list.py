@@ -40,6 +40,19 @@ ORDER BY s.ordinal, s.id
 """
 
 
+def sources_sql(dialect: str) -> str:
+    """:data:`SOURCES_SQL` in the SQL of ``dialect`` ("sqlite" or "postgresql").
+
+    PostgreSQL reads the pages' JSON only once it is cast, and orders ids by
+    its collation unless told to compare bytes as SQLite does.
+    """
+    if dialect == "sqlite":
+        return SOURCES_SQL
+    return SOURCES_SQL.replace(
+        "json_array_length(v.pages)", "json_array_length(CAST(v.pages AS json))"
+    ).replace("ORDER BY s.ordinal, s.id", 'ORDER BY s.ordinal, s.id COLLATE "C"')
+
+
 @dataclass(frozen=True)
 class SourceInfo:
     id: str

@@ -28,8 +28,8 @@ from app.core.models import (
     utcnow,
 )
 from app.core.services.common import next_ordinal, place_at, resolve, tombstone
-from app.core.services.source_list import SOURCES_SQL, source_infos
 from app.core.services.source_list import SourceInfo as SourceInfo
+from app.core.services.source_list import source_infos, sources_sql
 from app.core.services.source_list import version_name as version_name
 from app.core.store import ProjectStore
 from app.core.structure import Place, Structure
@@ -420,7 +420,8 @@ def _only_version(session: Session, source_id: str) -> bool:
 
 def list_sources(store: ProjectStore) -> list[SourceInfo]:
     with store.session() as session:
-        return source_infos(session.connection().exec_driver_sql(SOURCES_SQL))
+        connection = session.connection()
+        return source_infos(connection.exec_driver_sql(sources_sql(connection.dialect.name)))
 
 
 def source_text(store: ProjectStore, source_ref: str) -> SourceText:

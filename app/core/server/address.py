@@ -1,0 +1,76 @@
+"""A team server's address, ``postgresql://LOGIN@HOST:PORT/DB``, and its password.
+
+The password is never part of the address a user types or Rejoinder keeps
+(settings, recent list, logs). libpq finds it in ``PGPASSWORD`` or
+``~/.pgpass`` by itself; failing both, :func:`keyring_password` asks the
+operating system's keyring (service ``rejoinder``, user ``LOGIN@HOST:PORT``),
+where ``keyring set rejoinder LOGIN@HOST:PORT`` puts it.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from urllib.parse import unquote, urlsplit
+
+from app.core.errors import InvalidInputError
+
+logger = logging.getLogger(__name__)
+
+KEYRING_SERVICE = "rejoinder"
+DEFAULT_PORT = 5432
+
+
+@dataclass(frozen=True)
+class ServerAddress:
+    login: str
+    host: str
+    port: int
+    database: str
+
+    @classmethod
+    def parse(cls, url: str) -> ServerAddress:
+        """The parts of ``url``; a password written into it is refused, not kept."""
+        try:
+            parts = urlsplit(url)
+            port = parts.port or DEFAULT_PORT
+        except ValueError as exc:
+            raise InvalidInputError(f"“{url}” is not a server address: {exc}.") from exc
+        database = unquote(parts.path.lstrip("/"))
+        if parts.password is not None:
+            raise InvalidInputError(
+                "Do not write the password into the server address: put it in PGPASSWORD, "
+                "~/.pgpass or the keyring (keyring set rejoinder LOGIN@HOST:PORT)."
+            )
+        if not parts.username or not parts.hostname or not database or "/" in database:
+            raise InvalidInputError(
+                f"“{url}” is not a server address; write postgresql://LOGIN@HOST:PORT/DATABASE."
+            )
+        return cls(unquote(parts.username), parts.hostname, port, database)
+
+    @property
+    def keyring_user(self) -> str:
+        return f"{self.login}@{self.host}:{self.port}"
+
+    def url(self) -> str:
+        """The address as the user writes it (no password)."""
+        return f"postgresql://{self.keyring_user}/{self.database}"
+
+    def __str__(self) -> str:
+        return self.url()
+
+
+def keyring_password(address: ServerAddress) -> str | None:
+    """The login's password from the OS keyring, or None (no keyring, no entry)."""
+    try:
+        import keyring
+        from keyring.errors import KeyringError
+
+        try:
+            return keyring.get_password(KEYRING_SERVICE, address.keyring_user)
+        except KeyringError as exc:
+            logger.info("no password from the keyring: %s", exc)
+            return None
+    except Exception as exc:  # a broken keyring backend must not stop a password from pgpass
+        logger.info("keyring unavailable: %s", exc)
+        return None

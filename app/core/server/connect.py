@@ -1,0 +1,139 @@
+"""Connecting to a team server, and the server's failures in words a user understands.
+
+An engine is made with SQLAlchemy's psycopg (v3) dialect. A first connection
+is tried at once, so that a wrong password or a server that is down is said
+when the project is opened, not at the first edit. When libpq found no
+password (neither ``PGPASSWORD`` nor ``~/.pgpass``), the OS keyring's is
+tried; it lives only in the engine's memory.
+
+``pool_pre_ping`` makes the pool replace a connection the server dropped, so
+that after a lost connection the next operation simply reconnects.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from sqlalchemy import Engine, create_engine
+from sqlalchemy.engine import URL
+from sqlalchemy.exc import DBAPIError
+
+from app.core.errors import (
+    ConnectionLostError,
+    ServerError,
+    ServerLoginError,
+    ServerUnavailableError,
+)
+from app.core.server.address import ServerAddress, keyring_password
+
+logger = logging.getLogger(__name__)
+
+CONNECT_TIMEOUT = 10  # seconds: a server that does not answer is reported, not waited for
+
+_LOGIN_STATES = {"28P01", "28000"}
+_LOST_STATES = {"57P01", "57P02", "57P03", "08000", "08003", "08006"}
+_LOST_WORDS = (
+    "server closed the connection",
+    "terminating connection",
+    "connection is closed",
+    "connection is lost",
+    "consuming input failed",
+    "server conn crashed",
+    "ssl syscall error",
+)
+
+
+def _engine(address: ServerAddress, password: str | None) -> Engine:
+    url = URL.create(
+        "postgresql+psycopg",
+        username=address.login,
+        password=password,
+        host=address.host,
+        port=address.port,
+        database=address.database,
+    )
+    return create_engine(
+        url,
+        pool_pre_ping=True,
+        connect_args={"connect_timeout": CONNECT_TIMEOUT, "application_name": "rejoinder"},
+    )
+
+
+def make_engine(address: ServerAddress) -> Engine:
+    """An engine on ``address`` whose first connection worked; or the reason it cannot."""
+    engine = _engine(address, None)
+    try:
+        engine.connect().close()
+        return engine
+    except DBAPIError as exc:
+        engine.dispose()
+        if "no password supplied" not in str(exc.orig):
+            raise translate(exc, address) or exc from exc
+        password = keyring_password(address)
+        if password is None:
+            raise ServerLoginError(
+                f"No password for the login “{address.login}” on {address.host}:{address.port}: "
+                "put it in PGPASSWORD, ~/.pgpass or the keyring "
+                f"(keyring set rejoinder {address.keyring_user})."
+            ) from exc
+    engine = _engine(address, password)
+    try:
+        engine.connect().close()
+    except DBAPIError as exc:
+        engine.dispose()
+        raise translate(exc, address) or exc from exc
+    return engine
+
+
+def _sqlstate(exc: BaseException) -> str:
+    orig = getattr(exc, "orig", exc)
+    return str(getattr(orig, "sqlstate", "") or "")
+
+
+def is_connection_lost(exc: BaseException) -> bool:
+    """The connection broke under an operation (the server stopped, the network, a kill)."""
+    if isinstance(exc, DBAPIError) and exc.connection_invalidated:
+        return True
+    if _sqlstate(exc) in _LOST_STATES:
+        return True
+    text = str(getattr(exc, "orig", exc)).lower()
+    return any(words in text for words in _LOST_WORDS)
+
+
+def translate(exc: BaseException, address: ServerAddress) -> ServerError | None:
+    """The typed error a user should see for ``exc``, or None when it is not the server's."""
+    if not isinstance(exc, DBAPIError):
+        return None
+    where = f"{address.host}:{address.port}"
+    text = str(exc.orig)
+    state = _sqlstate(exc)
+    if state in _LOGIN_STATES or "password authentication failed" in text:
+        return ServerLoginError(
+            f"The team server {where} refused the login “{address.login}”: wrong password, "
+            "or no such login. Check the password in PGPASSWORD, ~/.pgpass or the keyring."
+        )
+    if state == "3D000":
+        return ServerError(f"There is no database “{address.database}” on the team server {where}.")
+    if is_connection_lost(exc):
+        return ConnectionLostError(
+            f"The connection to the team server {where} was lost; the last change was not saved. "
+            "Try again when the server answers."
+        )
+    lowered = text.lower()
+    if any(
+        words in lowered
+        for words in (
+            "connection refused",
+            "could not connect",
+            "timeout expired",
+            "could not translate host name",
+            "no route to host",
+            "network is unreachable",
+            "connection failed",
+        )
+    ):
+        return ServerUnavailableError(
+            f"The team server {where} does not answer: it may be stopped, or the address is "
+            "wrong. Nothing was changed."
+        )
+    return None

@@ -1,0 +1,113 @@
+"""A project on a team server, opened like a project file.
+
+:class:`ServerStore` is a :class:`~app.core.store.ProjectStore` whose engine
+talks to PostgreSQL: sessions, writes, the journal and every service work
+unchanged. What only a file needs is left out: no lock file (the server
+serialises writers), no disk guard against sync clients, no WAL or pragma,
+no backup before an upgrade (the upgrade is one transaction there). "Save a
+copy" becomes a checkout: a new project file holding the server's rows.
+
+A write that fails because the connection broke raises
+:class:`~app.core.errors.ConnectionLostError`; the server rolled the
+transaction back, so nothing of it is saved, and the next operation
+reconnects.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
+
+from app.core import migrate
+from app.core.config import Identity, local_identity
+from app.core.errors import NotAProjectError, ProjectError
+from app.core.server import schema, transfer
+from app.core.server.address import ServerAddress
+from app.core.server.connect import make_engine, translate
+from app.core.store import SUFFIX, ProjectStore
+
+logger = logging.getLogger(__name__)
+
+
+class ServerStore(ProjectStore):
+    """An open project on a server. Use :meth:`open`; close with :meth:`close`."""
+
+    def __init__(self, address: ServerAddress, engine: Engine, identity: Identity) -> None:
+        self.address = address
+        # Named after the database: backups and messages that name a project file use it.
+        self.path = Path(address.database + SUFFIX)
+        self.location = address.url()
+        self._lock = None
+        self._attach(engine, identity, read_only=False)
+
+    @classmethod
+    def open(cls, url: Path | str, identity: Identity | None = None) -> ServerStore:
+        address = ServerAddress.parse(str(url))
+        engine = make_engine(address)
+        try:
+            with engine.begin() as connection:
+                revision = schema.read_revision(connection)
+                if revision is None:
+                    raise NotAProjectError(
+                        f"The database “{address.database}” on {address.host}:{address.port} "
+                        "holds no Rejoinder project; publish one into it first "
+                        "(rejoinder publish FILE URL)."
+                    )
+                schema.check_not_newer(revision, address)
+                if revision != migrate.head_revision():
+                    schema.upgrade(connection)
+            store = cls(address, engine, identity or local_identity())
+        except BaseException as exc:
+            engine.dispose()
+            failure = translate(exc, address)
+            if failure is not None:
+                raise failure from exc
+            raise
+        try:
+            store._ensure_member()
+        except BaseException:
+            store.close()
+            raise
+        logger.info("opened %s", address)
+        return store
+
+    def _write_began(self, session: Session) -> Callable[[], None]:
+        return _nothing
+
+    def _group_began(self, session: Session) -> Callable[[], None]:
+        return _nothing
+
+    def _write_failure(self, exc: BaseException) -> Exception | None:
+        return translate(exc, self.address)
+
+    def _operation_failure(self, exc: BaseException) -> Exception | None:
+        return translate(exc, self.address)
+
+    def changed_on_disk(self) -> str | None:
+        return None
+
+    def check_on_disk(self) -> None:
+        return None
+
+    def before_write(self) -> None:
+        if self._closed:
+            raise ProjectError(f"The project {self.address} is closed.")
+
+    def save_copy(self, target: Path) -> None:
+        """A new project file with the server's rows (a checkout), read in one snapshot."""
+        try:
+            with self._write_lock, self.engine.connect() as connection:
+                snapshot = connection.execution_options(isolation_level="REPEATABLE READ")
+                with snapshot.begin():
+                    transfer.copy_to_file(snapshot, Path(target))
+        except DBAPIError as exc:
+            raise translate(exc, self.address) or exc from exc
+
+
+def _nothing() -> None:
+    return None
