@@ -1,12 +1,14 @@
 """Full-text search over the sources' text, the passages and the responses.
 
-The index is SQLite FTS5 in a separate in-memory database, never a table in
-the project file: the project schema belongs to Alembic, and an index is a
-cache that can always be rebuilt. It is rebuilt lazily, when a search finds
-that the project changed since the last build (a cheap fingerprint of
-row counts and last-update times). Sources are indexed per paragraph, so a
-hit carries the offset where its paragraph starts and, refined, the offset of
-the first matching word. No Qt here.
+The index is SQLite FTS5 in a separate in-memory database (on a team server:
+PostgreSQL's tsvector in temporary tables, see
+:mod:`app.core.server.textsearch`), never a table in the project: the project
+schema belongs to Alembic, and an index is a cache that can always be
+rebuilt. It is rebuilt lazily, when a search finds that the project changed
+since the last build (a cheap fingerprint of row counts and last-update
+times). Sources are indexed per paragraph, so a hit carries the offset where
+its paragraph starts and, refined, the offset of the first matching word.
+No Qt here.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import re
 import sqlite3
 import threading
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
 from sqlalchemy import func, select
@@ -23,6 +26,9 @@ from sqlalchemy import func, select
 from app.core import markup
 from app.core.models import JournalEntry, Passage, Response, Source, SourceVersion
 from app.core.store import ProjectStore
+
+if TYPE_CHECKING:
+    from app.core.server.textsearch import TsvectorTables
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -36,11 +42,8 @@ class Hit:
     snippet: str  # with the matched words between [ and ]
 
 
-def _fts_query(text: str) -> str | None:
-    """User text → an FTS5 query: every word must occur, the last one as a prefix."""
-    words = _WORD.findall(text)
-    if not words:
-        return None
+def _fts_query(words: list[str]) -> str:
+    """Words → an FTS5 query: every word must occur, the last one as a prefix."""
     quoted = ['"' + w.replace('"', '""') + '"' for w in words]
     quoted[-1] += "*"
     return " ".join(quoted)
@@ -49,18 +52,17 @@ def _fts_query(text: str) -> str | None:
 _KINDS = ("response", "passage", "source")
 
 
-class SearchIndex:
-    """The FTS5 index of one open project: one table per kind of hit.
+class _Fts5Tables:
+    """SQLite FTS5 in an in-memory database: one table per kind of hit.
 
     Responses and passages are few and ranked by relevance; a source's
-    paragraphs can be tens of thousands and are returned in reading order, which
-    lets FTS5 stop at the limit instead of ranking every match (a common word
-    matches nearly every paragraph of a 5,000-page project). Snippets are made
-    only for the rows returned.
+    paragraphs can be tens of thousands and are returned in reading order,
+    which lets FTS5 stop at the limit instead of ranking every match (a common
+    word matches nearly every paragraph of a 5,000-page project). Snippets are
+    made only for the rows returned.
     """
 
-    def __init__(self, store: ProjectStore) -> None:
-        self.store = store
+    def __init__(self) -> None:
         self.conn = sqlite3.connect(":memory:", check_same_thread=False)
         for kind in _KINDS:
             self.conn.execute(
@@ -68,6 +70,59 @@ class SearchIndex:
                 "body, id UNINDEXED, source_id UNINDEXED, offset UNINDEXED, "
                 "tokenize='unicode61 remove_diacritics 2')"
             )
+
+    def fresh(self) -> bool:
+        return False
+
+    def replace(self, rows: dict[str, list[tuple[str, str, str, int]]]) -> None:
+        with self.conn:
+            for kind in _KINDS:
+                self.conn.execute(f"DELETE FROM {kind}_hits")
+                self.conn.executemany(
+                    f"INSERT INTO {kind}_hits(body, id, source_id, offset) VALUES (?, ?, ?, ?)",
+                    rows[kind],
+                )
+
+    def query(
+        self, kind: str, words: list[str], limit: int
+    ) -> list[tuple[str, str, int, str, str]]:
+        order = "rowid" if kind == "source" else "rank"
+        found = self.conn.execute(
+            f"SELECT id, source_id, offset, body, "
+            f"snippet({kind}_hits, 0, '[', ']', '…', 12) FROM {kind}_hits "
+            f"WHERE {kind}_hits MATCH ? ORDER BY {order} LIMIT ?",
+            (_fts_query(words), limit),
+        ).fetchall()
+        folded = [w.casefold() for w in words]
+        return [
+            (
+                ident,
+                source_id,
+                int(offset) + (_first_match(body, folded) if kind == "source" else 0),
+                body,
+                snippet,
+            )
+            for ident, source_id, offset, body, snippet in found
+        ]
+
+
+class SearchIndex:
+    """The full-text index of one open project, a cache rebuilt when the project changed.
+
+    In a project file it is FTS5 (:class:`_Fts5Tables`); on a team server,
+    PostgreSQL's tsvector (:class:`app.core.server.textsearch.TsvectorTables`).
+    Both find the same words and give the same :class:`Hit`.
+    """
+
+    def __init__(self, store: ProjectStore) -> None:
+        self.store = store
+        self.tables: _Fts5Tables | TsvectorTables
+        if store.engine.dialect.name == "sqlite":
+            self.tables = _Fts5Tables()
+        else:
+            from app.core.server.textsearch import TsvectorTables
+
+            self.tables = TsvectorTables(store.engine)
         self.fingerprint: tuple[object, ...] | None = None
         self.lock = threading.Lock()
 
@@ -128,45 +183,28 @@ class SearchIndex:
     def refresh(self) -> None:
         """Rebuild the index if the project changed since the last build."""
         fingerprint = self._fingerprint()
-        if fingerprint == self.fingerprint:
+        if fingerprint == self.fingerprint and not self.tables.fresh():
             return
-        rows = self._rows()
-        with self.conn:
-            for kind in _KINDS:
-                self.conn.execute(f"DELETE FROM {kind}_hits")
-                self.conn.executemany(
-                    f"INSERT INTO {kind}_hits(body, id, source_id, offset) VALUES (?, ?, ?, ?)",
-                    rows[kind],
-                )
+        self.tables.replace(self._rows())
         self.fingerprint = fingerprint
 
     def search(self, query: str, limit: int = 50) -> list[Hit]:
-        fts = _fts_query(query)
-        if fts is None:
+        words = _WORD.findall(query)
+        if not words:
             return []
-        found: list[tuple[str, str, str, int, str, str]] = []
+        hits: list[Hit] = []
         with self.lock:
             self.refresh()
             for kind in _KINDS:
-                left = limit - len(found)
+                left = limit - len(hits)
                 if left <= 0:
                     break
-                order = "rowid" if kind == "source" else "rank"
-                found.extend(
-                    (kind, *row)
-                    for row in self.conn.execute(
-                        f"SELECT id, source_id, offset, body, "
-                        f"snippet({kind}_hits, 0, '[', ']', '…', 12) FROM {kind}_hits "
-                        f"WHERE {kind}_hits MATCH ? ORDER BY {order} LIMIT ?",
-                        (fts, left),
+                hits.extend(
+                    Hit(kind, ident, source_id, offset, snippet)
+                    for ident, source_id, offset, _body, snippet in self.tables.query(
+                        kind, words, left
                     )
                 )
-        words = [w.casefold() for w in _WORD.findall(query)]
-        hits = []
-        for kind, ident, source_id, offset, body, snippet in found:
-            if kind == "source":
-                offset += _first_match(body, words)
-            hits.append(Hit(kind, ident, source_id, int(offset), snippet))
         return hits
 
 
