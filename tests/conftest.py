@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.libreoffice_check import check_with_libreoffice, exported_documents
-from tests.pgserver import pg_database, pg_server, pg_url  # noqa: F401  (fixtures)
+from tests.pgserver import pg_database, pg_passfile, pg_server, pg_url  # noqa: F401  (fixtures)
 
 # Qt tests never need a screen; without this a run outside `make test` aborts.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

@@ -174,9 +174,13 @@ class PgServer:
         with self.connect() as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
-    def create_login(self, login: str, password: str) -> None:
+    def create_login(self, login: str, password: str, passfile: Path | None = None) -> None:
+        """A new login; with ``passfile``, its password goes there for libpq to find."""
         with self.connect() as conn:
             conn.execute(f"CREATE ROLE \"{login}\" LOGIN PASSWORD '{password}'")
+        if passfile is not None:
+            with passfile.open("a") as fh:
+                fh.write(f"{self.host}:{self.port}:*:{login}:{password}\n")
 
 
 def start_server() -> PgServer:
@@ -219,13 +223,17 @@ def pg_database(pg_server: PgServer) -> Iterator[str]:
 
 
 @pytest.fixture
-def pg_url(
-    pg_server: PgServer, pg_database: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> str:
-    """``postgresql://LOGIN@HOST:PORT/DB`` of an empty database; the password in a pgpass."""
+def pg_passfile(pg_server: PgServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The ``PGPASSFILE`` libpq reads, holding the superuser's password; append other logins'."""
     passfile = tmp_path / "pgpass"
     passfile.write_text(f"{pg_server.host}:{pg_server.port}:*:{ADMIN}:{ADMIN_PASSWORD}\n")
     passfile.chmod(0o600)
     monkeypatch.setenv("PGPASSFILE", str(passfile))
     monkeypatch.delenv("PGPASSWORD", raising=False)
+    return passfile
+
+
+@pytest.fixture
+def pg_url(pg_server: PgServer, pg_database: str, pg_passfile: Path) -> str:
+    """``postgresql://LOGIN@HOST:PORT/DB`` of an empty database; the password in a pgpass."""
     return pg_server.url(pg_database)

@@ -73,3 +73,11 @@ def test_case_and_accents_are_folded_and_matches_marked(demo: ProjectStore) -> N
         assert [(h.kind, h.id) for h in hits] == [("response", passage.id)], query
     (hit,) = search.search(demo, "ZANZIBARITE fiere")
     assert "[zanzibarité]" in hit.snippet and "[fièrement]" in hit.snippet
+
+
+def test_words_are_split_as_fts5_splits_them(demo: ProjectStore) -> None:
+    passage = passages.list_passages(demo)[0]
+    responses.respond(demo, passage.id, "See quixotic.example.org and the e-quixote A/QUIX/73.")
+    for query in ("quixotic example", "org quixotic", "quixote", "QUIX 73"):
+        hits = search.search(demo, query)
+        assert [(h.kind, h.id) for h in hits] == [("response", passage.id)], query

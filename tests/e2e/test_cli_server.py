@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -85,6 +86,14 @@ def test_load_onto_a_server_and_check_there(
     back = tmp_path / "back.json"
     assert rejoinder("dump", pg_url, "-o", back).returncode == 0
     assert back.read_bytes() == dumped.read_bytes()
+    documents = []
+    for home, name in ((path, "file.docx"), (pg_url, "server.docx")):
+        exported = rejoinder("export", home, "-o", tmp_path / name, "--include-drafts")
+        assert exported.returncode == 0, exported.stderr
+        with zipfile.ZipFile(tmp_path / name) as docx:
+            documents.append(docx.read("word/document.xml"))
+    assert documents[0] == documents[1]
+    assert b"We <b>disagree</b>" not in documents[0] and b"disagree" in documents[0]
 
 
 def test_a_wrong_password_is_one_line(

@@ -37,6 +37,16 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
+def _words(body: str) -> str:
+    """The folded words of ``body`` alone, so that PostgreSQL's parser splits where FTS5 does.
+
+    Left whole, "example.org", "e-mail" or "A/RES/73" would be single lexemes
+    there (a host name, a hyphenated word, a file path), and a search for
+    "org" or "res" would miss what it finds in a project file.
+    """
+    return " ".join(_WORD.findall(fold(body)))
+
+
 def tsquery(words: list[str]) -> str:
     """Every (folded) word, the last as a prefix; words are ``\\w+`` so need no escaping."""
     terms = [f"'{fold(word)}'" for word in words]
@@ -109,7 +119,7 @@ class TsvectorTables:
                     f'COPY {kind}_hits (body, id, source_id, "offset", folded) FROM STDIN'
                 ) as copy:
                     for body, ident, source_id, offset in rows[kind]:
-                        copy.write_row((body, ident, source_id, offset, fold(body)))
+                        copy.write_row((body, ident, source_id, offset, _words(body)))
 
     def query(
         self, kind: str, words: list[str], limit: int
