@@ -21,7 +21,7 @@ from sqlalchemy.exc import DBAPIError
 from app.core import dialect, outputs
 from app.core.config import Identity
 from app.core.errors import DatabaseNotEmptyError, ProjectError
-from app.core.models import TABLES
+from app.core.models import TABLES, Base
 from app.core.server import schema
 from app.core.server.address import ServerAddress
 from app.core.server.connect import make_engine, translate
@@ -38,7 +38,7 @@ def _tables() -> Iterator[Table]:
         yield cast(Table, model.__table__)
 
 
-def _parents_first(table: Table, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def parents_first(table: Table, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Rows of a table that refers to itself (a note's replies) after the rows they refer to."""
     own = [fk.parent.name for fk in table.foreign_keys if fk.column.table is table]
     if not own:
@@ -69,7 +69,7 @@ def copy_rows(source: Connection, target: Connection) -> int:
     for table in _tables():
         rows = [dict(row) for row in source.execute(select(table)).mappings()]
         rows.sort(key=lambda row: str(row["id"]))
-        rows = _parents_first(table, rows)
+        rows = parents_first(table, rows)
         for start in range(0, len(rows), BATCH):
             target.execute(insert(table), rows[start : start + BATCH])
         count += len(rows)
@@ -80,7 +80,10 @@ def reset_sequences(connection: Connection) -> None:
     """After rows came with their own serial numbers, PostgreSQL's counters follow them."""
     if dialect.is_sqlite(connection):
         return
-    for table in _tables():
+    present = set(schema.table_names(connection))
+    for table in Base.metadata.sorted_tables:
+        if table.name not in present:
+            continue
         for column in table.primary_key.columns:
             if isinstance(column.type, Integer) and column.autoincrement is True:
                 connection.execute(
