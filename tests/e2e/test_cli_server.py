@@ -11,6 +11,7 @@ import pytest
 from app.core.server.transfer import publish
 from tests.core.factories import populated
 from tests.e2e.cli import rejoinder
+from tests.pgserver import PgServer, free_port
 
 
 def _one_line(stderr: str) -> str:
@@ -96,8 +97,11 @@ def test_load_onto_a_server_and_check_there(
     assert b"We <b>disagree</b>" not in documents[0] and b"disagree" in documents[0]
 
 
-def test_a_wrong_password_is_one_line(
-    drafted: tuple[Path, str], pg_url: str, monkeypatch: pytest.MonkeyPatch
+def test_a_wrong_password_or_a_server_down_is_one_line(
+    drafted: tuple[Path, str],
+    pg_url: str,
+    pg_server: PgServer,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     path, _passage = drafted
     publish(path, pg_url)
@@ -106,3 +110,6 @@ def test_a_wrong_password_is_one_line(
     refused = rejoinder("sources", pg_url)
     assert refused.returncode == 2
     assert "refused the login" in _one_line(refused.stderr)
+    down = rejoinder("check", pg_url.replace(f":{pg_server.port}/", f":{free_port()}/"))
+    assert down.returncode == 2
+    assert "does not answer" in _one_line(down.stderr)
