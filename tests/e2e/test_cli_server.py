@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import io
 import os
+import sys
 import zipfile
 from pathlib import Path
 
 import pytest
 
+from app.cli import main
+from app.core.homes import open_home
 from app.core.server.transfer import publish
+from app.core.services.passages import list_passages
+from app.core.services.sections import list_sections
 from tests.core.factories import populated
 from tests.e2e.cli import rejoinder
 from tests.pgserver import PgServer, free_port
@@ -113,3 +119,29 @@ def test_a_wrong_password_or_a_server_down_is_one_line(
     down = rejoinder("check", pg_url.replace(f":{pg_server.port}/", f":{free_port()}/"))
     assert down.returncode == 2
     assert "does not answer" in _one_line(down.stderr)
+
+
+def test_batch_on_a_server_keeps_the_good_lines_of_a_group(
+    drafted: tuple[Path, str],
+    pg_url: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    path, passage_id = drafted
+    publish(path, pg_url)
+    lines = (
+        f"add-section --heading Privacy\n"
+        f"respond --passage {passage_id} --text 'We agree.' --status proposed\n"
+        "cite --source nosuchsource --quote 'anything'\n"
+        "add-section --heading Closing\n"
+    )
+    monkeypatch.setattr(sys, "stdin", io.StringIO(lines))
+    code = main(["batch", "--keep-going", pg_url])
+    _out, err = capsys.readouterr()
+    assert code == 2
+    assert err.strip().startswith("line 3: ")
+    with open_home(pg_url) as server:
+        headings = [section.heading for section in list_sections(server)]
+        (passage,) = [p for p in list_passages(server) if p.id == passage_id]
+    assert "Privacy" in headings and "Closing" in headings
+    assert passage.response_status == "proposed"
