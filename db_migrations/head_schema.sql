@@ -86,7 +86,7 @@ CREATE TABLE section (
 	heading TEXT NOT NULL, 
 	source_id VARCHAR(36), 
 	opening TEXT NOT NULL, 
-	closing TEXT NOT NULL, field_history TEXT DEFAULT '{}' NOT NULL, 
+	closing TEXT NOT NULL, field_history TEXT DEFAULT '{}' NOT NULL, shared_as_reference INTEGER DEFAULT '0' NOT NULL, 
 	PRIMARY KEY (id), 
 	FOREIGN KEY(source_id) REFERENCES source (id)
 );
@@ -129,7 +129,7 @@ CREATE TABLE passage (
 	paragraph_number TEXT, 
 	quote TEXT NOT NULL, 
 	anchor_method VARCHAR(16) NOT NULL, 
-	anchor_score INTEGER NOT NULL, field_history TEXT DEFAULT '{}' NOT NULL, orig_exact TEXT DEFAULT '' NOT NULL, orig_prefix TEXT DEFAULT '' NOT NULL, orig_suffix TEXT DEFAULT '' NOT NULL, orig_start INTEGER, orig_version_id VARCHAR(36), placement_confirmed INTEGER DEFAULT '1' NOT NULL, 
+	anchor_score INTEGER NOT NULL, field_history TEXT DEFAULT '{}' NOT NULL, orig_exact TEXT DEFAULT '' NOT NULL, orig_prefix TEXT DEFAULT '' NOT NULL, orig_suffix TEXT DEFAULT '' NOT NULL, orig_start INTEGER, orig_version_id VARCHAR(36), placement_confirmed INTEGER DEFAULT '1' NOT NULL, same_as_id VARCHAR(36), 
 	PRIMARY KEY (id), 
 	FOREIGN KEY(source_id) REFERENCES source (id), 
 	FOREIGN KEY(source_version_id) REFERENCES source_version (id), 
@@ -236,6 +236,28 @@ CREATE TABLE sent_export (
 	PRIMARY KEY (id), 
 	FOREIGN KEY(member_id) REFERENCES member (id)
 );
+CREATE TABLE sentence (
+	id INTEGER NOT NULL, 
+	version_id VARCHAR(36) NOT NULL, 
+	start INTEGER NOT NULL, 
+	"end" INTEGER NOT NULL, 
+	text TEXT NOT NULL, 
+	PRIMARY KEY (id)
+);
+CREATE TABLE sentence_band (
+	band BIGINT NOT NULL, 
+	sentence_id INTEGER NOT NULL, 
+	PRIMARY KEY (band, sentence_id)
+)
+ WITHOUT ROWID
+
+;
+CREATE TABLE sentence_index (
+	version_id VARCHAR(36) NOT NULL, 
+	scheme VARCHAR(64) NOT NULL, 
+	sentences INTEGER NOT NULL, 
+	PRIMARY KEY (version_id)
+);
 CREATE INDEX ix_source_version_source ON source_version (source_id, version_no);
 CREATE INDEX ix_block_section ON block (section_id, ordinal);
 CREATE INDEX ix_passage_source ON passage (source_id);
@@ -245,4 +267,5 @@ CREATE INDEX ix_revision_response ON revision (response_id);
 CREATE INDEX ix_note_target ON note (target_kind, target_id);
 CREATE INDEX ix_conflict_row ON "conflict" (table_name, row_id);
 CREATE INDEX ix_sent_export_sent_at ON sent_export (sent_at);
-INSERT INTO alembic_version (version_num) VALUES ('0006_sent_and_deadline');
+CREATE INDEX ix_sentence_version ON sentence (version_id, start);
+INSERT INTO alembic_version (version_num) VALUES ('0007_similar_passages');

@@ -48,6 +48,7 @@ COMMANDS: dict[str, str] = {
     "cite": "drafting",
     "edit-quote": "drafting",
     "respond": "drafting",
+    "similar": "similar",
     "check": "project",
     "export": "project",
     "dump": "project",

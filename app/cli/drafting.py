@@ -87,9 +87,14 @@ def cmd_edit_quote(args: argparse.Namespace) -> int:
 
 
 def cmd_respond(args: argparse.Namespace) -> int:
-    from app.core.services import responses
+    from app.core.services import responses, shared_answers
 
     with _open(args.file) as store:
+        if args.same_as:
+            shared = shared_answers.share_answer(store, args.passage, args.same_as)
+            if args.text is None and not (args.position or args.status or args.proposed_change):
+                print(shared)
+                return 0
         print(
             responses.respond(
                 store,
@@ -154,4 +159,5 @@ def register(sub: Any) -> None:
     p.add_argument("--position")
     p.add_argument("--status")
     p.add_argument("--proposed-change")
+    p.add_argument("--same-as", metavar="OTHER", help="share the answer of passage OTHER")
     p.set_defaults(run=cmd_respond)

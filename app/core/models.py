@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from sqlalchemy import ForeignKey, Index, Integer, LargeBinary, String, Text
+from sqlalchemy import BigInteger, ForeignKey, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from app.core.ids import APPLICATION_ID as APPLICATION_ID
@@ -176,6 +176,8 @@ class Section(Tracked, Base):
     source_id: Mapped[str | None] = mapped_column(ForeignKey("source.id"), default=None)
     opening: Mapped[str] = mapped_column(Text, default="")
     closing: Mapped[str] = mapped_column(Text, default="")
+    # 1: a shared answer prints here as the phrasebook's cross-reference to its first place.
+    shared_as_reference: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class Block(Tracked, Base):
@@ -235,6 +237,8 @@ class Passage(Tracked, Base):
     orig_start: Mapped[int | None] = mapped_column(Integer, default=None)
     orig_version_id: Mapped[str | None] = mapped_column(String(36), default=None)
     placement_confirmed: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    # "Same answer as…": the passage whose response this one shares (None: its own).
+    same_as_id: Mapped[str | None] = mapped_column(String(36), default=None)
 
 
 class Response(Tracked, Base):
@@ -355,6 +359,40 @@ class JournalBlob(Base):
     row_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     column_name: Mapped[str] = mapped_column(String(64), primary_key=True)
     data: Mapped[bytes | None] = mapped_column(LargeBinary, default=None)
+
+
+class Sentence(Base):
+    """A sentence of a source version, as the similar-passages index knows it (derived data)."""
+
+    __tablename__ = "sentence"
+    __table_args__ = (Index("ix_sentence_version", "version_id", "start"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    version_id: Mapped[str] = mapped_column(String(36))
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    # Kept here so that a look-up never reads a whole source text to score a candidate.
+    text: Mapped[str] = mapped_column(Text)
+
+
+class SentenceBand(Base):
+    """One LSH band key of a sentence's MinHash; sentences sharing a key are candidates."""
+
+    __tablename__ = "sentence_band"
+    __table_args__ = ({"sqlite_with_rowid": False},)
+
+    band: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    sentence_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+
+
+class SentenceIndex(Base):
+    """A source version whose sentences are indexed, and with which scheme (its parameters)."""
+
+    __tablename__ = "sentence_index"
+
+    version_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    scheme: Mapped[str] = mapped_column(String(64))
+    sentences: Mapped[int] = mapped_column(Integer)
 
 
 # Order in which tables can be filled without breaking a foreign key; the dump uses it.

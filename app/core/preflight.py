@@ -41,6 +41,7 @@ def check(store: ProjectStore, now: datetime | None = None) -> list[Problem]:
     problems = check_view(view)
     project = store.project()
     problems.extend(deadline_problems(view, project.id, project.deadline, now or system_clock()))
+    problems.extend(shared_answer_problems(store))
     return problems
 
 
@@ -56,6 +57,22 @@ def deadline_problems(
         return []
     count = f"{len(drafts)} response{'s are' if len(drafts) > 1 else ' is'} still a draft"
     return [Problem("deadline", f"{summary(current)} {count}.", "project", project_id)]
+
+
+def shared_answer_problems(store: ProjectStore) -> list[Problem]:
+    """Answers shared by passages that now differ a lot (a revised version moved one)."""
+    from app.core.services.shared_answers import differing_groups
+
+    return [
+        Problem(
+            "shared_answer",
+            f"{len(group.passage_ids)} passages share one answer but their quotes now differ "
+            f"a lot (similarity {group.similarity:.2f}): check that the answer fits each.",
+            "response" if group.response_id else "passage",
+            group.response_id or group.owner_id,
+        )
+        for group in differing_groups(store)
+    ]
 
 
 def check_view(view: ProjectView) -> list[Problem]:

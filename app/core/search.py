@@ -168,7 +168,8 @@ class SearchIndex:
                 select(Passage, Response)
                 .outerjoin(
                     Response,
-                    (Response.passage_id == Passage.id) & Response.deleted_at.is_(None),
+                    (Response.passage_id == func.coalesce(Passage.same_as_id, Passage.id))
+                    & Response.deleted_at.is_(None),
                 )
                 .where(Passage.deleted_at.is_(None), Passage.source_id.in_(live))
             ).all()

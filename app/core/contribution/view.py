@@ -272,7 +272,7 @@ def read_project(store: ProjectStore, *, with_notes: bool = False) -> ProjectVie
                 bool(p.placement_confirmed),
                 where[p.id][0],
                 where[p.id][1],
-                responses.get(p.id),
+                responses.get(p.same_as_id or p.id),
             )
             for p in rows
         )

@@ -21,6 +21,7 @@ from app.core.models import (
     SourceVersion,
     utcnow,
 )
+from app.core.services import shared_answers
 from app.core.services.common import next_ordinal, place_at, resolve, tombstone
 from app.core.services.sources import current_version, layout
 from app.core.store import ProjectStore
@@ -47,6 +48,7 @@ class PassageInfo:
     response_text: str
     proposed_change: str = ""
     section_id: str | None = None
+    same_as_id: str | None = None  # the passage whose answer this one shares
 
     @property
     def orphan(self) -> bool:
@@ -182,6 +184,7 @@ def delete_passage(store: ProjectStore, passage_ref: str) -> str:
     stamp = utcnow()
     with store.write("Delete passage") as session:
         passage = resolve(session, Passage, passage_ref)
+        shared_answers.hand_over(session, passage, stamp)
         tombstone(passage, stamp)
         for response in session.scalars(
             select(Response).where(Response.passage_id == passage.id, Response.deleted_at.is_(None))
@@ -221,7 +224,8 @@ def _query_infos(session: Session, *where: Any) -> list[PassageInfo]:
         .join(Source, Source.id == Passage.source_id)
         .outerjoin(
             Response,
-            (Response.passage_id == Passage.id) & Response.deleted_at.is_(None),
+            (Response.passage_id == func.coalesce(Passage.same_as_id, Passage.id))
+            & Response.deleted_at.is_(None),
         )
         .outerjoin(Block, Block.id == Passage.block_id)
         .outerjoin(Section, Section.id == Block.section_id)
@@ -249,6 +253,7 @@ def _query_infos(session: Session, *where: Any) -> list[PassageInfo]:
             response_text=r.text if r else "",
             proposed_change=r.proposed_change if r else "",
             section_id=section_id,
+            same_as_id=p.same_as_id,
         )
         for p, label, r, section_id in session.execute(query).all()
     ]

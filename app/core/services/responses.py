@@ -66,10 +66,11 @@ def respond(
         workflow.normalise_status(status)
     with store.write("Edit response") as session:
         passage = resolve(session, Passage, passage_ref)
-        response = session.scalars(_LIVE_RESPONSE, {"passage_id": passage.id}).first()
+        owner_id = passage.same_as_id or passage.id  # a shared answer is edited once, for all
+        response = session.scalars(_LIVE_RESPONSE, {"passage_id": owner_id}).first()
         if response is None:
             response = Response(
-                passage_id=passage.id,
+                passage_id=owner_id,
                 text=text or "",
                 position=pos or Position.UNSET,
                 status=Status.DRAFT,

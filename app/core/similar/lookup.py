@@ -1,0 +1,251 @@
+"""Finding the spans of other sources that say what a passage says, best first.
+
+Candidates come from the stored LSH band keys of the sentences the passage
+covers (no MinHash is computed at look-up, so datasketch is not imported);
+each candidate sentence is then scored against the passage's own sentences
+with rapidfuzz, and neighbouring matching sentences of one source join into
+one span. Only the current version of each live source other than the
+passage's own is searched. A match that overlaps a passage we already cited
+carries that passage and its response (shared answers followed).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+from rapidfuzz.utils import default_process
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.core import markup
+from app.core.models import (
+    Block,
+    Passage,
+    Response,
+    Sentence,
+    SentenceBand,
+    Source,
+    SourceVersion,
+)
+from app.core.services.common import resolve
+from app.core.similar import sentences
+from app.core.similar.index import ensure_index
+from app.core.store import ProjectStore
+
+logger = logging.getLogger(__name__)
+
+MIN_SCORE = 0.5  # a sentence scoring less against every sentence of the passage is not shown
+CANDIDATES = 400  # sentences sharing the most band keys are scored; the rest are too far
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    score: float  # 0..1
+    source_id: str
+    source_label: str
+    version_id: str
+    start: int
+    end: int
+    text: str
+    locator: str  # page label, paragraph number, or "-"
+    passage_id: str | None = None  # a passage we cited that overlaps the span
+    section_id: str | None = None  # where that passage is printed
+    response_id: str | None = None
+    response_status: str | None = None
+    response_text: str = ""  # plain text
+
+
+@dataclass(slots=True)
+class _Hit:
+    sentence_id: int
+    version_id: str
+    start: int
+    end: int
+    text: str
+    score: float
+
+
+def score(piece: str, candidate: str) -> float:
+    """How alike a piece of the passage and a candidate sentence read, 0..1.
+
+    rapidfuzz's normalised Indel similarity; a piece shorter than the
+    candidate (a passage that cites part of a sentence) is compared with the
+    best-matching part of the candidate instead (``partial_ratio``).
+    """
+    whole = fuzz.ratio(piece, candidate, processor=default_process)
+    if len(piece) < len(candidate):
+        whole = max(whole, fuzz.partial_ratio(piece, candidate, processor=default_process))
+    return float(whole) / 100.0
+
+
+def _current_versions(session: Session, except_source: str) -> dict[str, tuple[str, str]]:
+    """version id → (source id, label) for the current version of every other live source."""
+    best: dict[str, tuple[int, str, str]] = {}
+    rows = session.execute(
+        select(SourceVersion.id, SourceVersion.source_id, SourceVersion.version_no, Source.label)
+        .join(Source, Source.id == SourceVersion.source_id)
+        .where(
+            SourceVersion.deleted_at.is_(None),
+            Source.deleted_at.is_(None),
+            Source.id != except_source,
+        )
+    )
+    for version_id, source_id, number, label in rows:
+        if source_id not in best or number > best[source_id][0]:
+            best[source_id] = (number, version_id, label)
+    return {v: (s, label) for s, (_n, v, label) in best.items()}
+
+
+def _keys_of(session: Session, passage: Passage) -> list[int]:
+    """The band keys of the sentences the passage covers (computed when none are stored)."""
+    if passage.start is not None and passage.end is not None:
+        own = select(Sentence.id).where(
+            Sentence.version_id == passage.source_version_id,
+            Sentence.end > passage.start,
+            Sentence.start < passage.end,
+        )
+        keys = list(
+            session.scalars(select(SentenceBand.band).where(SentenceBand.sentence_id.in_(own)))
+        )
+        if keys:
+            return keys
+    from app.core.similar import sketch
+
+    pieces = [s.text for s in sentences.split(passage.exact)] or [passage.exact]
+    return [k for ks in sketch.band_keys([sentences.words(p) for p in pieces]) for k in ks]
+
+
+def _candidates(session: Session, keys: list[int], versions: list[str]) -> list[_Hit]:
+    if not keys or not versions:
+        return []
+    shared = func.count(SentenceBand.band).label("shared")
+    rows = session.execute(
+        select(Sentence.id, Sentence.version_id, Sentence.start, Sentence.end, Sentence.text)
+        .join(SentenceBand, SentenceBand.sentence_id == Sentence.id)
+        .where(SentenceBand.band.in_(set(keys)), Sentence.version_id.in_(versions))
+        .group_by(Sentence.id)
+        .order_by(shared.desc(), Sentence.id)
+        .limit(CANDIDATES)
+    )
+    return [_Hit(i, v, s, e, t, 0.0) for i, v, s, e, t in rows]
+
+
+def _join(hits: list[_Hit]) -> list[_Hit]:
+    """Neighbouring sentences of one version become one span (score weighted by length)."""
+    spans: list[_Hit] = []
+    for hit in sorted(hits, key=lambda h: h.sentence_id):
+        last = spans[-1] if spans else None
+        if (
+            last is not None
+            and last.version_id == hit.version_id
+            and hit.sentence_id == last.sentence_id + 1
+        ):
+            a, b = len(last.text), len(hit.text)
+            last.score = (last.score * a + hit.score * b) / (a + b)
+            last.text = f"{last.text} {hit.text}"
+            last.end = hit.end
+            last.sentence_id = hit.sentence_id
+        else:
+            spans.append(
+                _Hit(hit.sentence_id, hit.version_id, hit.start, hit.end, hit.text, hit.score)
+            )
+    return spans
+
+
+def _locator(pages: list[dict[str, object]], paragraphs: list[dict[str, object]], at: int) -> str:
+    for page in pages:
+        if int(page["start"]) <= at < int(page["end"]) and page.get("label"):  # type: ignore[call-overload]
+            return "".join(str(page["label"]).split())
+    for para in paragraphs:
+        if int(para["start"]) <= at < int(para["end"]) and para.get("number"):  # type: ignore[call-overload]
+            return "".join(str(para["number"]).split())
+    return "-"
+
+
+def _cited(
+    session: Session, spans: list[_Hit]
+) -> dict[int, tuple[str, str | None, Response | None]]:
+    """For each span (by index): the passage overlapping it, its section and its response."""
+    versions = {s.version_id for s in spans}
+    rows = session.execute(
+        select(Passage, Block.section_id, Response)
+        .outerjoin(Block, Block.id == Passage.block_id)
+        .outerjoin(
+            Response,
+            (Response.passage_id == func.coalesce(Passage.same_as_id, Passage.id))
+            & Response.deleted_at.is_(None),
+        )
+        .where(Passage.deleted_at.is_(None), Passage.source_version_id.in_(versions))
+    )
+    found: dict[int, tuple[str, str | None, Response | None]] = {}
+    for passage, section_id, response in rows:
+        if passage.start is None or passage.end is None:
+            continue
+        for i, span in enumerate(spans):
+            if (
+                i not in found
+                and span.version_id == passage.source_version_id
+                and passage.start < span.end
+                and span.start < passage.end
+            ):
+                found[i] = (passage.id, section_id, response)
+    return found
+
+
+def similar_to_passage(
+    store: ProjectStore, passage_ref: str, limit: int = 10, *, build: bool = True
+) -> list[Match]:
+    """The spans of other sources most like the passage, best first (at most ``limit``).
+
+    ``build`` first indexes the versions the index lacks (see
+    :func:`~app.core.similar.index.ensure_index`).
+    """
+    with store.session() as session:
+        passage_id = resolve(session, Passage, passage_ref).id  # bad input changes nothing
+    if build:
+        ensure_index(store)
+    with store.session() as session:
+        passage = resolve(session, Passage, passage_id)
+        versions = _current_versions(session, passage.source_id)
+        hits = _candidates(session, _keys_of(session, passage), list(versions))
+        pieces = [s.text for s in sentences.split(passage.exact)] or [passage.exact.strip()]
+        for hit in hits:
+            hit.score = max(score(p, hit.text) for p in pieces)
+        spans = _join([h for h in hits if h.score >= MIN_SCORE])
+        spans.sort(key=lambda h: (-h.score, h.version_id, h.start))
+        spans = spans[: max(0, limit)]
+        shapes = {
+            v: (json.loads(p or "[]"), json.loads(q or "[]"))
+            for v, p, q in session.execute(
+                select(SourceVersion.id, SourceVersion.pages, SourceVersion.paragraphs).where(
+                    SourceVersion.id.in_({s.version_id for s in spans})
+                )
+            )
+        }
+        cited = _cited(session, spans) if spans else {}
+        matches = []
+        for i, span in enumerate(spans):
+            source_id, label = versions[span.version_id]
+            pages, paragraphs = shapes.get(span.version_id, ([], []))
+            passage_id, section_id, response = cited.get(i, (None, None, None))
+            matches.append(
+                Match(
+                    score=round(span.score, 3),
+                    source_id=source_id,
+                    source_label=label,
+                    version_id=span.version_id,
+                    start=span.start,
+                    end=span.end,
+                    text=span.text,
+                    locator=_locator(pages, paragraphs, span.start),
+                    passage_id=passage_id,
+                    section_id=section_id,
+                    response_id=response.id if response is not None else None,
+                    response_status=response.status if response is not None else None,
+                    response_text=markup.plain_text(response.text) if response is not None else "",
+                )
+            )
+        return matches

@@ -1,0 +1,15 @@
+"""The parameters a stored band key depends on; changing any of them rebuilds the index.
+
+Kept apart from ``sketch`` so that a look-up can tell whether the index is
+current without importing datasketch (0.6 s). BANDS × ROWS is what
+datasketch's ``MinHashLSH`` chooses for :data:`THRESHOLD` and
+:data:`NUM_PERM` (a test checks that it still does).
+"""
+
+NUM_PERM = 64
+THRESHOLD = 0.4  # Jaccard similarity of word sets at which a pair is found about half the time
+BANDS = 16
+ROWS = 4
+SEED = 1
+
+SCHEME = f"words3-crc32-mh{NUM_PERM}s{SEED}-b{BANDS}r{ROWS}"
