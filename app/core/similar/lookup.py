@@ -165,9 +165,10 @@ def _locator(pages: list[dict[str, object]], paragraphs: list[dict[str, object]]
     return "-"
 
 
-def _cited(
-    session: Session, spans: list[_Hit]
-) -> dict[int, tuple[str, str | None, Response | None]]:
+_Cited = tuple[str | None, str | None, Response | None]
+
+
+def _cited(session: Session, spans: list[_Hit]) -> dict[int, _Cited]:
     """For each span (by index): the passage overlapping it, its section and its response."""
     versions = {s.version_id for s in spans}
     rows = session.execute(
@@ -180,7 +181,7 @@ def _cited(
         )
         .where(Passage.deleted_at.is_(None), Passage.source_version_id.in_(versions))
     )
-    found: dict[int, tuple[str, str | None, Response | None]] = {}
+    found: dict[int, _Cited] = {}
     for passage, section_id, response in rows:
         if passage.start is None or passage.end is None:
             continue
@@ -230,7 +231,7 @@ def similar_to_passage(
         for i, span in enumerate(spans):
             source_id, label = versions[span.version_id]
             pages, paragraphs = shapes.get(span.version_id, ([], []))
-            passage_id, section_id, response = cited.get(i, (None, None, None))
+            cited_id, section_id, response = cited.get(i, (None, None, None))
             matches.append(
                 Match(
                     score=round(span.score, 3),
@@ -241,7 +242,7 @@ def similar_to_passage(
                     end=span.end,
                     text=span.text,
                     locator=_locator(pages, paragraphs, span.start),
-                    passage_id=passage_id,
+                    passage_id=cited_id,
                     section_id=section_id,
                     response_id=response.id if response is not None else None,
                     response_status=response.status if response is not None else None,
