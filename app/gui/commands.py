@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QWidget
 
 from app.core import history
 from app.core.errors import RejoinderError
-from app.core.services import passages, responses, sections, sources
+from app.core.services import passages, responses, sections, shared_answers, sources
 from app.gui.context import PASSAGES, RESPONSES, SECTIONS, SOURCES, ProjectContext
 from app.gui.errors import show_error
 
@@ -148,6 +148,17 @@ class RestoreRevision(Command):
 
     def do(self) -> None:
         history.restore_revision(self.ctx.store, self.revision_id)
+
+
+class ShareAnswer(Command):
+    """ "Same answer as…": the passage shares another's answer; undo gives it its own back."""
+
+    def __init__(self, ctx: ProjectContext, passage_id: str, other_id: str) -> None:
+        super().__init__(ctx, _tr("Same answer as"), PASSAGES, RESPONSES, SOURCES)
+        self.passage_id, self.other_id = passage_id, other_id
+
+    def do(self) -> None:
+        shared_answers.share_answer(self.ctx.store, self.passage_id, self.other_id)
 
 
 class RenameSource(Command):

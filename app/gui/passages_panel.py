@@ -107,6 +107,7 @@ class PassagesPanel(QWidget):
         self.down_action = QAction(self.tr("Move d&own"), self)
         self.down_action.setShortcut(QKeySequence("Alt+Down"))
         self.section_action = QAction(self.tr("Move to &section…"), self)
+        self.same_action = QAction(self.tr("Same &answer as…"), self)
         self.note_action = QAction(self.tr("Add &note…"), self)
         self.note_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
         for action in (
@@ -114,6 +115,7 @@ class PassagesPanel(QWidget):
             self.up_action,
             self.down_action,
             self.section_action,
+            self.same_action,
             self.delete_action,
         ):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -122,6 +124,7 @@ class PassagesPanel(QWidget):
         self.up_action.triggered.connect(lambda: self._step(-1))
         self.down_action.triggered.connect(lambda: self._step(1))
         self.section_action.triggered.connect(self._ask_section)
+        self.same_action.triggered.connect(self._ask_same_answer)
         self.note_action.triggered.connect(self._ask_note)
         self.filter.changed.connect(self.refresh)
         self.apply.clicked.connect(self._apply_quote)
@@ -266,6 +269,24 @@ class PassagesPanel(QWidget):
         info = next(p for p in self.items if p.id == passage_id)
         command = review_commands.PlacePassage(self.ctx, passage_id, section_id, info.ordinal)
         commands.push(self, self.ctx, command)
+
+    def _ask_same_answer(self) -> None:
+        info = self.current()
+        if info is None:
+            return
+        others = [p for p in self.items if p.id != info.id and p.same_as_id != info.id]
+        names = [f"{i + 1}. {p.source_label}: {_short(p.quote, 80)}" for i, p in enumerate(others)]
+        if not names:
+            return
+        name, ok = QInputDialog.getItem(
+            self, self.tr("Same answer as"), self.tr("Answer this passage as:"), names, 0, False
+        )
+        if ok and name in names:
+            self.share_answer(info.id, others[names.index(name)].id)
+
+    def share_answer(self, passage_id: str, other_id: str) -> None:
+        """One answer for both passages: one text, one status; undo gives it its own back."""
+        commands.push(self, self.ctx, commands.ShareAnswer(self.ctx, passage_id, other_id))
 
     def _siblings(self, info: PassageInfo) -> list[str]:
         return [p.id for p in self.items if p.block_id == info.block_id]

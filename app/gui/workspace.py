@@ -30,6 +30,7 @@ from app.gui.response_editor import ResponseEditor
 from app.gui.search_panel import SearchPanel
 from app.gui.sending import Sending
 from app.gui.shell import Shell
+from app.gui.similar_panel import SimilarPanel
 from app.gui.source_actions import SourceActions
 from app.gui.sources_panel import SourcesPanel
 from app.gui.status import StatusController
@@ -83,6 +84,7 @@ class Workspace(QObject):
         self.preview = PreviewPanel(ctx)
         self.preflight = PreflightPanel(ctx)
         self.search = SearchPanel(ctx)
+        self.similar = SimilarPanel(ctx)
         left, right, bottom = (
             Qt.DockWidgetArea.LeftDockWidgetArea,
             Qt.DockWidgetArea.RightDockWidgetArea,
@@ -92,6 +94,7 @@ class Workspace(QObject):
         d_search = self._dock("SearchDock", self.tr("Search"), self.search, left)
         d_passages = self._dock("PassagesDock", self.tr("Passages"), self.passages, left)
         d_response = self._dock("ResponseDock", self.tr("Response"), self.editor, right)
+        d_similar = self._dock("SimilarDock", self.tr("Similar passages"), self.similar, right)
         d_outline = self._dock("OutlineDock", self.tr("Outline"), self.outline, right)
         d_preview = self._dock("PreviewDock", self.tr("Preview"), self.preview, right)
         d_preflight = self._dock("PreflightDock", self.tr("Preflight"), self.preflight, bottom)
@@ -100,6 +103,7 @@ class Workspace(QObject):
         window.splitDockWidget(d_response, d_outline, Qt.Orientation.Vertical)
         window.tabifyDockWidget(d_outline, d_preview)
         window.tabifyDockWidget(d_outline, d_preflight)
+        window.tabifyDockWidget(d_outline, d_similar)
         d_sources.raise_()
         d_outline.raise_()
         self._default_sizes = (

@@ -17,8 +17,9 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable
+from typing import cast
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import Table, delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from app.core.models import Sentence, SentenceBand, SentenceIndex, Source, SourceVersion
@@ -27,6 +28,12 @@ from app.core.similar.scheme import SCHEME
 from app.core.store import ProjectStore
 
 logger = logging.getLogger(__name__)
+
+# Core inserts of the tables on the session's connection (not through the ORM
+# classes): a plain executemany without the ORM's per-row bookkeeping, several
+# times faster for the 30,000 band rows of a 100-page source.
+_SENTENCE = cast(Table, Sentence.__table__)
+_BAND = cast(Table, SentenceBand.__table__)
 
 Progress = Callable[[int, int], None]
 
@@ -48,11 +55,12 @@ def index_version(session: Session, version: SourceVersion) -> int:
     session.execute(delete(Sentence).where(Sentence.version_id == version.id))
     session.execute(delete(SentenceIndex).where(SentenceIndex.version_id == version.id))
     spans = sentences.split(version.text, _paragraphs(version))
-    keys = sketch.band_keys([sentences.words(s.text) for s in spans])
+    keys = sketch.band_keys([s.words for s in spans])
     first = int(session.scalar(select(func.max(Sentence.id))) or 0) + 1
     if spans:
-        session.execute(
-            insert(Sentence),
+        connection = session.connection()
+        connection.execute(
+            insert(_SENTENCE),
             [
                 {
                     "id": first + i,

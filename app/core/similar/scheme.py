@@ -12,4 +12,4 @@ BANDS = 16
 ROWS = 4
 SEED = 1
 
-SCHEME = f"words3-crc32-mh{NUM_PERM}s{SEED}-b{BANDS}r{ROWS}"
+SCHEME = f"split2-words3-crc32-mh{NUM_PERM}s{SEED}-b{BANDS}r{ROWS}"

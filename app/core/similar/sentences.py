@@ -5,7 +5,11 @@ other a sentence at a time ("We refer to our comments above on …"), and a
 sentence is short enough for one MinHash to describe it. Sentences never
 cross a paragraph; a run-on "sentence" (PDF text without stops, a table) is
 cut into pieces of about :data:`MAX_CHARS`, so that no span is too long to
-score. Offsets are code points into the version's text, like every anchor.
+score. Text extracted from a PDF breaks a sentence into lines that look like
+paragraphs: a paragraph that ends without a stop and is followed by one that
+starts in lower case is read as one with it. Offsets are code points into the
+version's text, like every anchor; a sentence's text has its white space
+collapsed.
 """
 
 from __future__ import annotations
@@ -20,6 +24,8 @@ MIN_WORDS = 4  # shorter pieces (headings, "1.", "Yes.") say too little to compa
 _STOP = re.compile(r"(?<=[.!?。！？])[\"'”’»)\]]*\s+")
 _BREAK = re.compile(r"\n\s*\n")
 _WORD = re.compile(r"\w+", re.UNICODE)
+_ENDS = ".!?:;。！？"
+_CLOSERS = "\"'”’»)]"
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +33,7 @@ class Span:
     start: int
     end: int
     text: str
+    words: tuple[str, ...] = ()
 
 
 def words(text: str) -> list[str]:
@@ -42,7 +49,7 @@ def words(text: str) -> list[str]:
     return list(seen)
 
 
-def _blocks(text: str, paragraphs: Sequence[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+def _raw_blocks(text: str, paragraphs: Sequence[tuple[int, int]]) -> Iterator[tuple[int, int]]:
     if paragraphs:
         yield from ((max(0, s), min(len(text), e)) for s, e in paragraphs if e > s)
         return
@@ -51,6 +58,26 @@ def _blocks(text: str, paragraphs: Sequence[tuple[int, int]]) -> Iterator[tuple[
         yield start, gap.start()
         start = gap.end()
     yield start, len(text)
+
+
+def _continues(text: str, end: int, next_start: int) -> bool:
+    """Does the paragraph ending at ``end`` run on into the one at ``next_start``?"""
+    tail = text[max(0, end - 4) : end].rstrip().rstrip(_CLOSERS)
+    head = text[next_start : next_start + 4].lstrip()
+    return bool(tail) and tail[-1] not in _ENDS and bool(head) and head[0].islower()
+
+
+def _blocks(text: str, paragraphs: Sequence[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    current: tuple[int, int] | None = None
+    for start, end in _raw_blocks(text, paragraphs):
+        if current is not None and _continues(text, current[1], start):
+            current = (current[0], end)
+            continue
+        if current is not None:
+            yield current
+        current = (start, end)
+    if current is not None:
+        yield current
 
 
 def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -74,9 +101,11 @@ def split(text: str, paragraphs: Sequence[tuple[int, int]] = ()) -> list[Span]:
             for s, e in _pieces(text, at, stop):
                 piece = text[s:e]
                 stripped = piece.strip()
-                if len(words(stripped)) < MIN_WORDS:
+                seen = words(stripped)
+                if len(seen) < MIN_WORDS:
                     continue
                 lead = len(piece) - len(piece.lstrip())
-                spans.append(Span(s + lead, s + lead + len(stripped), stripped))
+                normal = " ".join(stripped.split())
+                spans.append(Span(s + lead, s + lead + len(stripped), normal, tuple(seen)))
             at = stop
     return spans

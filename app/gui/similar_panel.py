@@ -1,0 +1,222 @@
+"""The Similar passages dock: what other sources say like the current passage.
+
+When a passage is selected, the look-up runs off the GUI thread (the first
+one may index sources imported since the last) and the spans of other
+sources come back best first, with their score, where they are, and — when
+we already cited one — our answer to it. From a span, "Cite" cites it,
+"Same answer" cites it (if needed) and makes it share the current passage's
+answer, "Refer to our answer" writes a cross-reference in its party's section
+to the section where the current passage is answered. Each is one step of
+the project's journal, so Ctrl+Z undoes it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.similar import Match, similar_to_passage
+from app.core.similar.actions import answer_match, cite_match, refer_match
+from app.gui import commands
+from app.gui.context import PASSAGES, RESPONSES, SECTIONS, SOURCES, ProjectContext
+from app.gui.workers import Operation, Progress
+
+logger = logging.getLogger(__name__)
+
+LIMIT = 20
+MATCH_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class _Edit(commands.Command):
+    """One core operation on a match; the journal makes it undoable."""
+
+    def __init__(self, ctx: ProjectContext, text: str, do: Callable[[], object]) -> None:
+        super().__init__(ctx, text, PASSAGES, RESPONSES, SECTIONS, SOURCES)
+        self._do = do
+        self.result: object = None
+
+    def do(self) -> None:
+        self.result = self._do()
+
+
+class SimilarPanel(QWidget):
+    def __init__(self, ctx: ProjectContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.passage_id: str | None = None
+        self.matches: list[Match] = []
+        self._generation = 0
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.summary = QLabel(self.tr("Select a passage to see what other sources say alike."))
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.model = QStandardItemModel(0, 4, self)
+        self.model.setHorizontalHeaderLabels(
+            [self.tr("Score"), self.tr("Source"), self.tr("Where"), self.tr("Text")]
+        )
+        self.view = QTreeView()
+        self.view.setModel(self.model)
+        self.view.setRootIsDecorated(False)
+        self.view.setWordWrap(True)
+        self.view.setAlternatingRowColors(True)
+        self.view.setUniformRowHeights(False)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        layout.addWidget(self.view, 1)
+        row = QHBoxLayout()
+        self.cite_button = QPushButton(self.tr("Cite"))
+        self.cite_button.setToolTip(self.tr("Cite this span of the other source"))
+        self.same_button = QPushButton(self.tr("Same answer"))
+        self.same_button.setToolTip(
+            self.tr("Cite this span (if needed) and answer it with this passage's answer")
+        )
+        self.refer_button = QPushButton(self.tr("Refer to our answer"))
+        self.refer_button.setToolTip(
+            self.tr(
+                "Write in the other party's section: we refer to our comments "
+                "where this passage is answered"
+            )
+        )
+        for button in (self.cite_button, self.same_button, self.refer_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.cite_button.clicked.connect(self.cite_current)
+        self.same_button.clicked.connect(self.answer_current)
+        self.refer_button.clicked.connect(self.refer_current)
+        self.view.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
+        self.view.doubleClicked.connect(self._jump)
+        ctx.passage_selected.connect(self.lookup)
+        ctx.changed.connect(self._changed)
+        self._update_buttons()
+
+    # -- looking up ----------------------------------------------------------------
+
+    def lookup(self, passage_id: str | None) -> None:
+        """Look the passage's similar spans up off the GUI thread; late answers are dropped."""
+        self.passage_id = passage_id
+        self._generation += 1
+        generation = self._generation
+        if not passage_id:
+            self._show([])
+            return
+        store = self.ctx.store
+
+        def work(_progress: Progress) -> list[Match]:
+            return similar_to_passage(store, passage_id, LIMIT)
+
+        self.summary.setText(self.tr("Looking for similar passages…"))
+        Operation(self, work).success(
+            lambda found: self._show(found) if generation == self._generation else None
+        ).failure(lambda exc: self._failed(exc, generation)).run_in_background()
+
+    def _failed(self, exc: BaseException, generation: int) -> None:
+        if generation == self._generation:
+            logger.info("similar passages not found: %s", exc)
+            self._show([])
+
+    def _changed(self, kinds: frozenset[str]) -> None:
+        if self.passage_id and kinds & {PASSAGES, RESPONSES, SOURCES}:
+            self.lookup(self.passage_id)
+
+    def _show(self, matches: list[Match]) -> None:
+        self.matches = matches
+        self.model.removeRows(0, self.model.rowCount())
+        for number, match in enumerate(matches):
+            text = match.text
+            if match.response_id is not None:
+                text += "\n" + self.tr("Our answer ({status}): {text}").format(
+                    status=match.response_status, text=match.response_text or "…"
+                )
+            elif match.passage_id is not None:
+                text += "\n" + self.tr("Cited, not answered yet")
+            cells = [
+                QStandardItem(f"{match.score:.2f}"),
+                QStandardItem(match.source_label),
+                QStandardItem(match.locator),
+                QStandardItem(text),
+            ]
+            for cell in cells:
+                cell.setData(number, MATCH_ROLE)
+                cell.setToolTip(text)
+            self.model.appendRow(cells)
+        if not self.passage_id:
+            self.summary.setText(self.tr("Select a passage to see what other sources say alike."))
+        elif matches:
+            self.summary.setText(
+                self.tr("{n} similar passages in other sources, best first.").format(n=len(matches))
+            )
+            self.view.setCurrentIndex(self.model.index(0, 0))
+        else:
+            self.summary.setText(self.tr("No other source says anything like this passage."))
+        self._update_buttons()
+
+    # -- acting on a match ---------------------------------------------------------
+
+    def current(self) -> Match | None:
+        index: QModelIndex = self.view.currentIndex()
+        if not index.isValid():
+            return None
+        number = index.data(MATCH_ROLE)
+        return self.matches[int(number)] if number is not None else None
+
+    def select(self, number: int) -> None:
+        self.view.setCurrentIndex(self.model.index(number, 0))
+
+    def _update_buttons(self) -> None:
+        match = self.current()
+        self.cite_button.setEnabled(match is not None and match.passage_id is None)
+        self.same_button.setEnabled(match is not None and self.passage_id is not None)
+        self.refer_button.setEnabled(match is not None and self.passage_id is not None)
+
+    def _push(self, text: str, do: Callable[[], object]) -> object:
+        command = _Edit(self.ctx, text, do)
+        return command.result if commands.push(self, self.ctx, command) else None
+
+    def cite_current(self) -> str | None:
+        match = self.current()
+        if match is None:
+            return None
+        store = self.ctx.store
+        found = self._push(self.tr("Cite passage"), lambda: cite_match(store, match))
+        return found if isinstance(found, str) else None
+
+    def answer_current(self) -> str | None:
+        match, passage_id = self.current(), self.passage_id
+        if match is None or passage_id is None:
+            return None
+        store = self.ctx.store
+        found = self._push(
+            self.tr("Same answer as"), lambda: answer_match(store, passage_id, match)
+        )
+        return found if isinstance(found, str) else None
+
+    def refer_current(self) -> str | None:
+        match, passage_id = self.current(), self.passage_id
+        if match is None or passage_id is None:
+            return None
+        store = self.ctx.store
+        found = self._push(
+            self.tr("Refer to our answer"), lambda: refer_match(store, passage_id, match)
+        )
+        return found if isinstance(found, str) else None
+
+    def _jump(self, index: QModelIndex) -> None:
+        number = index.data(MATCH_ROLE)
+        if number is None:
+            return
+        match = self.matches[int(number)]
+        self.ctx.jump_requested.emit(match.source_id, match.start, match.end)

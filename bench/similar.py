@@ -1,0 +1,244 @@
+"""Similar passages: the cost of building the sentence index, and of a look-up.
+
+    .venv/bin/python -m bench.similar [--sources 200] [--pages 100] [--lookups 100]
+
+Budgets (issue 16): a look-up on a 200-source, 20,000-page project ≤ 100 ms;
+building the index adds ≤ 20 % to import time.
+
+Part 1, one real import: the 300-page PDF of :mod:`bench.make_pdf`, timed as
+poppler's ``pdftotext`` (subprocess), as Rejoinder's in-process import
+(read the PDF + store the source), and as the index build of that source
+(:func:`app.core.similar.index_version`), median of ``--runs``, same run.
+Loading datasketch (with NumPy and SciPy) is a one-off cost per process,
+reported apart.
+
+Part 2, the big project: ``--sources`` × ``--pages`` pages of text drawn
+from a Zipf-distributed vocabulary of 20,000 words (the benchmark projects
+of :mod:`bench.synth` use 50 words, so every sentence would look like every
+other), 18 sentences a page, with 100 families of paraphrased sentences
+planted across sources. Each source's import and index build are timed;
+then ``--lookups`` passages (half on planted sentences) are looked up as
+the panel does it, index already built (``build=False``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from app.core.config import Identity
+from app.core.services import passages, sources
+from app.core.similar import ensure_index, index_version, similar_to_passage
+from app.core.store import ProjectStore
+from app.importers.base import ImportedText, ImportOptions, Page, Paragraph, ParagraphKind
+from bench.make_pdf import build_document
+
+IDENTITY = Identity("00000000-0000-4000-8000-00000000beef", "Bench", "BE", "Borealis")
+SYLLABLES = "ka ri to me sa lu ne po vi da gor tan mil res sun fal ber om ex tri".split()
+
+
+def vocabulary(rng: random.Random, size: int = 20_000) -> tuple[list[str], list[float]]:
+    words: set[str] = set()
+    while len(words) < size:
+        words.add("".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))))
+    ordered = sorted(words)
+    rng.shuffle(ordered)
+    weights = list(itertools.accumulate(1.0 / (rank + 1) for rank in range(size)))
+    return ordered, weights
+
+
+class Writer:
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+        self.words, self.weights = vocabulary(rng)
+        self.families = [self.sentence(22) for _ in range(100)]
+
+    def sentence(self, n: int) -> str:
+        text = " ".join(self.rng.choices(self.words, cum_weights=self.weights, k=n))
+        return text[0].upper() + text[1:] + "."
+
+    def paraphrase(self, base: str) -> str:
+        """The same sentence with a few words changed, dropped or added, as parties write."""
+        words = base.rstrip(".").split()
+        for _ in range(self.rng.randint(1, 3)):
+            i = self.rng.randrange(len(words))
+            action = self.rng.random()
+            if action < 0.4:
+                words[i] = self.rng.choices(self.words, cum_weights=self.weights)[0]
+            elif action < 0.7 and len(words) > 10:
+                del words[i]
+            else:
+                words.insert(i, self.rng.choices(self.words, cum_weights=self.weights)[0])
+        return " ".join(words).capitalize() + "."
+
+    def document(self, pages: int) -> tuple[ImportedText, list[str]]:
+        parts: list[str] = []
+        page_rows: list[Page] = []
+        paragraph_rows: list[Paragraph] = []
+        planted: list[str] = []
+        offset = number = 0
+        for index in range(pages):
+            page_start = offset
+            for _ in range(6):
+                number += 1
+                said = []
+                for _ in range(3):
+                    if self.rng.random() < 0.01:
+                        said.append(self.paraphrase(self.rng.choice(self.families)))
+                        planted.append(said[-1])
+                    else:
+                        said.append(self.sentence(self.rng.randint(12, 24)))
+                body = f"{number}. " + " ".join(said)
+                paragraph_rows.append(
+                    Paragraph(offset, offset + len(body), ParagraphKind.BODY, f"{number}.")
+                )
+                parts.append(body)
+                offset += len(body) + 1
+            page_rows.append(Page(index, page_start, offset, str(index + 1)))
+        text = "\n".join(parts) + "\n"
+        return ImportedText(text=text, pages=page_rows, paragraphs=paragraph_rows), planted
+
+
+def _median_ms(values: list[float]) -> str:
+    return f"{statistics.median(values) * 1000:.0f} ms"
+
+
+def _index_one(store: ProjectStore, source_id: str) -> float:
+    began = time.perf_counter()
+    with store.write("bench index", record=False) as session:
+        from app.core.models import SourceVersion
+
+        version = sources.current_version(session, source_id)
+        assert isinstance(version, SourceVersion)
+        index_version(session, version)
+    return time.perf_counter() - began
+
+
+def part_one(folder: Path, runs: int) -> None:
+    from app.importers.pdf import import_bytes
+
+    pdf = folder / "bench-300.pdf"
+    pdf.write_bytes(build_document(300))
+    data = pdf.read_bytes()
+    tool = shutil.which("pdftotext")
+    ref: list[float] = []
+    imports: list[float] = []
+    indexes: list[float] = []
+    import_bytes(data, ImportOptions())  # warm-up: modules, page cache, worker processes
+    _load_datasketch = [time.perf_counter()]
+    from app.core.similar import sketch
+
+    sketch.bands()
+    load = time.perf_counter() - _load_datasketch[0]
+    for run in range(runs):
+        if tool is not None:
+            began = time.perf_counter()
+            subprocess.run([tool, str(pdf), str(folder / "out.txt")], check=True)
+            ref.append(time.perf_counter() - began)
+        path = folder / f"pdf-{run}.rejoinder"
+        with ProjectStore.create(path, title="B", organisation="O", identity=IDENTITY) as store:
+            began = time.perf_counter()
+            imported = import_bytes(data, ImportOptions())
+            source_id = sources.add_source(store, imported, data, filename=pdf.name, label="P")
+            imports.append(time.perf_counter() - began)
+            indexes.append(_index_one(store, source_id))
+    print(f"300-page PDF ({len(imported.text):,} characters), median of {runs}:")
+    if ref:
+        print(f"  pdftotext (subprocess)            {_median_ms(ref)}")
+    print(f"  import in-process (read + store)  {_median_ms(imports)}")
+    print(
+        f"  index build of that source        {_median_ms(indexes)}"
+        f"  = {statistics.median(indexes) / statistics.median(imports) * 100:.0f} % of the import"
+        + (
+            f", {statistics.median(indexes) / statistics.median(ref) * 100:.0f} % of pdftotext"
+            if ref
+            else ""
+        )
+    )
+    print(f"  loading datasketch (once per process) {load * 1000:.0f} ms")
+
+
+def part_two(folder: Path, n_sources: int, pages: int, lookups: int) -> None:
+    rng = random.Random(16)
+    writer = Writer(rng)
+    path = folder / "big.rejoinder"
+    import_times: list[float] = []
+    index_times: list[float] = []
+    planted: dict[str, list[str]] = {}
+    with ProjectStore.create(path, title="B", organisation="O", identity=IDENTITY) as store:
+        for i in range(n_sources):
+            imported, said = writer.document(pages)
+            data = imported.text.encode()
+            began = time.perf_counter()
+            source_id = sources.add_source(
+                store, imported, data, filename=f"s{i}.txt", label=f"Party {i + 1}"
+            )
+            import_times.append(time.perf_counter() - began)
+            index_times.append(_index_one(store, source_id))
+            planted[source_id] = said
+        assert ensure_index(store) == 0
+    size = path.stat().st_size
+    print(
+        f"project: {n_sources} sources x {pages} pages = {n_sources * pages:,} pages, "
+        f"{size / 1e6:.0f} MB"
+    )
+    total_import, total_index = sum(import_times), sum(index_times)
+    print(
+        f"  storing the sources (synthetic text, no PDF reading) {total_import:.1f} s, "
+        f"index build {total_index:.1f} s ({total_index / total_import * 100:.0f} % of that)"
+    )
+    with ProjectStore.open(path) as store:
+        targets: list[str] = []
+        ids = list(planted)
+        for source_id in rng.sample(ids, min(len(ids), lookups)):
+            text = sources.source_text(store, source_id).text
+            if len(targets) % 2 == 0 and planted[source_id]:
+                quote = rng.choice(planted[source_id])
+            else:
+                start = text.find(". ", rng.randrange(len(text) // 2)) + 2
+                quote = text[start : text.find(".", start) + 1]
+            targets.append(passages.cite_quote(store, source_id, quote, occurrence=1))
+        similar_to_passage(store, targets[0], build=False)  # warm-up: modules
+        times: list[float] = []
+        found = 0
+        for passage_id in targets:
+            began = time.perf_counter()
+            matches = similar_to_passage(store, passage_id, 10, build=False)
+            times.append(time.perf_counter() - began)
+            found += len(matches)
+    times.sort()
+    print(
+        f"  look-up, {len(times)} passages: median {statistics.median(times) * 1000:.1f} ms, "
+        f"p95 {times[int(len(times) * 0.95) - 1] * 1000:.1f} ms, max {times[-1] * 1000:.1f} ms; "
+        f"{found} matches (budget 100 ms)"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sources", type=int, default=200)
+    parser.add_argument("--pages", type=int, default=100)
+    parser.add_argument("--lookups", type=int, default=100)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--skip-pdf", action="store_true")
+    args = parser.parse_args()
+    print(f"load before: {os.getloadavg()}")
+    with tempfile.TemporaryDirectory() as tmp:
+        if not args.skip_pdf:
+            part_one(Path(tmp), args.runs)
+        part_two(Path(tmp), args.sources, args.pages, args.lookups)
+    print(f"load after: {os.getloadavg()}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
