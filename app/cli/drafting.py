@@ -30,8 +30,14 @@ def cmd_edit_section(args: argparse.Namespace) -> int:
     from app.core.services import sections
 
     with _open(args.file) as store:
+        shared = None if args.shared_as_reference is None else args.shared_as_reference == "yes"
         sections.update_section(
-            store, args.section, heading=args.heading, opening=args.opening, closing=args.closing
+            store,
+            args.section,
+            heading=args.heading,
+            opening=args.opening,
+            closing=args.closing,
+            shared_as_reference=shared,
         )
     return 0
 
@@ -123,6 +129,11 @@ def register(sub: Any) -> None:
     p.add_argument("--heading")
     p.add_argument("--opening", help="markup printed after the heading")
     p.add_argument("--closing", help="markup printed at the end of the section")
+    p.add_argument(
+        "--shared-as-reference",
+        choices=("yes", "no"),
+        help="print answers shared with another section as a cross-reference to it",
+    )
     p.set_defaults(run=cmd_edit_section)
     p = sub.add_parser(
         "add-block", help="add a paragraph, list, cross-reference or citations block"

@@ -63,6 +63,7 @@ class _Builder:
         self.include_drafts = include_drafts
         self.review_copy = review_copy
         self.left_out: list[LeftOut] = []
+        self.section_of = {p.id: s for s in view.sections for b in s.blocks for p in b.passages}
 
     def notes(self, target_id: str) -> tuple[NoteItem, ...]:
         if not self.review_copy:
@@ -84,13 +85,13 @@ class _Builder:
             language=source.language if source is not None else "",
         )
 
-    def comment(self, passage: PassageView) -> Comment | None:
+    def comment(self, passage: PassageView, section: SectionView | None = None) -> Comment | None:
         response = passage.response
         if response is None or response.empty:
             return None
         return Comment(
             response_id=response.id,
-            markup=response.text,
+            markup=self.shared_reference(passage, section) or response.text,
             position=response.position,
             status=response.status,
             author=response.author,
@@ -99,6 +100,23 @@ class _Builder:
             notes=self.notes(response.id),
             comment_type=response.comment_type,
         )
+
+    def shared_reference(self, passage: PassageView, section: SectionView | None) -> str | None:
+        """A shared answer, in a section set to say so: the phrasebook's cross-reference.
+
+        It names the section where the passage that owns the answer is printed
+        ("We refer to our comments above on the contribution from Japan.").
+        """
+        if passage.same_as_id is None or section is None or not section.shared_as_reference:
+            return None
+        first = self.section_of.get(passage.same_as_id)
+        if first is None or first.id == section.id:
+            return None
+        phrases = self.view.phrases
+        name = self.view.party(first.source_id) if first.kind == SectionKind.PARTY else None
+        if name is None:
+            return escape(phrase(phrases, "refer_above_topic", title=first.heading))
+        return escape(phrase(phrases, "refer_above", name))
 
     def citations(self, block: BlockView) -> list[CitationsBlock]:
         phrases = self.view.phrases
@@ -111,7 +129,8 @@ class _Builder:
             elif fate is Fate.HIGHLIGHT:
                 highlights.append(Citation(self.quote(passage)))
             else:
-                commented.append(Citation(self.quote(passage), self.comment(passage)))
+                section = self.view.section(block.section_id)
+                commented.append(Citation(self.quote(passage), self.comment(passage, section)))
         made: list[CitationsBlock] = []
         own_lead_in = block.lead_in
         if commented:

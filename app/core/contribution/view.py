@@ -102,6 +102,7 @@ class PassageView:
     page_label: str | None
     paragraph_number: str | None
     response: ResponseView | None
+    same_as_id: str | None = None  # shares the answer of this passage ("Same answer as…")
 
     def fate(self, include_drafts: bool) -> Fate:
         """Printed with a comment, as a highlight, or left out (and why).
@@ -152,6 +153,7 @@ class SectionView:
     opening: str
     closing: str
     blocks: tuple[BlockView, ...] = ()
+    shared_as_reference: bool = False  # a shared answer prints as a cross-reference here
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,6 +275,7 @@ def read_project(store: ProjectStore, *, with_notes: bool = False) -> ProjectVie
                 where[p.id][0],
                 where[p.id][1],
                 responses.get(p.same_as_id or p.id),
+                p.same_as_id,
             )
             for p in rows
         )
@@ -315,6 +318,7 @@ def read_project(store: ProjectStore, *, with_notes: bool = False) -> ProjectVie
                 s.opening,
                 s.closing,
                 tuple(blocks.get(s.id, ())),
+                bool(s.shared_as_reference),
             )
             for s in session.scalars(
                 select(Section)

@@ -133,7 +133,9 @@ def update_section(
     heading: str | None = None,
     opening: str | None = None,
     closing: str | None = None,
+    shared_as_reference: bool | None = None,
 ) -> None:
+    """Change what is given; ``shared_as_reference`` prints shared answers as cross-references."""
     for text in (opening, closing):
         if text is not None:
             markup.validate(text)
@@ -147,6 +149,8 @@ def update_section(
             section.opening = opening
         if closing is not None:
             section.closing = closing
+        if shared_as_reference is not None:
+            section.shared_as_reference = int(shared_as_reference)
 
 
 def move_section(store: ProjectStore, section_ref: str, new_index: int) -> None:
