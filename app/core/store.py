@@ -293,6 +293,11 @@ class ProjectStore:
             if self._lock is not None:
                 self._lock.release()
 
+    @property
+    def closed(self) -> bool:
+        """True once :meth:`close` ran (background work checks it before it starts)."""
+        return self._closed
+
     def __enter__(self) -> ProjectStore:
         return self
 

@@ -1,7 +1,8 @@
 """The Similar passages dock: what other sources say like the current passage.
 
-When a passage is selected, the look-up runs off the GUI thread (the first
-one may index sources imported since the last) and the spans of other
+When a passage is selected and the dock is in view, the look-up runs off
+the GUI thread (the first one may index sources imported since the last);
+a hidden dock looks up only once it is shown, so it costs nothing unused and the spans of other
 sources come back best first, with their score, where they are, and — when
 we already cited one — our answer to it. From a span, "Cite" cites it,
 "Same answer" cites it (if needed) and makes it share the current passage's
@@ -16,7 +17,7 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import QShowEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -58,6 +59,7 @@ class SimilarPanel(QWidget):
         self.passage_id: str | None = None
         self.matches: list[Match] = []
         self._generation = 0
+        self._stale = False  # the passage changed while the dock was hidden
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.summary = QLabel(self.tr("Select a passage to see what other sources say alike."))
@@ -105,23 +107,45 @@ class SimilarPanel(QWidget):
 
     # -- looking up ----------------------------------------------------------------
 
-    def lookup(self, passage_id: str | None) -> None:
-        """Look the passage's similar spans up off the GUI thread; late answers are dropped."""
+    def lookup(self, passage_id: str | None, *, shown: bool = False) -> None:
+        """Look the passage's similar spans up off the GUI thread; late answers are dropped.
+
+        ``shown``: the dock has just come into view (its region is not updated yet).
+        """
         self.passage_id = passage_id
         self._generation += 1
         generation = self._generation
         if not passage_id:
             self._show([])
             return
+        if not shown and not self.in_view():
+            self._stale = True
+            return
+        self._stale = False
         store = self.ctx.store
 
         def work(_progress: Progress) -> list[Match]:
+            if store.closed:
+                return []
             return similar_to_passage(store, passage_id, LIMIT)
 
         self.summary.setText(self.tr("Looking for similar passages…"))
         Operation(self, work).success(
             lambda found: self._show(found) if generation == self._generation else None
         ).failure(lambda exc: self._failed(exc, generation)).run_in_background()
+
+    def in_view(self) -> bool:
+        """Shown and not behind another tab of its dock area."""
+        return self.isVisible() and not self.visibleRegion().isEmpty()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.dock_visible(True)
+
+    def dock_visible(self, visible: bool) -> None:
+        """The dock came into view (its tab chosen): catch up with the current passage."""
+        if visible and self._stale:
+            self.lookup(self.passage_id, shown=True)
 
     def _failed(self, exc: BaseException, generation: int) -> None:
         if generation == self._generation:

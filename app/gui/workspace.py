@@ -126,6 +126,7 @@ class Workspace(QObject):
         ctx.jump_requested.connect(self._jump)
         ctx.changed.connect(self._changed)
         d_preflight.visibilityChanged.connect(self._preflight_visible)
+        d_similar.visibilityChanged.connect(self.similar.dock_visible)
         if ctx.source_id:
             self.show_source(ctx.source_id)
 

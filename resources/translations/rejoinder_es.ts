@@ -150,6 +150,10 @@
       <translation>Modificar la respuesta</translation>
     </message>
     <message>
+      <source>Same answer as</source>
+      <translation>Misma respuesta que</translation>
+    </message>
+    <message>
       <source>Rename source</source>
       <translation>Cambiar el nombre de la fuente</translation>
     </message>
@@ -1174,6 +1178,10 @@
       <translation>Mover a una s&amp;ección…</translation>
     </message>
     <message>
+      <source>Same &amp;answer as…</source>
+      <translation>Misma &amp;respuesta que…</translation>
+    </message>
+    <message>
       <source>Add &amp;note…</source>
       <translation>Añadir una &amp;nota…</translation>
     </message>
@@ -1228,6 +1236,14 @@
     <message>
       <source>Print the passage in:</source>
       <translation>Imprimir el pasaje en:</translation>
+    </message>
+    <message>
+      <source>Same answer as</source>
+      <translation>Misma respuesta que</translation>
+    </message>
+    <message>
+      <source>Answer this passage as:</source>
+      <translation>Responder a este pasaje como a:</translation>
     </message>
   </context>
   <context>
@@ -1709,6 +1725,81 @@
     </message>
   </context>
   <context>
+    <name>SimilarPanel</name>
+    <message>
+      <source>Select a passage to see what other sources say alike.</source>
+      <translation>Elija un pasaje para ver lo que dicen de parecido las demás fuentes.</translation>
+    </message>
+    <message>
+      <source>Score</source>
+      <translation>Puntuación</translation>
+    </message>
+    <message>
+      <source>Source</source>
+      <translation>Fuente</translation>
+    </message>
+    <message>
+      <source>Where</source>
+      <translation>Dónde</translation>
+    </message>
+    <message>
+      <source>Text</source>
+      <translation>Texto</translation>
+    </message>
+    <message>
+      <source>Cite</source>
+      <translation>Citar</translation>
+    </message>
+    <message>
+      <source>Cite this span of the other source</source>
+      <translation>Citar este pasaje de la otra fuente</translation>
+    </message>
+    <message>
+      <source>Same answer</source>
+      <translation>Misma respuesta</translation>
+    </message>
+    <message>
+      <source>Cite this span (if needed) and answer it with this passage's answer</source>
+      <translation>Citar este pasaje (si hace falta) y darle la respuesta de este</translation>
+    </message>
+    <message>
+      <source>Refer to our answer</source>
+      <translation>Remitir a nuestra respuesta</translation>
+    </message>
+    <message>
+      <source>Write in the other party's section: we refer to our comments where this passage is answered</source>
+      <translation>Escribir en la sección de la otra parte: nos remitimos a nuestros comentarios donde respondemos a este pasaje</translation>
+    </message>
+    <message>
+      <source>Looking for similar passages…</source>
+      <translation>Buscando pasajes parecidos…</translation>
+    </message>
+    <message>
+      <source>Our answer ({status}): {text}</source>
+      <translation>Nuestra respuesta ({status}): {text}</translation>
+    </message>
+    <message>
+      <source>Cited, not answered yet</source>
+      <translation>Citado, aún sin respuesta</translation>
+    </message>
+    <message>
+      <source>{n} similar passages in other sources, best first.</source>
+      <translation>{n} pasajes parecidos en otras fuentes, los más cercanos primero.</translation>
+    </message>
+    <message>
+      <source>No other source says anything like this passage.</source>
+      <translation>Ninguna otra fuente dice nada parecido.</translation>
+    </message>
+    <message>
+      <source>Cite passage</source>
+      <translation>Citar el pasaje</translation>
+    </message>
+    <message>
+      <source>Same answer as</source>
+      <translation>Misma respuesta que</translation>
+    </message>
+  </context>
+  <context>
     <name>SourceActions</name>
     <message>
       <source>Save a &amp;copy…</source>
@@ -1895,6 +1986,10 @@ Ayuda › Guía del usuario (F1 para las teclas) explica más.</translation>
     <message>
       <source>Response</source>
       <translation>Respuesta</translation>
+    </message>
+    <message>
+      <source>Similar passages</source>
+      <translation>Pasajes parecidos</translation>
     </message>
     <message>
       <source>Outline</source>

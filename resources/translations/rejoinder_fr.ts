@@ -150,6 +150,10 @@
       <translation>Modifier la réponse</translation>
     </message>
     <message>
+      <source>Same answer as</source>
+      <translation>Même réponse que</translation>
+    </message>
+    <message>
       <source>Rename source</source>
       <translation>Renommer la source</translation>
     </message>
@@ -1174,6 +1178,10 @@
       <translation>Déplacer vers une s&amp;ection…</translation>
     </message>
     <message>
+      <source>Same &amp;answer as…</source>
+      <translation>Même &amp;réponse que…</translation>
+    </message>
+    <message>
       <source>Add &amp;note…</source>
       <translation>Ajouter une &amp;note…</translation>
     </message>
@@ -1228,6 +1236,14 @@
     <message>
       <source>Print the passage in:</source>
       <translation>Imprimer le passage dans :</translation>
+    </message>
+    <message>
+      <source>Same answer as</source>
+      <translation>Même réponse que</translation>
+    </message>
+    <message>
+      <source>Answer this passage as:</source>
+      <translation>Répondre à ce passage comme à :</translation>
     </message>
   </context>
   <context>
@@ -1709,6 +1725,81 @@
     </message>
   </context>
   <context>
+    <name>SimilarPanel</name>
+    <message>
+      <source>Select a passage to see what other sources say alike.</source>
+      <translation>Choisissez un passage pour voir ce que les autres sources disent de semblable.</translation>
+    </message>
+    <message>
+      <source>Score</source>
+      <translation>Score</translation>
+    </message>
+    <message>
+      <source>Source</source>
+      <translation>Source</translation>
+    </message>
+    <message>
+      <source>Where</source>
+      <translation>Où</translation>
+    </message>
+    <message>
+      <source>Text</source>
+      <translation>Texte</translation>
+    </message>
+    <message>
+      <source>Cite</source>
+      <translation>Citer</translation>
+    </message>
+    <message>
+      <source>Cite this span of the other source</source>
+      <translation>Citer ce passage de l'autre source</translation>
+    </message>
+    <message>
+      <source>Same answer</source>
+      <translation>Même réponse</translation>
+    </message>
+    <message>
+      <source>Cite this span (if needed) and answer it with this passage's answer</source>
+      <translation>Citer ce passage (si besoin) et lui donner la réponse de ce passage-ci</translation>
+    </message>
+    <message>
+      <source>Refer to our answer</source>
+      <translation>Renvoyer à notre réponse</translation>
+    </message>
+    <message>
+      <source>Write in the other party's section: we refer to our comments where this passage is answered</source>
+      <translation>Écrire dans la section de l'autre partie : nous renvoyons à nos commentaires là où ce passage reçoit sa réponse</translation>
+    </message>
+    <message>
+      <source>Looking for similar passages…</source>
+      <translation>Recherche de passages semblables…</translation>
+    </message>
+    <message>
+      <source>Our answer ({status}): {text}</source>
+      <translation>Notre réponse ({status}) : {text}</translation>
+    </message>
+    <message>
+      <source>Cited, not answered yet</source>
+      <translation>Cité, pas encore de réponse</translation>
+    </message>
+    <message>
+      <source>{n} similar passages in other sources, best first.</source>
+      <translation>{n} passages semblables dans les autres sources, les plus proches d’abord.</translation>
+    </message>
+    <message>
+      <source>No other source says anything like this passage.</source>
+      <translation>Aucune autre source ne dit rien de semblable.</translation>
+    </message>
+    <message>
+      <source>Cite passage</source>
+      <translation>Citer le passage</translation>
+    </message>
+    <message>
+      <source>Same answer as</source>
+      <translation>Même réponse que</translation>
+    </message>
+  </context>
+  <context>
     <name>SourceActions</name>
     <message>
       <source>Save a &amp;copy…</source>
@@ -1895,6 +1986,10 @@ Aide › Guide de l’utilisateur (F1 pour les touches) en dit plus.</translatio
     <message>
       <source>Response</source>
       <translation>Réponse</translation>
+    </message>
+    <message>
+      <source>Similar passages</source>
+      <translation>Passages semblables</translation>
     </message>
     <message>
       <source>Outline</source>

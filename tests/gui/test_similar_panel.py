@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtWidgets import QDockWidget
 
 from app.core.services import passages, sections, sources
 from app.core.services import responses as response_service
@@ -35,7 +36,11 @@ def project(window: Any, tmp_path: Path, qtbot: Any) -> tuple[Any, str, str, str
     assert window.open_project(make_project(tmp_path))
     store = window.ctx.store
     eu, japan = _add(store, EU, "European Union"), _add(store, JAPAN, "Japan")
-    ours = passages.cite_quote(store, eu, "We believe that enhanced cooperation should enable")
+    ours = passages.cite_quote(
+        store,
+        eu,
+        "We believe that enhanced cooperation should enable governments, on an equal footing",
+    )
     response_service.respond(store, ours, "We <b>agree</b>.", position="agree")
     window.ctx.notify()
     return window, ours, eu, japan
@@ -43,6 +48,7 @@ def project(window: Any, tmp_path: Path, qtbot: Any) -> tuple[Any, str, str, str
 
 def _select(window: Any, qtbot: Any, passage_id: str) -> Any:
     panel = window.workspace.similar
+    window.findChild(QDockWidget, "SimilarDock").raise_()
     window.ctx.select_passage(passage_id)
     drain(qtbot)
     qtbot.waitUntil(lambda: bool(panel.matches), timeout=10_000)
@@ -105,3 +111,17 @@ def test_same_answer_as_from_the_passages_menu(project: Any, qtbot: Any) -> None
     infos = {p.id: p for p in passages.list_passages(store)}
     assert infos[theirs].same_as_id == ours
     assert infos[theirs].response_text == "We <b>agree</b>."
+
+
+def test_a_hidden_dock_looks_up_only_once_shown(project: Any, qtbot: Any) -> None:
+    window, ours, _eu, japan = project
+    panel = window.workspace.similar
+    window.findChild(QDockWidget, "OutlineDock").raise_()
+    qtbot.waitUntil(lambda: not panel.in_view())
+    window.ctx.select_passage(ours)
+    drain(qtbot)
+    assert panel.matches == []
+    window.findChild(QDockWidget, "SimilarDock").raise_()
+    drain(qtbot)
+    qtbot.waitUntil(lambda: bool(panel.matches), timeout=10_000)
+    assert panel.matches[0].source_id == japan

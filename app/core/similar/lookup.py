@@ -37,7 +37,9 @@ from app.core.store import ProjectStore
 
 logger = logging.getLogger(__name__)
 
-MIN_SCORE = 0.5  # a sentence scoring less against every sentence of the passage is not shown
+# A sentence scoring less against every sentence of the passage is not shown. 0.8 is
+# where precision and recall meet on the judged corpus (tests/core/similar/corpus.py).
+MIN_SCORE = 0.8
 CANDIDATES = 400  # sentences sharing the most band keys are scored; the rest are too far
 
 

@@ -5,8 +5,8 @@ number of bands and rows that best separates sentences above and below
 :data:`THRESHOLD` Jaccard similarity, ``MinHashLSH``'s own optimisation).
 Its LSH tables live in memory (or Redis/Cassandra); a 20,000-page project
 has some 360,000 sentences, which would take seconds to insert at every
-start. So each band of a signature is hashed to one signed 64-bit key
-(stable across processes, unlike Python's ``hash``) and stored in the
+start. So each band of a signature is hashed to one signed key
+(32 bits; stable across processes, unlike Python's ``hash``) and stored in the
 ``sentence_band`` table, where SQLite's primary key finds the sentences
 sharing a key in a few milliseconds.
 
@@ -24,7 +24,7 @@ from functools import cache
 
 from datasketch import MinHash, MinHashLSH
 
-from app.core.similar.scheme import BANDS, NUM_PERM, ROWS, SEED, THRESHOLD
+from app.core.similar.scheme import BANDS, KEY_BYTES, NUM_PERM, ROWS, SEED, THRESHOLD
 
 logger = logging.getLogger(__name__)
 
@@ -61,7 +61,9 @@ def band_keys(sentences: Sequence[Sequence[str]]) -> list[list[int]]:
             [
                 int.from_bytes(
                     hashlib.blake2b(
-                        values[start:end].tobytes(), digest_size=8, person=band.to_bytes(2, "big")
+                        values[start:end].tobytes(),
+                        digest_size=KEY_BYTES,
+                        person=band.to_bytes(2, "big"),
                     ).digest(),
                     "big",
                     signed=True,

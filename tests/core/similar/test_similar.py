@@ -30,6 +30,7 @@ JAPAN = (
     "2. Something completely different about spectrum allocation and satellites in orbit.\n\n"
     "3. We refer to our comments above on the contribution from Japan.\n"
 )
+BELIEVE = "We believe that enhanced cooperation should enable governments, on an equal footing"
 OTHER = "1. Fisheries quotas in the northern seas were discussed at length by the committee.\n"
 
 
@@ -50,7 +51,7 @@ def test_a_paraphrase_in_another_source_is_found_and_unrelated_text_is_not(
     project: ProjectStore,
 ) -> None:
     eu = _source(project, "European Union")
-    passage = passages.cite_quote(project, eu, "We believe that enhanced cooperation")
+    passage = passages.cite_quote(project, eu, BELIEVE)
     matches = similar_to_passage(project, passage)
     assert [m.source_id for m in matches] == [_source(project, "Japan")]
     match = matches[0]
@@ -104,7 +105,7 @@ def test_the_index_is_built_once_per_version_and_skips_removed_sources(
     japan = _source(project, "Japan")
     sources.remove_source(project, japan)
     eu = _source(project, "European Union")
-    passage = passages.cite_quote(project, eu, "We believe that enhanced cooperation")
+    passage = passages.cite_quote(project, eu, BELIEVE)
     assert similar_to_passage(project, passage) == []
     with project.session() as session:
         assert session.scalar(select(func.count(SentenceIndex.version_id))) == 3
@@ -117,7 +118,7 @@ def test_a_project_without_an_index_gets_one_at_its_first_look_up(project: Proje
         # with a WHERE: SQLite's truncate optimisation would not count the change
         session.execute(delete(SentenceIndex).where(SentenceIndex.sentences >= 0))
     eu = _source(project, "European Union")
-    passage = passages.cite_quote(project, eu, "We believe that enhanced cooperation")
+    passage = passages.cite_quote(project, eu, BELIEVE)
     assert [m.source_id for m in similar_to_passage(project, passage)] == [
         _source(project, "Japan")
     ]
@@ -164,7 +165,7 @@ def test_sharing_an_answer_and_undoing_it(project: ProjectStore) -> None:
 
 def test_sharing_is_kept_flat_and_refuses_itself(project: ProjectStore) -> None:
     eu, japan = _source(project, "European Union"), _source(project, "Japan")
-    a = passages.cite_quote(project, eu, "We believe that enhanced cooperation")
+    a = passages.cite_quote(project, eu, BELIEVE)
     b = passages.cite_quote(project, japan, "In our view enhanced cooperation")
     c = passages.cite_quote(project, japan, "We refer to our comments above")
     shared_answers.share_answer(project, b, a)
