@@ -33,6 +33,7 @@ from typing import Any, cast
 from sqlalchemy import Engine, create_engine, event, inspect, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
 from app.core import journal, migrate, writefailures
 from app.core.config import Identity, local_identity
@@ -131,7 +132,11 @@ class ProjectStore:
             creator = lambda: sqlite3.connect(uri, uri=True, check_same_thread=False)  # noqa: E731
         else:
             creator = lambda: sqlite3.connect(str(path), check_same_thread=False)  # noqa: E731
-        engine = create_engine("sqlite://", creator=creator)
+        # QueuePool, not the SingletonThreadPool that SQLAlchemy picks for a "sqlite://"
+        # URL: that one keeps a connection per thread state, and a Qt pool thread gets a
+        # new thread state for every task, so its sixth connection made it close another
+        # thread's connection while it was in use (a crash under background work).
+        engine = create_engine("sqlite://", creator=creator, poolclass=QueuePool)
         event.listen(engine, "connect", _on_connect)
         self._attach(engine, identity, read_only=read_only)
 

@@ -36,11 +36,6 @@ def pool(name: str) -> QThreadPool:
     if name not in _pools:
         created = QThreadPool()
         created.setMaxThreadCount(1 if name == "project" else 2)
-        # Threads never expire: the project's SQLite engine keeps one connection per
-        # thread (SQLAlchemy's SingletonThreadPool, five at most) and closes another
-        # thread's connection, even one in use, when a sixth thread asks — a crash
-        # once idle pool threads had expired and new ones took their place.
-        created.setExpiryTimeout(-1)
         _pools[name] = created
     return _pools[name]
 
