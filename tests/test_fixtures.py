@@ -8,7 +8,7 @@ import csv
 
 from tests.helpers import FIXTURES, REALDOCS, ROOT, SAMPLES
 
-STORED = ("realdocs", "samples")
+STORED = ("realdocs", "samples", "similar")
 
 
 def manifest() -> dict[str, dict[str, str]]:
