@@ -5,8 +5,9 @@ Without a file it generates the 300-page document of :mod:`bench.make_pdf`.
 Budgets (DESIGN.md, 2 cores): in-process ≤ 1.0 × pdftotext, the whole
 ``rejoinder import`` command ≤ 2.0 × pdftotext.
 
-In-process, each round imports the file with 0 workers (everything in this
-process), 1, 2 and, where the cores exist, 4 worker processes, then runs
+In-process, each round imports the file in this process alone, with this
+process and 1 worker (2 processes reading pages) and, where the cores exist,
+with 4 processes, then runs
 ``pdftotext FILE out.txt`` as a subprocess (how a user would time it) and
 the bare pypdfium2 work (load every page and its text page, fetch the text:
 the floor pdfium sets on one core). The variants alternate within each round,
@@ -99,12 +100,13 @@ def _report(name: str, runs: list[tuple[float, float]], ref: list[tuple[float, f
 
 def in_process(path: Path, data: bytes, runs: int, tmp: Path) -> None:
     pdftotext = shutil.which("pdftotext")
-    counts = [0, 1, 2] + ([4] if available_cores() >= 4 else [])
+    # Processes reading pages: this one alone, or this one and n - 1 workers.
+    readers = [1, 2] + ([4] if available_cores() >= 4 else [])
     variants: dict[str, Callable[[], object]] = {
-        f"{n} workers" if n else "in-process only": (
-            lambda n=n: import_bytes(data, ImportOptions(), workers=n)  # type: ignore[misc]
+        f"{n} processes" if n > 1 else "1 process": (
+            lambda n=n: import_bytes(data, ImportOptions(), workers=n - 1)  # type: ignore[misc]
         )
-        for n in counts
+        for n in readers
     }
     variants["automatic"] = lambda: import_bytes(data, ImportOptions())
     variants["pypdfium2 alone"] = lambda: pdfium_floor(data)

@@ -14,12 +14,12 @@ if TYPE_CHECKING:
     from app.core.services.sources import ReanchorReport
 
 
-def _load_the_store(done: int, total: int) -> None:
-    """Import the ORM while the importer works (a PDF's pages are read in other processes).
+def _load_the_store() -> None:
+    """Import the ORM while worker processes read a long PDF's pages.
 
-    Done sequentially, importing SQLAlchemy and the services adds about 0.3 s
-    to every import; passed as the importer's progress callback, it runs once
-    the worker processes are reading, on a core they leave free or share.
+    Done after the import, importing SQLAlchemy and the services adds about
+    0.3 s to the command; as the importer's ``meanwhile`` it runs once the
+    workers are reading (one more than otherwise: this process reads none).
     """
     from app.core.services import sources  # noqa: F401
 
@@ -29,7 +29,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     from app.importers.detect import guess_label, import_file
     from app.importers.reading import display_name, read_path, read_stream
 
-    options = ImportOptions(password=args.password, progress=_load_the_store)
+    options = ImportOptions(password=args.password, meanwhile=_load_the_store)
     if args.path == "-":
         data = read_stream(sys.stdin.buffer, options.max_bytes)
         filename = ""

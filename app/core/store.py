@@ -399,8 +399,7 @@ class ProjectStore:
                 with session.begin():
                     committed = self._group_began(session)
                     yield
-                    if grouped.entries:
-                        journal.trim(session.connection())
+                    grouped.write_entries()
             except (SQLAlchemyError, sqlite3.Error, OSError) as exc:
                 failure = self._write_failure(exc)
                 if failure is None:
@@ -489,7 +488,7 @@ class _Group:
         self.store = store
         self.session = session
         self.done: list[journal.Changes] = []
-        self.entries = 0
+        self._pending: list[journal.Pending] = []
         # The session forgets a row nobody refers to; the group's lines read the
         # same source, version and section again and again, so it keeps them.
         self._rows: list[object] = []
@@ -508,9 +507,7 @@ class _Group:
         try:
             with session.begin_nested():
                 yield session
-                # The first entry drops the undone ones; the group trims once at its end.
-                tidy = self.entries == 0
-                op_changes = recorder.finish(tidy=tidy) if recorder is not None else None
+                pending = recorder.capture() if recorder is not None else None
         except (SQLAlchemyError, sqlite3.Error, OSError) as exc:
             if recorder is not None:
                 recorder.detach()
@@ -524,10 +521,13 @@ class _Group:
             raise
         finally:
             self.store._local.session = None
-        if op_changes is not None:
-            self.done.append(op_changes)
-            if op_changes.entry_id is not None:
-                self.entries += 1
+        if pending is not None:
+            self._pending.append(pending)
+
+    def write_entries(self) -> None:
+        """The journal entries of the group's operations, before it commits."""
+        if self._pending:
+            self.done = journal.write_entries(self.session.connection(), self._pending)
 
 
 def _member_row(identity: Identity) -> Member:

@@ -114,6 +114,10 @@ class ImportOptions:
     max_bytes: int = DEFAULT_MAX_BYTES
     progress: ProgressCallback | None = None
     cancel: CancelToken | None = None
+    # Work of the caller's own that can run while worker processes read a long
+    # PDF (the command line imports the ORM then); this process then leaves
+    # every page to the workers instead of reading a share itself.
+    meanwhile: Callable[[], None] | None = None
 
     def check_cancelled(self) -> None:
         """Stop with :class:`ImportCancelled` if asked to, without reporting progress."""

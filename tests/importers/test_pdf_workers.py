@@ -59,7 +59,8 @@ def test_long_documents_get_workers_and_short_ones_none(monkeypatch: pytest.Monk
     monkeypatch.setattr(pdf_workers, "available_cores", lambda: 4)
     assert pdf_workers.worker_count(10) == 0
     assert pdf_workers.worker_count(pdf_workers.MIN_PAGES - 1) == 0
-    assert pdf_workers.worker_count(300) == 4
+    assert pdf_workers.worker_count(300) == 3  # and this process: four readers
+    assert pdf_workers.worker_count(pdf_workers.MIN_PAGES) == 1
     monkeypatch.setattr(pdf_workers, "available_cores", lambda: 1)
     assert pdf_workers.worker_count(300) == 0
     assert pdf_workers.ranges(10, 3) == [(0, 3), (3, 6), (6, 10)]
@@ -88,11 +89,56 @@ def test_a_worker_that_dies_is_a_clean_error(
 ) -> None:
     monkeypatch.setattr(pdf_workers, "start_method", lambda: "fork")
     real = pdf_workers.Chunk.read
+    importer = os.getpid()
 
     def read_then_die(*args: object, **kwargs: object) -> object:
-        os.kill(os.getpid(), signal.SIGKILL)
+        if os.getpid() != importer:  # a worker; this process reads its own share
+            os.kill(os.getpid(), signal.SIGKILL)
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(pdf_workers.Chunk, "read", read_then_die)
     with pytest.raises(ImportFailedError, match="stopped the PDF reader"):
         import_bytes(long_pdf, ImportOptions(), workers=2)
+
+
+def test_this_process_reads_the_first_range_and_a_worker_the_rest(
+    long_pdf: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pdf_workers, "start_method", lambda: "fork")
+    real = pdf_workers.Chunk.read
+    importer = os.getpid()
+    here: list[tuple[int, int]] = []
+
+    def read(raw: object, start: int, stop: int, done: object = None) -> object:
+        if os.getpid() == importer:
+            here.append((start, stop))
+        return real(raw, start, stop, done)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pdf_workers.Chunk, "read", read)
+    alone = import_bytes(long_pdf, ImportOptions(), workers=0)
+    here.clear()
+    assert import_bytes(long_pdf, ImportOptions(), workers=1) == alone
+    assert here == [(0, 22)]  # pages 23 to 45 were read in the worker
+
+
+def test_with_work_of_its_own_this_process_leaves_every_page_to_the_workers(
+    long_pdf: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pdf_workers, "start_method", lambda: "fork")
+    monkeypatch.setattr(pdf_workers, "available_cores", lambda: 2)
+    real = pdf_workers.Chunk.read
+    importer = os.getpid()
+    here: list[tuple[int, int]] = []
+    calls: list[int] = []
+
+    def read(raw: object, start: int, stop: int, done: object = None) -> object:
+        if os.getpid() == importer:
+            here.append((start, stop))
+        return real(raw, start, stop, done)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pdf_workers.Chunk, "read", read)
+    alone = import_bytes(long_pdf, ImportOptions(), workers=0)
+    here.clear()
+    options = ImportOptions(meanwhile=lambda: calls.append(len(here)))
+    assert import_bytes(long_pdf, options) == alone
+    assert here == [] and calls == [0]  # two workers read; this process did its own work

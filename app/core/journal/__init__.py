@@ -15,7 +15,15 @@ import threading
 from collections.abc import Iterator
 
 from app.core.journal.changes import Changes
-from app.core.journal.recorder import KEEP, Recorder, known, snapshot, trim
+from app.core.journal.recorder import (
+    KEEP,
+    Pending,
+    Recorder,
+    known,
+    snapshot,
+    trim,
+    write_entries,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -23,12 +31,14 @@ __all__ = [
     "KEEP",
     "Changes",
     "Collector",
+    "Pending",
     "Recorder",
     "collect",
     "known",
     "published",
     "snapshot",
     "trim",
+    "write_entries",
 ]
 
 

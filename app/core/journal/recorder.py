@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, Integer, bindparam, delete, event, insert, select
@@ -94,46 +95,98 @@ class Recorder:
         """Write the journal entry of this transaction (nothing when nothing changed).
 
         A new entry drops the undone ones (no redo after a new operation) and
-        the oldest beyond :data:`KEEP`. ``tidy=False`` leaves both to the
-        caller: a group of operations in one transaction
-        (:meth:`ProjectStore.group`) drops the undone entries with its first
-        entry and trims once, before it commits, with the same result.
+        the oldest beyond :data:`KEEP`; ``tidy=False`` leaves both to the caller.
         """
         self.session.flush()
-        connection = self.session.connection()
+        return write_entries(self.session.connection(), [self.capture()], tidy=tidy)[0]
+
+    def capture(self) -> Pending:
+        """Stop recording; what :func:`write_entries` needs to write this operation's entry.
+
+        The after-images are read when the entry is written: an operation in a
+        group (:meth:`ProjectStore.group`) is written with the group's others,
+        at its end, in one read and one insert.
+        """
+        self.session.flush()
+        self.detach()
+        return Pending(self.label, self.member_id, utcnow(), self.before)
+
+
+@dataclass(frozen=True, slots=True)
+class Pending:
+    """One operation's entry before its after-images are read."""
+
+    label: str
+    member_id: str | None
+    at: str
+    before: dict[Key, images.Image | None]
+
+
+def write_entries(
+    connection: Connection, pending: list[Pending], *, tidy: bool = True
+) -> list[Changes]:
+    """Write the entries of operations done one after the other in this transaction.
+
+    A row's image after operation k is its image before the next operation that
+    changed it (recorded then), or, when none did, its image now. Operations
+    whose rows all ended as they began get no entry. The first entry drops the
+    undone ones; with ``tidy`` the journal is trimmed to :data:`KEEP` after.
+    """
+    final: dict[Key, images.Image | None] = {}
+    later: list[dict[Key, images.Image | None]] = []
+    for op in reversed(pending):
+        later.append({key: final.get(key, _NOW) for key in op.before})
+        final.update(op.before)
+    later.reverse()
+    wanted: dict[str, list[str]] = {}
+    for nxt in later:
+        for (name, row_id), image in nxt.items():
+            if image is _NOW:
+                wanted.setdefault(name, []).append(row_id)
+    now: dict[Key, images.Image | None] = {}
+    for name, ids in wanted.items():
+        found = images.read(connection, name, ids)
+        for row_id in ids:
+            now[(name, row_id)] = found.get(row_id)
+    out: list[Changes] = []
+    params: list[dict[str, Any]] = []
+    for op, nxt in zip(pending, later, strict=True):
         by_table: dict[str, list[str]] = {}
-        for name, row_id in self.before:
+        for name, row_id in op.before:
             by_table.setdefault(name, []).append(row_id)
         rows: list[list[Any]] = []
         for name in images.JOURNALED:  # dependency order, as the dump
-            ids = by_table.get(name)
-            if not ids:
-                continue
-            after = images.read(connection, name, ids)
-            for row_id in ids:
-                old, new = self.before[(name, row_id)], after.get(row_id)
+            for row_id in by_table.get(name, ()):
+                key = (name, row_id)
+                old, new = op.before[key], nxt[key]
+                if new is _NOW:
+                    new = now[key]
                 if old != new:
                     rows.append([name, row_id, old, new])
-        self.detach()
         if not rows:
-            return Changes(self.label)
+            out.append(Changes(op.label))
+            continue
         entry_id = new_id()
-        if tidy:
-            drop_undone(connection)
-        connection.execute(
-            _INSERT,
+        params.append(
             {
                 "id": entry_id,
-                "at": utcnow(),
-                "member_id": self.member_id,
-                "label": self.label,
+                "at": op.at,
+                "member_id": op.member_id,
+                "label": op.label,
                 "rows": json.dumps(rows, ensure_ascii=False, separators=(",", ":")),
-            },
+            }
         )
+        logger.debug("journal: %s, %d rows", op.label, len(rows))
+        out.append(Changes.from_rows(op.label, entry_id, ((r[0], r[1]) for r in rows)))
+    if params:
+        drop_undone(connection)
+        connection.execute(_INSERT, params)
         if tidy:
             trim(connection)
-        logger.debug("journal: %s, %d rows", self.label, len(rows))
-        return Changes.from_rows(self.label, entry_id, ((r[0], r[1]) for r in rows))
+    return out
+
+
+_NOW: Any = object()  # stands for "the row's image at the end", read once for all
 
 
 # Built once: an operation's entry is written with these, and a batch writes thousands.

@@ -57,9 +57,9 @@ def import_bytes(
 ) -> ImportedText:
     """Read a PDF's text; raise a :class:`ImportFailedError` subclass when it cannot be read.
 
-    ``workers``: how many worker processes read the pages; None chooses from
-    the page count and the cores (:func:`workers.worker_count`), 0 reads
-    in this process.
+    ``workers``: how many worker processes read pages beside this one; None
+    chooses from the page count and the cores (:func:`workers.worker_count`),
+    0 reads in this process only.
     """
     if len(data) > options.max_bytes:
         raise FileTooLargeError(
@@ -73,11 +73,19 @@ def import_bytes(
         doc, password = _open(data, options.password)
         try:
             total = len(doc)
-            count = pool.worker_count(total) if workers is None else min(workers, total)
-            if heavy and workers is None:
-                count = max(count, 1)  # in a process that cancel and the deadline can stop
+            auto = workers is None
+            count = pool.worker_count(total) if workers is None else min(workers, total - 1)
+            # This process reads the first range itself, unless the file is one
+            # that only a process cancel and the deadline can stop should read,
+            # or the caller has work of its own meanwhile: then a worker more.
+            share = not heavy and options.meanwhile is None
+            if auto and not share:
+                count = count + 1 if count > 0 else int(heavy)
             if count > 0:
-                with pool.PagePool(data, password, pool.ranges(total, count)) as pages_pool:
+                parts = pool.ranges(total, count + 1 if share else count)
+                with pool.PagePool(data, password, parts, doc.raw if share else None) as pages_pool:
+                    if options.meanwhile is not None:
+                        options.meanwhile()
                     plan = plan_document(pages_pool.summaries(options), total, _ocr_hint)
                     laid = pages_pool.layout(plan, options)
             else:

@@ -6,7 +6,10 @@ opens the document with its own pdfium, reads its range of pages into lines,
 sends a :class:`~app.importers.pdf.chunk.Summary`, receives the
 whole-document :class:`~app.importers.pdf.chunk.Plan` and sends back its
 pages laid out. Only edge lines, vocabulary and paragraphs cross the pipes,
-not the 15,000 lines of a 300-page document.
+not the 15,000 lines of a 300-page document. The importing process reads
+the first range itself meanwhile (one worker fewer to start, and its pages
+cross no pipe), except for a document it must not read itself (one with
+heavy streams, or encrypted): then every range goes to a worker.
 
 The parent waits on the pipes in slices of 0.1 s: progress is reported as
 pages are read, and a cancel, or a document taking longer than
@@ -43,7 +46,7 @@ from app.importers.pdf.chunk import Chunk, Laid, Plan, Summary
 logger = logging.getLogger(__name__)
 
 MIN_PAGES = 40  # fewer pages are read in-process: a pool would cost more than it saves
-PAGES_PER_WORKER = 20  # no worker is started for fewer pages than this
+PAGES_PER_WORKER = 20  # no process reads fewer pages than this
 MAX_WORKERS = 8
 DEADLINE = 30.0  # seconds for the whole document before it is refused
 MEMORY = 768 * 1024 * 1024  # bytes a worker may add to what it had when it started
@@ -67,11 +70,15 @@ def available_cores() -> int:
 
 
 def worker_count(pages: int) -> int:
-    """How many workers a document of ``pages`` pages gets: 0 means read it in-process."""
+    """How many workers a document of ``pages`` pages gets besides this process.
+
+    This process reads a share too, so a core is left for each worker; 0
+    means read it all in-process.
+    """
     if pages < MIN_PAGES:
         return 0
-    workers = min(available_cores(), MAX_WORKERS, pages // PAGES_PER_WORKER)
-    return workers if workers >= 2 else 0
+    readers = min(available_cores(), MAX_WORKERS + 1, pages // PAGES_PER_WORKER)
+    return readers - 1 if readers >= 2 else 0
 
 
 def start_method() -> str:
@@ -140,25 +147,44 @@ def _serve(conn: Connection, data: bytes, password: Any, start: int, stop: int) 
 
 
 class PagePool:
-    """Worker processes over ranges of one document; use as a context manager."""
+    """Worker processes over ranges of one document; use as a context manager.
 
-    def __init__(self, data: bytes, password: Any, parts: list[tuple[int, int]]) -> None:
+    With ``local`` (this process's own raw document) this process reads the
+    first range itself and the workers the others; without, the workers read
+    every range.
+    """
+
+    def __init__(
+        self, data: bytes, password: Any, parts: list[tuple[int, int]], local: Any = None
+    ) -> None:
         ctx = _context()
         self.total = parts[-1][1] if parts else 0
         self.parts = parts
+        self.local = local
+        self.remote = parts[1:] if local is not None else parts
         self.conns: list[Connection] = []
         self.procs: list[Any] = []
         self.deadline = time.monotonic() + DEADLINE
+        self.done = 0  # pages read, by any process
+        self._reported = 0
+        self._got: dict[str, dict[int, Any]] = {}
+        self._chunk: Chunk | None = None
         # Forked children would otherwise copy every page the collector touches.
         gc.freeze()
         try:
             self._start(ctx, data, password)
         finally:
             gc.unfreeze()
-        logger.info("%d workers (%s) for %d pages", len(parts), ctx.get_start_method(), self.total)
+        logger.info(
+            "%d workers (%s) for %d pages%s",
+            len(self.remote),
+            ctx.get_start_method(),
+            self.total,
+            ", and this process" if local is not None else "",
+        )
 
     def _start(self, ctx: Any, data: bytes, password: Any) -> None:
-        for start, stop in self.parts:
+        for start, stop in self.remote:
             ours, theirs = ctx.Pipe(duplex=True)
             proc = ctx.Process(
                 target=_serve, args=(theirs, data, password, start, stop), daemon=True
@@ -184,42 +210,57 @@ class PagePool:
             conn.close()
         self.procs.clear()
 
-    def _gather(self, kind: str, options: ImportOptions, done: int) -> tuple[list[Any], int]:
+    def _pump(self, options: ImportOptions, timeout: float) -> None:
+        """Take the messages the workers sent (waiting up to ``timeout``); report progress."""
+        if time.monotonic() > self.deadline:
+            raise ImportFailedError(TOO_SLOW.format(DEADLINE))
+        finished = self._got.get("laid", {})
+        talking = [conn for k, conn in enumerate(self.conns) if k not in finished]
+        ready: list[Any] = wait(talking, timeout=timeout) if talking else []
+        for conn in ready:
+            k = self.conns.index(conn)
+            try:
+                tag, payload = conn.recv()
+            except (EOFError, OSError):
+                code = self.procs[k].exitcode
+                raise ImportFailedError(CRASHED.format(f"exit {code}")) from None
+            if tag == "progress":
+                self.done += payload
+            elif tag == "error":
+                raise ImportFailedError(CRASHED.format(payload))
+            else:
+                self._got.setdefault(tag, {})[k] = payload
+        if self.done != self._reported or not ready:
+            self._reported = min(self.done, self.total)
+            options.report(self._reported, self.total)  # raises if the user cancelled
+
+    def _gather(self, kind: str, options: ImportOptions) -> list[Any]:
         """One message of ``kind`` from every worker, in page order; progress as it comes."""
-        results: list[Any] = [None] * len(self.conns)
-        waiting = dict(enumerate(self.conns))
-        by_conn = {id(conn): k for k, conn in waiting.items()}
-        while waiting:
-            ready: list[Any] = wait(list(waiting.values()), timeout=0.1)
-            if time.monotonic() > self.deadline:
-                raise ImportFailedError(TOO_SLOW.format(DEADLINE))
-            if not ready:
-                options.report(done, self.total)  # raises if the user cancelled
-                continue
-            for conn in ready:
-                k = by_conn[id(conn)]
-                try:
-                    tag, payload = conn.recv()
-                except (EOFError, OSError):
-                    code = self.procs[k].exitcode
-                    raise ImportFailedError(CRASHED.format(f"exit {code}")) from None
-                if tag == "progress":
-                    done += payload
-                    options.report(done, self.total)
-                elif tag == "error":
-                    raise ImportFailedError(CRASHED.format(payload))
-                elif tag == kind:
-                    results[k] = payload
-                    del waiting[k]
-        return results, done
+        while len(self._got.get(kind, {})) < len(self.conns):
+            self._pump(options, 0.1)
+        got = self._got[kind] if self.conns else {}
+        return [got[k] for k in range(len(self.conns))]
 
     def summaries(self, options: ImportOptions) -> list[Summary]:
         options.report(0, self.total)
-        results, _done = self._gather("summary", options, 0)
-        return results
+        own: list[Summary] = []
+        if self.local is not None:
+            start, stop = self.parts[0]
+
+            def page_done(_index: int) -> None:
+                self.done += 1
+                self._pump(options, 0.0)
+
+            self._chunk = Chunk.read(self.local, start, stop, page_done)
+            own.append(self._chunk.summary())
+        return own + self._gather("summary", options)
 
     def layout(self, plan: Plan, options: ImportOptions) -> list[Laid]:
-        for (start, stop), conn in zip(self.parts, self.conns, strict=True):
+        for (start, stop), conn in zip(self.remote, self.conns, strict=True):
             conn.send((plan.furniture[start:stop], plan.words, plan.body_size))
-        results, _done = self._gather("laid", options, self.total)
-        return [page for part in results for page in part]
+        own: list[Laid] = []
+        if self._chunk is not None:
+            start, stop = self.parts[0]
+            own = self._chunk.layout(plan.furniture[start:stop], plan.words, plan.body_size)
+        results = self._gather("laid", options)
+        return own + [page for part in results for page in part]
