@@ -78,7 +78,12 @@ def cmd_cite(args: argparse.Namespace) -> int:
     with _open(args.file) as store:
         print(
             passages.cite_quote(
-                store, args.source, args.quote, occurrence=args.occurrence, section_ref=args.section
+                store,
+                args.source,
+                args.quote,
+                occurrence=args.occurrence,
+                section_ref=args.section,
+                ellipsis=not args.no_ellipsis,
             )
         )
     return 0
@@ -98,7 +103,9 @@ def cmd_respond(args: argparse.Namespace) -> int:
     with _open(args.file) as store:
         if args.same_as:
             shared = shared_answers.share_answer(store, args.passage, args.same_as)
-            if args.text is None and not (args.position or args.status or args.proposed_change):
+            if args.text is None and not (
+                args.position or args.status or args.proposed_change or args.type
+            ):
                 print(shared)
                 return 0
         print(
@@ -109,6 +116,7 @@ def cmd_respond(args: argparse.Namespace) -> int:
                 position=args.position,
                 status=args.status,
                 proposed_change=args.proposed_change,
+                comment_type=args.type,
             )
         )
     return 0
@@ -157,6 +165,11 @@ def register(sub: Any) -> None:
     p.add_argument("--quote", required=True)
     p.add_argument("--occurrence", type=int)
     p.add_argument("--section", help="place the passage in this section")
+    p.add_argument(
+        "--no-ellipsis",
+        action="store_true",
+        help="print the quote without the “…” added where it cuts a sentence",
+    )
     p.set_defaults(run=cmd_cite)
     p = sub.add_parser("edit-quote", help="print the quote with elisions … and [insertions]")
     p.add_argument("file")
@@ -171,4 +184,9 @@ def register(sub: Any) -> None:
     p.add_argument("--status")
     p.add_argument("--proposed-change")
     p.add_argument("--same-as", metavar="OTHER", help="share the answer of passage OTHER")
+    p.add_argument(
+        "--type",
+        choices=("general", "technical", "editorial"),
+        help="the kind of comment, for the table layout's column (default general)",
+    )
     p.set_defaults(run=cmd_respond)

@@ -25,10 +25,12 @@ def _load_the_store() -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from app.core.language import checked_language_code, set_source_language
     from app.importers.base import ImportOptions
     from app.importers.detect import guess_label, import_file
     from app.importers.reading import display_name, read_path, read_stream
 
+    language = checked_language_code(args.language) if args.language is not None else None
     options = ImportOptions(password=args.password, meanwhile=_load_the_store)
     if args.path == "-":
         data = read_stream(sys.stdin.buffer, options.max_bytes)
@@ -50,6 +52,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         source_id = sources.add_source(
             store, imported, data, filename=filename, label=label, kind=args.kind
         )
+        if language is not None:
+            set_source_language(store, source_id, language)
     print(source_id)
     for warning in imported.warnings:
         print(f"warning: {warning}", file=sys.stderr)
@@ -127,6 +131,14 @@ def _print_unpositioned(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_source_language(args: argparse.Namespace) -> int:
+    from app.core.language import set_source_language
+
+    with _open(args.file) as store:
+        set_source_language(store, args.source, args.language)
+    return 0
+
+
 def cmd_remove_version(args: argparse.Namespace) -> int:
     from app.core.services import sources
 
@@ -143,6 +155,10 @@ def register(sub: Any) -> None:
     p.add_argument("--kind", default="submission", choices=("submission", "reference"))
     p.add_argument("--password")
     p.add_argument("--new-version-of", metavar="SOURCE", help="a re-issued version of SOURCE")
+    p.add_argument(
+        "--language",
+        help="the language it is written in (en, fr, es…), instead of the detected one",
+    )
     p.set_defaults(run=cmd_import)
     p = sub.add_parser("sources", help="list sources: id, label, kind, pages, passages, version")
     p.add_argument("file")
@@ -159,3 +175,11 @@ def register(sub: Any) -> None:
     p.add_argument("file")
     p.add_argument("source")
     p.set_defaults(run=cmd_remove_version)
+    p = sub.add_parser(
+        "source-language",
+        help="set the language a source is written in; its quotes carry it in Word",
+    )
+    p.add_argument("file")
+    p.add_argument("source")
+    p.add_argument("language", help='a code such as en, fr or es; "" for unknown')
+    p.set_defaults(run=cmd_source_language)

@@ -111,13 +111,19 @@ _REGIONS = {
 }
 
 
+def checked_language_code(language: str) -> str:
+    """``language`` stripped, or ``InvalidInputError`` when it is not a code such as en or fr-CH."""
+    code = language.strip()
+    if code and not re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", code):
+        raise InvalidInputError(f"“{language}” is not a language code such as en, fr or es.")
+    return code
+
+
 def set_source_language(store: ProjectStore, source_ref: str, language: str) -> None:
     """Correct a source's language ("" = unknown: its quotes take the document's)."""
     from app.core.models import Source
     from app.core.services.common import resolve
 
-    code = language.strip()
-    if code and not re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", code):
-        raise InvalidInputError(f"“{language}” is not a language code such as en, fr or es.")
+    code = checked_language_code(language)
     with store.write("Set source language") as session:
         resolve(session, Source, source_ref).language = code

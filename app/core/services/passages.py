@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
-from app.core import anchoring
+from app.core import anchoring, elision
 from app.core.errors import InvalidInputError
 from app.core.models import (
     AnchorMethod,
@@ -110,6 +110,7 @@ def _create(
     start: int,
     end: int,
     section_ref: str | None,
+    ellipsis: bool = True,
 ) -> Passage:
     pages, paragraphs = layout(version)
     anchor = anchoring.make_anchor(version.text, start, end, pages, paragraphs)
@@ -128,7 +129,7 @@ def _create(
         page_index=anchor.page_index,
         page_label=anchor.page_label,
         paragraph_number=anchor.paragraph_number,
-        quote=" ".join(anchor.exact.split()),
+        quote=_printed(version.text, anchor.start, anchor.end, anchor.exact, ellipsis),
         anchor_method=AnchorMethod.SELECTION,
         anchor_score=100,
         orig_exact=anchor.exact,
@@ -142,16 +143,32 @@ def _create(
     return passage
 
 
+def _printed(text: str, start: int, end: int, exact: str, ellipsis: bool) -> str:
+    """The quote as first printed: the exact text, with "…" where it cuts a sentence."""
+    quote = " ".join(exact.split())
+    return elision.mark_cuts(quote, text, start, end) if ellipsis else quote
+
+
 def cite_span(
-    store: ProjectStore, source_ref: str, start: int, end: int, section_ref: str | None = None
+    store: ProjectStore,
+    source_ref: str,
+    start: int,
+    end: int,
+    section_ref: str | None = None,
+    *,
+    ellipsis: bool = True,
 ) -> str:
-    """Cite ``text[start:end]`` (code points) of the source's current version."""
+    """Cite ``text[start:end]`` (code points) of the source's current version.
+
+    With ``ellipsis`` (the default) the printed quote gets "…" at an end that
+    cuts a sentence; the anchor is the exact text either way.
+    """
     with store.write("Cite passage") as session:
         source = resolve(session, Source, source_ref)
         version = current_version(session, source.id)
         if not 0 <= start < end <= len(version.text) or not version.text[start:end].strip():
             raise InvalidInputError("Select some text of the source to cite.")
-        return _create(session, source, version, start, end, section_ref).id
+        return _create(session, source, version, start, end, section_ref, ellipsis).id
 
 
 def cite_quote(
@@ -160,6 +177,8 @@ def cite_quote(
     quote: str,
     occurrence: int | None = None,
     section_ref: str | None = None,
+    *,
+    ellipsis: bool = True,
 ) -> str:
     """Cite a quote given as text (pasted from a PDF: whitespace and hyphenation may differ)."""
     if not quote.strip():
@@ -168,7 +187,7 @@ def cite_quote(
         source = resolve(session, Source, source_ref)
         version = current_version(session, source.id)
         start, end = anchoring.find_quote(version.text, quote, occurrence, label=source.label)
-        return _create(session, source, version, start, end, section_ref).id
+        return _create(session, source, version, start, end, section_ref, ellipsis).id
 
 
 def set_quote(store: ProjectStore, passage_ref: str, printed: str) -> None:

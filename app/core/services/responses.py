@@ -8,13 +8,14 @@ from sqlalchemy import bindparam, select
 
 from app.core import markup
 from app.core.errors import InvalidInputError
-from app.core.models import Passage, Position, Response, Revision, Status
+from app.core.models import CommentType, Passage, Position, Response, Revision, Status
 from app.core.services import workflow
 from app.core.services.common import resolve
 from app.core.store import ProjectStore
 
 POSITIONS = tuple(p.value for p in Position if p is not Position.UNSET)
 STATUSES = tuple(s.value for s in Status)
+COMMENT_TYPES = tuple(t.value for t in CommentType)
 
 
 @dataclass(frozen=True)
@@ -47,8 +48,11 @@ def respond(
     position: str | None = None,
     status: str | None = None,
     proposed_change: str | None = None,
+    comment_type: str | None = None,
 ) -> str:
     """Write or change the response to a passage; an earlier text is kept as a revision.
+
+    ``comment_type`` is the ISO/IEC table's kind: general, technical or editorial.
 
     A ``status`` goes through the workflow's one door
     (:func:`~app.core.services.workflow.change_status_in`): one step forward
@@ -62,6 +66,7 @@ def respond(
     pos: str | None = None
     if position is not None:
         pos = _check_choice(position, POSITIONS, "position") if position.strip() else Position.UNSET
+    kind = _check_choice(comment_type, COMMENT_TYPES, "type of comment") if comment_type else None
     if status:
         workflow.normalise_status(status)
     with store.write("Edit response") as session:
@@ -75,6 +80,7 @@ def respond(
                 position=pos or Position.UNSET,
                 status=Status.DRAFT,
                 proposed_change=proposed_change or "",
+                comment_type=kind or CommentType.GENERAL,
                 author_id=store.member_id,
             )
             session.add(response)
@@ -98,6 +104,8 @@ def respond(
             workflow.change_status_in(session, response, status, store.member_id)
         if proposed_change is not None:
             response.proposed_change = proposed_change
+        if kind is not None:
+            response.comment_type = kind
         return response.id
 
 
