@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core import markup
+from app.core.contribution import section_headings
 from app.core.models import BlockKind
 from app.core.phrasebook import load_phrasebook
 from app.core.services import sections
@@ -124,9 +125,9 @@ class BlocksPanel(QWidget):
         if current is None:
             self.section_id = None
         self.blocks = sections.list_blocks(self.ctx.store, self.section_id) if current else []
-        names = {s.id: s.heading or s.source_label or "" for s in infos}
+        names = section_headings(self.ctx.store)
         self.heading.setText(
-            self.tr("Blocks of “{name}”").format(name=names[current.id])
+            self.tr("Blocks of “{name}”").format(name=names.get(current.id, "…"))
             if current
             else self.tr("Choose a section in the Outline.")
         )

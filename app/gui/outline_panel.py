@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.contribution import section_headings
 from app.core.models import BlockKind
 from app.core.services import sections
 from app.core.services.sections import SectionInfo
@@ -30,6 +31,7 @@ class OutlinePanel(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.infos: list[SectionInfo] = []
+        self.headings: dict[str, str] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.tree = QTreeWidget()
@@ -75,13 +77,13 @@ class OutlinePanel(QWidget):
             self.refresh()
 
     def heading(self, info: SectionInfo) -> str:
-        if info.heading:
-            return info.heading
-        return self.tr("Contribution from {party}").format(party=info.source_label or "…")
+        """The heading as the export prints it, in the contribution's language."""
+        return self.headings.get(info.id) or info.heading
 
     def refresh(self) -> None:
         current = self.current()
         self.infos = sections.list_sections(self.ctx.store)
+        self.headings = section_headings(self.ctx.store)
         self.tree.blockSignals(True)
         self.tree.clear()
         for number, info in enumerate(self.infos, 1):

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core import markup, sending
-from app.core.contribution import is_empty_markup
+from app.core.contribution import is_empty_markup, section_headings
 from app.core.fidelity import check_fidelity
 from app.core.services import notes, passages, sections
 from app.core.services.passages import PassageInfo
@@ -252,10 +252,8 @@ class PassagesPanel(QWidget):
         if info is None:
             return
         others = [s for s in sections.list_sections(self.ctx.store) if s.id != info.section_id]
-        names = [
-            s.heading or self.tr("Contribution from {party}").format(party=s.source_label or "…")
-            for s in others
-        ]
+        headings = section_headings(self.ctx.store)
+        names = [headings.get(s.id) or s.heading for s in others]
         if not names:
             return
         name, ok = QInputDialog.getItem(

@@ -355,5 +355,23 @@ def _notes(
 
 
 def section_headings(store: ProjectStore) -> dict[str, str]:
-    """Section id → printed heading, in output order (for the CLI and the panels)."""
-    return {s.id: s.heading for s in read_project(store).sections}
+    """Section id → printed heading, in output order (for the CLI and the panels).
+
+    The same rule as the export (:func:`section_heading`), read with one small
+    query, not the whole project: the Outline asks after every edit.
+    """
+    with store.session() as session:
+        language = session.scalars(select(Project.language)).one()
+        phrases = load_phrasebook(language)
+        rows = session.execute(
+            select(Section.id, Section.kind, Section.heading, Source.label)
+            .outerjoin(Source, (Source.id == Section.source_id) & Source.deleted_at.is_(None))
+            .where(Section.deleted_at.is_(None))
+            .order_by(Section.ordinal, Section.created_at)
+        ).all()
+    return {
+        section_id: section_heading(
+            heading, kind, party_name(label, language) if label is not None else None, phrases
+        )
+        for section_id, kind, heading, label in rows
+    }
