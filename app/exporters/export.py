@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from app.core import outputs
-from app.core.contribution import Contribution, LeftOutReason, ProjectView
+from app.core.contribution import Contribution, LeftOutReason, ProjectView, read_project
 from app.core.contribution import build_contribution as build_from_view
 from app.core.contribution import contribution as build_contribution
 from app.core.errors import InvalidInputError
+from app.core.preflight import Problem, check_view
 from app.core.store import ProjectStore
 from app.exporters.docx.export import export_docx
 from app.exporters.html import render_html
@@ -77,6 +79,52 @@ def preview_html(store: ProjectStore, layout: str = "grouped", include_drafts: b
 def plain_text(store: ProjectStore, layout: str = "grouped", include_drafts: bool = False) -> str:
     """The contribution as plain text, for an e-mail body or the clipboard."""
     return render_text(build_contribution(store, include_drafts=include_drafts), _layout(layout))
+
+
+@dataclass(frozen=True)
+class LeftOutCounts:
+    """How many passages an export leaves out, per reason, and the sections it skips."""
+
+    draft: int = 0
+    unanswered: int = 0
+    unplaced: int = 0
+    empty_sections: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, contribution: Contribution) -> LeftOutCounts:
+        counts = Counter(item.reason for item in contribution.left_out)
+        return cls(
+            counts.get(LeftOutReason.DRAFT, 0),
+            counts.get(LeftOutReason.UNANSWERED, 0),
+            counts.get(LeftOutReason.UNPLACED, 0),
+            tuple(heading for _id, heading in contribution.empty_sections),
+        )
+
+
+@dataclass(frozen=True)
+class ExportCheck:
+    """What the Export dialog says before anything is written.
+
+    ``left_out`` for a final export and for one with drafts (a review copy
+    includes them), so the dialog follows its check box without asking again.
+    """
+
+    problems: tuple[Problem, ...]
+    final: LeftOutCounts
+    with_drafts: LeftOutCounts
+
+    def left_out(self, include_drafts: bool) -> LeftOutCounts:
+        return self.with_drafts if include_drafts else self.final
+
+
+def export_check(store: ProjectStore) -> ExportCheck:
+    """Preflight's problems and what each kind of export would leave out, from one read."""
+    view = read_project(store)
+    return ExportCheck(
+        problems=tuple(check_view(view)),
+        final=LeftOutCounts.of(build_from_view(view, include_drafts=False)),
+        with_drafts=LeftOutCounts.of(build_from_view(view, include_drafts=True)),
+    )
 
 
 _REASONS = {

@@ -8,16 +8,21 @@ and the Passages panel's "changed since sent" marks are reset).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from app.core import sending
 from app.core.config import load_settings
 from app.gui.context import PASSAGES, ProjectContext
 from app.gui.dialogs.export import ExportData, ExportDialog, SentBefore
+from app.gui.preflight_panel import go_to_problem
 from app.gui.workers import Operation, Progress, busy_dialog
+
+if TYPE_CHECKING:
+    from app.exporters.export import ExportCheck
 
 
 def _tr(text: str) -> str:
@@ -34,12 +39,30 @@ def sent_before(ctx: ProjectContext) -> SentBefore | None:
 
 
 def ask_and_export(parent: QWidget | None, ctx: ProjectContext) -> None:
+    """The Export dialog, with preflight's findings filled in off the GUI thread.
+
+    A click on a problem closes the dialog and shows what it is about.
+    """
     suggested = ctx.store.path.with_suffix(".docx")
-    data, accepted = ExportDialog.get_data(
-        parent, suggested, load_settings().template, sent_before(ctx)
-    )
-    if accepted:
-        export(parent, ctx, data)
+    dialog = ExportDialog(parent, suggested, load_settings().template, sent_before(ctx))
+    check_before_export(dialog, ctx)
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    if dialog.chosen_problem is not None:
+        go_to_problem(ctx, dialog.chosen_problem)
+    elif accepted:
+        export(parent, ctx, dialog.data())
+
+
+def check_before_export(dialog: ExportDialog, ctx: ProjectContext) -> Operation[ExportCheck]:
+    """Run preflight and count what would be left out, then show it in ``dialog``."""
+    from app.exporters.export import export_check
+
+    store = ctx.store
+    operation: Operation[ExportCheck] = Operation(
+        dialog, lambda _progress: export_check(store), pool_name="files"
+    ).success(dialog.show_check)
+    operation.run_in_background()
+    return operation
 
 
 def export(parent: QWidget | None, ctx: ProjectContext, data: ExportData) -> Operation[Path]:

@@ -70,7 +70,18 @@ class OutlinePanel(QWidget):
         self.tree.currentItemChanged.connect(lambda *_a: self._switch())
         self.tree.currentItemChanged.connect(lambda *_a: self._tell_current())
         ctx.changed.connect(self._changed)
+        ctx.section_selected.connect(self._follow)
         self.refresh()
+
+    def _follow(self, section_id: object) -> None:
+        """Select the section another view chose (a preflight problem's link)."""
+        for index in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(index)
+            if item is None:
+                continue
+            if item.data(0, ID_ROLE) == section_id and item is not self.tree.currentItem():
+                self.tree.setCurrentItem(item)
+                return
 
     def _changed(self, kinds: frozenset[str]) -> None:
         if kinds & {SECTIONS, SOURCES}:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from app.core.preflight import Problem, check
 from app.core.services.passages import get_passage, passage_for_response
+from app.core.services.sections import list_blocks
 from app.gui.context import ProjectContext
 from app.gui.workers import Operation
 
@@ -79,20 +80,32 @@ class PreflightPanel(QWidget):
             self.summary.setText(self.tr("No problems found: ready to export."))
 
     def _jump(self, item: QListWidgetItem) -> None:
-        problem = self.problems[int(item.data(PROBLEM_ROLE))]
-        if problem.target_kind == "passage":
-            passage_id = problem.target_id
-        elif problem.target_kind == "response":
-            answered = passage_for_response(self.ctx.store, problem.target_id)
-            if answered is None:
-                return
-            passage_id = answered.id
-        else:
+        go_to_problem(self.ctx, self.problems[int(item.data(PROBLEM_ROLE))])
+
+
+def go_to_problem(ctx: ProjectContext, problem: Problem) -> None:
+    """Show what ``problem`` is about: its passage in the source, or its section in the Outline."""
+    if problem.target_kind == "section":
+        ctx.select_section(problem.target_id)
+        return
+    if problem.target_kind == "block":
+        block = next((b for b in list_blocks(ctx.store) if b.id == problem.target_id), None)
+        if block is not None:
+            ctx.select_section(block.section_id)
+        return
+    if problem.target_kind == "passage":
+        passage_id = problem.target_id
+    elif problem.target_kind == "response":
+        answered = passage_for_response(ctx.store, problem.target_id)
+        if answered is None:
             return
-        passage = get_passage(self.ctx.store, passage_id)
-        if passage is None:
-            return
-        self.ctx.select_source(passage.source_id)
-        self.ctx.select_passage(passage.id)
-        if passage.start is not None and passage.end is not None:
-            self.ctx.jump_requested.emit(passage.source_id, passage.start, passage.end)
+        passage_id = answered.id
+    else:
+        return
+    passage = get_passage(ctx.store, passage_id)
+    if passage is None:
+        return
+    ctx.select_source(passage.source_id)
+    ctx.select_passage(passage.id)
+    if passage.start is not None and passage.end is not None:
+        ctx.jump_requested.emit(passage.source_id, passage.start, passage.end)

@@ -328,6 +328,50 @@
   <context>
     <name>ExportDialog</name>
     <message>
+      <source>Checking the contribution…</source>
+      <translation>Comprobando la contribución…</translation>
+    </message>
+    <message>
+      <source>Preflight found no problems.</source>
+      <translation>La verificación no encontró ningún problema.</translation>
+    </message>
+    <message>
+      <source>Preflight found these problems (click one to go to it):</source>
+      <translation>La verificación encontró estos problemas (haga clic en uno para ir a él):</translation>
+    </message>
+    <message>
+      <source>Every passage and section will print.</source>
+      <translation>Se imprimirán todos los pasajes y secciones.</translation>
+    </message>
+    <message>
+      <source>1 passage is left out: its response is still a draft.</source>
+      <translation>Se omite 1 pasaje: su respuesta sigue siendo un borrador.</translation>
+    </message>
+    <message>
+      <source>{n} passages are left out: their responses are still drafts.</source>
+      <translation>Se omiten {n} pasajes: sus respuestas siguen siendo borradores.</translation>
+    </message>
+    <message>
+      <source>1 passage is left out: it has no response.</source>
+      <translation>Se omite 1 pasaje: no tiene respuesta.</translation>
+    </message>
+    <message>
+      <source>{n} passages are left out: they have no response.</source>
+      <translation>Se omiten {n} pasajes: no tienen respuesta.</translation>
+    </message>
+    <message>
+      <source>1 passage is left out: it is in no section.</source>
+      <translation>Se omite 1 pasaje: no está en ninguna sección.</translation>
+    </message>
+    <message>
+      <source>{n} passages are left out: they are in no section.</source>
+      <translation>Se omiten {n} pasajes: no están en ninguna sección.</translation>
+    </message>
+    <message>
+      <source>“{heading}” is left out: it has nothing to print.</source>
+      <translation>Se omite «{heading}»: no tiene nada que imprimir.</translation>
+    </message>
+    <message>
       <source>Export contribution</source>
       <translation>Exportar la contribución</translation>
     </message>

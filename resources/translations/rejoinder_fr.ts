@@ -328,6 +328,50 @@
   <context>
     <name>ExportDialog</name>
     <message>
+      <source>Checking the contribution…</source>
+      <translation>Vérification de la contribution…</translation>
+    </message>
+    <message>
+      <source>Preflight found no problems.</source>
+      <translation>La vérification n’a trouvé aucun problème.</translation>
+    </message>
+    <message>
+      <source>Preflight found these problems (click one to go to it):</source>
+      <translation>La vérification a trouvé ces problèmes (cliquez sur l’un d’eux pour y aller) :</translation>
+    </message>
+    <message>
+      <source>Every passage and section will print.</source>
+      <translation>Tous les passages et toutes les sections seront imprimés.</translation>
+    </message>
+    <message>
+      <source>1 passage is left out: its response is still a draft.</source>
+      <translation>1 passage est laissé de côté : sa réponse est encore un projet.</translation>
+    </message>
+    <message>
+      <source>{n} passages are left out: their responses are still drafts.</source>
+      <translation>{n} passages sont laissés de côté : leurs réponses sont encore des projets.</translation>
+    </message>
+    <message>
+      <source>1 passage is left out: it has no response.</source>
+      <translation>1 passage est laissé de côté : il n’a pas de réponse.</translation>
+    </message>
+    <message>
+      <source>{n} passages are left out: they have no response.</source>
+      <translation>{n} passages sont laissés de côté : ils n’ont pas de réponse.</translation>
+    </message>
+    <message>
+      <source>1 passage is left out: it is in no section.</source>
+      <translation>1 passage est laissé de côté : il n’est dans aucune section.</translation>
+    </message>
+    <message>
+      <source>{n} passages are left out: they are in no section.</source>
+      <translation>{n} passages sont laissés de côté : ils ne sont dans aucune section.</translation>
+    </message>
+    <message>
+      <source>“{heading}” is left out: it has nothing to print.</source>
+      <translation>« {heading} » est laissé de côté : il n’a rien à imprimer.</translation>
+    </message>
+    <message>
       <source>Export contribution</source>
       <translation>Exporter la contribution</translation>
     </message>

@@ -2,13 +2,20 @@
 
 After a final export the dialog says when it was sent and how much changed,
 and offers the revised document ("Rev.N" with the list of changes).
+Before anything is written it says what the export will leave out and why
+(drafts, passages without a response or section, sections with nothing to
+print) and lists preflight's problems, each a link to what it is about.
 """
 
 from __future__ import annotations
 
+import html
+import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -16,12 +23,20 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QWidget,
 )
+
+if TYPE_CHECKING:
+    from app.core.preflight import Problem
+    from app.exporters.export import ExportCheck, LeftOutCounts
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -115,6 +130,26 @@ class ExportDialog(QDialog):
         output_label = QLabel(self.tr("&Save as:"))
         output_label.setBuddy(self.output)
         form.addRow(output_label, row)
+        self.check: ExportCheck | None = None
+        self.chosen_problem: Problem | None = None
+        self.left_out = QLabel(self.tr("Checking the contribution…"))
+        self.left_out.setWordWrap(True)
+        form.addRow(self.left_out)
+        self.problems = QLabel()
+        self.problems.setWordWrap(True)
+        self.problems.setTextFormat(Qt.TextFormat.RichText)
+        self.problems.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        self.problems.linkActivated.connect(self._go_to)
+        # A project with a hundred problems must not push the buttons off the screen.
+        self.problems_area = QScrollArea()
+        self.problems_area.setWidget(self.problems)
+        self.problems_area.setWidgetResizable(True)
+        self.problems_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.problems_area.setMaximumHeight(220)
+        self.problems_area.hide()
+        form.addRow(self.problems_area)
+        self.drafts.toggled.connect(self._show_left_out)
+        self.review.toggled.connect(self._show_left_out)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -133,6 +168,67 @@ class ExportDialog(QDialog):
             if final:
                 box.setChecked(False)
         self.revised.setEnabled(final)
+
+    def show_check(self, check: ExportCheck) -> None:
+        """What preflight found, shown before writing (filled in from a worker)."""
+        self.check = check
+        self._show_left_out()
+        if not check.problems:
+            self.problems.setText(self.tr("Preflight found no problems."))
+        else:
+            items = "".join(
+                f'<li><a href="{number}">{html.escape(problem.message)}</a></li>'
+                for number, problem in enumerate(check.problems)
+            )
+            intro = html.escape(self.tr("Preflight found these problems (click one to go to it):"))
+            self.problems.setText(f"{intro}<ul>{items}</ul>")
+        self.problems_area.show()
+
+    def _show_left_out(self) -> None:
+        if self.check is None:
+            return
+        counts = self.check.left_out(self.drafts.isChecked() or self.review.isChecked())
+        lines = self.left_out_lines(counts)
+        self.left_out.setText(
+            "\n".join(lines) if lines else self.tr("Every passage and section will print.")
+        )
+
+    def left_out_lines(self, counts: LeftOutCounts) -> list[str]:
+        """One sentence per reason a passage or section does not print."""
+        lines = []
+        for count, one, many in (
+            (
+                counts.draft,
+                self.tr("1 passage is left out: its response is still a draft."),
+                self.tr("{n} passages are left out: their responses are still drafts."),
+            ),
+            (
+                counts.unanswered,
+                self.tr("1 passage is left out: it has no response."),
+                self.tr("{n} passages are left out: they have no response."),
+            ),
+            (
+                counts.unplaced,
+                self.tr("1 passage is left out: it is in no section."),
+                self.tr("{n} passages are left out: they are in no section."),
+            ),
+        ):
+            if count:
+                lines.append(one if count == 1 else many.format(n=count))
+        for heading in counts.empty_sections:
+            lines.append(
+                self.tr("“{heading}” is left out: it has nothing to print.").format(
+                    heading=heading or "…"
+                )
+            )
+        return lines
+
+    def _go_to(self, link: str) -> None:
+        """Close the dialog and show the problem (the caller does, from ``chosen_problem``)."""
+        if self.check is None:
+            return
+        self.chosen_problem = self.check.problems[int(link)]
+        self.reject()
 
     def _browse_template(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
