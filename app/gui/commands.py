@@ -67,7 +67,9 @@ class Cite(Command):
         self.passage_id: str | None = None
 
     def do(self) -> None:
-        self.passage_id = passages.cite_span(self.ctx.store, self.source_id, self.start, self.end)
+        self.passage_id = passages.cite_span(
+            self.ctx.store, self.source_id, self.start, self.end, ellipsis=True
+        )
 
 
 class DeletePassage(Command):

@@ -50,9 +50,9 @@ def test_a_span_stopping_just_before_the_full_stop_cuts_nothing() -> None:
 def test_cite_marks_the_printed_quote_unless_asked_not_to(tmp_path: Path) -> None:
     store = make_project(tmp_path / "p.rejoinder")
     source = add_text_source(store, TEXT)
-    cut = passages.cite_quote(store, source, "should have the characteristics")
-    whole = passages.cite_quote(store, source, "It must include all governments.")
-    plain = passages.cite_quote(store, source, "We think it has", ellipsis=False)
+    cut = passages.cite_quote(store, source, "should have the characteristics", ellipsis=True)
+    whole = passages.cite_quote(store, source, "It must include all governments.", ellipsis=True)
+    plain = passages.cite_quote(store, source, "We think it has")
     quotes = {p.id: p for p in passages.list_passages(store)}
     assert quotes[cut].quote == "… should have the characteristics …"
     assert quotes[cut].exact == "should have the characteristics"

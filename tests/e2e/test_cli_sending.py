@@ -37,12 +37,12 @@ def test_positions_forgotten_are_listed_by_sources_and_check(tmp_path: Path) -> 
     assert listed.returncode == 0, listed.stderr
     assert (
         listed.stdout
-        == f"{passage}\t{source}\tArcadia\tdraft\t“implemented to a substantial extent”\n"
+        == f"{passage}\t{source}\tArcadia\tdraft\t“… implemented to a substantial extent”\n"
     )
     checked = rejoinder("check", project, "--no-position")
     assert checked.returncode == 1
     assert checked.stdout == (
-        f"no_position\t{response}\tThe response to Arcadia: “implemented to a substantial "
+        f"no_position\t{response}\tThe response to Arcadia: “… implemented to a substantial "
         "extent” has no position (agree, disagree, …).\n"
     )
     assert "has no position" in rejoinder("check", project).stdout
@@ -77,7 +77,7 @@ def test_final_export_changes_and_rev_1(tmp_path: Path) -> None:
     assert edited.returncode == 0
     changes = rejoinder("changes", project, "--since-sent")
     assert changes.stdout == (
-        f"edited\t{passage}\tArcadia\t“implemented to a substantial extent”\t"
+        f"edited\t{passage}\tArcadia\t“… implemented to a substantial extent”\t"
         "We disagree. → We strongly disagree.\n"
     )
     history = rejoinder("changes", project).stdout.splitlines()
@@ -95,7 +95,9 @@ def test_final_export_changes_and_rev_1(tmp_path: Path) -> None:
 
     paragraphs = [p.text for p in Document(str(tmp_path / "rev1.docx")).paragraphs]
     assert paragraphs[0] == "Comments (Rev.1)"
-    assert "Arcadia: “implemented to a substantial extent”: our comment was revised." in paragraphs
+    assert (
+        "Arcadia: “… implemented to a substantial extent”: our comment was revised." in paragraphs
+    )
     assert rejoinder("changes", project, "--since-sent").stdout == ""
     undone = rejoinder("undo", project)
     assert "Record final export Rev.1" in undone.stdout

@@ -144,8 +144,8 @@ def test_cite_answer_export_final_edit_and_see_what_changed(
     text = [p.text for p in Document(str(tmp_path / "Comments Rev.1.docx")).paragraphs]
     assert text[0] == "Test project (Rev.1)"
     assert (
-        "European Union: “enhanced cooperation should enable governments”: our comment was revised."
-        in text
+        "European Union: “… enhanced cooperation should enable governments …”: "
+        "our comment was revised." in text
     )
     qtbot.waitUntil(lambda: dialog.header.text().startswith("The Rev.1 was sent"), timeout=5_000)
     assert dialog.tree.topLevelItemCount() == 0

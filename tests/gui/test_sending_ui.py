@@ -57,11 +57,12 @@ def test_a_response_without_position_gets_a_quiet_marker_and_a_filter(
     assert not editor.position_hint.isVisibleTo(opened)
     panel = opened.workspace.passages
     rows = {r.split("\n")[0].split(")  ")[1]: r for r in _rows(opened)}
-    assert "• no position" in rows["Capacity building"]
-    assert "• no position" not in rows["digital commons"]
+    # The window's Cite marks the cut sentence: "Capacity building …".
+    assert "• no position" in rows["Capacity building …"]
+    assert "• no position" not in rows["… digital commons …"]
     panel.filter.show_only_these(NO_POSITION)
     assert panel.filter.allowed() == {first}
-    assert [r.split("\n")[0] for r in _rows(opened)] == ["1)  Capacity building"]
+    assert [r.split("\n")[0] for r in _rows(opened)] == ["1)  Capacity building …"]
     panel.filter.show_only_these(None)
     assert len(_rows(opened)) == 2
     stored = passages.get_passage(opened.ctx.store, second)
@@ -108,7 +109,7 @@ def test_export_final_then_edit_marks_and_lists_the_change_and_offers_rev_1(
     assert [item.text(c) for c in range(5)] == [
         "Response edited",
         "federation",
-        "Capacity building",
+        "Capacity building …",
         "We agree.",
         "We agree. And more.",
     ]

@@ -110,7 +110,7 @@ def _create(
     start: int,
     end: int,
     section_ref: str | None,
-    ellipsis: bool = True,
+    ellipsis: bool = False,
 ) -> Passage:
     pages, paragraphs = layout(version)
     anchor = anchoring.make_anchor(version.text, start, end, pages, paragraphs)
@@ -156,12 +156,14 @@ def cite_span(
     end: int,
     section_ref: str | None = None,
     *,
-    ellipsis: bool = True,
+    ellipsis: bool = False,
 ) -> str:
     """Cite ``text[start:end]`` (code points) of the source's current version.
 
-    With ``ellipsis`` (the default) the printed quote gets "…" at an end that
-    cuts a sentence; the anchor is the exact text either way.
+    With ``ellipsis`` the printed quote gets "…" at an end that cuts a
+    sentence; the anchor is the exact text either way. The cite step a
+    person takes (the window's Cite, ``rejoinder cite``) asks for it by
+    default; code that builds a project keeps the text as cited.
     """
     with store.write("Cite passage") as session:
         source = resolve(session, Source, source_ref)
@@ -178,7 +180,7 @@ def cite_quote(
     occurrence: int | None = None,
     section_ref: str | None = None,
     *,
-    ellipsis: bool = True,
+    ellipsis: bool = False,
 ) -> str:
     """Cite a quote given as text (pasted from a PDF: whitespace and hyphenation may differ)."""
     if not quote.strip():
