@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.cli.common import is_server_url
 from app.cli.common import open_project as _open
-from app.core.errors import InvalidInputError, RejoinderError
+from app.core.errors import InvalidInputError
 
 if TYPE_CHECKING:
     from app.core.store import ProjectStore
@@ -138,13 +138,10 @@ def cmd_load(args: argparse.Namespace) -> int:
 def cmd_import_review(args: argparse.Namespace) -> int:
     from app.core.services.review_import import import_review
     from app.importers.docx.review import read_review
+    from app.importers.reading import read_path
 
-    path = Path(args.reviewed)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise RejoinderError(f"“{path}” cannot be read: {exc.strerror}.") from exc
-    parsed = read_review(data)
+    # Bounded and regular files only: a FIFO, a device or a huge file is refused, not read.
+    parsed = read_review(read_path(Path(args.reviewed)))
     with _open(args.file) as store:
         report = import_review(store, parsed)
     proposals = len(report.proposals)

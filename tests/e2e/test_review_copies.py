@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -16,6 +17,7 @@ from app.core.services.review import list_members
 from app.core.store import ProjectStore
 from app.exporters.docx.review import bookmark_name
 from app.exporters.export import export_project
+from app.importers.base import DEFAULT_MAX_BYTES
 from app.importers.docx.review import read_review
 from tests.core.factories import make_project, populated
 from tests.e2e.cli import rejoinder
@@ -269,3 +271,21 @@ def test_a_copy_saved_again_by_libreoffice_gives_the_same_proposal(
     assert proposal.markup == "We <b>partly agree</b>.<fn>See our paper.</fn>"
     assert [n for n in report.unmapped if n.kind == "comment"] == []
     assert len(report.notes_added) == 2  # the comment and the proposal, no false "untracked"
+
+
+def test_import_review_refuses_a_pipe_and_an_enormous_file_without_reading_them(
+    project: tuple[ProjectStore, str, str, str, Path], tmp_path: Path
+) -> None:
+    store, *_ = project
+    store.close()
+    huge = tmp_path / "huge.docx"
+    with huge.open("wb") as out:
+        out.truncate(DEFAULT_MAX_BYTES + 1)  # sparse: takes no room on disk
+    result = rejoinder("import-review", tmp_path / "p.rejoinder", huge)
+    assert result.returncode == 2 and "files up to 100 MB" in result.stderr
+    assert result.stderr.count("\n") == 1
+    pipe = tmp_path / "reviewed.docx"
+    os.mkfifo(pipe)
+    # read whole, a FIFO with no writer blocks for ever: the command would time out
+    result = rejoinder("import-review", tmp_path / "p.rejoinder", pipe)
+    assert result.returncode == 2 and "not a document" in result.stderr

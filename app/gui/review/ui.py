@@ -74,19 +74,15 @@ def import_review_file(
 ) -> Operation[ReviewImportReport]:
     """Read the .docx and import it on the project pool; show the report, then proposals."""
     from app.importers.docx.review import read_review
+    from app.importers.reading import read_path
 
     text = _tr("Reading “{name}”…").format(name=path.name)
     busy = busy_dialog(parent, text, _tr("Import Word review"))
     store = ctx.store
 
     def work(_progress: Progress) -> ReviewImportReport:
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise RejoinderError(
-                f"“{path.name}” could not be read: {exc.strerror or exc}."
-            ) from exc
-        return review_import.import_review(store, read_review(data))
+        # Bounded and regular files only: a FIFO, a device or a huge file is refused, not read.
+        return review_import.import_review(store, read_review(read_path(path)))
 
     def finish() -> None:
         busy.reset()
