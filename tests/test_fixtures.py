@@ -4,6 +4,7 @@ tests use stay inside the repository (a fresh clone passes on its own)."""
 
 from __future__ import annotations
 
+import ast
 import csv
 
 from tests.helpers import FIXTURES, REALDOCS, ROOT, SAMPLES
@@ -43,3 +44,31 @@ def test_stored_fixtures_stay_small() -> None:
 def test_test_paths_stay_inside_the_repository() -> None:
     for path in (FIXTURES, REALDOCS, SAMPLES):
         assert path.is_dir() and path.resolve().is_relative_to(ROOT)
+
+
+# Still to move out of bench (they build PDFs with bench.make_pdf; other areas of
+# work): listed so that no new one creeps in. Remove a name once its test is moved.
+BENCH_USERS_TO_MOVE = {
+    "tests/gui/test_end_to_end.py",
+    "tests/importers/test_hostile.py",
+    "tests/importers/test_label.py",
+    "tests/importers/test_pdf.py",
+    "tests/importers/test_pdf_workers.py",
+}
+
+
+def test_no_test_depends_on_bench() -> None:
+    """Benchmarks may use the tests' helpers, never the other way round."""
+    offenders = []
+    for path in sorted((ROOT / "tests").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = (
+                [alias.name for alias in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module or ""]
+                if isinstance(node, ast.ImportFrom)
+                else []
+            )
+            if any(name == "bench" or name.startswith("bench.") for name in names):
+                offenders.append(str(path.relative_to(ROOT)))
+    assert set(offenders) <= BENCH_USERS_TO_MOVE, offenders

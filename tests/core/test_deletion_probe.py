@@ -3,8 +3,8 @@
 Each cited sentence is deleted from a real document in turn and its citation
 re-anchored onto what is left; the only right answer is an orphan. Hypothesis
 picks the sentences; a sweep over two whole documents checks the rate stays
-within the 1 % the issue allows (the full probe and its figures are in
-``bench/deletion_probe.py`` and ``bench/RESULTS.md``).
+within the 1 % the issue allows (the probe is ``tests/core/deletion_probe.py``;
+its figures over whole documents are in ``bench/RESULTS.md``).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from functools import cache
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bench.deletion_probe import Document, delete, edit_one_word, load, sentences, tally
+from tests.core.deletion_probe import Document, delete, edit_one_word, load, sentences, tally
 from tests.helpers import REALDOCS
 
 DOCUMENTS = (
