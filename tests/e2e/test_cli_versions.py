@@ -69,3 +69,44 @@ def test_wrong_document_as_a_version_warns_and_can_be_removed(tmp_path: Path) ->
     assert rejoinder("sources", project).stdout.split("\t")[-1].strip() == "original"
     again = rejoinder("remove-version", project, source)
     assert again.returncode == 2 and "only its original version" in again.stderr
+
+
+def test_a_fuzzy_placement_is_confirmed_and_its_quote_updated_on_the_command_line(
+    tmp_path: Path,
+) -> None:
+    project, source = _project(tmp_path)
+    rev1 = tmp_path / "rev1.txt"
+    rev1.write_text(
+        PAPER.replace("transparency, accountability", "transparency and accountability").replace(
+            "4. We recall the five-\nyear review of the outcomes", "4. Deleted."
+        ),
+        encoding="utf-8",
+    )
+    assert rejoinder("import", project, rev1, "--new-version-of", source).returncode == 0
+    waiting = rejoinder("placements", project, "--waiting")
+    assert waiting.returncode == 0, waiting.stderr
+    rows = [line.split("\t") for line in waiting.stdout.splitlines()]
+    assert [(r[3], r[5]) for r in rows] == [("fuzzy", "waiting"), ("orphan", "waiting")]
+    fuzzy, orphan = rows[0][0], rows[1][0]
+    assert rows[0][6] == "characteristics of transparency and accountability"
+    assert rows[1][6] == "the five-year review of the outcomes"  # the original, shown whole
+    early = rejoinder("update-quote", project, fuzzy[:8])
+    assert early.returncode == 2 and "Confirm the placement first" in early.stderr
+    assert "unconfirmed" in rejoinder("check", project).stdout
+    done = rejoinder("confirm-placement", project, fuzzy[:8], "--update-quote")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "quote\tcharacteristics of transparency and accountability\n"
+    assert "unconfirmed" not in rejoinder("check", project).stdout
+    assert rejoinder("keep-orphan", project, orphan).returncode == 0
+    assert rejoinder("placements", project, "--waiting").stdout == ""
+    # one step each: undoing the orphan, then the confirmation with its quote
+    assert rejoinder("undo", project).returncode == 0
+    assert rejoinder("undo", project).returncode == 0
+    after = [line.split("\t") for line in rejoinder("placements", project).stdout.splitlines()]
+    assert [r[5] for r in after if r[0] == fuzzy] == ["waiting"]
+    assert "unconfirmed" in rejoinder("check", project).stdout
+    again = rejoinder("update-quote", project, fuzzy)
+    assert again.returncode == 2
+    assert rejoinder("confirm-placement", project, fuzzy).returncode == 0
+    updated = rejoinder("update-quote", project, fuzzy)
+    assert updated.stdout == "quote\tcharacteristics of transparency and accountability\n"

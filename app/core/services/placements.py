@@ -149,3 +149,10 @@ def update_quote(store: ProjectStore, passage_ref: str) -> str:
             )
         passage.quote = display_text(passage.exact)
         return passage.quote
+
+
+def confirm_and_update_quote(store: ProjectStore, passage_ref: str) -> str:
+    """Confirm the placement and take its wording into the printed quote, as one step."""
+    with store.write("Confirm placement and update quote"):
+        confirm_placement(store, passage_ref)  # joins this write
+        return update_quote(store, passage_ref)
