@@ -289,3 +289,4 @@ def test_import_review_refuses_a_pipe_and_an_enormous_file_without_reading_them(
     # read whole, a FIFO with no writer blocks for ever: the command would time out
     result = rejoinder("import-review", tmp_path / "p.rejoinder", pipe)
     assert result.returncode == 2 and "not a document" in result.stderr
+    pipe.unlink()  # nothing after the test may try to read it

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication
 
 from app.core.models import BlockKind
-from app.core.services import notes, passages, review, sections
+from app.core.services import notes, passages, review, review_import, sections
 from app.gui.commands import Command, SectionEdit
 from app.gui.context import NOTES, PASSAGES, RESPONSES, SECTIONS, SOURCES, ProjectContext
 
@@ -85,6 +85,33 @@ class SetStatus(Command):
         review.set_status(store, self.response_id, self.new, self.reason)
         changes = review.status_history(store, self.response_id).changes
         self.note_id = changes[-1].note_id if changes else ""
+
+
+class AcceptProposal(Command):
+    """A reviewer's proposed text becomes the response's (``text``: the one a person chose).
+
+    A proposal made on an older text whose words were rewritten since is not
+    applied: the step fails with ``StaleProposalError`` (in :attr:`error`),
+    which carries the three texts for the window to show.
+    """
+
+    def __init__(self, ctx: ProjectContext, note_id: str, text: str | None = None) -> None:
+        super().__init__(ctx, _tr("Accept proposal"), RESPONSES, NOTES, SOURCES, PASSAGES)
+        self.note_id, self.chosen = note_id, text
+
+    def do(self) -> None:
+        review_import.accept_proposal(self.ctx.store, self.note_id, self.chosen)
+
+
+class DeclineProposal(Command):
+    """A proposal not taken, with the reason kept as a reply to it."""
+
+    def __init__(self, ctx: ProjectContext, note_id: str, reason: str = "") -> None:
+        super().__init__(ctx, _tr("Decline proposal"), NOTES)
+        self.note_id, self.reason = note_id, reason
+
+    def do(self) -> None:
+        review_import.decline_proposal(self.ctx.store, self.note_id, self.reason)
 
 
 class PlacePassage(Command):

@@ -8,6 +8,7 @@ the user, never applied silently. What cannot be placed is listed.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -27,19 +28,24 @@ from PySide6.QtWidgets import (
 )
 
 from app.core import markup
-from app.core.errors import RejoinderError
 from app.core.history import diff_markup
 from app.core.services import review_import
 from app.core.services.review_import import ProposalInfo, ReviewImportReport
 from app.gui import exporting
-from app.gui.context import NOTES, ProjectContext
+from app.gui.commands import push
+from app.gui.context import ProjectContext
 from app.gui.dialogs.export import ExportData
 from app.gui.dialogs.history import diff_html, legend
 from app.gui.dialogs.reason import ReasonDialog
 from app.gui.errors import show_error, show_message
+from app.gui.review.commands import AcceptProposal, DeclineProposal
+from app.gui.review.stale import StaleProposalDialog
 from app.gui.workers import Operation, Progress, busy_dialog
 
+logger = logging.getLogger(__name__)
+
 WORD_FILTER = "Word documents (*.docx)"
+KEPT_CURRENT = "The current text was kept: the proposal was made on an older text."
 
 
 def _tr(text: str) -> str:
@@ -198,15 +204,27 @@ class ProposalsDialog(QDialog):
         self.proposed_text.setHtml(diff_html(diff_markup(proposal.current, proposal.markup)))
 
     def accept_current(self) -> bool:
+        """Accept the proposal shown; one made on an older text shows the three texts first."""
         proposal = self.current()
         if proposal is None:
             return False
-        try:
-            review_import.accept_proposal(self.ctx.store, proposal.note_id)
-        except RejoinderError as exc:
-            show_error(self, exc)
+        command = AcceptProposal(self.ctx, proposal.note_id)
+        self.ctx.undo_stack.push(command)
+        stale = command.error
+        if isinstance(stale, review_import.StaleProposalError):
+            logger.info("proposal %s was made on an older text: asking", proposal.note_id)
+            text, accepted = StaleProposalDialog.get_text(
+                self, stale.exported, stale.current, stale.proposed, _reviewer(proposal.author)
+            )
+            if not accepted:
+                return False
+            if _same(text, stale.current):
+                return self.decline_current(KEPT_CURRENT)
+            command = AcceptProposal(self.ctx, proposal.note_id, text)
+            self.ctx.undo_stack.push(command)
+        if command.error is not None:
+            show_error(self, command.error)
             return False
-        self.ctx.notify()
         self.refresh()
         return True
 
@@ -224,11 +242,19 @@ class ProposalsDialog(QDialog):
         proposal = self.current()
         if proposal is None:
             return False
-        try:
-            review_import.decline_proposal(self.ctx.store, proposal.note_id, reason)
-        except RejoinderError as exc:
-            show_error(self, exc)
+        if not push(self, self.ctx, DeclineProposal(self.ctx, proposal.note_id, reason)):
             return False
-        self.ctx.notify(NOTES)
         self.refresh()
         return True
+
+
+def _reviewer(author: str) -> str:
+    """The reviewer's name without the proposal's "(on an older text)" mark."""
+    for mark in (review_import.OLDER, review_import.UNTRACKED):
+        author = author.removesuffix(mark)
+    return author
+
+
+def _same(a: str, b: str) -> bool:
+    """The same text, whatever the editor changed in its markup's form."""
+    return markup.serialize(markup.parse(a)) == markup.serialize(markup.parse(b))
