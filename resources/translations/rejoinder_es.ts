@@ -228,6 +228,14 @@
       <source>Edit block</source>
       <translation>Modificar el bloque</translation>
     </message>
+    <message>
+      <source>Accept proposal</source>
+      <translation>Aceptar la propuesta</translation>
+    </message>
+    <message>
+      <source>Decline proposal</source>
+      <translation>Rechazar la propuesta</translation>
+    </message>
   </context>
   <context>
     <name>deadline</name>
@@ -2090,6 +2098,41 @@ Ayuda › Guía del usuario (F1 para las teclas) explica más.</translation>
     <message>
       <source>Import documents</source>
       <translation>Importar documentos</translation>
+    </message>
+  </context>
+  <context>
+    <name>StaleProposalDialog</name>
+    <message>
+      <source>A proposal made on an older text</source>
+      <translation>Una propuesta hecha sobre un texto anterior</translation>
+    </message>
+    <message>
+      <source>{who} edited the text sent for review. The response was rewritten here since, in the same places, so the two cannot be combined by themselves. Take one of the three texts, or write the text to keep below. Changes against the text sent for review: {legend}</source>
+      <translation>{who} modificó el texto enviado para revisión. La respuesta se reescribió aquí desde entonces, en los mismos lugares, así que no pueden combinarse automáticamente. Tome uno de los tres textos o escriba abajo el texto que se conservará. Cambios respecto al texto enviado para revisión: {legend}</translation>
+    </message>
+    <message>
+      <source>Sent for review</source>
+      <translation>Enviado para revisión</translation>
+    </message>
+    <message>
+      <source>Current text (our changes)</source>
+      <translation>Texto actual (nuestros cambios)</translation>
+    </message>
+    <message>
+      <source>Proposed by {who}</source>
+      <translation>Propuesto por {who}</translation>
+    </message>
+    <message>
+      <source>Use this text</source>
+      <translation>Usar este texto</translation>
+    </message>
+    <message>
+      <source>Text to keep (edit it to merge both):</source>
+      <translation>Texto que se conserva (edítelo para combinar ambos):</translation>
+    </message>
+    <message>
+      <source>&amp;Accept this text</source>
+      <translation>&amp;Aceptar este texto</translation>
     </message>
   </context>
 </TS>

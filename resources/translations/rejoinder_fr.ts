@@ -228,6 +228,14 @@
       <source>Edit block</source>
       <translation>Modifier le bloc</translation>
     </message>
+    <message>
+      <source>Accept proposal</source>
+      <translation>Accepter la proposition</translation>
+    </message>
+    <message>
+      <source>Decline proposal</source>
+      <translation>Refuser la proposition</translation>
+    </message>
   </context>
   <context>
     <name>deadline</name>
@@ -2090,6 +2098,41 @@ Aide › Guide de l’utilisateur (F1 pour les touches) en dit plus.</translatio
     <message>
       <source>Import documents</source>
       <translation>Importer des documents</translation>
+    </message>
+  </context>
+  <context>
+    <name>StaleProposalDialog</name>
+    <message>
+      <source>A proposal made on an older text</source>
+      <translation>Une proposition faite sur un texte antérieur</translation>
+    </message>
+    <message>
+      <source>{who} edited the text sent for review. The response was rewritten here since, in the same places, so the two cannot be combined by themselves. Take one of the three texts, or write the text to keep below. Changes against the text sent for review: {legend}</source>
+      <translation>{who} a modifié le texte envoyé pour relecture. La réponse a été réécrite ici depuis, aux mêmes endroits : les deux ne peuvent pas être combinés automatiquement. Reprenez l’un des trois textes, ou écrivez ci-dessous le texte à garder. Modifications par rapport au texte envoyé pour relecture : {legend}</translation>
+    </message>
+    <message>
+      <source>Sent for review</source>
+      <translation>Envoyé pour relecture</translation>
+    </message>
+    <message>
+      <source>Current text (our changes)</source>
+      <translation>Texte actuel (nos modifications)</translation>
+    </message>
+    <message>
+      <source>Proposed by {who}</source>
+      <translation>Proposé par {who}</translation>
+    </message>
+    <message>
+      <source>Use this text</source>
+      <translation>Reprendre ce texte</translation>
+    </message>
+    <message>
+      <source>Text to keep (edit it to merge both):</source>
+      <translation>Texte à garder (modifiez-le pour fusionner les deux) :</translation>
+    </message>
+    <message>
+      <source>&amp;Accept this text</source>
+      <translation>&amp;Accepter ce texte</translation>
     </message>
   </context>
 </TS>
