@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -15,6 +17,7 @@ from app.core.errors import DumpFormatError, InvalidInputError, NothingSentError
 from app.core.journal import replay
 from app.core.sending.revised import document_lines
 from app.core.services import passages, responses, review
+from app.core.services.project import project_properties, update_project
 from app.core.store import ProjectStore
 from app.exporters.final import export_final, next_revision
 from tests.core.factories import populated
@@ -128,7 +131,8 @@ def test_exporting_again_writes_rev_1_with_the_list_of_changes(tmp_path: Path) -
     tree = result.contribution
     assert tree.title == "Comments on WGDC-3 (Rev.1)"
     head = tree.sections[0]
-    assert head.heading == f"Changes since the version sent on {first.sent_at[:10]}"
+    day = datetime.date.fromisoformat(first.sent_at[:10])
+    assert head.heading == f"Changes since the version sent on {day.day} {day:%B} {day.year}"
     block = head.blocks[0]
     assert isinstance(block, ListBlock)
     assert block.items == (
@@ -207,3 +211,20 @@ def test_a_passage_answered_since_is_one_change_not_three(tmp_path: Path) -> Non
         ("edited", "We agree."),
         ("position", "agree"),
     ]
+
+
+def test_the_revision_speaks_the_contributions_language(tmp_path: Path) -> None:
+    store, _source, passage_id, _response = populated(tmp_path / "p.rejoinder")
+    update_project(store, replace(project_properties(store), language="fr"))
+    _agreed(store, passage_id)
+    export_final(store, tmp_path / "sent.docx")
+    responses.respond(store, passage_id, position="partly_agree")
+    tree = export_final(store, tmp_path / "rev1.docx", revised=True).contribution
+    assert tree.title == "Comments on WGDC-3 (Rev.1)"
+    assert tree.sections[0].heading.startswith("Modifications depuis la version envoyée le ")
+    block = tree.sections[0].blocks[0]
+    assert isinstance(block, ListBlock)
+    assert block.items == (
+        "Arcadia\u00a0: “implemented to a substantial extent”\u00a0: notre position est passée "
+        "de «\u00a0pas d’accord\u00a0» à «\u00a0partiellement d’accord\u00a0».",
+    )

@@ -16,20 +16,14 @@ from dataclasses import replace
 
 from app.core import markup
 from app.core.contribution.model import Contribution, ListBlock, SectionKind, SectionNode
+from app.core.contribution.names import long_date
+from app.core.phrasebook import Phrasebook, load_phrasebook
 from app.core.sending.diff import Change, ChangeKind
 from app.core.sending.record import SentInfo
 
 logger = logging.getLogger(__name__)
 
 CHANGES_SECTION_ID = "changes-since-sent"
-_POSITIONS = {
-    "": "no position",
-    "agree": "agree",
-    "partly_agree": "partly agree",
-    "disagree": "disagree",
-    "strongly_disagree": "strongly disagree",
-    "note": "note",
-}
 
 
 def _short(text: str, limit: int = 80) -> str:
@@ -37,47 +31,56 @@ def _short(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def describe(change: Change) -> str | None:
+def _position(value: str, phrases: Phrasebook) -> str:
+    key = f"position_{value}" if value else "position_none"
+    return phrases.text(key) if key in phrases else value.replace("_", " ")
+
+
+def describe(change: Change, phrases: Phrasebook | None = None) -> str | None:
     """One line for the document's list of changes, or None when readers cannot see it."""
+    phrases = phrases or load_phrasebook("en")
     quoted = f"“{_short(change.quote)}”"
-    where = f"{change.party}: {quoted}" if change.party else quoted
+    where = f"{change.party}{phrases.text('colon')}{quoted}" if change.party else quoted
     if change.printed_before and not change.printed_now:
-        return f"{where}: quote and comment withdrawn."
+        return phrases.text("change_withdrawn", where=where)
     if change.printed_now and not change.printed_before:
-        return f"{where}: quote and comment added."
+        return phrases.text("change_added", where=where)
     if not change.in_document:
         return None
     if change.kind is ChangeKind.QUOTE:
-        return f"{where}: the quote was corrected."
+        return phrases.text("change_quote", where=where)
     if change.kind is ChangeKind.EDITED:
-        return f"{where}: our comment was revised."
+        return phrases.text("change_comment", where=where)
     if change.kind is ChangeKind.POSITION:
-        before = _POSITIONS.get(change.before, change.before)
-        after = _POSITIONS.get(change.after, change.after)
-        return f"{where}: our position changed from {before} to {after}."
+        return phrases.text(
+            "change_position",
+            where=where,
+            before=_position(change.before, phrases),
+            after=_position(change.after, phrases),
+        )
     return None
 
 
-def document_lines(changes: list[Change]) -> list[str]:
+def document_lines(changes: list[Change], phrases: Phrasebook | None = None) -> list[str]:
     """The lines of the list of changes, each passage's lines once, in order."""
     lines: list[str] = []
     for change in changes:
-        line = describe(change)
+        line = describe(change, phrases)
         if line is not None and line not in lines:
             lines.append(line)
     return lines
 
 
-def _date(sent_at: str) -> str:
-    return sent_at[:10]
-
-
 def revised(
     contribution: Contribution, revision_no: int, previous: SentInfo, changes: list[Change]
 ) -> Contribution:
-    """``contribution`` as "Rev.``revision_no``", opening with what changed since ``previous``."""
-    lines = document_lines(changes) or ["No change to the quotes or comments."]
-    heading = f"Changes since the version sent on {_date(previous.sent_at)}"
+    """``contribution`` as "Rev.``revision_no``", opening with what changed since ``previous``.
+
+    In the contribution's language (the phrasebook's ``change_*`` sentences).
+    """
+    phrases = load_phrasebook(contribution.language)
+    lines = document_lines(changes, phrases) or [phrases.text("no_changes")]
+    heading = phrases.text("changes_heading", date=long_date(previous.sent_at[:10], phrases))
     section = SectionNode(
         section_id=CHANGES_SECTION_ID,
         heading=heading,
@@ -91,8 +94,5 @@ def revised(
         ),
     )
     logger.info("revised document Rev.%d with %d change lines", revision_no, len(lines))
-    return replace(
-        contribution,
-        title=f"{contribution.title} (Rev.{revision_no})",
-        sections=(section, *contribution.sections),
-    )
+    title = phrases.text("revision_title", title=contribution.title, number=str(revision_no))
+    return replace(contribution, title=title, sections=(section, *contribution.sections))
