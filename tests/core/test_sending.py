@@ -18,6 +18,7 @@ from app.core.journal import replay
 from app.core.sending.revised import document_lines
 from app.core.services import passages, responses, review
 from app.core.services.project import project_properties, update_project
+from app.core.services.shared_answers import share_answer
 from app.core.store import ProjectStore
 from app.exporters.final import export_final, next_revision
 from tests.core.factories import populated
@@ -228,3 +229,24 @@ def test_the_revision_speaks_the_contributions_language(tmp_path: Path) -> None:
         "Arcadia\u00a0: “implemented to a substantial extent”\u00a0: notre position est passée "
         "de «\u00a0pas d’accord\u00a0» à «\u00a0partiellement d’accord\u00a0».",
     )
+
+
+def test_passages_sharing_one_answer_both_change_and_neither_lacks_a_position(
+    tmp_path: Path,
+) -> None:
+    store, source_id, owner, _response = populated(tmp_path / "p.rejoinder")
+    _agreed(store, owner)
+    other = passages.cite_quote(store, source_id, "transparency, accountability")
+    share_answer(store, other, owner)
+    export_final(store, tmp_path / "sent.docx")
+    assert sending.changes_since(store) == []
+    assert sending.changed_passages(store) == set()
+    responses.respond(store, owner, "We disagree, for both.")
+    assert {(c.kind.value, c.passage_id) for c in sending.changes_since(store)} == {
+        ("edited", owner),
+        ("edited", other),
+    }
+    assert sending.changed_passages(store) == {owner, other}
+    assert responses.unpositioned_passages(store) == set()
+    responses.respond(store, owner, position="")
+    assert responses.unpositioned_passages(store) == {owner, other}

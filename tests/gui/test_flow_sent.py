@@ -1,10 +1,12 @@
-"""Issue 16's flow in the window: cite, answer, export the final version, edit, see what changed.
+"""Issue 16's flow in the window: cite, see a match, answer both at once, export final, edit,
+see what changed.
 
 Every step goes through what a delegate uses: Ctrl+Shift+C on a selection,
-typing in the response editor, File › Export contribution… with "Final
-version" ticked, typing again, the Passages panel's marks and File › What
-changed since sent…. The window is grabbed after the steps that show
-something (into ``FLOW_SHOTS`` when set, to look at them).
+the Similar passages dock and its "Same answer" button, typing in the
+response editor, File › Export contribution… with "Final version" ticked,
+typing again, the Passages panel's marks and File › What changed since
+sent…. The window is grabbed after the steps that show something (into
+``FLOW_SHOTS`` when set, to look at them).
 """
 
 from __future__ import annotations
@@ -14,10 +16,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QDialog, QScrollArea, QWidget
+from PySide6.QtWidgets import QDialog, QDockWidget, QScrollArea, QWidget
 
 from app.core import sending
-from app.core.services import sources
+from app.core.services import passages, sources
 from app.gui.dialogs.export import ExportDialog
 from app.importers.text import import_text
 from tests.gui.conftest import Messages, drain, make_project
@@ -28,6 +30,12 @@ EU = (
     "1. We believe that enhanced cooperation should enable governments, on an equal footing, "
     "to carry out their roles and responsibilities in international public policy issues.\n\n"
     "2. Capacity building should remain voluntary and demand-driven.\n"
+)
+JAPAN = (
+    "Contribution from Japan\n\n"
+    "1. In our view enhanced cooperation should enable all governments, on an equal footing, "
+    "to carry out their roles and responsibilities in international public policy issues.\n\n"
+    "2. Spectrum allocation for satellites in orbit was discussed at length.\n"
 )
 
 
@@ -58,12 +66,31 @@ def test_cite_answer_export_final_edit_and_see_what_changed(
     eu = sources.add_source(
         ctx.store, import_text(EU), EU.encode(), filename="eu.txt", label="European Union"
     )
+    japan = sources.add_source(
+        ctx.store, import_text(JAPAN), JAPAN.encode(), filename="japan.txt", label="Japan"
+    )
     ctx.notify()
     ctx.select_source(eu)
     drain(qtbot)
 
     # cite by selection and Ctrl+Shift+C
     cited = _cite(window, qtbot, "enhanced cooperation should enable governments")
+
+    # see a match: the Similar passages dock lists Japan's paraphrase
+    similar = window.workspace.similar
+    window.findChild(QDockWidget, "SimilarDock").raise_()
+    drain(qtbot)
+    qtbot.waitUntil(lambda: bool(similar.matches), timeout=20_000)
+    match = similar.matches[0]
+    assert match.source_id == japan
+    assert match.text.startswith("In our view enhanced cooperation")
+    _shot(window, shots, "0-similar")
+
+    # answer both at once: "Same answer" cites the match and shares this passage's answer
+    theirs = similar.answer_current()
+    assert theirs is not None
+    drain(qtbot)
+    ctx.select_passage(cited)
 
     # answer: type, choose the position, propose
     editor = window.workspace.editor
@@ -97,6 +124,9 @@ def test_cite_answer_export_final_edit_and_see_what_changed(
     (sent,) = sending.list_sent(ctx.store)
     assert sent.filename == "Comments.docx" and sent.name == "original"
     assert any("It is recorded as sent (original" in m for m in messages)
+    shared = {p.id: p for p in passages.list_passages(ctx.store)}
+    assert shared[theirs].same_as_id == cited
+    assert shared[theirs].response_text == shared[cited].response_text == "We agree."
 
     # edit after sending
     ctx.select_passage(cited)
@@ -109,16 +139,19 @@ def test_cite_answer_export_final_edit_and_see_what_changed(
     panel = window.workspace.passages
     rows = [panel.list.item(r).text() for r in range(panel.list.count())]
     assert any("↻ changed since sent" in r for r in rows)
+    assert sending.changed_passages(ctx.store) == {cited, theirs}
     changes_action = window.workspace.sending.changes_action
     assert changes_action in window.file_menu.actions()
     changes_action.trigger()
     dialog = window.workspace.sending.changes_dialog
     assert dialog is not None and dialog.isVisible()
-    assert [dialog.tree.topLevelItem(0).text(c) for c in (0, 1, 3, 4)] == [
-        "Response edited",
-        "European Union",
-        "We agree.",
-        "We agree. It needs all stakeholders.",
+    listed = [
+        [dialog.tree.topLevelItem(r).text(c) for c in (0, 1, 3, 4)]
+        for r in range(dialog.tree.topLevelItemCount())
+    ]
+    assert sorted(listed) == [  # one answer, edited once, changed for both passages
+        ["Response edited", "European Union", "We agree.", "We agree. It needs all stakeholders."],
+        ["Response edited", "Japan", "We agree.", "We agree. It needs all stakeholders."],
     ]
     _shot(window, shots, "2-changed-mark")
     _shot(dialog, shots, "3-changes-list")
@@ -137,7 +170,7 @@ def test_cite_answer_export_final_edit_and_see_what_changed(
     window.export_action.trigger()
     drain(qtbot)
     qtbot.waitUntil(lambda: len(sending.list_sent(ctx.store)) == 2, timeout=20_000)
-    assert "1 change(s) since" in offered[0]
+    assert "2 change(s) since" in offered[0]
     assert offered[1] == "Revised document (Rev.1) with the list of changes"
     from docx import Document
 

@@ -14,7 +14,7 @@ import logging
 from dataclasses import dataclass
 from enum import StrEnum
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app.core import markup
 from app.core.contribution import build_contribution, read_project
@@ -148,8 +148,10 @@ def changed_passages(store: ProjectStore, source_id: str | None = None) -> set[s
         query = (
             select(Passage.id, Passage.quote, Response.text, Response.position, Response.status)
             .join(Source, Source.id == Passage.source_id)
-            .outerjoin(
-                Response, (Response.passage_id == Passage.id) & Response.deleted_at.is_(None)
+            .outerjoin(  # a passage sharing another's answer ("Same answer as…") reads that one
+                Response,
+                (Response.passage_id == func.coalesce(Passage.same_as_id, Passage.id))
+                & Response.deleted_at.is_(None),
             )
             .where(Passage.deleted_at.is_(None), Source.deleted_at.is_(None))
         )

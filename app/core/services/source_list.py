@@ -93,12 +93,13 @@ def source_infos(rows: Iterable[Sequence[Any]]) -> list[SourceInfo]:
     ]
 
 
-# Passages answered with text but no position yet (``rejoinder sources --no-position``).
+# Passages answered with text but no position yet (``rejoinder sources --no-position``);
+# a passage sharing another's answer ("Same answer as…") is answered by that one.
 UNPOSITIONED_SQL = """
 SELECT p.id, s.id, s.label, p.quote, r.status
 FROM passage AS p
 JOIN source AS s ON s.id = p.source_id
-JOIN response AS r ON r.passage_id = p.id
+JOIN response AS r ON r.passage_id = coalesce(p.same_as_id, p.id)
 WHERE p.deleted_at IS NULL AND s.deleted_at IS NULL AND r.deleted_at IS NULL
   AND r.position = '' AND trim(r.text) != ''
 ORDER BY s.ordinal, s.id, p.ordinal, p.created_at

@@ -28,6 +28,7 @@ class DeadlineDialog(QDialog):
     def __init__(self, parent: QWidget | None, current: datetime | None, now: datetime) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Submission deadline"))
+        self.setMinimumWidth(420)
         layout = QVBoxLayout(self)
         prompt = QLabel(
             self.tr(
