@@ -154,8 +154,11 @@ class ChangesDialog(QDialog):
             item.setData(0, ID_ROLE, change.passage_id)
             item.setToolTip(2, change.quote)
             self.tree.addTopLevelItem(item)
-        for column in range(4):  # "Now" takes the rest
+        for column in range(2):
             self.tree.resizeColumnToContents(column)
+        # the quote is in its tooltip: "Before" and "Now" keep the room
+        self.tree.setColumnWidth(2, min(self.tree.sizeHintForColumn(2), 240))
+        self.tree.setColumnWidth(3, min(self.tree.sizeHintForColumn(3), 200))
 
     def _show_passage(self, item: QTreeWidgetItem, _column: int) -> None:
         passage_id = str(item.data(0, ID_ROLE))
