@@ -147,6 +147,22 @@ class NothingSentError(InvalidInputError):
     """Changes "since sent" were asked for, but no final export was recorded yet."""
 
 
+class NotAllowedError(RejoinderError):
+    """The team server refused a change the user's role does not allow; nothing was changed."""
+
+
+class EditConflictError(RejoinderError):
+    """Another member saved the same item while this edit was being made.
+
+    Nothing was overwritten: the other member's values stay, this edit's
+    values are kept beside them as conflicts (``conflict_ids``) to choose from.
+    """
+
+    def __init__(self, message: str, conflict_ids: tuple[str, ...]) -> None:
+        super().__init__(message)
+        self.conflict_ids = conflict_ids
+
+
 class ServerError(ProjectError):
     """A project on a team server (PostgreSQL) cannot be reached or used as asked."""
 

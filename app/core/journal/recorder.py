@@ -179,7 +179,8 @@ def write_entries(
         logger.debug("journal: %s, %d rows", op.label, len(rows))
         out.append(Changes.from_rows(op.label, entry_id, ((r[0], r[1]) for r in rows)))
     if params:
-        drop_undone(connection)
+        # on a team server a new operation ends only my own redo, not the others'
+        drop_undone(connection, pending[0].member_id if _shared(connection) else None)
         connection.execute(_INSERT, params)
         if tidy:
             trim(connection)
@@ -211,10 +212,24 @@ _TRIM_BLOBS = delete(JournalBlob).where(JournalBlob.entry_seq <= bindparam("cut"
 _TRIM = delete(JournalEntry).where(JournalEntry.seq <= bindparam("cut"))
 
 
-def drop_undone(connection: Connection) -> None:
-    """Forget the undone entries: a new operation ends what could be redone."""
-    connection.execute(_DROP_UNDONE_BLOBS)
-    connection.execute(_DROP_UNDONE)
+def _shared(connection: Connection) -> bool:
+    """A team server's journal holds every member's operations."""
+    return connection.dialect.name == "postgresql"
+
+
+def drop_undone(connection: Connection, member_id: str | None = None) -> None:
+    """Forget the undone entries: a new operation ends what could be redone.
+
+    With ``member_id`` (a team server) only that member's: a colleague's new
+    operation does not take my redo away.
+    """
+    if member_id is None:
+        connection.execute(_DROP_UNDONE_BLOBS)
+        connection.execute(_DROP_UNDONE)
+        return
+    mine = _UNDONE.where(JournalEntry.member_id == member_id)
+    connection.execute(delete(JournalBlob).where(JournalBlob.entry_seq.in_(mine)))
+    connection.execute(delete(JournalEntry).where(JournalEntry.seq.in_(mine)))
 
 
 def trim(connection: Connection) -> None:

@@ -72,13 +72,15 @@ def redo(store: ProjectStore) -> Changes:
 def can_undo(store: ProjectStore) -> str | None:
     """The label of what :func:`undo` would undo, or ``None``."""
     with store.session() as session:
-        label: str | None = session.scalar(_next(undo=True).with_only_columns(JournalEntry.label))
+        query = _next(store, undo=True).with_only_columns(JournalEntry.label)
+        label: str | None = session.scalar(query)
         return label
 
 
 def can_redo(store: ProjectStore) -> str | None:
     with store.session() as session:
-        label: str | None = session.scalar(_next(undo=False).with_only_columns(JournalEntry.label))
+        query = _next(store, undo=False).with_only_columns(JournalEntry.label)
+        label: str | None = session.scalar(query)
         return label
 
 
@@ -115,20 +117,28 @@ def history(store: ProjectStore, limit: int = 50) -> list[LogLine]:
         ]
 
 
-def _next(*, undo: bool) -> Any:
+def shared(store: ProjectStore) -> bool:
+    """A project on a team server, whose journal holds every member's operations."""
+    return store.engine.dialect.name == "postgresql"
+
+
+def _next(store: ProjectStore, *, undo: bool) -> Any:
+    """The entry undo (or redo) takes next; on a team server, only among my own operations.
+
+    Undoing a colleague's work from my window would be a silent overwrite; my
+    own operation is undone only while no one changed its rows since (:func:`_check`).
+    """
+    query = select(JournalEntry)
+    if shared(store):
+        query = query.where(JournalEntry.member_id == store.member_id)
     if undo:
-        return (
-            select(JournalEntry)
-            .where(JournalEntry.undone == 0)
-            .order_by(JournalEntry.seq.desc())
-            .limit(1)
-        )
-    return select(JournalEntry).where(JournalEntry.undone == 1).order_by(JournalEntry.seq).limit(1)
+        return query.where(JournalEntry.undone == 0).order_by(JournalEntry.seq.desc()).limit(1)
+    return query.where(JournalEntry.undone == 1).order_by(JournalEntry.seq).limit(1)
 
 
 def _replay(store: ProjectStore, *, undo: bool) -> Changes:
     with store.write(record=False) as session:
-        entry = session.scalars(_next(undo=undo)).first()
+        entry = session.scalars(_next(store, undo=undo)).first()
         if entry is None:
             raise NothingToUndoError(
                 _("There is nothing to undo.") if undo else _("There is nothing to redo.")

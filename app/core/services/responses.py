@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import bindparam, select
+from sqlalchemy.orm import Session
 
-from app.core import markup
-from app.core.errors import InvalidInputError
+from app.core import markup, rowversion
+from app.core.errors import EditConflictError, InvalidInputError
 from app.core.models import CommentType, Passage, Position, Response, Revision, Status
 from app.core.services import workflow
 from app.core.services.common import resolve
@@ -40,6 +41,14 @@ _LIVE_RESPONSE = select(Response).where(
 )
 
 
+@dataclass(frozen=True)
+class Saved:
+    """A response as one save left it: its id, and its version for the next save."""
+
+    response_id: str
+    version: int | None
+
+
 def respond(
     store: ProjectStore,
     passage_ref: str,
@@ -58,6 +67,48 @@ def respond(
     (:func:`~app.core.services.workflow.change_status_in`): one step forward
     at a time, recorded as a note; going back needs :func:`review.set_status`'s reason.
     """
+    return save_response(
+        store,
+        passage_ref,
+        text,
+        position=position,
+        status=status,
+        proposed_change=proposed_change,
+        comment_type=comment_type,
+    ).response_id
+
+
+def response_version(store: ProjectStore, passage_id: str) -> int | None:
+    """The version of the passage's response an editor shows (see :mod:`app.core.rowversion`)."""
+    with store.session() as session:
+        if not rowversion.tracked(session):
+            return None
+        passage = session.get(Passage, passage_id)
+        owner_id = (passage.same_as_id or passage.id) if passage is not None else passage_id
+        response_id = session.scalar(
+            _LIVE_RESPONSE.with_only_columns(Response.id), {"passage_id": owner_id}
+        )
+        return rowversion.version(session, "response", response_id)
+
+
+def save_response(
+    store: ProjectStore,
+    passage_ref: str,
+    text: str | None = None,
+    *,
+    position: str | None = None,
+    status: str | None = None,
+    proposed_change: str | None = None,
+    comment_type: str | None = None,
+    base_version: int | None = None,
+) -> Saved:
+    """:func:`respond`, refused as a conflict when the response is no longer ``base_version``.
+
+    ``base_version`` is the version the editor showed (:func:`response_version`).
+    When another member saved the response since, nothing of this edit is
+    written over theirs: the fields given are kept as conflicts beside it and
+    :class:`~app.core.errors.EditConflictError` says so (after they are saved).
+    """
     if text is not None:
         markup.validate(text)
     if proposed_change is not None:
@@ -69,44 +120,87 @@ def respond(
     kind = _check_choice(comment_type, COMMENT_TYPES, "type of comment") if comment_type else None
     if status:
         workflow.normalise_status(status)
+    conflicts: list[str] = []
+    fields = _Fields(text, pos, status, proposed_change, kind)
     with store.write("Edit response") as session:
         passage = resolve(session, Passage, passage_ref)
         owner_id = passage.same_as_id or passage.id  # a shared answer is edited once, for all
+        rowversion.lock(session, "passage", owner_id)  # one save of its response at a time
         response = session.scalars(_LIVE_RESPONSE, {"passage_id": owner_id}).first()
-        if response is None:
-            response = Response(
-                passage_id=owner_id,
-                text=text or "",
-                position=pos or Position.UNSET,
-                status=Status.DRAFT,
-                proposed_change=proposed_change or "",
-                comment_type=kind or CommentType.GENERAL,
-                author_id=store.member_id,
-            )
-            session.add(response)
-            session.flush()
-            if status:
-                workflow.change_status_in(session, response, status, store.member_id)
-            return response.id
-        if text is not None and text != response.text:
-            if response.text:
-                session.add(
-                    Revision(
-                        response_id=response.id,
-                        text=response.text,
-                        author_id=response.changed_by or response.author_id,
-                    )
+        now = rowversion.version(session, "response", response.id if response else None)
+        if base_version is not None and now is not None and now != base_version:
+            if response is not None:
+                mine = {"text": text, "position": pos, "status": status}
+                mine["proposed_change"] = proposed_change
+                mine["comment_type"] = kind
+                given = {k: v for k, v in mine.items() if v is not None}
+                conflicts = rowversion.record_conflicts(
+                    session, response, "response", given, store.member_id
                 )
-            response.text = text
-        if pos is not None:
-            response.position = pos
-        if status:
-            workflow.change_status_in(session, response, status, store.member_id)
-        if proposed_change is not None:
-            response.proposed_change = proposed_change
-        if kind is not None:
-            response.comment_type = kind
-        return response.id
+            saved = Saved(response.id if response else "", now)
+        else:
+            saved = _write(session, store, owner_id, response, fields)
+    if base_version is not None and saved.version != base_version and not saved.response_id:
+        raise EditConflictError(
+            "Another member removed this response while you were editing it.", ()
+        )
+    if conflicts:
+        raise EditConflictError(
+            "Another member saved this response while you were editing it. Nothing was "
+            "overwritten: their version is kept, and yours is beside it in Edit › Conflicts.",
+            tuple(conflicts),
+        )
+    return saved
+
+
+@dataclass(frozen=True)
+class _Fields:
+    text: str | None
+    position: str | None
+    status: str | None
+    proposed_change: str | None
+    comment_type: str | None
+
+
+def _write(
+    session: Session, store: ProjectStore, owner_id: str, response: Response | None, f: _Fields
+) -> Saved:
+    if response is None:
+        response = Response(
+            passage_id=owner_id,
+            text=f.text or "",
+            position=f.position or Position.UNSET,
+            status=Status.DRAFT,
+            proposed_change=f.proposed_change or "",
+            comment_type=f.comment_type or CommentType.GENERAL,
+            author_id=store.member_id,
+        )
+        session.add(response)
+        session.flush()
+        if f.status:
+            workflow.change_status_in(session, response, f.status, store.member_id)
+        return Saved(response.id, rowversion.version(session, "response", response.id))
+    if f.text is not None and f.text != response.text:
+        if response.text:
+            session.add(
+                Revision(
+                    response_id=response.id,
+                    text=response.text,
+                    author_id=response.changed_by or response.author_id,
+                )
+            )
+        response.text = f.text
+    if f.position is not None:
+        response.position = f.position
+    if f.status:
+        workflow.change_status_in(session, response, f.status, store.member_id)
+    if f.proposed_change is not None:
+        response.proposed_change = f.proposed_change
+    if f.comment_type is not None:
+        response.comment_type = f.comment_type
+    if rowversion.tracked(session):
+        session.flush()  # the row's new version exists once the UPDATE has run
+    return Saved(response.id, rowversion.version(session, "response", response.id))
 
 
 def revisions(store: ProjectStore, response_ref: str) -> list[RevisionInfo]:
