@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from app.core import history
+from app.core import history, rowversion
 from app.core.errors import RejoinderError
 from app.core.services import passages, responses, sections, shared_answers, sources
 from app.gui.context import PASSAGES, RESPONSES, SECTIONS, SOURCES, ProjectContext
@@ -108,26 +108,44 @@ class ResponseState:
 
 
 class Respond(Command):
-    """An edit of a response; its status changes only through the workflow's door."""
+    """An edit of a response; its status changes only through the workflow's door.
+
+    Only the fields this edit changed are sent, with the version of the
+    response the editor showed (``base_version``, on a team server): a
+    colleague's save in between makes a conflict, never a silent overwrite.
+    """
 
     def __init__(
-        self, ctx: ProjectContext, passage_id: str, old: ResponseState, new: ResponseState
+        self,
+        ctx: ProjectContext,
+        passage_id: str,
+        old: ResponseState,
+        new: ResponseState,
+        base_version: int | None = None,
     ) -> None:
         super().__init__(ctx, _tr("Edit response"), RESPONSES, SOURCES)
         self.passage_id, self.old, self.new = passage_id, old, new
+        self.base_version = base_version
+        self.version: int | None = None
 
     def _apply(self, state: ResponseState) -> None:
         # The status has its own workflow (review_commands.SetStatus); only a
         # step that changed it may set it here.
-        status_changed = self.old.status != self.new.status
-        responses.respond(
+        def changed(field: str) -> str | None:
+            value: str = getattr(state, field)
+            return value if getattr(self.old, field) != value else None
+
+        fresh = self.base_version == rowversion.ABSENT
+        saved = responses.save_response(
             self.ctx.store,
             self.passage_id,
-            state.text,
-            position=state.position,
-            status=state.status if status_changed else None,
-            proposed_change=state.proposed_change,
+            state.text if fresh else changed("text"),
+            position=state.position if fresh else changed("position"),
+            status=changed("status"),
+            proposed_change=state.proposed_change if fresh else changed("proposed_change"),
+            base_version=self.base_version,
         )
+        self.version = saved.version
 
     def do(self) -> None:
         self._apply(self.new)

@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
 
 from app.core.config import load_settings
 from app.core.contribution import is_empty_markup
+from app.core.errors import EditConflictError
 from app.core.phrasebook import load_phrasebook
-from app.core.services import review
+from app.core.services import responses, review
 from app.core.services.passages import PassageInfo, get_passage
 from app.gui import commands, richtext
 from app.gui.commands import ResponseState
@@ -89,6 +90,7 @@ class ResponseEditor(QWidget):
         self.ctx = ctx
         self.passage: PassageInfo | None = None
         self.saved: ResponseState | None = None
+        self.version: int | None = None  # of the response shown, on a team server
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.heading = QLabel()
@@ -257,6 +259,7 @@ class ResponseEditor(QWidget):
             combo.blockSignals(True)
         self.editor.blockSignals(True)
         self.history_button.setEnabled(passage is not None)
+        self.version = None
         if passage is None:
             self.heading.setText(self.tr("No passage selected."))
             richtext.load(self.editor.document(), "")
@@ -277,6 +280,7 @@ class ResponseEditor(QWidget):
                 max(0, self.status.findData(passage.response_status or "draft"))
             )
             self.proposed.set_markup(passage.proposed_change)
+            self.version = responses.response_version(self.ctx.store, passage.id)
             self.saved = ResponseState(
                 passage.response_text,
                 str(self.position.currentData()),
@@ -353,9 +357,10 @@ class ResponseEditor(QWidget):
             return
         self.commit()
         if self.passage.response_id is None:
-            commands.push(
-                self, self.ctx, commands.Respond(self.ctx, self.passage.id, self.saved, self.saved)
+            create = commands.Respond(
+                self.ctx, self.passage.id, self.saved, self.saved, self.version
             )
+            commands.push(self, self.ctx, create)
         current = self._current()
         reason = ""
         if STATUSES.index(new) < STATUSES.index(old):
@@ -404,5 +409,10 @@ class ResponseEditor(QWidget):
         if state == self.saved:
             return
         old, self.saved = self.saved, state
-        commands.push(self, self.ctx, commands.Respond(self.ctx, self.passage.id, old, state))
+        command = commands.Respond(self.ctx, self.passage.id, old, state, self.version)
+        if commands.push(self, self.ctx, command):
+            self.version = command.version
+        elif isinstance(command.error, EditConflictError):
+            # ours is kept as a conflict: show what the colleague saved, as it is now
+            self.load(get_passage(self.ctx.store, self.passage.id))
         self._show_position_hint()
