@@ -76,8 +76,9 @@ class Settings:
     interface_language: str = ""  # "" follows the system's language
     recent_titles: dict[str, str] = field(default_factory=dict)  # path → project title
 
-    def add_recent(self, path: Path, title: str = "") -> None:
-        text = str(path.resolve())
+    def add_recent(self, path: Path | str, title: str = "") -> None:
+        """Remember a project file (by its full path) or a team server's address (as given)."""
+        text = str(path) if "://" in str(path) else str(Path(path).resolve())
         self.recent_files = [text] + [p for p in self.recent_files if p != text]
         del self.recent_files[MAX_RECENT:]
         if title:

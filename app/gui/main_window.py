@@ -17,10 +17,12 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QStackedWidget, Q
 
 from app.core.config import load_settings, save_settings
 from app.core.errors import RejoinderError
+from app.core.server import is_server_url
 from app.core.services.project import ProjectProperties, project_properties, update_project
 from app.core.store import SUFFIX, ProjectStore
 from app.gui import commands, workers
 from app.gui.context import ProjectContext
+from app.gui.dialogs.connect import ConnectDialog, keep_password, last_server
 from app.gui.dialogs.identity import edit_settings
 from app.gui.dialogs.new_project import NewProjectData, NewProjectDialog
 from app.gui.errors import show_error
@@ -60,7 +62,7 @@ class MainWindow(QMainWindow):
         self.welcome.new_requested.connect(self.new_project)
         self.welcome.open_requested.connect(self.open_dialog)
         self.welcome.demo_requested.connect(self.open_demo)
-        self.welcome.recent_chosen.connect(self.open_project)
+        self.welcome.recent_chosen.connect(lambda location: self.open_project(location))
         self._refresh_recent()
         geometry, _state = load_window_state()
         if geometry is not None:
@@ -86,6 +88,8 @@ class MainWindow(QMainWindow):
         self._action(m, self.tr("&Open…"), QKeySequence.StandardKey.Open).triggered.connect(
             self.open_dialog
         )
+        self.connect_action = self._action(m, self.tr("Connect to &team server…"), None)
+        self.connect_action.triggered.connect(self.connect_dialog)
         self.recent_menu = m.addMenu(self.tr("Open &recent"))
         self._action(m, self.tr("Open &demo"), None).triggered.connect(self.open_demo)
         m.addSeparator()
@@ -138,11 +142,12 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         for name in files:
             title = settings.recent_titles.get(name)
+            where = name if is_server_url(name) else Path(name).name
             action = self.recent_menu.addAction(
-                f"{title.replace('&', '&&')} ({Path(name).name})" if title else name
+                f"{title.replace('&', '&&')} ({where})" if title else name
             )
             action.setToolTip(name)
-            action.triggered.connect(lambda _=False, n=name: self.open_project(Path(n)))
+            action.triggered.connect(lambda _=False, n=name: self.open_project(n))
         self.recent_menu.setEnabled(bool(files))
 
     # -- opening and closing ---------------------------------------------------
@@ -179,10 +184,26 @@ class MainWindow(QMainWindow):
         if name:
             self.open_project(Path(name))
 
-    def open_project(self, path: Path, remember: bool = True) -> bool:
-        """Open ``path``; a locked, newer, damaged or foreign file is refused with a message."""
-        if self.ctx is not None and Path(self.ctx.store.path).resolve() == path.resolve():
-            return True
+    def connect_dialog(self) -> None:
+        """File › Connect to team server…: the address in parts, the password to the keyring."""
+        data, accepted = ConnectDialog.get_data(self, last_server(load_settings().recent_files))
+        if not accepted:
+            return
+        try:
+            keep_password(data)
+        except RejoinderError as exc:  # the keyring refused it: still good for this session
+            show_error(self, exc)
+        self.open_project(data.url())
+
+    def open_project(self, path: Path | str, remember: bool = True) -> bool:
+        """Open a project file or a server's project; a refusal is shown with a message."""
+        if is_server_url(str(path)):
+            if self.ctx is not None and self.ctx.store.location == str(path):
+                return True
+        else:
+            path = Path(path)
+            if self.ctx is not None and Path(self.ctx.store.path).resolve() == path.resolve():
+                return True
         store = open_store(self, path)
         if store is None:
             return False
@@ -204,7 +225,7 @@ class MainWindow(QMainWindow):
         self.close_project()
         if remember:  # a demo lives in a temporary folder: not worth a recent entry
             settings = load_settings()
-            settings.add_recent(store.path, store.project().title)
+            settings.add_recent(store.location, store.project().title)
             save_settings(settings)
         self.ctx = ProjectContext(store, self)
         self.workspace = Workspace(Shell(self, self.menus, self), self.ctx)

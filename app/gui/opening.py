@@ -14,6 +14,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEventLoop
 from PySide6.QtWidgets import QWidget
 
+from app.core.homes import open_home
+from app.core.server import is_server_url
 from app.core.store import ProjectStore
 from app.gui.errors import show_error
 from app.gui.workers import Operation, Progress, busy_dialog
@@ -25,16 +27,17 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("opening", text)
 
 
-def open_store(parent: QWidget | None, path: Path) -> ProjectStore | None:
-    """The opened store, or None after showing why it could not be opened."""
-    text = _tr("Opening “{name}”…").format(name=path.name)
+def open_store(parent: QWidget | None, path: Path | str) -> ProjectStore | None:
+    """The opened store (a file, or a team server's project), or None after showing why not."""
+    name = str(path) if is_server_url(str(path)) else Path(path).name
+    text = _tr("Opening “{name}”…").format(name=name)
     busy = busy_dialog(parent, text, _tr("Open a project"), after_ms=BUSY_AFTER_MS)
     busy.setValue(0)
     loop = QEventLoop()
     outcome: list[ProjectStore | BaseException] = []
 
     def work(_progress: Progress) -> ProjectStore:
-        return ProjectStore.open(path)
+        return open_home(path)
 
     def done() -> None:
         busy.reset()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.server import is_server_url
 from app.gui.icons import app_icon
 
 
@@ -24,7 +25,7 @@ class WelcomePage(QWidget):
     new_requested = Signal()
     open_requested = Signal()
     demo_requested = Signal()
-    recent_chosen = Signal(Path)
+    recent_chosen = Signal(str)  # a project file's path, or a team server's address
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,11 +78,18 @@ class WelcomePage(QWidget):
         """The recent projects by title (the file name when the title is not known yet)."""
         self.recent.clear()
         for name in files:
-            path = Path(name)
-            title = (titles or {}).get(name) or path.stem
-            item = QListWidgetItem(f"{title}    —    {path.name}, {path.parent}")
-            item.setData(Qt.ItemDataRole.UserRole, str(path))
-            item.setToolTip(str(path))
+            if is_server_url(name):
+                title = (titles or {}).get(name) or name
+                shown = self.tr("{title}    —    on the team server {url}").format(
+                    title=title, url=name
+                )
+            else:
+                path = Path(name)
+                title = (titles or {}).get(name) or path.stem
+                shown = f"{title}    —    {path.name}, {path.parent}"
+            item = QListWidgetItem(shown)
+            item.setData(Qt.ItemDataRole.UserRole, name)
+            item.setToolTip(name)
             self.recent.addItem(item)
         if not files:
             placeholder = QListWidgetItem(self.tr("No recent projects yet."))
@@ -91,4 +99,4 @@ class WelcomePage(QWidget):
     def _activated(self, item: QListWidgetItem) -> None:
         name = item.data(Qt.ItemDataRole.UserRole)
         if name:
-            self.recent_chosen.emit(Path(str(name)))
+            self.recent_chosen.emit(str(name))

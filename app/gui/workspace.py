@@ -34,6 +34,7 @@ from app.gui.similar_panel import SimilarPanel
 from app.gui.source_actions import SourceActions
 from app.gui.sources_panel import SourcesPanel
 from app.gui.status import StatusController
+from app.gui.team import TeamFeature
 
 logger = logging.getLogger(__name__)
 
@@ -118,6 +119,7 @@ class Workspace(QObject):
         self.source_actions = SourceActions(shell, ctx, self)
         self.collab = Collaboration(shell, ctx, self)
         self.sending = Sending(shell, ctx, self)
+        self.team = TeamFeature.join(shell, ctx)
         self.reader.view.passage_clicked.connect(ctx.select_passage)
         self.reader.view.cite_requested.connect(self.cite_selection)
         self.sources.import_requested.connect(self.ask_import)
@@ -290,6 +292,8 @@ class Workspace(QObject):
         self.sending.dispose()
         self.source_actions.dispose()
         self.collab.dispose()
+        if self.team is not None:
+            self.team.dispose()
         self.shell.dispose()
         self.central.deleteLater()
         self.deleteLater()
