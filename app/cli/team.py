@@ -10,14 +10,23 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from app.cli.common import open_project
+from app.cli.common import is_server_url, open_project
 from app.core.errors import InvalidInputError
+
+
+def _server(url: str) -> str:
+    if not is_server_url(url):
+        raise InvalidInputError(
+            f"“{url}” is a project file; members and roles are a team server's "
+            "(postgresql://LOGIN@HOST:PORT/DB)."
+        )
+    return url
 
 
 def cmd_members(args: argparse.Namespace) -> int:
     from app.core.server import team
 
-    with open_project(args.url) as store, store.session() as session:
+    with open_project(_server(args.url)) as store, store.session() as session:
         if not team.installed(session.connection()):
             raise InvalidInputError(f"{args.url} has no team roles; it was published without them.")
         rows = team.logins(session.connection())
@@ -30,7 +39,7 @@ def cmd_members(args: argparse.Namespace) -> int:
 def cmd_grant(args: argparse.Namespace) -> int:
     from app.core.server import members
 
-    with open_project(args.url) as store:
+    with open_project(_server(args.url)) as store:
         line = members.grant_role(store, args.login, args.role, args.member)
     print(line)
     return 0

@@ -103,6 +103,14 @@ def install(connection: Connection, member_id: str) -> None:
     """
     db = _database(connection)
     reader, drafter, coordinator = (group_role(db, r) for r in ROLES)
+    may = connection.scalar(
+        text("SELECT rolsuper OR rolcreaterole FROM pg_roles WHERE rolname = current_user")
+    )
+    if not may:
+        raise NotAllowedError(
+            "Publishing sets up the project's roles, which needs a login allowed to create "
+            "roles: ask the server's administrator for ALTER ROLE … CREATEROLE. Nothing was changed."
+        )
     for role in (reader, drafter, coordinator):
         exists = connection.scalar(text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": role})
         if not exists:
