@@ -109,7 +109,8 @@ def install(connection: Connection, member_id: str) -> None:
     if not may:
         raise NotAllowedError(
             "Publishing sets up the project's roles, which needs a login allowed to create "
-            "roles: ask the server's administrator for ALTER ROLE … CREATEROLE. Nothing was changed."
+            "roles: ask the server's administrator for ALTER ROLE … CREATEROLE. "
+            "Nothing was changed."
         )
     for role in (reader, drafter, coordinator):
         exists = connection.scalar(text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": role})
