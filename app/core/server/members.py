@@ -36,8 +36,8 @@ def adopt_login(store: ProjectStore, location: str) -> str | None:
     if me is None:
         return None
     if me.member_id is None or me.role is None:
-        if superuser:  # the server's administrator: not bound by the roles
-            return "coordinator"
+        if superuser:  # the server's administrator, not bound by roles: its own member
+            return None
         raise _no_role(me.login, location)
     store.member_id = me.member_id
     store.identity = replace(store.identity, member_id=me.member_id)
