@@ -24,7 +24,9 @@ def build_gui_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--self-test", action="store_true", help="check this installation without a window"
     )
-    parser.add_argument("project", nargs="?", help="a .rejoinder project to open")
+    parser.add_argument(
+        "project", nargs="?", help="a .rejoinder project, or a team server's address, to open"
+    )
     return parser
 
 
@@ -42,7 +44,9 @@ def start(argv: Sequence[str]) -> int:
     def start_gui() -> int:
         from app.gui.application import run_gui
 
-        return run_gui(project=Path(args.project) if args.project else None, demo=args.demo)
+        given: str | None = args.project
+        project = Path(given) if given and "://" not in given else given  # an address stays
+        return run_gui(project=project, demo=args.demo)
 
     return run(start_gui)
 

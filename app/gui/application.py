@@ -31,7 +31,7 @@ def _application() -> QApplication:
     return app
 
 
-def run_gui(project: Path | None, demo: bool) -> int:
+def run_gui(project: Path | str | None, demo: bool) -> int:
     """Run the GUI until the last window closes; returns the exit code."""
     app = _application()
     log_dir = paths().log_dir
