@@ -63,9 +63,8 @@ def _project(folder: Path, count: int) -> Path:
 def writer(url: str, login: str, edits: int, seed: int, queue: Any) -> None:
     """One member: ``edits`` saves on random responses, each naming the version it read."""
     os.environ["PGPASSWORD"] = PASSWORD
-    from app.core.homes import open_home
-
     from app.core.errors import EditConflictError
+    from app.core.homes import open_home
     from app.core.services import passages, responses
 
     rng = random.Random(seed)
@@ -91,9 +90,9 @@ def writer(url: str, login: str, edits: int, seed: int, queue: Any) -> None:
 
 
 def _check(url: str, results: list[dict[str, Any]], initial: dict[str, int]) -> dict[str, int]:
-    from app.core.homes import open_home
     from sqlalchemy import select
 
+    from app.core.homes import open_home
     from app.core.models import Conflict, Response, Revision
 
     with open_home(url) as store, store.session() as session:
@@ -129,11 +128,10 @@ def main() -> None:
     os.environ.setdefault("REJOINDER_CONFIG_DIR", str(folder / "config"))
     os.environ.setdefault("REJOINDER_DATA_DIR", str(folder / "data"))
     from app.core.homes import open_home
-    from app.core.server.transfer import publish
-    from tests.pgserver import ADMIN_PASSWORD, start_server
-
     from app.core.server.members import grant_role
+    from app.core.server.transfer import publish
     from app.core.services import passages, responses
+    from tests.pgserver import ADMIN_PASSWORD, start_server
 
     server = start_server()
     try:

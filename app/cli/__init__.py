@@ -67,6 +67,8 @@ COMMANDS: dict[str, str] = {
     "deadline": "sending",
     "publish": "server",
     "checkout": "server",
+    "members": "team",
+    "grant": "team",
 }
 
 

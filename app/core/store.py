@@ -43,7 +43,7 @@ from app.core.errors import (
     ProjectReplacedError,
 )
 from app.core.locking import ProjectLock
-from app.core.models import Member, Project, Tracked, utcnow
+from app.core.models import Member, Project, Tracked, new_id, utcnow
 from app.core.projectfile import check_header as check_header
 from app.core.projectfile import (
     create_database,
@@ -146,6 +146,7 @@ class ProjectStore:
         self.member_id = identity.member_id
         self.read_only = read_only
         self.engine: Engine = engine
+        self.client_id = new_id()  # this open project, among a team server's announcements
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._write_lock = threading.RLock()
         self._local = threading.local()
@@ -363,6 +364,8 @@ class ProjectStore:
                     committed = self._write_began(session)
                     yield session
                     op_changes = recorder.finish() if recorder is not None else None
+                    if op_changes is not None:
+                        self.announce(session, op_changes)
             except (SQLAlchemyError, sqlite3.Error, OSError) as exc:
                 failure = self._write_failure(exc)
                 if failure is None:
@@ -428,6 +431,9 @@ class ProjectStore:
                 self._guard.committed(raw.total_changes != changes)
 
         return committed
+
+    def announce(self, session: Session, changes: journal.Changes) -> None:
+        """Tell the others what this write changed, when it commits: a file has no others."""
 
     def _write_failure(self, exc: BaseException) -> Exception | None:
         """The typed error a user should see for a failed write, or None for a bug."""
@@ -528,6 +534,8 @@ class _Group:
         """The journal entries of the group's operations, before it commits."""
         if self._pending:
             self.done = journal.write_entries(self.session.connection(), self._pending)
+            for changes in self.done:
+                self.store.announce(self.session, changes)
 
 
 def _member_row(identity: Identity) -> Member:

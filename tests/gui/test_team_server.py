@@ -7,14 +7,14 @@ from typing import Any
 
 import keyring
 import pytest
-from app.core.homes import open_home
-from app.core.server.transfer import publish
 from keyring.backend import KeyringBackend
 from PySide6.QtWidgets import QDialogButtonBox
 
 from app.core.config import load_settings, paths
+from app.core.homes import open_home
 from app.core.server import address as server_address
 from app.core.server.members import grant_role
+from app.core.server.transfer import publish
 from app.core.services import passages, responses
 from app.gui.dialogs.conflicts import ConflictsDialog
 from app.gui.dialogs.connect import ConnectDialog, ServerLogin, keep_password, last_server

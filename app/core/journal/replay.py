@@ -155,7 +155,9 @@ def _replay(store: ProjectStore, *, undo: bool) -> Changes:
         dialect.defer_foreign_keys(connection)
         _apply(connection, entry.seq, rows, undo=undo)
         logger.info("%s: %s (%d rows)", "undo" if undo else "redo", entry.label, len(rows))
-        return Changes.from_rows(entry.label, entry.id, ((r[0], r[1]) for r in rows))
+        changes = Changes.from_rows(entry.label, entry.id, ((r[0], r[1]) for r in rows))
+        store.announce(session, changes)  # the others' windows learn of it (a team server)
+        return changes
 
 
 def _check(connection: Connection, rows: list[list[Any]], *, undo: bool, label: str) -> None:

@@ -60,8 +60,32 @@ class ServerAddress:
         return self.url()
 
 
+_SESSION: dict[str, str] = {}  # keyring user → a password typed for this session only
+
+
+def remember_password(address: ServerAddress, password: str, *, keep: bool) -> None:
+    """A password typed in the window: in memory for this session, and in the keyring if ``keep``.
+
+    Never in the settings or the recent list, which hold the address alone.
+    """
+    _SESSION[address.keyring_user] = password
+    if not keep:
+        return
+    try:
+        import keyring
+
+        keyring.set_password(KEYRING_SERVICE, address.keyring_user, password)
+    except Exception as exc:  # no keyring on this system: the password stays for this session
+        raise InvalidInputError(
+            f"The password could not be saved in the system's keyring ({exc}); it is used "
+            "for this session only."
+        ) from exc
+
+
 def keyring_password(address: ServerAddress) -> str | None:
-    """The login's password from the OS keyring, or None (no keyring, no entry)."""
+    """The login's password typed this session or from the OS keyring; None without either."""
+    if address.keyring_user in _SESSION:
+        return _SESSION[address.keyring_user]
     try:
         import keyring
         from keyring.errors import KeyringError

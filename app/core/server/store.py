@@ -26,7 +26,8 @@ from sqlalchemy.orm import Session
 from app.core import migrate
 from app.core.config import Identity, local_identity
 from app.core.errors import NotAProjectError, ProjectError
-from app.core.server import schema, transfer
+from app.core.journal import Changes
+from app.core.server import members, notify, schema, team, transfer
 from app.core.server.address import ServerAddress
 from app.core.server.connect import make_engine, translate
 from app.core.store import SUFFIX, ProjectStore
@@ -43,6 +44,7 @@ class ServerStore(ProjectStore):
         self.path = Path(address.database + SUFFIX)
         self.location = address.url()
         self._lock = None
+        self.role: str | None = None  # reader, drafter or coordinator (app.core.server.team)
         self._attach(engine, identity, read_only=False)
 
     @classmethod
@@ -62,9 +64,10 @@ class ServerStore(ProjectStore):
                 if revision != migrate.head_revision():
                     schema.upgrade(connection)
             store = cls(address, engine, identity or local_identity())
+            store.role = members.adopt_login(store, address.url())
         except BaseException as exc:
             engine.dispose()
-            failure = translate(exc, address)
+            failure = translate(exc, address) or members.refused_at_open(exc, address)
             if failure is not None:
                 raise failure from exc
             raise
@@ -82,11 +85,19 @@ class ServerStore(ProjectStore):
     def _group_began(self, session: Session) -> Callable[[], None]:
         return _nothing
 
+    def _ensure_member(self) -> None:
+        """A login's member is the one a coordinator mapped it to, named as they named it."""
+        if self.role is None:
+            super()._ensure_member()
+
+    def announce(self, session: Session, changes: Changes) -> None:
+        notify.announce(session, changes, self.client_id, self.member_id)
+
     def _write_failure(self, exc: BaseException) -> Exception | None:
-        return translate(exc, self.address)
+        return self._operation_failure(exc)
 
     def _operation_failure(self, exc: BaseException) -> Exception | None:
-        return translate(exc, self.address)
+        return team.refusal(exc, self.role) or translate(exc, self.address)
 
     def changed_on_disk(self) -> str | None:
         return None

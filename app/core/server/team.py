@@ -1,7 +1,9 @@
 """Who may do what on a team server: logins, members and roles, enforced by PostgreSQL.
 
 Each member logs in with a PostgreSQL login of their own; the table
-``team_login`` maps it to a member of the project. A role is membership in
+``rejoinder_team.login`` maps it to a member of the project (the schema
+``rejoinder_team`` holds the mapping and the functions below, apart from
+the project's tables, which dumps and checkouts copy). A role is membership in
 one of three group roles of the database (``rejoinder_DB_reader``,
 ``…_drafter``, ``…_coordinator``), each holding the one before it:
 
@@ -17,10 +19,11 @@ statements a role may run at all, row-level security policies which rows
 coordinators. A modified client gets the same refusals. The installing login
 (the one that publishes) owns the tables and is made a coordinator.
 
-:func:`rejoinder_grant` is a ``SECURITY DEFINER`` function owned by that login:
-it checks that the *caller* is a coordinator, then changes role memberships,
-which a coordinator's own login could not. Tables added by a later Alembic
-revision must be added to :data:`RULES`.
+``rejoinder_team.grant_role`` is a ``SECURITY DEFINER`` function owned by
+that login: it checks that the *caller* is a coordinator, then changes role
+memberships, which a coordinator's own login could not. Every table of the
+models is covered: read by all, written by coordinators, and by the roles
+:data:`RULES` names for it (a table added later gets those defaults).
 """
 
 from __future__ import annotations
@@ -31,15 +34,17 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, text
 
 from app.core.errors import InvalidInputError, NotAllowedError
+from app.core.models import Base
 
 logger = logging.getLogger(__name__)
 
 ROLES = ("reader", "drafter", "coordinator")
-LOGIN_TABLE = "team_login"
+SCHEMA = "rejoinder_team"
+LOGIN_TABLE = f"{SCHEMA}.login"
 
 # table → (role, commands, USING/WITH CHECK condition), the permissive policies beside
 # "coordinator may do anything" and "every role may read". ``ME`` is the caller's member.
-ME = "rejoinder_member()"
+ME = f"{SCHEMA}.member()"
 RULES: dict[str, list[tuple[str, str, str]]] = {
     "project": [],
     "member": [("reader", "UPDATE", f"id = {ME}")],
@@ -68,6 +73,11 @@ class Login:
     role: str | None
 
 
+def tables() -> list[str]:
+    """Every table of the models (the journal's included), parents first."""
+    return [t.name for t in Base.metadata.sorted_tables]
+
+
 def group_role(database: str, role: str) -> str:
     """The cluster-wide name of a database's group role (role names are not per database)."""
     return f"rejoinder_{database[:40]}_{role}"
@@ -92,7 +102,7 @@ def _database(connection: Connection) -> str:
 
 def installed(connection: Connection) -> bool:
     """Whether the roles of :func:`install` are in this database."""
-    return bool(connection.scalar(text("SELECT to_regclass('public.team_login') IS NOT NULL")))
+    return bool(connection.scalar(text(f"SELECT to_regclass('{LOGIN_TABLE}') IS NOT NULL")))
 
 
 def install(connection: Connection, member_id: str) -> None:
@@ -118,6 +128,8 @@ def install(connection: Connection, member_id: str) -> None:
             _run(connection, f"CREATE ROLE {_ident(role)} NOLOGIN")
     _run(connection, f"GRANT {_ident(reader)} TO {_ident(drafter)}")
     _run(connection, f"GRANT {_ident(drafter)} TO {_ident(coordinator)}")
+    _run(connection, f"CREATE SCHEMA {SCHEMA}")
+    _run(connection, f"GRANT USAGE ON SCHEMA {SCHEMA} TO {_ident(reader)}")
     _run(
         connection,
         f"""CREATE TABLE {LOGIN_TABLE} (
@@ -126,12 +138,13 @@ def install(connection: Connection, member_id: str) -> None:
     )
     _run(
         connection,
-        f"""CREATE FUNCTION rejoinder_member() RETURNS VARCHAR LANGUAGE sql STABLE
+        f"""CREATE FUNCTION {ME} RETURNS VARCHAR LANGUAGE sql STABLE
         SET search_path = public, pg_temp
         AS $$ SELECT member_id FROM {LOGIN_TABLE} WHERE login = current_user $$""",
     )
     _grants(connection, reader, coordinator)
-    for table, rules in RULES.items():
+    for table in tables():
+        rules = RULES.get(table, [])
         _run(connection, f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
         _run(
             connection,
@@ -165,8 +178,7 @@ def install(connection: Connection, member_id: str) -> None:
 
 
 def _grants(connection: Connection, reader: str, coordinator: str) -> None:
-    tables = [*RULES, LOGIN_TABLE, "alembic_version"]
-    for table in tables:
+    for table in [*tables(), LOGIN_TABLE, "alembic_version"]:
         _run(connection, f"GRANT SELECT ON {table} TO {_ident(reader)}")
     written: dict[str, dict[str, set[str]]] = {}
     for table, rules in RULES.items():
@@ -179,7 +191,8 @@ def _grants(connection: Connection, reader: str, coordinator: str) -> None:
                 f"GRANT {', '.join(sorted(granted))} ON {table} "
                 f"TO {_ident(group_role(_database(connection), role))}",
             )
-    _run(connection, f"GRANT INSERT, UPDATE, DELETE ON {', '.join(RULES)} TO {_ident(coordinator)}")
+    everything = ", ".join(tables())
+    _run(connection, f"GRANT INSERT, UPDATE, DELETE ON {everything} TO {_ident(coordinator)}")
     _run(connection, f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {_ident(reader)}")
 
 
@@ -187,7 +200,7 @@ def _agreed_trigger(connection: Connection, coordinator: str) -> None:
     """Only a coordinator moves a response to agreed, or back from it."""
     _run(
         connection,
-        f"""CREATE FUNCTION rejoinder_check_agreed() RETURNS trigger LANGUAGE plpgsql AS $$
+        f"""CREATE FUNCTION {SCHEMA}.check_agreed() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
           IF (NEW.status = 'agreed') IS DISTINCT FROM
              (TG_OP = 'UPDATE' AND OLD.status = 'agreed')
@@ -201,7 +214,7 @@ def _agreed_trigger(connection: Connection, coordinator: str) -> None:
     _run(
         connection,
         "CREATE TRIGGER response_agreed BEFORE INSERT OR UPDATE OF status ON response "
-        "FOR EACH ROW EXECUTE FUNCTION rejoinder_check_agreed()",
+        f"FOR EACH ROW EXECUTE FUNCTION {SCHEMA}.check_agreed()",
     )
 
 
@@ -210,7 +223,7 @@ def _grant_function(connection: Connection, reader: str, drafter: str, coordinat
     cases = " ".join(f"WHEN {_literal(r)} THEN {_literal(g)}" for r, g in roles.items())
     _run(
         connection,
-        f"""CREATE FUNCTION rejoinder_grant(p_login TEXT, p_role TEXT, p_member VARCHAR)
+        f"""CREATE FUNCTION {SCHEMA}.grant_role(p_login TEXT, p_role TEXT, p_member VARCHAR)
         RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
         DECLARE
           target TEXT := CASE p_role {cases} END;
@@ -232,10 +245,11 @@ def _grant_function(connection: Connection, reader: str, drafter: str, coordinat
             ON CONFLICT (login) DO UPDATE SET member_id = EXCLUDED.member_id;
         END $$""",
     )
-    _run(connection, "REVOKE ALL ON FUNCTION rejoinder_grant(TEXT, TEXT, VARCHAR) FROM PUBLIC")
+    _run(connection, f"REVOKE ALL ON FUNCTION {SCHEMA}.grant_role(TEXT, TEXT, VARCHAR) FROM PUBLIC")
     _run(
         connection,
-        "GRANT EXECUTE ON FUNCTION rejoinder_grant(TEXT, TEXT, VARCHAR) TO " + _ident(coordinator),
+        f"GRANT EXECUTE ON FUNCTION {SCHEMA}.grant_role(TEXT, TEXT, VARCHAR) TO "
+        + _ident(coordinator),
     )
 
 
@@ -292,7 +306,7 @@ def check_role(role: str) -> str:
 def grant(connection: Connection, login: str, role: str, member_id: str) -> None:
     """Give ``login`` the ``role`` and map it to ``member_id`` (the caller must coordinate)."""
     connection.execute(
-        text("SELECT rejoinder_grant(:login, :role, :member)"),
+        text(f"SELECT {SCHEMA}.grant_role(:login, :role, :member)"),
         {"login": login, "role": check_role(role), "member": member_id},
     )
 
@@ -320,6 +334,7 @@ _TABLE_WORDS = {
     "conflict": "conflicts",
     "journal_entry": "the undo history",
     "journal_blob": "the undo history",
+    "sent_export": "the record of what was sent",
 }
 
 
@@ -348,7 +363,7 @@ def _explain(message: str) -> str:
     lowered = message.lower()
     if "agreed" in lowered:
         return "only a coordinator moves a response to or from agreed"
-    if "manage members" in lowered or "rejoinder_grant" in lowered:
+    if "manage members" in lowered or "grant_role" in lowered:
         return "only a coordinator manages members"
     for table, words in _TABLE_WORDS.items():
         if f'table "{table}"' in lowered or f"table {table}" in lowered:

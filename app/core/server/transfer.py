@@ -22,7 +22,7 @@ from app.core import dialect, outputs
 from app.core.config import Identity
 from app.core.errors import DatabaseNotEmptyError, ProjectError
 from app.core.models import TABLES, Base
-from app.core.server import schema
+from app.core.server import schema, team
 from app.core.server.address import ServerAddress
 from app.core.server.connect import make_engine, translate
 from app.core.store import SUFFIX, ProjectStore, init_database
@@ -113,6 +113,7 @@ def publish(path: Path, url: str, identity: Identity | None = None) -> int:
                 with store.engine.connect() as source:
                     count = copy_rows(source, target)
                 reset_sequences(target)
+                team.install(target, store.member_id)
         except DBAPIError as exc:
             raise translate(exc, address) or exc from exc
         finally:

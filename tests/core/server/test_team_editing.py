@@ -7,13 +7,13 @@ import time
 from pathlib import Path
 
 import pytest
-from app.core.homes import open_home
-from app.core.server.transfer import publish
 
 from app.core.errors import EditConflictError
+from app.core.homes import open_home
 from app.core.journal import Changes
 from app.core.merge import list_conflicts, resolve_conflict
 from app.core.server.notify import Announcement, Listener, decode, payload
+from app.core.server.transfer import publish
 from app.core.services import passages, responses
 from tests.core.factories import populated
 
