@@ -959,6 +959,10 @@
       <source>Edit project properties</source>
       <translation>Modificar las propiedades del proyecto</translation>
     </message>
+    <message>
+      <source>Connect to &amp;team server…</source>
+      <translation>Conectarse al servidor del &amp;equipo…</translation>
+    </message>
   </context>
   <context>
     <name>merge_ui</name>
@@ -2002,6 +2006,10 @@
       <source>No recent projects yet.</source>
       <translation>Todavía no hay proyectos recientes.</translation>
     </message>
+    <message>
+      <source>{title}    —    on the team server {url}</source>
+      <translation>{title}    —    en el servidor del equipo {url}</translation>
+    </message>
   </context>
   <context>
     <name>Workspace</name>
@@ -2133,6 +2141,72 @@ Ayuda › Guía del usuario (F1 para las teclas) explica más.</translation>
     <message>
       <source>&amp;Accept this text</source>
       <translation>&amp;Aceptar este texto</translation>
+    </message>
+  </context>
+  <context>
+    <name>ConnectDialog</name>
+    <message>
+      <source>Connect to team server</source>
+      <translation>Conectarse al servidor del equipo</translation>
+    </message>
+    <message>
+      <source>Your coordinator gives you the server, the project's database and your login. Everyone works on the same project at once.</source>
+      <translation>Su coordinador le da el servidor, la base de datos del proyecto y su usuario. Todos trabajan a la vez en el mismo proyecto.</translation>
+    </message>
+    <message>
+      <source>server.example.org</source>
+      <translation>servidor.ejemplo.org</translation>
+    </message>
+    <message>
+      <source>wgec2</source>
+      <translation>wgec2</translation>
+    </message>
+    <message>
+      <source>leave empty if it is saved already</source>
+      <translation>dejar vacío si ya está guardada</translation>
+    </message>
+    <message>
+      <source>&amp;Remember the password in the system's keyring</source>
+      <translation>&amp;Recordar la contraseña en el llavero del sistema</translation>
+    </message>
+    <message>
+      <source>&amp;Server:</source>
+      <translation>&amp;Servidor:</translation>
+    </message>
+    <message>
+      <source>&amp;Port:</source>
+      <translation>&amp;Puerto:</translation>
+    </message>
+    <message>
+      <source>Project &amp;database:</source>
+      <translation>Base de &amp;datos del proyecto:</translation>
+    </message>
+    <message>
+      <source>&amp;Login:</source>
+      <translation>&amp;Usuario:</translation>
+    </message>
+    <message>
+      <source>Pass&amp;word:</source>
+      <translation>Contra&amp;seña:</translation>
+    </message>
+    <message>
+      <source>&amp;Connect</source>
+      <translation>&amp;Conectar</translation>
+    </message>
+  </context>
+  <context>
+    <name>TeamFeature</name>
+    <message>
+      <source>member</source>
+      <translation>miembro</translation>
+    </message>
+    <message>
+      <source>Team server {address} · {role}</source>
+      <translation>Servidor del equipo {address} · {role}</translation>
+    </message>
+    <message>
+      <source>Team server: no live updates (the connection was lost); reopen to resume</source>
+      <translation>Servidor del equipo: sin actualizaciones en directo (se perdió la conexión); vuelva a abrir el proyecto para reanudarlas</translation>
     </message>
   </context>
 </TS>

@@ -959,6 +959,10 @@
       <source>Edit project properties</source>
       <translation>Modifier les propriétés du projet</translation>
     </message>
+    <message>
+      <source>Connect to &amp;team server…</source>
+      <translation>Se connecter au serveur d’é&amp;quipe…</translation>
+    </message>
   </context>
   <context>
     <name>merge_ui</name>
@@ -2002,6 +2006,10 @@
       <source>No recent projects yet.</source>
       <translation>Pas encore de projet récent.</translation>
     </message>
+    <message>
+      <source>{title}    —    on the team server {url}</source>
+      <translation>{title}    —    sur le serveur d’équipe {url}</translation>
+    </message>
   </context>
   <context>
     <name>Workspace</name>
@@ -2133,6 +2141,72 @@ Aide › Guide de l’utilisateur (F1 pour les touches) en dit plus.</translatio
     <message>
       <source>&amp;Accept this text</source>
       <translation>&amp;Accepter ce texte</translation>
+    </message>
+  </context>
+  <context>
+    <name>ConnectDialog</name>
+    <message>
+      <source>Connect to team server</source>
+      <translation>Se connecter au serveur d’équipe</translation>
+    </message>
+    <message>
+      <source>Your coordinator gives you the server, the project's database and your login. Everyone works on the same project at once.</source>
+      <translation>Votre coordinateur vous donne le serveur, la base de données du projet et votre identifiant. Tout le monde travaille en même temps sur le même projet.</translation>
+    </message>
+    <message>
+      <source>server.example.org</source>
+      <translation>serveur.exemple.org</translation>
+    </message>
+    <message>
+      <source>wgec2</source>
+      <translation>wgec2</translation>
+    </message>
+    <message>
+      <source>leave empty if it is saved already</source>
+      <translation>laisser vide s’il est déjà enregistré</translation>
+    </message>
+    <message>
+      <source>&amp;Remember the password in the system's keyring</source>
+      <translation>&amp;Mémoriser le mot de passe dans le trousseau du système</translation>
+    </message>
+    <message>
+      <source>&amp;Server:</source>
+      <translation>&amp;Serveur :</translation>
+    </message>
+    <message>
+      <source>&amp;Port:</source>
+      <translation>&amp;Port :</translation>
+    </message>
+    <message>
+      <source>Project &amp;database:</source>
+      <translation>&amp;Base de données du projet :</translation>
+    </message>
+    <message>
+      <source>&amp;Login:</source>
+      <translation>&amp;Identifiant :</translation>
+    </message>
+    <message>
+      <source>Pass&amp;word:</source>
+      <translation>Mot de pa&amp;sse :</translation>
+    </message>
+    <message>
+      <source>&amp;Connect</source>
+      <translation>Se &amp;connecter</translation>
+    </message>
+  </context>
+  <context>
+    <name>TeamFeature</name>
+    <message>
+      <source>member</source>
+      <translation>membre</translation>
+    </message>
+    <message>
+      <source>Team server {address} · {role}</source>
+      <translation>Serveur d’équipe {address} · {role}</translation>
+    </message>
+    <message>
+      <source>Team server: no live updates (the connection was lost); reopen to resume</source>
+      <translation>Serveur d’équipe : plus de mises à jour en direct (connexion perdue) ; rouvrez le projet pour les reprendre</translation>
     </message>
   </context>
 </TS>
