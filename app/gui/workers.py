@@ -17,7 +17,7 @@ import logging
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, SignalInstance
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from app.core.errors import RejoinderError
@@ -61,15 +61,31 @@ class _Runnable(QRunnable):
 
     def run(self) -> None:
         try:
-            result = self._work(self._signals.progressed.emit)
+            result = self._work(self._progress)
         except BaseException as exc:  # handed to the GUI thread, which reports it
             if isinstance(exc, RejoinderError):
                 logger.info("background work refused: %s", exc)
             else:
                 logger.exception("background work failed")
-            self._signals.failed.emit(exc)
+            self._emit(self._signals.failed, exc)
         else:
-            self._signals.finished.emit(result)
+            self._emit(self._signals.finished, result)
+
+    def _progress(self, done: int, total: int) -> None:
+        self._emit(self._signals.progressed, done, total)
+
+    @staticmethod
+    def _emit(signal: SignalInstance, *args: object) -> None:
+        """Hand a result to the GUI thread, unless whoever asked for it is gone.
+
+        When the window closes (or the application quits) while work runs, the
+        object that would receive the result has been deleted; the result has
+        nobody to go to, which is no error to report in a crash dialog.
+        """
+        try:
+            signal.emit(*args)
+        except RuntimeError:
+            logger.info("background work finished after its window closed; result dropped")
 
 
 class Operation(Generic[T]):
