@@ -7,6 +7,7 @@ both, so that a command never loads Qt and the window never parses commands.
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -15,6 +16,8 @@ from app import __version__
 from app.cli import COMMANDS, run
 from app.cli import main as cli_main
 from app.cli.common import Parser
+
+logger = logging.getLogger(__name__)
 
 
 def build_gui_parser() -> argparse.ArgumentParser:

@@ -19,6 +19,8 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
+logger = logging.getLogger(__name__)
+
 LOG_FILE_NAME = "rejoinder.log"
 MAX_LOG_BYTES = 1_000_000
 LOG_BACKUPS = 5

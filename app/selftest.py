@@ -9,6 +9,7 @@ the user's settings or projects.
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 import tempfile
@@ -18,6 +19,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from app.core.config import RESOURCES
+
+logger = logging.getLogger(__name__)
 
 SAMPLE = RESOURCES / "selftest" / "submission.txt"
 

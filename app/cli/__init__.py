@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -34,6 +35,8 @@ from collections.abc import Callable, Sequence
 from app import __version__
 from app.cli.common import Parser
 from app.core.errors import RejoinderError
+
+logger = logging.getLogger(__name__)
 
 # Every command, and the module of app.cli that registers and runs it.
 COMMANDS: dict[str, str] = {

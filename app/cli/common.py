@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import logging
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from app.core.store import ProjectStore
+
+logger = logging.getLogger(__name__)
 
 _held: list[ProjectStore] = []
 

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import logging
 from typing import Any
 
 from app.cli.common import open_project as _open
+
+logger = logging.getLogger(__name__)
 
 
 def cmd_sections(args: argparse.Namespace) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -13,6 +14,8 @@ from app.core.errors import InvalidInputError
 
 if TYPE_CHECKING:
     from app.core.store import ProjectStore
+
+logger = logging.getLogger(__name__)
 
 
 def cmd_new(args: argparse.Namespace) -> int:

@@ -7,10 +7,13 @@ place of FILE (see :func:`app.cli.common.open_project`).
 from __future__ import annotations
 
 import argparse
+import logging
 from pathlib import Path
 from typing import Any
 
 from app.cli.common import open_project as _open
+
+logger = logging.getLogger(__name__)
 
 
 def cmd_publish(args: argparse.Namespace) -> int:

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 from typing import Any
 
 from app.cli.common import open_project as _open
 from app.core.errors import InvalidInputError
+
+logger = logging.getLogger(__name__)
 
 
 def cmd_similar(args: argparse.Namespace) -> int:

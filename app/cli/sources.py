@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -12,6 +13,8 @@ from app.cli.common import open_project as _open
 
 if TYPE_CHECKING:
     from app.core.services.sources import ReanchorReport
+
+logger = logging.getLogger(__name__)
 
 
 def _load_the_store() -> None:

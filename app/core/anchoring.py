@@ -15,6 +15,7 @@ through :mod:`app.core.textnorm` (line breaks, hyphenation, quote marks…).
 from __future__ import annotations
 
 import functools
+import logging
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -25,6 +26,8 @@ from rapidfuzz import fuzz
 from app.core.errors import AmbiguousQuoteError, QuoteNotFoundError
 from app.core.structure import Place, Structure, agreement
 from app.core.textnorm import NormalizedText, normalize, normalize_with_map, quote_key
+
+logger = logging.getLogger(__name__)
 
 CONTEXT_CHARS = 32
 """Code points of context kept before and after a passage."""

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import getpass
 import json
+import logging
 import os
 import sys
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import platformdirs
+
+logger = logging.getLogger(__name__)
 
 APP_NAME = "Rejoinder"
 MAX_RECENT = 10

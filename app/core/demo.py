@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -23,6 +24,8 @@ from app.core.models import BlockKind
 from app.core.services import passages, responses, sections, sources, workflow
 from app.core.services.sources import PageInfo, ParagraphInfo
 from app.core.store import ProjectStore
+
+logger = logging.getLogger(__name__)
 
 DEMO_DIR = RESOURCES / "demo"
 _NUMBER = re.compile(r"^(\d+\.)\s")

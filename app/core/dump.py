@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import json
+import logging
 import os
 import sqlite3
 import stat
@@ -27,6 +28,8 @@ from app.core.config import RESOURCES
 from app.core.errors import DumpFormatError, ProjectError
 from app.core.models import TABLES
 from app.core.store import ProjectStore, init_database
+
+logger = logging.getLogger(__name__)
 
 FORMAT = "rejoinder-dump"
 FORMAT_VERSION = 1

@@ -9,6 +9,10 @@ line and exits 2. Anything else that escapes is a bug.
 
 from __future__ import annotations
 
+import logging
+
+logger = logging.getLogger(__name__)
+
 
 class RejoinderError(Exception):
     """Base class: ``str(err)`` is the human message."""

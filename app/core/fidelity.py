@@ -10,11 +10,14 @@ understands, by :func:`check_fidelity`.
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from typing import Literal
 
 from app.core.textnorm import NormalizedText, normalize, normalize_with_map
+
+logger = logging.getLogger(__name__)
 
 _ELISION = r"(?:…|\.\s?\.\s?\.)"
 _MARKER = re.compile(rf"\[\s*{_ELISION}\s*\]|\(\s*{_ELISION}\s*\)|{_ELISION}|\[[^\[\]]*\]")

@@ -11,6 +11,7 @@ restoring.
 from __future__ import annotations
 
 import difflib
+import logging
 import re
 from dataclasses import dataclass
 from enum import StrEnum
@@ -23,6 +24,8 @@ from app.core.models import Member, Response, Revision
 from app.core.services import responses
 from app.core.services.common import resolve
 from app.core.store import ProjectStore
+
+logger = logging.getLogger(__name__)
 
 _TOKENS = re.compile(r"\s+|\w+|[^\w\s]")
 

@@ -6,11 +6,14 @@ Every command and window that takes a project opens it through
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from app.core.config import Identity
 from app.core.server import is_server_url
 from app.core.store import ProjectStore
+
+logger = logging.getLogger(__name__)
 
 
 def open_home(location: Path | str, identity: Identity | None = None) -> ProjectStore:

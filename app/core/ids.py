@@ -6,8 +6,11 @@ importing SQLAlchemy (see :mod:`app.core.projectfile`); both need these.
 
 from __future__ import annotations
 
+import logging
 import uuid
 from datetime import UTC, datetime
+
+logger = logging.getLogger(__name__)
 
 APPLICATION_ID = 0x524A4E44  # "RJND": PRAGMA application_id of every project file
 

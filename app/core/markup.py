@@ -19,10 +19,13 @@ document, and ``serialize`` always writes the same text for the same document.
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, replace
 
 from app.core.errors import MarkupError
+
+logger = logging.getLogger(__name__)
 
 ALLOWED_SCHEMES = ("http://", "https://", "mailto:", "ftp://")
 

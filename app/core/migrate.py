@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import ast
 import functools
+import logging
 import sqlite3
 import sys
 from datetime import UTC, datetime
@@ -25,6 +26,8 @@ from app.core.errors import NewerSchemaError
 if TYPE_CHECKING:
     from alembic.config import Config
     from sqlalchemy import Connection
+
+logger = logging.getLogger(__name__)
 
 
 def _migrations_dir() -> Path:

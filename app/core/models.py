@@ -13,6 +13,7 @@ agree.
 
 from __future__ import annotations
 
+import logging
 from enum import StrEnum
 
 from sqlalchemy import BigInteger, ForeignKey, Index, Integer, LargeBinary, String, Text
@@ -21,6 +22,8 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from app.core.ids import APPLICATION_ID as APPLICATION_ID
 from app.core.ids import new_id as new_id
 from app.core.ids import utcnow as utcnow
+
+logger = logging.getLogger(__name__)
 
 
 class SourceKind(StrEnum):

@@ -10,12 +10,15 @@ missing language and for a key missing from a translation.
 from __future__ import annotations
 
 import json
+import logging
 import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
+
+logger = logging.getLogger(__name__)
 
 PHRASEBOOK_DIR = Path(__file__).resolve().parents[2] / "resources" / "phrasebooks"
 FALLBACK = "en"

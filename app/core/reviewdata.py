@@ -7,7 +7,10 @@ proposals. They live in core so that core never imports an importer.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)

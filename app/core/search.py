@@ -14,6 +14,7 @@ No Qt here.
 from __future__ import annotations
 
 import json
+import logging
 import re
 import sqlite3
 import threading
@@ -29,6 +30,8 @@ from app.core.store import ProjectStore
 
 if TYPE_CHECKING:
     from app.core.server.textsearch import TsvectorTables
+
+logger = logging.getLogger(__name__)
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 

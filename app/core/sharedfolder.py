@@ -14,12 +14,15 @@ is caught before the next write by :mod:`app.core.diskguard`.
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+
+logger = logging.getLogger(__name__)
 
 MERGE_ADVICE = (
     "Work on a copy on this computer, and combine colleagues' work with "

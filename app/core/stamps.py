@@ -16,8 +16,11 @@ same history is the same text in every copy, and merged copies dump equal.
 from __future__ import annotations
 
 import json
+import logging
 import secrets
 from collections.abc import Iterable
+
+logger = logging.getLogger(__name__)
 
 Stamp = tuple[str, str, str]
 History = dict[str, list[Stamp]]

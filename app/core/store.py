@@ -24,6 +24,7 @@ A read-only file opens for reading; writes to it are refused.
 from __future__ import annotations
 
 import contextlib
+import logging
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
@@ -60,6 +61,8 @@ from app.core.stamps import (
     record_change,
     record_created,
 )
+
+logger = logging.getLogger(__name__)
 
 SUFFIX = ".rejoinder"
 

@@ -29,10 +29,13 @@ map any normalised offset back to source code-point offsets with a bisection.
 
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
+
+logger = logging.getLogger(__name__)
 
 _LETTER = r"[^\W\d_]"
 _HYPHENS = "\\-\u2010\u2011"

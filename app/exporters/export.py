@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,6 +19,8 @@ from app.exporters.docx.export import export_docx
 from app.exporters.html import render_html
 from app.exporters.layout import Layout
 from app.exporters.plaintext import render_text
+
+logger = logging.getLogger(__name__)
 
 
 def _layout(layout: str) -> Layout:

@@ -14,6 +14,7 @@ is markup unless ``Para.plain`` (quotes are plain text as printed).
 from __future__ import annotations
 
 import dataclasses
+import logging
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -33,6 +34,8 @@ from app.core.errors import MarkupError
 from app.core.markup import Inline, Run, parse
 from app.exporters.cleaning import clean_text
 from app.exporters.layout import Layout
+
+logger = logging.getLogger(__name__)
 
 
 class Role(StrEnum):

@@ -9,6 +9,7 @@ text comes from other parties' documents.
 
 from __future__ import annotations
 
+import logging
 from html import escape
 
 from app.core.contribution.model import Contribution, Quote
@@ -28,6 +29,8 @@ from app.exporters.flow import (
     visible_comment,
 )
 from app.exporters.layout import Layout
+
+logger = logging.getLogger(__name__)
 
 _CSS = """
 body{font-family:Calibri,Carlito,"Segoe UI",Arial,sans-serif;font-size:11pt;line-height:1.35;

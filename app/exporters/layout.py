@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 from enum import StrEnum
+
+logger = logging.getLogger(__name__)
 
 
 class Layout(StrEnum):

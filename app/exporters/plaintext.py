@@ -8,6 +8,8 @@ mail archive keeps readable.
 
 from __future__ import annotations
 
+import logging
+
 from app.core.contribution.model import Contribution
 from app.core.markup import Footnote, Inline
 from app.core.phrasebook import Phrasebook, load_phrasebook
@@ -25,6 +27,8 @@ from app.exporters.flow import (
     visible_comment,
 )
 from app.exporters.layout import Layout
+
+logger = logging.getLogger(__name__)
 
 _QUOTE_INDENT = "    "
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 import time
@@ -15,6 +16,8 @@ from app.core.config import RESOURCES, load_settings, paths
 from app.gui import i18n
 from app.gui.errors import install_excepthook
 from app.logsetup import setup_logging
+
+logger = logging.getLogger(__name__)
 
 
 def _application() -> QApplication:

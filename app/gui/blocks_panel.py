@@ -9,6 +9,8 @@ placeholder shows the sentence that will print.
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -30,6 +32,8 @@ from app.gui.context import PASSAGES, SECTIONS, SOURCES, ProjectContext
 from app.gui.review import commands as review_commands
 from app.gui.review.commands import BlockFields
 from app.gui.rich_edit import RichEdit
+
+logger = logging.getLogger(__name__)
 
 
 class BlocksPanel(QWidget):

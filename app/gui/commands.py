@@ -8,6 +8,7 @@ core's message and changes nothing (:func:`push`).
 
 from __future__ import annotations
 
+import logging
 from abc import ABC, abstractmethod
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,6 +21,8 @@ from app.core.errors import RejoinderError
 from app.core.services import passages, responses, sections, shared_answers, sources
 from app.gui.context import PASSAGES, RESPONSES, SECTIONS, SOURCES, ProjectContext
 from app.gui.errors import show_error
+
+logger = logging.getLogger(__name__)
 
 
 def _tr(text: str) -> str:

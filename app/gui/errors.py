@@ -6,6 +6,7 @@ Every dialog that reports a problem goes through here (novelWriter's
 
 from __future__ import annotations
 
+import logging
 import sys
 import traceback
 from collections.abc import Callable
@@ -27,6 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import RejoinderError
+
+logger = logging.getLogger(__name__)
 
 
 def _tr(text: str) -> str:

@@ -7,6 +7,7 @@ and the Passages panel's "changed since sent" marks are reset).
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,6 +24,8 @@ from app.gui.workers import Operation, Progress, busy_dialog
 
 if TYPE_CHECKING:
     from app.exporters.export import ExportCheck
+
+logger = logging.getLogger(__name__)
 
 
 def _tr(text: str) -> str:

@@ -9,6 +9,7 @@ runs on the project pool, where writes are serialized.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,6 +25,8 @@ from app.gui.workers import Operation, Progress
 from app.importers.base import CancelToken, ImportedText, ImportOptions
 from app.importers.detect import guess_label, import_file
 from app.importers.reading import read_path
+
+logger = logging.getLogger(__name__)
 
 
 def _tr(text: str) -> str:

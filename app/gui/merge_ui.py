@@ -9,6 +9,7 @@ Undo merge undoes it, and whatever was done after it, through the journal
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 
@@ -22,6 +23,8 @@ from app.core.services import passages, sources
 from app.gui.context import ProjectContext
 from app.gui.errors import ask, show_error, show_message
 from app.gui.workers import Operation, Progress, busy_dialog
+
+logger = logging.getLogger(__name__)
 
 FILTER = "Rejoinder projects (*.rejoinder)"
 

@@ -8,6 +8,8 @@ kept as notes too, and it says who moved the text to which status, and why.
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,6 +32,8 @@ from app.core.services.passages import PassageInfo, get_passage
 from app.gui import commands
 from app.gui.context import NOTES, PASSAGES, RESPONSES, ProjectContext
 from app.gui.review import commands as review_commands
+
+logger = logging.getLogger(__name__)
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 PASSAGE, RESPONSE = "passage", "response"

@@ -8,7 +8,10 @@ every highlight and citation after such a character in place.
 
 from __future__ import annotations
 
+import logging
 from bisect import bisect_left, bisect_right
+
+logger = logging.getLogger(__name__)
 
 
 class OffsetMap:

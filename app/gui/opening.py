@@ -9,6 +9,7 @@ starting anything else in between.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEventLoop
@@ -19,6 +20,8 @@ from app.core.server import is_server_url
 from app.core.store import ProjectStore
 from app.gui.errors import show_error
 from app.gui.workers import Operation, Progress, busy_dialog
+
+logger = logging.getLogger(__name__)
 
 BUSY_AFTER_MS = 300
 

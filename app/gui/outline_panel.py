@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -21,6 +23,8 @@ from app.core.services.sections import SectionInfo
 from app.gui import commands
 from app.gui.context import SECTIONS, SOURCES, ProjectContext
 from app.gui.rich_edit import RichEdit
+
+logger = logging.getLogger(__name__)
 
 SAVE_DELAY_MS = 800
 ID_ROLE = Qt.ItemDataRole.UserRole

@@ -8,12 +8,16 @@ passages; the panel hides the others while a filter is set.
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.core import sending
 from app.core.services import responses, review
 from app.gui.context import ProjectContext
+
+logger = logging.getLogger(__name__)
 
 NO_POSITION = "no_position"
 CHANGED = "changed"

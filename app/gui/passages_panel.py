@@ -9,6 +9,8 @@ position, and passages changed since the last final export, are marked too.
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
@@ -34,6 +36,8 @@ from app.gui.context import NOTES, PASSAGES, RESPONSES, SOURCES, ProjectContext
 from app.gui.passage_filter import PassageFilter
 from app.gui.reader import status_colour
 from app.gui.review import commands as review_commands
+
+logger = logging.getLogger(__name__)
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -18,6 +20,8 @@ from app.core.services.passages import get_passage, passage_for_response
 from app.core.services.sections import list_blocks
 from app.gui.context import ProjectContext
 from app.gui.workers import Operation
+
+logger = logging.getLogger(__name__)
 
 PROBLEM_ROLE = Qt.ItemDataRole.UserRole
 

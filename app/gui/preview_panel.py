@@ -6,11 +6,15 @@ only when the dock is visible; a burst of edits gives one rebuild.
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from app.gui.context import ProjectContext
 from app.gui.workers import Operation, Progress
+
+logger = logging.getLogger(__name__)
 
 REFRESH_DELAY_MS = 600
 LAYOUTS = ("grouped", "interleaved", "table")

@@ -9,6 +9,7 @@ selections coloured by the response's status.
 
 from __future__ import annotations
 
+import logging
 from bisect import bisect_left, bisect_right
 
 import shiboken6
@@ -41,6 +42,8 @@ from app.core.services.passages import PassageInfo
 from app.core.services.sources import SourceText
 from app.gui.reader_document import DisplayMap, typeset
 from app.gui.snap import snap_to_words
+
+logger = logging.getLogger(__name__)
 
 MAX_LINE_CHARS = 110
 HIGHLIGHT_MARGIN = 20_000  # UTF-16 units each side of the visible text

@@ -15,6 +15,7 @@ Qt re-lay it out thousands of times.
 
 from __future__ import annotations
 
+import logging
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from html import escape
@@ -24,6 +25,8 @@ from PySide6.QtWidgets import QPlainTextDocumentLayout
 
 from app.core.services.sources import SourceText
 from app.gui.offsets import OffsetMap
+
+logger = logging.getLogger(__name__)
 
 HEADING_SCALE = 1.3
 FOOTNOTE_SCALE = 0.85

@@ -7,6 +7,7 @@ passage changes and when the window closes; nothing waits for a "Save".
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import replace
 
@@ -45,6 +46,8 @@ from app.gui.rich_edit import (
     set_link,
     style_actions,
 )
+
+logger = logging.getLogger(__name__)
 
 POSITIONS = ("agree", "partly_agree", "disagree", "strongly_disagree", "note")
 STATUSES = ("draft", "proposed", "agreed")

@@ -8,11 +8,14 @@ Settings go to a temporary folder so a developer's recent files stay private.
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+
+logger = logging.getLogger(__name__)
 
 
 def _isolate() -> Path:

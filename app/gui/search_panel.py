@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
@@ -9,6 +11,8 @@ from app.core.search import Hit, search
 from app.core.services.sources import list_sources
 from app.gui.context import ProjectContext
 from app.gui.workers import Operation, Progress
+
+logger = logging.getLogger(__name__)
 
 HIT_ROLE = Qt.ItemDataRole.UserRole
 TYPING_DELAY_MS = 150

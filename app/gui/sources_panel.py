@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -17,6 +19,8 @@ from app.core.services import sources
 from app.core.services.sources import SourceInfo
 from app.gui import commands
 from app.gui.context import SOURCES, ProjectContext
+
+logger = logging.getLogger(__name__)
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import base64
 import json
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray
 
 from app.core.config import paths
+
+logger = logging.getLogger(__name__)
 
 
 def _file() -> Path:

@@ -6,11 +6,15 @@ each step is the reassurance a user of word processors looks for.
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel, QMainWindow
 
 from app.core.services import passages, sources
 from app.gui.context import ProjectContext
+
+logger = logging.getLogger(__name__)
 
 SAVED_MS = 2500
 

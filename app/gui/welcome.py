@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -17,6 +18,8 @@ from PySide6.QtWidgets import (
 
 from app.core.server import is_server_url
 from app.gui.icons import app_icon
+
+logger = logging.getLogger(__name__)
 
 
 class WelcomePage(QWidget):

@@ -9,6 +9,7 @@ paragraphs appended at the end. Doing this once keeps the text conventions of
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, field
 
@@ -20,6 +21,8 @@ from app.importers.base import (
     Paragraph,
     ParagraphKind,
 )
+
+logger = logging.getLogger(__name__)
 
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff\u00ad]")
 _SPACES = re.compile(r"[ \t\r\n\u2028\u2029]+")

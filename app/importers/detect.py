@@ -25,6 +25,7 @@ breaks ties (Markdown versus plain text). Decisions:
 from __future__ import annotations
 
 import importlib
+import logging
 import re
 import zipfile
 from io import BytesIO
@@ -37,6 +38,8 @@ from app.importers.base import ImportedText, ImportOptions
 from app.importers.label import guess_label
 from app.importers.reading import too_large
 from app.importers.safety import check_limits
+
+logger = logging.getLogger(__name__)
 
 __all__ = ["SUPPORTED_SUFFIXES", "guess_label", "import_file", "sniff"]
 

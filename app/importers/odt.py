@@ -11,6 +11,7 @@ parts are encrypted and would only look damaged.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -21,6 +22,8 @@ from app.importers.builder import Builder, NoteRef, Piece
 from app.importers.docx.numbering import format_number
 from app.importers.docx.xml import attr, child, descendants, local
 from app.importers.safety import DAMAGED, open_zip, parse_xml, read_member
+
+logger = logging.getLogger(__name__)
 
 MEDIA_TYPE = "application/vnd.oasis.opendocument.text"
 _FORMATS = {"1": "decimal", "a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman"}

@@ -11,6 +11,7 @@ central directory *before* anything is unpacked, and parses every part with
 
 from __future__ import annotations
 
+import logging
 import zipfile
 from io import BytesIO
 
@@ -18,6 +19,8 @@ from lxml import etree
 
 from app.core.errors import FileTooLargeError, ImportFailedError
 from app.importers.base import ImportOptions
+
+logger = logging.getLogger(__name__)
 
 ENCRYPTED = (
     "This document is protected with a password, and Rejoinder cannot open "

@@ -8,6 +8,8 @@ print; ``contribution`` does both for a store.
 
 from __future__ import annotations
 
+import logging
+
 from app.core.contribution.build import build_contribution, cross_reference_text
 from app.core.contribution.model import Contribution, LeftOut, LeftOutReason
 from app.core.contribution.view import (
@@ -18,6 +20,8 @@ from app.core.contribution.view import (
     section_headings,
 )
 from app.core.store import ProjectStore
+
+logger = logging.getLogger(__name__)
 
 __all__ = [
     "Contribution",

@@ -13,8 +13,11 @@ same for all three.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from enum import StrEnum
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,6 +31,7 @@ Edit › Undo merge).
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 import tempfile
 from collections.abc import Callable
@@ -60,6 +61,8 @@ from app.core.models import TABLES, Base, Conflict, Response, Revision, Tracked,
 from app.core.services.common import resolve
 from app.core.stamps import dump_history, load_history, new_stamp, record_change
 from app.core.store import ProjectStore, check_header
+
+logger = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]
 _MODELS = {model.__tablename__: model for model in TABLES}

@@ -10,8 +10,11 @@ merge directions.
 
 from __future__ import annotations
 
+import logging
 from collections import defaultdict
 from typing import Any
+
+logger = logging.getLogger(__name__)
 
 Row = dict[str, Any]
 Tables = dict[str, dict[str, Row]]

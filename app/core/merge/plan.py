@@ -10,6 +10,7 @@ rows); the tests compare the two dumps. The rules are in ``app.core.merge``.
 from __future__ import annotations
 
 import json
+import logging
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -26,6 +27,8 @@ from app.core.stamps import (
     known_ids,
     load_history,
 )
+
+logger = logging.getLogger(__name__)
 
 META = frozenset({"id", "created_at", "updated_at", "changed_by", "field_history"})
 OURS, THEIRS, BOTH, SAME = "ours", "theirs", "both", "same"

@@ -11,6 +11,10 @@ the schema (:mod:`.schema`) and copying a project in and out (:mod:`.transfer`).
 
 from __future__ import annotations
 
+import logging
+
+logger = logging.getLogger(__name__)
+
 SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from typing import Protocol, TypeVar
 
@@ -11,6 +12,8 @@ from sqlalchemy.orm import Session
 from app.core.errors import NotFoundError
 from app.core.i18n import _
 from app.core.models import Base, Tracked, utcnow
+
+logger = logging.getLogger(__name__)
 
 T = TypeVar("T", bound=Base)
 ID_LENGTH = 36  # a whole id: str(uuid4()) (app.core.ids.new_id)

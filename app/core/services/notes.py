@@ -10,6 +10,7 @@ live replies).
 
 from __future__ import annotations
 
+import logging
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -21,6 +22,8 @@ from app.core.errors import InvalidInputError, NotFoundError
 from app.core.models import Member, Note, NoteTarget, Passage, Response
 from app.core.services.common import resolve, tombstone
 from app.core.store import ProjectStore
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)

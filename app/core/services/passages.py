@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,6 +26,8 @@ from app.core.services import shared_answers
 from app.core.services.common import next_ordinal, place_at, resolve, tombstone
 from app.core.services.sources import current_version, layout
 from app.core.store import ProjectStore
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 from sqlalchemy import bindparam, select
@@ -13,6 +14,8 @@ from app.core.models import CommentType, Passage, Position, Response, Revision, 
 from app.core.services import workflow
 from app.core.services.common import resolve
 from app.core.store import ProjectStore
+
+logger = logging.getLogger(__name__)
 
 POSITIONS = tuple(p.value for p in Position if p is not Position.UNSET)
 STATUSES = tuple(s.value for s in Status)

@@ -10,6 +10,7 @@ needed, and the history is rebuilt from those notes.
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 
@@ -24,6 +25,8 @@ from app.core.services.workflow import (
     normalise_status,
 )
 from app.core.store import ProjectStore
+
+logger = logging.getLogger(__name__)
 
 _CHANGE = re.compile(r"Status changed from (\w+) to (\w+)(?:: (.*)|\.)\Z", re.S)
 

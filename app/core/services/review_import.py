@@ -17,6 +17,7 @@ cannot be placed is listed in the report rather than dropped.
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -34,6 +35,8 @@ from app.core.services.common import resolve
 from app.core.services.notes import add_note_in
 from app.core.store import ProjectStore
 from app.core.textmerge import merge3
+
+logger = logging.getLogger(__name__)
 
 PROPOSAL_PREFIX = "Proposed text from "
 ACCEPTED = "Proposal accepted."

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -11,6 +12,8 @@ from app.core.errors import InvalidInputError
 from app.core.models import Block, BlockKind, Passage, Section, SectionKind, Source, new_id
 from app.core.services.common import next_ordinal, place_at, resolve, tombstone
 from app.core.store import ProjectStore
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,12 @@ One statement, one rule for a source's current version and its counts.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
+
+logger = logging.getLogger(__name__)
 
 # The current version is the highest live version number; a source's text
 # (megabytes for a long PDF) is never read, only its page count.

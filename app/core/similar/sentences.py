@@ -14,9 +14,12 @@ collapsed.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+
+logger = logging.getLogger(__name__)
 
 MAX_CHARS = 600
 MIN_WORDS = 4  # shorter pieces (headings, "1.", "Yes.") say too little to compare

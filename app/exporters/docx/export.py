@@ -11,6 +11,7 @@ leaves a half-written file and never damages an older export at the same path.
 from __future__ import annotations
 
 import io
+import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -27,6 +28,8 @@ from app.exporters.docx.template import open_template
 from app.exporters.docx.writer import DocxWriter
 from app.exporters.flow import Heading, ListGroup, Para, Table, cover_lines, layout_items
 from app.exporters.layout import Layout
+
+logger = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]
 

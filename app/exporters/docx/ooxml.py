@@ -9,7 +9,11 @@ notation so that building an element is one C call.
 
 from __future__ import annotations
 
+import logging
+
 from lxml import etree
+
+logger = logging.getLogger(__name__)
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

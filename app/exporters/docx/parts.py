@@ -10,6 +10,7 @@ footnotes part instead of carrying it as opaque bytes we could not extend.
 from __future__ import annotations
 
 import copy
+import logging
 from typing import cast
 
 from docx.document import Document as DocxDocument
@@ -23,6 +24,8 @@ from lxml import etree
 
 from app.exporters.docx import ooxml as x
 from app.exporters.docx.ooxml import W_NS, Element, sub, w
+
+logger = logging.getLogger(__name__)
 
 PartFactory.part_type_for.setdefault(CT.WML_FOOTNOTES, XmlPart)
 

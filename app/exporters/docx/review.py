@@ -8,6 +8,7 @@ hex digits: Word allows 40 characters and requires a leading letter).
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Sequence
 
@@ -20,6 +21,8 @@ from app.exporters.cleaning import clean_text
 from app.exporters.docx import ooxml as x
 from app.exporters.docx.ooxml import Element, sub, w
 from app.exporters.flow import Para
+
+logger = logging.getLogger(__name__)
 
 _NOT_NAME = re.compile(r"[^0-9A-Za-z]")
 

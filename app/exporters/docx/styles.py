@@ -10,11 +10,14 @@ template, so an export on it and on a bare template look alike.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 from lxml import etree
 
 from app.exporters.docx.ooxml import VAL, W_NS, Element, insert_ordered, style_ppr, w
+
+logger = logging.getLogger(__name__)
 
 _NSDECL = f'xmlns:w="{W_NS}"'
 

@@ -13,6 +13,7 @@ delegation's template may have no "Table Grid".
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from typing import Protocol
 
@@ -23,6 +24,8 @@ from app.exporters.cleaning import clean_text
 from app.exporters.docx import ooxml as x
 from app.exporters.docx.ooxml import Element, sub, text_run, w
 from app.exporters.flow import Para, Role, Table, location
+
+logger = logging.getLogger(__name__)
 
 
 class CellWriter(Protocol):

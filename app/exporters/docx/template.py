@@ -11,6 +11,7 @@ paragraph) is cleared so the contribution starts at the top of the page.
 from __future__ import annotations
 
 import io
+import logging
 import os
 import stat
 import zipfile
@@ -22,6 +23,8 @@ from docx.document import Document as DocxDocument
 
 from app.core.errors import ExportFailedError
 from app.exporters.docx.ooxml import P, w
+
+logger = logging.getLogger(__name__)
 
 DEFAULT_TEMPLATE = Path(__file__).resolve().parents[3] / "resources" / "templates" / "default.docx"
 

@@ -10,6 +10,7 @@ comments can later be mapped back to the project.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 
 from docx.document import Document as DocxDocument
@@ -35,6 +36,8 @@ from app.exporters.flow import (
     inline_paragraphs,
     visible_comment,
 )
+
+logger = logging.getLogger(__name__)
 
 _GAP_AFTER_LIST = 200
 # Role → styles of a numbered item, an item outside any numbering, a continuation.

@@ -10,6 +10,7 @@ one, takes the other or writes a third text; until then nothing is lost.
 from __future__ import annotations
 
 import html
+import logging
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -36,6 +37,8 @@ from app.core.services import passages, sections
 from app.gui.context import ProjectContext
 from app.gui.dialogs.history import diff_html, legend
 from app.gui.errors import show_error
+
+logger = logging.getLogger(__name__)
 
 MARKUP_FIELDS = {"text", "proposed_change", "quote", "opening", "closing", "lead_in"}
 

@@ -9,6 +9,7 @@ Restoring is an ordinary undoable step, and the text it replaces is kept.
 from __future__ import annotations
 
 import html
+import logging
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -28,6 +29,8 @@ from app.core import history
 from app.core.history import Op, Segment, Version
 from app.gui import commands
 from app.gui.context import ProjectContext
+
+logger = logging.getLogger(__name__)
 
 INSERT_STYLE = "color:#1a7f37;text-decoration:underline;background:#e6ffec"
 DELETE_STYLE = "color:#cf222e;text-decoration:line-through;background:#ffebe9"

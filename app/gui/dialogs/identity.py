@@ -8,6 +8,7 @@ asks once for a real name, initials and organisation.
 from __future__ import annotations
 
 import getpass
+import logging
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
@@ -27,6 +28,8 @@ from PySide6.QtWidgets import (
 
 from app.core.config import Identity, Settings, load_settings, local_identity, save_settings
 from app.gui.dialogs.new_project import LANGUAGES
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ chooses whether the document is a submission to answer or a reference.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from html import escape
 
@@ -24,6 +25,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 from PySide6.QtCore import QDate
@@ -16,6 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.config import load_settings
+
+logger = logging.getLogger(__name__)
 
 LANGUAGES = (("en", "English"), ("fr", "Français"), ("es", "Español"))
 

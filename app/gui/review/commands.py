@@ -8,6 +8,7 @@ not two.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
@@ -16,6 +17,8 @@ from app.core.models import BlockKind
 from app.core.services import notes, passages, review, review_import, sections
 from app.gui.commands import Command, SectionEdit
 from app.gui.context import NOTES, PASSAGES, RESPONSES, SECTIONS, SOURCES, ProjectContext
+
+logger = logging.getLogger(__name__)
 
 
 def _tr(text: str) -> str:

@@ -13,6 +13,7 @@ Word's defaults, unless the settings choose another format).
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -23,6 +24,8 @@ from app.importers.docx.numbering import Numbering, format_number
 from app.importers.docx.package import DocxPackage, core_properties, open_package
 from app.importers.docx.styles import Styles
 from app.importers.docx.xml import attr, child, children, local
+
+logger = logging.getLogger(__name__)
 
 MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 

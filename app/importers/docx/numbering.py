@@ -19,11 +19,14 @@ namespace URIs, reads the same way.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 
 from lxml import etree
 
 from app.importers.docx.xml import attr, child, children
+
+logger = logging.getLogger(__name__)
 
 _BULLET_FORMATS = {"bullet"}
 _NO_NUMBER_FORMATS = {"none"}

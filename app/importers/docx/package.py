@@ -9,6 +9,7 @@ does, never by hard-coded names (the main part may be ``document2.xml``).
 
 from __future__ import annotations
 
+import logging
 import posixpath
 from dataclasses import dataclass, field
 
@@ -18,6 +19,8 @@ from app.core.errors import ImportFailedError
 from app.importers.base import ImportOptions
 from app.importers.docx.xml import attr, child, children, local
 from app.importers.safety import open_zip, parse_xml, read_member
+
+logger = logging.getLogger(__name__)
 
 _NOT_WORD = (
     "The file does not contain a Word document. It may be damaged, or be another kind "

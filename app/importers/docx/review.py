@@ -14,6 +14,7 @@ The file is untrusted: it is opened through :mod:`app.importers.safety`.
 
 from __future__ import annotations
 
+import logging
 import posixpath
 import re
 from dataclasses import dataclass, field, replace
@@ -26,6 +27,8 @@ from app.core.reviewdata import ParsedReview, ProposedText, Target, TrackedChang
 from app.importers.detect import refuse_ole
 from app.importers.docx.xml import attr, children, descendants, local
 from app.importers.safety import open_zip, parse_xml, read_member
+
+logger = logging.getLogger(__name__)
 
 _NAME = re.compile(r"\A([pr])_([0-9a-fA-F]{32})(?:_\d+)?\Z")
 _CHANGE_TAGS = {"ins": "insert", "del": "delete", "moveTo": "insert", "moveFrom": "delete"}

@@ -9,6 +9,7 @@ come from the style chain, which python-docx does not resolve.
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 
@@ -16,6 +17,8 @@ from lxml import etree
 
 from app.importers.base import ParagraphKind
 from app.importers.docx.xml import attr, child, children
+
+logger = logging.getLogger(__name__)
 
 _HEADING_NAME = re.compile(r"^(?:heading|berschrift|titre|título|titolo|заголовок)\s*(\d)$", re.I)
 _QUOTE_NAMES = {"quote", "intensequote", "blocktext", "intense quote", "block text"}

@@ -7,9 +7,12 @@ one walker read them all.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 
 from lxml import etree
+
+logger = logging.getLogger(__name__)
 
 
 def local(element: etree._Element) -> str:

@@ -15,6 +15,7 @@ it is rights-protected by Microsoft IRM.
 
 from __future__ import annotations
 
+import logging
 import re
 import shutil
 import stringprep
@@ -38,6 +39,8 @@ from app.importers.pdf import streams
 from app.importers.pdf import workers as pool
 from app.importers.pdf.chunk import DAMAGED, Chunk, Laid, Plan, plan_document
 from app.importers.pdf.flow import Assembler
+
+logger = logging.getLogger(__name__)
 
 MEDIA_TYPE = "application/pdf"
 

@@ -9,6 +9,7 @@ a change of type size or weight, or a numbered or bulleted item.
 
 from __future__ import annotations
 
+import logging
 import statistics
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -23,6 +24,8 @@ from app.importers.pdf.text import (
     paragraph_number,
     starts_item,
 )
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(slots=True)

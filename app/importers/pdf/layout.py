@@ -10,6 +10,7 @@ keeps reading down across its own paragraph gaps.
 
 from __future__ import annotations
 
+import logging
 import re
 import statistics
 from collections import Counter
@@ -17,6 +18,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from app.importers.pdf.lines import Line
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(slots=True)

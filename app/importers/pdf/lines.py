@@ -15,6 +15,7 @@ character.
 from __future__ import annotations
 
 import ctypes
+import logging
 import re
 import statistics
 from bisect import bisect_left
@@ -24,6 +25,8 @@ from typing import Any
 import pypdfium2.raw as pdfium_c
 
 from app.importers.pdf.text import HYPHEN_MARKS, clean
+
+logger = logging.getLogger(__name__)
 
 _NEEDS_CLEAN = re.compile(
     "[\x00-\x09\x0b\x0c\x0e-\x1f\x7f\u00ad\u2010\u2011\ufb00-\ufb06\ud800-\udfff\uffff]"

@@ -11,6 +11,7 @@ geometry.
 
 from __future__ import annotations
 
+import logging
 import re
 
 from app.core.textnorm import LIGATURES
@@ -23,6 +24,8 @@ from app.importers.reflow import (
     starts_item,
     vocabulary,
 )
+
+logger = logging.getLogger(__name__)
 
 __all__ = [
     "BULLETS",
