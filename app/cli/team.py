@@ -8,10 +8,13 @@ else is refused by the server, with one line and exit 2.
 from __future__ import annotations
 
 import argparse
+import logging
 from typing import Any
 
 from app.cli.common import is_server_url, open_project
 from app.core.errors import InvalidInputError
+
+logger = logging.getLogger(__name__)
 
 
 def _server(url: str) -> str:
