@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QLabel,
+    QListView,
     QPushButton,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -65,17 +65,16 @@ class SimilarPanel(QWidget):
         self.summary = QLabel(self.tr("Select a passage to see what other sources say alike."))
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
-        self.model = QStandardItemModel(0, 4, self)
-        self.model.setHorizontalHeaderLabels(
-            [self.tr("Score"), self.tr("Source"), self.tr("Where"), self.tr("Text")]
-        )
-        self.view = QTreeView()
+        # One wrapped item per match (score, source and place, then the words and our
+        # answer): the dock is narrow, and columns cut the text off.
+        self.model = QStandardItemModel(0, 1, self)
+        self.view = QListView()
         self.view.setModel(self.model)
-        self.view.setRootIsDecorated(False)
         self.view.setWordWrap(True)
+        self.view.setSpacing(2)
         self.view.setAlternatingRowColors(True)
-        self.view.setUniformRowHeights(False)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setUniformItemSizes(False)
+        self.view.setResizeMode(QListView.ResizeMode.Adjust)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         layout.addWidget(self.view, 1)
         row = QHBoxLayout()
@@ -167,16 +166,11 @@ class SimilarPanel(QWidget):
                 )
             elif match.passage_id is not None:
                 text += "\n" + self.tr("Cited, not answered yet")
-            cells = [
-                QStandardItem(f"{match.score:.2f}"),
-                QStandardItem(match.source_label),
-                QStandardItem(match.locator),
-                QStandardItem(text),
-            ]
-            for cell in cells:
-                cell.setData(number, MATCH_ROLE)
-                cell.setToolTip(text)
-            self.model.appendRow(cells)
+            where = "" if match.locator == "-" else f" · {match.locator}"
+            item = QStandardItem(f"{match.score:.2f} · {match.source_label}{where}\n{text}")
+            item.setData(number, MATCH_ROLE)
+            item.setToolTip(text)
+            self.model.appendRow(item)
         if not self.passage_id:
             self.summary.setText(self.tr("Select a passage to see what other sources say alike."))
         elif matches:

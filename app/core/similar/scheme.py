@@ -10,7 +10,7 @@ NUM_PERM = 64
 THRESHOLD = 0.3  # Jaccard similarity of word sets at which a pair is found about half the time
 BANDS = 21
 ROWS = 3
-KEY_BYTES = 4  # SQLite stores a 32-bit key in 4 bytes; a rare collision only adds a candidate
+KEY_BITS = 32  # SQLite stores a 32-bit key in 4 bytes; a rare collision only adds a candidate
 SEED = 1
 
-SCHEME = f"split2-words3-crc32-mh{NUM_PERM}s{SEED}-b{BANDS}r{ROWS}k{KEY_BYTES}"
+SCHEME = f"split2-words3-crc32-mh{NUM_PERM}s{SEED}-b{BANDS}r{ROWS}mix{KEY_BITS}"

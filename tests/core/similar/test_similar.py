@@ -223,3 +223,24 @@ def test_check_lists_shared_answers_whose_passages_drifted_apart(project: Projec
         moved.exact = "Something completely different about spectrum allocation"
     [problem] = [p for p in check(project) if p.kind == "shared_answer"]
     assert "2 passages share one answer" in problem.message
+
+
+def test_a_project_from_before_the_index_gets_it_at_its_first_look_up(tmp_path: Path) -> None:
+    """The 0006 fixture (no sentence tables) is upgraded, then indexed when first asked."""
+    import shutil
+
+    from tests.helpers import ROOT
+
+    path = tmp_path / "old.rejoinder"
+    shutil.copy(ROOT / "tests/fixtures/projects/0006_sent_and_deadline.rejoinder", path)
+    with ProjectStore.open(path) as store:
+        (passage,) = passages.list_passages(store)
+        add_text_source(
+            store,
+            "1. Enhanced cooperation should have the characteristics of transparency, "
+            "accountability and the engagement of every stakeholder.\n",
+            "Borealis",
+        )
+        [match] = similar_to_passage(store, passage.id)
+        assert match.text.startswith("Enhanced cooperation should have the characteristics")
+        assert match.score >= 0.8
