@@ -136,6 +136,13 @@ def normalize_with_map(source: str) -> NormalizedText:
             replacement = unicodedata.normalize("NFC", source[start:end])
             if replacement == source[start:end]:
                 continue  # nothing composes (B + U+0301): keep the marks as they are
+            rest = len(replacement) - 1
+            if rest and source[start:end].endswith(replacement[1:]):
+                # Only the first marks composed ("A" + acute + acute gives "Á" +
+                # acute): the record covers just those, so a quote that stops
+                # after the composed letter maps back without the marks after it.
+                end -= rest
+                replacement = replacement[0]
         elif kind == "space":
             replacement = " "
         elif kind == "hyphen":

@@ -310,6 +310,11 @@ FAST = settings(
 )
 
 
+def test_find_quote_of_a_composed_letter_leaves_a_stray_accent_out() -> None:
+    # Found by the property test below: "A" + acute + acute, quoting "A" + acute.
+    assert find_quote("A\u0301\u0301", "A\u0301") == (0, 2)
+
+
 @FAST
 @given(text=TEXTS, data=st.data())
 def test_find_quote_finds_any_span(text: str, data: st.DataObject) -> None:

@@ -42,6 +42,17 @@ def test_map_back_to_source_offsets() -> None:
         norm.source_span(3, 3)
 
 
+def test_a_composed_letter_maps_back_without_the_marks_after_it() -> None:
+    # "A" + acute + acute composes to "Á" + acute: the "Á" is the first two code
+    # points only, so a quote of "Á" is not stretched over the stray accent.
+    source = "xA\u0301\u0301y"
+    norm = normalize_with_map(source)
+    assert norm.text == "x\u00c1\u0301y"
+    assert norm.source_span(1, 2) == (1, 3)
+    assert norm.source_span(2, 3) == (3, 4)
+    assert norm.source_span(1, 3) == (1, 4)
+
+
 def test_quote_key_drops_dangling_hyphens_only() -> None:
     assert quote_key(" Inter-") == "Inter"
     assert quote_key("-\nnet governance") == "net governance"
