@@ -268,4 +268,4 @@ CREATE INDEX ix_note_target ON note (target_kind, target_id);
 CREATE INDEX ix_conflict_row ON "conflict" (table_name, row_id);
 CREATE INDEX ix_sent_export_sent_at ON sent_export (sent_at);
 CREATE INDEX ix_sentence_version ON sentence (version_id, start);
-INSERT INTO alembic_version (version_num) VALUES ('0007_similar_passages');
+INSERT INTO alembic_version (version_num) VALUES ('0008_deferrable_keys');
