@@ -113,6 +113,10 @@ def publish(path: Path, url: str, identity: Identity | None = None) -> int:
                 with store.engine.connect() as source:
                     count = copy_rows(source, target)
                 reset_sequences(target)
+                # The copy deferred the foreign keys; check them now, because
+                # PostgreSQL refuses to ALTER a table (row-level security) while
+                # its deferred checks are still pending.
+                target.execute(text("SET CONSTRAINTS ALL IMMEDIATE"))
                 team.install(target, store.member_id)
         except DBAPIError as exc:
             raise translate(exc, address) or exc from exc
