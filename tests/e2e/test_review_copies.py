@@ -290,3 +290,28 @@ def test_import_review_refuses_a_pipe_and_an_enormous_file_without_reading_them(
     result = rejoinder("import-review", tmp_path / "p.rejoinder", pipe)
     assert result.returncode == 2 and "not a document" in result.stderr
     pipe.unlink()  # nothing after the test may try to read it
+
+
+def test_formatting_changed_without_tracking_becomes_a_proposal_marked_untracked(
+    project: tuple[ProjectStore, str, str, str, Path], tmp_path: Path
+) -> None:
+    store, _passage, response_id, other, review = project
+    untouched = _import(store, review)
+    assert untouched.proposals == ()  # our own formatting read back is no proposal
+    editor = WordEditor(review)
+    answer = editor.bookmark_paragraphs(bookmark_name("r", other))
+    runs = [r for r in answer[0].iter(w("r")) if "characteristics" in "".join(r.itertext())]
+    (run,) = runs
+    props = run.find(w("rPr"))
+    if props is None:
+        props = etree.Element(w("rPr"))
+        run.insert(0, props)
+    props.append(etree.Element(w("i")))  # italic, typed without tracking
+    out = tmp_path / "reviewed.docx"
+    editor.save(out)
+    (proposal,) = _import(store, out).proposals
+    assert proposal.response_id == other
+    assert proposal.author.endswith("(untracked edits)")
+    assert proposal.markup == "<i>We agree with this list of characteristics.</i>"
+    assert _import(store, out).nothing_new
+    assert response_id not in {p.response_id for p in _import(store, out).proposals}

@@ -247,6 +247,7 @@ class _Importer:
         *,
         complete: bool = True,
         base: str | None = None,
+        untracked: bool = False,
     ) -> None:
         response = self.session.get(Response, response_id)
         first = changes[0]
@@ -275,6 +276,8 @@ class _Importer:
             self.member(other)  # every reviewer is credited
         name = " and ".join(names)
         label, base_text = self.base_of(response, base)
+        if untracked and label == "":  # the same words, formatted otherwise without tracking
+            label = "untracked"
         head = name + {"": "", "older": OLDER, "untracked": UNTRACKED}[label]
         text = f"{PROPOSAL_PREFIX}{markup.escape(head)}:\n{proposed}"
         if self.existing(response.id, author_id, text) is not None:
@@ -301,6 +304,11 @@ class _Importer:
                 note.created_at,
             )
         )
+
+
+def _reformatted(reviewed: str, current: str) -> bool:
+    """The reviewed markup differs from the current one (same words: in formatting only)."""
+    return markup.serialize(markup.parse(reviewed)) != markup.serialize(markup.parse(current))
 
 
 def _plain(text: str) -> str:
@@ -346,8 +354,13 @@ def import_review(store: ProjectStore, parsed: ParsedReview) -> ReviewImportRepo
             changes = proposal.changes
             if not changes:
                 # No tracked change: only words changed without tracking make a proposal.
+                # Words, or only formatting (bold, italic, underline, links), count.
                 response = session.get(Response, proposal.response_id)
-                if response is None or importer.base_of(response, proposal.base)[0] != "untracked":
+                if response is None:
+                    continue
+                label = importer.base_of(response, proposal.base)[0]
+                reformatted = label == "" and _reformatted(proposal.markup, response.text)
+                if label != "untracked" and not reformatted:
                     continue
                 changes = (TrackedChange("untracked", parsed.modified_by, "", ""),)
             importer.proposal(
@@ -356,6 +369,7 @@ def import_review(store: ProjectStore, parsed: ParsedReview) -> ReviewImportRepo
                 changes,
                 complete=proposal.complete,
                 base=proposal.base,
+                untracked=not proposal.changes,
             )
         for change in parsed.unmapped_changes:
             importer.change(change)
