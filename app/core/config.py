@@ -78,6 +78,7 @@ class Settings:
     snippets: list[str] = field(default_factory=list)  # the user's own standard sentences
     interface_language: str = ""  # "" follows the system's language
     recent_titles: dict[str, str] = field(default_factory=dict)  # path → project title
+    mark_cuts: bool = True  # Cite adds "…" where the quote cuts a sentence
 
     def add_recent(self, path: Path | str, title: str = "") -> None:
         """Remember a project file (by its full path) or a team server's address (as given)."""
@@ -102,6 +103,7 @@ def load_settings() -> Settings:
             snippets=[str(s) for s in raw.get("snippets", []) if str(s).strip()],
             interface_language=str(raw.get("interface_language", "")),
             recent_titles={str(k): str(v) for k, v in dict(raw.get("recent_titles", {})).items()},
+            mark_cuts=raw.get("mark_cuts", True) is not False,
         )
     except (OSError, ValueError, TypeError, AttributeError):
         return Settings()

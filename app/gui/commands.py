@@ -64,14 +64,17 @@ def push(parent: QWidget | None, ctx: ProjectContext, command: Command) -> bool:
 
 
 class Cite(Command):
-    def __init__(self, ctx: ProjectContext, source_id: str, start: int, end: int) -> None:
+    def __init__(
+        self, ctx: ProjectContext, source_id: str, start: int, end: int, *, ellipsis: bool = True
+    ) -> None:
         super().__init__(ctx, _tr("Cite passage"), PASSAGES, SOURCES, SECTIONS)
         self.source_id, self.start, self.end = source_id, start, end
+        self.ellipsis = ellipsis
         self.passage_id: str | None = None
 
     def do(self) -> None:
         self.passage_id = passages.cite_span(
-            self.ctx.store, self.source_id, self.start, self.end, ellipsis=True
+            self.ctx.store, self.source_id, self.start, self.end, ellipsis=self.ellipsis
         )
 
 

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QToolBar, QWidget
 
+from app.core.config import load_settings, save_settings
 from app.core.services import passages, sources
 from app.gui import commands, exporting, icons, importing
 from app.gui.collab import Collaboration
@@ -55,6 +56,16 @@ def steady_proxy(action: QAction, label: str) -> QAction:
 
 
 DOCUMENT_FILTER = "Documents (*.pdf *.docx *.odt *.html *.htm *.txt *.md);;All files (*)"
+
+
+def _remember_mark_cuts(checked: bool) -> None:
+    """Keep the cite step's "…" choice for the next session."""
+    settings = load_settings()
+    settings.mark_cuts = checked
+    try:
+        save_settings(settings)
+    except OSError:
+        logger.warning("could not save the cite option", exc_info=True)
 
 
 class Workspace(QObject):
@@ -153,6 +164,12 @@ class Workspace(QObject):
         self.search_action = self._action(self.tr("&Search the project…"), "Ctrl+Shift+F")
         self.check_action = self._action(self.tr("&Preflight check"), "F7")
         self.cite_action.triggered.connect(self.cite_selection)
+        # Issue 12 §6: "…" where a quote cuts a sentence is an option of the cite
+        # step, on by default; the choice is remembered with the settings.
+        self.mark_cuts_action = QAction(self.tr("Mark cut sentences with …"), self.window)
+        self.mark_cuts_action.setCheckable(True)
+        self.mark_cuts_action.setChecked(load_settings().mark_cuts)
+        self.mark_cuts_action.toggled.connect(_remember_mark_cuts)
         self.find_action.triggered.connect(self.reader.show_find)
         self.search_action.triggered.connect(self.show_search)
         self.check_action.triggered.connect(self.show_preflight)
@@ -161,7 +178,13 @@ class Workspace(QObject):
         for action in (self.undo_action, self.redo_action):
             self.shell.add_action(edit, action)
         self.shell.add_separator(edit)
-        for action in (self.cite_action, self.find_action, self.search_action, self.check_action):
+        for action in (
+            self.cite_action,
+            self.mark_cuts_action,
+            self.find_action,
+            self.search_action,
+            self.check_action,
+        ):
             self.shell.add_action(edit, action)
         menus.import_action.triggered.connect(self.ask_import)
         menus.export_action.triggered.connect(self.ask_export)
@@ -246,7 +269,9 @@ class Workspace(QObject):
         if self.ctx.source_id is None or span is None:
             show_message(self.window, self.tr("Select some text of the source to cite."))
             return None
-        command = commands.Cite(self.ctx, self.ctx.source_id, *span)
+        command = commands.Cite(
+            self.ctx, self.ctx.source_id, *span, ellipsis=self.mark_cuts_action.isChecked()
+        )
         if not commands.push(self.window, self.ctx, command):
             return None
         self.ctx.select_passage(command.passage_id)

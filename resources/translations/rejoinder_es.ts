@@ -2076,6 +2076,10 @@ Ayuda › Guía del usuario (F1 para las teclas) explica más.</translation>
       <translation>&amp;Citar la selección</translation>
     </message>
     <message>
+      <source>Mark cut sentences with …</source>
+      <translation>Marcar las frases cortadas con …</translation>
+    </message>
+    <message>
       <source>&amp;Find in source…</source>
       <translation>&amp;Buscar en la fuente…</translation>
     </message>

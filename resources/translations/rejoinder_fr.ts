@@ -2076,6 +2076,10 @@ Aide › Guide de l’utilisateur (F1 pour les touches) en dit plus.</translatio
       <translation>&amp;Citer la sélection</translation>
     </message>
     <message>
+      <source>Mark cut sentences with …</source>
+      <translation>Marquer les phrases coupées par …</translation>
+    </message>
+    <message>
       <source>&amp;Find in source…</source>
       <translation>Rec&amp;hercher dans la source…</translation>
     </message>

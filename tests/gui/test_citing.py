@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
 
+from app.core.config import load_settings
 from app.core.services import passages
 from app.gui.snap import LEADING_JUNK, TRAILING_JUNK, snap_to_words
 from tests.gui.test_workflow import TEXT, _import_text, opened  # noqa: F401
@@ -83,3 +84,34 @@ def test_shift_click_extends_the_selection(opened: Any, qtbot: Any, tmp_path: Pa
     selected = view.textCursor()
     assert selected.hasSelection()
     assert (selected.selectionStart(), selected.selectionEnd()) == (start, end)
+
+
+def _cite_mid_sentence(opened: Any, phrase: str) -> str:  # noqa: F811
+    view = opened.workspace.reader.view
+    cursor = view.textCursor()
+    cursor.setPosition(view.offsets.to_qt(TEXT.index(phrase)))
+    cursor.setPosition(
+        view.offsets.to_qt(TEXT.index(phrase) + len(phrase)), QTextCursor.MoveMode.KeepAnchor
+    )
+    view.setTextCursor(cursor)
+    passage_id = opened.workspace.cite_selection()
+    assert passage_id is not None
+    stored = passages.get_passage(opened.ctx.store, passage_id)
+    assert stored is not None
+    return str(stored.quote)
+
+
+def test_mark_cut_sentences_is_an_option_of_cite_on_by_default_and_remembered(
+    opened: Any,  # noqa: F811
+    qtbot: Any,
+    tmp_path: Path,
+) -> None:
+    _import_text(opened, qtbot, tmp_path)
+    action = opened.workspace.mark_cuts_action
+    assert action.isChecked()
+    assert _cite_mid_sentence(opened, "building should be") == "… building should be …"
+    action.setChecked(False)
+    assert load_settings().mark_cuts is False
+    assert _cite_mid_sentence(opened, "digital commons") == "digital commons"
+    action.setChecked(True)
+    assert load_settings().mark_cuts is True
