@@ -118,19 +118,42 @@ def save_settings(settings: Settings) -> None:
     tmp.replace(target)
 
 
+def account_name() -> str:
+    """The person's name as the operating system knows it, else the login.
+
+    A review copy's comments and the journal show this name, so "Ana Pérez" (the
+    account's full name, as Word takes it) reads better than the login "aperez".
+    """
+    try:
+        login = getpass.getuser()
+    except (OSError, KeyError):
+        return "me"
+    try:
+        import pwd  # POSIX only; Windows has no account database here
+
+        full = pwd.getpwnam(login).pw_gecos.split(",")[0].strip()
+    except (ImportError, KeyError, OSError):
+        full = ""
+    return full or login
+
+
+def _initials(name: str) -> str:
+    words = [w for w in name.replace("-", " ").split() if w[:1].isalpha()]
+    if len(words) >= 2:
+        return (words[0][0] + words[-1][0]).upper()
+    return name[:2].upper()
+
+
 def local_identity() -> Identity:
-    """The local member, created with the login name on first use."""
+    """The local member, created with the account's name on first use."""
     settings = load_settings()
     identity = settings.identity
     if not identity.member_id:
         from app.core.ids import new_id
 
-        try:
-            login = getpass.getuser()
-        except (OSError, KeyError):
-            login = "me"
+        name = account_name()
         identity.member_id = new_id()
-        identity.name = identity.name or login
-        identity.initials = identity.initials or login[:2].upper()
+        identity.name = identity.name or name
+        identity.initials = identity.initials or _initials(name)
         save_settings(settings)
     return identity
