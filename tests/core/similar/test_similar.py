@@ -244,3 +244,27 @@ def test_a_project_from_before_the_index_gets_it_at_its_first_look_up(tmp_path: 
         [match] = similar_to_passage(store, passage.id)
         assert match.text.startswith("Enhanced cooperation should have the characteristics")
         assert match.score >= 0.8
+
+
+def test_a_look_up_recomputes_exactly_the_keys_the_index_stored(project: ProjectStore) -> None:
+    # The look-up no longer reads the passage's keys back from sentence_band (a
+    # whole-table scan); what it recomputes must be what the index holds.
+    from app.core.models import Passage, SentenceBand
+    from app.core.similar.lookup import _keys_of
+
+    eu = _source(project, "European Union")
+    passage_id = passages.cite_quote(project, eu, "The working group should make recommendations")
+    ensure_index(project)
+    with project.session() as session:
+        passage = session.get(Passage, passage_id)
+        assert passage is not None and passage.start is not None and passage.end is not None
+        own = select(Sentence.id).where(
+            Sentence.version_id == passage.source_version_id,
+            Sentence.end > passage.start,
+            Sentence.start < passage.end,
+        )
+        stored = set(
+            session.scalars(select(SentenceBand.band).where(SentenceBand.sentence_id.in_(own)))
+        )
+        recomputed = _keys_of(session, passage)
+    assert stored and set(recomputed) == stored
