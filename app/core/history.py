@@ -20,6 +20,7 @@ from sqlalchemy import select
 
 from app.core import markup
 from app.core.errors import NotFoundError
+from app.core.live import including_deleted
 from app.core.models import Member, Response, Revision
 from app.core.services import responses
 from app.core.services.common import resolve
@@ -105,7 +106,7 @@ def versions(store: ProjectStore, response_ref: str) -> list[Version]:
     """The current text first, then earlier texts, newest first."""
     with store.session() as session:
         response = resolve(session, Response, response_ref)
-        names = {m.id: m.name for m in session.scalars(select(Member))}
+        names = {m.id: m.name for m in session.scalars(including_deleted(select(Member)))}
         current_author = response.changed_by or response.author_id
         out = [
             Version(
@@ -118,7 +119,7 @@ def versions(store: ProjectStore, response_ref: str) -> list[Version]:
         ]
         rows = session.scalars(
             select(Revision)
-            .where(Revision.response_id == response.id, Revision.deleted_at.is_(None))
+            .where(Revision.response_id == response.id)
             .order_by(Revision.created_at.desc(), Revision.id)
         )
         out.extend(

@@ -147,11 +147,11 @@ class SearchIndex:
     def _rows(self) -> dict[str, list[tuple[str, str, str, int]]]:
         rows: dict[str, list[tuple[str, str, str, int]]] = {kind: [] for kind in _KINDS}
         with self.store.session() as session:
-            live = select(Source.id).where(Source.deleted_at.is_(None))
+            live = select(Source.id)
             versions = session.scalars(
                 select(SourceVersion)
                 .join(Source, Source.id == SourceVersion.source_id)
-                .where(SourceVersion.source_id.in_(live), SourceVersion.deleted_at.is_(None))
+                .where(SourceVersion.source_id.in_(live))
                 .order_by(Source.ordinal, SourceVersion.source_id, SourceVersion.version_no.desc())
             )
             seen: set[str] = set()
@@ -170,11 +170,9 @@ class SearchIndex:
             found = session.execute(
                 select(Passage, Response)
                 .outerjoin(
-                    Response,
-                    (Response.passage_id == func.coalesce(Passage.same_as_id, Passage.id))
-                    & Response.deleted_at.is_(None),
+                    Response, (Response.passage_id == func.coalesce(Passage.same_as_id, Passage.id))
                 )
-                .where(Passage.deleted_at.is_(None), Passage.source_id.in_(live))
+                .where(Passage.source_id.in_(live))
             ).all()
             for passage, response in found:
                 offset = passage.start or 0

@@ -43,6 +43,7 @@ from app.core.errors import (
     ProjectError,
     ProjectReplacedError,
 )
+from app.core.live import get_any  # its session event hides deleted rows from every read
 from app.core.locking import ProjectLock
 from app.core.models import Member, Project, Tracked, new_id, utcnow
 from app.core.projectfile import check_header as check_header
@@ -280,7 +281,7 @@ class ProjectStore:
     def _ensure_member(self) -> None:
         """Make sure I am a member of this project, under the name I now go by."""
         with self.write(record=False) as session:
-            member = session.get(Member, self.member_id)
+            member = get_any(session, Member, self.member_id)
             if member is None:
                 session.add(_member_row(self.identity))
                 return

@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 from app.core import markup
 from app.core.contribution.names import PartyName, party_name, phrase
 from app.core.errors import MarkupError
+from app.core.live import including_deleted
 from app.core.models import (
     Block,
     Member,
@@ -235,10 +236,10 @@ def read_project(store: ProjectStore, *, with_notes: bool = False) -> ProjectVie
     with store.session() as session:
         project = session.scalars(select(Project)).one()
         phrases = load_phrasebook(project.language)
-        names = {m.id: m.name for m in session.scalars(select(Member))}
+        names = {m.id: m.name for m in session.scalars(including_deleted(select(Member)))}
         sources = {
             s.id: SourceView(s.id, s.label, party_name(s.label, project.language), s.language)
-            for s in session.scalars(select(Source).where(Source.deleted_at.is_(None)))
+            for s in session.scalars(select(Source))
         }
         responses = {
             r.passage_id: ResponseView(
@@ -250,14 +251,12 @@ def read_project(store: ProjectStore, *, with_notes: bool = False) -> ProjectVie
                 r.comment_type,
                 names.get(r.author_id or "", ""),
             )
-            for r in session.scalars(
-                select(Response).where(Response.deleted_at.is_(None)).order_by(Response.created_at)
-            )
+            for r in session.scalars(select(Response).order_by(Response.created_at))
         }
         rows = list(
             session.scalars(
                 select(Passage)
-                .where(Passage.deleted_at.is_(None), Passage.source_id.in_(list(sources)))
+                .where(Passage.source_id.in_(list(sources)))
                 .order_by(Passage.ordinal, Passage.created_at)
             )
         )
@@ -284,11 +283,7 @@ def read_project(store: ProjectStore, *, with_notes: bool = False) -> ProjectVie
             if passage.block_id is not None:
                 by_block[passage.block_id].append(passage)
         blocks: dict[str, list[BlockView]] = defaultdict(list)
-        for b in session.scalars(
-            select(Block)
-            .where(Block.deleted_at.is_(None))
-            .order_by(Block.ordinal, Block.created_at)
-        ):
+        for b in session.scalars(select(Block).order_by(Block.ordinal, Block.created_at)):
             blocks[b.section_id].append(
                 BlockView(
                     b.id,
@@ -320,11 +315,7 @@ def read_project(store: ProjectStore, *, with_notes: bool = False) -> ProjectVie
                 tuple(blocks.get(s.id, ())),
                 bool(s.shared_as_reference),
             )
-            for s in session.scalars(
-                select(Section)
-                .where(Section.deleted_at.is_(None))
-                .order_by(Section.ordinal, Section.created_at)
-            )
+            for s in session.scalars(select(Section).order_by(Section.ordinal, Section.created_at))
         )
         notes = _notes(session, names) if with_notes else {}
         return ProjectView(
@@ -346,7 +337,7 @@ def _notes(
 ) -> dict[str, tuple[tuple[str, str, str, str], ...]]:
     """Target id → (note id, author, time, text) in the order they were written."""
     found: dict[str, list[tuple[str, str, str, str]]] = defaultdict(list)
-    rows = session.scalars(select(Note).where(Note.deleted_at.is_(None)).order_by(Note.created_at))
+    rows = session.scalars(select(Note).order_by(Note.created_at))
     for note in rows:
         found[note.target_id].append(
             (note.id, names.get(note.author_id or "", ""), note.created_at, note.text)
@@ -365,8 +356,7 @@ def section_headings(store: ProjectStore) -> dict[str, str]:
         phrases = load_phrasebook(language)
         rows = session.execute(
             select(Section.id, Section.kind, Section.heading, Source.label)
-            .outerjoin(Source, (Source.id == Section.source_id) & Source.deleted_at.is_(None))
-            .where(Section.deleted_at.is_(None))
+            .outerjoin(Source, Source.id == Section.source_id)
             .order_by(Section.ordinal, Section.created_at)
         ).all()
     return {

@@ -26,6 +26,7 @@ from app.core.errors import NothingToUndoError, UndoConflictError
 from app.core.i18n import _
 from app.core.journal import images
 from app.core.journal.changes import Changes
+from app.core.live import including_deleted
 from app.core.models import JournalBlob, JournalEntry, Member
 from app.core.store import ProjectStore
 
@@ -105,7 +106,7 @@ def undo_through(store: ProjectStore, entry_id: str) -> list[Changes]:
 def history(store: ProjectStore, limit: int = 50) -> list[LogLine]:
     """Recent operations, newest first."""
     with store.session() as session:
-        query = (
+        query = including_deleted(  # a member since removed still made the step
             select(JournalEntry, Member.name)
             .outerjoin(Member, Member.id == JournalEntry.member_id)
             .order_by(JournalEntry.seq.desc())

@@ -54,6 +54,7 @@ from app.core.errors import (
     NotFoundError,
     ProjectError,
 )
+from app.core.live import get_any
 from app.core.merge import validate
 from app.core.merge.match import Parents, Tables
 from app.core.merge.plan import META, Plan, plan
@@ -325,7 +326,7 @@ def _info(conflict: Conflict, current: Any) -> ConflictInfo:
 def list_conflicts(store: ProjectStore, *, include_resolved: bool = False) -> list[ConflictInfo]:
     """Conflicts still to decide (all, with ``include_resolved``), by item and field."""
     with store.session() as session:
-        query = select(Conflict).where(Conflict.deleted_at.is_(None))
+        query = select(Conflict)
         if not include_resolved:
             query = query.where(Conflict.resolved_at.is_(None))
         result = []
@@ -333,7 +334,7 @@ def list_conflicts(store: ProjectStore, *, include_resolved: bool = False) -> li
             query.order_by(Conflict.table_name, Conflict.row_id, Conflict.field, Conflict.id)
         ):
             model = _MODELS.get(conflict.table_name)
-            row = session.get(model, conflict.row_id) if model is not None else None
+            row = get_any(session, model, conflict.row_id) if model is not None else None
             current = getattr(row, conflict.field, None) if row is not None else None
             result.append(_info(conflict, current))
         return result
@@ -362,7 +363,7 @@ def resolve_conflict(store: ProjectStore, conflict_id: str, value: Any) -> None:
     with store.write("Resolve conflict") as session:
         conflict = resolve(session, Conflict, conflict_id)
         model = _MODELS.get(conflict.table_name)
-        row = session.get(model, conflict.row_id) if model is not None else None
+        row = get_any(session, model, conflict.row_id) if model is not None else None
         if not isinstance(row, Tracked):
             raise NotFoundError("The item of this conflict no longer exists.")
         _check_value(conflict.table_name, conflict.field, value)

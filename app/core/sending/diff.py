@@ -149,11 +149,8 @@ def changed_passages(store: ProjectStore, source_id: str | None = None) -> set[s
             select(Passage.id, Passage.quote, Response.text, Response.position, Response.status)
             .join(Source, Source.id == Passage.source_id)
             .outerjoin(  # a passage sharing another's answer ("Same answer as…") reads that one
-                Response,
-                (Response.passage_id == func.coalesce(Passage.same_as_id, Passage.id))
-                & Response.deleted_at.is_(None),
+                Response, (Response.passage_id == func.coalesce(Passage.same_as_id, Passage.id))
             )
-            .where(Passage.deleted_at.is_(None), Source.deleted_at.is_(None))
         )
         if source_id is not None:
             query = query.where(Passage.source_id == source_id)

@@ -156,7 +156,6 @@ def list_sent(store: ProjectStore) -> list[SentInfo]:
         rows = session.execute(
             select(SentExport, Member.name)
             .outerjoin(Member, Member.id == SentExport.member_id)
-            .where(SentExport.deleted_at.is_(None))
             .order_by(SentExport.sent_at, SentExport.id)
         )
         return [

@@ -61,9 +61,7 @@ def refused_at_open(exc: BaseException, address: ServerAddress) -> NotAllowedErr
 
 def _member(store: ProjectStore, reference: str) -> Member:
     with store.session() as session:
-        by_name = session.scalars(
-            select(Member).where(Member.name == reference, Member.deleted_at.is_(None))
-        ).all()
+        by_name = session.scalars(select(Member).where(Member.name == reference)).all()
         if len(by_name) == 1:
             return by_name[0]
         try:

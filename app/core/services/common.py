@@ -43,17 +43,15 @@ def resolve(session: Session, model: type[T], ident: str) -> T:
     if not ident:
         raise NotFoundError(_("No {name} id was given.").format(name=name))
     column = model.id  # type: ignore[attr-defined]
-    deleted = model.deleted_at  # type: ignore[attr-defined]
     rows: Sequence[T]
     if len(ident) == ID_LENGTH:
         # A whole id: by the primary key, from the session's own rows when it has
-        # the row already (a batch resolves the same source for every line).
+        # the row already (a batch resolves the same source for every line); a
+        # row the session holds is not filtered again, so its tombstone is read.
         row = session.get(model, ident)
         rows = [row] if row is not None and row.deleted_at is None else []  # type: ignore[attr-defined]
     else:  # a prefix (LIKE uses no index)
-        rows = session.scalars(
-            select(model).where(column.startswith(ident), deleted.is_(None)).limit(2)
-        ).all()
+        rows = session.scalars(select(model).where(column.startswith(ident)).limit(2)).all()
     if not rows:
         raise NotFoundError(
             _("There is no {name} with the id “{ident}”.").format(name=name, ident=ident)
@@ -67,8 +65,7 @@ def resolve(session: Session, model: type[T], ident: str) -> T:
 
 def next_ordinal(session: Session, model: type[Base], *where: object) -> int:
     column = model.ordinal  # type: ignore[attr-defined]
-    deleted = model.deleted_at  # type: ignore[attr-defined]
-    value = session.scalar(select(func.max(column)).where(deleted.is_(None), *where))  # type: ignore[arg-type]
+    value = session.scalar(select(func.max(column)).where(*where))  # type: ignore[arg-type]
     return 0 if value is None else int(value) + 1
 
 

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from app.core import markup
 from app.core.errors import InvalidInputError, NotFoundError
+from app.core.live import including_deleted
 from app.core.models import Member, Note, NoteTarget, Passage, Response
 from app.core.services.common import resolve, tombstone
 from app.core.store import ProjectStore
@@ -147,9 +148,7 @@ def note_counts(store: ProjectStore, target_ids: list[str]) -> dict[str, int]:
     """How many live notes each of ``target_ids`` has (absent: none), in one query."""
     counts: dict[str, int] = defaultdict(int)
     with store.session() as session:
-        for target in session.scalars(
-            select(Note.target_id).where(Note.target_id.in_(target_ids), Note.deleted_at.is_(None))
-        ):
+        for target in session.scalars(select(Note.target_id).where(Note.target_id.in_(target_ids))):
             counts[target] += 1
     return dict(counts)
 
@@ -161,9 +160,12 @@ def list_notes(store: ProjectStore, target_id: str) -> list[NoteInfo]:
     (``deleted=True``, empty text) only while it still has live replies.
     """
     with store.session() as session:
-        names = {m.id: m.name for m in session.scalars(select(Member))}
+        names = {m.id: m.name for m in session.scalars(including_deleted(select(Member)))}
+        # deleted notes too: one with live replies still shows, as "deleted"
         rows = session.scalars(
-            select(Note).where(Note.target_id == target_id).order_by(Note.created_at, Note.id)
+            including_deleted(
+                select(Note).where(Note.target_id == target_id).order_by(Note.created_at, Note.id)
+            )
         ).all()
         ids = {row.id for row in rows}
         children: dict[str | None, list[Note]] = defaultdict(list)

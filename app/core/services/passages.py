@@ -64,19 +64,12 @@ _LAST_CITATIONS_BLOCK = (
     .where(
         Block.section_id == bindparam("section_id"),
         Block.kind == BlockKind.CITATIONS,
-        Block.deleted_at.is_(None),
     )
     .order_by(Block.ordinal.desc())
     .limit(1)
 )
-_SOURCE_SECTION = (
-    select(Section)
-    .where(Section.source_id == bindparam("source_id"), Section.deleted_at.is_(None))
-    .limit(1)
-)
-_NEXT_IN_BLOCK = select(func.max(Passage.ordinal)).where(
-    Passage.deleted_at.is_(None), Passage.block_id == bindparam("block_id")
-)
+_SOURCE_SECTION = select(Section).where(Section.source_id == bindparam("source_id")).limit(1)
+_NEXT_IN_BLOCK = select(func.max(Passage.ordinal)).where(Passage.block_id == bindparam("block_id"))
 
 
 def _citations_block(session: Session, section: Section) -> Block:
@@ -210,9 +203,7 @@ def delete_passage(store: ProjectStore, passage_ref: str) -> str:
         passage = resolve(session, Passage, passage_ref)
         shared_answers.hand_over(session, passage, stamp)
         tombstone(passage, stamp)
-        for response in session.scalars(
-            select(Response).where(Response.passage_id == passage.id, Response.deleted_at.is_(None))
-        ):
+        for response in session.scalars(select(Response).where(Response.passage_id == passage.id)):
             tombstone(response, stamp)
     return stamp
 
@@ -224,7 +215,7 @@ def move_passage(store: ProjectStore, passage_ref: str, new_index: int) -> None:
         siblings = list(
             session.scalars(
                 select(Passage)
-                .where(Passage.block_id == passage.block_id, Passage.deleted_at.is_(None))
+                .where(Passage.block_id == passage.block_id)
                 .order_by(Passage.ordinal, Passage.created_at)
             )
         )
@@ -246,14 +237,10 @@ def _query_infos(session: Session, *where: Any) -> list[PassageInfo]:
     query = (
         select(Passage, Source.label, Response, Block.section_id)
         .join(Source, Source.id == Passage.source_id)
-        .outerjoin(
-            Response,
-            (Response.passage_id == func.coalesce(Passage.same_as_id, Passage.id))
-            & Response.deleted_at.is_(None),
-        )
+        .outerjoin(Response, (Response.passage_id == func.coalesce(Passage.same_as_id, Passage.id)))
         .outerjoin(Block, Block.id == Passage.block_id)
         .outerjoin(Section, Section.id == Block.section_id)
-        .where(Passage.deleted_at.is_(None), *where)
+        .where(*where)
         .order_by(Section.ordinal, Block.ordinal, Passage.ordinal, Passage.created_at)
     )
     return [

@@ -63,7 +63,6 @@ def list_placements(
         query = (
             select(Passage, Source.label)
             .join(Source, Source.id == Passage.source_id)
-            .where(Passage.deleted_at.is_(None), Source.deleted_at.is_(None))
             .order_by(Source.ordinal, Passage.created_at)
         )
         if source_ref:

@@ -39,9 +39,7 @@ def _check_choice(value: str, allowed: tuple[str, ...], what: str) -> str:
 
 
 # Built once: a batch answers thousands of passages.
-_LIVE_RESPONSE = select(Response).where(
-    Response.passage_id == bindparam("passage_id"), Response.deleted_at.is_(None)
-)
+_LIVE_RESPONSE = select(Response).where(Response.passage_id == bindparam("passage_id"))
 
 
 @dataclass(frozen=True)
@@ -211,7 +209,7 @@ def revisions(store: ProjectStore, response_ref: str) -> list[RevisionInfo]:
         response = resolve(session, Response, response_ref)
         rows = session.scalars(
             select(Revision)
-            .where(Revision.response_id == response.id, Revision.deleted_at.is_(None))
+            .where(Revision.response_id == response.id)
             .order_by(Revision.created_at)
         )
         return [RevisionInfo(r.id, r.text, r.author_id, r.created_at) for r in rows]

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from app.core import markup
+from app.core.live import including_deleted
 from app.core.models import Member, Note, Passage, Response, Source
 from app.core.services.common import resolve
 from app.core.services.workflow import (
@@ -94,12 +95,11 @@ def status_history(store: ProjectStore, response_ref: str) -> StatusHistory:
     """Who moved the response to which status, when and why, rebuilt from its notes."""
     with store.session() as session:
         response = resolve(session, Response, response_ref)
-        names = {m.id: m.name for m in session.scalars(select(Member))}
+        names = {m.id: m.name for m in session.scalars(including_deleted(select(Member)))}
         notes = session.scalars(
             select(Note)
             .where(
                 Note.target_id == response.id,
-                Note.deleted_at.is_(None),
                 Note.text.startswith(PREFIX),
             )
             .order_by(Note.created_at, Note.id)
@@ -136,12 +136,11 @@ def list_responses(
 ) -> list[ResponseSummary]:
     """Live responses in source and passage order, filtered by author and/or status."""
     with store.session() as session:
-        names = {m.id: m.name for m in session.scalars(select(Member))}
+        names = {m.id: m.name for m in session.scalars(including_deleted(select(Member)))}
         query = (
             select(Response, Passage, Source.label)
             .join(Passage, Passage.id == Response.passage_id)
             .join(Source, Source.id == Passage.source_id)
-            .where(Response.deleted_at.is_(None), Passage.deleted_at.is_(None))
             .order_by(Source.ordinal, Passage.start, Passage.created_at)
         )
         if author_id is not None:
@@ -170,7 +169,5 @@ def list_responses(
 def list_members(store: ProjectStore) -> list[MemberInfo]:
     """The delegation's members, for the author filter."""
     with store.session() as session:
-        rows = session.scalars(
-            select(Member).where(Member.deleted_at.is_(None)).order_by(Member.name)
-        )
+        rows = session.scalars(select(Member).order_by(Member.name))
         return [MemberInfo(m.id, m.name, m.initials, m.organisation) for m in rows]

@@ -105,10 +105,7 @@ class _Importer:
     def __init__(self, session: Session, store: ProjectStore) -> None:
         self.session = session
         self.store = store
-        self.members = {
-            _key(m.name): m.id
-            for m in session.scalars(select(Member).where(Member.deleted_at.is_(None)))
-        }
+        self.members = {_key(m.name): m.id for m in session.scalars(select(Member))}
         self.members_added: list[str] = []
         self.notes_added: list[str] = []
         self.proposals: list[ProposalInfo] = []
@@ -232,7 +229,7 @@ class _Importer:
             return "", response.text
         for (text,) in self.session.execute(
             select(Revision.text)
-            .where(Revision.response_id == response.id, Revision.deleted_at.is_(None))
+            .where(Revision.response_id == response.id)
             .order_by(Revision.created_at.desc())
         ):
             if _plain(text) == base:
@@ -396,9 +393,7 @@ def _proposal(session: Session, note: Note) -> tuple[Response, str, str]:
 
 
 def _decided(session: Session, note_id: str) -> bool:
-    replies = session.scalars(
-        select(Note.text).where(Note.parent_id == note_id, Note.deleted_at.is_(None))
-    )
+    replies = session.scalars(select(Note.text).where(Note.parent_id == note_id))
     return any(t == ACCEPTED or t.startswith(DECLINED) for t in replies)
 
 
@@ -473,7 +468,6 @@ def pending_proposals(store: ProjectStore, response_id: str | None = None) -> li
             select(Note)
             .where(
                 Note.target_kind == NoteTarget.RESPONSE,
-                Note.deleted_at.is_(None),
                 Note.text.startswith(PROPOSAL_PREFIX),
             )
             .order_by(Note.created_at)

@@ -48,14 +48,13 @@ def list_blocks(store: ProjectStore, section_ref: str | None = None) -> list[Blo
     with store.session() as session:
         cited = (
             select(func.count(Passage.id))
-            .where(Passage.block_id == Block.id, Passage.deleted_at.is_(None))
+            .where(Passage.block_id == Block.id)
             .correlate(Block)
             .scalar_subquery()
         )
         query = (
             select(Block, cited)
             .join(Section, Section.id == Block.section_id)
-            .where(Block.deleted_at.is_(None), Section.deleted_at.is_(None))
             .order_by(Section.ordinal, Block.ordinal, Block.created_at)
         )
         if section_ref:
@@ -84,7 +83,7 @@ def move_block(store: ProjectStore, block_ref: str, new_index: int) -> None:
         ordered = list(
             session.scalars(
                 select(Block)
-                .where(Block.section_id == block.section_id, Block.deleted_at.is_(None))
+                .where(Block.section_id == block.section_id)
                 .order_by(Block.ordinal, Block.created_at)
             )
         )
@@ -97,7 +96,6 @@ def list_sections(store: ProjectStore) -> list[SectionInfo]:
         rows = session.execute(
             select(Section, Source.label)
             .outerjoin(Source, Source.id == Section.source_id)
-            .where(Section.deleted_at.is_(None))
             .order_by(Section.ordinal, Section.created_at)
         ).all()
         return [
@@ -117,9 +115,7 @@ def add_section(store: ProjectStore, heading: str, index: int | None = None) -> 
         session.add(section)
         ordered = list(
             session.scalars(
-                select(Section)
-                .where(Section.deleted_at.is_(None), Section.id != section.id)
-                .order_by(Section.ordinal)
+                select(Section).where(Section.id != section.id).order_by(Section.ordinal)
             )
         )
         if index is None:
@@ -159,11 +155,7 @@ def update_section(
 def move_section(store: ProjectStore, section_ref: str, new_index: int) -> None:
     with store.write("Move section") as session:
         section = resolve(session, Section, section_ref)
-        ordered = list(
-            session.scalars(
-                select(Section).where(Section.deleted_at.is_(None)).order_by(Section.ordinal)
-            )
-        )
+        ordered = list(session.scalars(select(Section).order_by(Section.ordinal)))
         place_at(ordered, section, new_index)
 
 
@@ -220,9 +212,7 @@ def add_block(
         if index is not None:
             ordered = list(
                 session.scalars(
-                    select(Block)
-                    .where(Block.section_id == section.id, Block.deleted_at.is_(None))
-                    .order_by(Block.ordinal)
+                    select(Block).where(Block.section_id == section.id).order_by(Block.ordinal)
                 )
             )
             place_at(ordered, block, index)

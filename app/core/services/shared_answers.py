@@ -39,9 +39,7 @@ def answer_owner(passage: Passage) -> str:
 
 
 def live_response(session: Session, owner_id: str) -> Response | None:
-    return session.scalars(
-        select(Response).where(Response.passage_id == owner_id, Response.deleted_at.is_(None))
-    ).first()
+    return session.scalars(select(Response).where(Response.passage_id == owner_id)).first()
 
 
 def share_answer(store: ProjectStore, passage_ref: str, other_ref: str) -> str:
@@ -65,9 +63,7 @@ def share_answer(store: ProjectStore, passage_ref: str, other_ref: str) -> str:
         own = live_response(session, passage.id)
         if own is not None:
             tombstone(own, stamp)
-        for follower in session.scalars(
-            select(Passage).where(Passage.same_as_id == passage.id, Passage.deleted_at.is_(None))
-        ):
+        for follower in session.scalars(select(Passage).where(Passage.same_as_id == passage.id)):
             follower.same_as_id = owner_id
         passage.same_as_id = owner_id
         response = live_response(session, owner_id)
@@ -90,7 +86,7 @@ def hand_over(session: Session, passage: Passage, stamp: str) -> None:
     followers = list(
         session.scalars(
             select(Passage)
-            .where(Passage.same_as_id == passage.id, Passage.deleted_at.is_(None))
+            .where(Passage.same_as_id == passage.id)
             .order_by(Passage.created_at, Passage.id)
         )
     )
@@ -117,9 +113,7 @@ class SharedGroup:
 def shared_groups(store: ProjectStore) -> list[SharedGroup]:
     """Every answer shared by several live passages, with how alike their quotes still are."""
     with store.session() as session:
-        rows = session.scalars(
-            select(Passage).where(Passage.deleted_at.is_(None)).order_by(Passage.created_at)
-        ).all()
+        rows = session.scalars(select(Passage).order_by(Passage.created_at)).all()
         by_id = {p.id: p for p in rows}
         groups: dict[str, list[Passage]] = {}
         for p in rows:

@@ -179,8 +179,6 @@ def _check_duplicate(session: Session, digest: str, except_source: str | None = 
         .join(SourceVersion, SourceVersion.source_id == Source.id)
         .where(
             SourceVersion.sha256 == digest,
-            SourceVersion.deleted_at.is_(None),
-            Source.deleted_at.is_(None),
         )
     )
     if except_source is not None:
@@ -257,7 +255,7 @@ def add_source(
 
 _CURRENT_VERSION = (
     select(SourceVersion.id)
-    .where(SourceVersion.source_id == bindparam("source_id"), SourceVersion.deleted_at.is_(None))
+    .where(SourceVersion.source_id == bindparam("source_id"))
     .order_by(SourceVersion.version_no.desc())
     .limit(1)
 )
@@ -325,9 +323,7 @@ def reanchor_passages(session: Session, source_id: str, version: SourceVersion) 
     paragraphs = [ParagraphInfo(**p) for p in json.loads(version.paragraphs)]
     cache: dict[str, Structure] = {}
     placements: list[Placement] = []
-    passages = session.scalars(
-        select(Passage).where(Passage.source_id == source_id, Passage.deleted_at.is_(None))
-    ).all()
+    passages = session.scalars(select(Passage).where(Passage.source_id == source_id)).all()
     for passage in passages:
         place = _origin_place(session, passage, cache)
         found = reanchorer.reanchor(_original_anchor(passage), place)
@@ -411,9 +407,7 @@ def remove_version(store: ProjectStore, source_ref: str) -> ReanchorReport:
 
 def _only_version(session: Session, source_id: str) -> bool:
     live = session.scalar(
-        select(func.count())
-        .select_from(SourceVersion)
-        .where(SourceVersion.source_id == source_id, SourceVersion.deleted_at.is_(None))
+        select(func.count()).select_from(SourceVersion).where(SourceVersion.source_id == source_id)
     )
     return (live or 0) <= 1
 
@@ -459,19 +453,11 @@ def move_source(store: ProjectStore, source_ref: str, new_index: int) -> None:
     """Reorder sources; party sections follow, since they print in the sources' order."""
     with store.write("Move source") as session:
         source = resolve(session, Source, source_ref)
-        ordered = list(
-            session.scalars(
-                select(Source).where(Source.deleted_at.is_(None)).order_by(Source.ordinal)
-            )
-        )
+        ordered = list(session.scalars(select(Source).order_by(Source.ordinal)))
         place_at(ordered, source, new_index)
         sections = {
             s.source_id: s
-            for s in session.scalars(
-                select(Section).where(
-                    Section.kind == SectionKind.PARTY, Section.deleted_at.is_(None)
-                )
-            )
+            for s in session.scalars(select(Section).where(Section.kind == SectionKind.PARTY))
         }
         slots = sorted(s.ordinal for s in sections.values())
         party_sections = [sections[s.id] for s in ordered if s.id in sections]
@@ -486,17 +472,11 @@ def remove_source(store: ProjectStore, source_ref: str) -> None:
         source = resolve(session, Source, source_ref)
         stamp = utcnow()
         tombstone(source, stamp)
-        for passage in session.scalars(
-            select(Passage).where(Passage.source_id == source.id, Passage.deleted_at.is_(None))
-        ):
+        for passage in session.scalars(select(Passage).where(Passage.source_id == source.id)):
             tombstone(passage, stamp)
             for response in session.scalars(
-                select(Response).where(
-                    Response.passage_id == passage.id, Response.deleted_at.is_(None)
-                )
+                select(Response).where(Response.passage_id == passage.id)
             ):
                 tombstone(response, stamp)
-        for section in session.scalars(
-            select(Section).where(Section.source_id == source.id, Section.deleted_at.is_(None))
-        ):
+        for section in session.scalars(select(Section).where(Section.source_id == source.id)):
             tombstone(section, stamp)

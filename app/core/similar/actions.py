@@ -47,11 +47,7 @@ def refer_match(store: ProjectStore, passage_ref: str, match: Match) -> str:
             raise InvalidInputError(
                 _("Place the passage in a section first: the cross-reference points there.")
             )
-        party = session.scalars(
-            select(Section).where(
-                Section.source_id == match.source_id, Section.deleted_at.is_(None)
-            )
-        ).first()
+        party = session.scalars(select(Section).where(Section.source_id == match.source_id)).first()
         if party is None:
             raise InvalidInputError(
                 _("The other source has no section of its own to hold the cross-reference.")

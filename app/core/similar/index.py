@@ -91,7 +91,6 @@ def versions_to_index(store: ProjectStore, scheme: str | None = None) -> list[st
         live = session.scalars(
             select(SourceVersion.id)
             .join(Source, Source.id == SourceVersion.source_id)
-            .where(SourceVersion.deleted_at.is_(None), Source.deleted_at.is_(None))
             .order_by(Source.ordinal, SourceVersion.version_no)
         ).all()
         done = {

@@ -90,11 +90,7 @@ def _current_versions(session: Session, except_source: str) -> dict[str, tuple[s
     rows = session.execute(
         select(SourceVersion.id, SourceVersion.source_id, SourceVersion.version_no, Source.label)
         .join(Source, Source.id == SourceVersion.source_id)
-        .where(
-            SourceVersion.deleted_at.is_(None),
-            Source.deleted_at.is_(None),
-            Source.id != except_source,
-        )
+        .where(Source.id != except_source)
     )
     for version_id, source_id, number, label in rows:
         if source_id not in best or number > best[source_id][0]:
@@ -189,10 +185,9 @@ def _cited(session: Session, spans: list[_Hit]) -> dict[int, _Cited]:
         .outerjoin(Block, Block.id == Passage.block_id)
         .outerjoin(
             Response,
-            (Response.passage_id == func.coalesce(Passage.same_as_id, Passage.id))
-            & Response.deleted_at.is_(None),
+            Response.passage_id == func.coalesce(Passage.same_as_id, Passage.id),
         )
-        .where(Passage.deleted_at.is_(None), Passage.source_version_id.in_(versions))
+        .where(Passage.source_version_id.in_(versions))
     )
     found: dict[int, _Cited] = {}
     for passage, section_id, response in rows:
