@@ -97,7 +97,7 @@ def build_project(path: Path, shape: Shape = Shape(), seed: int = 7) -> Path:
             label = f"{PARTIES[i % len(PARTIES)]} {i + 1}"
             data = f"{label}\n{imported.text}".encode()
             sources.add_source(store, imported, data, filename=f"{label}.txt", label=label)
-        with store.write() as session:
+        with store.write("Synthetic passages") as session:
             versions = session.scalars(select(SourceVersion)).all()
             sections = {s.source_id: s for s in session.scalars(select(Section))}
             for version in versions:

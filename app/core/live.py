@@ -19,7 +19,7 @@ from __future__ import annotations
 import contextlib
 import logging
 from collections.abc import Iterator
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from sqlalchemy import event
 from sqlalchemy.orm import ORMExecuteState, Session, with_loader_criteria
@@ -57,10 +57,6 @@ def get_any(session: Session, model: type[M], ident: str) -> M | None:
     return session.get(model, ident, execution_options={OPTION: True})
 
 
-def _live(cls: Any) -> Any:
-    return cls.deleted_at.is_(None)
-
-
 @event.listens_for(Session, "do_orm_execute")
 def _only_live_rows(state: ORMExecuteState) -> None:
     # a relationship load inherits the criteria of the statement that loaded its parent
@@ -69,5 +65,6 @@ def _only_live_rows(state: ORMExecuteState) -> None:
     if state.execution_options.get(OPTION) or state.session.info.get(OPTION):
         return
     state.statement = state.statement.options(
-        with_loader_criteria(Tracked, _live, include_aliases=True)
+        # a lambda: SQLAlchemy caches the criterion with the statement's compiled form
+        with_loader_criteria(Tracked, lambda cls: cls.deleted_at.is_(None), include_aliases=True)
     )
