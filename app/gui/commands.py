@@ -2,8 +2,10 @@
 
 A command runs its service once; undo and redo are the core's, over the
 project's journal (:mod:`app.gui.operations`), so they bring back the very
-same rows (same ids) whatever the edit was. A command that fails shows the
-core's message and changes nothing (:func:`push`).
+same rows (same ids) whatever the edit was. The views are refreshed from the
+:class:`~app.core.journal.Changes` the service's writes published, as after
+a background operation (:mod:`app.gui.writer`). A command that fails shows
+the core's message and changes nothing (:func:`push`).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from app.core import history, rowversion
+from app.core import history, journal, rowversion
 from app.core.errors import RejoinderError
 from app.core.services import passages, responses, sections, shared_answers, sources
 from app.gui.context import PASSAGES, RESPONSES, SECTIONS, SOURCES, ProjectContext
@@ -47,11 +49,12 @@ class Command(ABC):
 
     def redo(self) -> None:
         try:
-            self.do()
+            with journal.collect() as collected:
+                self.do()
         except RejoinderError as exc:
             self.error = exc
             return
-        self.ctx.notify(*self.kinds)
+        self.ctx.apply(collected.changes, *self.kinds)
 
 
 def push(parent: QWidget | None, ctx: ProjectContext, command: Command) -> bool:

@@ -14,9 +14,10 @@ import logging
 
 from PySide6.QtCore import QObject, Signal
 
+from app.core.journal import Changes
 from app.core.services import passages, sources
 from app.core.store import ProjectStore
-from app.gui.operations import JournalStack
+from app.gui.operations import JournalStack, kinds_of
 
 logger = logging.getLogger(__name__)
 
@@ -30,6 +31,7 @@ ALL = frozenset({SOURCES, PASSAGES, RESPONSES, SECTIONS, NOTES})
 
 class ProjectContext(QObject):
     changed = Signal(frozenset)
+    applied = Signal(object)  # the Changes of an operation, an undo or a redo
     source_selected = Signal(str)
     passage_selected = Signal(str)
     section_selected = Signal(object)  # the section's id, or None
@@ -45,6 +47,30 @@ class ProjectContext(QObject):
 
     def notify(self, *kinds: str) -> None:
         self.changed.emit(frozenset(kinds) if kinds else ALL)
+
+    def apply(self, changes: Changes, *kinds: str) -> None:
+        """After an operation, an undo or a redo: refresh from what it changed.
+
+        A current item that is gone is forgotten, the Undo action names the
+        newest step, views that update rows listen to :attr:`applied`, and
+        :attr:`changed` names the kinds of data touched (``kinds`` adds the
+        ones a command knows it affects, such as the Sources panel's counts).
+        """
+        touched = kinds_of(changes) if changes else ()
+        if changes:
+            self.forget_missing()
+        self.undo_stack.refresh()
+        self.applied.emit(changes)
+        if touched is None:
+            self.notify()
+        elif touched or kinds:
+            self.notify(*sorted(set(touched) | set(kinds)))
+
+    def reload(self) -> None:
+        """Rows changed and nobody knows which (a refused undo halfway): every view reads afresh."""
+        self.forget_missing()
+        self.undo_stack.refresh()
+        self.notify()
 
     def select_source(self, source_id: str | None) -> None:
         if source_id and source_id != self.source_id:

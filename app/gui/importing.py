@@ -22,6 +22,7 @@ from app.gui.context import ProjectContext
 from app.gui.dialogs.import_labels import ImportLabelsDialog, LabelChoice
 from app.gui.errors import show_message
 from app.gui.workers import Operation, Progress
+from app.gui.writer import ProjectOperation
 from app.importers.base import CancelToken, ImportedText, ImportOptions
 from app.importers.detect import guess_label, import_file
 from app.importers.reading import read_path
@@ -137,13 +138,14 @@ def _confirm(parent: QWidget | None, ctx: ProjectContext, result: ImportResult) 
                 result.failures.append(f"{parsed.path.name}: {exc}")
         return result
 
-    Operation(parent, add).success(lambda done: _report(parent, ctx, done)).run_in_background()
+    ProjectOperation(parent, ctx, add).success(
+        lambda done: _report(parent, ctx, done)
+    ).run_in_background()
 
 
 def _report(parent: QWidget | None, ctx: ProjectContext, result: ImportResult) -> None:
-    ctx.undo_stack.refresh()  # each import is a step of the journal: Ctrl+Z removes it
+    """Each import is a step of the journal (Ctrl+Z removes it); the views already show it."""
     if result.added:
-        ctx.notify()
         ctx.select_source(result.added[-1])
     if result.failures:
         show_message(

@@ -1,15 +1,17 @@
 """File › Merge a colleague's copy…, and Edit › Undo merge.
 
 The merge runs on the project pool (it writes the project) with a progress
-dialog. Rows may be added, changed or removed anywhere, so afterwards every
-view reloads. The merge is one operation of the project's journal: Edit ›
+dialog, through the window's one writer (:mod:`app.gui.writer`): the views
+refresh from the rows it changed. The merge is one operation of the project's journal: Edit ›
 Undo merge undoes it, and whatever was done after it, through the journal
 (the core refuses, changing nothing, if a row changed behind its back).
 """
 
 from __future__ import annotations
 
+import functools
 import logging
+import operator
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,12 +19,12 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from app.core.errors import RejoinderError
-from app.core.journal import replay
+from app.core.journal import Changes, replay
 from app.core.merge import MergeReport, merge
-from app.core.services import passages, sources
 from app.gui.context import ProjectContext
 from app.gui.errors import ask, show_error, show_message
 from app.gui.workers import Operation, Progress, busy_dialog
+from app.gui.writer import ProjectOperation
 
 logger = logging.getLogger(__name__)
 
@@ -63,28 +65,11 @@ def merge_copy(
         dialog.close()
         dialog.deleteLater()
 
-    def merged(report: MergeReport) -> None:
-        reload_views(ctx)
-        done(report)
-
     operation: Operation[MergeReport] = (
-        Operation(parent, work).progress(progressed).success(merged).finally_(finish)
+        ProjectOperation(parent, ctx, work).progress(progressed).success(done).finally_(finish)
     )
     operation.run_in_background()
     return operation
-
-
-def reload_views(ctx: ProjectContext) -> None:
-    """After rows changed under the views: forget what no longer exists, refresh everything."""
-    ctx.undo_stack.refresh()
-    live_sources = {s.id for s in sources.list_sources(ctx.store)}
-    if ctx.source_id not in live_sources:
-        ctx.source_id = None
-    if ctx.passage_id is not None and passages.get_passage(ctx.store, ctx.passage_id) is None:
-        ctx.passage_id = None
-    ctx.notify()
-    if ctx.source_id is not None:
-        ctx.source_selected.emit(ctx.source_id)  # the reader reloads the (maybe changed) text
 
 
 def report_text(report: MergeReport) -> str:
@@ -105,6 +90,10 @@ def merge_entry(ctx: ProjectContext) -> str | None:
     return newest[0].entry_id if newest else None
 
 
+def _all(steps: list[Changes]) -> Changes:
+    return functools.reduce(operator.or_, steps, Changes())
+
+
 def undo_last_merge(window: QWidget, ctx: ProjectContext, entry_id: str) -> bool:
     """Undo the merge, and every step made after it, through the project's journal."""
     if not ask(
@@ -116,11 +105,11 @@ def undo_last_merge(window: QWidget, ctx: ProjectContext, entry_id: str) -> bool
     ):
         return False
     try:
-        replay.undo_through(ctx.store, entry_id)
+        undone = replay.undo_through(ctx.store, entry_id)
     except RejoinderError as exc:
         show_error(window, exc)
-        reload_views(ctx)
+        ctx.reload()  # steps before the refusal are undone
         return False
-    reload_views(ctx)
+    ctx.apply(_all(undone))
     show_message(window, _tr("The merge was undone."), warning=False)
     return True

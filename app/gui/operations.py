@@ -5,7 +5,8 @@
 Ctrl+Shift+Z call :func:`app.core.journal.replay.undo` / ``redo``, so every
 write — merge, review import, accepted proposals, resolved conflicts, a
 background import — is undone the same way, and undo survives a restart. The
-views are refreshed from the :class:`~app.core.journal.Changes` undo returns.
+views are refreshed from the :class:`~app.core.journal.Changes` undo returns
+(:meth:`ProjectContext.apply <app.gui.context.ProjectContext.apply>`).
 """
 
 from __future__ import annotations
@@ -39,14 +40,14 @@ _KINDS = {
 }
 
 
-def kinds_of(changes: Changes) -> tuple[str, ...]:
-    """The views to refresh after ``changes``; every view when a table has no entry here."""
+def kinds_of(changes: Changes) -> tuple[str, ...] | None:
+    """The views to refresh after ``changes``; ``None`` (every view) for a table not listed here."""
     kinds: set[str] = set()
     for table, ids in changes.ids.items():
         if not ids:
             continue
         if table not in _KINDS:
-            return ()
+            return None
         kinds.update(_KINDS[table])
     return tuple(sorted(kinds))
 
@@ -60,9 +61,7 @@ class Project(Protocol):
 
     store: ProjectStore
 
-    def notify(self, *kinds: str) -> None: ...
-
-    def forget_missing(self) -> None: ...
+    def apply(self, changes: Changes, *kinds: str) -> None: ...
 
 
 class JournalStack(QObject):
@@ -77,9 +76,8 @@ class JournalStack(QObject):
         self._actions: list[tuple[QAction, bool, str]] = []
 
     def push(self, command: Pushable) -> None:
-        """Run ``command`` (its core service records itself in the journal)."""
+        """Run ``command``: its service records itself in the journal; it tells the views."""
         command.redo()
-        self.refresh()
 
     def count(self) -> int:
         """Steps pushed, undone or redone since the project was opened."""
@@ -108,9 +106,7 @@ class JournalStack(QObject):
             show_error(parent, exc)
             self._update_actions()
             return None
-        self.ctx.forget_missing()
-        self.ctx.notify(*kinds_of(changes))
-        self.refresh()
+        self.ctx.apply(changes)
         return changes
 
     def undo_label(self) -> str | None:

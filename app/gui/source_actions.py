@@ -24,6 +24,7 @@ from app.gui.dialogs.placements import PlacementsDialog
 from app.gui.errors import show_message
 from app.gui.shell import Shell, Workbench
 from app.gui.workers import Operation, Progress
+from app.gui.writer import ProjectOperation
 from app.importers.base import ImportOptions
 from app.importers.detect import import_file
 from app.importers.reading import read_path
@@ -102,13 +103,11 @@ class SourceActions(QObject):
             imported = import_file(data, path.name, ImportOptions())
             return sources.add_version(store, source_id, imported, data, filename=path.name)
 
-        Operation(self.window, work).success(self._reanchored).run_in_background()
+        ProjectOperation(self.window, self.ctx, work).success(self._reanchored).run_in_background()
 
     def _reanchored(self, report: ReanchorReport) -> None:
         self.last_report = report
-        self.ctx.undo_stack.clear()  # earlier steps refer to offsets in the old text
-        self.ctx.notify()
-        self.workbench.show_source(report.source_id)
+        self.workbench.show_source(report.source_id)  # its text is the new version's
         lines = [
             self.tr("The new version was imported."),
             self.tr("Passages found at a new place: {n}.").format(n=report.moved),
@@ -132,7 +131,7 @@ class SourceActions(QObject):
         if self.placements_dialog is not None:
             self.placements_dialog.close()
         self.placements_dialog = PlacementsDialog.review(
-            self.window, self.ctx.store, source_id, on_changed=self.ctx.notify
+            self.window, self.ctx.store, source_id, on_changed=self.ctx.reload
         )
         self.placements_dialog.destroyed.connect(self._placements_closed)
         return self.placements_dialog

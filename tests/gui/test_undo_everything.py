@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from app.core import dump, merge
-from app.core.services import notes, responses, sections
+from app.core.services import notes, passages, responses, sections, sources
 from app.core.store import ProjectStore
 from app.exporters.docx.review import bookmark_name
 from app.exporters.export import export_project
@@ -26,7 +26,8 @@ from app.gui.dialogs.reason import ReasonDialog
 from app.gui.review import ui as review_ui
 from app.gui.review.ui import ProposalsDialog
 from tests.core.factories import populated
-from tests.gui.conftest import FileDialogs, drain
+from tests.gui.conftest import FileDialogs, drain, make_project
+from tests.gui.test_workflow import TEXT, _cite, _drop
 from tests.importers.word_review import WordEditor
 
 
@@ -123,6 +124,36 @@ def test_every_action_is_undone_exactly(
 
     assert merge.list_conflicts(ctx.store)
     _undo_redo_exact(window, qtbot, resolve)
+
+
+def test_importing_citing_and_the_blocks_panel_are_undone_exactly(
+    window: Any, tmp_path: Path, qtbot: Any, messages: Any
+) -> None:
+    """The window's own import (a drop), Cite selection (Ctrl+Shift+C), and every Blocks action."""
+    assert window.open_project(make_project(tmp_path))
+    paper = tmp_path / "federation.txt"
+    paper.write_text(TEXT, encoding="utf-8")
+    _undo_redo_exact(window, qtbot, lambda: _drop(window, [paper]))
+    ctx, ws = window.ctx, window.workspace
+    (source,) = sources.list_sources(ctx.store)
+    ctx.select_source(source.id)
+    _undo_redo_exact(window, qtbot, lambda: _cite(window, qtbot, "Capacity building"))
+    assert passages.list_passages(ctx.store, source.id)
+    topic = sections.add_section(ctx.store, "Preliminary remark")
+    ctx.notify()
+    panel = ws.collab.blocks
+    panel.set_section(topic)
+    _undo_redo_exact(window, qtbot, panel.add_paragraph.click)
+    panel.add_list.click()
+    panel.set_section(topic)
+
+    def edit_block() -> None:
+        panel.text.set_markup("We thank the <i>Chair</i>.")
+        panel.save_current()
+
+    _undo_redo_exact(window, qtbot, edit_block)
+    _undo_redo_exact(window, qtbot, lambda: panel.step(-1))
+    _undo_redo_exact(window, qtbot, panel.delete_current)
 
 
 def test_undo_and_redo_actions_name_the_step(window: Any, tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sys
 import threading
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,7 +18,7 @@ import shiboken6
 
 from app.gui import workers
 from app.gui.workers import Operation
-from tests.gui.conftest import drain
+from tests.gui.conftest import drain, make_project
 
 
 def test_a_result_reaches_the_gui_thread(qtbot: Any) -> None:
@@ -46,3 +47,50 @@ def test_a_result_with_nobody_to_receive_it_is_dropped_quietly(
     assert workers.wait_for_all()
     workers._running.discard(operation)
     assert hooked == []
+
+
+def test_a_project_operation_writes_off_the_gui_thread_and_the_views_follow(
+    window: Any, tmp_path: Path, qtbot: Any
+) -> None:
+    from app.core.services import sources
+    from app.gui.writer import ProjectOperation
+    from app.importers.text import import_text
+
+    assert window.open_project(make_project(tmp_path))
+    ctx, ws = window.ctx, window.workspace
+    applied: list[Any] = []
+    ctx.applied.connect(applied.append)
+    threads: list[threading.Thread] = []
+    text = "A paper on enhanced cooperation.\n"
+
+    def work(_progress: Any) -> str:
+        threads.append(threading.current_thread())
+        return sources.add_source(
+            ctx.store, import_text(text), text.encode(), filename="a.txt", label="Arcadia"
+        )
+
+    added: list[str] = []
+    operation = ProjectOperation(window, ctx, work).success(added.append)
+    operation.run_in_background()
+    drain(qtbot)
+    qtbot.waitUntil(lambda: bool(added))
+    assert threads and threads[0] is not threading.main_thread()
+    assert added[0] in operation.changes.of("source")
+    assert applied and applied[0] is operation.changes
+    assert [info.label for info in ws.sources.infos] == ["Arcadia"]
+    assert ws.undo_action.isEnabled() and ws.undo_action.text().endswith("Import source")
+
+
+def test_a_refused_write_now_shows_why_and_changes_nothing(
+    window: Any, tmp_path: Path, messages: Any
+) -> None:
+    from app.core import dump
+    from app.core.services import sections
+    from app.gui.writer import write_now
+
+    assert window.open_project(make_project(tmp_path))
+    ctx = window.ctx
+    before = dump.dumps(ctx.store)
+    assert write_now(window, ctx, lambda: sections.move_section(ctx.store, "nope", 0)) is None
+    assert dump.dumps(ctx.store) == before
+    assert messages and "nope" in messages[-1]

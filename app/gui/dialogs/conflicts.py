@@ -30,13 +30,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.core import markup
-from app.core.errors import RejoinderError
 from app.core.history import diff_markup
 from app.core.merge import ConflictInfo, list_conflicts, resolve_conflict
 from app.core.services import passages, sections
 from app.gui.context import ProjectContext
 from app.gui.dialogs.history import diff_html, legend
-from app.gui.errors import show_error
+from app.gui.writer import write_now
 
 logger = logging.getLogger(__name__)
 
@@ -183,11 +182,13 @@ class ConflictsDialog(QDialog):
             value = conflict.theirs_value
         else:
             value = self.edited.toPlainText()
-        try:
+
+        def resolve() -> bool:
             resolve_conflict(self.ctx.store, conflict.id, value)
-        except RejoinderError as exc:
-            show_error(self, exc)
+            return True
+
+        done = write_now(self, self.ctx, resolve)
+        if done is None:
             return False
-        self.ctx.notify()
         self.refresh()
         return True

@@ -41,6 +41,7 @@ from app.gui.errors import show_error, show_message
 from app.gui.review.commands import AcceptProposal, DeclineProposal
 from app.gui.review.stale import StaleProposalDialog
 from app.gui.workers import Operation, Progress, busy_dialog
+from app.gui.writer import ProjectOperation
 
 logger = logging.getLogger(__name__)
 
@@ -96,13 +97,12 @@ def import_review_file(
         busy.deleteLater()
 
     def imported(report: ReviewImportReport) -> None:
-        ctx.notify()
         show_message(parent, report_text(report), warning=bool(report.unmapped))
         if report.proposals:
             ProposalsDialog(parent, ctx).exec()
 
     operation: Operation[ReviewImportReport] = (
-        Operation(parent, work).success(imported).finally_(finish)
+        ProjectOperation(parent, ctx, work).success(imported).finally_(finish)
     )
     operation.run_in_background()
     return operation

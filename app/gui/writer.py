@@ -1,0 +1,100 @@
+"""The one helper through which the window's background work writes the project.
+
+After Anki's ``CollectionOp``: ``ProjectOperation(parent, ctx, work)`` runs
+``work`` on the project's single writer thread (the ``project`` pool of
+:mod:`app.gui.workers`, one task at a time, so writes are serialized),
+gathers the :class:`~app.core.journal.Changes` of every write it made, and on
+the GUI thread hands them to :meth:`ProjectContext.apply
+<app.gui.context.ProjectContext.apply>` before the caller's success callback
+runs: the views refresh from what changed, the Undo action names the step,
+a current item that is gone is forgotten. Errors are shown (or given to the
+caller's failure callback) and logged by :class:`~app.gui.workers.Operation`.
+
+A merge, a Word review import, adding imported documents and a new version of
+a source all go through here; none of them needs its own way of telling the
+views.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Generic, Protocol, TypeVar, cast
+
+from PySide6.QtWidgets import QWidget
+
+from app.core import journal
+from app.core.errors import RejoinderError
+from app.core.journal import Changes
+from app.gui.errors import show_error
+from app.gui.workers import Operation, Progress
+
+logger = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+
+class Applies(Protocol):
+    """What the helper needs of the open project (``ProjectContext``)."""
+
+    def apply(self, changes: Changes, *kinds: str) -> None: ...
+
+
+@dataclass(frozen=True)
+class _Collected(Generic[T]):
+    result: T
+    changes: Changes
+
+
+def write_now(parent: QWidget | None, ctx: Applies, work: Callable[[], T], *kinds: str) -> T | None:
+    """A short write a dialog must see done before it goes on (a decision on one conflict).
+
+    It takes the same path as a background operation — its changes refresh
+    the views — and a user error is shown, changing nothing (``None``).
+    """
+    try:
+        with journal.collect() as collected:
+            result = work()
+    except RejoinderError as exc:
+        logger.info("write refused: %s", exc)
+        show_error(parent, exc)
+        return None
+    ctx.apply(collected.changes, *kinds)
+    return result
+
+
+class ProjectOperation(Operation[T]):
+    """``ProjectOperation(parent, ctx, work).success(cb).run_in_background()``.
+
+    ``work`` receives a progress callback and runs on the project writer;
+    :attr:`changes` holds what it changed once it has finished.
+    """
+
+    def __init__(self, parent: QWidget | None, ctx: Applies, work: Callable[[Progress], T]) -> None:
+        self._ctx = ctx
+        self._collector: journal.Collector | None = None
+        self.changes = Changes()
+
+        def collected(progress: Progress) -> _Collected[T]:
+            with journal.collect() as collector:
+                self._collector = collector
+                result = work(progress)
+            return _Collected(result, collector.changes)
+
+        super().__init__(parent, cast(Callable[[Progress], T], collected), pool_name="project")
+
+    def _finished(self, result: object) -> None:
+        collected = cast(_Collected[T], result)
+        self.changes = collected.changes
+        counts = {table: len(ids) for table, ids in collected.changes.ids.items() if ids}
+        logger.info("operation %r changed %s", collected.changes.label, counts or "nothing")
+        self._ctx.apply(collected.changes)
+        super()._finished(collected.result)
+
+    def _failed(self, exc: object) -> None:
+        """What the work wrote before it failed (earlier files of an import) is still shown."""
+        if self._collector is not None and self._collector.changes:
+            self.changes = self._collector.changes
+            self._ctx.apply(self.changes)
+        super()._failed(exc)
