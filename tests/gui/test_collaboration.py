@@ -16,7 +16,8 @@ from app.exporters.docx.review import bookmark_name
 from app.exporters.export import export_project
 from app.gui.dialogs import identity as identity_dialogs
 from app.gui.dialogs.conflicts import ConflictsDialog
-from app.gui.dialogs.history import DELETE_STYLE, INSERT_STYLE, HistoryDialog
+from app.gui.dialogs.history import HistoryDialog
+from app.gui.dialogs.listdiff import DELETE_STYLE, INSERT_STYLE
 from app.gui.dialogs.reason import ReasonDialog
 from app.gui.review import ui as review_ui
 from app.gui.review.ui import ProposalsDialog

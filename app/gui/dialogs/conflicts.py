@@ -15,15 +15,11 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QPlainTextEdit,
     QPushButton,
-    QSplitter,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -34,8 +30,7 @@ from app.core.history import diff_markup
 from app.core.merge import ConflictInfo, list_conflicts, resolve_conflict
 from app.core.services import passages, sections
 from app.gui.context import ProjectContext
-from app.gui.dialogs.history import diff_html, legend
-from app.gui.writer import write_now
+from app.gui.dialogs.listdiff import ListDiffDialog, diff_html
 
 logger = logging.getLogger(__name__)
 
@@ -52,28 +47,30 @@ def _when(stamp: str) -> str:
     return stamp[:16].replace("T", " ")
 
 
-class ConflictsDialog(QDialog):
+class ConflictsDialog(ListDiffDialog[ConflictInfo]):
     def __init__(self, parent: QWidget | None, ctx: ProjectContext) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.setWindowTitle(self.tr("Conflicts from the merge"))
-        self.resize(980, 560)
-        self.conflicts: list[ConflictInfo] = []
-        layout = QVBoxLayout(self)
-        intro = QLabel(
-            self.tr(
+        super().__init__(
+            parent,
+            ctx,
+            title=self.tr("Conflicts from the merge"),
+            intro=self.tr(
                 "You and your colleague both changed these since your copies parted. The later "
                 "change is kept until you decide; the other version is marked against it: {legend}"
-            ).format(legend=legend())
+            ),
+            size=(980, 560),
+            list_width=300,
         )
-        intro.setWordWrap(True)
-        intro.setTextFormat(Qt.TextFormat.RichText)
-        layout.addWidget(intro)
-        splitter = QSplitter()
-        self.list = QListWidget()
-        self.list.setWordWrap(True)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        splitter.addWidget(self.list)
+        self.ours_button.clicked.connect(lambda: self.choose("ours"))
+        self.theirs_button.clicked.connect(lambda: self.choose("theirs"))
+        self.edited_button.clicked.connect(lambda: self.choose("edited"))
+        self.start()
+
+    @property
+    def conflicts(self) -> list[ConflictInfo]:
+        return self.items
+
+    def build_detail(self) -> QWidget:
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -95,17 +92,10 @@ class ConflictsDialog(QDialog):
             buttons.addWidget(button)
         buttons.addStretch(1)
         right_layout.addLayout(buttons)
-        splitter.addWidget(right)
-        splitter.setSizes([300, 680])
-        layout.addWidget(splitter, 1)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.rejected.connect(self.reject)
-        layout.addWidget(close)
-        self.ours_button.clicked.connect(lambda: self.choose("ours"))
-        self.theirs_button.clicked.connect(lambda: self.choose("theirs"))
-        self.edited_button.clicked.connect(lambda: self.choose("edited"))
-        self.list.currentRowChanged.connect(lambda _r: self._show())
-        self.refresh()
+        return right
+
+    def load(self) -> list[ConflictInfo]:
+        return list_conflicts(self.ctx.store)
 
     def _side(self) -> tuple[QGroupBox, QTextBrowser]:
         box = QGroupBox()
@@ -114,7 +104,7 @@ class ConflictsDialog(QDialog):
         box_layout.addWidget(browser)
         return box, browser
 
-    def _describe(self, conflict: ConflictInfo) -> str:
+    def describe(self, conflict: ConflictInfo) -> str:
         """A name a delegate recognises: the quote of the passage, the section's heading."""
         quote = ""
         if conflict.table_name in ("response", "passage"):
@@ -127,21 +117,7 @@ class ConflictsDialog(QDialog):
         what = f"{conflict.table_name.capitalize()} · {conflict.field.replace('_', ' ')}"
         return f"{what}\n“{quote}…”" if quote else what
 
-    def refresh(self) -> None:
-        row = max(0, self.list.currentRow())
-        self.conflicts = list_conflicts(self.ctx.store)
-        self.list.clear()
-        for conflict in self.conflicts:
-            self.list.addItem(self._describe(conflict))
-        self.list.setCurrentRow(min(row, len(self.conflicts) - 1))
-        self._show()
-
-    def current(self) -> ConflictInfo | None:
-        row = self.list.currentRow()
-        return self.conflicts[row] if 0 <= row < len(self.conflicts) else None
-
-    def _show(self) -> None:
-        conflict = self.current()
+    def show_item(self, conflict: ConflictInfo | None) -> None:
         for button in (self.ours_button, self.theirs_button, self.edited_button):
             button.setEnabled(conflict is not None)
         if conflict is None:
@@ -183,12 +159,5 @@ class ConflictsDialog(QDialog):
         else:
             value = self.edited.toPlainText()
 
-        def resolve() -> bool:
-            resolve_conflict(self.ctx.store, conflict.id, value)
-            return True
-
-        done = write_now(self, self.ctx, resolve)
-        if done is None:
-            return False
-        self.refresh()
-        return True
+        store, conflict_id = self.ctx.store, conflict.id
+        return self.decide(lambda: resolve_conflict(store, conflict_id, value))

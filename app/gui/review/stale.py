@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from app.core import markup
 from app.core.history import diff_markup
-from app.gui.dialogs.history import diff_html, legend
+from app.gui.dialogs.listdiff import diff_html, legend
 from app.gui.rich_edit import RichEdit
 
 logger = logging.getLogger(__name__)

@@ -1,0 +1,171 @@
+"""The shape shared by the dialogs that list items and show each one as a word diff.
+
+A response's history, the conflicts of a merge and the proposals of a Word
+review are the same dialog: an explanation with the colour legend, a list
+on the left, the chosen item on the right (a diff coloured like Word's track
+changes), buttons that decide, Close. :class:`ListDiffDialog` holds that
+layout and the list's bookkeeping (keep the row after a decision, say when
+nothing is left); each dialog says what it lists, how an item reads in the
+list and how it is shown, and what its buttons do.
+
+Diplomats argue over single words ("should" against "must"), so the diff is
+by word: what the newer text adds is green and underlined, what it removes
+red and struck through.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from abc import abstractmethod
+from collections.abc import Callable
+from typing import Generic, TypeVar
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.history import Op, Segment
+from app.gui.context import ProjectContext
+from app.gui.writer import write_now
+
+logger = logging.getLogger(__name__)
+
+INSERT_STYLE = "color:#1a7f37;text-decoration:underline;background:#e6ffec"
+DELETE_STYLE = "color:#cf222e;text-decoration:line-through;background:#ffebe9"
+
+ItemT = TypeVar("ItemT")
+
+
+def diff_html(segments: list[Segment]) -> str:
+    """Segments as HTML for a QTextBrowser; line breaks kept, everything else escaped."""
+    parts = []
+    for segment in segments:
+        text = html.escape(segment.text).replace("\n", "<br>")
+        if segment.op == Op.INSERT:
+            parts.append(f'<span style="{INSERT_STYLE}">{text}</span>')
+        elif segment.op == Op.DELETE:
+            parts.append(f'<span style="{DELETE_STYLE}">{text}</span>')
+        else:
+            parts.append(text)
+    return "".join(parts)
+
+
+def legend() -> str:
+    return (
+        f'<span style="{INSERT_STYLE}">&nbsp;added&nbsp;</span> '
+        f'<span style="{DELETE_STYLE}">&nbsp;removed&nbsp;</span>'
+    )
+
+
+class ListDiffDialog(QDialog, Generic[ItemT]):
+    """A list of items on the left, the current one on the right, buttons that decide."""
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        ctx: ProjectContext,
+        *,
+        title: str,
+        intro: str,
+        size: tuple[int, int],
+        list_width: int,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.items: list[ItemT] = []
+        self.setWindowTitle(title)
+        self.resize(*size)
+        layout = QVBoxLayout(self)
+        self.intro = QLabel(intro.format(legend=legend()))
+        self.intro.setWordWrap(True)
+        self.intro.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.intro)
+        splitter = QSplitter()
+        self.list = QListWidget()
+        self.list.setWordWrap(True)
+        splitter.addWidget(self.list)
+        splitter.addWidget(self.build_detail())
+        splitter.setSizes([list_width, size[0] - list_width])
+        layout.addWidget(splitter, 1)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.list.currentRowChanged.connect(lambda _row: self._show())
+
+    # -- what each dialog says ----------------------------------------------------
+
+    @abstractmethod
+    def build_detail(self) -> QWidget:
+        """The right-hand side, where the current item is shown."""
+
+    @abstractmethod
+    def load(self) -> list[ItemT]:
+        """The items to list, read from the project."""
+
+    @abstractmethod
+    def describe(self, item: ItemT) -> str:
+        """How ``item`` reads in the list."""
+
+    @abstractmethod
+    def show_item(self, item: ItemT | None) -> None:
+        """Show ``item`` on the right (``None``: nothing is left to show)."""
+
+    def first_row(self, items: list[ItemT]) -> int:
+        """The row chosen when the dialog opens."""
+        return 0
+
+    # -- shared ------------------------------------------------------------------------
+
+    def action_button(self, text: str, slot: Callable[[], object]) -> QPushButton:
+        """A button beside Close that acts on the current item."""
+        button = QPushButton(text)
+        self.buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+        button.clicked.connect(slot)
+        return button
+
+    def start(self) -> None:
+        """Fill the list for the first time (the end of a dialog's ``__init__``)."""
+        self.items = self.load()
+        self._fill(self.first_row(self.items))
+
+    def refresh(self, row: int | None = None) -> None:
+        """Read the items again; keep the row (the next item takes a decided one's place)."""
+        keep = self.list.currentRow() if row is None else row
+        self.items = self.load()
+        self._fill(keep)
+
+    def _fill(self, keep: int) -> None:
+        self.list.blockSignals(True)
+        self.list.clear()
+        for item in self.items:
+            self.list.addItem(self.describe(item))
+        self.list.blockSignals(False)
+        self.list.setCurrentRow(min(max(keep, 0), len(self.items) - 1))
+        self._show()
+
+    def current(self) -> ItemT | None:
+        row = self.list.currentRow()
+        return self.items[row] if 0 <= row < len(self.items) else None
+
+    def decide(self, work: Callable[[], object], *kinds: str) -> bool:
+        """Run one decision as an undoable step; the views and this list follow."""
+
+        def run() -> bool:
+            work()
+            return True
+
+        done = write_now(self, self.ctx, run, *kinds)
+        self.refresh()
+        return done is not None
+
+    def _show(self) -> None:
+        self.show_item(self.current())
