@@ -15,14 +15,12 @@ import json
 import logging
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from app.core.config import RESOURCES
+from app.core.document import ImportedText, Page, Paragraph
 from app.core.models import BlockKind
 from app.core.services import passages, responses, sections, sources, workflow
-from app.core.services.sources import PageInfo, ParagraphInfo
 from app.core.store import ProjectStore
 
 logger = logging.getLogger(__name__)
@@ -31,42 +29,27 @@ DEMO_DIR = RESOURCES / "demo"
 _NUMBER = re.compile(r"^(\d+\.)\s")
 
 
-@dataclass(frozen=True)
-class _Imported:
-    """What an importer would return for one of the demo's plain-text papers."""
-
-    text: str
-    pages: Sequence[Any]
-    paragraphs: Sequence[Any]
-    title: str | None
-    footnotes: Sequence[Any] = ()
-    author: str | None = None
-    date: str | None = None
-    media_type: str = "text/plain"
-    warnings: Sequence[str] = field(default_factory=tuple)
-
-
-def _read_paper(path: Path, title: str, pages_at: Sequence[int]) -> _Imported:
+def _read_paper(path: Path, title: str, pages_at: Sequence[int]) -> ImportedText:
     lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
     lines = [line for line in lines if line]
     text = "\n".join(lines)
-    paragraphs: list[ParagraphInfo] = []
+    paragraphs: list[Paragraph] = []
     starts: list[int] = []
     pos = 0
     for i, line in enumerate(lines):
         match = _NUMBER.match(line)
         kind = "body" if match or i > 1 else "heading"
         paragraphs.append(
-            ParagraphInfo(pos, pos + len(line), kind, match.group(1) if match else None, 0)
+            Paragraph(pos, pos + len(line), kind, match.group(1) if match else None, 0)
         )
         starts.append(pos)
         pos += len(line) + 1
     breaks = [0, *(starts[i] for i in pages_at if 0 < i < len(starts)), len(text)]
     pages = [
-        PageInfo(index=n, start=breaks[n], end=breaks[n + 1], label=str(n + 1))
+        Page(index=n, start=breaks[n], end=breaks[n + 1], label=str(n + 1))
         for n in range(len(breaks) - 1)
     ]
-    return _Imported(text=text, pages=pages, paragraphs=paragraphs, title=title)
+    return ImportedText(text=text, pages=pages, paragraphs=paragraphs, title=title)
 
 
 def build_demo(store: ProjectStore, demo_dir: Path = DEMO_DIR) -> None:

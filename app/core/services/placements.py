@@ -10,20 +10,18 @@ confirmed, the printed quote can take the new version's wording in one step.
 
 from __future__ import annotations
 
-import json
 import logging
 from dataclasses import dataclass
 
 from sqlalchemy import select
 
 from app.core import anchoring
+from app.core.document import pages_from_json, paragraphs_from_json
 from app.core.errors import InvalidInputError
 from app.core.fidelity import display_text
 from app.core.models import AnchorMethod, Passage, Source
 from app.core.services.common import resolve
 from app.core.services.sources import (
-    PageInfo,
-    ParagraphInfo,
     current_version,
     version_name,
 )
@@ -123,8 +121,8 @@ def reattach(store: ProjectStore, passage_ref: str, start: int, end: int) -> Non
         version = current_version(session, passage.source_id)
         if not 0 <= start < end <= len(version.text) or not version.text[start:end].strip():
             raise InvalidInputError("Select the words of the new version the passage cites.")
-        pages = [PageInfo(**p) for p in json.loads(version.pages)]
-        paragraphs = [ParagraphInfo(**p) for p in json.loads(version.paragraphs)]
+        pages = list(pages_from_json(version.pages))
+        paragraphs = list(paragraphs_from_json(version.paragraphs))
         anchor = anchoring.make_anchor(version.text, start, end, pages, paragraphs)
         passage.source_version_id = version.id
         passage.start, passage.end = anchor.start, anchor.end
