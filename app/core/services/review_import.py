@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 
 from app.core import markup
 from app.core.errors import InvalidInputError
+from app.core.live import get_any, including_deleted
 from app.core.models import Member, Note, NoteTarget, Passage, Project, Response, Revision
 from app.core.phrasebook import status_line_pattern
 from app.core.reviewdata import ParsedReview, TrackedChange, WordComment
@@ -207,7 +208,7 @@ class _Importer:
         text = change.text or f"({change.kind} change)"
         reason = "outside every response (quotes and headings are not edited here)"
         if change.target is not None and change.target.kind == NoteTarget.PASSAGE:
-            passage = self.session.get(Passage, change.target.id)
+            passage = get_any(self.session, Passage, change.target.id)
             if passage is not None:
                 quote = " ".join(passage.quote.split())
                 quote = quote if len(quote) <= 60 else quote[:59] + "…"
@@ -317,9 +318,10 @@ def _check_project(session: Session, parsed: ParsedReview) -> None:
     ids = {t.id for t in parsed.targets}
     if not ids:
         return
-    ours = session.scalar(select(Passage.id).where(Passage.id.in_(ids)).limit(1)) or (
-        session.scalar(select(Response.id).where(Response.id.in_(ids)).limit(1))
-    )
+    # deleted ones too: a passage removed since the export is still this project's
+    passage = including_deleted(select(Passage.id).where(Passage.id.in_(ids)).limit(1))
+    response = including_deleted(select(Response.id).where(Response.id.in_(ids)).limit(1))
+    ours = session.scalar(passage) or session.scalar(response)
     if ours is None:
         project = session.scalars(select(Project.title)).first() or "this project"
         other = f"“{parsed.title}”" if parsed.title else "another project"
