@@ -341,12 +341,16 @@ class ProjectStore:
         self.check_on_disk()
 
     @contextlib.contextmanager
-    def write(self, label: str = "Edit", *, record: bool = True) -> Iterator[Session]:
+    def write(
+        self, label: str = "Edit", *, record: bool = True, typing: bool = False
+    ) -> Iterator[Session]:
         """One transaction, committed on success: every user edit is saved at once.
 
         ``label`` names the operation in the journal (``app.core.journal``),
         which records what the transaction changed so that it can be undone;
-        ``record=False`` is for undo and redo themselves. A write opened inside
+        ``record=False`` is for undo and redo themselves; ``typing=True`` lets
+        consecutive saves of one text be one step (see
+        :func:`~app.core.journal.recorder.write_entries`). A write opened inside
         another on the same thread joins the outer transaction.
         """
         outer: Session | None = getattr(self._local, "session", None)
@@ -355,13 +359,15 @@ class ProjectStore:
             return
         grouped: _Group | None = getattr(self._local, "group", None)
         if grouped is not None:
-            with grouped.write(label, record=record) as session:
+            with grouped.write(label, record=record, typing=typing) as session:
                 yield session
             return
         with self._write_lock, self.session() as session:
             self.before_write()
             event.listen(session, "before_flush", _stamp_changes)
-            recorder = journal.Recorder(session, label, self.member_id) if record else None
+            recorder = (
+                journal.Recorder(session, label, self.member_id, typing=typing) if record else None
+            )
             self._local.session = session
             try:
                 with session.begin():
@@ -509,10 +515,14 @@ class _Group:
         self._rows.append(instance)
 
     @contextlib.contextmanager
-    def write(self, label: str, *, record: bool) -> Iterator[Session]:
+    def write(self, label: str, *, record: bool, typing: bool = False) -> Iterator[Session]:
         """One operation inside the group: a savepoint and, when recorded, a journal entry."""
         session = self.session
-        recorder = journal.Recorder(session, label, self.store.member_id) if record else None
+        recorder = (
+            journal.Recorder(session, label, self.store.member_id, typing=typing)
+            if record
+            else None
+        )
         self.store._local.session = session
         try:
             with session.begin_nested():

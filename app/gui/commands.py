@@ -153,6 +153,8 @@ class Respond(Command):
             status=changed("status"),
             proposed_change=state.proposed_change if fresh else changed("proposed_change"),
             base_version=self.base_version,
+            # text typed in a burst is one undo step; a new position or status is its own
+            typing=self.old.status == self.new.status and self.old.position == self.new.position,
         )
         self.version = saved.version
 

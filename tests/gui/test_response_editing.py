@@ -107,3 +107,20 @@ def test_status_offers_only_allowed_moves(editor: Any, messages: Any) -> None:
     editor.status.setCurrentIndex(editor.status.findData("proposed"))
     assert offered() == ["draft", "proposed", "agreed"]
     assert not messages
+
+
+def test_typing_in_a_burst_is_one_undo_step(editor: Any, qtbot: Any, opened: Any) -> None:  # noqa: F811
+    """Saves happen as typing pauses; Ctrl+Z takes back the whole burst, as in Word."""
+    ws = opened.workspace
+    qtbot.keyClicks(editor.editor, "We")
+    editor.commit()
+    qtbot.keyClicks(editor.editor, " agree")
+    editor.commit()
+    qtbot.keyClicks(editor.editor, " with this.")
+    editor.commit()
+    assert editor.editor_state().text == "We agree with this."
+    assert ws.undo_action.text().endswith("Edit response")
+    ws.undo_action.trigger()
+    assert editor.editor_state().text == ""
+    ws.redo_action.trigger()
+    assert editor.editor_state().text == "We agree with this."

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 
 from app.core.journal.changes import Changes
 from app.core.journal.recorder import (
+    BURST_SECONDS,
     KEEP,
     Pending,
     Recorder,
@@ -28,6 +29,7 @@ from app.core.journal.recorder import (
 logger = logging.getLogger(__name__)
 
 __all__ = [
+    "BURST_SECONDS",
     "KEEP",
     "Changes",
     "Collector",

@@ -16,9 +16,10 @@ import json
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Integer, bindparam, delete, event, insert, select
+from sqlalchemy import Connection, Integer, bindparam, delete, event, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.core.journal import images
@@ -28,6 +29,7 @@ from app.core.models import JournalBlob, JournalEntry, new_id, utcnow
 logger = logging.getLogger(__name__)
 
 KEEP = 500  # entries kept; older ones are dropped (their operations can no longer be undone)
+BURST_SECONDS = 30  # saves of one text closer together than this are one step (typing)
 _INFO_KEY = "journal_recorder"
 
 Key = tuple[str, str]
@@ -36,10 +38,13 @@ Key = tuple[str, str]
 class Recorder:
     """Collects before-images during one transaction and writes the entry at its end."""
 
-    def __init__(self, session: Session, label: str, member_id: str | None) -> None:
+    def __init__(
+        self, session: Session, label: str, member_id: str | None, *, typing: bool = False
+    ) -> None:
         self.session = session
         self.label = label
         self.member_id = member_id
+        self.typing = typing
         self.before: dict[Key, images.Image | None] = {}
         session.info[_INFO_KEY] = self
         event.listen(session, "before_flush", self._before_flush)
@@ -109,7 +114,7 @@ class Recorder:
         """
         self.session.flush()
         self.detach()
-        return Pending(self.label, self.member_id, utcnow(), self.before)
+        return Pending(self.label, self.member_id, utcnow(), self.before, self.typing)
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +125,7 @@ class Pending:
     member_id: str | None
     at: str
     before: dict[Key, images.Image | None]
+    typing: bool = False  # a save while the user types: may fold into the newest entry
 
 
 def write_entries(
@@ -166,6 +172,11 @@ def write_entries(
         if not rows:
             out.append(Changes(op.label))
             continue
+        if op.typing and not params:
+            joined = _join_burst(connection, op, rows)
+            if joined is not None:
+                out.append(joined)
+                continue
         entry_id = new_id()
         params.append(
             {
@@ -185,6 +196,51 @@ def write_entries(
         if tidy:
             trim(connection)
     return out
+
+
+def _join_burst(connection: Connection, op: Pending, rows: list[list[Any]]) -> Changes | None:
+    """Fold this write into the newest entry when both are one burst of typing.
+
+    That entry must be this member's, under the same label, not undone, at
+    most :data:`BURST_SECONDS` old, and have touched every row this write
+    changes that existed before it (the same response; a write that only
+    creates rows starts a step); rows this write creates (a revision) join
+    it. Its before-images stay, so one undo takes back the whole burst.
+    """
+    newest = connection.execute(
+        select(JournalEntry).order_by(JournalEntry.seq.desc()).limit(1)
+    ).first()
+    if (
+        newest is None
+        or newest.undone
+        or newest.label != op.label
+        or newest.member_id != op.member_id
+        or _age(newest.at) > BURST_SECONDS
+    ):
+        return None
+    kept: list[list[Any]] = json.loads(newest.rows)
+    index = {(r[0], r[1]): r for r in kept}
+    existing = [(r[0], r[1]) for r in rows if r[2] is not None]
+    if not existing or any(key not in index for key in existing):
+        return None
+    for name, row_id, before, after in rows:
+        if (name, row_id) in index:
+            index[(name, row_id)][3] = after
+        else:
+            kept.append([name, row_id, before, after])
+    kept = [r for r in kept if r[2] != r[3]]
+    connection.execute(
+        update(JournalEntry)
+        .where(JournalEntry.seq == newest.seq)
+        .values(at=op.at, rows=json.dumps(kept, ensure_ascii=False, separators=(",", ":")))
+    )
+    logger.debug("journal: %s joined the burst of entry %s", op.label, newest.id)
+    return Changes.from_rows(op.label, newest.id, ((r[0], r[1]) for r in rows))
+
+
+def _age(stamp: str) -> float:
+    """Seconds since ``stamp`` (an :func:`utcnow` string)."""
+    return (datetime.now(UTC) - datetime.fromisoformat(stamp)).total_seconds()
 
 
 _NOW: Any = object()  # stands for "the row's image at the end", read once for all

@@ -59,6 +59,7 @@ def respond(
     status: str | None = None,
     proposed_change: str | None = None,
     comment_type: str | None = None,
+    typing: bool = False,
 ) -> str:
     """Write or change the response to a passage; an earlier text is kept as a revision.
 
@@ -67,6 +68,8 @@ def respond(
     A ``status`` goes through the workflow's one door
     (:func:`~app.core.services.workflow.change_status_in`): one step forward
     at a time, recorded as a note; going back needs :func:`review.set_status`'s reason.
+    ``typing`` marks a save of the editor while the user types: consecutive
+    ones are one undo step, as in a word processor (a status change never joins).
     """
     return save_response(
         store,
@@ -76,6 +79,7 @@ def respond(
         status=status,
         proposed_change=proposed_change,
         comment_type=comment_type,
+        typing=typing,
     ).response_id
 
 
@@ -102,6 +106,7 @@ def save_response(
     proposed_change: str | None = None,
     comment_type: str | None = None,
     base_version: int | None = None,
+    typing: bool = False,
 ) -> Saved:
     """:func:`respond`, refused as a conflict when the response is no longer ``base_version``.
 
@@ -123,7 +128,7 @@ def save_response(
         workflow.normalise_status(status)
     conflicts: list[str] = []
     fields = _Fields(text, pos, status, proposed_change, kind)
-    with store.write("Edit response") as session:
+    with store.write("Edit response", typing=typing and not status) as session:
         passage = resolve(session, Passage, passage_ref)
         owner_id = passage.same_as_id or passage.id  # a shared answer is edited once, for all
         rowversion.lock(session, "passage", owner_id)  # one save of its response at a time
