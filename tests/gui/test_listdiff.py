@@ -11,7 +11,7 @@ from app.core.errors import InvalidInputError
 from app.gui.dialogs.conflicts import ConflictsDialog
 from app.gui.dialogs.history import HistoryDialog
 from app.gui.dialogs.listdiff import ListDiffDialog
-from app.gui.dialogs.proposals import ProposalsDialog
+from app.gui.review.proposals import ProposalsDialog
 from tests.gui.conftest import make_project
 
 

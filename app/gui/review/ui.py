@@ -3,7 +3,7 @@
 A senior colleague who only reads Word comments and edits with track
 changes. Importing brings the comments in as notes; an edited response
 becomes a proposal shown next to the current text, accepted or declined by
-the user in :class:`~app.gui.dialogs.proposals.ProposalsDialog`, never
+the user in :class:`~app.gui.review.proposals.ProposalsDialog`, never
 applied silently. What cannot be placed is listed.
 """
 
@@ -24,9 +24,9 @@ from app.core.services.review_import import ReviewImportReport
 from app.gui import exporting
 from app.gui.context import ProjectContext
 from app.gui.dialogs.export import ExportData
-from app.gui.dialogs.proposals import KEPT_CURRENT as KEPT_CURRENT
-from app.gui.dialogs.proposals import ProposalsDialog as ProposalsDialog
 from app.gui.errors import show_message
+from app.gui.review.proposals import KEPT_CURRENT as KEPT_CURRENT
+from app.gui.review.proposals import ProposalsDialog as ProposalsDialog
 from app.gui.workers import Operation, Progress, busy_dialog
 from app.gui.writer import ProjectOperation
 
