@@ -55,10 +55,10 @@ class TeamWatcher(QObject):
 
     def _apply(self, announcement: Announcement) -> None:
         self.received += 1
-        kinds = () if announcement.everything else kinds_of(announcement.changes)
+        kinds = None if announcement.everything else kinds_of(announcement.changes)
         logger.debug("from the server: %s", announcement.changes.label)
         self.ctx.forget_missing()
-        self.ctx.notify(*kinds)  # no kinds: every view
+        self.ctx.notify(*(kinds or ()))  # no kinds (or a table no view names): every view
         self.ctx.undo_stack.clear()
 
     def stop(self) -> None:
