@@ -191,9 +191,6 @@ class SimilarPanel(QWidget):
         number = index.data(MATCH_ROLE)
         return self.matches[int(number)] if number is not None else None
 
-    def select(self, number: int) -> None:
-        self.view.setCurrentIndex(self.model.index(number, 0))
-
     def _update_buttons(self) -> None:
         match = self.current()
         self.cite_button.setEnabled(match is not None and match.passage_id is None)
