@@ -1,19 +1,25 @@
 """LibreOffice renders the export: footnotes at the page bottom, quotes, list numbers.
 
-Run on an export without Word comments: LibreOffice 7.4 mixes up footnote
-texts when a comment sits between two footnote references (TECHNOTES).
+The review copy too: its Word comments are numbered after the footnotes,
+since LibreOffice 7.4 takes a comment whose id is a footnote's for that
+footnote and prints the footnotes empty or with another's text (TECHNOTES).
 """
 
 from __future__ import annotations
 
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 from app.exporters.docx import export_docx
 from tests.exporters.apig_sample import CONSENSUS_NOTE, apig_contribution
+from tests.exporters.docx_helpers import small_contribution
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 pytestmark = [
     pytest.mark.libreoffice,
@@ -63,3 +69,27 @@ def test_libreoffice_renders_footnotes_quotes_and_numbers(tmp_path: Path) -> Non
     assert "11 We reproduce the ISO definition" in text
     assert " ".join(CONSENSUS_NOTE.split()[-6:]) in text
     assert "9 For a discussion of TISA" in text
+
+
+def _footnote_texts(docx_path: Path) -> list[str]:
+    with zipfile.ZipFile(docx_path) as archive:
+        root = etree.fromstring(archive.read("word/footnotes.xml"))
+    texts = []
+    for note in root.iter(f"{W}footnote"):
+        if int(note.get(f"{W}id", "0")) > 0:
+            texts.append(" ".join("".join(note.itertext()).split()))
+    return texts
+
+
+def test_libreoffice_prints_every_footnote_of_the_review_copy(tmp_path: Path) -> None:
+    out = tmp_path / "review.docx"
+    # a note's comment on the first quote sits between the two footnotes
+    export_docx(small_contribution(review_copy=True), out)
+    with zipfile.ZipFile(out) as archive:
+        assert "word/comments.xml" in archive.namelist()
+    notes = _footnote_texts(out)
+    assert len(notes) == 2
+    text = _text(_to_pdf(out, tmp_path))
+    for number, note in enumerate(notes, start=1):
+        # "N text" at the page bottom, in order, each with its own text
+        assert f"{number} {note[:30]}" in text, number

@@ -94,6 +94,7 @@ def build_document(
             writer.list_group(item)
         elif isinstance(item, Table):
             writer.table(item)
+    writer.finish()
     if progress is not None:
         progress(total, total)
     set_properties(document, contribution)

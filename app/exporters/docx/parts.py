@@ -177,6 +177,11 @@ class Footnotes:
             "<w:continuationSeparator/></w:r></w:p></w:footnote></w:footnotes>"
         )
 
+    @property
+    def last_id(self) -> int:
+        """The highest id in the part, separators (-1, 0) included."""
+        return self._next_id - 1
+
     def new_footnote(self, text_style: str, ref_style: str) -> tuple[int, Element]:
         """Append an empty footnote; returns its id and the paragraph to fill."""
         note_id = self._next_id

@@ -13,6 +13,8 @@ import re
 from collections.abc import Sequence
 
 from docx.document import Document as DocxDocument
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.part import XmlPart
 from lxml import etree
 
 from app.core.contribution.model import NoteItem
@@ -113,6 +115,34 @@ class ReviewMarks:
         r = sub(paragraphs[-1], x.R)
         sub(sub(r, x.RPR), x.RSTYLE, val=self._reference_style)
         sub(r, w("commentReference"), id=cid)
+
+    def renumber(self, after: int) -> None:
+        """Give every Word comment an id above ``after``, the highest footnote id.
+
+        Comment and footnote ids are separate in OOXML, and python-docx numbers
+        comments from 0. LibreOffice 7.4 takes a comment whose id is also a
+        footnote's (or the separators' -1 and 0) for that footnote while it
+        imports the footnotes in one pass: the footnotes after the comment print
+        empty or with another footnote's text. Word does not care either way.
+        """
+        part = next(
+            (r.target_part for r in self._document.part.rels.values() if r.reltype == RT.COMMENTS),
+            None,
+        )
+        if not isinstance(part, XmlPart):
+            return
+        comments = part.element
+        old_ids = [c.get(x.ID, "") for c in comments.iterchildren(w("comment"))]
+        new_ids = {old: str(after + 1 + n) for n, old in enumerate(old_ids)}
+        for comment in comments.iterchildren(w("comment")):
+            comment.set(x.ID, new_ids[comment.get(x.ID, "")])
+        for mark in self._document.element.body.iter(*_COMMENT_MARKS):
+            old = mark.get(x.ID, "")
+            if old in new_ids:
+                mark.set(x.ID, new_ids[old])
+
+
+_COMMENT_MARKS = (w("commentRangeStart"), w("commentRangeEnd"), w("commentReference"))
 
 
 def _insert_first(p: Element, element: Element) -> None:

@@ -304,3 +304,8 @@ class DocxWriter:
 
     def visible_comment(self, citation: Citation) -> Comment | None:
         return visible_comment(citation, self._include_drafts)
+
+    def finish(self) -> None:
+        """Number the Word comments after the footnotes (see ``ReviewMarks.renumber``)."""
+        if self._review is not None:
+            self._review.renumber(after=self._footnotes.last_id)
