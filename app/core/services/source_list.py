@@ -17,7 +17,9 @@ from typing import Any
 logger = logging.getLogger(__name__)
 
 # The current version is the highest live version number; a source's text
-# (megabytes for a long PDF) is never read, only its page count.
+# (megabytes for a long PDF) is never read, only its page count. A passage is
+# answered as ``check`` sees it: by its own response or the one it shares
+# ("Same answer as…"), with text or moved on from draft (a highlight).
 SOURCES_SQL = """
 WITH latest AS (
     SELECT source_id, max(version_no) AS no FROM source_version
@@ -27,8 +29,9 @@ WITH latest AS (
     WHERE deleted_at IS NULL GROUP BY source_id
 ), answered AS (
     SELECT p.source_id, count(DISTINCT p.id) AS n
-    FROM passage AS p JOIN response AS r ON r.passage_id = p.id
-    WHERE p.deleted_at IS NULL AND r.deleted_at IS NULL AND r.text != ''
+    FROM passage AS p JOIN response AS r ON r.passage_id = coalesce(p.same_as_id, p.id)
+    WHERE p.deleted_at IS NULL AND r.deleted_at IS NULL
+      AND (trim(r.text) != '' OR r.status != 'draft')
     GROUP BY p.source_id
 )
 SELECT s.id, s.label, s.title, s.kind, s.ordinal, json_array_length(v.pages),
