@@ -11,33 +11,26 @@ from app.cli.common import open_project as _open
 logger = logging.getLogger(__name__)
 
 
-def _short(text: str, limit: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 def cmd_changes(args: argparse.Namespace) -> int:
-    from app.core import sending
+    from app.core import i18n, sending
+    from app.core.config import load_settings
+    from app.core.sending import wording
 
+    # In the user's language (Settings, else the system's), core's errors included.
+    i18n.set_language(i18n.user_language(load_settings().interface_language))
     with _open(args.file) as store:
         sent = sending.list_sent(store)
         if not args.since_sent:
             for info in sent:
-                print(
-                    f"sent\t{info.name}\t{info.sent_at}\t{info.member}\t{info.sha256}\t"
-                    f"{info.filename}"
-                )
+                print(wording.sent_line(info))
             if not sent:
-                print("Nothing has been sent yet.")
+                print(wording.nothing_sent())
                 return 0
         changes = sending.changes_since(store)
     for change in changes:
-        print(
-            f"{change.kind}\t{change.passage_id}\t{change.party}\t“{_short(change.quote)}”\t"
-            f"{_short(change.before) or '-'} → {_short(change.after) or '-'}"
-        )
+        print(wording.change_line(change))
     if not args.since_sent and not changes:
-        print("No change since it was sent.")
+        print(wording.no_change())
     return 0
 
 

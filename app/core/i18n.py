@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import gettext
 import logging
+import os
 import threading
+from collections.abc import Mapping
 
 from app.core.config import RESOURCES
 
@@ -39,6 +41,30 @@ def set_language(code: str) -> None:
 
 def language() -> str:
     return _language
+
+
+LANGUAGES = ("en", "fr", "es")  # the languages core's catalogues speak
+_ENVIRONMENT = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")  # gettext's order
+
+
+def user_language(chosen: str = "", environ: Mapping[str, str] | None = None) -> str:
+    """The language of a command's output: chosen in Settings, else the system's, else English.
+
+    The window follows the same rule (Settings, then the system's locale);
+    the command line reads the system's from the environment as gettext
+    does (``LANGUAGE`` may list several, ``fr:en``).
+    """
+    if chosen in LANGUAGES:
+        return chosen
+    found = os.environ if environ is None else environ
+    for name in _ENVIRONMENT:
+        for value in found.get(name, "").split(":"):
+            code = value.split("_")[0].split(".")[0].lower()
+            if code in LANGUAGES:
+                return code
+            if code in ("c", "posix"):
+                return "en"
+    return "en"
 
 
 def _(message: str) -> str:

@@ -79,3 +79,12 @@ def test_every_marked_core_message_has_a_translation(language: str) -> None:
     assert marked
     catalogue = _po(i18n.LOCALE_DIR / language / "LC_MESSAGES" / f"{i18n.DOMAIN}.po")
     assert sorted(marked - set(catalogue)) == []
+
+
+def test_the_command_lines_language_comes_from_settings_then_the_environment() -> None:
+    assert i18n.user_language("es", {"LANG": "fr_FR.UTF-8"}) == "es"
+    assert i18n.user_language("", {"LANG": "fr_FR.UTF-8"}) == "fr"
+    assert i18n.user_language("", {"LANGUAGE": "de:es", "LANG": "fr_FR.UTF-8"}) == "es"
+    assert i18n.user_language("", {"LC_ALL": "C", "LANG": "fr_FR.UTF-8"}) == "en"
+    assert i18n.user_language("", {"LANG": "de_DE.UTF-8"}) == "en"
+    assert i18n.user_language("", {}) == "en"

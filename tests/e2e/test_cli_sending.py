@@ -132,3 +132,42 @@ def test_deadline_is_set_shown_cleared_and_checked_at_a_fixed_clock(
     assert "deadline\t" not in rejoinder("check", project).stdout
     cleared = rejoinder("deadline", project, "--clear")
     assert cleared.stdout == "No deadline set.\n"
+
+
+@pytest.mark.parametrize(
+    ("language", "nothing", "edited", "quote", "unchanged"),
+    [
+        ("fr", "Rien n’a encore été envoyé.", "modifié", "« … implemented", "Aucun changement"),
+        ("es", "Todavía no se ha enviado nada.", "editado", "«… implemented", "Ningún cambio"),
+    ],
+)
+def test_changes_speak_the_users_language(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    language: str,
+    nothing: str,
+    edited: str,
+    quote: str,
+    unchanged: str,
+) -> None:
+    project, _source, passage, _response = _project(tmp_path)
+    monkeypatch.setenv("LANGUAGE", f"{language}:en")
+    assert rejoinder("changes", project).stdout == f"{nothing}\n"
+    refused = rejoinder("changes", project, "--since-sent")
+    assert refused.returncode == 2 and "--final" in refused.stderr
+    assert nothing.rstrip(".") in refused.stderr
+    rejoinder("respond", project, "--passage", passage, "--status", "proposed")
+    assert rejoinder("export", project, "-o", tmp_path / "sent.docx", "--final").returncode == 0
+    assert rejoinder("changes", project).stdout.splitlines()[1] == unchanged + (
+        " depuis l’envoi." if language == "fr" else " desde el envío."
+    )
+    rejoinder("respond", project, "--passage", passage, "--text", "We strongly disagree.")
+    history = rejoinder("changes", project).stdout.splitlines()
+    assert history[0].split("\t")[:2] == [
+        "envoyé" if language == "fr" else "enviado",
+        "original",
+    ]
+    kind, passage_id, party, cited, arrow = history[1].split("\t")
+    assert (kind, passage_id, party) == (edited, passage, "Arcadia")
+    assert cited.startswith(quote)
+    assert arrow == "We disagree. → We strongly disagree."

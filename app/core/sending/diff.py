@@ -20,6 +20,7 @@ from app.core import markup
 from app.core.contribution import build_contribution, read_project
 from app.core.contribution.view import ProjectView
 from app.core.errors import MarkupError, NothingSentError
+from app.core.i18n import _
 from app.core.models import Passage, Response, Source
 from app.core.sending.record import PassageState, last_sent, printed_ids, sent_states
 from app.core.store import ProjectStore
@@ -120,8 +121,10 @@ def changes_since(store: ProjectStore, sent_id: str | None = None) -> list[Chang
         last = last_sent(store)
         if last is None:
             raise NothingSentError(
-                "Nothing has been sent yet: export the contribution with --final "
-                "(or File › Export… › Final version) first."
+                _(
+                    "Nothing has been sent yet: export the contribution with --final "
+                    "(or File › Export… › Final version) first."
+                )
             )
         sent_id = last.id
     before = sent_states(store, sent_id)
