@@ -1,4 +1,4 @@
-"""Similar passages: the cost of building the sentence index, and of a look-up.
+"""Similar passages: what the sentence index adds to an import, and the cost of a look-up.
 
     .venv/bin/python -m bench.similar [--sources 200] [--pages 100] [--lookups 100]
 
@@ -6,19 +6,20 @@ Budgets (issue 16): a look-up on a 200-source, 20,000-page project ≤ 100 ms;
 building the index adds ≤ 20 % to import time.
 
 Part 1, one real import: the 300-page PDF of :mod:`bench.make_pdf`, timed as
-poppler's ``pdftotext`` (subprocess), as Rejoinder's in-process import
-(read the PDF + store the source), and as the index build of that source
-(:func:`app.core.similar.index_version`), median of ``--runs``, same run.
-Loading datasketch (with NumPy and SciPy) is a one-off cost per process,
-reported apart.
+poppler's ``pdftotext`` (subprocess) and as Rejoinder's in-process import
+(read the PDF + store the source) without and with the index build that
+every import now does (the build replaced by nothing for the former),
+alternately, median of ``--runs``, same run. Loading NumPy, which the index
+needs, is a one-off cost per process, reported apart.
 
 Part 2, the big project: ``--sources`` × ``--pages`` pages of text drawn
 from a Zipf-distributed vocabulary of 20,000 words (the benchmark projects
 of :mod:`bench.synth` use 50 words, so every sentence would look like every
 other), 18 sentences a page, with 100 families of paraphrased sentences
-planted across sources. Each source's import and index build are timed;
-then ``--lookups`` passages (half on planted sentences) are looked up as
-the panel does it, index already built (``build=False``).
+planted across sources. Each source's store and its index build are timed
+(every 20 sources: does the build grow with the project?); then
+``--lookups`` passages (half on planted sentences) are looked up as the
+command line and the panel do it.
 """
 
 from __future__ import annotations
@@ -35,9 +36,12 @@ import tempfile
 import time
 from pathlib import Path
 
+from sqlalchemy.orm import Session
+
 from app.core.config import Identity
+from app.core.models import SourceVersion
 from app.core.services import passages, sources
-from app.core.similar import ensure_index, index_version, similar_to_passage
+from app.core.similar import ensure_index, sentences, similar_to_passage
 from app.core.store import ProjectStore
 from app.importers.base import ImportedText, ImportOptions, Page, Paragraph, ParagraphKind
 from bench.make_pdf import build_document
@@ -112,18 +116,31 @@ def _median_ms(values: list[float]) -> str:
     return f"{statistics.median(values) * 1000:.0f} ms"
 
 
-def _index_one(store: ProjectStore, source_id: str) -> float:
-    began = time.perf_counter()
-    with store.write("bench index", record=False) as session:
-        from app.core.models import SourceVersion
+class IndexTimer:
+    """Times the index build inside each import, or leaves it out (``enabled=False``)."""
 
-        version = sources.current_version(session, source_id)
-        assert isinstance(version, SourceVersion)
-        index_version(session, version)
-    return time.perf_counter() - began
+    def __init__(self) -> None:
+        self.original = sources._index_sentences
+        self.enabled = True
+        self.spent: list[float] = []
+
+    def __call__(self, session: Session, version: SourceVersion) -> None:
+        if not self.enabled:
+            return
+        began = time.perf_counter()
+        self.original(session, version)
+        self.spent.append(time.perf_counter() - began)
+
+    def __enter__(self) -> IndexTimer:
+        sources._index_sentences = self
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        sources._index_sentences = self.original
 
 
 def part_one(folder: Path, runs: int) -> None:
+    """The same PDF imported without and with its index, alternately, beside pdftotext."""
     from app.importers.pdf import import_bytes
 
     pdf = folder / "bench-300.pdf"
@@ -131,40 +148,46 @@ def part_one(folder: Path, runs: int) -> None:
     data = pdf.read_bytes()
     tool = shutil.which("pdftotext")
     ref: list[float] = []
-    imports: list[float] = []
-    indexes: list[float] = []
+    bare: list[float] = []
+    indexed: list[float] = []
     import_bytes(data, ImportOptions())  # warm-up: modules, page cache, worker processes
-    _load_datasketch = [time.perf_counter()]
-    from app.core.similar import sketch
+    began = time.perf_counter()
+    import numpy  # noqa: F401  (what the index needs; once per process, reported apart)
 
-    sketch.bands()
-    load = time.perf_counter() - _load_datasketch[0]
-    for run in range(runs):
-        if tool is not None:
-            began = time.perf_counter()
-            subprocess.run([tool, str(pdf), str(folder / "out.txt")], check=True)
-            ref.append(time.perf_counter() - began)
-        path = folder / f"pdf-{run}.rejoinder"
-        with ProjectStore.create(path, title="B", organisation="O", identity=IDENTITY) as store:
-            began = time.perf_counter()
-            imported = import_bytes(data, ImportOptions())
-            source_id = sources.add_source(store, imported, data, filename=pdf.name, label="P")
-            imports.append(time.perf_counter() - began)
-            indexes.append(_index_one(store, source_id))
-    print(f"300-page PDF ({len(imported.text):,} characters), median of {runs}:")
-    if ref:
-        print(f"  pdftotext (subprocess)            {_median_ms(ref)}")
-    print(f"  import in-process (read + store)  {_median_ms(imports)}")
+    load = time.perf_counter() - began
+    with IndexTimer() as timer:
+        for run in range(runs):
+            if tool is not None:
+                began = time.perf_counter()
+                subprocess.run([tool, str(pdf), str(folder / "out.txt")], check=True)
+                ref.append(time.perf_counter() - began)
+            for with_index in (run % 2 == 0, run % 2 == 1):  # alternate which goes first
+                timer.enabled = with_index
+                path = folder / f"pdf-{run}-{with_index}.rejoinder"
+                with ProjectStore.create(
+                    path, title="B", organisation="O", identity=IDENTITY
+                ) as store:
+                    began = time.perf_counter()
+                    imported = import_bytes(data, ImportOptions())
+                    sources.add_source(store, imported, data, filename=pdf.name, label="P")
+                    (indexed if with_index else bare).append(time.perf_counter() - began)
+                path.unlink()
+    spans = sentences.split(imported.text, [(p.start, p.end) for p in imported.paragraphs])
     print(
-        f"  index build of that source        {_median_ms(indexes)}"
-        f"  = {statistics.median(indexes) / statistics.median(imports) * 100:.0f} % of the import"
-        + (
-            f", {statistics.median(indexes) / statistics.median(ref) * 100:.0f} % of pdftotext"
-            if ref
-            else ""
-        )
+        f"300-page PDF ({len(imported.text):,} characters, {len(spans):,} sentences), "
+        f"median of {runs}:"
     )
-    print(f"  loading datasketch (once per process) {load * 1000:.0f} ms")
+    if ref:
+        print(f"  pdftotext (subprocess)                 {_median_ms(ref)}")
+    print(f"  import without the index (read + store) {_median_ms(bare)}")
+    print(f"  import with the index                   {_median_ms(indexed)}")
+    print(f"  of which the index build                {_median_ms(timer.spent)}")
+    added = statistics.median(indexed) / statistics.median(bare) - 1
+    print(
+        f"  the index adds {added * 100:.0f} % to the import "
+        f"(its own time: {statistics.median(timer.spent) / statistics.median(bare) * 100:.0f} %)"
+    )
+    print(f"  loading NumPy (once per process)        {load * 1000:.0f} ms")
 
 
 def part_two(folder: Path, n_sources: int, pages: int, lookups: int) -> None:
@@ -172,9 +195,11 @@ def part_two(folder: Path, n_sources: int, pages: int, lookups: int) -> None:
     writer = Writer(rng)
     path = folder / "big.rejoinder"
     import_times: list[float] = []
-    index_times: list[float] = []
     planted: dict[str, list[str]] = {}
-    with ProjectStore.create(path, title="B", organisation="O", identity=IDENTITY) as store:
+    with (
+        ProjectStore.create(path, title="B", organisation="O", identity=IDENTITY) as store,
+        IndexTimer() as timer,
+    ):
         for i in range(n_sources):
             imported, said = writer.document(pages)
             data = imported.text.encode()
@@ -183,18 +208,25 @@ def part_two(folder: Path, n_sources: int, pages: int, lookups: int) -> None:
                 store, imported, data, filename=f"s{i}.txt", label=f"Party {i + 1}"
             )
             import_times.append(time.perf_counter() - began)
-            index_times.append(_index_one(store, source_id))
             planted[source_id] = said
+            if (i + 1) % 20 == 0:
+                stored = statistics.median(import_times[-20:])
+                print(
+                    f"  sources {i - 18}-{i + 1}: storing {stored:.2f} s a source, of which"
+                    f" the index {statistics.median(timer.spent[-20:]):.2f} s;"
+                    f" load {os.getloadavg()[0]:.1f}",
+                    flush=True,
+                )
         assert ensure_index(store) == 0
     size = path.stat().st_size
     print(
         f"project: {n_sources} sources x {pages} pages = {n_sources * pages:,} pages, "
         f"{size / 1e6:.0f} MB"
     )
-    total_import, total_index = sum(import_times), sum(index_times)
+    total_import, total_index = sum(import_times), sum(timer.spent)
     print(
         f"  storing the sources (synthetic text, no PDF reading) {total_import:.1f} s, "
-        f"index build {total_index:.1f} s ({total_index / total_import * 100:.0f} % of that)"
+        f"of which the index {total_index:.1f} s"
     )
     with ProjectStore.open(path) as store:
         targets: list[str] = []
@@ -212,7 +244,7 @@ def part_two(folder: Path, n_sources: int, pages: int, lookups: int) -> None:
         found = 0
         for passage_id in targets:
             began = time.perf_counter()
-            matches = similar_to_passage(store, passage_id, 10, build=False)
+            matches = similar_to_passage(store, passage_id, 10)
             times.append(time.perf_counter() - began)
             found += len(matches)
     times.sort()

@@ -1,8 +1,8 @@
 """Finding the spans of other sources that say what a passage says, best first.
 
 Candidates come from the LSH band keys of the sentences the passage covers,
-recomputed from their words (datasketch is imported at the first look-up of
-a process) and sought through the primary key of ``sentence_band``;
+recomputed from their words and sought, in every segment, through the primary
+key of ``sentence_band``;
 each candidate sentence is then scored against the passage's own sentences
 with rapidfuzz, and neighbouring matching sentences of one source join into
 one span. Only the current version of each live source other than the
@@ -33,7 +33,7 @@ from app.core.models import (
 )
 from app.core.services.common import resolve
 from app.core.similar import sentences
-from app.core.similar.index import ensure_index
+from app.core.similar.index import ensure_index, segments
 from app.core.store import ProjectStore
 
 logger = logging.getLogger(__name__)
@@ -41,6 +41,7 @@ logger = logging.getLogger(__name__)
 # A sentence scoring less against every sentence of the passage is not shown. 0.8 is
 # where precision and recall meet on the judged corpus (tests/core/similar/corpus.py).
 MIN_SCORE = 0.8
+MAX_VALUES = 30_000
 CANDIDATES = 400  # sentences sharing the most band keys are scored; the rest are too far
 
 
@@ -131,10 +132,15 @@ def _candidates(session: Session, keys: list[int], versions: list[str]) -> list[
     if not keys or not versions:
         return []
     shared = func.count(SentenceBand.band).label("shared")
+    parts = segments(session)
+    # SQLite takes at most 32,766 values a statement: a very long passage is
+    # sought by the keys of its first sentences (the best candidates share many).
+    low = list(dict.fromkeys(k & 0xFFFFFFFF for k in keys))[: MAX_VALUES // max(1, len(parts))]
+    stored = [(segment << 32) | k for segment in parts for k in low]
     rows = session.execute(
         select(Sentence.id, Sentence.version_id, Sentence.start, Sentence.end, Sentence.text)
         .join(SentenceBand, SentenceBand.sentence_id == Sentence.id)
-        .where(SentenceBand.band.in_(set(keys)), Sentence.version_id.in_(versions))
+        .where(SentenceBand.band.in_(stored), Sentence.version_id.in_(versions))
         .group_by(Sentence.id)
         .order_by(shared.desc(), Sentence.id)
         .limit(CANDIDATES)

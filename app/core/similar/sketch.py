@@ -1,17 +1,21 @@
-"""A sentence's MinHash (datasketch) cut into LSH band keys that the project file can hold.
+"""A sentence's MinHash cut into LSH band keys that the project file can hold.
 
-datasketch computes the MinHash signatures and chooses the banding (the
-number of bands and rows that best separates sentences above and below
-:data:`THRESHOLD` Jaccard similarity, ``MinHashLSH``'s own optimisation).
-Its LSH tables live in memory (or Redis/Cassandra); a 20,000-page project
-has some 360,000 sentences, which would take seconds to insert at every
-start. So each band of a signature is hashed to one signed key
-(32 bits; stable across processes, unlike Python's ``hash``) and stored in the
+The signatures are datasketch's (``MinHash`` with its default ``affine32``
+scheme, :data:`NUM_PERM` permutations drawn from :data:`SEED`, zlib's CRC-32
+of each word) and the banding is the one its ``MinHashLSH`` chooses for
+:data:`THRESHOLD`; tests/core/similar checks both against datasketch itself,
+value for value. They are computed here for all sentences of a version at
+once, in a few NumPy passes: datasketch's ``MinHash.bulk`` builds one object
+per sentence in Python, which made indexing at import cost twice the import
+itself, and importing datasketch pulls in SciPy (0.6 s) — too much for an
+import or a one-shot ``rejoinder similar``. Only NumPy is imported here.
+
+Its LSH tables would live in memory (or Redis/Cassandra); a 20,000-page
+project has some 360,000 sentences, which would take seconds to insert at
+every start. So each band of a signature is hashed to one signed key (32
+bits; stable across processes, unlike Python's ``hash``) and stored in the
 ``sentence_band`` table, where SQLite's primary key finds the sentences
 sharing a key in a few milliseconds.
-
-Importing datasketch takes about 0.6 s (it pulls in SciPy), which is why
-only the indexer imports this module.
 """
 
 from __future__ import annotations
@@ -20,31 +24,19 @@ import logging
 import zlib
 from collections.abc import Sequence
 from functools import cache
+from itertools import chain
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
 
-from app.core.similar.scheme import BANDS, NUM_PERM, ROWS, SEED, THRESHOLD
+from app.core.similar.scheme import BANDS, NUM_PERM, ROWS, SEED
 
 logger = logging.getLogger(__name__)
 
+# Words hashed per NumPy pass: 16,384 × 64 permutations × 4 bytes = 4 MB at a time.
+_CHUNK = 16_384
 
-@cache
-def bands() -> tuple[tuple[int, int], ...]:
-    """The (start, end) slices of a signature that make its bands."""
-    lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM, params=(BANDS, ROWS))
-    return tuple((int(s), int(e)) for s, e in lsh.hashranges)
-
-
-def optimal_bands() -> tuple[int, int]:
-    """The (bands, rows) datasketch itself chooses for THRESHOLD and NUM_PERM."""
-    lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
-    return int(lsh.b), int(lsh.r)
-
-
-def _token_hash(data: bytes) -> int:
-    return zlib.crc32(data)
-
+# MurmurHash3's 32-bit finalizer, which datasketch applies to every word's hash first.
+_FMIX = (np.uint32(16), np.uint32(0x85EBCA6B), np.uint32(13), np.uint32(0xC2B2AE35))
 
 # Odd 64-bit constants that mix the rows of a band into one key (splitmix64's).
 _MIX = tuple(
@@ -53,23 +45,77 @@ _MIX = tuple(
 )
 
 
-def band_keys(sentences: Sequence[Sequence[str]]) -> list[list[int]]:
-    """For each sentence (its words), the keys of its LSH bands; [] for a sentence without words.
+def bands() -> tuple[tuple[int, int], ...]:
+    """The (start, end) slices of a signature that make its bands (``MinHashLSH.hashranges``)."""
+    return tuple((band * ROWS, (band + 1) * ROWS) for band in range(BANDS))
 
-    datasketch computes each MinHash; the bands of all signatures are then
-    mixed into keys in one NumPy pass (a hash per band per sentence in Python
-    cost more than the MinHash itself). Keys are signed 32-bit integers.
+
+@cache
+def permutations() -> tuple[np.ndarray, np.ndarray]:
+    """The (a, b) of datasketch's permutations h → a·h + b mod 2³², drawn as it draws them."""
+    gen = np.random.RandomState(SEED)
+    a = gen.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
+    return a, b
+
+
+def _fmix(values: np.ndarray) -> np.ndarray:
+    s1, m1, s2, m2 = _FMIX
+    values = values ^ (values >> s1)
+    values = values * m1
+    values = values ^ (values >> s2)
+    values = values * m2
+    mixed: np.ndarray = values ^ (values >> s1)
+    return mixed
+
+
+def signatures(sentences: Sequence[Sequence[str]]) -> np.ndarray:
+    """One MinHash signature per sentence that has words (uint32, rows in the sentences' order).
+
+    Each distinct word is hashed and permuted once; a sentence's signature is
+    the minimum over its words (``np.minimum.reduceat``), as datasketch's
+    ``update_batch`` takes it.
     """
-    todo = [[w.encode("utf-8") for w in words] for words in sentences]
-    signatures = MinHash.bulk(todo, num_perm=NUM_PERM, seed=SEED, hashfunc=_token_hash)
-    ranges = bands()
-    if not todo:
-        return []
-    values = np.stack([m.hashvalues.astype(np.uint64) for m in signatures])
+    lengths = [len(words) for words in sentences if words]
+    if not lengths:
+        return np.zeros((0, NUM_PERM), dtype=np.uint32)
+    tokens = list(chain.from_iterable(sentences))
+    vocabulary = {w: i for i, w in enumerate(dict.fromkeys(tokens))}
+    token_ids = np.fromiter(map(vocabulary.__getitem__, tokens), dtype=np.int64, count=len(tokens))
+    hashed = np.fromiter(
+        (zlib.crc32(w.encode("utf-8")) for w in vocabulary), dtype=np.uint32, count=len(vocabulary)
+    )
+    a, b = permutations()
     with np.errstate(over="ignore"):
-        mixed = np.zeros((len(todo), len(ranges)), dtype=np.uint64)
+        permuted = _fmix(hashed)[:, None] * a[None, :] + b[None, :]  # words × permutations
+    ends = np.cumsum(np.asarray(lengths, dtype=np.int64))
+    result = np.empty((len(lengths), NUM_PERM), dtype=np.uint32)
+    first = 0  # sentences are taken whole, a chunk of about _CHUNK words at a time
+    while first < len(lengths):
+        begin = int(ends[first - 1]) if first else 0
+        last = int(np.searchsorted(ends, begin + _CHUNK, side="right"))
+        last = max(last, first + 1)
+        stop = int(ends[last - 1])
+        starts = np.concatenate(([0], ends[first : last - 1] - begin))
+        result[first:last] = np.minimum.reduceat(permuted[token_ids[begin:stop]], starts, axis=0)
+        first = last
+    return result
+
+
+def key_array(sentences: Sequence[Sequence[str]]) -> np.ndarray:
+    """The band keys of the sentences that have words: one row of :data:`BANDS` signed keys each.
+
+    The bands of all signatures are mixed into keys in one NumPy pass (a hash
+    per band per sentence in Python cost more than the MinHash itself). Keys
+    are signed 32-bit integers (in an int64 array).
+    """
+    values = signatures(sentences).astype(np.uint64)
+    count = len(values)
+    ranges = bands()
+    with np.errstate(over="ignore"):
+        mixed = np.zeros((count, len(ranges)), dtype=np.uint64)
         for band, (start, end) in enumerate(ranges):
-            key = np.full(len(todo), np.uint64(band + 1) * _MIX[3], dtype=np.uint64)
+            key = np.full(count, np.uint64(band + 1) * _MIX[3], dtype=np.uint64)
             for column in range(start, end):
                 key = (key ^ values[:, column]) * _MIX[0]
                 key ^= key >> np.uint64(31)
@@ -77,6 +123,10 @@ def band_keys(sentences: Sequence[Sequence[str]]) -> list[list[int]]:
             key = (key ^ (key >> np.uint64(27))) * _MIX[2]
             mixed[:, band] = key ^ (key >> np.uint64(31))
     signed = (mixed & np.uint64(0xFFFFFFFF)).astype(np.int64)
-    signed = np.where(signed >= 2**31, signed - 2**32, signed)
-    rows = signed.tolist()
-    return [row if words else [] for words, row in zip(todo, rows, strict=True)]
+    return np.where(signed >= 2**31, signed - 2**32, signed)
+
+
+def band_keys(sentences: Sequence[Sequence[str]]) -> list[list[int]]:
+    """For each sentence (its words), the keys of its LSH bands; [] for a sentence without words."""
+    rows = iter(key_array(sentences).tolist())
+    return [next(rows) if words else [] for words in sentences]

@@ -1,7 +1,7 @@
 """Similar-passage search on real submissions that repeat and paraphrase each other.
 
 The corpus and how its pairs were judged: :mod:`tests.core.similar.corpus`.
-Figures at the chosen settings (bench/RESULTS.md): precision 0.83, recall 0.78.
+Figures at the chosen settings (bench/RESULTS.md): precision 0.96, recall 0.80.
 The bounds below leave room for a small change of splitting or scoring, not
 for a search that finds much less or returns much noise.
 """

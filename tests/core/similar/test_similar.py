@@ -12,7 +12,7 @@ from app.core.journal.replay import undo
 from app.core.models import Sentence, SentenceIndex
 from app.core.services import passages, responses, shared_answers, sources
 from app.core.similar import ensure_index, similar_to_passage
-from app.core.similar.scheme import BANDS, ROWS
+from app.core.similar.scheme import BANDS, ROWS, SCHEME
 from app.core.store import ProjectStore
 from tests.core.factories import add_text_source, make_project
 
@@ -97,10 +97,11 @@ def test_a_cited_match_carries_its_passage_and_response(project: ProjectStore) -
     assert match.locator != ""
 
 
-def test_the_index_is_built_once_per_version_and_skips_removed_sources(
+def test_the_index_is_built_at_import_and_skips_removed_sources(
     project: ProjectStore,
 ) -> None:
-    assert ensure_index(project) == 3
+    with project.session() as session:
+        assert session.scalar(select(func.count(SentenceIndex.version_id))) == 3
     assert ensure_index(project) == 0
     japan = _source(project, "Japan")
     sources.remove_source(project, japan)
@@ -125,6 +126,8 @@ def test_a_project_without_an_index_gets_one_at_its_first_look_up(project: Proje
 
 
 def test_an_unknown_passage_is_refused_and_builds_nothing(project: ProjectStore) -> None:
+    with project.write("test", record=False) as session:
+        session.execute(delete(SentenceIndex).where(SentenceIndex.sentences >= 0))
     with pytest.raises(NotFoundError):
         similar_to_passage(project, "ffffffff")
     with project.session() as session:
@@ -132,9 +135,44 @@ def test_an_unknown_passage_is_refused_and_builds_nothing(project: ProjectStore)
 
 
 def test_datasketch_still_chooses_the_stored_banding() -> None:
-    from app.core.similar import sketch
+    from datasketch import MinHashLSH
 
-    assert sketch.optimal_bands() == (BANDS, ROWS)
+    from app.core.similar import sketch
+    from app.core.similar.scheme import NUM_PERM, THRESHOLD
+
+    chosen = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
+    assert (chosen.b, chosen.r) == (BANDS, ROWS)
+    assert sketch.bands() == tuple(tuple(int(x) for x in r) for r in chosen.hashranges)
+
+
+def test_the_signatures_are_datasketchs_own() -> None:
+    """One NumPy pass over a version gives what datasketch's MinHash gives, value for value."""
+    import random
+    import zlib
+
+    from datasketch import MinHash
+
+    from app.core.similar import sketch
+    from app.core.similar.scheme import NUM_PERM, SEED
+
+    rng = random.Random(5)
+    vocabulary = [f"w{i}ö" for i in range(300)]
+    # over several chunks, with a long sentence that crosses a chunk's end on its own
+    sentences = [rng.sample(vocabulary, rng.randint(4, 40)) for _ in range(900)]
+    sentences[400] = [f"long{i}" for i in range(sketch._CHUNK + 5)]
+    sentences[401] = []
+    theirs = MinHash.bulk(
+        [[w.encode("utf-8") for w in s] for s in sentences],
+        num_perm=NUM_PERM,
+        seed=SEED,
+        hashfunc=zlib.crc32,
+    )
+    ours = sketch.signatures(sentences)
+    expected = [m.hashvalues for s, m in zip(sentences, theirs, strict=True) if s]
+    assert ours.shape == (len(expected), NUM_PERM)
+    assert all((row == want).all() for row, want in zip(ours, expected, strict=True))
+    keys = sketch.band_keys(sentences)
+    assert keys[401] == [] and all(len(k) == BANDS for i, k in enumerate(keys) if i != 401)
 
 
 def test_sharing_an_answer_and_undoing_it(project: ProjectStore) -> None:
@@ -267,4 +305,40 @@ def test_a_look_up_recomputes_exactly_the_keys_the_index_stored(project: Project
             session.scalars(select(SentenceBand.band).where(SentenceBand.sentence_id.in_(own)))
         )
         recomputed = _keys_of(session, passage)
-    assert stored and set(recomputed) == stored
+    # stored behind the segment of its sentence (all in segment 0 here)
+    assert stored and {k & 0xFFFFFFFF for k in recomputed} == stored
+
+
+def test_sentences_of_a_later_segment_are_found_and_stored_behind_it(tmp_path: Path) -> None:
+    from app.core.models import SentenceBand
+    from app.core.similar.scheme import SEGMENT_BITS
+
+    store = make_project(tmp_path / "p.rejoinder")
+    eu = add_text_source(store, EU, "European Union")
+    with store.write("test", record=False) as session:  # what 3 segments of sentences leave
+        session.add(Sentence(id=3 << SEGMENT_BITS, version_id="gone", start=0, end=1, text="x"))
+    japan = add_text_source(store, JAPAN, "Japan")
+    with store.session() as session:
+        ids = session.scalars(select(Sentence.id).where(Sentence.id > 3 << SEGMENT_BITS)).all()
+        bands = session.scalars(select(SentenceBand.band).where(SentenceBand.sentence_id.in_(ids)))
+        assert ids and {b >> 32 for b in bands} == {3}
+    passage = passages.cite_quote(store, eu, BELIEVE)
+    assert [m.source_id for m in similar_to_passage(store, passage)] == [japan]
+
+
+def test_an_index_of_an_older_scheme_is_dropped_and_built_again(project: ProjectStore) -> None:
+    from app.core.models import SentenceBand
+
+    with project.session() as session:
+        before = session.scalar(select(func.count()).select_from(SentenceBand))
+    with project.write("test", record=False) as session:
+        session.execute(SentenceIndex.__table__.update().values(scheme="older"))
+    assert ensure_index(project) == 3
+    with project.session() as session:
+        assert session.scalar(select(func.count()).select_from(SentenceBand)) == before
+        assert set(session.scalars(select(SentenceIndex.scheme))) == {SCHEME}
+    eu = _source(project, "European Union")
+    passage = passages.cite_quote(project, eu, BELIEVE)
+    assert [m.source_id for m in similar_to_passage(project, passage)] == [
+        _source(project, "Japan")
+    ]
