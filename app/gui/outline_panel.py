@@ -6,6 +6,7 @@ import logging
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
+    QCheckBox,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -59,6 +60,16 @@ class OutlinePanel(QWidget):
         layout.addWidget(QLabel(self.tr("Closing remarks:")))
         self.closing = RichEdit()
         layout.addWidget(self.closing)
+        self.shared_box = QCheckBox(self.tr("Shared answers print as a cross-reference"))
+        self.shared_box.setToolTip(
+            self.tr(
+                "A passage sharing another's answer (Same answer as…) prints in this section "
+                "with the phrasebook's cross-reference to where that answer is printed first, "
+                "instead of the answer's text."
+            )
+        )
+        self.shared_box.clicked.connect(self._set_shared)
+        layout.addWidget(self.shared_box)
         # Every edit is kept: the texts are saved shortly after typing stops.
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -73,6 +84,7 @@ class OutlinePanel(QWidget):
         self.down_button.clicked.connect(lambda: self._step(1))
         self.tree.currentItemChanged.connect(lambda *_a: self._switch())
         self.tree.currentItemChanged.connect(lambda *_a: self._tell_current())
+        self.tree.currentItemChanged.connect(lambda *_a: self._show_shared())
         ctx.changed.connect(self._changed)
         ctx.section_selected.connect(self._follow)
         self.refresh()
@@ -109,6 +121,7 @@ class OutlinePanel(QWidget):
                 self.tree.setCurrentItem(item)
         self.tree.blockSignals(False)
         self._load_texts()
+        self._show_shared()
 
     def current(self) -> SectionInfo | None:
         item = self.tree.currentItem()
@@ -165,6 +178,28 @@ class OutlinePanel(QWidget):
             sections.update_section(store, section_id, opening=opening, closing=closing)
 
         commands.push(self, self.ctx, commands.SectionEdit(self.ctx, self.tr("Edit opening"), do))
+
+    def _show_shared(self) -> None:
+        info = self.current()
+        self.shared_box.setEnabled(info is not None)
+        self.shared_box.setChecked(info is not None and info.shared_as_reference)
+
+    def _set_shared(self, checked: bool) -> None:
+        """The section setting of issue 16 §2, one undoable step."""
+        info = self.current()
+        if info is None:
+            return
+        store, section_id = self.ctx.store, info.id
+
+        def do() -> None:
+            sections.update_section(store, section_id, shared_as_reference=checked)
+
+        text = (
+            self.tr("Print shared answers as cross-references")
+            if checked
+            else self.tr("Print shared answers in full")
+        )
+        commands.push(self, self.ctx, commands.SectionEdit(self.ctx, text, do))
 
     def _ask_section(self) -> None:
         heading, ok = QInputDialog.getText(self, self.tr("Add topic section"), self.tr("Heading:"))

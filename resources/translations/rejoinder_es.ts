@@ -1080,6 +1080,22 @@
   <context>
     <name>OutlinePanel</name>
     <message>
+      <source>Shared answers print as a cross-reference</source>
+      <translation>Las respuestas compartidas se imprimen como una remisión</translation>
+    </message>
+    <message>
+      <source>A passage sharing another&apos;s answer (Same answer as…) prints in this section with the phrasebook&apos;s cross-reference to where that answer is printed first, instead of the answer&apos;s text.</source>
+      <translation>Un pasaje que comparte la respuesta de otro (Misma respuesta que…) se imprime en esta sección con la remisión del formulario al lugar donde esa respuesta se imprime primero, en lugar del texto de la respuesta.</translation>
+    </message>
+    <message>
+      <source>Print shared answers as cross-references</source>
+      <translation>Imprimir las respuestas compartidas como remisiones</translation>
+    </message>
+    <message>
+      <source>Print shared answers in full</source>
+      <translation>Imprimir las respuestas compartidas completas</translation>
+    </message>
+    <message>
       <source>Add topic…</source>
       <translation>Añadir un tema…</translation>
     </message>

@@ -1080,6 +1080,22 @@
   <context>
     <name>OutlinePanel</name>
     <message>
+      <source>Shared answers print as a cross-reference</source>
+      <translation>Les réponses partagées s’impriment comme un renvoi</translation>
+    </message>
+    <message>
+      <source>A passage sharing another&apos;s answer (Same answer as…) prints in this section with the phrasebook&apos;s cross-reference to where that answer is printed first, instead of the answer&apos;s text.</source>
+      <translation>Un passage qui partage la réponse d’un autre (Même réponse que…) s’imprime dans cette section avec le renvoi du recueil de formules vers l’endroit où cette réponse est imprimée en premier, au lieu du texte de la réponse.</translation>
+    </message>
+    <message>
+      <source>Print shared answers as cross-references</source>
+      <translation>Imprimer les réponses partagées comme des renvois</translation>
+    </message>
+    <message>
+      <source>Print shared answers in full</source>
+      <translation>Imprimer les réponses partagées en entier</translation>
+    </message>
+    <message>
       <source>Add topic…</source>
       <translation>Ajouter un thème…</translation>
     </message>

@@ -61,3 +61,57 @@ def test_opening_is_kept_without_a_save_button(window: Any, qtbot: Any, tmp_path
     first = sections.list_sections(window.ctx.store)[0]
     assert first.opening == "We support this paper. Indeed."
     assert outline.opening.markup() == ""
+
+
+def test_shared_answers_print_as_a_cross_reference_when_the_section_says_so(
+    window: Any, qtbot: Any, tmp_path: Path
+) -> None:
+    """Issue 16 §2: the section setting is a check box of the Outline, one undoable step."""
+    from app.core.contribution import build_contribution, read_project
+    from app.core.contribution.model import CitationsBlock
+    from app.core.services import passages, responses, shared_answers
+    from app.core.store import ProjectStore
+    from tests.core.factories import add_text_source
+
+    path = make_project(tmp_path)
+    with ProjectStore.open(path) as store:
+        eu = add_text_source(store, "1. We refer to our comments above on the EU paper.\n", "EU")
+        japan = add_text_source(store, "1. We refer to our comments above on Japan.\n", "Japan")
+        first = passages.cite_quote(store, eu, "We refer to our comments above")
+        second = passages.cite_quote(store, japan, "We refer to our comments above")
+        responses.respond(store, first, "We agree.", status="proposed")
+        shared_answers.share_answer(store, second, first)
+    assert window.open_project(path)
+    store = window.ctx.store
+    outline = window.workspace.outline
+
+    def printed() -> str:
+        tree = build_contribution(read_project(store))
+        return next(
+            c.comment.markup
+            for s in tree.sections
+            for b in s.blocks
+            if isinstance(b, CitationsBlock)
+            for c in b.citations
+            if c.quote.passage_id == second and c.comment is not None
+        )
+
+    def japan_setting() -> bool:
+        return next(
+            s for s in sections.list_sections(store) if s.source_id == japan
+        ).shared_as_reference
+
+    row = next(i for i, s in enumerate(outline.infos) if s.source_id == japan)
+    outline.tree.setCurrentItem(outline.tree.topLevelItem(row))
+    qtbot.waitUntil(lambda: outline.shared_box.isEnabled())
+    assert not outline.shared_box.isChecked() and printed() == "We agree."
+    outline.shared_box.click()
+    qtbot.waitUntil(japan_setting)
+    assert printed().startswith("We refer to our comments") and "EU" in printed()
+    window.ctx.undo_stack.undo()
+    qtbot.waitUntil(lambda: not japan_setting())
+    qtbot.waitUntil(lambda: not outline.shared_box.isChecked())
+    assert printed() == "We agree."
+    window.ctx.undo_stack.redo()
+    qtbot.waitUntil(japan_setting)
+    qtbot.waitUntil(outline.shared_box.isChecked)

@@ -26,6 +26,7 @@ class SectionInfo:
     source_label: str | None
     opening: str
     closing: str
+    shared_as_reference: bool = False  # shared answers print here as a cross-reference
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,15 @@ def list_sections(store: ProjectStore) -> list[SectionInfo]:
         ).all()
         return [
             SectionInfo(
-                s.id, s.ordinal, s.kind, s.heading, s.source_id, label, s.opening, s.closing
+                s.id,
+                s.ordinal,
+                s.kind,
+                s.heading,
+                s.source_id,
+                label,
+                s.opening,
+                s.closing,
+                bool(s.shared_as_reference),
             )
             for s, label in rows
         ]
