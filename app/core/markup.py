@@ -19,6 +19,7 @@ document, and ``serialize`` always writes the same text for the same document.
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from dataclasses import dataclass, replace
@@ -113,6 +114,8 @@ def _normalise(runs: list[Inline]) -> list[Inline]:
 
 
 def _parse_paragraph(line: str, line_no: int) -> Paragraph:
+    if "<" not in line and "&" not in line and ">" not in line:
+        return (Run(line),) if line else ()  # plain text: one run, as the loop would make
     stack: list[str] = []
     href: str | None = None
     runs: list[Inline] = []
@@ -197,8 +200,13 @@ def _parse_paragraph(line: str, line_no: int) -> Paragraph:
     return tuple(_normalise(runs))
 
 
+@functools.lru_cache(maxsize=8192)
 def parse(markup: str) -> Document:
-    """Parse markup into a normalised document, or raise :class:`MarkupError`."""
+    """Parse markup into a normalised document, or raise :class:`MarkupError`.
+
+    Kept per text (the document is immutable): preflight, the tree and the
+    renderer of one export parse each response two or three times.
+    """
     lines = markup.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     return tuple(_parse_paragraph(line, i + 1) for i, line in enumerate(lines))
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 import re
+import weakref
 
 from app.core.contribution.model import (
     Block as TreeBlock,
@@ -252,19 +253,45 @@ def _prints(section: SectionView, blocks: list[TreeBlock]) -> bool:
 def build_contribution(
     view: ProjectView, *, include_drafts: bool = False, review_copy: bool = False
 ) -> Contribution:
-    """The tree of ``view``: sections that print, in order, and what was left out."""
-    builder = _Builder(view, include_drafts, review_copy)
+    """The tree of ``view``: sections that print, in order, and what was left out.
+
+    The same view and choices give the same tree: the last two trees are kept
+    (the command line's preflight and its export build the one it prints).
+    """
+    key = (include_drafts, review_copy)
+    for ref, made_for, tree in _RECENT:
+        if ref() is view and made_for == key:
+            return tree
+    tree = _build(view, include_drafts, review_copy)
+    _RECENT[:] = [(weakref.ref(view), key, tree), *_RECENT[:1]]
+    return tree
+
+
+_RECENT: list[tuple[weakref.ref[ProjectView], tuple[bool, bool], Contribution]] = []
+
+
+def _build(view: ProjectView, include_drafts: bool, review_copy: bool) -> Contribution:
     # Cross-references need to know which sections print; a section holding
     # only a cross-reference to an empty one would print nothing, so settle
-    # the set first without cross-references, then with them.
+    # the set first without cross-references, then with them. The blocks of a
+    # round are those of the next when the set did not change (usually: it is
+    # the same set from the first round on), so a round is built only when it
+    # can differ; a builder's blocks depend only on the view, the choices and
+    # that set.
     printed = {s.id for s in view.sections}
+    builder = _Builder(view, include_drafts, review_copy)
+    made = {s.id: builder.blocks(s, printed) for s in view.sections}
     for _ in range(2):
-        probe = _Builder(view, include_drafts, review_copy)
-        printed = {s.id for s in view.sections if _prints(s, probe.blocks(s, printed))}
+        settled = {s.id for s in view.sections if _prints(s, made[s.id])}
+        if settled == printed:
+            break
+        printed = settled
+        builder = _Builder(view, include_drafts, review_copy)
+        made = {s.id: builder.blocks(s, printed) for s in view.sections}
     nodes: list[SectionNode] = []
     empty: list[tuple[str, str]] = []
     for section in view.sections:
-        blocks = builder.blocks(section, printed)
+        blocks = made[section.id]
         name = view.party(section.source_id)
         if section.id not in printed or not _prints(section, blocks):
             empty.append((section.id, section.heading))

@@ -157,7 +157,7 @@ class SectionView:
     shared_as_reference: bool = False  # a shared answer prints as a cross-reference here
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, weakref_slot=True)  # build.py keeps trees by view
 class ProjectView:
     """Everything the contribution is made of, with the project's phrasebook."""
 

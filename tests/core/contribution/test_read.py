@@ -7,7 +7,13 @@ from pathlib import Path
 import pytest
 
 from app.core import preflight
-from app.core.contribution import LeftOutReason, contribution, read_project, section_headings
+from app.core.contribution import (
+    LeftOutReason,
+    build_contribution,
+    contribution,
+    read_project,
+    section_headings,
+)
 from app.core.contribution.model import CitationsBlock, CrossReferenceBlock
 from app.core.services import passages, responses, sections
 from app.core.store import ProjectStore
@@ -182,3 +188,31 @@ def test_a_text_source_has_no_page_but_a_paragraph_number(tmp_path: Path) -> Non
 def test_the_date_is_written_in_the_project_language(tmp_path: Path) -> None:
     with _project(tmp_path, "es") as store:
         assert contribution(store).date == "2 de diciembre de 2026"
+
+
+def test_a_chain_of_cross_references_to_nothing_prints_nothing(tmp_path: Path) -> None:
+    """Settling which sections print takes two rounds: C refers to B, B only to empty A."""
+    with _project(tmp_path) as store:
+        empty_source = add_text_source(store, label="Borealis")
+        a = next(s.id for s in sections.list_sections(store) if s.source_id == empty_source)
+        b = sections.add_section(store, "Second")
+        sections.add_block(store, b, "cross_reference", target_section_ref=a)
+        c = sections.add_section(store, "Third")
+        sections.add_block(store, c, "cross_reference", target_section_ref=b)
+        d = sections.add_section(store, "Fourth")
+        sections.add_block(store, d, "paragraph", "We close.")
+        tree = contribution(store)
+    assert [s.section_id for s in tree.sections] == [d]
+    assert {section_id for section_id, _ in tree.empty_sections} == {a, b, c}
+
+
+def test_the_same_view_and_choices_give_the_same_tree_once_built(tmp_path: Path) -> None:
+    with _project(tmp_path) as store:
+        source = add_text_source(store)
+        _cite(store, source, "transparency", "Yes.", "draft")
+        view = read_project(store)
+    final = build_contribution(view)
+    assert build_contribution(view) is final
+    with_drafts = build_contribution(view, include_drafts=True)
+    assert with_drafts is not final and with_drafts.include_drafts
+    assert build_contribution(view) is final
