@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from app.cli.common import is_server_url
+from app.cli.common import held_project, is_server_url
 from app.cli.common import open_project as _open
 from app.core.errors import InvalidInputError
 
@@ -47,7 +47,6 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from app.core.contribution import read_project
     from app.core.preflight import check_view
     from app.exporters import export
 
@@ -57,6 +56,12 @@ def cmd_export(args: argparse.Namespace) -> int:
             "A final export prints no drafts and no review comments: "
             "leave out --review-copy and --include-drafts."
         )
+    if not final and not is_server_url(args.file) and held_project() is None:
+        done = _export_file(args)
+        if done is not None:
+            return done
+    from app.core.contribution import read_project
+
     with _open(args.file) as store:
         view = read_project(store, with_notes=args.review_copy)  # read once, for both
         for problem in check_view(view):
@@ -73,6 +78,38 @@ def cmd_export(args: argparse.Namespace) -> int:
             include_drafts=args.include_drafts,
             view=view,
         )
+    for line in export.left_out_summary(tree):
+        print(line, file=sys.stderr)
+    return 0
+
+
+def _export_file(args: argparse.Namespace) -> int | None:
+    """Export a project file read with sqlite3 alone: no ORM to import (issue 14 §5).
+
+    None when the ORM's way is needed: a final export was recorded (the
+    command then offers a revision, which compares with what was sent).
+    """
+    from app.core.contribution.fileread import has_sent, read_file
+    from app.core.preflight import check_view
+    from app.core.projectfile import reading
+    from app.exporters import export
+
+    project = Path(args.file)
+    with reading(project) as conn:
+        if has_sent(conn):
+            return None
+        view = read_file(conn, with_notes=args.review_copy)
+    for problem in check_view(view):
+        print(f"preflight: {problem.message}", file=sys.stderr)
+    tree = export.export_view(
+        view,
+        Path(args.output),
+        project=project,
+        layout=args.layout,
+        template=Path(args.template) if args.template else None,
+        review_copy=args.review_copy,
+        include_drafts=args.include_drafts,
+    )
     for line in export.left_out_summary(tree):
         print(line, file=sys.stderr)
     return 0

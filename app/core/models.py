@@ -14,7 +14,6 @@ agree.
 from __future__ import annotations
 
 import logging
-from enum import StrEnum
 
 from sqlalchemy import BigInteger, ForeignKey, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -22,69 +21,16 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from app.core.ids import APPLICATION_ID as APPLICATION_ID
 from app.core.ids import new_id as new_id
 from app.core.ids import utcnow as utcnow
+from app.core.kinds import AnchorMethod as AnchorMethod
+from app.core.kinds import BlockKind as BlockKind
+from app.core.kinds import CommentType as CommentType
+from app.core.kinds import NoteTarget as NoteTarget
+from app.core.kinds import Position as Position
+from app.core.kinds import SectionKind as SectionKind
+from app.core.kinds import SourceKind as SourceKind
+from app.core.kinds import Status as Status
 
 logger = logging.getLogger(__name__)
-
-
-class SourceKind(StrEnum):
-    SUBMISSION = "submission"
-    REFERENCE = "reference"
-
-
-class CommentType(StrEnum):
-    """The ISO/IEC commenting template's kinds of comment."""
-
-    GENERAL = "general"
-    TECHNICAL = "technical"
-    EDITORIAL = "editorial"
-
-
-class Position(StrEnum):
-    """Where we stand on a passage; ``UNSET`` ("") until someone chooses (``check`` says so)."""
-
-    UNSET = ""
-    AGREE = "agree"
-    PARTLY_AGREE = "partly_agree"
-    DISAGREE = "disagree"
-    STRONGLY_DISAGREE = "strongly_disagree"
-    NOTE = "note"
-
-
-class Status(StrEnum):
-    DRAFT = "draft"
-    PROPOSED = "proposed"
-    AGREED = "agreed"
-
-
-class SectionKind(StrEnum):
-    TOPIC = "topic"
-    PARTY = "party"
-
-
-class BlockKind(StrEnum):
-    PARAGRAPH = "paragraph"
-    CITATIONS = "citations"
-    CROSS_REFERENCE = "cross_reference"
-    LIST = "list"
-
-
-class AnchorMethod(StrEnum):
-    """How a passage was placed: cited by hand, or re-attached on a new version.
-
-    ``offset`` is shown as "exact" (same words, same place), ``quote`` as
-    "moved" (same words elsewhere); ``fuzzy`` placements wait for a person.
-    """
-
-    SELECTION = "selection"
-    OFFSET = "offset"
-    QUOTE = "quote"
-    FUZZY = "fuzzy"
-    ORPHAN = "orphan"
-
-
-class NoteTarget(StrEnum):
-    PASSAGE = "passage"
-    RESPONSE = "response"
 
 
 class Base(DeclarativeBase):

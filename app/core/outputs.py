@@ -46,7 +46,7 @@ from app.core.errors import (
     OutputRefusedError,
     RejoinderError,
 )
-from app.core.models import APPLICATION_ID
+from app.core.ids import APPLICATION_ID
 
 logger = logging.getLogger(__name__)
 

@@ -2,7 +2,8 @@
 
 It reads the same view of the project as the export (``app.core.contribution``),
 so what it calls empty, a draft or a section with nothing to print is what
-the export leaves out.
+the export leaves out. :func:`check_view` needs no ORM (``rejoinder export``
+runs it on a view read with :mod:`sqlite3` alone).
 """
 
 from __future__ import annotations
@@ -10,14 +11,16 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from app.core import markup
 from app.core.contribution import ProjectView, build_contribution, read_project
-from app.core.deadline import Urgency, state, stored_deadline, summary, system_clock
 from app.core.errors import MarkupError
 from app.core.fidelity import check_fidelity
-from app.core.models import AnchorMethod, BlockKind, Position
-from app.core.store import ProjectStore
+from app.core.kinds import AnchorMethod, BlockKind, Position
+
+if TYPE_CHECKING:
+    from app.core.store import ProjectStore
 
 logger = logging.getLogger(__name__)
 
@@ -37,6 +40,8 @@ def _short(text: str, limit: int = 60) -> str:
 
 def check(store: ProjectStore, now: datetime | None = None) -> list[Problem]:
     """The problems of the project; ``now`` (default: the clock) dates the deadline check."""
+    from app.core.deadline import system_clock
+
     view = read_project(store)
     problems = check_view(view)
     project = store.project()
@@ -49,6 +54,9 @@ def deadline_problems(
     view: ProjectView, project_id: str, deadline: str, now: datetime
 ) -> list[Problem]:
     """Drafts still open when less than a day is left before the deadline (or it has passed)."""
+    # Here, not at the top: check_view serves the export, which reads without SQLAlchemy.
+    from app.core.deadline import Urgency, state, stored_deadline, summary
+
     current = state(stored_deadline(deadline), now)
     if current.urgency not in (Urgency.DAY, Urgency.HOUR, Urgency.PASSED):
         return []

@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.core import outputs
 from app.core.contribution import Contribution, LeftOutReason, ProjectView, read_project
@@ -14,11 +15,13 @@ from app.core.contribution import build_contribution as build_from_view
 from app.core.contribution import contribution as build_contribution
 from app.core.errors import InvalidInputError
 from app.core.preflight import Problem, check_view
-from app.core.store import ProjectStore
 from app.exporters.docx.export import export_docx
 from app.exporters.html import render_html
 from app.exporters.layout import Layout
 from app.exporters.plaintext import render_text
+
+if TYPE_CHECKING:
+    from app.core.store import ProjectStore
 
 logger = logging.getLogger(__name__)
 
@@ -53,16 +56,42 @@ def export_project(
     Returns the tree that was written, whose ``left_out`` and
     ``empty_sections`` say what did not print.
     """
-    protect = (store.path,)
-    outputs.check_target(path, outputs.DOCX, protect=protect)
     if view is None:
-        contribution = build_contribution(
-            store, include_drafts=include_drafts or review_copy, review_copy=review_copy
-        )
-    else:
-        contribution = build_from_view(
-            view, include_drafts=include_drafts or review_copy, review_copy=review_copy
-        )
+        outputs.check_target(path, outputs.DOCX, protect=(store.path,))  # before reading
+        view = read_project(store, with_notes=review_copy)
+    return export_view(
+        view,
+        path,
+        project=store.path,
+        layout=layout,
+        template=template,
+        review_copy=review_copy,
+        include_drafts=include_drafts,
+        progress=progress,
+    )
+
+
+def export_view(
+    view: ProjectView,
+    path: Path,
+    *,
+    project: Path,
+    layout: str = "grouped",
+    template: Path | None = None,
+    review_copy: bool = False,
+    include_drafts: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> Contribution:
+    """:func:`export_project` of a view already read; ``project`` is the file it was read from.
+
+    ``rejoinder export`` reads the view with :mod:`sqlite3` alone
+    (:mod:`app.core.contribution.fileread`) and never opens a store.
+    """
+    protect = (project,)
+    outputs.check_target(path, outputs.DOCX, protect=protect)
+    contribution = build_from_view(
+        view, include_drafts=include_drafts or review_copy, review_copy=review_copy
+    )
     export_docx(
         contribution,
         path,

@@ -102,6 +102,19 @@ def test_sources_loads_neither_orm_nor_alembic(tmp_path: Path) -> None:
     assert _heavy(modules) == []
 
 
+def test_export_of_a_file_loads_neither_orm_nor_alembic(tmp_path: Path) -> None:
+    path = tmp_path / "p.rejoinder"
+    with make_project(path) as store:
+        add_source(
+            store, import_text(SUBMISSION), SUBMISSION.encode(), filename="a.txt", label="Arcadia"
+        )
+    result, modules = _loaded("export", path, "-o", tmp_path / "out.docx")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out.docx").stat().st_size > 0
+    orm = ("sqlalchemy", "alembic", "app.core.store", "app.core.models", "PySide6", "app.gui")
+    assert sorted(m for m in modules if m.startswith(orm)) == []
+
+
 @pytest.mark.parametrize("command", ["cite", "export", "import"])
 def test_a_heavier_command_loads_only_its_own_cli_module(command: str) -> None:
     result, modules = _loaded(command)

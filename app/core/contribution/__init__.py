@@ -9,6 +9,7 @@ print; ``contribution`` does both for a store.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from app.core.contribution.build import build_contribution, cross_reference_text
 from app.core.contribution.model import Contribution, LeftOut, LeftOutReason
@@ -19,7 +20,9 @@ from app.core.contribution.view import (
     read_project,
     section_headings,
 )
-from app.core.store import ProjectStore
+
+if TYPE_CHECKING:
+    from app.core.store import ProjectStore
 
 logger = logging.getLogger(__name__)
 

@@ -48,10 +48,9 @@ from app.core.contribution.view import (
     SectionView,
     is_empty_markup,
 )
+from app.core.kinds import STATUS_NOTE_PREFIX, BlockKind
 from app.core.markup import escape
-from app.core.models import BlockKind
 from app.core.phrasebook import Phrasebook
-from app.core.services import workflow
 
 logger = logging.getLogger(__name__)
 
@@ -188,7 +187,7 @@ class _Builder:
 
 
 _STATUS_CHANGE = re.compile(
-    re.escape(workflow.PREFIX) + r"(\w+) to (\w+)(?:: (.*)|\.)\Z", re.DOTALL
+    re.escape(STATUS_NOTE_PREFIX) + r"(\w+) to (\w+)(?:: (.*)|\.)\Z", re.DOTALL
 )
 
 

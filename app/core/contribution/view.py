@@ -22,31 +22,19 @@ import functools
 import json
 import logging
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
-
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any
 
 from app.core import markup
 from app.core.contribution.names import PartyName, party_name, phrase
 from app.core.errors import MarkupError
-from app.core.live import including_deleted
-from app.core.models import (
-    Block,
-    Member,
-    Note,
-    Passage,
-    Project,
-    Response,
-    Section,
-    SectionKind,
-    Source,
-    SourceVersion,
-    Status,
-)
+from app.core.kinds import SectionKind, Status
 from app.core.phrasebook import Phrasebook, load_phrasebook
-from app.core.store import ProjectStore
+
+if TYPE_CHECKING:
+    from app.core.store import ProjectStore
 
 logger = logging.getLogger(__name__)
 
@@ -189,18 +177,14 @@ def section_heading(custom: str, kind: str, name: PartyName | None, phrases: Phr
     return ""
 
 
-def _paged(version: SourceVersion, pages: list[dict[str, object]]) -> bool:
+def _paged(version: Any, pages: list[dict[str, object]]) -> bool:
     return version.media_type in _PAGED_MEDIA or len(pages) > 1
 
 
 def _locations(
-    session: Session, passages: list[Passage]
+    passages: list[Any], versions: dict[str, Any]
 ) -> dict[str, tuple[str | None, str | None]]:
     """Passage id → (page label if the source has real pages, paragraph number or position)."""
-    wanted = {p.source_version_id for p in passages}
-    versions = {
-        v.id: v for v in session.scalars(select(SourceVersion).where(SourceVersion.id.in_(wanted)))
-    }
     paged: dict[str, bool] = {}
     starts: dict[str, list[int]] = {}
     found: dict[str, tuple[str | None, str | None]] = {}
@@ -231,113 +215,166 @@ def _name(sources: dict[str, SourceView], source_id: str | None) -> PartyName | 
     return source.name if source is not None else None
 
 
+@dataclass(frozen=True, slots=True)
+class Rows:
+    """The rows a view is made of, in the order read (see :func:`read_project`).
+
+    Rows are anything with the columns as attributes: the ORM's objects, or
+    :mod:`sqlite3` rows read by :mod:`app.core.contribution.fileread`.
+    """
+
+    project: Any
+    members: Iterable[Any]  # deleted ones too: a departed member's name still prints
+    sources: Iterable[Any]
+    responses: Iterable[Any]  # by creation time
+    passages: list[Any]  # of these sources, by ordinal and creation time
+    versions: dict[str, Any]  # the live versions those passages were cited on, by id
+    blocks: Iterable[Any]  # by ordinal and creation time
+    sections: Iterable[Any]  # by ordinal and creation time
+    notes: Iterable[Any] | None  # by creation time; None: without notes
+
+
 def read_project(store: ProjectStore, *, with_notes: bool = False) -> ProjectView:
     """Read the live rows of the contribution once (a short read-only session)."""
+    from sqlalchemy import select
+
+    from app.core.live import including_deleted
+    from app.core.models import (
+        Block,
+        Member,
+        Note,
+        Passage,
+        Project,
+        Response,
+        Section,
+        Source,
+        SourceVersion,
+    )
+
     with store.session() as session:
-        project = session.scalars(select(Project)).one()
-        phrases = load_phrasebook(project.language)
-        names = {m.id: m.name for m in session.scalars(including_deleted(select(Member)))}
-        sources = {
-            s.id: SourceView(s.id, s.label, party_name(s.label, project.language), s.language)
-            for s in session.scalars(select(Source))
-        }
-        responses = {
-            r.passage_id: ResponseView(
-                r.id,
-                r.text,
-                r.position,
-                r.status,
-                r.proposed_change,
-                r.comment_type,
-                names.get(r.author_id or "", ""),
-            )
-            for r in session.scalars(select(Response).order_by(Response.created_at))
-        }
-        rows = list(
+        sources = list(session.scalars(select(Source)))
+        passages = list(
             session.scalars(
                 select(Passage)
-                .where(Passage.source_id.in_(list(sources)))
+                .where(Passage.source_id.in_([s.id for s in sources]))
                 .order_by(Passage.ordinal, Passage.created_at)
             )
         )
-        where = _locations(session, rows)
-        passages = tuple(
-            PassageView(
-                p.id,
-                p.source_id,
-                p.block_id,
-                p.quote,
-                p.exact,
-                p.anchor_method,
-                p.anchor_score,
-                bool(p.placement_confirmed),
-                where[p.id][0],
-                where[p.id][1],
-                responses.get(p.same_as_id or p.id),
-                p.same_as_id,
-            )
-            for p in rows
-        )
-        by_block: dict[str, list[PassageView]] = defaultdict(list)
-        for passage in passages:
-            if passage.block_id is not None:
-                by_block[passage.block_id].append(passage)
-        blocks: dict[str, list[BlockView]] = defaultdict(list)
-        for b in session.scalars(select(Block).order_by(Block.ordinal, Block.created_at)):
-            blocks[b.section_id].append(
-                BlockView(
-                    b.id,
-                    b.section_id,
-                    b.kind,
-                    b.text,
-                    b.after_text,
-                    b.target_section_id,
-                    bool(b.numbered),
-                    b.lead_in if b.lead_in_shown else None,
-                    b.comments_lead_in if b.comments_lead_in_shown else None,
-                    tuple(by_block.get(b.id, ())),
-                )
-            )
-        sections = tuple(
-            SectionView(
-                s.id,
-                s.kind,
-                section_heading(
-                    s.heading,
-                    s.kind,
-                    sources[s.source_id].name if s.source_id in sources else None,
-                    phrases,
-                ),
-                s.heading,
-                s.source_id,
-                s.opening,
-                s.closing,
-                tuple(blocks.get(s.id, ())),
-                bool(s.shared_as_reference),
-            )
-            for s in session.scalars(select(Section).order_by(Section.ordinal, Section.created_at))
-        )
-        notes = _notes(session, names) if with_notes else {}
-        return ProjectView(
-            title=project.title,
-            organisation=project.organisation,
-            meeting=project.meeting,
-            date=project.date,
-            language=project.language,
-            phrases=phrases,
+        wanted = {p.source_version_id for p in passages}
+        rows = Rows(
+            project=session.scalars(select(Project)).one(),
+            members=session.scalars(including_deleted(select(Member))),
             sources=sources,
-            sections=sections,
+            responses=session.scalars(select(Response).order_by(Response.created_at)),
             passages=passages,
-            notes=notes,
+            versions={
+                v.id: v
+                for v in session.scalars(select(SourceVersion).where(SourceVersion.id.in_(wanted)))
+            },
+            blocks=session.scalars(select(Block).order_by(Block.ordinal, Block.created_at)),
+            sections=session.scalars(select(Section).order_by(Section.ordinal, Section.created_at)),
+            notes=session.scalars(select(Note).order_by(Note.created_at)) if with_notes else None,
         )
+        return view_of(rows)
+
+
+def view_of(rows: Rows) -> ProjectView:
+    """The view made of ``rows``: every rule of the contribution applied once."""
+    project = rows.project
+    phrases = load_phrasebook(project.language)
+    names = {m.id: m.name for m in rows.members}
+    sources = {
+        s.id: SourceView(s.id, s.label, party_name(s.label, project.language), s.language)
+        for s in rows.sources
+    }
+    responses = {
+        r.passage_id: ResponseView(
+            r.id,
+            r.text,
+            r.position,
+            r.status,
+            r.proposed_change,
+            r.comment_type,
+            names.get(r.author_id or "", ""),
+        )
+        for r in rows.responses
+    }
+    where = _locations(rows.passages, rows.versions)
+    passages = tuple(
+        PassageView(
+            p.id,
+            p.source_id,
+            p.block_id,
+            p.quote,
+            p.exact,
+            p.anchor_method,
+            p.anchor_score,
+            bool(p.placement_confirmed),
+            where[p.id][0],
+            where[p.id][1],
+            responses.get(p.same_as_id or p.id),
+            p.same_as_id,
+        )
+        for p in rows.passages
+    )
+    by_block: dict[str, list[PassageView]] = defaultdict(list)
+    for passage in passages:
+        if passage.block_id is not None:
+            by_block[passage.block_id].append(passage)
+    blocks: dict[str, list[BlockView]] = defaultdict(list)
+    for b in rows.blocks:
+        blocks[b.section_id].append(
+            BlockView(
+                b.id,
+                b.section_id,
+                b.kind,
+                b.text,
+                b.after_text,
+                b.target_section_id,
+                bool(b.numbered),
+                b.lead_in if b.lead_in_shown else None,
+                b.comments_lead_in if b.comments_lead_in_shown else None,
+                tuple(by_block.get(b.id, ())),
+            )
+        )
+    sections = tuple(
+        SectionView(
+            s.id,
+            s.kind,
+            section_heading(
+                s.heading,
+                s.kind,
+                sources[s.source_id].name if s.source_id in sources else None,
+                phrases,
+            ),
+            s.heading,
+            s.source_id,
+            s.opening,
+            s.closing,
+            tuple(blocks.get(s.id, ())),
+            bool(s.shared_as_reference),
+        )
+        for s in rows.sections
+    )
+    return ProjectView(
+        title=project.title,
+        organisation=project.organisation,
+        meeting=project.meeting,
+        date=project.date,
+        language=project.language,
+        phrases=phrases,
+        sources=sources,
+        sections=sections,
+        passages=passages,
+        notes=_notes(rows.notes, names) if rows.notes is not None else {},
+    )
 
 
 def _notes(
-    session: Session, names: dict[str, str]
+    rows: Iterable[Any], names: dict[str, str]
 ) -> dict[str, tuple[tuple[str, str, str, str], ...]]:
     """Target id → (note id, author, time, text) in the order they were written."""
     found: dict[str, list[tuple[str, str, str, str]]] = defaultdict(list)
-    rows = session.scalars(select(Note).order_by(Note.created_at))
     for note in rows:
         found[note.target_id].append(
             (note.id, names.get(note.author_id or "", ""), note.created_at, note.text)
@@ -351,6 +388,10 @@ def section_headings(store: ProjectStore) -> dict[str, str]:
     The same rule as the export (:func:`section_heading`), read with one small
     query, not the whole project: the Outline asks after every edit.
     """
+    from sqlalchemy import select
+
+    from app.core.models import Project, Section, Source
+
     with store.session() as session:
         language = session.scalars(select(Project.language)).one()
         phrases = load_phrasebook(language)

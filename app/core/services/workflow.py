@@ -18,13 +18,14 @@ from sqlalchemy.orm import Session
 from app.core import markup
 from app.core.errors import InvalidInputError
 from app.core.i18n import _
+from app.core.kinds import STATUS_NOTE_PREFIX
 from app.core.models import NoteTarget, Response, Status
 from app.core.services.notes import add_note_in
 
 logger = logging.getLogger(__name__)
 
 ORDER: tuple[str, ...] = (Status.DRAFT, Status.PROPOSED, Status.AGREED)
-PREFIX = "Status changed from "
+PREFIX = STATUS_NOTE_PREFIX
 
 
 def normalise_status(value: str) -> str:
