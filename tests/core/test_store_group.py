@@ -80,3 +80,50 @@ def test_the_first_write_of_a_group_ends_what_could_be_redone(store: ProjectStor
         sections.add_section(store, "Newer")
     assert replay.can_redo(store) is None
     assert [line.label for line in replay.history(store)][:3] == ["Add section"] * 3
+
+
+def _placed(path: Path) -> list[tuple[object, ...]]:
+    return _on_disk(
+        path, "SELECT exact, block_id, ordinal, deleted_at IS NULL FROM passage ORDER BY ordinal"
+    )
+
+
+def test_citations_of_a_group_number_on_as_if_each_ran_alone(
+    store: ProjectStore, tmp_path: Path
+) -> None:
+    """Kept look-ups (version, section, block, next ordinal) never outlive what they saw."""
+    source = add_text_source(store)
+    with store.group():
+        passages.cite_quote(store, source, "implemented to a substantial extent")
+        with pytest.raises(RuntimeError), store.write("Cite passage"):
+            # A citation rolled back with its savepoint leaves no ordinal taken.
+            passages.cite_quote(store, source, "transparency")
+            raise RuntimeError("the line fails after citing")
+        second = passages.cite_quote(store, source, "multistakeholder")
+        passages.delete_passage(store, second)
+        passages.cite_quote(store, source, "transparency")
+        # A section of its own for the source's next passages: a new block there.
+        own = sections.add_section(store, "Own")
+        passages.cite_quote(store, source, "multistakeholder", section_ref=own)
+    rows = _placed(store.path)
+    assert sorted((str(e)[:5], o, live) for e, _b, o, live in rows) == [
+        ("imple", 0, 1),
+        ("multi", 0, 1),  # the new section's block
+        ("multi", 1, 0),  # 1: the rolled-back citation took no number
+        ("trans", 1, 1),  # 1 again: the deleted passage's number is free
+    ]
+    assert len({block for _e, block, _o, _l in rows}) == 2
+    # The same lines, each alone, give the same numbering.
+    alone = make_project(tmp_path / "alone.rejoinder")
+    try:
+        other = add_text_source(alone)
+        passages.cite_quote(alone, other, "implemented to a substantial extent")
+        gone = passages.cite_quote(alone, other, "multistakeholder")
+        passages.delete_passage(alone, gone)
+        passages.cite_quote(alone, other, "transparency")
+        mine = sections.add_section(alone, "Own")
+        passages.cite_quote(alone, other, "multistakeholder", section_ref=mine)
+        expected = sorted((e, o, live) for e, _b, o, live in _placed(alone.path))
+    finally:
+        alone.close()
+    assert sorted((e, o, live) for e, _b, o, live in rows) == expected

@@ -6,8 +6,8 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import bindparam, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import bindparam, event, func, select
+from sqlalchemy.orm import Session, SessionTransaction
 
 from app.core import anchoring, elision
 from app.core.errors import InvalidInputError
@@ -72,8 +72,70 @@ _SOURCE_SECTION = select(Section).where(Section.source_id == bindparam("source_i
 _NEXT_IN_BLOCK = select(func.max(Passage.ordinal)).where(Passage.block_id == bindparam("block_id"))
 
 
+class _Looked:
+    """What the last citations of one transaction looked up, for the next ones.
+
+    A batch cites a thousand passages of one source in a transaction: the
+    current version, the source's section, its last citations block and the
+    next ordinal there are the same for each but the last, which grows by one
+    with every passage cited. They are kept in the session's ``info`` and
+    forgotten as soon as any flush writes a source, version, section or block
+    (or a passage that is not a citation made here), and at any rollback
+    (a failed line's savepoint), so that a look-up is never stale.
+    """
+
+    def __init__(self) -> None:
+        self.versions: dict[str, str] = {}  # source id → current version id
+        self.sections: dict[str, str | None] = {}  # source id → its section id (or none)
+        self.blocks: dict[str, str] = {}  # section id → last citations block id
+        self.ordinals: dict[str | None, int] = {}  # block id → next ordinal
+        self.expected: list[object] = []  # passages the next flush inserts for a citation
+
+    def forget(self, *_args: object) -> None:
+        self.versions.clear()
+        self.sections.clear()
+        self.blocks.clear()
+        self.ordinals.clear()
+        self.expected.clear()
+
+    def after_flush(self, session: Session, _context: object) -> None:
+        expected = self.expected
+        for obj in (*session.new, *session.dirty, *session.deleted):
+            if any(obj is e for e in expected):
+                continue
+            if isinstance(obj, Passage):
+                self.ordinals.clear()
+            elif isinstance(obj, Source | SourceVersion | Section | Block):
+                self.forget()
+                return
+        expected.clear()
+
+    def transaction_ended(self, _session: Session, transaction: SessionTransaction) -> None:
+        if transaction.parent is None:  # the whole transaction: others may write now
+            self.forget()
+
+
+def _looked(session: Session) -> _Looked:
+    """The session's look-ups; emptied first when it holds changes not yet flushed."""
+    looked = session.info.get("citation_lookups")
+    if not isinstance(looked, _Looked):
+        looked = session.info["citation_lookups"] = _Looked()
+        event.listen(session, "after_flush", looked.after_flush)
+        event.listen(session, "after_soft_rollback", looked.forget)
+        event.listen(session, "after_transaction_end", looked.transaction_ended)
+    elif session.new or session.dirty or session.deleted:
+        looked.forget()  # a query would flush them first and might see them
+    return looked
+
+
 def _citations_block(session: Session, section: Section) -> Block:
     """The section's last citations block; new passages join it (created when missing)."""
+    looked = _looked(session)
+    block_id = looked.blocks.get(section.id)
+    if block_id is not None:
+        block = session.get(Block, block_id)
+        if block is not None:
+            return block
     block = session.scalars(_LAST_CITATIONS_BLOCK, {"section_id": section.id}).first()
     if block is None:
         block = Block(
@@ -83,20 +145,44 @@ def _citations_block(session: Session, section: Section) -> Block:
         )
         session.add(block)
         session.flush()
+    looked.blocks[section.id] = block.id
     return block
 
 
 def _target_section(session: Session, source: Source, section_ref: str | None) -> Section | None:
     if section_ref:
         return resolve(session, Section, section_ref)
-    return session.scalars(_SOURCE_SECTION, {"source_id": source.id}).first()
+    looked = _looked(session)
+    if source.id in looked.sections:
+        section_id = looked.sections[source.id]
+        return session.get(Section, section_id) if section_id is not None else None
+    section = session.scalars(_SOURCE_SECTION, {"source_id": source.id}).first()
+    looked.sections[source.id] = section.id if section is not None else None
+    return section
 
 
 def _next_ordinal(session: Session, block: Block | None) -> int:
+    looked = _looked(session)
+    key = block.id if block is not None else None
+    if key in looked.ordinals:
+        return looked.ordinals[key]
     if block is None:
         return next_ordinal(session, Passage, Passage.block_id.is_(None))
     value = session.scalar(_NEXT_IN_BLOCK, {"block_id": block.id})
     return 0 if value is None else int(value) + 1
+
+
+def _version(session: Session, source: Source) -> SourceVersion:
+    """The source's current version (kept between the citations of a transaction)."""
+    looked = _looked(session)
+    version_id = looked.versions.get(source.id)
+    if version_id is not None:
+        version = session.get(SourceVersion, version_id)
+        if version is not None:
+            return version
+    version = current_version(session, source.id)
+    looked.versions[source.id] = version.id
+    return version
 
 
 def _create(
@@ -112,11 +198,12 @@ def _create(
     anchor = anchoring.make_anchor(version.text, start, end, pages, paragraphs)
     section = _target_section(session, source, section_ref)
     block = _citations_block(session, section) if section is not None else None
+    ordinal = _next_ordinal(session, block)
     passage = Passage(
         source_id=source.id,
         source_version_id=version.id,
         block_id=block.id if block else None,
-        ordinal=_next_ordinal(session, block),
+        ordinal=ordinal,
         start=anchor.start,
         end=anchor.end,
         exact=anchor.exact,
@@ -134,8 +221,11 @@ def _create(
         orig_start=anchor.start,
         orig_version_id=version.id,
     )
+    looked = _looked(session)
     session.add(passage)
+    looked.expected.append(passage)
     session.flush()
+    looked.ordinals[passage.block_id] = ordinal + 1
     return passage
 
 
@@ -183,7 +273,7 @@ def cite_quote(
         raise InvalidInputError("The quote is empty.")
     with store.write("Cite passage") as session:
         source = resolve(session, Source, source_ref)
-        version = current_version(session, source.id)
+        version = _version(session, source)
         start, end = anchoring.find_quote(version.text, quote, occurrence, label=source.label)
         return _create(session, source, version, start, end, section_ref, ellipsis).id
 
