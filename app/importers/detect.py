@@ -33,11 +33,9 @@ from pathlib import PurePath
 from typing import Protocol
 
 from app.core.errors import ImportFailedError, UnsupportedFormatError
-from app.importers import text as text_importer
 from app.importers.base import ImportedText, ImportOptions
 from app.importers.label import guess_label
 from app.importers.reading import too_large
-from app.importers.safety import check_limits
 
 logger = logging.getLogger(__name__)
 
@@ -153,6 +151,10 @@ def sniff(data: bytes, suffix: str = "") -> str:
 
 def _dispatch(kind: str, data: bytes, suffix: str, options: ImportOptions) -> ImportedText:
     if kind in ("text", "markdown"):
+        # Here, not at the top: a PDF's import starts its page readers sooner
+        # without charset_normalizer and markdown-it loaded first.
+        from app.importers import text as text_importer
+
         return text_importer.import_bytes(data, options, markdown=kind == "markdown" or None)
     return _load(kind)(data, options)
 
@@ -198,6 +200,8 @@ def refuse_ole(data: bytes) -> None:
 def _sniff_zip(data: bytes) -> str:
     try:
         with zipfile.ZipFile(BytesIO(data)) as archive:
+            from app.importers.safety import check_limits  # lxml: only for archives
+
             check_limits(archive.infolist())
             names = set(archive.namelist())
             mimetype = _small_member(archive, "mimetype").strip()

@@ -115,6 +115,21 @@ def test_export_of_a_file_loads_neither_orm_nor_alembic(tmp_path: Path) -> None:
     assert sorted(m for m in modules if m.startswith(orm)) == []
 
 
+def test_importing_a_pdf_loads_no_other_format_and_no_index(tmp_path: Path) -> None:
+    """The PDF's page readers start before the store's modules; nothing else slows them."""
+    from bench.make_pdf import build_document
+
+    path = tmp_path / "p.rejoinder"
+    make_project(path).close()
+    pdf = tmp_path / "long.pdf"
+    pdf.write_bytes(build_document(45))  # long enough for worker processes
+    result, modules = _loaded("import", path, pdf)
+    assert result.returncode == 0, result.stderr
+    others = ("lxml", "docx", "charset_normalizer", "markdown_it", "alembic", "datasketch")
+    assert sorted(m for m in modules if m.split(".")[0] in others) == []
+    assert "app.importers.text" not in modules and "app.core.similar" not in modules
+
+
 @pytest.mark.parametrize("command", ["cite", "export", "import"])
 def test_a_heavier_command_loads_only_its_own_cli_module(command: str) -> None:
     result, modules = _loaded(command)
