@@ -125,7 +125,11 @@ class Chunk:
             for ln in lines:
                 text = ln.text
                 sizes[ln.size] = sizes.get(ln.size, 0) + len(text)
-                visible += sum(map(len, text.split()))
+                # Characters that are not whitespace: in printable ASCII only " " is.
+                if text.isascii() and text.isprintable():
+                    visible += len(text) - text.count(" ")
+                else:
+                    visible += sum(map(len, text.split()))
                 if length < SAMPLE:
                     sample.append(text)
                     length += len(text) + 1
