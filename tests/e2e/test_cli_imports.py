@@ -117,12 +117,9 @@ def test_export_of_a_file_loads_neither_orm_nor_alembic(tmp_path: Path) -> None:
 
 def test_importing_a_pdf_loads_no_other_format_and_no_index(tmp_path: Path) -> None:
     """The PDF's page readers start before the store's modules; nothing else slows them."""
-    from bench.make_pdf import build_document
-
     path = tmp_path / "p.rejoinder"
     make_project(path).close()
-    pdf = tmp_path / "long.pdf"
-    pdf.write_bytes(build_document(45))  # long enough for worker processes
+    pdf = ROOT / "tests/fixtures/realdocs/pdf/two-column-tracemonkey-paper.pdf"
     result, modules = _loaded("import", path, pdf)
     assert result.returncode == 0, result.stderr
     others = ("lxml", "docx", "charset_normalizer", "markdown_it", "alembic", "datasketch")
