@@ -1,7 +1,7 @@
 """Benchmark: import a PDF with Rejoinder and compare with poppler's pdftotext.
 
 Usage: ``python bench/import_pdf.py [FILE.pdf] [-n RUNS] [--command]``.
-Without a file it generates the 300-page document of :mod:`bench.make_pdf`.
+Without a file it generates the 300-page document of :mod:`tests.pdf_factory`.
 Budgets (DESIGN.md, 2 cores): in-process ≤ 1.0 × pdftotext, the whole
 ``rejoinder import`` command ≤ 2.0 × pdftotext.
 
@@ -47,7 +47,7 @@ import pypdfium2.raw as pdfium_c  # noqa: E402
 from app.importers.base import ImportOptions  # noqa: E402
 from app.importers.pdf import import_bytes  # noqa: E402
 from app.importers.pdf.workers import available_cores  # noqa: E402
-from bench.make_pdf import build_document  # noqa: E402
+from tests.pdf_factory import build_document  # noqa: E402
 
 
 def _cpu() -> str:

@@ -5,7 +5,7 @@
 Budgets (issue 16): a look-up on a 200-source, 20,000-page project ≤ 100 ms;
 building the index adds ≤ 20 % to import time.
 
-Part 1, one real import: the 300-page PDF of :mod:`bench.make_pdf`, timed as
+Part 1, one real import: the 300-page PDF of :mod:`tests.pdf_factory`, timed as
 poppler's ``pdftotext`` (subprocess) and as Rejoinder's in-process import
 (read the PDF + store the source) without and with the index build that
 every import now does (the build replaced by nothing for the former),
@@ -46,7 +46,7 @@ from app.core.services import passages, sources
 from app.core.similar import ensure_index, sentences, similar_to_passage
 from app.core.store import ProjectStore
 from app.importers.base import ImportedText, ImportOptions, Page, Paragraph, ParagraphKind
-from bench.make_pdf import build_document
+from tests.pdf_factory import build_document
 
 IDENTITY = Identity("00000000-0000-4000-8000-00000000beef", "Bench", "BE", "Borealis")
 SYLLABLES = "ka ri to me sa lu ne po vi da gor tan mil res sun fal ber om ex tri".split()

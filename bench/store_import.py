@@ -2,7 +2,7 @@
 
     .venv/bin/python -m bench.store_import [-n RUNS]
 
-The benchmark document of :mod:`bench.make_pdf` is imported once (not
+The benchmark document of :mod:`tests.pdf_factory` is imported once (not
 timed); then, into a fresh project each run, ``add_source`` is timed as a
 whole (what ``rejoinder import`` and the GUI pay after the importer), and
 next to it its parts: turning pages, paragraphs and footnotes into the JSON
@@ -27,7 +27,7 @@ from app.core.services import sources
 from app.core.store import ProjectStore
 from app.importers.base import ImportOptions
 from app.importers.pdf import import_bytes
-from bench.make_pdf import build_document
+from tests.pdf_factory import build_document
 
 
 def main() -> int:

@@ -46,17 +46,6 @@ def test_test_paths_stay_inside_the_repository() -> None:
         assert path.is_dir() and path.resolve().is_relative_to(ROOT)
 
 
-# Still to move out of bench (they build PDFs with bench.make_pdf; other areas of
-# work): listed so that no new one creeps in. Remove a name once its test is moved.
-BENCH_USERS_TO_MOVE = {
-    "tests/gui/test_end_to_end.py",
-    "tests/importers/test_hostile.py",
-    "tests/importers/test_label.py",
-    "tests/importers/test_pdf.py",
-    "tests/importers/test_pdf_workers.py",
-}
-
-
 def test_no_test_depends_on_bench() -> None:
     """Benchmarks may use the tests' helpers, never the other way round."""
     offenders = []
@@ -71,4 +60,4 @@ def test_no_test_depends_on_bench() -> None:
             )
             if any(name == "bench" or name.startswith("bench.") for name in names):
                 offenders.append(str(path.relative_to(ROOT)))
-    assert set(offenders) <= BENCH_USERS_TO_MOVE, offenders
+    assert offenders == [], offenders

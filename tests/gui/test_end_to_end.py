@@ -17,9 +17,9 @@ from PySide6.QtWidgets import QApplication
 from app.core.services import passages, sources
 from app.gui import exporting
 from app.gui.dialogs.export import ExportData
-from bench.make_pdf import Column, build_pdf
 from tests.gui.conftest import Messages, drain, make_project
 from tests.gui.test_workflow import _cite, _drop
+from tests.pdf_factory import Column, build_pdf
 
 PARAGRAPHS = [
     "1. Arcadia believes that enhanced cooperation is already fully implemented.",

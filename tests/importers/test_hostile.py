@@ -23,10 +23,10 @@ from app.importers import safety
 from app.importers.base import CancelToken, ImportOptions
 from app.importers.detect import import_file, sniff
 from app.importers.reading import display_name, read_path, read_stream
-from bench.make_pdf import build_document
 from tests.helpers import ROOT
 from tests.importers import hostile
 from tests.importers.docx_factory import build_docx, p
+from tests.pdf_factory import build_document
 
 
 def peak(path: Path) -> dict[str, object]:

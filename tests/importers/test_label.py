@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 from app.importers.base import ImportedText, ImportOptions
 from app.importers.detect import import_file
 from app.importers.label import FALLBACK, MAX_LABEL, guess_label, suggest_label
-from bench.make_pdf import Run, TextLine, build_pdf
 from tests.helpers import REALDOCS
 from tests.importers.docx_factory import build_docx, p
+from tests.pdf_factory import Run, TextLine, build_pdf
 
 # What author fields of real submissions held: a staff member's name, an
 # internal code, an employee of the company that prepared the file.

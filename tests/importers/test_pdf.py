@@ -16,8 +16,8 @@ from app.core.errors import (
 )
 from app.importers.base import CancelToken, ImportedText, ImportOptions, ParagraphKind
 from app.importers.pdf import import_bytes, ocr_available, run_ocr, saslprep
-from bench.make_pdf import Column, Run, TextLine, build_document, build_pdf
 from tests.helpers import REALDOCS
+from tests.pdf_factory import Column, Run, TextLine, build_document, build_pdf
 
 PDFS = REALDOCS / "pdf"
 XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")

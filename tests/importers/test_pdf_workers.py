@@ -18,7 +18,7 @@ from app.core.errors import ImportCancelled, ImportFailedError, RejoinderError
 from app.importers.base import CancelToken, ImportedText, ImportOptions
 from app.importers.pdf import import_bytes
 from app.importers.pdf import workers as pdf_workers
-from bench.make_pdf import build_document
+from tests.pdf_factory import build_document
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 SAMPLES = sorted(FIXTURES.rglob("*.pdf"))

@@ -1,11 +1,14 @@
-"""Write text PDFs from code: the 300-page benchmark document and test fixtures.
+"""Write text PDFs from code: the tests' PDF fixtures and the 300-page benchmark document.
+
+The tests carry their own fixtures, so this generator lives with them; the
+benchmarks in bench/ borrow it from here (never the other way round).
 
 No dependency beyond the standard library: the PDF is written by hand with
 the standard Courier/Helvetica fonts (no embedding), which every reader
 knows. Courier is monospaced, so wrapping by character count is exact and a
 paragraph's last line is the only short one, as in real typesetting.
 
-Usage: ``python bench/make_pdf.py OUT.pdf [PAGES]``.
+Usage: ``python -m tests.pdf_factory OUT.pdf [PAGES]``.
 """
 
 from __future__ import annotations
