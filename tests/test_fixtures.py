@@ -9,7 +9,7 @@ import csv
 
 from tests.helpers import FIXTURES, REALDOCS, ROOT, SAMPLES
 
-STORED = ("realdocs", "samples", "similar")
+STORED = ("realdocs", "reviews", "samples", "similar")
 
 
 def manifest() -> dict[str, dict[str, str]]:

@@ -147,6 +147,22 @@ def _change(element: etree._Element, kind: str, text: str) -> TrackedChange:
     )
 
 
+_COMMENT_MARKS = {"commentRangeStart", "commentRangeEnd", "commentReference"}
+
+
+def _only_comment_marks(element: etree._Element) -> bool:
+    """A tracked change around nothing but comment marks (LibreOffice splits its changes
+    where a comment range starts or ends): no words of the text changed."""
+    for item in element:
+        name = local(item)
+        if name == "r":
+            if any(local(c) not in ("rPr", *_COMMENT_MARKS) for c in item):
+                return False
+        elif name not in _COMMENT_MARKS:
+            return False
+    return True
+
+
 def _deleted_text(element: etree._Element) -> str:
     return "".join(t.text or "" for t in descendants(element, "delText"))
 
@@ -167,6 +183,8 @@ class _Reader:
         self.unmapped: list[TrackedChange] = []
         self.pos = 0
         self.para = -1
+        # tracked changes of the current paragraph's mark (its break), placed at its end
+        self.mark_changes: list[tuple[str, TrackedChange]] = []
 
     def _start(self, bookmark_id: str, target: Target) -> None:
         """Open the mark of ``target``; LibreOffice may start one bookmark several times.
@@ -200,11 +218,30 @@ class _Reader:
         mark = self._innermost()
         (mark.changes if mark else self.unmapped).append(change)
 
+    def _paragraph_end(self) -> None:
+        """Credit the changes of the paragraph's mark to the mark still open at its end.
+
+        The mark's change is written in the paragraph's properties, before the
+        bookmark that opens a response, so it is only known at the end whose
+        response it belongs to: one open there (an inserted or deleted break
+        inside the response), or none (a break added after the response, which
+        carries no words: the words typed after it are reported on their own).
+        """
+        innermost = self._innermost()
+        for name, change in self.mark_changes:
+            if innermost is None:
+                continue
+            innermost.changes.append(change)
+            if name == "del":
+                innermost.joined.add(self.para)
+        self.mark_changes = []
+
     def read(self, body: etree._Element) -> None:
         for element in body.iter():
             self.pos += 1
             name = local(element)
             if name == "p":
+                self._paragraph_end()
                 self.para += 1
                 if _heading(element):
                     self._close_all()  # a heading is never part of a passage or response
@@ -224,20 +261,25 @@ class _Reader:
                 self.comment_text.setdefault(cid, [])
             elif name == "commentRangeEnd":
                 self.comment_end[attr(element, "id") or ""] = self.pos
+            elif name == "commentReference":
+                cid = attr(element, "id") or ""
+                if cid not in self.comment_start:  # a comment at a point, without a range
+                    self.comment_start[cid] = (self.pos, self.para, list(self.open.values()))
+                    self.comment_end[cid] = self.pos
+                    self.comment_text.setdefault(cid, [])
             elif name in _CHANGE_TAGS and not _in_properties(element):
                 text = _deleted_text(element) if name in _SKIPPED else ""
                 if not text:
                     text = "".join(_run_text(r) for r in descendants(element, "r"))
-                self._record(_change(element, _CHANGE_TAGS[name], text))
+                if text or not _only_comment_marks(element):
+                    self._record(_change(element, _CHANGE_TAGS[name], text))
             elif name in ("del", "ins"):
-                self._record(_change(element, "paragraph", ""))
-                innermost = self._innermost()
-                if name == "del" and innermost is not None:
-                    innermost.joined.add(self.para)
+                self.mark_changes.append((name, _change(element, "paragraph", "")))
             elif name in ("rPrChange", "pPrChange"):
                 self._record(_change(element, "format", ""))
             elif name == "r":
                 self._run(element)
+        self._paragraph_end()
 
     def _base(self, run: etree._Element) -> None:
         """The text the reviewer received: deleted runs count, inserted ones do not."""
