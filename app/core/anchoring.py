@@ -25,7 +25,14 @@ from rapidfuzz import fuzz
 
 from app.core.errors import AmbiguousQuoteError, QuoteNotFoundError
 from app.core.structure import Place, Structure, agreement
-from app.core.textnorm import NormalizedText, normalize, normalize_with_map, quote_key
+from app.core.textnorm import (
+    NormalizedText,
+    normalize,
+    normalize_with_map,
+    quote_key,
+    word_end,
+    word_start,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -358,7 +365,10 @@ class Reanchorer:
             side = _MARKER_AT_END.sub("", normalize(anchor.prefix))[-12:]
         return len(side) < 6 or side not in inside
 
-    def reanchor(self, anchor: Anchor, place: Place | None = None) -> Reanchoring:
+    def reanchor(
+        self, anchor: Anchor, place: Place | None = None, origin: Structure | None = None
+    ) -> Reanchoring:
+        """Place ``anchor``; ``origin`` is the structure of the version it was made on."""
         exact = anchor.exact
         span = (anchor.start, anchor.end)
         if exact and self.text[anchor.start : anchor.end] == exact and self.allowed(place, span):
@@ -374,12 +384,21 @@ class Reanchorer:
         spans = [s for s in spans if self.allowed(place, s)]
         if spans:
             start, end = self.best(anchor, spans, place)
-            # A copy of deleted words elsewhere (a repeated line) is not the passage.
-            if min(self.sides(anchor, start, end)) >= CONTEXT_AGREES or not self.deleted_here(
-                anchor
-            ):
+            if min(self.sides(anchor, start, end)) >= CONTEXT_AGREES:
                 return Reanchoring(start, end, 1.0, "quote")
-            return Reanchoring(None, None, 0.0, "orphan")
+            if origin is not None:
+                # Every copy the cited version had is still there: the passage moved.
+                # One went: unless its context says so, the copy left is its twin
+                # (a contents list, a repeated line), not the passage.
+                key = quote_key(exact)
+                if self.norm.text.count(key) >= origin.copies(anchor.start, anchor.end):
+                    return Reanchoring(start, end, 1.0, "quote")
+            elif not self.deleted_here(anchor):
+                return Reanchoring(start, end, 1.0, "quote")
+            # A copy of deleted words elsewhere (a repeated line) is not the passage.
+            if self.deleted_here(anchor):
+                return Reanchoring(None, None, 0.0, "orphan")
+            return self.fuzzy(anchor, place)
         if self.deleted_here(anchor):
             return Reanchoring(None, None, 0.0, "orphan")
         return self.fuzzy(anchor, place)
@@ -460,13 +479,13 @@ class Reanchorer:
             starts = [
                 i
                 for i in range(max(0, start - slack), min(end, start + slack))
-                if _word_start(hay, i)
+                if word_start(hay, i, _GAPS)
             ]
             start = max(starts or [start], key=lambda i: (fit(i, end), -abs(i - found.dest_start)))
             ends = [
                 i
                 for i in range(max(start + 1, end - slack), min(len(hay), end + slack) + 1)
-                if _word_end(hay, i)
+                if word_end(hay, i, _GAPS)
             ]
             end = max(ends or [end], key=lambda i: (fit(start, i), -abs(i - found.dest_end)))
         while start < end - 1 and hay[start] in (" ", _MASK):
@@ -476,14 +495,6 @@ class Reanchorer:
         if _MASK in hay[start:end]:
             return None
         return fuzz.ratio(needle, hay[start:end]) / 100.0, start, end
-
-
-def _word_start(text: str, i: int) -> bool:
-    return 0 <= i < len(text) and text[i] not in _GAPS and (i == 0 or text[i - 1] in _GAPS)
-
-
-def _word_end(text: str, i: int) -> bool:
-    return 0 < i <= len(text) and text[i - 1] not in _GAPS and (i == len(text) or text[i] in _GAPS)
 
 
 _GAPS = (" ", _MASK)
@@ -496,6 +507,7 @@ def reanchor(
     *,
     place: Place | None = None,
     structure: Structure | None = None,
+    origin: Structure | None = None,
 ) -> Reanchoring:
     """Place ``anchor`` on a new version of its source: offset, then quote, then fuzzy.
 
@@ -504,10 +516,12 @@ def reanchor(
     and position count, and contents lines never win over body text. A fuzzy
     placement needs a similarity of at least ``threshold`` (0..1), its context
     to agree on both sides and a clear margin over the second-best candidate;
-    otherwise the passage becomes an orphan for review. This never raises for
-    text that cannot be found.
+    otherwise the passage becomes an orphan for review. ``origin``, the
+    structure of the version the anchor was made on, tells how many copies of
+    the words it had: an exact copy elsewhere is the passage moved only when
+    none of them went. This never raises for text that cannot be found.
     """
-    return Reanchorer(new_text, threshold, structure).reanchor(anchor, place)
+    return Reanchorer(new_text, threshold, structure).reanchor(anchor, place, origin)
 
 
 def reanchor_all(

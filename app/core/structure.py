@@ -4,8 +4,9 @@ Re-anchoring a passage on a new version of a source (Rev.1) must not be fooled
 by text that repeats the passage elsewhere: a table of contents repeats every
 heading, often with the old number, and an index repeats terms. So besides the
 words and their context, a placement weighs the passage's structural place —
-the headings above it and how far into the document its paragraph is — and
-contents or index lines never win over body text.
+the headings above it, how far into the document its paragraph is and how
+often its words occur there — and contents or index lines never win over body
+text.
 
 Importers give paragraphs with a kind ("heading", "body", …) and a level; a
 contents line is recognised by its shape (a title, then dot leaders, a tab or
@@ -24,7 +25,7 @@ from typing import Protocol
 
 from rapidfuzz import fuzz
 
-from app.core.textnorm import normalize
+from app.core.textnorm import normalize, quote_key
 
 logger = logging.getLogger(__name__)
 
@@ -72,6 +73,7 @@ class Structure:
 
     def __init__(self, text: str, paragraphs: Sequence[ParagraphShape] = ()) -> None:
         self.text = text
+        self._norm: str | None = None
         ordered = sorted(paragraphs, key=lambda p: p.start)
         self._starts = [p.start for p in ordered]
         self._paragraphs = ordered
@@ -111,6 +113,13 @@ class Structure:
         else:
             position = start / max(1, len(self.text))
         return Place(tuple(key for _, key in path), position, self.in_contents(start, end))
+
+    def copies(self, start: int, end: int) -> int:
+        """How often the words of ``start:end`` occur in the text (typography aside)."""
+        if self._norm is None:
+            self._norm = normalize(self.text)
+        key = quote_key(self.text[start:end])
+        return self._norm.count(key) if key else 0
 
 
 def agreement(old: Place, new: Place) -> float:

@@ -33,6 +33,7 @@ import logging
 import re
 import unicodedata
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 logger = logging.getLogger(__name__)
@@ -182,3 +183,24 @@ def quote_key(quote: str) -> str:
     still be found in a source where the word is joined ("Internet").
     """
     return _EDGE_HYPHENS.sub("", normalize(quote)).strip()
+
+
+def _punctuation(char: str) -> bool:
+    return unicodedata.category(char).startswith("P")
+
+
+def word_start(text: str, i: int, gaps: Sequence[str] = (" ",)) -> bool:
+    """A word starts at ``i``: after a gap, or after punctuation that opens it ("(", "“")."""
+    if not 0 <= i < len(text) or text[i] in gaps:
+        return False
+    return i == 0 or text[i - 1] in gaps or (text[i].isalnum() and _punctuation(text[i - 1]))
+
+
+def word_end(text: str, i: int, gaps: Sequence[str] = (" ",)) -> bool:
+    """A word ends at ``i``: before a gap, or before punctuation that follows it (",", "”").
+
+    A quote cut before a comma must not take the comma along when it is re-anchored.
+    """
+    if not 0 < i <= len(text) or text[i - 1] in gaps:
+        return False
+    return i == len(text) or text[i] in gaps or (text[i - 1].isalnum() and _punctuation(text[i]))

@@ -71,9 +71,11 @@ def _shifted(paragraphs: Sequence[Paragraph], at: int, delta: int) -> list[Parag
 
 def _place(doc: Document, start: int, end: int, new_text: str, delta: int) -> Reanchoring:
     anchor = make_anchor(doc.text, start, end)
-    old = Structure(doc.text, doc.paragraphs).place(start, end)
+    origin = Structure(doc.text, doc.paragraphs)
     structure = Structure(new_text, _shifted(doc.paragraphs, start, delta))
-    return reanchor(anchor, new_text, place=old, structure=structure)
+    return reanchor(
+        anchor, new_text, place=origin.place(start, end), structure=structure, origin=origin
+    )
 
 
 def delete(doc: Document, span: tuple[int, int]) -> Reanchoring:

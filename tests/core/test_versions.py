@@ -104,6 +104,52 @@ def test_renumbered_heading_does_not_move_to_the_contents(store: ProjectStore) -
     assert info.anchor_method == "fuzzy"
 
 
+# Found re-verifying a real LibreOffice-saved policy paper: its contents are a plain
+# list of the section titles (no page numbers), each the twin of a body heading.
+TWINS = (
+    "How to overcome the veto\n"
+    "Why the seat was never succeeded\n"
+    "How to expel a member\n"
+    "Introduction to the question.\n"
+    "Why the seat was never succeeded\n"
+    "The Charter lists the permanent members by name in its Article 23.\n"
+    "The Soviet Union ceased to exist as a subject of international law in 1991.\n"
+    "The treaty of 8 December 1991 says so in its preamble.\n"
+    "Its ratification made the treaty part of domestic law.\n"
+    "The declaration of 21 December 1991 confirms the same.\n"
+    "How to expel a member\n"
+    "Expulsion needs a recommendation of the Council.\n"
+)
+
+
+def test_a_reworded_heading_never_lands_on_its_twin_in_a_contents_list(
+    store: ProjectStore,
+) -> None:
+    source = add_text_source(store, TWINS)
+    title = "Why the seat was never succeeded"
+    cited = passages.cite_quote(store, source, title, occurrence=2)
+    rev1 = TWINS.replace(f"question.\n{title}", "question.\nWhy nobody succeeded to the seat")
+    _version(store, source, rev1)
+    info = _passage(store, cited)
+    # the list entry kept the old words: the passage must not move there
+    assert info.orphan or (info.start is not None and info.start > rev1.index("question."))
+
+
+def test_a_paragraph_moved_away_from_its_neighbours_is_found_where_it_went(
+    store: ProjectStore,
+) -> None:
+    source = add_text_source(store, TWINS)
+    moved = "Its ratification made the treaty part of domestic law."
+    cited = passages.cite_quote(store, source, moved)
+    # moved up two paragraphs: its old neighbours now stand next to each other
+    rev1 = TWINS.replace(moved + "\n", "").replace("The Soviet", moved + "\nThe Soviet")
+    report = _version(store, source, rev1)
+    info = _passage(store, cited)
+    assert report.orphans == ()
+    assert info.start == rev1.index(moved) and info.exact == moved
+    assert info.anchor_method == "quote"
+
+
 def test_contents_line_never_wins_over_body_text() -> None:
     structure = Structure(HEADED)
     line = HEADED.index("2. Enhanced cooperation ....")
@@ -120,6 +166,26 @@ def test_fuzzy_placement_keeps_first_and_last_words() -> None:
     found = reanchor(make_anchor(old, start, start + len(passage)), new)
     assert found.method == "fuzzy" and found.start is not None
     assert new[found.start : found.end] == passage.replace("on rules", "on the rules")
+
+
+def test_fuzzy_placement_stops_where_the_quote_stopped_before_punctuation() -> None:
+    # Found re-verifying A/RES/73/3 retypeset as Rev.1: a quote cut before a comma
+    # took the comma with it ("… avoidable and curable,"), and so would its printed quote.
+    old = (
+        "8. Recall the burden of the disease. 9. Further recognize that tuberculosis is "
+        "both preventable and curable, yet 40 per cent of people are missed (see “Annex”)."
+    )
+    for passage, edit in (
+        ("Further recognize that tuberculosis is both preventable and curable", "avoidable"),
+        ("yet 40 per cent of people are missed (see “Annex", "ignored"),
+    ):
+        new = old.replace("preventable", "avoidable").replace("missed", "ignored")
+        start = old.index(passage)
+        found = reanchor(make_anchor(old, start, start + len(passage)), new)
+        assert found.method == "fuzzy" and found.start is not None
+        assert new[found.start : found.end] == passage.replace("preventable", "avoidable").replace(
+            "missed", "ignored"
+        ), edit
 
 
 def test_fuzzy_placements_wait_for_confirmation(store: ProjectStore) -> None:

@@ -261,18 +261,22 @@ def _current_anchor(passage: Passage) -> anchoring.Anchor | None:
     )
 
 
-def _origin_place(session: Session, passage: Passage, cache: dict[str, Structure]) -> Place | None:
-    """Where the passage stood in the version it was cited in (headings, position)."""
+def _origin(
+    session: Session, passage: Passage, cache: dict[str, Structure]
+) -> tuple[Place | None, Structure | None]:
+    """Where the passage stood in the version it was cited in (headings, position), and
+    that version's structure."""
     version_id = passage.orig_version_id
     if version_id is None or passage.orig_start is None:
-        return None
+        return None, None
     if version_id not in cache:
         version = session.get(SourceVersion, version_id)
         if version is None:
-            return None
+            return None, None
         cache[version_id] = _structure(version)
     start = passage.orig_start
-    return cache[version_id].place(start, start + len(passage.orig_exact or passage.exact))
+    origin = cache[version_id]
+    return origin.place(start, start + len(passage.orig_exact or passage.exact)), origin
 
 
 def reanchor_passages(session: Session, source_id: str, version: SourceVersion) -> list[Placement]:
@@ -290,8 +294,8 @@ def reanchor_passages(session: Session, source_id: str, version: SourceVersion) 
     placements: list[Placement] = []
     passages = session.scalars(select(Passage).where(Passage.source_id == source_id)).all()
     for passage in passages:
-        place = _origin_place(session, passage, cache)
-        found = reanchorer.reanchor(_original_anchor(passage), place)
+        place, origin = _origin(session, passage, cache)
+        found = reanchorer.reanchor(_original_anchor(passage), place, origin)
         current = _current_anchor(passage)
         if (
             found.method not in ("offset", "quote")
