@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import signal
+import time
 from pathlib import Path
 
 import pytest
@@ -142,3 +143,13 @@ def test_with_work_of_its_own_this_process_leaves_every_page_to_the_workers(
     options = ImportOptions(meanwhile=lambda: calls.append(len(here)))
     assert import_bytes(long_pdf, options) == alone
     assert here == [] and calls == [0]  # two workers read; this process did its own work
+
+
+def test_slow_work_of_its_own_does_not_count_against_the_workers_deadline(
+    long_pdf: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A starved importing process must not refuse a document its workers read in time."""
+    monkeypatch.setattr(pdf_workers, "DEADLINE", 5.0)
+    alone = import_bytes(long_pdf, ImportOptions(), workers=0)
+    options = ImportOptions(meanwhile=lambda: time.sleep(5.5))
+    assert import_bytes(long_pdf, options, workers=1) == alone

@@ -88,7 +88,7 @@ def import_bytes(
                 parts = pool.ranges(total, count + 1 if share else count)
                 with pool.PagePool(data, password, parts, doc.raw if share else None) as pages_pool:
                     if options.meanwhile is not None:
-                        options.meanwhile()
+                        pages_pool.meanwhile(options.meanwhile)
                     plan = plan_document(pages_pool.summaries(options), total, _ocr_hint)
                     laid = pages_pool.layout(plan, options)
             else:
