@@ -41,6 +41,26 @@ def open_project(path: str) -> Iterator[ProjectStore]:
         yield store
 
 
+@contextlib.contextmanager
+def speaking_users_language() -> Iterator[None]:
+    """Inside, core speaks the user's language (Settings, else the system's), as ``changes`` does.
+
+    Preflight's lines name the parties as the document does ("la réponse au
+    Japon") when that is also the project's language, by the bare name
+    otherwise. The language before is restored on the way out (a batch runs
+    many commands in one process).
+    """
+    from app.core import i18n
+    from app.core.config import load_settings
+
+    before = i18n.language()
+    i18n.set_language(i18n.user_language(load_settings().interface_language))
+    try:
+        yield
+    finally:
+        i18n.set_language(before)
+
+
 def is_server_url(location: str) -> bool:
     """``postgresql://…`` (a team server) rather than a project file; no import of core."""
     return location.lower().startswith(("postgresql://", "postgres://", "postgresql+psycopg://"))

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from app.cli.common import held_project, is_server_url
+from app.cli.common import held_project, is_server_url, speaking_users_language
 from app.cli.common import open_project as _open
 from app.core.errors import InvalidInputError
 
@@ -33,20 +33,27 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from app.core.i18n import _
     from app.core.preflight import check
 
-    with _open(args.file) as store:
-        problems = check(store)
-    if args.no_position:
-        problems = [p for p in problems if p.kind == "no_position"]
-    for problem in problems:
-        print(f"{problem.kind}\t{problem.target_id}\t{problem.message}")
-    if not problems:
-        print("No problems found.")
+    with speaking_users_language():
+        with _open(args.file) as store:
+            problems = check(store)
+        if args.no_position:
+            problems = [p for p in problems if p.kind == "no_position"]
+        for problem in problems:
+            print(f"{problem.kind}\t{problem.target_id}\t{problem.message}")
+        if not problems:
+            print(_("No problems found."))
     return 1 if problems else 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    with speaking_users_language():
+        return _export(args)
+
+
+def _export(args: argparse.Namespace) -> int:
     from app.core.preflight import check_view
     from app.exporters import export
 

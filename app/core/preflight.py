@@ -13,10 +13,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from app.core import markup
+from app.core import i18n, markup
 from app.core.contribution import ProjectView, build_contribution, read_project
+from app.core.contribution.names import PartyName, fill
 from app.core.errors import MarkupError
 from app.core.fidelity import check_fidelity
+from app.core.i18n import _
 from app.core.kinds import AnchorMethod, BlockKind, Position
 
 if TYPE_CHECKING:
@@ -36,6 +38,24 @@ class Problem:
 def _short(text: str, limit: int = 60) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _base(code: str) -> str:
+    return code.lower().replace("_", "-").split("-")[0]
+
+
+def _say(template: str, name: PartyName | None, view: ProjectView, **values: str) -> str:
+    """``template`` (already translated) with the party's name put in by the sentence's rules.
+
+    The article belongs to the project's language ("le Japon"): in a message in
+    that language it contracts ("au Japon"); in another language only the bare
+    name is used ("Japon"), never "to le Japon".
+    """
+    if name is None:
+        name = PartyName("", "?")
+    elif _base(i18n.language()) != _base(view.language):
+        name = PartyName("", name.bare)
+    return fill(template, name, i18n.language(), **values)
 
 
 def check(store: ProjectStore, now: datetime | None = None) -> list[Problem]:
@@ -89,12 +109,16 @@ def check_view(view: ProjectView) -> list[Problem]:
     placed = {p.id for s in view.sections for b in s.blocks for p in b.passages}
     for p in view.passages:
         source = view.sources.get(p.source_id)
-        where = f"{source.label if source else '?'}: “{_short(p.quote)}”"
+        name = source.name if source else None
+        quote = _short(p.quote)
+        passage = _say(_("{party}: “{quote}”"), name, view, quote=quote)
         if p.anchor_method == AnchorMethod.ORPHAN:
             problems.append(
                 Problem(
                     "orphan",
-                    f"{where} is no longer found in the source's new version.",
+                    _("{passage} is no longer found in the source's new version.").format(
+                        passage=passage
+                    ),
                     "passage",
                     p.id,
                 )
@@ -104,45 +128,62 @@ def check_view(view: ProjectView) -> list[Problem]:
             problems.append(
                 Problem(
                     "unconfirmed",
-                    f"{where} was placed on the source's new version by a fuzzy match "
-                    f"(score {p.anchor_score}): confirm the placement, re-attach the "
-                    "passage by hand or keep it as an orphan.",
+                    _(
+                        "{passage} was placed on the source's new version by a fuzzy match "
+                        "(score {score}): confirm the placement, re-attach the passage by hand "
+                        "or keep it as an orphan."
+                    ).format(passage=passage, score=p.anchor_score),
                     "passage",
                     p.id,
                 )
             )
         else:
             for issue in check_fidelity(p.quote, p.exact):
-                problems.append(Problem("fidelity", f"{where}: {issue}", "passage", p.id))
+                problems.append(Problem("fidelity", f"{passage}: {issue}", "passage", p.id))
         if p.id not in placed:
             problems.append(
-                Problem("unplaced", f"{where} is not placed in any section.", "passage", p.id)
+                Problem(
+                    "unplaced",
+                    _("{passage} is not placed in any section.").format(passage=passage),
+                    "passage",
+                    p.id,
+                )
             )
         response = p.response
         # A passage cited only to highlight it has a response without text whose
         # status was moved on from draft: that is a decision, not a gap.
         if response is None or (response.empty and response.draft):
-            problems.append(Problem("unanswered", f"{where} has no response.", "passage", p.id))
-        elif response.draft:
+            problems.append(
+                Problem(
+                    "unanswered",
+                    _("{passage} has no response.").format(passage=passage),
+                    "passage",
+                    p.id,
+                )
+            )
+            continue
+        answer = _say(_("The response to {party}: “{quote}”"), name, view, quote=quote)
+        if response.draft:
             problems.append(
                 Problem(
                     "draft",
-                    f"The response to {where} is still a draft; it is left out of the export.",
+                    _("{response} is still a draft; it is left out of the export.").format(
+                        response=answer
+                    ),
                     "response",
                     response.id,
                 )
             )
-        if response is not None and not response.empty and response.position == Position.UNSET:
+        if not response.empty and response.position == Position.UNSET:
             problems.append(
                 Problem(
                     "no_position",
-                    f"The response to {where} has no position (agree, disagree, …).",
+                    _("{response} has no position (agree, disagree, …).").format(response=answer),
                     "response",
                     response.id,
                 )
             )
-        if response is not None:
-            _check_markup(problems, response.text, "response", response.id, where)
+        _check_markup(problems, response.text, "response", response.id, answer)
     tree = build_contribution(view)
     empty = dict(tree.empty_sections)
     for section in view.sections:
@@ -153,8 +194,10 @@ def check_view(view: ProjectView) -> list[Problem]:
                     problems.append(
                         Problem(
                             "cross_reference",
-                            f"A cross-reference in “{section.heading}” points to a section "
-                            "that was deleted.",
+                            _(
+                                "A cross-reference in “{heading}” points to a section "
+                                "that was deleted."
+                            ).format(heading=section.heading),
                             "block",
                             block.id,
                         )
@@ -163,20 +206,24 @@ def check_view(view: ProjectView) -> list[Problem]:
                     problems.append(
                         Problem(
                             "cross_reference",
-                            f"A cross-reference in “{section.heading}” points to "
-                            f"“{target.heading}”, which prints nothing.",
+                            _(
+                                "A cross-reference in “{heading}” points to “{target}”, "
+                                "which prints nothing."
+                            ).format(heading=section.heading, target=target.heading),
                             "block",
                             block.id,
                         )
                     )
-            _check_markup(problems, block.text, "block", block.id, "A paragraph")
+            _check_markup(problems, block.text, "block", block.id, _("A paragraph"))
         for text in (section.opening, section.closing):
-            _check_markup(problems, text, "section", section.id, "A section's text")
+            _check_markup(problems, text, "section", section.id, _("A section's text"))
     for section_id, heading in tree.empty_sections:
         problems.append(
             Problem(
                 "empty_section",
-                f"“{heading or '…'}” has nothing to print; it is left out of the export.",
+                _("“{heading}” has nothing to print; it is left out of the export.").format(
+                    heading=heading or "…"
+                ),
                 "section",
                 section_id,
             )
@@ -192,4 +239,5 @@ def _check_markup(problems: list[Problem], text: str, kind: str, ident: str, whe
         return
     for note in notes:
         if not "".join(run.text for run in note.runs).strip():
-            problems.append(Problem("footnote", f"{where} has an empty footnote.", kind, ident))
+            message = _("{where} has an empty footnote.").format(where=where)
+            problems.append(Problem("footnote", message, kind, ident))

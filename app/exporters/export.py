@@ -14,6 +14,7 @@ from app.core.contribution import Contribution, LeftOutReason, ProjectView, read
 from app.core.contribution import build_contribution as build_from_view
 from app.core.contribution import contribution as build_contribution
 from app.core.errors import InvalidInputError
+from app.core.i18n import _
 from app.core.preflight import Problem, check_view
 from app.exporters.docx.export import export_docx
 from app.exporters.html import render_html
@@ -159,23 +160,41 @@ def export_check(store: ProjectStore) -> ExportCheck:
     )
 
 
-_REASONS = {
-    LeftOutReason.DRAFT: ("its response is still a draft", "their responses are still drafts"),
-    LeftOutReason.UNANSWERED: ("it has no response", "they have no response"),
-    LeftOutReason.UNPLACED: ("it is not in any section", "they are not in any section"),
-}
+def _reasons() -> dict[LeftOutReason, tuple[str, str]]:
+    """Per reason, the sentence for one passage and for ``{n}`` of them, translated."""
+    return {
+        LeftOutReason.DRAFT: (
+            _("1 passage left out because its response is still a draft."),
+            _("{n} passages left out because their responses are still drafts."),
+        ),
+        LeftOutReason.UNANSWERED: (
+            _("1 passage left out because it has no response."),
+            _("{n} passages left out because they have no response."),
+        ),
+        LeftOutReason.UNPLACED: (
+            _("1 passage left out because it is not in any section."),
+            _("{n} passages left out because they are not in any section."),
+        ),
+    }
 
 
 def left_out_summary(contribution: Contribution) -> list[str]:
-    """What did not print, one line per reason ("2 passages left out because …")."""
+    """What did not print, one line per reason ("2 passages left out because …").
+
+    In core's current language (the command line speaks the project's).
+    """
     counts = Counter(item.reason for item in contribution.left_out)
     lines = []
-    for reason, (one, many) in _REASONS.items():
+    for reason, (one, many) in _reasons().items():
         count = counts.get(reason, 0)
         if count == 1:
-            lines.append(f"1 passage left out because {one}.")
+            lines.append(one)
         elif count:
-            lines.append(f"{count} passages left out because {many}.")
+            lines.append(many.format(n=count))
     for _section_id, heading in contribution.empty_sections:
-        lines.append(f"“{heading or '…'}” left out because it has nothing to print.")
+        lines.append(
+            _("“{heading}” left out because it has nothing to print.").format(
+                heading=heading or "…"
+            )
+        )
     return lines

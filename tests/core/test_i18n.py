@@ -72,7 +72,14 @@ def test_compiled_catalogue_is_in_step_with_its_po(language: str) -> None:
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_marked_core_message_has_a_translation(language: str) -> None:
     marked: set[str] = set()
-    for source in Path(i18n.__file__).parent.rglob("*.py"):
+    app = Path(i18n.__file__).parent.parent
+    # core, and the command line and exporters that print core's catalogue
+    sources = [
+        *(app / "core").rglob("*.py"),
+        *(app / "cli").rglob("*.py"),
+        app / "exporters" / "export.py",
+    ]
+    for source in sources:
         text = source.read_text(encoding="utf-8")
         for match in re.finditer(r'\bN?_\(\s*((?:"(?:[^"\\]|\\.)*"\s*)+)\)', text):
             marked.add("".join(re.findall(r'"((?:[^"\\]|\\.)*)"', match.group(1))))
