@@ -9,6 +9,7 @@ after a space prints one space.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from pathlib import Path
 
 import pytest
@@ -108,3 +109,33 @@ def test_a_run_starting_with_a_space_after_a_space_prints_one_space(tmp_path: Pa
     assert "We strongly agree." in texts
     underlined = body.xpath("//w:r[w:rPr/w:u]/w:t/text()", namespaces=NS)  # type: ignore[attr-defined]
     assert "strongly" in underlined
+
+
+def _left_indent(styles: object, style_id: str) -> int:
+    """The left indent a paragraph style gives, following ``basedOn``."""
+    while style_id:
+        style = styles.find(f"w:style[@w:styleId='{style_id}']", NS)  # type: ignore[attr-defined]
+        ind = style.find("w:pPr/w:ind", NS)
+        if ind is not None and ind.get(f"{W}left") is not None:
+            return int(ind.get(f"{W}left"))
+        based = style.find("w:basedOn", NS)
+        style_id = based.get(f"{W}val") if based is not None else ""
+    return 0
+
+
+def test_an_interleaved_answer_stands_at_the_margin_under_its_indented_quote(
+    tmp_path: Path,
+) -> None:
+    # the sample's pattern: quotes indented, our own words (lead-ins, answers) at the margin;
+    # an answer indented less than its quote (CommentContinued) read as neither
+    body, styles, _numbering = _export(tmp_path, Layout.INTERLEAVED)
+    paragraphs = body.findall(".//w:body/w:p", NS)  # type: ignore[attr-defined]
+    style_of = [p.find("w:pPr/w:pStyle", NS) for p in paragraphs]
+    names = [s.get(f"{W}val") if s is not None else "" for s in style_of]
+    answers = [
+        after for before, after in itertools.pairwise(names)
+        if before == "QuoteNumbered" and not after.startswith("Quote")
+    ]  # fmt: skip
+    assert answers and set(answers) == {"Comment"}
+    assert _left_indent(styles, "Comment") == _left_indent(styles, "LeadIn") == 0
+    assert _left_indent(styles, "Quote") > 0

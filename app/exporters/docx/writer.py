@@ -257,6 +257,10 @@ class DocxWriter:
         """The style of the item's first paragraph, and of the paragraphs that continue it."""
         names = _LIST_STYLES[para.role]
         numbered, plain, continued = (self._styles[n] for n in names)
+        if para.role is Role.COMMENT and group.role is Role.QUOTE:
+            # interleaved: our answer under its quote stands at the margin, as all
+            # our own words do in the sample, apart from the indented quotes
+            return plain, plain
         if para.role is Role.LIST_ITEM and not group.numbered:
             return self._styles["list_bullet"], continued
         if para.number is not None:
