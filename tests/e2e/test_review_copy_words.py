@@ -14,6 +14,7 @@ import pytest
 
 from app.cli import main
 from app.core.config import Identity, load_settings, save_settings
+from app.core.phrasebook import load_phrasebook
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -70,3 +71,9 @@ def test_review_comments_are_localised_and_signed_by_the_member(
     if language != "en":
         assert "Status changed" not in text
     assert "root" not in text
+    # a note's time as a reader writes it, in the language ("2 décembre 2026, 09:38 UTC")
+    assert not re.search(r"\d{4}-\d\d-\d\dT", text)
+    months = "|".join(load_phrasebook(language).months)
+    when = rf"\d{{1,2}} (?:de )?(?:{months}) (?:de )?\d{{4}}, \d\d:\d\d UTC"
+    colon = load_phrasebook(language).text("colon")
+    assert re.search(rf"^Ana Pérez \({when}\){colon}{re.escape(changed)}$", text, re.M)

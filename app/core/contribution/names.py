@@ -157,3 +157,25 @@ def long_date(value: str, phrases: Phrasebook) -> str:
     return phrases.template("date_format").format(
         day=day.day, month=months[day.month - 1], year=day.year
     )
+
+
+def note_time(value: str, phrases: Phrasebook) -> str:
+    """When a note was written, as a reader writes it: "2 December 2026, 09:38 UTC".
+
+    Notes are stamped in UTC ("2026-12-02T09:38:16.394600Z"); a bare date
+    prints as the date alone, anything else as it is.
+    """
+    text = value.strip()
+    try:
+        moment = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return text
+    day = long_date(text[:10], phrases)
+    if len(text) <= 10:
+        return day
+    return f"{day}, {moment.strftime('%H:%M')} UTC"
+
+
+def note_line(author: str, created: str, text: str, phrases: Phrasebook) -> str:
+    """One note as the review copy prints it in a Word comment ("Ana (2 May 2024): …")."""
+    return f"{author} ({note_time(created, phrases)}){phrases.text('colon')}{text}"

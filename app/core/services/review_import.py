@@ -26,10 +26,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.core import markup
+from app.core.contribution.names import note_line
 from app.core.errors import InvalidInputError
 from app.core.live import get_any, including_deleted
 from app.core.models import Member, Note, NoteTarget, Passage, Project, Response, Revision
-from app.core.phrasebook import status_line_pattern
+from app.core.phrasebook import Phrasebook, load_phrasebook, status_line_pattern
 from app.core.reviewdata import ParsedReview, TrackedChange, WordComment
 from app.core.services import responses
 from app.core.services.common import resolve
@@ -114,6 +115,7 @@ class _Importer:
         self.already = 0
         self.from_export = 0
         self.note_for_comment: dict[str, str] = {}
+        self.phrases: Phrasebook | None = None
 
     def member(self, name: str, initials: str = "") -> str:
         name = " ".join(name.split()) or UNKNOWN_AUTHOR
@@ -145,14 +147,33 @@ class _Importer:
         """The id of our note this exported comment printed, or "" for a status comment."""
         if _STATUS_COMMENT.match(comment.text):
             return ""
-        match = _NOTE_COMMENT.match(comment.text)
-        if match is None or comment.target is None:
+        if comment.target is None:
             return None
-        return self.session.scalar(
-            select(Note.id)
-            .where(Note.target_id == comment.target.id, Note.created_at == match.group(1))
-            .limit(1)
+        match = _NOTE_COMMENT.match(comment.text)
+        if match is not None:  # a copy exported when notes printed their ISO time
+            return self.session.scalar(
+                select(Note.id)
+                .where(Note.target_id == comment.target.id, Note.created_at == match.group(1))
+                .limit(1)
+            )
+        return self.printed_note(comment)
+
+    def printed_note(self, comment: WordComment) -> str | None:
+        """Our note whose printed line ("Ana (2 May 2024, 09:38 UTC): …") opens the comment."""
+        assert comment.target is not None
+        if self.phrases is None:
+            language = self.session.scalars(select(Project.language)).one()
+            self.phrases = load_phrasebook(language)
+        rows = self.session.execute(
+            select(Note.id, Note.created_at, Member.name)
+            .outerjoin(Member, Member.id == Note.author_id)
+            .where(Note.target_id == comment.target.id)
         )
+        for note_id, created, author in rows:
+            prefix = note_line(author or "", created, "", self.phrases)
+            if comment.text.startswith(prefix):
+                return str(note_id)
+        return None
 
     def comment(self, comment: WordComment) -> None:
         own = self.own_note(comment)

@@ -18,6 +18,7 @@ from docx.opc.part import XmlPart
 from lxml import etree
 
 from app.core.contribution.model import NoteItem
+from app.core.contribution.names import note_line
 from app.core.phrasebook import Phrasebook
 from app.exporters.cleaning import clean_text
 from app.exporters.docx import ooxml as x
@@ -38,8 +39,9 @@ def _initials(name: str) -> str:
     return "".join(part[0] for part in name.split() if part[:1].isalnum()).upper()[:4]
 
 
-def _notes_text(notes: Sequence[NoteItem]) -> list[str]:
-    return [f"{n.author} ({n.created}): {n.text}" for n in notes]
+def _notes_text(notes: Sequence[NoteItem], phrases: Phrasebook) -> list[str]:
+    """A line per note; its time as a reader writes it (Word's own w:date stays ISO)."""
+    return [note_line(n.author, n.created, n.text, phrases) for n in notes]
 
 
 class ReviewMarks:
@@ -64,14 +66,14 @@ class ReviewMarks:
             quote = para.quote
             self._bookmark(bookmark_name("p", quote.passage_id), paragraphs)
             if quote.notes:
-                lines = _notes_text(quote.notes)
+                lines = _notes_text(quote.notes, self._phrases)
                 self._comment(paragraphs, "\n".join(lines), quote.notes[0].author)
         if para.comment is not None:
             comment = para.comment
             self._bookmark(bookmark_name("r", comment.response_id), paragraphs)
             author = comment.author or self._fallback
             lines = [self.summary(comment.status, comment.position, author)]
-            lines += _notes_text(comment.notes)
+            lines += _notes_text(comment.notes, self._phrases)
             self._comment(paragraphs, "\n".join(lines), author)
 
     def _label(self, key: str, raw: str) -> str:
