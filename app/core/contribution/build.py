@@ -112,11 +112,7 @@ class _Builder:
         first = self.section_of.get(passage.same_as_id)
         if first is None or first.id == section.id:
             return None
-        phrases = self.view.phrases
-        name = self.view.party(first.source_id) if first.kind == SectionKind.PARTY else None
-        if name is None:
-            return escape(phrase(phrases, "refer_above_topic", title=first.heading))
-        return escape(phrase(phrases, "refer_above", name))
+        return escape(referring_sentence(self.view, section.id, first))
 
     def citations(self, block: BlockView) -> list[CitationsBlock]:
         phrases = self.view.phrases
@@ -221,6 +217,26 @@ def _lead_in(own: str | None, default: str) -> str:
     return own if own.strip() else escape(default)
 
 
+def referring_sentence(view: ProjectView, from_section_id: str, target: SectionView) -> str:
+    """The phrasebook's "We refer to our comments above/below on …" from one section to another.
+
+    "Above" only when the target prints before the section that refers to it:
+    a preliminary remark pointing to a party's section further on says "below".
+    """
+    order = [s.id for s in view.sections]
+    below = (
+        from_section_id in order
+        and target.id in order
+        and order.index(target.id) > order.index(from_section_id)
+    )
+    where = "below" if below else "above"
+    phrases = view.phrases
+    name = view.party(target.source_id) if target.kind == SectionKind.PARTY else None
+    if name is None:
+        return phrase(phrases, f"refer_{where}_topic", title=target.heading)
+    return phrase(phrases, f"refer_{where}", name)
+
+
 def cross_reference_text(view: ProjectView, block: BlockView, target: SectionView) -> str:
     """The sentence a cross-reference prints (markup).
 
@@ -229,12 +245,9 @@ def cross_reference_text(view: ProjectView, block: BlockView, target: SectionVie
     “{title}”."). Words of its own with ``{party}`` are that sentence with the
     name contracted; older words without it read before + name + after.
     """
-    phrases = view.phrases
     name = view.party(target.source_id) if target.kind == SectionKind.PARTY else None
     if not block.text.strip() and not block.after_text.strip():
-        if name is None:
-            return escape(phrase(phrases, "refer_above_topic", title=target.heading))
-        return escape(phrase(phrases, "refer_above", name))
+        return escape(referring_sentence(view, block.section_id, target))
     if "{party}" in block.text:
         if name is None:
             return block.text.replace("{party}", escape(target.heading))
