@@ -93,3 +93,24 @@ def test_libreoffice_prints_every_footnote_of_the_review_copy(tmp_path: Path) ->
     for number, note in enumerate(notes, start=1):
         # "N text" at the page bottom, in order, each with its own text
         assert f"{number} {note[:30]}" in text, number
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es"])
+def test_no_table_header_word_breaks_in_the_middle(tmp_path: Path, language: str) -> None:
+    from app.core.phrasebook import load_phrasebook
+    from app.exporters.layout import Layout
+
+    out = tmp_path / f"table-{language}.docx"
+    export_docx(small_contribution(language=language), out, layout=Layout.TABLE)
+    pdf = _to_pdf(out, tmp_path)
+    text = " ".join(
+        subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True)
+        .stdout.decode("utf-8")
+        .split()
+    )
+    phrases = load_phrasebook(language)
+    keys = ("table_number", "table_party", "table_location", "table_type")
+    keys += ("table_quote", "table_comment", "table_proposed", "table_observations")
+    for key in keys:
+        # a header may wrap between words, never inside one ("Type of commen t")
+        assert " ".join(phrases.text(key).split()) in text, key

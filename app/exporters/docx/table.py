@@ -53,8 +53,21 @@ _PADDING = 260  # the cell's left and right margins, and a little air
 _SHORT = 4
 
 
+# Letters about half as wide again as an average one in a bold sans-serif
+# (LibreOffice's DejaVu Sans Bold broke "comment" as "commen-t").
+_WIDE = frozenset("mwMWÆŒæœ—")
+
+
 def _longest_word(texts: Sequence[str]) -> int:
-    return max((len(word) for text in texts for word in text.split()), default=1)
+    """The widest word, in average characters (rounded up)."""
+    return max(
+        (
+            -(-sum(3 if char in _WIDE else 2 for char in word) // 2)
+            for text in texts
+            for word in text.split()
+        ),
+        default=1,
+    )
 
 
 def column_widths(
