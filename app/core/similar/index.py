@@ -19,7 +19,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, delete, func, select
+from sqlalchemy import Connection, and_, delete, func, select
 from sqlalchemy.orm import Session
 
 from app.core.models import Sentence, SentenceBand, SentenceIndex, Source, SourceVersion
@@ -147,16 +147,23 @@ def _drop_stale(session: Session) -> None:
 def versions_to_index(store: ProjectStore, scheme: str | None = None) -> list[str]:
     """Live versions of live sources the index does not hold (with ``scheme``, when given)."""
     with store.session() as session:
-        live = session.scalars(
+        return missing_versions(session, scheme)
+
+
+def missing_versions(session: Session, scheme: str | None = None) -> list[str]:
+    """:func:`versions_to_index` in an open session: one query, asked before every look-up."""
+    held = SentenceIndex.version_id == SourceVersion.id
+    if scheme is not None:
+        held = and_(held, SentenceIndex.scheme == scheme)
+    return list(
+        session.scalars(
             select(SourceVersion.id)
             .join(Source, Source.id == SourceVersion.source_id)
+            .outerjoin(SentenceIndex, held)
+            .where(SentenceIndex.version_id.is_(None))
             .order_by(Source.ordinal, SourceVersion.version_no)
-        ).all()
-        done = {
-            v: kind
-            for v, kind in session.execute(select(SentenceIndex.version_id, SentenceIndex.scheme))
-        }
-    return [v for v in live if v not in done or (scheme is not None and done[v] != scheme)]
+        )
+    )
 
 
 def ensure_index(store: ProjectStore, progress: Progress | None = None) -> int:

@@ -342,3 +342,16 @@ def test_an_index_of_an_older_scheme_is_dropped_and_built_again(project: Project
     assert [m.source_id for m in similar_to_passage(project, passage)] == [
         _source(project, "Japan")
     ]
+
+
+def test_the_passages_own_source_never_crowds_out_the_others(tmp_path: Path) -> None:
+    """Candidates are counted before their sentences are read: the own source is left out first."""
+    from app.core.similar import lookup
+
+    store = make_project(tmp_path / "p.rejoinder")
+    said = "We refer to our comments above on the contribution from the European Union."
+    many = "".join(f"{i}. {said}\n\n" for i in range(1, lookup.CANDIDATES + 30))
+    eu = add_text_source(store, many, "European Union")
+    japan = add_text_source(store, f"1. {said.replace('above', 'made above')}\n", "Japan")
+    passage = passages.cite_quote(store, eu, said, occurrence=1)
+    assert [m.source_id for m in similar_to_passage(store, passage)] == [japan]
