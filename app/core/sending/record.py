@@ -152,15 +152,25 @@ def _member_name(store: ProjectStore, member_id: str | None) -> str:
 
 def list_sent(store: ProjectStore) -> list[SentInfo]:
     """Every final export, oldest first."""
+    # Not the rows themselves: each holds the JSON of every passage's state (megabytes
+    # for 20,000 passages), and the passages panel asks at every refresh.
     with store.session() as session:
         rows = session.execute(
-            select(SentExport, Member.name)
+            select(
+                SentExport.id,
+                SentExport.sent_at,
+                Member.name,
+                SentExport.filename,
+                SentExport.sha256,
+                SentExport.revision_no,
+                SentExport.layout,
+            )
             .outerjoin(Member, Member.id == SentExport.member_id)
             .order_by(SentExport.sent_at, SentExport.id)
         )
         return [
-            SentInfo(s.id, s.sent_at, name or "", s.filename, s.sha256, s.revision_no, s.layout)
-            for s, name in rows
+            SentInfo(i, at, name or "", filename, sha, number, layout)
+            for i, at, name, filename, sha, number, layout in rows
         ]
 
 
