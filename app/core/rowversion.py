@@ -21,11 +21,13 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import text
+from sqlalchemy import Select, inspect, literal_column, text
 from sqlalchemy.orm import Session
 
+from app.core import journal
+from app.core.journal import images
 from app.core.models import Conflict, Member, Tracked, utcnow
 
 logger = logging.getLogger(__name__)
@@ -56,6 +58,71 @@ def version(session: Session, table: str, row_id: str | None, *, lock: bool = Fa
         text(f"SELECT xmin::text::bigint FROM {table} WHERE id = :id{suffix}"), {"id": row_id}
     ).scalar()
     return ABSENT if value is None else int(value)
+
+
+M = TypeVar("M", bound=Tracked)
+
+_XACT = "rowversion_xact"  # session.info: this transaction's id, read with the first locked row
+# xmin is the 32-bit id of the transaction that wrote the row; pg_current_xact_id() is the
+# 64-bit one (epoch and id): its low 32 bits are what xmin will read once we write.
+_XACT_COLUMN = "pg_current_xact_id()::text::bigint % 4294967296"
+
+
+def fetch_locked(
+    session: Session, statement: Select[M], params: Mapping[str, Any]
+) -> tuple[M | None, int | None]:
+    """The row an ORM ``statement`` selects, locked, and its version, in one round trip.
+
+    On a team server the row is held (``FOR UPDATE``) until the transaction
+    ends, its version comes with it (the newest, even when the lock had to
+    wait for another save), and the journal is given its image
+    (:func:`app.core.journal.known`) so that it need not read the row again
+    before the write. Row-level security hides from a locking read the rows
+    the login may not change: those come back as None, as an absent row
+    does. On a file: the row, and None.
+    """
+    if not tracked(session):
+        return session.scalars(statement, params).first(), None
+    locking = _LOCKING.get(statement)
+    if locking is None:
+        model = statement.column_descriptions[0]["entity"]
+        table = inspect(model).local_table.name
+        locking = _LOCKING[statement] = (
+            statement.add_columns(
+                literal_column(f"{table}.xmin::text::bigint"), literal_column(_XACT_COLUMN)
+            )
+            .with_for_update(of=model)
+            .execution_options(populate_existing=True)
+        )
+    found = session.execute(locking, params).first()
+    if found is None:
+        return None, ABSENT
+    row, value, xact = found[0], int(found[1]), int(found[2])
+    session.info[_XACT] = xact
+    table, row_id, before = images.of_row(row)
+    journal.known(session, table, {row_id: before})
+    return row, value
+
+
+_LOCKING: dict[Select[Any], Select[Any]] = {}  # statement → its locking form, built once
+
+
+def written(session: Session, row: Tracked, before: int | None, stamp: str | None) -> int | None:
+    """The version of ``row`` after this transaction, given its version and stamp when locked.
+
+    A row this transaction updated carries the transaction's id as its
+    version, known since :func:`fetch_locked`; one it left alone keeps
+    ``before``. Inside a savepoint (a batch's group) the row gets the
+    savepoint's own id, so the version is read.
+    """
+    if before is None:
+        return None
+    if row.updated_at == stamp:
+        return before
+    xact = session.info.get(_XACT)
+    if xact is None or session.in_nested_transaction():
+        return version(session, inspect(row).mapper.local_table.name, row.id)
+    return int(xact)
 
 
 def lock(session: Session, table: str, row_id: str) -> None:

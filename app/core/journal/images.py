@@ -13,7 +13,7 @@ import logging
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, LargeBinary, Select, Table, bindparam, select
+from sqlalchemy import Connection, LargeBinary, Select, Table, bindparam, inspect, select
 
 from app.core.models import TABLES
 
@@ -51,6 +51,17 @@ def read(connection: Connection, name: str, ids: Iterable[str]) -> dict[str, Ima
         for row in connection.execute(statement, {"ids": part}).mappings():
             result[row["id"]] = dict(row)
     return result
+
+
+def of_row(row: object) -> tuple[str, str, Image]:
+    """An ORM row's table, id and image, from its attributes (no read)."""
+    mapper = inspect(row).mapper
+    image = {
+        column.name: getattr(row, mapper.get_property_by_column(column).key)
+        for column in mapper.local_table.columns
+        if not isinstance(column.type, LargeBinary)
+    }
+    return mapper.local_table.name, image["id"], image
 
 
 @functools.cache

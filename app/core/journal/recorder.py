@@ -15,11 +15,21 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Integer, bindparam, delete, event, insert, select, update
+from sqlalchemy import (
+    Connection,
+    Integer,
+    bindparam,
+    delete,
+    event,
+    insert,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from app.core.journal import images
@@ -46,6 +56,7 @@ class Recorder:
         self.member_id = member_id
         self.typing = typing
         self.before: dict[Key, images.Image | None] = {}
+        self.after: dict[Key, images.Image] = {}
         session.info[_INFO_KEY] = self
         event.listen(session, "before_flush", self._before_flush)
         event.listen(session, "after_flush", self._after_flush)
@@ -76,6 +87,17 @@ class Recorder:
             if (name, row_id) not in self.before:
                 image = None if row is None else {k: v for k, v in row.items() if k not in blobs}
                 self.before[(name, row_id)] = image
+
+    def settled(self, rows: Iterable[object]) -> None:
+        """ORM rows this operation has flushed and will not change again: their images now.
+
+        The entry then takes their after-images from them instead of reading
+        the rows back (a team server's round trip). A row written again later
+        in the transaction must not be named here.
+        """
+        for row in rows:
+            name, row_id, image = images.of_row(row)
+            self.after[(name, row_id)] = image
 
     def _before_flush(self, session: Session, _ctx: Any, _instances: Any) -> None:
         wanted: dict[str, list[str]] = {}
@@ -114,7 +136,7 @@ class Recorder:
         """
         self.session.flush()
         self.detach()
-        return Pending(self.label, self.member_id, utcnow(), self.before, self.typing)
+        return Pending(self.label, self.member_id, utcnow(), self.before, self.typing, self.after)
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +148,7 @@ class Pending:
     at: str
     before: dict[Key, images.Image | None]
     typing: bool = False  # a save while the user types: may fold into the newest entry
+    after: dict[Key, images.Image] = field(default_factory=dict)  # images known (settled)
 
 
 def write_entries(
@@ -144,12 +167,18 @@ def write_entries(
         later.append({key: final.get(key, _NOW) for key in op.before})
         final.update(op.before)
     later.reverse()
+    now: dict[Key, images.Image | None] = {}
+    for op in pending:  # the last operation to touch a row says whether its image is known
+        for key in op.before:
+            if key in op.after:
+                now[key] = op.after[key]
+            else:
+                now.pop(key, None)
     wanted: dict[str, list[str]] = {}
     for nxt in later:
         for (name, row_id), image in nxt.items():
-            if image is _NOW:
+            if image is _NOW and (name, row_id) not in now:
                 wanted.setdefault(name, []).append(row_id)
-    now: dict[Key, images.Image | None] = {}
     for name, ids in wanted.items():
         found = images.read(connection, name, ids)
         for row_id in ids:
@@ -189,13 +218,32 @@ def write_entries(
         )
         logger.debug("journal: %s, %d rows", op.label, len(rows))
         out.append(Changes.from_rows(op.label, entry_id, ((r[0], r[1]) for r in rows)))
-    if params:
-        # on a team server a new operation ends only my own redo, not the others'
-        drop_undone(connection, pending[0].member_id if _shared(connection) else None)
+    if params and _shared(connection):
+        _insert_shared(connection, params, tidy=tidy)
+    elif params:
+        drop_undone(connection)
         connection.execute(_INSERT, params)
         if tidy:
             trim(connection)
     return out
+
+
+TRIM_EVERY = 64  # on a team server the journal is trimmed once every so many entries
+
+
+def _insert_shared(connection: Connection, params: list[dict[str, Any]], *, tidy: bool) -> None:
+    """A team server's entries, in as few round trips as a member's save can afford.
+
+    A new operation ends only my own redo, not the others': my undone entries
+    go in the statement that inserts the first entry (their blobs follow by
+    the foreign key's cascade). Trimming to :data:`KEEP` runs when the
+    sequence passes a multiple of :data:`TRIM_EVERY`, not at every save.
+    """
+    first = connection.execute(_INSERT_DROPPING_UNDONE, params[0]).scalar_one()
+    if len(params) > 1:
+        connection.execute(_INSERT, params[1:])
+    if tidy and (len(params) > 1 or int(first) % TRIM_EVERY == 0):
+        trim(connection)
 
 
 def _join_burst(connection: Connection, op: Pending, rows: list[list[Any]]) -> Changes | None:
@@ -255,6 +303,11 @@ _INSERT = insert(JournalEntry).values(
     undone=0,
     rows=bindparam("rows"),
 )
+_INSERT_DROPPING_UNDONE = text(
+    "WITH dropped AS (DELETE FROM journal_entry WHERE undone = 1 AND member_id = :member_id) "
+    "INSERT INTO journal_entry (id, at, member_id, label, undone, rows) "
+    "VALUES (:id, :at, :member_id, :label, 0, :rows) RETURNING seq"
+)
 _UNDONE = select(JournalEntry.seq).where(JournalEntry.undone == 1)
 _DROP_UNDONE_BLOBS = delete(JournalBlob).where(JournalBlob.entry_seq.in_(_UNDONE))
 _DROP_UNDONE = delete(JournalEntry).where(JournalEntry.undone == 1)
@@ -302,6 +355,13 @@ def known(session: Session, name: str, rows: dict[str, images.Image | None]) -> 
     recorder = session.info.get(_INFO_KEY)
     if isinstance(recorder, Recorder):
         recorder.known(name, rows)
+
+
+def settled(session: Session, rows: Iterable[object]) -> None:
+    """:meth:`Recorder.settled` for the session's recorder (none: nothing to do)."""
+    recorder = session.info.get(_INFO_KEY)
+    if isinstance(recorder, Recorder):
+        recorder.settled(rows)
 
 
 def snapshot(session: Session, name: str, ids: Iterable[str]) -> None:

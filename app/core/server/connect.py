@@ -6,17 +6,24 @@ when the project is opened, not at the first edit. When libpq found no
 password (neither ``PGPASSWORD`` nor ``~/.pgpass``), the OS keyring's is
 tried; it lives only in the engine's memory.
 
-``pool_pre_ping`` makes the pool replace a connection the server dropped, so
-that after a lost connection the next operation simply reconnects.
+A connection the server dropped is replaced without a ping before every
+use (a round trip a member's every save would pay): a connection that broke
+under an operation fails that operation (:class:`ConnectionLostError`) and
+SQLAlchemy then discards every pooled connection, so the next operation
+reconnects; a connection idle for :data:`IDLE_PING` seconds, which the server
+may have dropped meanwhile (a restart, a firewall), is pinged when it is
+taken from the pool and replaced if it does not answer.
 """
 
 from __future__ import annotations
 
 import logging
+import time
+from typing import Any
 
-from sqlalchemy import Engine, create_engine
+from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, DisconnectionError
 
 from app.core.errors import (
     ConnectionLostError,
@@ -29,6 +36,8 @@ from app.core.server.address import ServerAddress, keyring_password
 logger = logging.getLogger(__name__)
 
 CONNECT_TIMEOUT = 10  # seconds: a server that does not answer is reported, not waited for
+IDLE_PING = 10.0  # seconds a pooled connection may rest before it is pinged on its next use
+_IDLE_SINCE = "rejoinder_idle_since"
 
 _LOGIN_STATES = {"28P01", "28000"}
 _LOST_STATES = {"57P01", "57P02", "57P03", "08000", "08003", "08006"}
@@ -52,11 +61,34 @@ def _engine(address: ServerAddress, password: str | None) -> Engine:
         port=address.port,
         database=address.database,
     )
-    return create_engine(
+    engine = create_engine(
         url,
-        pool_pre_ping=True,
         connect_args={"connect_timeout": CONNECT_TIMEOUT, "application_name": "rejoinder"},
     )
+    event.listen(engine, "checkin", _rested)
+    event.listen(
+        engine, "checkout", lambda conn, record, _proxy: _ping_if_idle(engine, conn, record)
+    )
+    return engine
+
+
+def _rested(_dbapi_connection: Any, record: Any) -> None:
+    if record is not None:
+        record.info[_IDLE_SINCE] = time.monotonic()
+
+
+def _ping_if_idle(engine: Engine, dbapi_connection: Any, record: Any) -> None:
+    """A connection that rested long is asked first; the pool replaces one that is gone."""
+    since = record.info.get(_IDLE_SINCE)
+    if since is None or time.monotonic() - since < IDLE_PING:
+        return
+    try:
+        alive = engine.dialect.do_ping(dbapi_connection)
+    except Exception as exc:
+        logger.info("a pooled connection to the server is gone: %s", exc)
+        alive = False
+    if not alive:
+        raise DisconnectionError("the server dropped an idle connection")
 
 
 def make_engine(address: ServerAddress) -> Engine:

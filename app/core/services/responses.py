@@ -5,14 +5,15 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, func, select
+from sqlalchemy import text as sql
 from sqlalchemy.orm import Session
 
-from app.core import markup, rowversion
+from app.core import journal, markup, rowversion
 from app.core.errors import EditConflictError, InvalidInputError
 from app.core.models import CommentType, Passage, Position, Response, Revision, Status
 from app.core.services import workflow
-from app.core.services.common import resolve
+from app.core.services.common import ID_LENGTH, resolve
 from app.core.store import ProjectStore
 
 logger = logging.getLogger(__name__)
@@ -85,15 +86,26 @@ def respond(
 
 def response_version(store: ProjectStore, passage_id: str) -> int | None:
     """The version of the passage's response an editor shows (see :mod:`app.core.rowversion`)."""
-    with store.session() as session:
-        if not rowversion.tracked(session):
-            return None
-        passage = session.get(Passage, passage_id)
-        owner_id = (passage.same_as_id or passage.id) if passage is not None else passage_id
-        response_id = session.scalar(
-            _LIVE_RESPONSE.with_only_columns(Response.id), {"passage_id": owner_id}
-        )
-        return rowversion.version(session, "response", response_id)
+    if store.engine.dialect.name != "postgresql":
+        return None
+    # one statement, outside a transaction: no BEGIN and ROLLBACK around it
+    with store.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        value = connection.scalar(_VERSION_OF_RESPONSE, {"passage_id": passage_id})
+    return rowversion.ABSENT if value is None else int(value)
+
+
+# One round trip: a shared answer's response is its owner's.
+_VERSION_OF_RESPONSE = sql(
+    "SELECT r.xmin::text::bigint FROM response r WHERE r.deleted_at IS NULL AND r.passage_id = "
+    "coalesce((SELECT p.same_as_id FROM passage p WHERE p.id = :passage_id), :passage_id)"
+)
+# A whole passage id reaches its response (or its owner's) without reading the passage first.
+_RESPONSE_OF_PASSAGE = select(Response).where(
+    Response.passage_id
+    == select(func.coalesce(Passage.same_as_id, Passage.id))
+    .where(Passage.id == bindparam("passage_id"), Passage.deleted_at.is_(None))
+    .scalar_subquery()
+)
 
 
 def save_response(
@@ -129,11 +141,7 @@ def save_response(
     conflicts: list[str] = []
     fields = _Fields(text, pos, status, proposed_change, kind)
     with store.write("Edit response", typing=typing and not status) as session:
-        passage = resolve(session, Passage, passage_ref)
-        owner_id = passage.same_as_id or passage.id  # a shared answer is edited once, for all
-        rowversion.lock(session, "passage", owner_id)  # one save of its response at a time
-        response = session.scalars(_LIVE_RESPONSE, {"passage_id": owner_id}).first()
-        now = rowversion.version(session, "response", response.id if response else None)
+        response, now = _locked_response(session, passage_ref)
         if base_version is not None and now is not None and now != base_version:
             if response is not None:
                 mine = {"text": text, "position": pos, "status": status}
@@ -145,7 +153,7 @@ def save_response(
                 )
             saved = Saved(response.id if response else "", now)
         else:
-            saved = _write(session, store, owner_id, response, fields)
+            saved = _write(session, store, passage_ref, response, now, fields)
     if base_version is not None and saved.version != base_version and not saved.response_id:
         raise EditConflictError(
             "Another member removed this response while you were editing it.", ()
@@ -168,12 +176,44 @@ class _Fields:
     comment_type: str | None
 
 
+def _locked_response(session: Session, passage_ref: str) -> tuple[Response | None, int | None]:
+    """The passage's response (its owner's for a shared answer), held, and its version.
+
+    On a team server the response row stays locked until the save commits, so
+    two saves of it are serialised and the second compares against the first's
+    version. The passage is locked too when the response is not found at
+    once: two first saves must not both insert one.
+    """
+    ref = passage_ref.strip().lower()
+    if len(ref) == ID_LENGTH:
+        found, now = rowversion.fetch_locked(session, _RESPONSE_OF_PASSAGE, {"passage_id": ref})
+        if found is not None:
+            return found, now
+    passage = resolve(session, Passage, passage_ref)
+    owner_id = passage.same_as_id or passage.id  # a shared answer is edited once, for all
+    rowversion.lock(session, "passage", owner_id)
+    found, now = rowversion.fetch_locked(session, _LIVE_RESPONSE, {"passage_id": owner_id})
+    if found is None and now is not None:
+        # Another member's response, which this login may read but not change: the
+        # write goes ahead as usual and the server refuses it, changing nothing.
+        found = session.scalars(_LIVE_RESPONSE, {"passage_id": owner_id}).first()
+        if found is not None:
+            now = rowversion.version(session, "response", found.id)
+    return found, now
+
+
 def _write(
-    session: Session, store: ProjectStore, owner_id: str, response: Response | None, f: _Fields
+    session: Session,
+    store: ProjectStore,
+    passage_ref: str,
+    response: Response | None,
+    before: int | None,
+    f: _Fields,
 ) -> Saved:
     if response is None:
+        passage = resolve(session, Passage, passage_ref)
         response = Response(
-            passage_id=owner_id,
+            passage_id=passage.same_as_id or passage.id,
             text=f.text or "",
             position=f.position or Position.UNSET,
             status=Status.DRAFT,
@@ -186,15 +226,17 @@ def _write(
         if f.status:
             workflow.change_status_in(session, response, f.status, store.member_id)
         return Saved(response.id, rowversion.version(session, "response", response.id))
+    stamp = response.updated_at
+    written: list[object] = [response]
     if f.text is not None and f.text != response.text:
         if response.text:
-            session.add(
-                Revision(
-                    response_id=response.id,
-                    text=response.text,
-                    author_id=response.changed_by or response.author_id,
-                )
+            revision = Revision(
+                response_id=response.id,
+                text=response.text,
+                author_id=response.changed_by or response.author_id,
             )
+            session.add(revision)
+            written.append(revision)
         response.text = f.text
     if f.position is not None:
         response.position = f.position
@@ -204,9 +246,11 @@ def _write(
         response.proposed_change = f.proposed_change
     if f.comment_type is not None:
         response.comment_type = f.comment_type
-    if rowversion.tracked(session):
-        session.flush()  # the row's new version exists once the UPDATE has run
-    return Saved(response.id, rowversion.version(session, "response", response.id))
+    if before is None:
+        return Saved(response.id, None)
+    session.flush()  # the row's new version exists once the UPDATE has run
+    journal.settled(session, written)  # the journal need not read them back
+    return Saved(response.id, rowversion.written(session, response, before, stamp))
 
 
 def revisions(store: ProjectStore, response_ref: str) -> list[RevisionInfo]:
