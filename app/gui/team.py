@@ -3,11 +3,15 @@
 :class:`TeamFeature` joins the workspace when the project is on a server. Its
 :class:`TeamWatcher` runs the core's :class:`~app.core.server.notify.Listener`
 on a thread of its own; each announcement crosses to the GUI thread as a
-queued signal and the window refreshes the views its rows feed, the same
-path an undo takes (:func:`app.gui.operations.kinds_of`), so only those
-views re-read. The undo actions are re-labelled too: a colleague's edit can
-make my last step impossible to undo. When my save meets a colleague's newer
-one (:class:`~app.core.errors.EditConflictError`), the message says so and
+queued signal and carries what the colleague's operation changed, a
+:class:`~app.core.journal.Changes` naming tables and row ids. It goes down
+the very path my own operations' changes take (:meth:`ProjectContext.apply
+<app.gui.context.ProjectContext.apply>`, as :mod:`app.gui.writer` does), so
+views update those rows and nothing else; only an announcement too large to
+name its rows (a merge, an import) makes every view read afresh. The undo
+actions are re-labelled too: a colleague's edit can make my last step
+impossible to undo. When my save meets a colleague's newer one
+(:class:`~app.core.errors.EditConflictError`), the message says so and
 Edit › Conflicts opens on the two versions. The status bar says who I am
 there, and says so when live updates stop (the window keeps working).
 """
@@ -25,7 +29,6 @@ from app.core.server.notify import Announcement, Listener
 from app.core.server.store import ServerStore
 from app.gui.context import ProjectContext
 from app.gui.errors import add_error_handler, remove_error_handler, show_message
-from app.gui.operations import kinds_of
 from app.gui.shell import Shell
 
 logger = logging.getLogger(__name__)
@@ -55,11 +58,11 @@ class TeamWatcher(QObject):
 
     def _apply(self, announcement: Announcement) -> None:
         self.received += 1
-        kinds = None if announcement.everything else kinds_of(announcement.changes)
         logger.debug("from the server: %s", announcement.changes.label)
-        self.ctx.forget_missing()
-        self.ctx.notify(*(kinds or ()))  # no kinds (or a table no view names): every view
-        self.ctx.undo_stack.clear()
+        if announcement.everything:
+            self.ctx.reload()
+        else:
+            self.ctx.apply(announcement.changes)
 
     def stop(self) -> None:
         self._listener.stop()

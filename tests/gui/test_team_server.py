@@ -12,10 +12,12 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from app.core.config import load_settings, paths
 from app.core.homes import open_home
+from app.core.journal import Changes
 from app.core.server import address as server_address
 from app.core.server.members import grant_role
 from app.core.server.transfer import publish
 from app.core.services import passages, responses
+from app.gui.context import ALL
 from app.gui.dialogs.conflicts import ConflictsDialog
 from app.gui.dialogs.connect import ConnectDialog, ServerLogin, keep_password, last_server
 from tests.core.factories import populated
@@ -163,3 +165,22 @@ def test_a_save_over_a_colleagues_newer_save_opens_the_conflicts(
     current = passages.get_passage(window.ctx.store, passage)
     assert current is not None and current.response_text == "Theirs, saved first."
     qtbot.waitUntil(lambda: editor.editor.toPlainText() == "Theirs, saved first.", timeout=2_000)
+
+
+def test_a_colleagues_edit_reaches_the_views_as_the_rows_it_changed(
+    window: Any, qtbot: Any, team_url: tuple[str, str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The announcement goes down the path of my own operations: rows named, no reload."""
+    admin, _url, passage = team_url
+    monkeypatch.setenv("PGPASSWORD", ADMIN_PASSWORD)
+    assert window.open_project(admin)
+    applied: list[Changes] = []
+    changed: list[frozenset[str]] = []
+    window.ctx.applied.connect(applied.append)
+    window.ctx.changed.connect(changed.append)
+    with open_home(admin) as colleague:
+        response_id = responses.respond(colleague, passage, "A colleague's text.")
+    qtbot.waitUntil(lambda: any(c.of("response") for c in applied), timeout=2_000)
+    arrived = next(c for c in applied if c.of("response"))
+    assert arrived.of("response") == {response_id}
+    assert changed and ALL not in changed  # the views the rows feed, not every view
