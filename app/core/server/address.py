@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
 from app.core.errors import InvalidInputError
+from app.core.i18n import _
 
 logger = logging.getLogger(__name__)
 
@@ -35,16 +36,22 @@ class ServerAddress:
             parts = urlsplit(url)
             port = parts.port or DEFAULT_PORT
         except ValueError as exc:
-            raise InvalidInputError(f"“{url}” is not a server address: {exc}.") from exc
+            raise InvalidInputError(
+                _("“{url}” is not a server address: {reason}.").format(url=url, reason=exc)
+            ) from exc
         database = unquote(parts.path.lstrip("/"))
         if parts.password is not None:
             raise InvalidInputError(
-                "Do not write the password into the server address: put it in PGPASSWORD, "
-                "~/.pgpass or the keyring (keyring set rejoinder LOGIN@HOST:PORT)."
+                _(
+                    "Do not write the password into the server address: put it in PGPASSWORD, "
+                    "~/.pgpass or the keyring (keyring set rejoinder LOGIN@HOST:PORT)."
+                )
             )
         if not parts.username or not parts.hostname or not database or "/" in database:
             raise InvalidInputError(
-                f"“{url}” is not a server address; write postgresql://LOGIN@HOST:PORT/DATABASE."
+                _(
+                    "“{url}” is not a server address; write postgresql://LOGIN@HOST:PORT/DATABASE."
+                ).format(url=url)
             )
         return cls(unquote(parts.username), parts.hostname, port, database)
 
@@ -77,8 +84,10 @@ def remember_password(address: ServerAddress, password: str, *, keep: bool) -> N
         keyring.set_password(KEYRING_SERVICE, address.keyring_user, password)
     except Exception as exc:  # no keyring on this system: the password stays for this session
         raise InvalidInputError(
-            f"The password could not be saved in the system's keyring ({exc}); it is used "
-            "for this session only."
+            _(
+                "The password could not be saved in the system's keyring ({reason}); it is used "
+                "for this session only."
+            ).format(reason=exc)
         ) from exc
 
 

@@ -31,6 +31,7 @@ from app.core.errors import (
     ServerLoginError,
     ServerUnavailableError,
 )
+from app.core.i18n import _
 from app.core.server.address import ServerAddress, keyring_password
 
 logger = logging.getLogger(__name__)
@@ -104,9 +105,14 @@ def make_engine(address: ServerAddress) -> Engine:
         password = keyring_password(address)
         if password is None:
             raise ServerLoginError(
-                f"No password for the login “{address.login}” on {address.host}:{address.port}: "
-                "put it in PGPASSWORD, ~/.pgpass or the keyring "
-                f"(keyring set rejoinder {address.keyring_user})."
+                _(
+                    "No password for the login “{login}” on {where}: put it in PGPASSWORD, "
+                    "~/.pgpass or the keyring (keyring set rejoinder {user})."
+                ).format(
+                    login=address.login,
+                    where=f"{address.host}:{address.port}",
+                    user=address.keyring_user,
+                )
             ) from exc
     engine = _engine(address, password)
     try:
@@ -141,15 +147,23 @@ def translate(exc: BaseException, address: ServerAddress) -> ServerError | None:
     state = _sqlstate(exc)
     if state in _LOGIN_STATES or "password authentication failed" in text:
         return ServerLoginError(
-            f"The team server {where} refused the login “{address.login}”: wrong password, "
-            "or no such login. Check the password in PGPASSWORD, ~/.pgpass or the keyring."
+            _(
+                "The team server {where} refused the login “{login}”: wrong password, "
+                "or no such login. Check the password in PGPASSWORD, ~/.pgpass or the keyring."
+            ).format(where=where, login=address.login)
         )
     if state == "3D000":
-        return ServerError(f"There is no database “{address.database}” on the team server {where}.")
+        return ServerError(
+            _("There is no database “{database}” on the team server {where}.").format(
+                database=address.database, where=where
+            )
+        )
     if is_connection_lost(exc):
         return ConnectionLostError(
-            f"The connection to the team server {where} was lost; the last change was not saved. "
-            "Try again when the server answers."
+            _(
+                "The connection to the team server {where} was lost; the last change was not "
+                "saved. Try again when the server answers."
+            ).format(where=where)
         )
     lowered = text.lower()
     if any(
@@ -165,7 +179,9 @@ def translate(exc: BaseException, address: ServerAddress) -> ServerError | None:
         )
     ):
         return ServerUnavailableError(
-            f"The team server {where} does not answer: it may be stopped, or the address is "
-            "wrong. Nothing was changed."
+            _(
+                "The team server {where} does not answer: it may be stopped, or the address is "
+                "wrong. Nothing was changed."
+            ).format(where=where)
         )
     return None

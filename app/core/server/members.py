@@ -16,6 +16,7 @@ from sqlalchemy import select, text
 from sqlalchemy.exc import DBAPIError
 
 from app.core.errors import InvalidInputError, NotAllowedError, NotFoundError
+from app.core.i18n import _
 from app.core.models import Member
 from app.core.server import team
 from app.core.server.address import ServerAddress
@@ -47,8 +48,10 @@ def adopt_login(store: ProjectStore, location: str) -> str | None:
 
 def _no_role(login: str, location: str) -> NotAllowedError:
     return NotAllowedError(
-        f"The login “{login}” has no role on this project. Ask a coordinator to run: "
-        f"rejoinder grant {location} --login {login} --role drafter"
+        _(
+            "The login “{login}” has no role on this project. Ask a coordinator to run: "
+            "rejoinder grant {location} --login {login} --role drafter"
+        ).format(login=login, location=location)
     )
 
 
@@ -68,7 +71,9 @@ def _member(store: ProjectStore, reference: str) -> Member:
             return resolve(session, Member, reference)
         except NotFoundError as exc:
             raise NotFoundError(
-                f"No member of the project is named or numbered “{reference}”."
+                _("No member of the project is named or numbered “{reference}”.").format(
+                    reference=reference
+                )
             ) from exc
 
 
@@ -81,7 +86,7 @@ def grant_role(store: ProjectStore, login: str, role: str, member_ref: str | Non
     role = team.check_role(role)
     login = login.strip()
     if not login:
-        raise InvalidInputError("Name the login to give a role to.")
+        raise InvalidInputError(_("Name the login to give a role to."))
     chosen = _member(store, member_ref) if member_ref else None
     with store.write(f"Give {login} the role {role}") as session:
         connection = session.connection()
@@ -100,8 +105,12 @@ def grant_role(store: ProjectStore, login: str, role: str, member_ref: str | Non
         except DBAPIError as exc:
             if str(getattr(exc.orig, "sqlstate", "")) == "42704":
                 raise InvalidInputError(
-                    f"There is no login “{login}” on the server; its administrator creates it "
-                    f"first (CREATE ROLE {login} LOGIN PASSWORD '…')."
+                    _(
+                        "There is no login “{login}” on the server; its administrator creates it "
+                        "first (CREATE ROLE {login} LOGIN PASSWORD '…')."
+                    ).format(login=login)
                 ) from exc
             raise
-    return f"{login} is now a {role} on this project, acting as the member {name}."
+    return _("{login} is now a {role} on this project, acting as the member {name}.").format(
+        login=login, role=team.role_name(role), name=name
+    )

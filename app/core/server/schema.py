@@ -16,6 +16,7 @@ from sqlalchemy import Connection, inspect, text
 
 from app.core import migrate
 from app.core.errors import NewerSchemaError
+from app.core.i18n import _
 from app.core.server.address import ServerAddress
 
 logger = logging.getLogger(__name__)
@@ -38,9 +39,11 @@ def check_not_newer(revision: str, address: ServerAddress) -> None:
         migrate.check_not_newer(revision)
     except NewerSchemaError as exc:
         raise NewerSchemaError(
-            f"The project on {address} was saved by a newer version of Rejoinder "
-            f"(schema {revision}); this version reads schemas up to {migrate.head_revision()}. "
-            "Install the newer Rejoinder to open it. Nothing was changed."
+            _(
+                "The project on {address} was saved by a newer version of Rejoinder "
+                "(schema {revision}); this version reads schemas up to {head}. "
+                "Install the newer Rejoinder to open it. Nothing was changed."
+            ).format(address=address, revision=revision, head=migrate.head_revision())
         ) from exc
 
 

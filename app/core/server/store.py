@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 from app.core import migrate
 from app.core.config import Identity, local_identity
 from app.core.errors import NotAProjectError, ProjectError
+from app.core.i18n import _
 from app.core.journal import Changes
 from app.core.server import members, notify, schema, team, transfer
 from app.core.server.address import ServerAddress
@@ -56,9 +57,10 @@ class ServerStore(ProjectStore):
                 revision = schema.read_revision(connection)
                 if revision is None:
                     raise NotAProjectError(
-                        f"The database “{address.database}” on {address.host}:{address.port} "
-                        "holds no Rejoinder project; publish one into it first "
-                        "(rejoinder publish FILE URL)."
+                        _(
+                            "The database “{database}” on {where} holds no Rejoinder project; "
+                            "publish one into it first (rejoinder publish FILE URL)."
+                        ).format(database=address.database, where=f"{address.host}:{address.port}")
                     )
                 schema.check_not_newer(revision, address)
                 if revision != migrate.head_revision():
@@ -107,7 +109,7 @@ class ServerStore(ProjectStore):
 
     def before_write(self) -> None:
         if self._closed:
-            raise ProjectError(f"The project {self.address} is closed.")
+            raise ProjectError(_("The project {address} is closed.").format(address=self.address))
 
     def save_copy(self, target: Path) -> None:
         """A new project file with the server's rows (a checkout), read in one snapshot."""

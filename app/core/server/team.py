@@ -34,9 +34,12 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, text
 
 from app.core.errors import InvalidInputError, NotAllowedError
+from app.core.i18n import _
 from app.core.models import Base
+from app.core.services.common import N_
 
 logger = logging.getLogger(__name__)
+
 
 ROLES = ("reader", "drafter", "coordinator")
 SCHEMA = "rejoinder_team"
@@ -118,9 +121,11 @@ def install(connection: Connection, member_id: str) -> None:
     )
     if not may:
         raise NotAllowedError(
-            "Publishing sets up the project's roles, which needs a login allowed to create "
-            "roles: ask the server's administrator for ALTER ROLE … CREATEROLE. "
-            "Nothing was changed."
+            _(
+                "Publishing sets up the project's roles, which needs a login allowed to create "
+                "roles: ask the server's administrator for ALTER ROLE … CREATEROLE. "
+                "Nothing was changed."
+            )
         )
     for role in (reader, drafter, coordinator):
         exists = connection.scalar(text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": role})
@@ -299,8 +304,23 @@ def logins(connection: Connection) -> list[Login]:
 def check_role(role: str) -> str:
     wanted = role.strip().lower()
     if wanted not in ROLES:
-        raise InvalidInputError(f"“{role}” is not a role; choose reader, drafter or coordinator.")
+        raise InvalidInputError(
+            _("“{role}” is not a role; choose reader, drafter or coordinator.").format(role=role)
+        )
     return wanted
+
+
+_ROLE_NAMES = {"reader": N_("reader"), "drafter": N_("drafter"), "coordinator": N_("coordinator")}
+_A_ROLE = {
+    "reader": N_("a reader"),
+    "drafter": N_("a drafter"),
+    "coordinator": N_("a coordinator"),
+}
+
+
+def role_name(role: str) -> str:
+    """A role's name in the user's language (the command line takes the English one)."""
+    return _(_ROLE_NAMES[role]) if role in _ROLE_NAMES else role
 
 
 def grant(connection: Connection, login: str, role: str, member_id: str) -> None:
@@ -313,28 +333,40 @@ def grant(connection: Connection, login: str, role: str, member_id: str) -> None
 
 def refused_message(role: str | None, detail: str) -> NotAllowedError:
     """The one line a refused write prints: who the user is here, and what was refused."""
-    who = f"a {role}" if role else "not a member of this project"
+    who = _(_A_ROLE[role]) if role in _A_ROLE else _("not a member of this project")
     return NotAllowedError(
-        f"The team server refused this change: your login is {who} ({detail}). Nothing was changed."
+        _(
+            "The team server refused this change: your login is {who} ({detail}). "
+            "Nothing was changed."
+        ).format(who=who, detail=detail)
     )
 
 
-_TABLE_WORDS = {
-    "member": "members",
-    "project": "the project's details",
-    "original_file": "sources",
-    "source": "sources",
-    "source_version": "sources",
-    "section": "sections",
-    "block": "blocks",
-    "passage": "passages",
-    "response": "responses",
-    "revision": "responses",
-    "note": "notes",
-    "conflict": "conflicts",
-    "journal_entry": "the undo history",
-    "journal_blob": "the undo history",
-    "sent_export": "the record of what was sent",
+_TABLE_WORDS = {  # what a refusal says a role may not change (or change only its own of)
+    "member": N_("members"),
+    "project": N_("the project's details"),
+    "original_file": N_("sources"),
+    "source": N_("sources"),
+    "source_version": N_("sources"),
+    "section": N_("sections"),
+    "block": N_("blocks"),
+    "passage": N_("passages"),
+    "response": N_("responses"),
+    "revision": N_("responses"),
+    "note": N_("notes"),
+    "conflict": N_("conflicts"),
+    "journal_entry": N_("the undo history"),
+    "journal_blob": N_("the undo history"),
+    "sent_export": N_("the record of what was sent"),
+}
+
+
+_ONLY_OWN = {  # a policy refused a row: the tables where a role writes its own rows only
+    "response": N_("it may write only its own responses"),
+    "revision": N_("it may write only its own responses"),
+    "note": N_("it may write only its own notes"),
+    "journal_entry": N_("it may undo only its own operations"),
+    "member": N_("it may change only its own member details"),
 }
 
 
@@ -353,8 +385,10 @@ def refusal(exc: BaseException, role: str | None) -> NotAllowedError | None:
         return refused_message(role, _explain(text_))
     if isinstance(exc, StaleDataError):
         table = str(exc).split("table '")[-1].split("'")[0] if "table '" in str(exc) else ""
-        what = _TABLE_WORDS.get(table, "this item")
-        return refused_message(role, f"it may not change {what} of other members")
+        what = _(_TABLE_WORDS.get(table, N_("this item")))
+        return refused_message(
+            role, _("it may not change {what} of other members").format(what=what)
+        )
     return None
 
 
@@ -362,12 +396,12 @@ def _explain(message: str) -> str:
     """PostgreSQL's words, in ours: which kind of item the role may not write."""
     lowered = message.lower()
     if "agreed" in lowered:
-        return "only a coordinator moves a response to or from agreed"
+        return _("only a coordinator moves a response to or from agreed")
     if "manage members" in lowered or "grant_role" in lowered:
-        return "only a coordinator manages members"
+        return _("only a coordinator manages members")
     for table, words in _TABLE_WORDS.items():
         if f'table "{table}"' in lowered or f"table {table}" in lowered:
             if "row-level security" in lowered:
-                return f"it may write only its own {words}"
-            return f"it may not change {words}"
+                return _(_ONLY_OWN.get(table, N_("it may not change those of other members")))
+            return _("it may not change {what}").format(what=_(words))
     return message

@@ -21,6 +21,7 @@ from sqlalchemy.exc import DBAPIError
 from app.core import dialect, outputs
 from app.core.config import Identity
 from app.core.errors import DatabaseNotEmptyError, ProjectError
+from app.core.i18n import _
 from app.core.models import TABLES, Base
 from app.core.server import schema, team
 from app.core.server.address import ServerAddress
@@ -105,9 +106,15 @@ def publish(path: Path, url: str, identity: Identity | None = None) -> int:
                 found = schema.table_names(target)
                 if found:
                     raise DatabaseNotEmptyError(
-                        f"The database “{address.database}” on {address.host}:{address.port} "
-                        f"is not empty (it has {len(found)} tables); a project is published only "
-                        "into an empty database. Nothing was changed."
+                        _(
+                            "The database “{database}” on {where} is not empty (it has {count} "
+                            "tables); a project is published only into an empty database. "
+                            "Nothing was changed."
+                        ).format(
+                            database=address.database,
+                            where=f"{address.host}:{address.port}",
+                            count=len(found),
+                        )
                     )
                 schema.upgrade(target)
                 with store.engine.connect() as source:
@@ -129,7 +136,9 @@ def publish(path: Path, url: str, identity: Identity | None = None) -> int:
 def copy_to_file(source: Connection, target: Path, *, protect: tuple[Path, ...] = ()) -> None:
     """A new project file at ``target`` holding the rows ``source`` reads (at head)."""
     if os.path.lexists(target):
-        raise ProjectError(f"“{target}” already exists; choose another name.")
+        raise ProjectError(
+            _("“{target}” already exists; choose another name.").format(target=target)
+        )
     with outputs.atomic_path(target, outputs.PROJECT, protect=protect) as tmp:
         engine = init_database(tmp)
         try:

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from app.core import journal, markup, rowversion
 from app.core.errors import EditConflictError, InvalidInputError
+from app.core.i18n import _
 from app.core.models import CommentType, Passage, Position, Response, Revision, Status
 from app.core.services import workflow
 from app.core.services.common import ID_LENGTH, resolve
@@ -156,12 +157,14 @@ def save_response(
             saved = _write(session, store, passage_ref, response, now, fields)
     if base_version is not None and saved.version != base_version and not saved.response_id:
         raise EditConflictError(
-            "Another member removed this response while you were editing it.", ()
+            _("Another member removed this response while you were editing it."), ()
         )
     if conflicts:
         raise EditConflictError(
-            "Another member saved this response while you were editing it. Nothing was "
-            "overwritten: their version is kept, and yours is beside it in Edit › Conflicts.",
+            _(
+                "Another member saved this response while you were editing it. Nothing was "
+                "overwritten: their version is kept, and yours is beside it in Edit › Conflicts."
+            ),
             tuple(conflicts),
         )
     return saved

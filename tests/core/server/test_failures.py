@@ -9,6 +9,7 @@ import pytest
 from keyring.backend import KeyringBackend
 from sqlalchemy import func, select, text
 
+from app.core import i18n
 from app.core.errors import (
     ConnectionLostError,
     NewerSchemaError,
@@ -17,6 +18,7 @@ from app.core.errors import (
 )
 from app.core.homes import open_home
 from app.core.models import Note, Passage
+from app.core.server import connect, team
 from app.core.server.address import KEYRING_SERVICE, ServerAddress
 from app.core.server.transfer import publish
 from app.core.services import notes
@@ -116,3 +118,46 @@ def test_a_database_of_a_newer_schema(published: str, pg_server: PgServer) -> No
         assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [
             ("0999_from_the_future",)
         ]
+
+
+class _Refused(Exception):
+    sqlstate = "42501"
+
+
+def test_the_server_and_its_refusals_speak_the_users_language(
+    published: str, pg_server: PgServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PGPASSWORD", "not-the-password")
+    try:
+        i18n.set_language("fr")
+        with pytest.raises(ServerLoginError, match="a refusé l’identifiant « rejoinder_admin »"):
+            open_home(published)
+        i18n.set_language("es")
+        down = published.replace(f":{pg_server.port}/", f":{free_port()}/")
+        with pytest.raises(ServerUnavailableError, match="no responde"):
+            open_home(down)
+        failure = Exception()
+        failure.orig = _Refused('new row violates row-level security policy for table "note"')  # type: ignore[attr-defined]
+        refused = team.refusal(failure, "drafter")
+        assert refused is not None
+        assert "su usuario es redactor (solo puede escribir sus propias notas)" in str(refused)
+    finally:
+        i18n.set_language("en")
+
+
+def test_a_connection_the_server_dropped_while_idle_is_replaced_before_use(
+    published: str, pg_server: PgServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(connect, "IDLE_PING", 0.0)  # every connection has rested long enough
+    with open_home(published) as server:
+        with server.session() as session:
+            passage_id = session.scalars(select(Passage.id)).one()
+            pid = session.execute(text("SELECT pg_backend_pid()")).scalar_one()
+        with pg_server.connect() as admin:
+            admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+            gone = "SELECT count(*) FROM pg_stat_activity WHERE pid = %s"
+            while admin.execute(gone, (pid,)).fetchone() != (0,):
+                pass
+        notes.add_note(server, passage_id, "Saved on a fresh connection.")
+        with server.session() as session:
+            assert session.scalars(select(Note.text)).all() == ["Saved on a fresh connection."]
