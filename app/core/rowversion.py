@@ -18,17 +18,24 @@ is ``None`` and nothing is compared.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
-from collections.abc import Mapping
-from typing import Any, TypeVar
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import Select, inspect, literal_column, text
 from sqlalchemy.orm import Session
 
 from app.core import journal
+from app.core.errors import EditConflictError
+from app.core.i18n import _
 from app.core.journal import images
 from app.core.models import Conflict, Member, Tracked, utcnow
+from app.core.services.common import N_
+
+if TYPE_CHECKING:
+    from app.core.store import ProjectStore
 
 logger = logging.getLogger(__name__)
 
@@ -128,6 +135,110 @@ def written(session: Session, row: Tracked, before: int | None, stamp: str | Non
 def lock(session: Session, table: str, row_id: str) -> None:
     """Hold ``row_id`` until the transaction ends (a no-op on a file)."""
     version(session, table, row_id, lock=True)
+
+
+def current(store: ProjectStore, table: str, row_id: str) -> int | None:
+    """The version of a row an editor is about to show (None on a file), in one statement."""
+    if store.engine.dialect.name != "postgresql":
+        return None
+    if table not in _TABLES:
+        raise ValueError(f"no row versions for {table}")
+    with store.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        value = connection.scalar(
+            text(f"SELECT xmin::text::bigint FROM {table} WHERE id = :id"), {"id": row_id}
+        )
+    return ABSENT if value is None else int(value)
+
+
+def guard(
+    session: Session,
+    row: Tracked,
+    base_version: int | None,
+    mine: Mapping[str, Any],
+    member_id: str | None,
+) -> list[str]:
+    """Before writing ``mine`` over ``row``, which an editor showed at ``base_version``.
+
+    The row is locked; when it has another version by now, someone changed it
+    in between: ``mine`` is kept beside their values as conflicts and their
+    ids are returned, and the caller writes nothing (then raises
+    :func:`conflict_error` once the conflicts are saved). An empty list: go
+    ahead. A row this login may not change (row-level security hides it from
+    the lock) is left to the write, which the server refuses.
+    """
+    if base_version is None or not tracked(session):
+        return []
+    table = inspect(row).mapper.local_table.name
+    now = version(session, table, row.id, lock=True)
+    if now in (base_version, ABSENT):
+        return []
+    session.refresh(row)  # read before the lock: the values the other member saved
+    return record_conflicts(session, row, table, mine, member_id)
+
+
+_CHANGED_MESSAGES = {
+    "note": N_(
+        "Another member changed this note while you were editing it. Nothing was "
+        "overwritten: their version is kept, and yours is beside it in Edit › Conflicts."
+    ),
+    "section": N_(
+        "Another member changed this section while you were editing it. Nothing was "
+        "overwritten: their version is kept, and yours is beside it in Edit › Conflicts."
+    ),
+    "block": N_(
+        "Another member changed this block while you were editing it. Nothing was "
+        "overwritten: their version is kept, and yours is beside it in Edit › Conflicts."
+    ),
+    "passage": N_(
+        "Another member changed this passage while you were editing it. Nothing was "
+        "overwritten: their version is kept, and yours is beside it in Edit › Conflicts."
+    ),
+    "response": N_(
+        "Another member saved this response while you were editing it. Nothing was "
+        "overwritten: their version is kept, and yours is beside it in Edit › Conflicts."
+    ),
+}
+
+
+class Guard:
+    """What :func:`checked` hands a service: ``kept(row, base_version, mine)`` before writing."""
+
+    def __init__(self, session: Session, member_id: str | None) -> None:
+        self.session = session
+        self.member_id = member_id
+        self.table = ""
+        self.conflicts: list[str] = []
+
+    def kept(self, row: Tracked, base_version: int | None, mine: Mapping[str, Any]) -> bool:
+        """True when ``mine`` was kept as conflicts instead: write nothing of it."""
+        found = guard(self.session, row, base_version, mine, self.member_id)
+        if found:
+            self.table = inspect(row).mapper.local_table.name
+            self.conflicts.extend(found)
+        return bool(found)
+
+
+@contextlib.contextmanager
+def checked(store: ProjectStore, label: str) -> Iterator[tuple[Session, Guard]]:
+    """``store.write(label)`` with a :class:`Guard`; its conflicts raise once they are saved.
+
+    A service returns early when :meth:`Guard.kept` says so; the transaction
+    still commits (the conflicts are the record of the other value), then
+    :class:`~app.core.errors.EditConflictError` tells the editor.
+    """
+    with store.write(label) as session:
+        checks = Guard(session, store.member_id)
+        yield session, checks
+    failure = conflict_error(checks.table, checks.conflicts)
+    if failure is not None:
+        raise failure
+
+
+def conflict_error(table: str, conflict_ids: list[str]) -> EditConflictError | None:
+    """The error to raise after :func:`guard` kept conflicts (None when it kept none)."""
+    if not conflict_ids:
+        return None
+    return EditConflictError(_(_CHANGED_MESSAGES[table]), tuple(conflict_ids))
 
 
 def _name(session: Session, member_id: str | None) -> str:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.core import markup
+from app.core import markup, rowversion
 from app.core.errors import InvalidInputError, NotFoundError
 from app.core.live import including_deleted
 from app.core.models import Member, Note, NoteTarget, Passage, Response
@@ -122,12 +122,19 @@ def add_note(store: ProjectStore, target_ref: str, text: str, parent_ref: str | 
         return add_note_in(session, kind, target_id, text, store.member_id, parent_id=parent_id).id
 
 
-def edit_note(store: ProjectStore, note_ref: str, text: str) -> None:
-    """Change a note's text; anyone may correct a note, the change records who did."""
+def edit_note(
+    store: ProjectStore, note_ref: str, text: str, *, base_version: int | None = None
+) -> None:
+    """Change a note's text; anyone may correct a note, the change records who did.
+
+    ``base_version`` is the note's version the editor showed (on a team
+    server, :func:`app.core.rowversion.current`): when another member changed
+    the note since, this text is kept beside theirs as a conflict.
+    """
     _check_text(text)
-    with store.write("Edit note") as session:
+    with rowversion.checked(store, "Edit note") as (session, guard):
         note = resolve(session, Note, note_ref)
-        if note.text != text:
+        if not guard.kept(note, base_version, {"text": text}) and note.text != text:
             note.text = text
 
 

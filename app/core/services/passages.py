@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import bindparam, event, func, select
 from sqlalchemy.orm import Session, SessionTransaction
 
-from app.core import anchoring, elision
+from app.core import anchoring, elision, rowversion
 from app.core.errors import InvalidInputError
 from app.core.models import (
     AnchorMethod,
@@ -278,12 +278,19 @@ def cite_quote(
         return _create(session, source, version, start, end, section_ref, ellipsis).id
 
 
-def set_quote(store: ProjectStore, passage_ref: str, printed: str) -> None:
-    """Edit the printed quote (elisions, bracketed insertions); the anchor stays as it is."""
+def set_quote(
+    store: ProjectStore, passage_ref: str, printed: str, *, base_version: int | None = None
+) -> None:
+    """Edit the printed quote (elisions, bracketed insertions); the anchor stays as it is.
+
+    ``base_version``: the passage's version the editor showed (a conflict if it changed since).
+    """
     if not printed.strip():
         raise InvalidInputError("The printed quote cannot be empty.")
-    with store.write("Edit quote") as session:
-        resolve(session, Passage, passage_ref).quote = printed
+    with rowversion.checked(store, "Edit quote") as (session, guard):
+        passage = resolve(session, Passage, passage_ref)
+        if not guard.kept(passage, base_version, {"quote": printed}):
+            passage.quote = printed
 
 
 def delete_passage(store: ProjectStore, passage_ref: str) -> str:
@@ -298,10 +305,14 @@ def delete_passage(store: ProjectStore, passage_ref: str) -> str:
     return stamp
 
 
-def move_passage(store: ProjectStore, passage_ref: str, new_index: int) -> None:
+def move_passage(
+    store: ProjectStore, passage_ref: str, new_index: int, *, base_version: int | None = None
+) -> None:
     """Reorder a passage within its block (the output order of quotes and comments)."""
-    with store.write("Move passage") as session:
+    with rowversion.checked(store, "Move passage") as (session, guard):
         passage = resolve(session, Passage, passage_ref)
+        if guard.kept(passage, base_version, {"ordinal": new_index}):
+            return
         siblings = list(
             session.scalars(
                 select(Passage)
@@ -312,12 +323,16 @@ def move_passage(store: ProjectStore, passage_ref: str, new_index: int) -> None:
         place_at(siblings, passage, new_index)
 
 
-def place_passage(store: ProjectStore, passage_ref: str, section_ref: str) -> str | None:
+def place_passage(
+    store: ProjectStore, passage_ref: str, section_ref: str, *, base_version: int | None = None
+) -> str | None:
     """Move a passage into a section (its last citations block); returns the block it left."""
-    with store.write("Place passage") as session:
+    with rowversion.checked(store, "Place passage") as (session, guard):
         passage = resolve(session, Passage, passage_ref)
         previous = passage.block_id
         block = _citations_block(session, resolve(session, Section, section_ref))
+        if guard.kept(passage, base_version, {"block_id": block.id}):
+            return previous
         passage.block_id = block.id
         passage.ordinal = next_ordinal(session, Passage, Passage.block_id == block.id)
         return previous

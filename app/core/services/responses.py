@@ -159,14 +159,9 @@ def save_response(
         raise EditConflictError(
             _("Another member removed this response while you were editing it."), ()
         )
-    if conflicts:
-        raise EditConflictError(
-            _(
-                "Another member saved this response while you were editing it. Nothing was "
-                "overwritten: their version is kept, and yours is beside it in Edit › Conflicts."
-            ),
-            tuple(conflicts),
-        )
+    failure = rowversion.conflict_error("response", conflicts)
+    if failure is not None:
+        raise failure
     return saved
 
 

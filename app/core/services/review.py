@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from app.core import markup
+from app.core import markup, rowversion
 from app.core.live import including_deleted
 from app.core.models import Member, Note, Passage, Response, Source
 from app.core.services.common import resolve
@@ -80,14 +80,25 @@ class MemberInfo:
     organisation: str
 
 
-def set_status(store: ProjectStore, response_ref: str, status: str, reason: str = "") -> bool:
+def set_status(
+    store: ProjectStore,
+    response_ref: str,
+    status: str,
+    reason: str = "",
+    *,
+    base_version: int | None = None,
+) -> bool:
     """Move a response one step forward, or back with a reason; False when nothing changed.
 
     The rule and its record live in :func:`app.core.services.workflow.change_status_in`.
+    ``base_version``: the response's version the window showed; when another
+    member changed the response since, the status asked for is kept as a conflict.
     """
-    normalise_status(status)
-    with store.write("Change status") as session:
+    wanted = normalise_status(status)
+    with rowversion.checked(store, "Change status") as (session, guard):
         response = resolve(session, Response, response_ref)
+        if guard.kept(response, base_version, {"status": wanted}):
+            return False
         return change_status_in(session, response, status, store.member_id, reason)
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
-from app.core import markup
+from app.core import markup, rowversion
 from app.core.errors import InvalidInputError
 from app.core.models import Block, BlockKind, Passage, Section, SectionKind, Source, new_id
 from app.core.services.common import next_ordinal, place_at, resolve, tombstone
@@ -78,9 +78,14 @@ def list_blocks(store: ProjectStore, section_ref: str | None = None) -> list[Blo
         ]
 
 
-def move_block(store: ProjectStore, block_ref: str, new_index: int) -> None:
-    with store.write("Move block") as session:
+def move_block(
+    store: ProjectStore, block_ref: str, new_index: int, *, base_version: int | None = None
+) -> None:
+    """Put a block at ``new_index`` in its section (a conflict when it moved meanwhile)."""
+    with rowversion.checked(store, "Move block") as (session, guard):
         block = resolve(session, Block, block_ref)
+        if guard.kept(block, base_version, {"ordinal": new_index}):
+            return
         ordered = list(
             session.scalars(
                 select(Block)
@@ -142,13 +147,26 @@ def update_section(
     opening: str | None = None,
     closing: str | None = None,
     shared_as_reference: bool | None = None,
+    base_version: int | None = None,
 ) -> None:
-    """Change what is given; ``shared_as_reference`` prints shared answers as cross-references."""
+    """Change what is given; ``shared_as_reference`` prints shared answers as cross-references.
+
+    ``base_version``: the section's version the editor showed (see :func:`edit_note
+    <app.core.services.notes.edit_note>`).
+    """
     for text in (opening, closing):
         if text is not None:
             markup.validate(text)
-    with store.write("Edit section") as session:
+    with rowversion.checked(store, "Edit section") as (session, guard):
         section = resolve(session, Section, section_ref)
+        mine: dict[str, object] = {"heading": heading, "opening": opening, "closing": closing}
+        if heading is not None:
+            mine["heading"] = heading.strip()
+        if shared_as_reference is not None:
+            mine["shared_as_reference"] = int(shared_as_reference)
+        given = {k: v for k, v in mine.items() if v is not None}
+        if guard.kept(section, base_version, given):
+            return
         if heading is not None:
             if not heading.strip() and section.kind == SectionKind.TOPIC:
                 raise InvalidInputError("A topic section needs a heading.")
@@ -161,9 +179,14 @@ def update_section(
             section.shared_as_reference = int(shared_as_reference)
 
 
-def move_section(store: ProjectStore, section_ref: str, new_index: int) -> None:
-    with store.write("Move section") as session:
+def move_section(
+    store: ProjectStore, section_ref: str, new_index: int, *, base_version: int | None = None
+) -> None:
+    """Put a section at ``new_index`` (a conflict when it moved meanwhile)."""
+    with rowversion.checked(store, "Move section") as (session, guard):
         section = resolve(session, Section, section_ref)
+        if guard.kept(section, base_version, {"ordinal": new_index}):
+            return
         ordered = list(session.scalars(select(Section).order_by(Section.ordinal)))
         place_at(ordered, section, new_index)
 
@@ -238,13 +261,26 @@ def update_block(
     numbered: bool | None = None,
     lead_in_shown: bool | None = None,
     comments_lead_in_shown: bool | None = None,
+    base_version: int | None = None,
 ) -> None:
-    """Change what is given; a lead-in "" is the phrasebook's, ``*_shown=False`` prints none."""
+    """Change what is given; a lead-in "" is the phrasebook's, ``*_shown=False`` prints none.
+
+    ``base_version``: the block's version the editor showed (a conflict if it changed since).
+    """
     for value in (lead_in, comments_lead_in):
         if value is not None:
             markup.validate(value)
-    with store.write("Edit block") as session:
+    with rowversion.checked(store, "Edit block") as (session, guard):
         block = resolve(session, Block, block_ref)
+        flags = (numbered, lead_in_shown, comments_lead_in_shown)
+        mine = dict(
+            zip(("numbered", "lead_in_shown", "comments_lead_in_shown"), flags, strict=True)
+        )
+        given: dict[str, object] = {k: int(v) for k, v in mine.items() if v is not None}
+        texts = {"text": text, "lead_in": lead_in, "comments_lead_in": comments_lead_in}
+        given.update({k: v for k, v in texts.items() if v is not None})
+        if guard.kept(block, base_version, given):
+            return
         if text is not None:
             for line in text.split("\n"):
                 markup.validate(line)
