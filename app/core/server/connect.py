@@ -32,6 +32,7 @@ from app.core.errors import (
     ServerUnavailableError,
 )
 from app.core.i18n import _
+from app.core.server import notify
 from app.core.server.address import ServerAddress, keyring_password
 
 logger = logging.getLogger(__name__)
@@ -66,6 +67,7 @@ def _engine(address: ServerAddress, password: str | None) -> Engine:
         url,
         connect_args={"connect_timeout": CONNECT_TIMEOUT, "application_name": "rejoinder"},
     )
+    notify.commit_with_notifies(engine)
     event.listen(engine, "checkin", _rested)
     event.listen(
         engine, "checkout", lambda conn, record, _proxy: _ping_if_idle(engine, conn, record)

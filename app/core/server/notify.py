@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from app.core.journal import Changes
@@ -73,13 +73,62 @@ def decode(raw: str) -> Announcement | None:
 
 
 def announce(session: Session, changes: Changes, client_id: str, member_id: str | None) -> None:
-    """Announce ``changes`` when the session's transaction commits (nothing on a file)."""
+    """Announce ``changes`` when the session's transaction commits (nothing on a file).
+
+    The ``NOTIFY`` waits on the connection and goes to the server with the
+    ``COMMIT`` itself, in one round trip (:func:`commit_with_notifies`): a
+    member's save pays for no statement of its own to tell the others.
+    """
     if not changes or session.get_bind().dialect.name != "postgresql":
         return
-    session.execute(
-        text("SELECT pg_notify(:channel, :payload)"),
-        {"channel": CHANNEL, "payload": payload(changes, client_id, member_id)},
-    )
+    pending = session.connection().connection.info.setdefault(_PENDING, [])
+    pending.append(payload(changes, client_id, member_id))
+
+
+_PENDING = "rejoinder_notifies"  # on a pooled connection: payloads waiting for the commit
+
+
+def commit_with_notifies(engine: Engine) -> None:
+    """Make ``engine`` send a transaction's pending announcements with its ``COMMIT``.
+
+    PostgreSQL runs ``NOTIFY …; COMMIT`` sent as one simple query in order:
+    the announcements are delivered exactly when the commit succeeds. A
+    rollback drops them. (psycopg skips its own ``COMMIT`` afterwards, the
+    transaction being over.)
+    """
+    dialect = engine.dialect
+    plain_commit, plain_rollback = dialect.do_commit, dialect.do_rollback
+
+    def do_commit(dbapi_connection: Any) -> None:
+        pending = _info(dbapi_connection).pop(_PENDING, None)
+        if not pending:
+            plain_commit(dbapi_connection)
+            return
+        from psycopg import sql
+
+        raw = dbapi_connection.driver_connection
+        statements = [
+            sql.SQL("NOTIFY {}, {}").format(sql.Identifier(CHANNEL), sql.Literal(body))
+            for body in pending
+        ]
+        raw.execute(sql.SQL("; ").join([*statements, sql.SQL("COMMIT")]), prepare=False)
+        plain_commit(dbapi_connection)  # nothing left to commit: psycopg sends nothing
+
+    def do_rollback(dbapi_connection: Any) -> None:
+        _info(dbapi_connection).pop(_PENDING, None)
+        plain_rollback(dbapi_connection)
+
+    setattr(dialect, "do_commit", do_commit)  # noqa: B010  (this engine's dialect only)
+    setattr(dialect, "do_rollback", do_rollback)  # noqa: B010
+
+
+def _info(dbapi_connection: Any) -> dict[str, Any]:
+    """A pooled connection's own dict (the first connection's check-up has none)."""
+    try:
+        info: dict[str, Any] = dbapi_connection.info
+    except (AttributeError, NotImplementedError):
+        return {}
+    return info
 
 
 class Listener:
