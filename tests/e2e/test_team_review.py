@@ -17,9 +17,12 @@ from app.cli import main
 from app.core.homes import open_home
 from app.core.services import notes, passages
 from app.exporters.docx.review import bookmark_name
-from tests.e2e.test_team_roles import Team, _run, team  # noqa: F401  (the fixture)
+from tests.e2e import test_team_roles as roles
+from tests.e2e.test_team_roles import Team, _run
 from tests.importers.word_review import WordEditor
 from tests.pgserver import ADMIN_PASSWORD
+
+team = roles.team  # the fixture: a published project with a reader and a drafter
 
 
 def _reviewed(team: Team, monkeypatch: pytest.MonkeyPatch) -> Path:
