@@ -100,11 +100,12 @@ _VERSION_OF_RESPONSE = sql(
     "SELECT r.xmin::text::bigint FROM response r WHERE r.deleted_at IS NULL AND r.passage_id = "
     "coalesce((SELECT p.same_as_id FROM passage p WHERE p.id = :passage_id), :passage_id)"
 )
-# A whole passage id reaches its response (or its owner's) without reading the passage first.
+# A whole passage id reaches its response (or its owner's) without reading the passage first;
+# a deleted passage's response is deleted with it, so the live-rows filter finds none.
 _RESPONSE_OF_PASSAGE = select(Response).where(
     Response.passage_id
     == select(func.coalesce(Passage.same_as_id, Passage.id))
-    .where(Passage.id == bindparam("passage_id"), Passage.deleted_at.is_(None))
+    .where(Passage.id == bindparam("passage_id"))
     .scalar_subquery()
 )
 
