@@ -28,7 +28,8 @@ def _load_the_store() -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from app.core.language import checked_language_code, set_source_language
+    from app.core.language import checked_language_code
+    from app.core.services.sources import set_source_language
     from app.importers.base import ImportOptions
     from app.importers.detect import guess_label, import_file
     from app.importers.reading import display_name, read_path, read_stream
@@ -102,7 +103,7 @@ def cmd_sources(args: argparse.Namespace) -> int:
         with _open(args.file) as store:
             infos = list_sources(store)
     else:  # alone: plain sqlite3, no ORM to import (start-up budget 0.25 s)
-        from app.core.projectfile import reading
+        from app.core.quickread import reading
         from app.core.services.source_list import SOURCES_SQL, source_infos
 
         with reading(Path(args.file)) as conn:
@@ -124,7 +125,7 @@ def _print_unpositioned(args: argparse.Namespace) -> int:
 
             rows = unpositioned(session.execute(text(UNPOSITIONED_SQL)).all())
     else:
-        from app.core.projectfile import reading
+        from app.core.quickread import reading
 
         with reading(Path(args.file)) as conn:
             rows = unpositioned(conn.execute(UNPOSITIONED_SQL))
@@ -135,7 +136,7 @@ def _print_unpositioned(args: argparse.Namespace) -> int:
 
 
 def cmd_source_language(args: argparse.Namespace) -> int:
-    from app.core.language import set_source_language
+    from app.core.services.sources import set_source_language
 
     with _open(args.file) as store:
         set_source_language(store, args.source, args.language)

@@ -14,12 +14,8 @@ import logging
 import re
 import unicodedata
 from collections import Counter
-from typing import TYPE_CHECKING
 
 from app.core.errors import InvalidInputError
-
-if TYPE_CHECKING:
-    from app.core.store import ProjectStore
 
 logger = logging.getLogger(__name__)
 
@@ -117,13 +113,3 @@ def checked_language_code(language: str) -> str:
     if code and not re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", code):
         raise InvalidInputError(f"“{language}” is not a language code such as en, fr or es.")
     return code
-
-
-def set_source_language(store: ProjectStore, source_ref: str, language: str) -> None:
-    """Correct a source's language ("" = unknown: its quotes take the document's)."""
-    from app.core.models import Source
-    from app.core.services.common import resolve
-
-    code = checked_language_code(language)
-    with store.write("Set source language") as session:
-        resolve(session, Source, source_ref).language = code

@@ -17,11 +17,9 @@ Alembic when opened, so a new project is never wrong, only slower to open.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import os
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -242,42 +240,3 @@ def create_project(
         raise
     logger.info("created project %s", path)
     return lock
-
-
-def _revision(path: Path) -> str | None:
-    conn = sqlite3.connect(ro_uri(path), uri=True)
-    try:
-        return migrate.read_revision(conn)
-    except sqlite3.Error:
-        return None  # the full checks of ProjectStore.open say what is wrong
-    finally:
-        conn.close()
-
-
-@contextlib.contextmanager
-def reading(path: Path) -> Iterator[sqlite3.Connection]:
-    """The project opened to be read, with the checks and the lock of ``ProjectStore.open``.
-
-    For the light read-only commands: a plain :mod:`sqlite3` connection, no
-    ORM. A file that needs upgrading is first opened (and so upgraded) by
-    :class:`~app.core.store.ProjectStore`.
-    """
-    path = Path(path)
-    check_header(path)
-    if _revision(path) != migrate.head_revision():
-        from app.core.store import ProjectStore
-
-        ProjectStore.open(path).close()
-    lock = ProjectLock(path)
-    lock.acquire()
-    try:
-        inspect_readonly(path, read_only=is_read_only(path))
-        conn = sqlite3.connect(ro_uri(path), uri=True)
-        try:
-            conn.execute("PRAGMA trusted_schema=OFF")
-            conn.execute("PRAGMA query_only=ON")
-            yield conn
-        finally:
-            conn.close()
-    finally:
-        lock.release()

@@ -42,7 +42,7 @@ def test_word_tags() -> None:
 
 def test_a_source_gets_its_language_at_import_and_it_can_be_corrected(tmp_path: Path) -> None:
     from app.core.contribution import read_project
-    from app.core.language import set_source_language
+    from app.core.services.sources import set_source_language
     from app.core.store import ProjectStore
     from tests.core.factories import add_text_source
 

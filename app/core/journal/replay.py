@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import json
 import logging
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
-from sqlalchemy import Connection, bindparam, delete, insert, select, update
+from sqlalchemy import Connection, Engine, bindparam, delete, insert, select, update
+from sqlalchemy.orm import Session
 
 from app.core import dialect
 from app.core.errors import NothingToUndoError, UndoConflictError
@@ -28,7 +30,6 @@ from app.core.journal import images
 from app.core.journal.changes import Changes
 from app.core.live import including_deleted
 from app.core.models import JournalBlob, JournalEntry, Member
-from app.core.store import ProjectStore
 
 logger = logging.getLogger(__name__)
 
@@ -47,6 +48,28 @@ _NAMES = {
     "conflict": "a conflict",
 }
 _META = {"updated_at", "changed_by", "field_history"}
+
+
+class ProjectStore(Protocol):
+    """What undo and redo need of a project (:class:`app.core.store.ProjectStore`).
+
+    The store records every write in the journal, so it imports this package;
+    naming only what is used here keeps the journal from importing the store back.
+    """
+
+    @property
+    def member_id(self) -> str: ...
+
+    @property
+    def engine(self) -> Engine: ...
+
+    def session(self) -> Session: ...
+
+    def write(
+        self, label: str = ..., *, record: bool = ..., typing: bool = ...
+    ) -> AbstractContextManager[Session]: ...
+
+    def announce(self, session: Session, changes: Changes) -> None: ...
 
 
 @dataclass(frozen=True)

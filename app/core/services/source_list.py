@@ -2,7 +2,7 @@
 
 ``rejoinder sources`` must answer within 0.25 s, less than importing
 SQLAlchemy takes, so it runs this statement on a plain :mod:`sqlite3`
-connection (:func:`app.core.projectfile.reading`); the Sources panel runs the
+connection (:func:`app.core.quickread.reading`); the Sources panel runs the
 same statement through its session (:func:`app.core.services.sources.list_sources`).
 One statement, one rule for a source's current version and its counts.
 """

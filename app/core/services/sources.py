@@ -21,7 +21,7 @@ from app.core.document import (
     to_json,
 )
 from app.core.errors import DuplicateSourceError, InvalidInputError
-from app.core.language import detect_language
+from app.core.language import checked_language_code, detect_language
 from app.core.models import (
     OriginalFile,
     Passage,
@@ -410,6 +410,13 @@ def original_bytes(store: ProjectStore, source_ref: str) -> tuple[str, bytes]:
             select(OriginalFile.data).where(OriginalFile.sha256 == version.sha256)
         )
         return version.filename, data or b""
+
+
+def set_source_language(store: ProjectStore, source_ref: str, language: str) -> None:
+    """Correct a source's language ("" = unknown: its quotes take the document's)."""
+    code = checked_language_code(language)
+    with store.write("Set source language") as session:
+        resolve(session, Source, source_ref).language = code
 
 
 def rename_source(store: ProjectStore, source_ref: str, label: str) -> None:
