@@ -207,7 +207,7 @@ CREATE TABLE journal_entry (
 	member_id VARCHAR(36), 
 	label TEXT NOT NULL, 
 	undone INTEGER DEFAULT '0' NOT NULL, 
-	rows TEXT NOT NULL, 
+	rows TEXT NOT NULL, size INTEGER DEFAULT '0' NOT NULL, 
 	UNIQUE (id)
 );
 CREATE TABLE journal_blob (
@@ -268,4 +268,7 @@ CREATE INDEX ix_note_target ON note (target_kind, target_id);
 CREATE INDEX ix_conflict_row ON "conflict" (table_name, row_id);
 CREATE INDEX ix_sent_export_sent_at ON sent_export (sent_at);
 CREATE INDEX ix_sentence_version ON sentence (version_id, start);
-INSERT INTO alembic_version (version_num) VALUES ('0008_deferrable_keys');
+CREATE INDEX ix_journal_entry_trim ON journal_entry (seq, size, at);
+CREATE INDEX ix_passage_live ON passage (source_id, id, same_as_id) WHERE deleted_at IS NULL;
+CREATE INDEX ix_response_answered ON response (passage_id) WHERE deleted_at IS NULL AND (trim(text) != '' OR status != 'draft');
+INSERT INTO alembic_version (version_num) VALUES ('0009_journal_size_and_counts');

@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 
 from sqlalchemy import BigInteger, ForeignKey, Index, Integer, LargeBinary, String, Text
+from sqlalchemy import text as sql_text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from app.core.ids import APPLICATION_ID as APPLICATION_ID
@@ -162,6 +163,15 @@ class Passage(Tracked, Base):
     __table_args__ = (
         Index("ix_passage_source", "source_id"),
         Index("ix_passage_block", "block_id", "ordinal"),
+        # the live passages of a source, counted by the Sources list (revision 0009)
+        Index(
+            "ix_passage_live",
+            "source_id",
+            "id",
+            "same_as_id",
+            sqlite_where=sql_text("deleted_at IS NULL"),
+            postgresql_where=sql_text("deleted_at IS NULL"),
+        ),
     )
 
     source_id: Mapped[str] = mapped_column(ForeignKey("source.id"))
@@ -190,9 +200,21 @@ class Passage(Tracked, Base):
     same_as_id: Mapped[str | None] = mapped_column(String(36), default=None)
 
 
+_ANSWERED = "deleted_at IS NULL AND (trim(text) != '' OR status != 'draft')"
+
+
 class Response(Tracked, Base):
     __tablename__ = "response"
-    __table_args__ = (Index("ix_response_passage", "passage_id"),)
+    __table_args__ = (
+        Index("ix_response_passage", "passage_id"),
+        # the answered responses, counted by the Sources list (revision 0009)
+        Index(
+            "ix_response_answered",
+            "passage_id",
+            sqlite_where=sql_text(_ANSWERED),
+            postgresql_where=sql_text(_ANSWERED),
+        ),
+    )
 
     passage_id: Mapped[str] = mapped_column(ForeignKey("passage.id"))
     text: Mapped[str] = mapped_column(Text, default="")
@@ -285,7 +307,10 @@ class JournalEntry(Base):
     """
 
     __tablename__ = "journal_entry"
-    __table_args__ = ({"sqlite_autoincrement": True},)
+    __table_args__ = (
+        Index("ix_journal_entry_trim", "seq", "size", "at"),
+        {"sqlite_autoincrement": True},
+    )
 
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     id: Mapped[str] = mapped_column(String(36), unique=True, default=new_id)
@@ -294,6 +319,7 @@ class JournalEntry(Base):
     label: Mapped[str] = mapped_column(Text)
     undone: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     rows: Mapped[str] = mapped_column(Text)
+    size: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # len(rows)
 
 
 class JournalBlob(Base):

@@ -90,13 +90,11 @@ class ProjectContext(QObject):
 
     def forget_missing(self) -> None:
         """After rows changed under the views (undo, merge): drop a current item that is gone."""
-        if self.source_id is not None and self.source_id not in {
-            s.id for s in sources.list_sources(self.store)
-        }:
+        if self.source_id is not None and not sources.source_exists(self.store, self.source_id):
             self.source_id = None
         if (
             self.passage_id is not None
-            and passages.get_passage(self.store, self.passage_id) is None
+            and passages.passage_source(self.store, self.passage_id) is None
         ):
             self.passage_id = None
 

@@ -250,13 +250,11 @@ class Workspace(QObject):
             self._highlight()
 
     def _show_passage(self, passage_id: str) -> None:
-        found = next(
-            (p for p in passages.list_passages(self.ctx.store) if p.id == passage_id), None
-        )
-        if found is None:
+        source_id = passages.passage_source(self.ctx.store, passage_id)
+        if source_id is None:
             return
-        if found.source_id != self.ctx.source_id:
-            self.ctx.select_source(found.source_id)
+        if source_id != self.ctx.source_id:
+            self.ctx.select_source(source_id)
         self._highlight()
 
     def _jump(self, source_id: str, start: int, end: int) -> None:

@@ -3,8 +3,8 @@
 Every :meth:`ProjectStore.write` records one entry (its label, who, when,
 and the before- and after-images of the rows it changed); :func:`undo` and
 :func:`redo` replay those images. The journal is this file's own history:
-it is neither dumped nor merged, and it keeps the last
-:data:`~app.core.journal.recorder.KEEP` entries.
+it is neither dumped nor merged, and it keeps the newest operations by
+count, age and size (:func:`~app.core.journal.recorder.trim` says how).
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ import json
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import (
@@ -38,7 +38,13 @@ from app.core.models import JournalBlob, JournalEntry, new_id, utcnow
 
 logger = logging.getLogger(__name__)
 
-KEEP = 500  # entries kept; older ones are dropped (their operations can no longer be undone)
+# What the journal keeps (older operations can no longer be undone): always the newest
+# KEEP entries; beyond them, entries younger than KEEP_DAYS as long as they and every
+# newer entry hold at most KEEP_BYTES of row images. A batch of 20,000 citations
+# (about 25 MB) stays undoable; a year of work does not grow the file without bound.
+KEEP = 500
+KEEP_DAYS = 30
+KEEP_BYTES = 64 * 2**20
 BURST_SECONDS = 30  # saves of one text closer together than this are one step (typing)
 _INFO_KEY = "journal_recorder"
 
@@ -197,7 +203,7 @@ def write_entries(
                 if new is _NOW:
                     new = now[key]
                 if old != new:
-                    rows.append([name, row_id, old, new])
+                    rows.append([name, row_id, *images.elide(name, old, new)])
         if not rows:
             out.append(Changes(op.label))
             continue
@@ -207,13 +213,15 @@ def write_entries(
                 out.append(joined)
                 continue
         entry_id = new_id()
+        encoded = json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
         params.append(
             {
                 "id": entry_id,
                 "at": op.at,
                 "member_id": op.member_id,
                 "label": op.label,
-                "rows": json.dumps(rows, ensure_ascii=False, separators=(",", ":")),
+                "rows": encoded,
+                "size": len(encoded),
             }
         )
         logger.debug("journal: %s, %d rows", op.label, len(rows))
@@ -277,10 +285,11 @@ def _join_burst(connection: Connection, op: Pending, rows: list[list[Any]]) -> C
         else:
             kept.append([name, row_id, before, after])
     kept = [r for r in kept if r[2] != r[3]]
+    encoded = json.dumps(kept, ensure_ascii=False, separators=(",", ":"))
     connection.execute(
         update(JournalEntry)
         .where(JournalEntry.seq == newest.seq)
-        .values(at=op.at, rows=json.dumps(kept, ensure_ascii=False, separators=(",", ":")))
+        .values(at=op.at, rows=encoded, size=len(encoded))
     )
     logger.debug("journal: %s joined the burst of entry %s", op.label, newest.id)
     return Changes.from_rows(op.label, newest.id, ((r[0], r[1]) for r in rows))
@@ -291,6 +300,7 @@ def _age(stamp: str) -> float:
     return (datetime.now(UTC) - datetime.fromisoformat(stamp)).total_seconds()
 
 
+_STAMP = "%Y-%m-%dT%H:%M:%S.%fZ"  # as app.core.ids.utcnow writes an entry's time
 _NOW: Any = object()  # stands for "the row's image at the end", read once for all
 
 
@@ -302,20 +312,35 @@ _INSERT = insert(JournalEntry).values(
     label=bindparam("label"),
     undone=0,
     rows=bindparam("rows"),
+    size=bindparam("size"),
 )
 _INSERT_DROPPING_UNDONE = text(
     "WITH dropped AS (DELETE FROM journal_entry WHERE undone = 1 AND member_id = :member_id) "
-    "INSERT INTO journal_entry (id, at, member_id, label, undone, rows) "
-    "VALUES (:id, :at, :member_id, :label, 0, :rows) RETURNING seq"
+    "INSERT INTO journal_entry (id, at, member_id, label, undone, rows, size) "
+    "VALUES (:id, :at, :member_id, :label, 0, :rows, :size) RETURNING seq"
 )
 _UNDONE = select(JournalEntry.seq).where(JournalEntry.undone == 1)
 _DROP_UNDONE_BLOBS = delete(JournalBlob).where(JournalBlob.entry_seq.in_(_UNDONE))
 _DROP_UNDONE = delete(JournalEntry).where(JournalEntry.undone == 1)
-_CUT = (
+# Is there anything beyond the newest KEEP? (reads KEEP index entries, nothing else)
+_BEYOND = (
     select(JournalEntry.seq)
     .order_by(JournalEntry.seq.desc())
     .limit(1)
     .offset(bindparam("keep", type_=Integer))
+)
+# The newest entry to drop: past the newest KEEP, and too old or past the size with the
+# newer ones. Reads ix_journal_entry_trim only (sequence, size, time), never the images.
+_CUT = text(
+    """
+    SELECT max(seq) FROM (
+        SELECT seq, at,
+               row_number() OVER (ORDER BY seq DESC) AS newer,
+               sum(size) OVER (ORDER BY seq DESC ROWS UNBOUNDED PRECEDING) AS held
+        FROM journal_entry
+    ) AS counted
+    WHERE newer > :keep AND (at < :since OR held > :bytes)
+    """
 )
 _TRIM_BLOBS = delete(JournalBlob).where(JournalBlob.entry_seq <= bindparam("cut"))
 _TRIM = delete(JournalEntry).where(JournalEntry.seq <= bindparam("cut"))
@@ -341,9 +366,18 @@ def drop_undone(connection: Connection, member_id: str | None = None) -> None:
     connection.execute(delete(JournalEntry).where(JournalEntry.seq.in_(mine)))
 
 
-def trim(connection: Connection) -> None:
-    """Keep the newest :data:`KEEP` entries; older operations can no longer be undone."""
-    cut = connection.scalar(_CUT, {"keep": KEEP})
+def trim(connection: Connection, now: datetime | None = None) -> None:
+    """Drop what the journal no longer keeps (:data:`KEEP`, :data:`KEEP_DAYS`, :data:`KEEP_BYTES`).
+
+    An operation is dropped once it is not among the newest :data:`KEEP` and
+    it is older than :data:`KEEP_DAYS` or it and the newer entries hold more
+    than :data:`KEEP_BYTES`; every older entry goes with it (the journal is
+    linear, so what is kept is always the newest run of operations).
+    """
+    if connection.scalar(_BEYOND, {"keep": KEEP}) is None:
+        return
+    since = ((now or datetime.now(UTC)) - timedelta(days=KEEP_DAYS)).strftime(_STAMP)
+    cut = connection.scalar(_CUT, {"keep": KEEP, "since": since, "bytes": KEEP_BYTES})
     if cut is None:
         return
     connection.execute(_TRIM_BLOBS, {"cut": cut})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,6 +29,8 @@ from app.core.services.sources import current_version, layout
 from app.core.store import ProjectStore
 
 logger = logging.getLogger(__name__)
+
+_CHUNK = 500  # ids per IN (…), well under every database's limit on parameters
 
 
 @dataclass(frozen=True)
@@ -338,9 +341,34 @@ def place_passage(
         return previous
 
 
+_INFO_COLUMNS = (
+    Passage.id,
+    Passage.source_id,
+    Source.label,
+    Passage.block_id,
+    Passage.ordinal,
+    Passage.start,
+    Passage.end,
+    Passage.exact,
+    Passage.quote,
+    Passage.page_label,
+    Passage.paragraph_number,
+    Passage.anchor_method,
+    Passage.anchor_score,
+    Response.id,
+    Response.status,
+    Response.position,
+    func.coalesce(Response.text, ""),
+    func.coalesce(Response.proposed_change, ""),
+    Block.section_id,
+    Passage.same_as_id,
+)
+
+
 def _query_infos(session: Session, *where: Any) -> list[PassageInfo]:
+    """Columns, not ORM objects: a list of 20,000 passages is read in a fraction of the time."""
     query = (
-        select(Passage, Source.label, Response, Block.section_id)
+        select(*_INFO_COLUMNS)
         .join(Source, Source.id == Passage.source_id)
         .outerjoin(Response, (Response.passage_id == func.coalesce(Passage.same_as_id, Passage.id)))
         .outerjoin(Block, Block.id == Passage.block_id)
@@ -348,31 +376,8 @@ def _query_infos(session: Session, *where: Any) -> list[PassageInfo]:
         .where(*where)
         .order_by(Section.ordinal, Block.ordinal, Passage.ordinal, Passage.created_at)
     )
-    return [
-        PassageInfo(
-            id=p.id,
-            source_id=p.source_id,
-            source_label=label,
-            block_id=p.block_id,
-            ordinal=p.ordinal,
-            start=p.start,
-            end=p.end,
-            exact=p.exact,
-            quote=p.quote,
-            page_label=p.page_label,
-            paragraph_number=p.paragraph_number,
-            anchor_method=p.anchor_method,
-            anchor_score=p.anchor_score,
-            response_id=r.id if r else None,
-            response_status=r.status if r else None,
-            response_position=r.position if r else None,
-            response_text=r.text if r else "",
-            proposed_change=r.proposed_change if r else "",
-            section_id=section_id,
-            same_as_id=p.same_as_id,
-        )
-        for p, label, r, section_id in session.execute(query).all()
-    ]
+    rows: list[tuple[Any, ...]] = [tuple(row) for row in session.execute(query)]
+    return [PassageInfo(*row) for row in rows]
 
 
 def list_passages(store: ProjectStore, source_ref: str | None = None) -> list[PassageInfo]:
@@ -389,6 +394,26 @@ def get_passage(store: ProjectStore, passage_id: str) -> PassageInfo | None:
     with store.session() as session:
         found = _query_infos(session, Passage.id == passage_id)
         return found[0] if found else None
+
+
+def passage_infos(store: ProjectStore, passage_ids: Iterable[str]) -> dict[str, PassageInfo]:
+    """The live passages among ``passage_ids`` (the rows an operation's changes name), by id."""
+    wanted = list(dict.fromkeys(passage_ids))
+    found: dict[str, PassageInfo] = {}
+    with store.session() as session:
+        for i in range(0, len(wanted), _CHUNK):
+            part = wanted[i : i + _CHUNK]
+            found.update((p.id, p) for p in _query_infos(session, Passage.id.in_(part)))
+    return found
+
+
+def passage_source(store: ProjectStore, passage_id: str) -> str | None:
+    """The source of a live passage, or None when it is gone (one indexed row, nothing joined)."""
+    with store.session() as session:
+        source_id: str | None = session.scalar(
+            select(Passage.source_id).where(Passage.id == passage_id)
+        )
+        return source_id
 
 
 def passage_for_response(store: ProjectStore, response_id: str) -> PassageInfo | None:

@@ -20,18 +20,18 @@ logger = logging.getLogger(__name__)
 # (megabytes for a long PDF) is never read, only its page count. A passage is
 # answered as ``check`` sees it: by its own response or the one it shares
 # ("Same answer as…"), with text or moved on from draft (a highlight).
-SOURCES_SQL = """
+_SOURCES = """
 WITH latest AS (
     SELECT source_id, max(version_no) AS no FROM source_version
-    WHERE deleted_at IS NULL GROUP BY source_id
+    WHERE deleted_at IS NULL {only} GROUP BY source_id
 ), cited AS (
     SELECT source_id, count(*) AS n FROM passage
-    WHERE deleted_at IS NULL GROUP BY source_id
+    WHERE deleted_at IS NULL {only} GROUP BY source_id
 ), answered AS (
     SELECT p.source_id, count(DISTINCT p.id) AS n
     FROM passage AS p JOIN response AS r ON r.passage_id = coalesce(p.same_as_id, p.id)
     WHERE p.deleted_at IS NULL AND r.deleted_at IS NULL
-      AND (trim(r.text) != '' OR r.status != 'draft')
+      AND (trim(r.text) != '' OR r.status != 'draft') {only_p}
     GROUP BY p.source_id
 )
 SELECT s.id, s.label, s.title, s.kind, s.ordinal, json_array_length(v.pages),
@@ -44,17 +44,24 @@ LEFT JOIN answered AS a ON a.source_id = s.id
 WHERE s.deleted_at IS NULL
 ORDER BY s.ordinal, s.id
 """
+SOURCES_SQL = _SOURCES.format(only="", only_p="")
+# One source's row (its id bound as :source_id): a view updates one item, not the list.
+ONE_SOURCE_SQL = _SOURCES.format(
+    only="AND source_id = :source_id", only_p="AND p.source_id = :source_id"
+)
 
 
-def sources_sql(dialect: str) -> str:
-    """:data:`SOURCES_SQL` in the SQL of ``dialect`` ("sqlite" or "postgresql").
+def sources_sql(dialect: str, *, one: bool = False) -> str:
+    """:data:`SOURCES_SQL` (or :data:`ONE_SOURCE_SQL`) in the SQL of ``dialect``.
 
-    PostgreSQL reads the pages' JSON only once it is cast, and orders ids by
-    its collation unless told to compare bytes as SQLite does.
+    ``dialect`` is "sqlite" or "postgresql". PostgreSQL reads the pages' JSON
+    only once it is cast, and orders ids by its collation unless told to
+    compare bytes as SQLite does.
     """
+    sql = ONE_SOURCE_SQL if one else SOURCES_SQL
     if dialect == "sqlite":
-        return SOURCES_SQL
-    return SOURCES_SQL.replace(
+        return sql
+    return sql.replace(
         "json_array_length(v.pages)", "json_array_length(CAST(v.pages AS json))"
     ).replace("ORDER BY s.ordinal, s.id", 'ORDER BY s.ordinal, s.id COLLATE "C"')
 

@@ -9,6 +9,7 @@ import logging
 from dataclasses import dataclass
 
 from sqlalchemy import bindparam, func, select
+from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session
 
 from app.core import anchoring
@@ -292,7 +293,11 @@ def reanchor_passages(session: Session, source_id: str, version: SourceVersion) 
     paragraphs = list(paragraphs_from_json(version.paragraphs))
     cache: dict[str, Structure] = {}
     placements: list[Placement] = []
-    passages = session.scalars(select(Passage).where(Passage.source_id == source_id)).all()
+    passages = session.scalars(  # in the order they were cited, whatever index the query uses
+        select(Passage)
+        .where(Passage.source_id == source_id)
+        .order_by(Passage.created_at, Passage.id)
+    ).all()
     for passage in passages:
         place, origin = _origin(session, passage, cache)
         found = reanchorer.reanchor(_original_anchor(passage), place, origin)
@@ -386,6 +391,23 @@ def list_sources(store: ProjectStore) -> list[SourceInfo]:
     with store.session() as session:
         connection = session.connection()
         return source_infos(connection.exec_driver_sql(sources_sql(connection.dialect.name)))
+
+
+def source_info(store: ProjectStore, source_id: str) -> SourceInfo | None:
+    """One live source's row of :func:`list_sources` (its counts after an edit), or None."""
+    with store.session() as session:
+        connection = session.connection()
+        rows = connection.execute(
+            sql_text(sources_sql(connection.dialect.name, one=True)), {"source_id": source_id}
+        )
+        found = source_infos(rows)
+        return found[0] if found else None
+
+
+def source_exists(store: ProjectStore, source_id: str) -> bool:
+    """True while the source ``source_id`` is live (one indexed row)."""
+    with store.session() as session:
+        return session.scalar(select(Source.id).where(Source.id == source_id)) is not None
 
 
 def source_text(store: ProjectStore, source_ref: str) -> SourceText:
