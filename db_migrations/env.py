@@ -3,11 +3,13 @@
 The application never shells out to the ``alembic`` command; ``app.core.migrate``
 passes its own connection through ``config.attributes["connection"]`` so that
 the upgrade runs inside the same locked file handle.
+
+A revision is frozen in time: nothing here imports the application's models,
+which describe the schema at the head, not at the revision being run
+(``tests/core/test_migrations.py`` compares the two instead).
 """
 
 from alembic import context
-
-from app.core.models import Base
 
 config = context.config
 connection = config.attributes.get("connection")
@@ -16,7 +18,7 @@ if connection is None:
 
 context.configure(
     connection=connection,
-    target_metadata=Base.metadata,
+    target_metadata=None,
     render_as_batch=True,
     compare_type=True,
 )

@@ -149,3 +149,22 @@ def test_no_backup_when_no_upgrade_is_needed(tmp_path: Path) -> None:
     make_project(path).close()
     ProjectStore.open(path).close()
     assert not paths().backups_dir.exists()
+
+
+def test_no_revision_imports_the_application() -> None:
+    """A revision is frozen in time: the models describe the head, not the revision being run."""
+    import ast
+
+    folder = migrate.head_schema_file().parent
+    found = []
+    for path in sorted(folder.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = (
+                [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module or ""]
+                if isinstance(node, ast.ImportFrom)
+                else []
+            )
+            found += [f"{path.name}: {n}" for n in names if n == "app" or n.startswith("app.")]
+    assert found == []
