@@ -98,26 +98,23 @@ def move_block(
 
 def list_sections(store: ProjectStore) -> list[SectionInfo]:
     """Sections in output order. ``heading`` is empty when the default applies."""
-    with store.session() as session:
+    with store.session() as session:  # columns, not ORM objects: the panels ask after edits
         rows = session.execute(
-            select(Section, Source.label)
+            select(
+                Section.id,
+                Section.ordinal,
+                Section.kind,
+                Section.heading,
+                Section.source_id,
+                Source.label,
+                Section.opening,
+                Section.closing,
+                Section.shared_as_reference,
+            )
             .outerjoin(Source, Source.id == Section.source_id)
             .order_by(Section.ordinal, Section.created_at)
         ).all()
-        return [
-            SectionInfo(
-                s.id,
-                s.ordinal,
-                s.kind,
-                s.heading,
-                s.source_id,
-                label,
-                s.opening,
-                s.closing,
-                bool(s.shared_as_reference),
-            )
-            for s, label in rows
-        ]
+        return [SectionInfo(*row[:8], bool(row[8])) for row in rows]
 
 
 def add_section(store: ProjectStore, heading: str, index: int | None = None) -> str:
