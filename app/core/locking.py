@@ -23,13 +23,19 @@ from typing import IO
 
 from app.core.config import paths
 from app.core.errors import ProjectError, ProjectLockedError
+from app.core.i18n import _
 
 logger = logging.getLogger(__name__)
 
-LOCKED_MESSAGE = (
-    "This project is open in another Rejoinder window or program. "
-    "Close it there first, or work on a copy and merge it later."
-)
+
+
+def locked_message() -> str:
+    """Why a project cannot be opened twice, in the user's language."""
+    return _(
+        "This project is open in another Rejoinder window or program. "
+        "Close it there first, or work on a copy and merge it later."
+    )
+
 
 
 def locks_dir() -> Path:
@@ -41,9 +47,13 @@ def lock_path(project: Path) -> Path:
     try:
         st = os.stat(project)
     except FileNotFoundError as exc:
-        raise ProjectError(f"There is no project file at “{project}”.") from exc
+        raise ProjectError(_("There is no project file at “{path}”.").format(path=project)) from exc
     except OSError as exc:
-        raise ProjectError(f"The project “{project.name}” cannot be read: {exc.strerror}.") from exc
+        raise ProjectError(
+            _("The project “{name}” cannot be read: {reason}.").format(
+                name=project.name, reason=exc.strerror
+            )
+        ) from exc
     return locks_dir() / f"{st.st_dev:x}-{st.st_ino:x}.lock"
 
 
@@ -82,14 +92,14 @@ class ProjectLock:
                 _try_lock(handle)
             except OSError as exc:
                 handle.close()
-                raise ProjectLockedError(LOCKED_MESSAGE) from exc
+                raise ProjectLockedError(locked_message()) from exc
             if _same_file(handle, self.path):
                 self._handle = handle
                 with contextlib.suppress(OSError):  # who holds it, for a curious reader
                     handle.write(f"{os.getpid()} {self.project}".encode(errors="replace"))
                 return
             handle.close()
-        raise ProjectLockedError(LOCKED_MESSAGE)
+        raise ProjectLockedError(locked_message())
 
     def _open(self) -> IO[bytes]:
         try:

@@ -32,6 +32,7 @@ from app.core.errors import (
     ProjectError,
     ReadOnlyProjectError,
 )
+from app.core.i18n import _
 from app.core.ids import APPLICATION_ID, new_id, utcnow
 from app.core.locking import ProjectLock
 from app.core.stamps import dump_history, new_stamp, record_created
@@ -51,20 +52,28 @@ def read_header(path: Path) -> bytes:
         with open(path, "rb") as fh:
             return fh.read(100)
     except FileNotFoundError as exc:
-        raise ProjectError(f"There is no project file at “{path}”.") from exc
+        raise ProjectError(_("There is no project file at “{path}”.").format(path=path)) from exc
     except OSError as exc:
-        raise ProjectError(f"The project “{path.name}” cannot be read: {exc.strerror}.") from exc
+        raise ProjectError(
+            _("The project “{name}” cannot be read: {reason}.").format(
+                name=path.name, reason=exc.strerror
+            )
+        ) from exc
 
 
 def check_header(path: Path) -> None:
     """Refuse files that are not SQLite databases, or not Rejoinder projects."""
     header = read_header(path)
     if len(header) < 100 or not header.startswith(SQLITE_HEADER):
-        raise NotAProjectError(f"“{path.name}” is not a Rejoinder project file.")
+        raise NotAProjectError(
+            _("“{name}” is not a Rejoinder project file.").format(name=path.name)
+        )
     app_id = int.from_bytes(header[68:72], "big")
     if app_id != APPLICATION_ID:
         raise NotAProjectError(
-            f"“{path.name}” is a database, but not a Rejoinder project; it was not opened."
+            _("“{name}” is a database, but not a Rejoinder project; it was not opened.").format(
+                name=path.name
+            )
         )
 
 
@@ -114,24 +123,32 @@ def inspect_readonly(path: Path, *, read_only: bool = False) -> str:
             revision = migrate.read_revision(conn) if result == [("ok",)] else None
         except sqlite3.DatabaseError as exc:
             raise CorruptProjectError(
-                f"The project “{path.name}” is damaged ({exc}). Open a backup copy instead."
+                _("The project “{name}” is damaged ({reason}). Open a backup copy instead.").format(
+                    name=path.name, reason=exc
+                )
             ) from exc
         if result != [("ok",)]:
             raise CorruptProjectError(
-                f"The project “{path.name}” is damaged and was not opened: "
-                f"{_first_problem(result)}. Open a backup copy instead."
+                _(
+                    "The project “{name}” is damaged and was not opened: {problem}. "
+                    "Open a backup copy instead."
+                ).format(name=path.name, problem=_first_problem(result))
             )
         if revision is None:
             raise NotAProjectError(
-                f"“{path.name}” is marked as a Rejoinder project but holds none (it has no "
-                "schema); it was not opened and was left unchanged."
+                _(
+                    "“{name}” is marked as a Rejoinder project but holds none (it has no "
+                    "schema); it was not opened and was left unchanged."
+                ).format(name=path.name)
             )
         migrate.check_not_newer(revision)
         if revision != migrate.head_revision():
             if read_only:
                 raise ReadOnlyProjectError(
-                    f"“{path.name}” was saved by an older version of Rejoinder and must be "
-                    "upgraded, but it is read-only. Make it writable, or open a copy."
+                    _(
+                        "“{name}” was saved by an older version of Rejoinder and must be "
+                        "upgraded, but it is read-only. Make it writable, or open a copy."
+                    ).format(name=path.name)
                 )
             migrate.backup_before_upgrade(conn, path, paths().backups_dir)
         return revision
@@ -204,11 +221,11 @@ def create_project(
     """
     path = Path(path)
     if not title.strip():
-        raise InvalidInputError("A project needs a title.")
+        raise InvalidInputError(_("A project needs a title."))
     if os.path.lexists(path):
-        raise ProjectError(f"“{path}” already exists; choose another name.")
+        raise ProjectError(_("“{path}” already exists; choose another name.").format(path=path))
     if not path.parent.is_dir():
-        raise ProjectError(f"The folder “{path.parent}” does not exist.")
+        raise ProjectError(_("The folder “{path}” does not exist.").format(path=path.parent))
     identity = identity or local_identity()
     tmp = path.with_name(f".{path.name}.{new_id()[:8]}.creating")
     lock: ProjectLock | None = None

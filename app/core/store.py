@@ -43,6 +43,7 @@ from app.core.errors import (
     ProjectError,
     ProjectReplacedError,
 )
+from app.core.i18n import _
 from app.core.live import get_any  # its session event hides deleted rows from every read
 from app.core.locking import ProjectLock
 from app.core.models import Member, Project, Tracked, new_id, utcnow
@@ -335,7 +336,7 @@ class ProjectStore:
         Called at the start of :meth:`write` and before any other write path.
         """
         if self._closed:
-            raise ProjectError(f"The project “{self.path.name}” is closed.")
+            raise ProjectError(_("The project “{name}” is closed.").format(name=self.path.name))
         if self.read_only:
             raise writefailures.read_only_error(self.path)
         self.check_on_disk()

@@ -95,3 +95,25 @@ def test_the_command_lines_language_comes_from_settings_then_the_environment() -
     assert i18n.user_language("", {"LC_ALL": "C", "LANG": "fr_FR.UTF-8"}) == "en"
     assert i18n.user_language("", {"LANG": "de_DE.UTF-8"}) == "en"
     assert i18n.user_language("", {}) == "en"
+
+
+def test_opening_and_undo_refusals_in_french(
+    tmp_path: Path, store: ProjectStore, french: None
+) -> None:
+    from sqlalchemy import update
+
+    from app.core.errors import NotAProjectError, UndoConflictError
+    from app.core.models import Section
+    from app.core.services import sections
+
+    other = tmp_path / "notes.rejoinder"
+    other.write_bytes(b"not a database at all" * 10)
+    with pytest.raises(
+        NotAProjectError, match="« notes.rejoinder » n’est pas un fichier de projet"
+    ):
+        ProjectStore.open(other)
+    section = sections.add_section(store, "Privacy")
+    with store.write(record=False) as session:  # a colleague's change, merged since
+        session.execute(update(Section).where(Section.id == section).values(heading="Vie privée"))
+    with pytest.raises(UndoConflictError, match=r"ne peut pas être annulé : une section a changé"):
+        replay.undo(store)

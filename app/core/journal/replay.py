@@ -197,18 +197,32 @@ def _check(connection: Connection, rows: list[list[Any]], *, undo: bool, label: 
             now = current.get(row_id)
             if images.same(now, expected):
                 continue
-            what = _NAMES.get(name, name)
+            what = _(_NAMES[name]) if name in _NAMES else name
             if now is None or expected is None:
-                problems.append(f"{what} was {'removed' if now is None else 'added'} since")
+                problems.append(
+                    (
+                        _("{what} was removed since")
+                        if now is None
+                        else _("{what} was added since")
+                    ).format(what=what)
+                )
             else:
                 fields = [k for k in images.differing(now, expected) if k not in _META]
-                problems.append(f"{what} changed since ({', '.join(fields) or 'its stamps'})")
+                problems.append(
+                    _("{what} changed since ({fields})").format(
+                        what=what, fields=", ".join(fields) or _("its stamps")
+                    )
+                )
     if problems:
-        verb = "undone" if undo else "redone"
-        shown = "; ".join(problems[:3]) + (
-            f"; and {len(problems) - 3} more" if len(problems) > 3 else ""
+        shown = "; ".join(problems[:3])
+        if len(problems) > 3:
+            shown += _("; and {n} more").format(n=len(problems) - 3)
+        message = (
+            _("“{label}” cannot be undone: {problems}. Nothing was changed.")
+            if undo
+            else _("“{label}” cannot be redone: {problems}. Nothing was changed.")
         )
-        raise UndoConflictError(f"“{label}” cannot be {verb}: {shown}. Nothing was changed.")
+        raise UndoConflictError(message.format(label=label, problems=shown))
 
 
 def _apply(connection: Connection, seq: int, rows: list[list[Any]], *, undo: bool) -> None:
