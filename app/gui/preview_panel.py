@@ -50,22 +50,24 @@ class PreviewPanel(QWidget):
         self.layout_combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.timer.start()
 
+    def _in_view(self) -> bool:
+        """Shown on screen: a dock behind another's tab still says it is visible."""
+        return self.isVisible() and not self.visibleRegion().isEmpty()
+
     def refresh(self) -> None:
-        if not self.isVisible():
+        if not self._in_view():
             self.timer.start(REFRESH_DELAY_MS * 4)
             return
         if self._busy:
             self._again = True
             return
-        try:
-            from app.exporters.export import preview_html
-        except ImportError:
-            self.browser.setPlainText(self.tr("The preview is not available in this version."))
-            return
         store = self.ctx.store
         layout = str(self.layout_combo.currentData())
 
         def work(_progress: Progress) -> str:
+            # imported here, off the GUI thread: the exporters bring python-docx (about 1 s)
+            from app.exporters.export import preview_html
+
             return preview_html(store, layout=layout)
 
         self._busy = True

@@ -109,7 +109,7 @@ def test_opening_and_undo_refusals_in_french(
     other = tmp_path / "notes.rejoinder"
     other.write_bytes(b"not a database at all" * 10)
     with pytest.raises(
-        NotAProjectError, match="« notes.rejoinder » n’est pas un fichier de projet"
+        NotAProjectError, match=r"« notes\.rejoinder » n’est pas un fichier de projet"
     ):
         ProjectStore.open(other)
     section = sections.add_section(store, "Privacy")
