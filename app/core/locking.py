@@ -28,14 +28,12 @@ from app.core.i18n import _
 logger = logging.getLogger(__name__)
 
 
-
 def locked_message() -> str:
     """Why a project cannot be opened twice, in the user's language."""
     return _(
         "This project is open in another Rejoinder window or program. "
         "Close it there first, or work on a copy and merge it later."
     )
-
 
 
 def locks_dir() -> Path:
