@@ -25,6 +25,13 @@ from bench.synth import Shape, build_project
 
 
 def run_once(project: Path, home: Path, command: list[str] | None = None) -> float:
+    return ready_line(project, home, command)[0]
+
+
+def ready_line(
+    project: Path, home: Path, command: list[str] | None = None
+) -> tuple[float, float, float]:
+    """(wall, GUI-thread CPU, process CPU) seconds from the spawn to the usable window."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", REJOINDER_BENCH_READY="1")
     for name in ("CONFIG", "DATA", "LOG"):
         env[f"REJOINDER_{name}_DIR"] = str(home / name.lower())
@@ -36,11 +43,10 @@ def run_once(project: Path, home: Path, command: list[str] | None = None) -> flo
         text=True,
         check=True,
     ).stdout
-    _word, stamp, visible = next(
-        line for line in out.splitlines() if line.startswith("READY")
-    ).split()
-    assert visible == "1"
-    return float(stamp) - began
+    fields = next(line for line in out.splitlines() if line.startswith("READY")).split()
+    assert fields[2] == "1"
+    thread_cpu, process_cpu = (float(f) for f in fields[3:5]) if len(fields) >= 5 else (0, 0)
+    return float(fields[1]) - began, thread_cpu, process_cpu
 
 
 def main() -> int:
