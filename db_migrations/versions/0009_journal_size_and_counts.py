@@ -11,8 +11,9 @@ Create Date: 2026-12-02
   trim reads (sequence, size, time), so that it never touches the images.
 - ``ix_passage_live`` and ``ix_response_answered``: partial indexes over the
   live passages of a source and the answered responses (with text, or moved
-  on from draft), which are what the Sources list counts (``app.core.services.source_list``); without them the
-  count reads every passage and response row of the project.
+  on from draft), which are what the Sources list counts
+  (``app.core.services.source_list``); without them the count reads every
+  passage and response row of the project.
 """
 
 from collections.abc import Sequence
