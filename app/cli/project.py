@@ -98,7 +98,7 @@ def _export_file(args: argparse.Namespace) -> int | None:
     """
     from app.core.contribution.fileread import has_sent, read_file
     from app.core.preflight import check_view
-    from app.core.projectfile import reading
+    from app.core.quickread import reading
     from app.exporters import export
 
     project = Path(args.file)

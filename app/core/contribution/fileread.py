@@ -40,7 +40,7 @@ def has_sent(conn: sqlite3.Connection) -> bool:
 
 
 def read_file(conn: sqlite3.Connection, *, with_notes: bool = False) -> ProjectView:
-    """The view of the project open on ``conn`` (see :func:`projectfile.reading`)."""
+    """The view of the project open on ``conn`` (see :func:`app.core.quickread.reading`)."""
     (project,) = _rows(conn, f"SELECT * FROM project WHERE {_LIVE}")
     sources = _rows(conn, f"SELECT * FROM source WHERE {_LIVE}")
     ids = tuple(s.id for s in sources)

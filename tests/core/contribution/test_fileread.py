@@ -8,7 +8,7 @@ import pytest
 
 from app.core.contribution import read_project
 from app.core.contribution.fileread import has_sent, read_file
-from app.core.projectfile import reading
+from app.core.quickread import reading
 from app.core.services import notes, passages, responses, sections, sources
 from app.core.store import ProjectStore
 from app.importers.text import import_text
