@@ -70,3 +70,8 @@ def user_language(chosen: str = "", environ: Mapping[str, str] | None = None) ->
 def _(message: str) -> str:
     """``message`` in the current language (English when there is no translation)."""
     return _current.gettext(message)
+
+
+def N_(message: str) -> str:
+    """Marks a message for the catalogue; it is translated where it is shown (gettext's N_)."""
+    return message

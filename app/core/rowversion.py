@@ -29,10 +29,9 @@ from sqlalchemy.orm import Session
 
 from app.core import journal
 from app.core.errors import EditConflictError
-from app.core.i18n import _
+from app.core.i18n import N_, _
 from app.core.journal import images
 from app.core.models import Conflict, Member, Tracked, utcnow
-from app.core.services.common import N_
 
 if TYPE_CHECKING:
     from app.core.store import ProjectStore

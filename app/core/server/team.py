@@ -34,9 +34,8 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, text
 
 from app.core.errors import InvalidInputError, NotAllowedError
-from app.core.i18n import _
+from app.core.i18n import N_, _
 from app.core.models import Base
-from app.core.services.common import N_
 
 logger = logging.getLogger(__name__)
 

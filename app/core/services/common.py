@@ -10,18 +10,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.core.errors import NotFoundError
-from app.core.i18n import _
+from app.core.i18n import N_, _
 from app.core.models import Base, Tracked, utcnow
 
 logger = logging.getLogger(__name__)
 
 T = TypeVar("T", bound=Base)
 ID_LENGTH = 36  # a whole id: str(uuid4()) (app.core.ids.new_id)
-
-
-def N_(message: str) -> str:
-    """Marks a message for the catalogue; it is translated where it is shown (gettext's N_)."""
-    return message
 
 
 _NAMES = {
