@@ -182,8 +182,9 @@ class BlocksPanel(QWidget):
         if self.section_id is None:
             return
         command = review_commands.add_block(self.ctx, self.section_id, kind, text)
-        if commands.push(self, self.ctx, command):
-            self.list.setCurrentRow(self.list.count() - 1)
+        commands.push(
+            self, self.ctx, command, lambda _c: self.list.setCurrentRow(self.list.count() - 1)
+        )
 
     def delete_current(self) -> None:
         block = self.current()
@@ -197,8 +198,8 @@ class BlocksPanel(QWidget):
         old = self.blocks.index(block)
         new = old + delta
         if 0 <= new < len(self.blocks):
-            commands.push(self, self.ctx, review_commands.move_block(self.ctx, block.id, old, new))
-            self.list.setCurrentRow(new)
+            command = review_commands.move_block(self.ctx, block.id, old, new)
+            commands.push(self, self.ctx, command, lambda _c: self.list.setCurrentRow(new))
 
     def save_current(self) -> None:
         """Save what the editor shows for the current block, as one undoable step."""

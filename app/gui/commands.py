@@ -1,11 +1,13 @@
 """The window's edits, each a thin command over one core service.
 
-A command runs its service once; undo and redo are the core's, over the
-project's journal (:mod:`app.gui.operations`), so they bring back the very
-same rows (same ids) whatever the edit was. The views are refreshed from the
-:class:`~app.core.journal.Changes` the service's writes published, as after
-a background operation (:mod:`app.gui.writer`). A command that fails shows
-the core's message and changes nothing (:func:`push`).
+A command runs its service once, on the project writer through the one
+operation helper (:class:`app.gui.writer.ProjectOperation`, after Anki's
+``CollectionOp``): the GUI thread never writes and never waits for the
+store's write lock. Undo and redo are the core's, over the project's journal
+(:mod:`app.gui.operations`), so they bring back the very same rows (same ids)
+whatever the edit was. The views are refreshed from the
+:class:`~app.core.journal.Changes` the service's writes published. A command
+that fails shows the core's message and changes nothing (:func:`push`).
 """
 
 from __future__ import annotations
@@ -14,15 +16,17 @@ import logging
 from abc import ABC, abstractmethod
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from app.core import history, journal, rowversion
+from app.core import history, rowversion
 from app.core.errors import RejoinderError
 from app.core.services import passages, responses, sections, shared_answers, sources
 from app.gui.context import PASSAGES, RESPONSES, SECTIONS, SOURCES, ProjectContext
 from app.gui.errors import show_error
+from app.gui.writer import ProjectOperation
 
 logger = logging.getLogger(__name__)
 
@@ -32,7 +36,7 @@ def _tr(text: str) -> str:
 
 
 class Command(ABC):
-    """Runs a service once (:meth:`do`), then tells the views what changed."""
+    """One edit: a core service run once (:meth:`do`) on the project writer."""
 
     def __init__(self, ctx: ProjectContext, text: str, *kinds: str) -> None:
         self.ctx = ctx
@@ -45,25 +49,47 @@ class Command(ABC):
 
     @abstractmethod
     def do(self) -> None:
-        """Run the service once; the journal makes it undoable."""
-
-    def redo(self) -> None:
-        try:
-            with journal.collect() as collected:
-                self.do()
-        except RejoinderError as exc:
-            self.error = exc
-            return
-        self.ctx.apply(collected.changes, *self.kinds)
+        """Run the service once; the journal makes it undoable. Runs off the GUI thread."""
 
 
-def push(parent: QWidget | None, ctx: ProjectContext, command: Command) -> bool:
-    """Run ``command``; on a user error show the message (the core changed nothing)."""
-    ctx.undo_stack.push(command)
-    if command.error is not None:
-        show_error(parent, command.error)
-        return False
-    return True
+C = TypeVar("C", bound=Command)
+
+
+def push(
+    parent: QWidget | None,
+    ctx: ProjectContext,
+    command: C,
+    then: Callable[[C], object] | None = None,
+    *,
+    failed: Callable[[RejoinderError], object] | None = None,
+) -> ProjectOperation[None]:
+    """Run ``command`` through the operation helper, off the GUI thread.
+
+    When it is done the views have refreshed from its changes and ``then``
+    gets the command (with what :meth:`Command.do` stored on it). A user error
+    (the core changed nothing) goes to ``failed``, or is shown over ``parent``.
+    Operations run one at a time in the order they were pushed.
+    """
+
+    def refused(exc: BaseException) -> None:
+        if isinstance(exc, RejoinderError):
+            command.error = exc
+            logger.info("%s refused: %s", command.label, exc)
+            if failed is not None:
+                failed(exc)
+                return
+        show_error(parent, exc)
+
+    operation = ProjectOperation(parent, ctx, lambda _progress: command.do(), *command.kinds)
+
+    def done(_none: None) -> None:
+        if then is not None:
+            then(command)
+
+    operation.success(done)
+    operation.failure(refused)
+    operation.run_in_background()
+    return operation
 
 
 class Cite(Command):
@@ -136,6 +162,8 @@ class Respond(Command):
         self.passage_id, self.old, self.new = passage_id, old, new
         self.base_version = base_version
         self.version: int | None = None
+        # a save typed while this one's predecessor was still on its way starts from its version
+        self.follows: Respond | None = None
 
     def _apply(self, state: ResponseState) -> None:
         # The status has its own workflow (review_commands.SetStatus); only a
@@ -159,6 +187,12 @@ class Respond(Command):
         self.version = saved.version
 
     def do(self) -> None:
+        before = self.follows
+        if before is not None and self.base_version is not None:
+            self.base_version = (
+                before.version if before.version is not None else before.base_version
+            )
+        self.follows = None
         self._apply(self.new)
 
 

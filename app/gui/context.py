@@ -2,10 +2,11 @@
 
 Views hold layout; this object holds the little logic they share (TagStudio's
 rule): which source and passage are current, and who must refresh after an
-edit. Every edit is a command pushed on :attr:`undo_stack` that calls a core
-service (which records itself in the project's journal, see
-:mod:`app.gui.operations`), then :meth:`notify` tells the views what kind of
-data changed.
+edit. Every edit is a core operation run through the one helper
+(:class:`app.gui.writer.ProjectOperation`, via :func:`app.gui.commands.push`);
+its :class:`~app.core.journal.Changes` come back to :meth:`apply`, which
+tells the views what changed. Undo and redo (:attr:`undo_stack`) are the
+core journal's, run the same way.
 """
 
 from __future__ import annotations

@@ -125,11 +125,13 @@ class DeadlineController(QObject):
         if accepted and when != old:
             self.set(when)
 
-    def set(self, when: datetime | None) -> bool:
-        ok = commands.push(self.window, self.ctx, SetDeadline(self.ctx, when))
+    def set(self, when: datetime | None) -> None:
+        """Set the deadline through the operation helper; the label follows once it is saved."""
+        commands.push(self.window, self.ctx, SetDeadline(self.ctx, when), lambda _c: self._set())
+
+    def _set(self) -> None:
         self.warned.clear()
         self.refresh()
-        return ok
 
     def dispose(self) -> None:
         self.timer.stop()

@@ -1,8 +1,9 @@
 """Exporting the contribution off the GUI thread, with progress, then "Open folder".
 
-A final export also records what was sent (``app.exporters.final``); the
-views then learn that the project changed (the record is an undoable step,
-and the Passages panel's "changed since sent" marks are reset).
+A final export also records what was sent (``app.exporters.final``), so it
+runs through the operation helper; the views then learn that the project
+changed (the record is an undoable step, and the Passages panel's "changed
+since sent" marks are reset).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from app.gui.context import PASSAGES, ProjectContext
 from app.gui.dialogs.export import ExportData, ExportDialog, SentBefore
 from app.gui.preflight_panel import go_to_problem
 from app.gui.workers import Operation, Progress, busy_dialog
+from app.gui.writer import ProjectOperation
 
 if TYPE_CHECKING:
     from app.exporters.export import ExportCheck
@@ -100,9 +102,6 @@ def export(parent: QWidget | None, ctx: ProjectContext, data: ExportData) -> Ope
         return data.path
 
     def done(path: Path) -> None:
-        if recorded:
-            ctx.notify(PASSAGES)
-            ctx.undo_stack.refresh()
         exported(parent, path, recorded[0] if recorded else None)
 
     def progressed(done: int, total: int) -> None:
@@ -114,12 +113,14 @@ def export(parent: QWidget | None, ctx: ProjectContext, data: ExportData) -> Ope
         dialog.close()
         dialog.deleteLater()
 
+    # A final export records what was sent: a write, so it goes through the operation
+    # helper (one writer; the views and the Undo action follow from its changes).
     operation: Operation[Path] = (
-        Operation(parent, work, pool_name="files")
-        .progress(progressed)
-        .success(done)
-        .finally_(finish)
+        ProjectOperation(parent, ctx, work, PASSAGES)
+        if data.final
+        else Operation(parent, work, pool_name="files")
     )
+    operation.progress(progressed).success(done).finally_(finish)
     operation.run_in_background()
     return operation
 

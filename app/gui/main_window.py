@@ -255,20 +255,20 @@ class MainWindow(QMainWindow):
             return
         self.set_properties(ProjectProperties(**asdict(data)))
 
-    def set_properties(self, new: ProjectProperties) -> bool:
+    def set_properties(self, new: ProjectProperties) -> None:
         """Change the project's properties as one undoable step."""
         if self.ctx is None:
-            return False
+            return
         ctx = self.ctx
         old = project_properties(ctx.store)
         if new == old:
-            return True
+            return
         command = commands.SectionEdit(
             ctx,
             self.tr("Edit project properties"),
             lambda: update_project(ctx.store, new),
         )
-        return commands.push(self, ctx, command)
+        commands.push(self, ctx, command)
 
     def close_project(self) -> None:
         if self.ctx is None:

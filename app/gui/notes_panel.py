@@ -185,11 +185,9 @@ class NotesPanel(QWidget):
         for button in (self.reply_button, self.edit_button, self.delete_button):
             button.setEnabled(note is not None and not note.deleted)
 
-    def _push(self, command: commands.Command) -> bool:
-        if commands.push(self, self.ctx, command):
-            self.text.clear()
-            return True
-        return False
+    def _push(self, command: commands.Command) -> None:
+        """The text field empties once the note is saved (it stays for a retry when refused)."""
+        commands.push(self, self.ctx, command, lambda _c: self.text.clear())
 
     def add_note(self, text: str) -> None:
         target = self.target_id()

@@ -1,28 +1,31 @@
 """Undo and redo in the window are the core's, over the project's journal.
 
-:class:`JournalStack` stands where a ``QUndoStack`` stood: widgets still
-``push`` a command (which runs its core service once), but Ctrl+Z and
-Ctrl+Shift+Z call :func:`app.core.journal.replay.undo` / ``redo``, so every
-write — merge, review import, accepted proposals, resolved conflicts, a
-background import — is undone the same way, and undo survives a restart. The
-views are refreshed from the :class:`~app.core.journal.Changes` undo returns
+:class:`JournalStack` stands where a ``QUndoStack`` stood: Ctrl+Z and
+Ctrl+Shift+Z (Ctrl+Y) run :func:`app.core.journal.replay.undo` / ``redo`` as
+operations through the one helper (:class:`app.gui.writer.ProjectOperation`),
+so every write — merge, review import, accepted proposals, resolved
+conflicts, a background import — is undone the same way, off the GUI thread,
+and undo survives a restart. The views are refreshed from the
+:class:`~app.core.journal.Changes` undo returns
 (:meth:`ProjectContext.apply <app.gui.context.ProjectContext.apply>`).
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
-from app.core.errors import RejoinderError
-from app.core.journal import Changes
-from app.core.journal import replay as journal
+from app.core import journal as core_journal
+from app.core.journal import Changes, replay
 from app.core.store import ProjectStore
 from app.gui.errors import show_error
+from app.gui.workers import Progress
+from app.gui.writer import ProjectOperation
 
 logger = logging.getLogger(__name__)
 
@@ -52,10 +55,6 @@ def kinds_of(changes: Changes) -> tuple[str, ...] | None:
     return tuple(sorted(kinds))
 
 
-class Pushable(Protocol):
-    def redo(self) -> None: ...
-
-
 class Project(Protocol):
     """What the stack needs of the open project (``ProjectContext``; no import of it: no cycle)."""
 
@@ -74,10 +73,8 @@ class JournalStack(QObject):
         self.ctx = ctx
         self._count = 0
         self._actions: list[tuple[QAction, bool, str]] = []
-
-    def push(self, command: Pushable) -> None:
-        """Run ``command``: its service records itself in the journal; it tells the views."""
-        command.redo()
+        # saves what an editor holds first, so that undo takes back the newest typing
+        self.before_replay: Callable[[], None] | None = None
 
     def count(self) -> int:
         """Steps pushed, undone or redone since the project was opened."""
@@ -92,28 +89,38 @@ class JournalStack(QObject):
         self._update_actions()
         self.indexChanged.emit(self._count)
 
-    def undo(self, parent: QWidget | None = None) -> Changes | None:
+    def undo(self, parent: QWidget | None = None) -> ProjectOperation[Changes]:
         return self._replay(parent, undo=True)
 
-    def redo(self, parent: QWidget | None = None) -> Changes | None:
+    def redo(self, parent: QWidget | None = None) -> ProjectOperation[Changes]:
         return self._replay(parent, undo=False)
 
-    def _replay(self, parent: QWidget | None, *, undo: bool) -> Changes | None:
-        try:
-            changes = journal.undo(self.ctx.store) if undo else journal.redo(self.ctx.store)
-        except RejoinderError as exc:
+    def _replay(self, parent: QWidget | None, *, undo: bool) -> ProjectOperation[Changes]:
+        """Undo or redo on the project writer, after any edit still on its way there."""
+        store = self.ctx.store
+        if self.before_replay is not None:
+            self.before_replay()
+
+        def work(_progress: Progress) -> Changes:
+            changes = replay.undo(store) if undo else replay.redo(store)
+            core_journal.published(changes)  # the helper refreshes the views from them
+            return changes
+
+        def refused(exc: BaseException) -> None:
             logger.info("%s refused: %s", "undo" if undo else "redo", exc)
-            show_error(parent, exc)
             self._update_actions()
-            return None
-        self.ctx.apply(changes)
-        return changes
+            show_error(parent, exc)
+
+        operation = ProjectOperation(parent, self.ctx, work)
+        operation.failure(refused)
+        operation.run_in_background()
+        return operation
 
     def undo_label(self) -> str | None:
-        return journal.can_undo(self.ctx.store)
+        return replay.can_undo(self.ctx.store)
 
     def redo_label(self) -> str | None:
-        return journal.can_redo(self.ctx.store)
+        return replay.can_redo(self.ctx.store)
 
     def createUndoAction(self, parent: QObject, prefix: str) -> QAction:
         """The Undo action: ``prefix`` is its translated name, the step's label follows."""

@@ -18,11 +18,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.contribution import section_headings
+from app.core.errors import RejoinderError
 from app.core.models import BlockKind
 from app.core.services import sections
 from app.core.services.sections import SectionInfo
 from app.gui import commands
 from app.gui.context import SECTIONS, SOURCES, ProjectContext
+from app.gui.errors import show_error
 from app.gui.rich_edit import RichEdit
 
 logger = logging.getLogger(__name__)
@@ -78,6 +80,7 @@ class OutlinePanel(QWidget):
         self.opening.edited.connect(self.timer.start)
         self.closing.edited.connect(self.timer.start)
         self.loaded: tuple[str, str, str] | None = None  # section id, opening, closing shown
+        self._saving = 0  # saves on their way to the project
         self.add_button.clicked.connect(self._ask_section)
         self.xref_button.clicked.connect(self._ask_cross_reference)
         self.up_button.clicked.connect(lambda: self._step(-1))
@@ -108,6 +111,8 @@ class OutlinePanel(QWidget):
         return self.headings.get(info.id) or info.heading
 
     def refresh(self) -> None:
+        # what the fields hold goes first: the section shown may not be the tree's current one
+        self._save_texts()
         current = self.current()
         self.infos = sections.list_sections(self.ctx.store)
         self.headings = section_headings(self.ctx.store)
@@ -144,14 +149,13 @@ class OutlinePanel(QWidget):
     def _load_texts(self) -> None:
         info = self.current()
         opening, closing = (info.opening or "", info.closing or "") if info else ("", "")
-        if (
-            info is not None
-            and self.loaded is not None
-            and self.loaded[0] == info.id
-            and (self.opening.markup(), self.closing.markup()) == (opening, closing)
-        ):
-            self.loaded = (info.id, opening, closing)
-            return  # our own save coming back: keep the caret where it is
+        if info is not None and self.loaded is not None and self.loaded[0] == info.id:
+            shown = (self.opening.markup(), self.closing.markup())
+            if shown == (opening, closing):
+                self.loaded = (info.id, opening, closing)
+                return  # our own save coming back: keep the caret where it is
+            if self.timer.isActive() or self._saving:
+                return  # typed since (its save is coming): the typing wins
         self.timer.stop()
         for edit, text in ((self.opening, opening), (self.closing, closing)):
             edit.set_markup(text)
@@ -177,7 +181,16 @@ class OutlinePanel(QWidget):
         def do() -> None:
             sections.update_section(store, section_id, opening=opening, closing=closing)
 
-        commands.push(self, self.ctx, commands.SectionEdit(self.ctx, self.tr("Edit opening"), do))
+        def saved(_command: object) -> None:
+            self._saving -= 1
+
+        def refused(exc: RejoinderError) -> None:
+            self._saving -= 1
+            show_error(self, exc)
+
+        self._saving += 1
+        command = commands.SectionEdit(self.ctx, self.tr("Edit opening"), do)
+        commands.push(self, self.ctx, command, saved, failed=refused)
 
     def _show_shared(self) -> None:
         info = self.current()

@@ -2,7 +2,9 @@
 
 The editor's document is converted to the project's markup (:mod:`richtext`)
 and saved through an undoable command shortly after typing stops, when the
-passage changes and when the window closes; nothing waits for a "Save".
+passage changes and when the window closes; nothing waits for a "Save". The
+save runs on the project writer through the operation helper, so typing never
+waits for the disk or for the write lock an import holds.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from app.core.config import load_settings
 from app.core.contribution import is_empty_markup
-from app.core.errors import EditConflictError
+from app.core.errors import EditConflictError, RejoinderError
 from app.core.phrasebook import load_phrasebook
 from app.core.services import responses, review
 from app.core.services.passages import PassageInfo, get_passage
@@ -35,6 +37,7 @@ from app.gui import commands, richtext
 from app.gui.commands import ResponseState
 from app.gui.context import RESPONSES, ProjectContext
 from app.gui.dialogs.reason import ReasonDialog
+from app.gui.errors import show_error
 from app.gui.review import commands as review_commands
 from app.gui.rich_edit import (
     FOOTNOTE_SHORTCUT,
@@ -94,6 +97,8 @@ class ResponseEditor(QWidget):
         self.passage: PassageInfo | None = None
         self.saved: ResponseState | None = None
         self.version: int | None = None  # of the response shown, on a team server
+        self._last: commands.Respond | None = None  # the newest save still on its way
+        self._in_flight = 0
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.heading = QLabel()
@@ -239,7 +244,8 @@ class ResponseEditor(QWidget):
         self.load(passage)
 
     def _changed(self, kinds: frozenset[str]) -> None:
-        if RESPONSES in kinds and self.passage is not None and not self.timer.isActive():
+        """Another step changed the response (undo, a colleague): show it, unless ours waits."""
+        if RESPONSES in kinds and self.passage is not None and not self.pending():
             current = get_passage(self.ctx.store, self.passage.id)
             if current is None or self._differs(current):
                 self.load(current)
@@ -253,6 +259,7 @@ class ResponseEditor(QWidget):
 
     def load(self, passage: PassageInfo | None) -> None:
         self.timer.stop()
+        self._last = None
         self.passage = passage
         self._fill_phrasebook(self.ctx.store.project().language)
         widgets = (self.editor, self.position, self.status, self.toolbar, self.proposed)
@@ -352,19 +359,16 @@ class ResponseEditor(QWidget):
         self.status.setToolTip("\n".join(lines))
 
     def _status_chosen(self) -> None:
-        """A new status goes through the review workflow; moving back asks why."""
+        """A new status goes through the review workflow; moving back asks why.
+
+        The text is saved first (and the response created if it had none),
+        then the status: steps on the project writer run in that order.
+        """
         if self.passage is None or self.saved is None:
             return
         old, new = self.saved.status, str(self.status.currentData())
         if new == old:
             return
-        self.commit()
-        if self.passage.response_id is None:
-            create = commands.Respond(
-                self.ctx, self.passage.id, self.saved, self.saved, self.version
-            )
-            commands.push(self, self.ctx, create)
-        current = self._current()
         reason = ""
         if STATUSES.index(new) < STATUSES.index(old):
             reason, accepted = ReasonDialog.get_data(
@@ -377,17 +381,29 @@ class ResponseEditor(QWidget):
             if not accepted or not reason:
                 self._show_status(old)
                 return
-        assert current.response_id is not None
+        self.commit()
+        passage_id = self.passage.id
+        if self.passage.response_id is None and self._last is None:
+            self._save(commands.Respond(self.ctx, passage_id, self.saved, self.saved, self.version))
         self.saved = replace(self.saved, status=new)
         command = review_commands.SetStatus(
-            self.ctx, current.response_id, current.id, old, new, reason
+            self.ctx, self.passage.response_id, passage_id, old, new, reason
         )
-        if not commands.push(self, self.ctx, command):
-            self.saved = replace(self.saved, status=old)
-            self._show_status(old)
-            return
-        self.passage = current
-        self._status_tooltip()
+
+        def refused(exc: RejoinderError) -> None:
+            show_error(self, exc)
+            if self.passage is not None and self.passage.id == passage_id and self.saved:
+                self.saved = replace(self.saved, status=old)
+                self._show_status(old)
+
+        commands.push(
+            self, self.ctx, command, lambda _c: self._status_set(passage_id), failed=refused
+        )
+
+    def _status_set(self, passage_id: str) -> None:
+        if self.passage is not None and self.passage.id == passage_id:
+            self.passage = self._current()
+            self._status_tooltip()
 
     def _show_status(self, status: str) -> None:
         self.status.blockSignals(True)
@@ -404,7 +420,12 @@ class ResponseEditor(QWidget):
                 HistoryDialog(self, self.ctx, current.id, current.response_id).exec()
 
     def commit(self) -> None:
-        """Save the editor's content as an undoable step, if it changed."""
+        """Save the editor's content as an undoable step, if it changed.
+
+        The save runs on the project writer (never on the GUI thread, which
+        goes on taking keystrokes); saves follow each other in order, each on
+        the row version the one before it left (a team server's check).
+        """
         self.timer.stop()
         if self.passage is None or self.saved is None:
             return
@@ -412,10 +433,36 @@ class ResponseEditor(QWidget):
         if state == self.saved:
             return
         old, self.saved = self.saved, state
-        command = commands.Respond(self.ctx, self.passage.id, old, state, self.version)
-        if commands.push(self, self.ctx, command):
-            self.version = command.version
-        elif isinstance(command.error, EditConflictError):
-            # ours is kept as a conflict: show what the colleague saved, as it is now
-            self.load(get_passage(self.ctx.store, self.passage.id))
+        self._save(commands.Respond(self.ctx, self.passage.id, old, state, self.version))
         self._show_position_hint()
+
+    def _save(self, command: commands.Respond) -> None:
+        command.follows = self._last
+        self._last = command
+        self._in_flight += 1
+
+        def saved(done: commands.Respond) -> None:
+            self._in_flight -= 1
+            if self._last is done:
+                self._last = None
+                if self.passage is not None and self.passage.id == done.passage_id:
+                    self.version = done.version
+
+        def refused(exc: RejoinderError) -> None:
+            self._in_flight -= 1
+            if self._last is command:
+                self._last = None
+            show_error(self, exc)
+            if (
+                isinstance(exc, EditConflictError)
+                and self.passage is not None
+                and self.passage.id == command.passage_id
+            ):
+                # ours is kept as a conflict: show what the colleague saved, as it is now
+                self.load(get_passage(self.ctx.store, command.passage_id))
+
+        commands.push(self, self.ctx, command, saved, failed=refused)
+
+    def pending(self) -> bool:
+        """A save waits for the timer or is on its way to the project."""
+        return self.timer.isActive() or self._in_flight > 0

@@ -197,37 +197,34 @@ class SimilarPanel(QWidget):
         self.same_button.setEnabled(match is not None and self.passage_id is not None)
         self.refer_button.setEnabled(match is not None and self.passage_id is not None)
 
-    def _push(self, text: str, do: Callable[[], object]) -> object:
+    def _push(self, text: str, do: Callable[[], object]) -> _Edit:
+        """Run ``do`` through the operation helper; its ``result`` is there once it is done."""
         command = _Edit(self.ctx, text, do)
-        return command.result if commands.push(self, self.ctx, command) else None
+        commands.push(self, self.ctx, command)
+        return command
 
-    def cite_current(self) -> str | None:
+    def cite_current(self) -> _Edit | None:
         match = self.current()
         if match is None:
             return None
         store = self.ctx.store
-        found = self._push(self.tr("Cite passage"), lambda: cite_match(store, match))
-        return found if isinstance(found, str) else None
+        return self._push(self.tr("Cite passage"), lambda: cite_match(store, match))
 
-    def answer_current(self) -> str | None:
+    def answer_current(self) -> _Edit | None:
         match, passage_id = self.current(), self.passage_id
         if match is None or passage_id is None:
             return None
         store = self.ctx.store
-        found = self._push(
-            self.tr("Same answer as"), lambda: answer_match(store, passage_id, match)
-        )
-        return found if isinstance(found, str) else None
+        return self._push(self.tr("Same answer as"), lambda: answer_match(store, passage_id, match))
 
-    def refer_current(self) -> str | None:
+    def refer_current(self) -> _Edit | None:
         match, passage_id = self.current(), self.passage_id
         if match is None or passage_id is None:
             return None
         store = self.ctx.store
-        found = self._push(
+        return self._push(
             self.tr("Refer to our answer"), lambda: refer_match(store, passage_id, match)
         )
-        return found if isinstance(found, str) else None
 
     def _jump(self, index: QModelIndex) -> None:
         number = index.data(MATCH_ROLE)

@@ -130,9 +130,7 @@ class SourceActions(QObject):
         """The placements that wait for a decision (all sources', from the menu)."""
         if self.placements_dialog is not None:
             self.placements_dialog.close()
-        self.placements_dialog = PlacementsDialog.review(
-            self.window, self.ctx.store, source_id, on_changed=self.ctx.reload
-        )
+        self.placements_dialog = PlacementsDialog.review(self.window, self.ctx, source_id)
         self.placements_dialog.destroyed.connect(self._placements_closed)
         return self.placements_dialog
 

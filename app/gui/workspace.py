@@ -156,6 +156,7 @@ class Workspace(QObject):
 
     def _build_actions(self) -> None:
         stack = self.ctx.undo_stack
+        stack.before_replay = self.flush
         self.undo_action = stack.createUndoAction(self.window, self.tr("&Undo"))
         self.redo_action = stack.createRedoAction(self.window, self.tr("&Redo"))
         standard_shortcuts(self.undo_action, self.redo_action)
@@ -261,19 +262,22 @@ class Workspace(QObject):
         self.ctx.select_source(source_id)
         self.reader.view.select_span(start, end)
 
-    def cite_selection(self) -> str | None:
-        """Cite the reader's selection; the new passage becomes current."""
+    def cite_selection(self) -> bool:
+        """Cite the reader's selection; once saved, the new passage becomes current.
+
+        False (with a message) when nothing is selected.
+        """
         span = self.reader.view.selected_span()
         if self.ctx.source_id is None or span is None:
             show_message(self.window, self.tr("Select some text of the source to cite."))
-            return None
+            return False
         command = commands.Cite(
             self.ctx, self.ctx.source_id, *span, ellipsis=self.mark_cuts_action.isChecked()
         )
-        if not commands.push(self.window, self.ctx, command):
-            return None
-        self.ctx.select_passage(command.passage_id)
-        return command.passage_id
+        commands.push(
+            self.window, self.ctx, command, lambda c: self.ctx.select_passage(c.passage_id)
+        )
+        return True
 
     # -- other actions ------------------------------------------------------------------
 
@@ -304,7 +308,7 @@ class Workspace(QObject):
         self.preflight.refresh()
 
     def flush(self) -> None:
-        """Save what an editor holds before the window closes."""
+        """Save what an editor holds (before the window closes, an undo, a merge)."""
         self.editor.commit()
         self.outline.flush()
 

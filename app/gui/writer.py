@@ -25,9 +25,7 @@ from typing import Generic, Protocol, TypeVar, cast
 from PySide6.QtWidgets import QWidget
 
 from app.core import journal
-from app.core.errors import RejoinderError
 from app.core.journal import Changes
-from app.gui.errors import show_error
 from app.gui.workers import Operation, Progress
 
 logger = logging.getLogger(__name__)
@@ -47,32 +45,25 @@ class _Collected(Generic[T]):
     changes: Changes
 
 
-def write_now(parent: QWidget | None, ctx: Applies, work: Callable[[], T], *kinds: str) -> T | None:
-    """A short write a dialog must see done before it goes on (a decision on one conflict).
-
-    It takes the same path as a background operation — its changes refresh
-    the views — and a user error is shown, changing nothing (``None``).
-    """
-    try:
-        with journal.collect() as collected:
-            result = work()
-    except RejoinderError as exc:
-        logger.info("write refused: %s", exc)
-        show_error(parent, exc)
-        return None
-    ctx.apply(collected.changes, *kinds)
-    return result
-
-
 class ProjectOperation(Operation[T]):
     """``ProjectOperation(parent, ctx, work).success(cb).run_in_background()``.
 
     ``work`` receives a progress callback and runs on the project writer;
-    :attr:`changes` holds what it changed once it has finished.
+    :attr:`changes` holds what it changed once it has finished. ``kinds``
+    names views to refresh beyond those the changed tables feed (a count a
+    panel shows). Nothing in the window writes the project any other way: the
+    GUI thread never waits for the store's write lock (an import may hold it).
     """
 
-    def __init__(self, parent: QWidget | None, ctx: Applies, work: Callable[[Progress], T]) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None,
+        ctx: Applies,
+        work: Callable[[Progress], T],
+        *kinds: str,
+    ) -> None:
         self._ctx = ctx
+        self._kinds = kinds
         self._collector: journal.Collector | None = None
         self.changes = Changes()
 
@@ -89,12 +80,12 @@ class ProjectOperation(Operation[T]):
         self.changes = collected.changes
         counts = {table: len(ids) for table, ids in collected.changes.ids.items() if ids}
         logger.info("operation %r changed %s", collected.changes.label, counts or "nothing")
-        self._ctx.apply(collected.changes)
+        self._ctx.apply(collected.changes, *self._kinds)
         super()._finished(collected.result)
 
     def _failed(self, exc: object) -> None:
         """What the work wrote before it failed (earlier files of an import) is still shown."""
         if self._collector is not None and self._collector.changes:
             self.changes = self._collector.changes
-            self._ctx.apply(self.changes)
+            self._ctx.apply(self.changes, *self._kinds)
         super()._failed(exc)

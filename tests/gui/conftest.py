@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 
 from app.gui import workers
@@ -111,14 +112,24 @@ def no_leftover_windows(qapp: QApplication) -> Iterator[None]:
     assert not leftovers, f"windows left open: {leftovers}"
 
 
-def drain(qtbot: Any) -> None:
-    """Let background work finish and its results reach the GUI thread."""
-    for _ in range(50):
+def settle() -> None:
+    """Let background work (every write of the window) finish and its results reach the GUI.
+
+    A result's callback may start the next operation (save, then set the
+    status), so this waits until nothing is running any more.
+    """
+    for _ in range(200):
         workers.wait_for_all()
         QApplication.processEvents()
         if not workers._running:
             return
-        qtbot.wait(20)
+        QTest.qWait(10)
+    raise AssertionError(f"background work still running: {workers._running}")
+
+
+def drain(qtbot: Any) -> None:
+    """:func:`settle`, for tests that hold a ``qtbot``."""
+    settle()
 
 
 def make_project(tmp_path: Path, name: str = "p") -> Path:

@@ -14,6 +14,7 @@ from PySide6.QtGui import QTextCursor
 from app.core.config import load_settings
 from app.core.services import passages
 from app.gui.snap import LEADING_JUNK, TRAILING_JUNK, snap_to_words
+from tests.gui.conftest import settle
 from tests.gui.test_workflow import TEXT, _import_text, opened  # noqa: F401
 
 SENTENCE = "We note that capacity building, as stated. Should be demand-driven."
@@ -61,7 +62,9 @@ def test_cite_snaps_and_is_faithful(opened: Any, qtbot: Any, tmp_path: Path) -> 
     cursor.setPosition(start)
     cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
     view.setTextCursor(cursor)
-    passage_id = opened.workspace.cite_selection()
+    assert opened.workspace.cite_selection()
+    settle()
+    passage_id = opened.ctx.passage_id
     (info,) = [p for p in passages.list_passages(opened.ctx.store) if p.id == passage_id]
     assert info.exact == "Capacity building should be demand-driven"
     assert "⚠" not in opened.workspace.passages.list.currentItem().text()
@@ -94,7 +97,9 @@ def _cite_mid_sentence(opened: Any, phrase: str) -> str:  # noqa: F811
         view.offsets.to_qt(TEXT.index(phrase) + len(phrase)), QTextCursor.MoveMode.KeepAnchor
     )
     view.setTextCursor(cursor)
-    passage_id = opened.workspace.cite_selection()
+    assert opened.workspace.cite_selection()
+    settle()
+    passage_id = opened.ctx.passage_id
     assert passage_id is not None
     stored = passages.get_passage(opened.ctx.store, passage_id)
     assert stored is not None

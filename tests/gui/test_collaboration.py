@@ -22,7 +22,7 @@ from app.gui.dialogs.reason import ReasonDialog
 from app.gui.review import ui as review_ui
 from app.gui.review.ui import ProposalsDialog
 from tests.core.factories import populated
-from tests.gui.conftest import FileDialogs, Messages, drain
+from tests.gui.conftest import FileDialogs, Messages, drain, settle
 from tests.importers.word_review import WordEditor
 
 
@@ -53,24 +53,31 @@ def test_notes_add_reply_delete_and_undo(window: Any, tmp_path: Path) -> None:
     passage_id, _ = _open(window, tmp_path)
     panel = window.workspace.collab.notes
     panel.add_note("Ask the capital & the mission first.")
+    settle()
     (first,) = notes.list_notes(window.ctx.store, passage_id)
     assert first.text == "Ask the capital &amp; the mission first."
     assert panel.tree.topLevelItem(0).text(0) == "Ask the capital & the mission first."
     assert panel.tree.topLevelItem(0).text(1) == first.author
     panel.select_note(first.id)
     panel.reply("Done, they agree.")
+    settle()
     thread = notes.list_notes(window.ctx.store, passage_id)
     assert [(n.text, n.depth) for n in thread] == [(first.text, 0), ("Done, they agree.", 1)]
     assert panel.tree.topLevelItem(0).child(0).text(0) == "Done, they agree."
     panel.select_note(thread[1].id)
     panel.delete_current()
+    settle()
     assert len(notes.list_notes(window.ctx.store, passage_id)) == 1
     window.ctx.undo_stack.undo()
+    settle()
     assert [n.id for n in notes.list_notes(window.ctx.store, passage_id)] == [n.id for n in thread]
     window.ctx.undo_stack.undo()
+    settle()
     window.ctx.undo_stack.undo()
+    settle()
     assert notes.list_notes(window.ctx.store, passage_id) == []
     window.ctx.undo_stack.redo()
+    settle()
     assert [n.id for n in notes.list_notes(window.ctx.store, passage_id)] == [first.id]
 
 
@@ -87,8 +94,10 @@ def test_status_back_asks_a_reason_and_records_it(
 
     monkeypatch.setattr(ReasonDialog, "get_data", staticmethod(answer))
     editor.status.setCurrentIndex(editor.status.findData("proposed"))
+    settle()
     assert not asked and review.status_history(window.ctx.store, response_id).status == "proposed"
     editor.status.setCurrentIndex(editor.status.findData("draft"))
+    settle()
     assert asked and "proposed" in asked[0]
     state = review.status_history(window.ctx.store, response_id)
     assert state.status == "draft"
@@ -99,6 +108,7 @@ def test_status_back_asks_a_reason_and_records_it(
     assert "The capital objects." in editor.status.toolTip()
     assert "The capital objects." in window.workspace.collab.notes.status_label.text()
     window.ctx.undo_stack.undo()
+    settle()
     assert review.status_history(window.ctx.store, response_id).status == "proposed"
     assert editor.status.currentData() == "proposed"
     assert len(review.status_history(window.ctx.store, response_id).changes) == 1
@@ -114,11 +124,13 @@ def test_history_diff_and_restore(window: Any, tmp_path: Path) -> None:
     assert "underline" in shown_html and "line-through" in shown_html
     assert INSERT_STYLE and DELETE_STYLE
     dialog.restore_selected()
+    settle()
     assert responses.revisions(window.ctx.store, response_id)[-1].text == "We strongly disagree."
     current = next(p for p in passages.list_passages(window.ctx.store) if p.id == passage_id)
     assert current.response_text == "We <b>disagree</b>.<fn>See our paper.</fn>"
     assert dialog.list.count() == 3
     window.ctx.undo_stack.undo()
+    settle()
     current = next(p for p in passages.list_passages(window.ctx.store) if p.id == passage_id)
     assert current.response_text == "We strongly disagree."
     dialog.close()
@@ -152,6 +164,7 @@ def test_merge_conflict_resolved_then_merge_undone(
     assert dialog.ours.toPlainText() == "Their text."
     assert "Our" in dialog.theirs.toPlainText() and "Their" in dialog.theirs.toPlainText()
     assert dialog.choose("theirs")
+    settle()
     assert merge.list_conflicts(window.ctx.store) == []
     assert responses.revisions(window.ctx.store, response_id)[-1].text == "Their text."
     current = next(p for p in passages.list_passages(window.ctx.store) if p.id == passage_id)
@@ -185,6 +198,7 @@ def test_import_word_review_and_accept_a_proposal(
     dialog = ProposalsDialog(window, window.ctx)
     assert dialog.list.count() == 1 and "partly" in dialog.proposed_text.toPlainText()
     assert dialog.accept_current()
+    settle()
     current = next(p for p in passages.list_passages(window.ctx.store) if p.id == passage_id)
     assert "partly agree" in current.response_text
     assert dialog.list.count() == 0
@@ -196,6 +210,7 @@ def test_proposed_change_is_saved(window: Any, tmp_path: Path) -> None:
     editor = window.workspace.editor
     editor.proposed.set_markup("Replace “should” by <b>must</b>.")
     editor.commit()
+    settle()
     current = next(p for p in passages.list_passages(window.ctx.store) if p.id == passage_id)
     assert current.proposed_change == "Replace “should” by <b>must</b>."
     assert current.response_text == "We <b>disagree</b>.<fn>See our paper.</fn>"
@@ -207,9 +222,11 @@ def test_passage_moved_to_another_section_and_back(window: Any, tmp_path: Path) 
     window.ctx.notify()
     before = next(p for p in passages.list_passages(window.ctx.store) if p.id == passage_id)
     window.workspace.passages.place_in_section(passage_id, topic)
+    settle()
     moved = next(p for p in passages.list_passages(window.ctx.store) if p.id == passage_id)
     assert moved.section_id == topic
     window.ctx.undo_stack.undo()
+    settle()
     back = next(p for p in passages.list_passages(window.ctx.store) if p.id == passage_id)
     assert (back.section_id, back.block_id) == (before.section_id, before.block_id)
 
@@ -221,14 +238,18 @@ def test_paragraph_block_added_edited_and_undone(window: Any, tmp_path: Path) ->
     panel = window.workspace.collab.blocks
     panel.set_section(topic)
     panel.add_paragraph.click()
+    settle()
     (block,) = sections.list_blocks(window.ctx.store, topic)
     assert block.kind == "paragraph" and panel.current() == block
     panel.text.set_markup("We thank the <i>Chair</i>.")
     panel.save_current()
+    settle()
     assert sections.list_blocks(window.ctx.store, topic)[0].text == "We thank the <i>Chair</i>."
     window.ctx.undo_stack.undo()
+    settle()
     assert sections.list_blocks(window.ctx.store, topic)[0].text == block.text
     window.ctx.undo_stack.undo()
+    settle()
     assert sections.list_blocks(window.ctx.store, topic) == []
 
 
@@ -305,6 +326,7 @@ def test_citations_block_lead_ins_and_numbering(window: Any, tmp_path: Path) -> 
     panel.lead_in.set_markup("We highlight these parts:")
     panel.numbered.setChecked(False)
     panel.save_current()
+    settle()
     saved = next(b for b in sections.list_blocks(window.ctx.store) if b.id == block.id)
     assert (saved.lead_in, saved.comments_lead_in, saved.numbered) == (
         "We highlight these parts:",
@@ -312,5 +334,6 @@ def test_citations_block_lead_ins_and_numbering(window: Any, tmp_path: Path) -> 
         False,
     )
     window.ctx.undo_stack.undo()
+    settle()
     saved = next(b for b in sections.list_blocks(window.ctx.store) if b.id == block.id)
     assert (saved.lead_in, saved.numbered) == ("", True)

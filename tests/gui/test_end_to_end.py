@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 from app.core.services import passages, sources
 from app.gui import exporting
 from app.gui.dialogs.export import ExportData
-from tests.gui.conftest import Messages, drain, make_project
+from tests.gui.conftest import Messages, drain, make_project, settle
 from tests.gui.test_workflow import _cite, _drop
 from tests.pdf_factory import Column, build_pdf
 
@@ -57,7 +57,9 @@ def _answer(window: Any, qtbot: Any, text: str, underlined: str, note: str) -> N
     phrase.trigger()
     qtbot.keyClicks(QApplication.focusWidget(), "Details follow.")
     editor.status.setCurrentIndex(editor.status.findData("proposed"))
+    settle()
     editor.commit()
+    settle()
 
 
 def test_drop_pdf_cite_answer_reorder_undo_export(
@@ -73,6 +75,7 @@ def test_drop_pdf_cite_answer_reorder_undo_export(
 
     phrases = ["fully implemented", "intergovernmental council", "demand-driven"]
     cited = [_cite(window, qtbot, phrase) for phrase in phrases]
+    settle()
     for number, passage_id in enumerate(cited, 1):
         window.ctx.select_passage(passage_id)
         _answer(
@@ -86,10 +89,13 @@ def test_drop_pdf_cite_answer_reorder_undo_export(
     assert stored[cited[0]].response_status == "proposed"
 
     window.workspace.passages.move_passage(cited[2], 0)
+    settle()
     stack = window.ctx.undo_stack
     stack.undo()
+    settle()
     assert [p.id for p in passages.list_passages(window.ctx.store)] == cited
     stack.redo()
+    settle()
     order = [p.id for p in passages.list_passages(window.ctx.store)]
     assert order == [cited[2], cited[0], cited[1]]
 

@@ -17,7 +17,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QToolBar
 
 from app.gui.shell import Menus, Shell
-from tests.gui.conftest import make_project
+from tests.gui.conftest import make_project, settle
 
 GUI = Path(__file__).resolve().parents[2] / "app" / "gui"
 
@@ -53,6 +53,7 @@ def test_the_blocks_panel_follows_the_outline_through_the_context(
     assert window.open_project(make_project(tmp_path))
     ws = window.workspace
     ws.outline.add_section("Preliminary remark")
+    settle()
     ws.outline.tree.setCurrentItem(ws.outline.tree.topLevelItem(0))
     current = ws.outline.current()
     assert current is not None

@@ -22,7 +22,7 @@ from app.core import sending
 from app.core.services import passages, sources
 from app.gui.dialogs.export import ExportDialog
 from app.importers.text import import_text
-from tests.gui.conftest import Messages, drain, make_project
+from tests.gui.conftest import Messages, drain, make_project, settle
 from tests.gui.test_workflow import _cite
 
 EU = (
@@ -75,6 +75,7 @@ def test_cite_answer_export_final_edit_and_see_what_changed(
 
     # cite by selection and Ctrl+Shift+C
     cited = _cite(window, qtbot, "enhanced cooperation should enable governments")
+    settle()
 
     # see a match: the Similar passages dock lists Japan's paraphrase
     similar = window.workspace.similar
@@ -87,9 +88,10 @@ def test_cite_answer_export_final_edit_and_see_what_changed(
     _shot(window, shots, "0-similar")
 
     # answer both at once: "Same answer" cites the match and shares this passage's answer
-    theirs = similar.answer_current()
-    assert theirs is not None
+    command = similar.answer_current()
+    assert command is not None
     drain(qtbot)
+    theirs = str(command.result)
     ctx.select_passage(cited)
 
     # answer: type, choose the position, propose
@@ -97,6 +99,7 @@ def test_cite_answer_export_final_edit_and_see_what_changed(
     editor.editor.setFocus()
     qtbot.keyClicks(editor.editor, "We agree.")
     editor.commit()
+    settle()
     assert editor.position_hint.isVisibleTo(window)  # the quiet marker, no dialog
     assert messages == []
     scroll = editor.parentWidget().parentWidget()
@@ -104,7 +107,9 @@ def test_cite_answer_export_final_edit_and_see_what_changed(
     scroll.ensureWidgetVisible(editor.position_hint)
     _shot(window, shots, "1-no-position")
     editor.position.setCurrentIndex(editor.position.findData("agree"))
+    settle()
     editor.status.setCurrentIndex(editor.status.findData("proposed"))
+    settle()
     assert not editor.position_hint.isVisibleTo(window)
 
     # export the final version through File › Export contribution…
@@ -134,6 +139,7 @@ def test_cite_answer_export_final_edit_and_see_what_changed(
     editor.editor.moveCursor(editor.editor.textCursor().MoveOperation.End)
     qtbot.keyClicks(editor.editor, " It needs all stakeholders.")
     editor.commit()
+    settle()
 
     # see what changed: the Passages panel's mark and File › What changed since sent…
     panel = window.workspace.passages

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel
 from app.core.config import load_settings
 from app.core.services.project import ProjectProperties, project_properties
 from app.gui.dialogs.identity import IdentityDialog, SettingsDialog
-from tests.gui.conftest import make_project
+from tests.gui.conftest import make_project, settle
 from tests.gui.test_workflow import _cite, _import_text, opened  # noqa: F401
 
 
@@ -24,6 +24,7 @@ def test_an_empty_project_says_what_to_do_next(opened: Any) -> None:  # noqa: F8
 def test_legend_note_marker_and_add_note(opened: Any, qtbot: Any, tmp_path: Path) -> None:  # noqa: F811
     _import_text(opened, qtbot, tmp_path)
     passage_id = _cite(opened, qtbot, "Capacity building")
+    settle()
     panel = opened.workspace.passages
     legend = panel.legend.text()
     assert all(word in legend for word in ("no response", "draft", "proposed", "agreed"))
@@ -31,6 +32,7 @@ def test_legend_note_marker_and_add_note(opened: Any, qtbot: Any, tmp_path: Path
     assert panel.note_action in panel.list.actions()
     assert "💬" not in panel.list.currentItem().text()
     panel.add_note(passage_id, "Check with the capital first.")
+    settle()
     assert "💬 1" in panel.list.currentItem().text()
 
 
@@ -55,10 +57,12 @@ def test_project_properties_after_creation(window: Any, tmp_path: Path) -> None:
     assert window.open_project(make_project(tmp_path))
     assert window.properties_action.isEnabled()
     new = ProjectProperties("Comments on WGEC-3", "Arcadia", "WGEC-3", "2027-01-20", "fr")
-    assert window.set_properties(new)
+    window.set_properties(new)
+    settle()
     assert project_properties(window.ctx.store) == new
     assert window.windowTitle().startswith("Comments on WGEC-3")
     window.ctx.undo_stack.undo()
+    settle()
     assert project_properties(window.ctx.store).title == "Test project"
     assert window.windowTitle().startswith("Test project")
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialog
 from app import __version__
 from app.core.config import paths
 from app.gui import help as help_menu
+from tests.gui.conftest import settle
 from tests.gui.test_workflow import _cite, _import_text, opened  # noqa: F401
 
 
@@ -39,12 +40,14 @@ def test_toolbar_keeps_its_widths_when_undo_changes(
 
     before = widths()
     _cite(opened, qtbot, "Capacity building")
+    settle()
     assert (
         "Undo" in opened.workspace.undo_action.text() and opened.workspace.toolbar_undo.isEnabled()
     )
     assert opened.workspace.undo_action.text() != "Undo"
     assert widths() == before
     opened.workspace.toolbar_undo.trigger()
+    settle()
     assert opened.workspace.toolbar_redo.isEnabled()
 
 

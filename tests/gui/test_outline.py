@@ -6,17 +6,20 @@ from pathlib import Path
 from typing import Any
 
 from app.core.services import sections
-from tests.gui.conftest import make_project
+from tests.gui.conftest import make_project, settle
 
 
 def test_redo_of_add_topic_restores_the_same_section(window: Any, tmp_path: Path) -> None:
     assert window.open_project(make_project(tmp_path))
     outline = window.workspace.outline
     outline.add_section("Privacy")
+    settle()
     first = [s.id for s in sections.list_sections(window.ctx.store)]
     window.ctx.undo_stack.undo()
+    settle()
     assert sections.list_sections(window.ctx.store) == []
     window.ctx.undo_stack.redo()
+    settle()
     assert [s.id for s in sections.list_sections(window.ctx.store)] == first
 
 
@@ -24,6 +27,7 @@ def test_opening_and_closing_keep_markup(window: Any, qtbot: Any, tmp_path: Path
     assert window.open_project(make_project(tmp_path))
     outline = window.workspace.outline
     outline.add_section("Preliminary remark")
+    settle()
     outline.tree.setCurrentItem(outline.tree.topLevelItem(0))
     qtbot.waitUntil(lambda: outline.loaded is not None)
     opening = (
@@ -32,6 +36,7 @@ def test_opening_and_closing_keep_markup(window: Any, qtbot: Any, tmp_path: Path
     outline.opening.set_markup(opening)
     outline.closing.set_markup("<i>Thank you.</i>")
     outline.flush()
+    settle()
     info = sections.list_sections(window.ctx.store)[0]
     assert (info.opening, info.closing) == (opening, "<i>Thank you.</i>")
     outline.refresh()
@@ -44,7 +49,9 @@ def test_opening_is_kept_without_a_save_button(window: Any, qtbot: Any, tmp_path
     outline = window.workspace.outline
     assert not hasattr(outline, "save_button")
     outline.add_section("Preliminary remark")
+    settle()
     outline.add_section("Privacy")
+    settle()
     outline.tree.setCurrentItem(outline.tree.topLevelItem(0))
     qtbot.waitUntil(lambda: outline.loaded is not None)
     first_id = outline.loaded[0]
@@ -58,6 +65,7 @@ def test_opening_is_kept_without_a_save_button(window: Any, qtbot: Any, tmp_path
     qtbot.keyClicks(outline.opening.text, " Indeed.")
     outline.tree.setCurrentItem(outline.tree.topLevelItem(1))
     qtbot.waitUntil(lambda: outline.loaded is not None and outline.loaded[0] != first_id)
+    settle()
     first = sections.list_sections(window.ctx.store)[0]
     assert first.opening == "We support this paper. Indeed."
     assert outline.opening.markup() == ""

@@ -11,6 +11,7 @@ from PySide6.QtGui import QStandardItemModel, QTextCursor
 from PySide6.QtWidgets import QApplication
 
 from app.gui.rich_edit import FootnoteDialog, RichEdit
+from tests.gui.conftest import settle
 from tests.gui.test_workflow import _cite, _import_text, opened  # noqa: F401
 
 
@@ -18,6 +19,7 @@ from tests.gui.test_workflow import _cite, _import_text, opened  # noqa: F401
 def editor(opened: Any, qtbot: Any, tmp_path: Path) -> Any:  # noqa: F811
     _import_text(opened, qtbot, tmp_path)
     _cite(opened, qtbot, "Capacity building")
+    settle()
     response = opened.workspace.editor
     response.editor.setFocus()
     qtbot.waitUntil(response.editor.hasFocus, timeout=5_000)
@@ -105,6 +107,7 @@ def test_status_offers_only_allowed_moves(editor: Any, messages: Any) -> None:
 
     assert offered() == ["draft", "proposed"]
     editor.status.setCurrentIndex(editor.status.findData("proposed"))
+    settle()
     assert offered() == ["draft", "proposed", "agreed"]
     assert not messages
 
@@ -114,13 +117,18 @@ def test_typing_in_a_burst_is_one_undo_step(editor: Any, qtbot: Any, opened: Any
     ws = opened.workspace
     qtbot.keyClicks(editor.editor, "We")
     editor.commit()
+    settle()
     qtbot.keyClicks(editor.editor, " agree")
     editor.commit()
+    settle()
     qtbot.keyClicks(editor.editor, " with this.")
     editor.commit()
+    settle()
     assert editor.editor_state().text == "We agree with this."
     assert ws.undo_action.text().endswith("Edit response")
     ws.undo_action.trigger()
+    settle()
     assert editor.editor_state().text == ""
     ws.redo_action.trigger()
+    settle()
     assert editor.editor_state().text == "We agree with this."

@@ -24,7 +24,7 @@ from app.gui.review.ui import ProposalsDialog
 from app.importers.base import DEFAULT_MAX_BYTES
 from app.importers.docx.review import read_review
 from tests.core.factories import populated
-from tests.gui.conftest import Messages, drain
+from tests.gui.conftest import Messages, drain, settle
 from tests.importers.word_review import WordEditor
 
 SENT = "We agree with this list of characteristics."
@@ -124,6 +124,7 @@ def test_a_stale_proposal_shows_the_three_texts_and_the_merge_is_one_undoable_st
 
     stale_dialogs.actions.append(merge)
     assert dialog.accept_current()
+    settle()
     assert len(stale_dialogs.shown) == 1 and messages == []  # no error dialog
     assert (tmp_path / "stale-proposal.png").stat().st_size > 10_000
     merged = "We <b>partly</b> agree with this list of characteristics."
@@ -131,9 +132,11 @@ def test_a_stale_proposal_shows_the_three_texts_and_the_merge_is_one_undoable_st
     assert dialog.list.count() == 0
     assert window.ctx.undo_stack.undo_label() == "Accept proposal"
     window.ctx.undo_stack.undo(window)
+    settle()
     assert _text(window, passage_id) == OURS
     assert [p.note_id for p in review_import.pending_proposals(window.ctx.store)] == [note_id]
     window.ctx.undo_stack.redo(window)
+    settle()
     assert _text(window, passage_id) == merged
     dialog.close()
 
@@ -148,7 +151,8 @@ def test_keeping_the_current_text_declines_a_stale_proposal_and_cancel_changes_n
     assert window.open_project(tmp_path / "p.rejoinder")
     dialog = ProposalsDialog(window, window.ctx)
     stale_dialogs.actions.append(lambda _d: QDialog.DialogCode.Rejected)
-    assert not dialog.accept_current()
+    assert dialog.accept_current()  # refused: the texts are shown, then cancelled
+    settle()
     assert _text(window, passage_id) == OURS and dialog.list.count() == 1
 
     def keep_current(stale: StaleProposalDialog) -> QDialog.DialogCode:
@@ -158,6 +162,7 @@ def test_keeping_the_current_text_declines_a_stale_proposal_and_cancel_changes_n
 
     stale_dialogs.actions.append(keep_current)
     assert dialog.accept_current()
+    settle()
     assert _text(window, passage_id) == OURS
     assert review_import.pending_proposals(window.ctx.store) == []
     assert messages == []

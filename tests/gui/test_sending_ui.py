@@ -16,7 +16,7 @@ from app.gui.deadline_ui import DeadlineController
 from app.gui.dialogs.deadline import DeadlineDialog
 from app.gui.dialogs.export import ExportData, ExportDialog
 from app.gui.passage_filter import CHANGED, NO_POSITION
-from tests.gui.conftest import Messages, drain
+from tests.gui.conftest import Messages, drain, settle
 from tests.gui.test_workflow import _cite, _import_text, opened  # noqa: F401
 
 DUE = datetime(2026, 12, 3, 12, 0, tzinfo=UTC)
@@ -27,6 +27,7 @@ def _type_answer(window: Any, qtbot: Any, text: str) -> Any:
     editor.editor.setFocus()
     editor.editor.insertPlainText(text)
     editor.commit()
+    settle()
     return editor
 
 
@@ -47,13 +48,16 @@ def test_a_response_without_position_gets_a_quiet_marker_and_a_filter(
 ) -> None:
     _import_text(opened, qtbot, tmp_path)
     first = _cite(opened, qtbot, "Capacity building")
+    settle()
     editor = _type_answer(opened, qtbot, "We agree with this.")
     assert editor.position.currentData() == ""
     assert editor.position_hint.isVisibleTo(opened)
     assert messages == []  # quiet: no dialog
     second = _cite(opened, qtbot, "digital commons")
+    settle()
     _type_answer(opened, qtbot, "We disagree.")
     editor.position.setCurrentIndex(editor.position.findData("disagree"))
+    settle()
     assert not editor.position_hint.isVisibleTo(opened)
     panel = opened.workspace.passages
     rows = {r.split("\n")[0].split(")  ")[1]: r for r in _rows(opened)}
@@ -79,9 +83,12 @@ def test_export_final_then_edit_marks_and_lists_the_change_and_offers_rev_1(
 ) -> None:
     _import_text(opened, qtbot, tmp_path)
     passage = _cite(opened, qtbot, "Capacity building")
+    settle()
     editor = _type_answer(opened, qtbot, "We agree.")
     editor.position.setCurrentIndex(editor.position.findData("agree"))
+    settle()
     editor.status.setCurrentIndex(editor.status.findData("proposed"))
+    settle()
     ctx = opened.ctx
     assert exporting.sent_before(ctx) is None
     out = tmp_path / "sent.docx"
@@ -98,6 +105,7 @@ def test_export_final_then_edit_marks_and_lists_the_change_and_offers_rev_1(
     editor.editor.setFocus()
     editor.editor.insertPlainText(" And more.")
     editor.commit()
+    settle()
     assert any("↻ changed since sent" in r for r in _rows(opened))
     opened.workspace.passages.filter.show_only_these(CHANGED)
     assert len(_rows(opened)) == 1
@@ -161,6 +169,7 @@ def test_deadline_shows_time_left_and_warns_a_day_and_an_hour_before(
         DeadlineDialog, "get_data", classmethod(lambda cls, parent, current, now: (DUE, True))
     )
     controller.ask()
+    settle()
     assert deadline.get_deadline(opened.ctx.store) == DUE
     assert controller.label.isVisibleTo(opened)
     assert controller.label.text() == "Deadline in 2 days 3 hours"
@@ -189,6 +198,7 @@ def test_deadline_shows_time_left_and_warns_a_day_and_an_hour_before(
     assert controller.label.text() == "Deadline passed 5 minutes ago"
 
     opened.ctx.undo_stack.undo(opened)  # the deadline was one undoable step
+    settle()
     assert deadline.get_deadline(opened.ctx.store) is None
     assert not controller.label.isVisibleTo(opened)
     controller.dispose()

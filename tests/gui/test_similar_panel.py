@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDockWidget
 from app.core.services import passages, sections, sources
 from app.core.services import responses as response_service
 from app.importers.text import import_text
-from tests.gui.conftest import drain, make_project
+from tests.gui.conftest import drain, make_project, settle
 
 EU = (
     "1. We believe that enhanced cooperation should enable governments, on an equal footing, "
@@ -74,9 +74,12 @@ def test_same_answer_cites_the_match_shares_our_answer_and_undoes_as_one_step(
     window, ours, _eu, japan = project
     store = window.ctx.store
     panel = _select(window, qtbot, ours)
-    theirs = panel.answer_current()
-    assert theirs is not None
+    command = panel.answer_current()
+    settle()
+    assert command is not None
     drain(qtbot)
+    theirs = command.result
+    assert isinstance(theirs, str)
     infos = {p.id: p for p in passages.list_passages(store)}
     assert infos[theirs].source_id == japan
     assert infos[theirs].same_as_id == ours
@@ -94,8 +97,12 @@ def test_refer_writes_a_cross_reference_in_the_other_partys_section(
     window, ours, eu, japan = project
     store = window.ctx.store
     panel = _select(window, qtbot, ours)
-    block_id = panel.refer_current()
-    assert block_id is not None
+    command = panel.refer_current()
+    settle()
+    assert command is not None
+    drain(qtbot)
+    block_id = command.result
+    assert isinstance(block_id, str)
     by_source = {s.source_id: s.id for s in sections.list_sections(store)}
     [block] = [b for b in sections.list_blocks(store, by_source[japan]) if b.id == block_id]
     assert block.target_section_id == by_source[eu]
@@ -108,6 +115,7 @@ def test_same_answer_as_from_the_passages_menu(project: Any, qtbot: Any) -> None
     window.ctx.notify()
     drain(qtbot)
     window.workspace.passages.share_answer(theirs, ours)
+    settle()
     infos = {p.id: p for p in passages.list_passages(store)}
     assert infos[theirs].same_as_id == ours
     assert infos[theirs].response_text == "We <b>agree</b>."

@@ -21,7 +21,7 @@ from app.gui.context import ALL
 from app.gui.dialogs.conflicts import ConflictsDialog
 from app.gui.dialogs.connect import ConnectDialog, ServerLogin, keep_password, last_server
 from tests.core.factories import populated
-from tests.gui.conftest import Messages
+from tests.gui.conftest import Messages, settle
 from tests.pgserver import ADMIN_PASSWORD, PgServer
 
 PASSWORD = "s3cret-of-drafter"
@@ -160,6 +160,7 @@ def test_a_save_over_a_colleagues_newer_save_opens_the_conflicts(
     with open_home(admin) as colleague:
         responses.respond(colleague, passage, "Theirs, saved first.")
     editor.commit()
+    settle()
     assert shown == [1]
     assert any("Edit › Conflicts" in m for m in messages)
     current = passages.get_passage(window.ctx.store, passage)

@@ -26,7 +26,7 @@ from app.gui.dialogs.reason import ReasonDialog
 from app.gui.review import ui as review_ui
 from app.gui.review.ui import ProposalsDialog
 from tests.core.factories import populated
-from tests.gui.conftest import FileDialogs, drain, make_project
+from tests.gui.conftest import FileDialogs, drain, make_project, settle
 from tests.gui.test_workflow import TEXT, _cite, _drop
 from tests.importers.word_review import WordEditor
 
@@ -48,8 +48,10 @@ def _undo_redo_exact(window: Any, qtbot: Any, action: Callable[[], object]) -> N
     after = dump.dumps(store)
     assert after != before, "the action changed nothing"
     window.workspace.undo_action.trigger()
+    settle()
     assert dump.dumps(store) == before
     window.workspace.redo_action.trigger()
+    settle()
     assert dump.dumps(store) == after
 
 
@@ -75,6 +77,7 @@ def test_every_action_is_undone_exactly(
         ws.editor.editor.setFocus()
         ws.editor.editor.insertPlainText("Indeed. ")
         ws.editor.commit()
+        settle()
 
     def new_topic() -> str:
         return sections.add_section(ctx.store, "Privacy")
@@ -95,6 +98,7 @@ def test_every_action_is_undone_exactly(
     party = next(s for s in sections.list_sections(ctx.store) if s.id != topic)
     _undo_redo_exact(window, qtbot, lambda: ws.outline.add_cross_reference(topic, party.id))
     note = notes.add_note(ctx.store, passage_id, "To delete")
+    settle()
     ctx.notify()
     ws.collab.notes.select_note(note)
     _undo_redo_exact(window, qtbot, ws.collab.notes.delete_current)
@@ -107,6 +111,7 @@ def test_every_action_is_undone_exactly(
     def accept() -> None:
         dialog = ProposalsDialog(window, ctx)
         assert dialog.accept_current()
+        settle()
         dialog.close()
 
     _undo_redo_exact(window, qtbot, accept)
@@ -120,6 +125,7 @@ def test_every_action_is_undone_exactly(
     def resolve() -> None:
         dialog = ConflictsDialog(window, ctx)
         assert dialog.choose("theirs")
+        settle()
         dialog.close()
 
     assert merge.list_conflicts(ctx.store)
@@ -145,11 +151,13 @@ def test_importing_citing_and_the_blocks_panel_are_undone_exactly(
     panel.set_section(topic)
     _undo_redo_exact(window, qtbot, panel.add_paragraph.click)
     panel.add_list.click()
+    settle()
     panel.set_section(topic)
 
     def edit_block() -> None:
         panel.text.set_markup("We thank the <i>Chair</i>.")
         panel.save_current()
+        settle()
 
     _undo_redo_exact(window, qtbot, edit_block)
     _undo_redo_exact(window, qtbot, lambda: panel.step(-1))
@@ -162,8 +170,10 @@ def test_undo_and_redo_actions_name_the_step(window: Any, tmp_path: Path) -> Non
     assert window.open_project(tmp_path / "p.rejoinder")
     window.ctx.select_passage(passage_id)
     window.workspace.collab.notes.add_note("Ask the capital.")
+    settle()
     assert window.workspace.undo_action.text().endswith("Add note")
     window.workspace.undo_action.trigger()
+    settle()
     assert window.workspace.redo_action.text().endswith("Add note")
     assert window.workspace.redo_action.isEnabled()
     keys = [k.toString() for k in window.workspace.redo_action.shortcuts()]

@@ -18,7 +18,7 @@ import shiboken6
 
 from app.gui import workers
 from app.gui.workers import Operation
-from tests.gui.conftest import drain, make_project
+from tests.gui.conftest import drain, make_project, settle
 
 
 def test_a_result_reaches_the_gui_thread(qtbot: Any) -> None:
@@ -81,16 +81,20 @@ def test_a_project_operation_writes_off_the_gui_thread_and_the_views_follow(
     assert ws.undo_action.isEnabled() and ws.undo_action.text().endswith("Import source")
 
 
-def test_a_refused_write_now_shows_why_and_changes_nothing(
+def test_a_refused_command_shows_why_and_changes_nothing(
     window: Any, tmp_path: Path, messages: Any
 ) -> None:
     from app.core import dump
     from app.core.services import sections
-    from app.gui.writer import write_now
+    from app.gui import commands
 
     assert window.open_project(make_project(tmp_path))
     ctx = window.ctx
     before = dump.dumps(ctx.store)
-    assert write_now(window, ctx, lambda: sections.move_section(ctx.store, "nope", 0)) is None
+    done: list[object] = []
+    command = commands.SectionEdit(ctx, "Move", lambda: sections.move_section(ctx.store, "nope", 0))
+    commands.push(window, ctx, command, done.append)
+    settle()
+    assert not done and command.error is not None
     assert dump.dumps(ctx.store) == before
     assert messages and "nope" in messages[-1]

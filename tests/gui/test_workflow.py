@@ -10,7 +10,7 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QTextCursor
 
 from app.core.services import passages, sources
-from tests.gui.conftest import Messages, drain, make_project
+from tests.gui.conftest import Messages, drain, make_project, settle
 
 TEXT = (
     "Paper of the Federation 😀 on cooperation\n"
@@ -96,6 +96,7 @@ def test_drop_text_and_docx_then_cite_after_emoji_and_cjk(
     opened.ctx.select_source(fed)
     phrases = ["emoji era", "rare sign", "digital commons must stay open"]
     ids = [_cite(opened, qtbot, phrase) for phrase in phrases]
+    settle()
     stored = {p.id: p.exact for p in passages.list_passages(opened.ctx.store, fed)}
     assert [stored[i] for i in ids] == phrases
     assert len(opened.workspace.reader.view.extraSelections()) == 3
@@ -104,6 +105,7 @@ def test_drop_text_and_docx_then_cite_after_emoji_and_cjk(
 def test_respond_with_underline_and_footnote(opened: Any, qtbot: Any, tmp_path: Path) -> None:
     _import_text(opened, qtbot, tmp_path)
     passage_id = _cite(opened, qtbot, "Capacity building")
+    settle()
     editor = opened.workspace.editor
     assert editor.passage is not None and editor.passage.id == passage_id
     editor.editor.setFocus()
@@ -116,7 +118,9 @@ def test_respond_with_underline_and_footnote(opened: Any, qtbot: Any, tmp_path: 
     editor.editor.setTextCursor(cursor)
     editor.insert_footnote("See annex 2.")
     editor.status.setCurrentIndex(editor.status.findData("proposed"))
+    settle()
     editor.commit()
+    settle()
     info = next(p for p in passages.list_passages(opened.ctx.store) if p.id == passage_id)
     assert info.response_text == "We agree and recommend <u>training</u><fn>See annex 2.</fn>"
     assert info.response_status == "proposed"
@@ -125,8 +129,11 @@ def test_respond_with_underline_and_footnote(opened: Any, qtbot: Any, tmp_path: 
 def test_reorder_undo_redo(opened: Any, qtbot: Any, tmp_path: Path) -> None:
     _import_text(opened, qtbot, tmp_path)
     first = _cite(opened, qtbot, "emoji era")
+    settle()
     second = _cite(opened, qtbot, "rare sign")
+    settle()
     third = _cite(opened, qtbot, "Capacity building")
+    settle()
     panel = opened.workspace.passages
 
     def order() -> list[str]:
@@ -134,30 +141,40 @@ def test_reorder_undo_redo(opened: Any, qtbot: Any, tmp_path: Path) -> None:
 
     assert order() == [first, second, third]
     panel.move_passage(third, 0)
+    settle()
     assert order() == [third, first, second]
     assert panel.list.item(0).data(Qt.ItemDataRole.UserRole) == third
     stack = opened.ctx.undo_stack
     stack.undo()
+    settle()
     assert order() == [first, second, third]
     stack.undo()  # the third citation
+    settle()
     assert order() == [first, second]
     stack.redo()
+    settle()
     stack.redo()
+    settle()
     assert order() == [third, first, second]
 
 
 def test_remove_source_and_undo(opened: Any, qtbot: Any, tmp_path: Path) -> None:
     source_id = _import_text(opened, qtbot, tmp_path)
     _cite(opened, qtbot, "rare sign")
+    settle()
     opened.workspace.sources.list.setCurrentRow(0)
     opened.workspace.sources.remove_action.trigger()
+    settle()
     assert sources.list_sources(opened.ctx.store) == []
     opened.ctx.undo_stack.undo()
+    settle()
     assert [s.id for s in sources.list_sources(opened.ctx.store)] == [source_id]
     assert len(passages.list_passages(opened.ctx.store)) == 1
     opened.workspace.sources.rename(source_id, "Federation of Borealis")
+    settle()
     assert sources.list_sources(opened.ctx.store)[0].label == "Federation of Borealis"
     opened.ctx.undo_stack.undo()
+    settle()
     assert sources.list_sources(opened.ctx.store)[0].label != "Federation of Borealis"
 
 
@@ -176,7 +193,8 @@ def test_cite_without_selection_explains(
     opened: Any, qtbot: Any, tmp_path: Path, messages: Messages
 ) -> None:
     _import_text(opened, qtbot, tmp_path)
-    assert opened.workspace.cite_selection() is None
+    assert not opened.workspace.cite_selection()
+    settle()
     assert "Select some text" in messages[-1]
 
 
@@ -186,6 +204,7 @@ def test_export_docx(opened: Any, qtbot: Any, tmp_path: Path, messages: Messages
 
     _import_text(opened, qtbot, tmp_path)
     _cite(opened, qtbot, "rare sign")
+    settle()
     target = tmp_path / "out" / "contribution.docx"
     target.parent.mkdir()
     data = ExportData(target, "grouped", None, include_drafts=True, review_copy=False)
@@ -215,7 +234,9 @@ def test_drag_reorders_passages_and_sources(opened: Any, qtbot: Any, tmp_path: P
 
     _import_text(opened, qtbot, tmp_path)
     first = _cite(opened, qtbot, "emoji era")
+    settle()
     second = _cite(opened, qtbot, "rare sign")
+    settle()
     panel = opened.workspace.passages
     assert panel.list.model().moveRow(QModelIndex(), 1, QModelIndex(), 0)
     qtbot.waitUntil(
@@ -239,7 +260,9 @@ def test_drag_reorders_passages_and_sources(opened: Any, qtbot: Any, tmp_path: P
 def test_click_on_highlight_selects_passage(opened: Any, qtbot: Any, tmp_path: Path) -> None:
     _import_text(opened, qtbot, tmp_path)
     first = _cite(opened, qtbot, "emoji era")
+    settle()
     _cite(opened, qtbot, "Capacity building")
+    settle()
     view = opened.workspace.reader.view
     text = view.source.text
     cursor = view.textCursor()

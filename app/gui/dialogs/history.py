@@ -81,5 +81,4 @@ class HistoryDialog(ListDiffDialog[Version]):
         command = commands.RestoreRevision(
             self.ctx, self.passage_id, version.revision_id, self.items[0].text
         )
-        if commands.push(self, self.ctx, command):
-            self.refresh(0)
+        commands.push(self, self.ctx, command, lambda _c: self.refresh(0))

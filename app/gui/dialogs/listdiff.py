@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from app.core.history import Op, Segment
 from app.gui.context import ProjectContext
-from app.gui.writer import write_now
+from app.gui.writer import ProjectOperation
 
 logger = logging.getLogger(__name__)
 
@@ -82,6 +82,7 @@ class ListDiffDialog(QDialog, Generic[ItemT]):
         super().__init__(parent)
         self.ctx = ctx
         self.items: list[ItemT] = []
+        self._deciding = False
         self.setWindowTitle(title)
         self.resize(*size)
         layout = QVBoxLayout(self)
@@ -157,15 +158,22 @@ class ListDiffDialog(QDialog, Generic[ItemT]):
         return self.items[row] if 0 <= row < len(self.items) else None
 
     def decide(self, work: Callable[[], object], *kinds: str) -> bool:
-        """Run one decision as an undoable step; the views and this list follow."""
+        """Run one decision as an undoable step through the operation helper.
 
-        def run() -> bool:
-            work()
-            return True
+        The views and this list follow once it is saved (or refused, with the
+        core's message). False while the previous decision is still on its way.
+        """
+        if self._deciding:
+            return False
+        self._deciding = True
+        operation = ProjectOperation(self, self.ctx, lambda _progress: work(), *kinds)
+        operation.finally_(self._decided)
+        operation.run_in_background()
+        return True
 
-        done = write_now(self, self.ctx, run, *kinds)
+    def _decided(self) -> None:
+        self._deciding = False
         self.refresh()
-        return done is not None
 
     def _show(self) -> None:
         self.show_item(self.current())

@@ -39,9 +39,10 @@ from PySide6.QtWidgets import (
 
 from app.core.services import placements, sources
 from app.core.services.placements import PlacementInfo
-from app.core.store import ProjectStore
 from app.gui.offsets import OffsetMap
-from app.gui.workers import Operation, Progress
+from app.gui.operations import Project
+from app.gui.workers import Progress
+from app.gui.writer import ProjectOperation
 
 logger = logging.getLogger(__name__)
 
@@ -65,14 +66,13 @@ class PlacementsDialog(QDialog):
     def __init__(
         self,
         parent: QWidget | None,
-        store: ProjectStore,
+        ctx: Project,
         source_id: str | None = None,
-        on_changed: Callable[[], None] | None = None,
     ) -> None:
         super().__init__(parent)
-        self.store = store
+        self.ctx = ctx
+        self.store = ctx.store
         self.source_id = source_id
-        self.on_changed = on_changed
         self.busy = False
         self.items: list[PlacementInfo] = []
         self.setWindowTitle(self.tr("Passages to check in the new version"))
@@ -224,14 +224,13 @@ class PlacementsDialog(QDialog):
         def done(_result: object) -> None:
             self.busy = False
             self.reload(select=passage_id)
-            if self.on_changed is not None:
-                self.on_changed()
 
         def failed(_exc: BaseException) -> None:
             self.busy = False
             self._show(self.list.currentRow())
 
-        Operation(self, job).success(done).failure(failed).run_in_background()
+        # the operation helper refreshes the window's views from what the decision changed
+        ProjectOperation(self, self.ctx, job).success(done).failure(failed).run_in_background()
 
     def confirm(self) -> None:
         info = self.current()
@@ -272,12 +271,11 @@ class PlacementsDialog(QDialog):
     def review(
         cls,
         parent: QWidget | None,
-        store: ProjectStore,
+        ctx: Project,
         source_id: str | None = None,
-        on_changed: Callable[[], None] | None = None,
     ) -> PlacementsDialog:
         """Open the dialog (not modal: the reader stays usable beside it)."""
-        dialog = cls(parent, store, source_id, on_changed)
+        dialog = cls(parent, ctx, source_id)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog

@@ -72,7 +72,7 @@ class SetStatus(Command):
     def __init__(
         self,
         ctx: ProjectContext,
-        response_id: str,
+        response_id: str | None,
         passage_id: str,
         old: str,
         new: str,
@@ -85,6 +85,10 @@ class SetStatus(Command):
 
     def do(self) -> None:
         store = self.ctx.store
+        if self.response_id is None:  # created by the save just before this step
+            passage = passages.get_passage(store, self.passage_id)
+            # no id: the core refuses with its own (translated) message
+            self.response_id = passage.response_id if passage and passage.response_id else ""
         review.set_status(store, self.response_id, self.new, self.reason)
         changes = review.status_history(store, self.response_id).changes
         self.note_id = changes[-1].note_id if changes else ""

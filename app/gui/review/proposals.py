@@ -3,7 +3,8 @@
 A senior colleague's edit in Word comes back as a proposal, never applied
 silently: the user sees it marked word by word against the current text and
 accepts it (the old text is kept as history) or declines it, with a reason
-kept as a note. Each decision is one undoable step; a proposal made on an
+kept as a note. Each decision is one undoable step, run through the
+operation helper; a proposal made on an
 older text shows the three texts first (:mod:`app.gui.review.stale`).
 """
 
@@ -14,6 +15,7 @@ import logging
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QTextBrowser, QVBoxLayout, QWidget
 
 from app.core import markup
+from app.core.errors import RejoinderError
 from app.core.history import diff_markup
 from app.core.services import review_import
 from app.core.services.review_import import ProposalInfo
@@ -90,29 +92,43 @@ class ProposalsDialog(ListDiffDialog[ProposalInfo]):
         self.proposed_text.setHtml(diff_html(diff_markup(item.current, item.markup)))
 
     def accept_current(self) -> bool:
-        """Accept the proposal shown; one made on an older text shows the three texts first."""
+        """Accept the proposal shown; one made on an older text shows the three texts first.
+
+        The step runs through the operation helper; the list follows once it
+        is saved. False when there is nothing to accept.
+        """
         proposal = self.current()
         if proposal is None:
             return False
         command = AcceptProposal(self.ctx, proposal.note_id)
-        self.ctx.undo_stack.push(command)
-        stale = command.error
-        if isinstance(stale, review_import.StaleProposalError):
-            logger.info("proposal %s was made on an older text: asking", proposal.note_id)
-            text, accepted = StaleProposalDialog.get_text(
-                self, stale.exported, stale.current, stale.proposed, _reviewer(proposal.author)
-            )
-            if not accepted:
-                return False
-            if _same(text, stale.current):
-                return self.decline_current(KEPT_CURRENT)
-            command = AcceptProposal(self.ctx, proposal.note_id, text)
-            self.ctx.undo_stack.push(command)
-        if command.error is not None:
-            show_error(self, command.error)
-            return False
-        self.refresh()
+        push(
+            self,
+            self.ctx,
+            command,
+            self._proposal_decided,
+            failed=lambda e: self._refused(proposal, e),
+        )
         return True
+
+    def _proposal_decided(self, _command: object) -> None:
+        self.refresh()
+
+    def _refused(self, proposal: ProposalInfo, exc: RejoinderError) -> None:
+        if not isinstance(exc, review_import.StaleProposalError):
+            show_error(self, exc)
+            return
+        logger.info("proposal %s was made on an older text: asking", proposal.note_id)
+        text, accepted = StaleProposalDialog.get_text(
+            self, exc.exported, exc.current, exc.proposed, _reviewer(proposal.author)
+        )
+        if not accepted:
+            return
+        if _same(text, exc.current):
+            self.decline_current(KEPT_CURRENT)
+            return
+        push(
+            self, self.ctx, AcceptProposal(self.ctx, proposal.note_id, text), self._proposal_decided
+        )
 
     def _ask_decline(self) -> None:
         reason, accepted = ReasonDialog.get_data(
@@ -128,9 +144,12 @@ class ProposalsDialog(ListDiffDialog[ProposalInfo]):
         proposal = self.current()
         if proposal is None:
             return False
-        if not push(self, self.ctx, DeclineProposal(self.ctx, proposal.note_id, reason)):
-            return False
-        self.refresh()
+        push(
+            self,
+            self.ctx,
+            DeclineProposal(self.ctx, proposal.note_id, reason),
+            self._proposal_decided,
+        )
         return True
 
 
