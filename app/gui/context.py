@@ -45,6 +45,9 @@ class ProjectContext(QObject):
         self.source_id: str | None = None
         self.passage_id: str | None = None
         self.section_id: str | None = None
+        # True while an operation's changes are handed out: views that update rows from
+        # :attr:`applied` skip the :attr:`changed` that follows (it names only kinds)
+        self.applying = False
 
     def notify(self, *kinds: str) -> None:
         self.changed.emit(frozenset(kinds) if kinds else ALL)
@@ -61,11 +64,15 @@ class ProjectContext(QObject):
         if changes:
             self.forget_missing()
         self.undo_stack.refresh()
-        self.applied.emit(changes)
-        if touched is None:
-            self.notify()
-        elif touched or kinds:
-            self.notify(*sorted(set(touched) | set(kinds)))
+        self.applying = True
+        try:
+            self.applied.emit(changes)
+            if touched is None:
+                self.notify()
+            elif touched or kinds:
+                self.notify(*sorted(set(touched) | set(kinds)))
+        finally:
+            self.applying = False
 
     def reload(self) -> None:
         """Rows changed and nobody knows which (a refused undo halfway): every view reads afresh."""

@@ -86,6 +86,10 @@ class SourcesPanel(QWidget):
             if self.infos:
                 self.list.setCurrentRow(0)
 
+    def label_of(self, source_id: str) -> str:
+        """The label shown for ``source_id`` ("" when it is not listed)."""
+        return next((i.label for i in self.infos if i.id == source_id), "")
+
     def _select(self, source_id: str) -> None:
         for row in range(self.list.count()):
             item = self.list.item(row)

@@ -7,11 +7,12 @@ each step is the reassurance a user of word processors looks for.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel, QMainWindow
 
-from app.core.services import passages, sources
+from app.core.services import passages
 from app.gui.context import ProjectContext
 
 logger = logging.getLogger(__name__)
@@ -20,10 +21,13 @@ SAVED_MS = 2500
 
 
 class StatusController(QObject):
-    def __init__(self, window: QMainWindow, ctx: ProjectContext) -> None:
+    def __init__(
+        self, window: QMainWindow, ctx: ProjectContext, source_label: Callable[[str], str]
+    ) -> None:
         super().__init__(window)
         self.window = window
         self.ctx = ctx
+        self.source_label = source_label  # the Sources panel holds the labels: no query
         self.where = QLabel()
         window.statusBar().addPermanentWidget(self.where)
         ctx.source_selected.connect(lambda _id: self.refresh())
@@ -34,12 +38,7 @@ class StatusController(QObject):
     def refresh(self) -> None:
         parts = []
         if self.ctx.source_id:
-            # The Sources panel already holds the labels: no second query at startup.
-            panel = getattr(self.window, "workspace", None)
-            infos = (
-                panel.sources.infos if panel is not None else sources.list_sources(self.ctx.store)
-            )
-            parts.append(next((s.label for s in infos if s.id == self.ctx.source_id), ""))
+            parts.append(self.source_label(self.ctx.source_id))
         if self.ctx.passage_id:
             found = passages.get_passage(self.ctx.store, self.ctx.passage_id)
             if found is not None:

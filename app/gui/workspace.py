@@ -126,7 +126,7 @@ class Workspace(QObject):
         QTimer.singleShot(0, self._size_docks)
         self.search_dock, self.preflight_dock, self.preview_dock = d_search, d_preflight, d_preview
         self._build_actions()
-        self.status = StatusController(window, ctx)
+        self.status = StatusController(window, ctx, self.sources.label_of)
         self.source_actions = SourceActions(shell, ctx, self)
         self.collab = Collaboration(shell, ctx, self)
         self.sending = Sending(shell, ctx, self)

@@ -67,7 +67,7 @@ def test_cite_snaps_and_is_faithful(opened: Any, qtbot: Any, tmp_path: Path) -> 
     passage_id = opened.ctx.passage_id
     (info,) = [p for p in passages.list_passages(opened.ctx.store) if p.id == passage_id]
     assert info.exact == "Capacity building should be demand-driven"
-    assert "⚠" not in opened.workspace.passages.list.currentItem().text()
+    assert "⚠" not in opened.workspace.passages.list.currentIndex().data()
 
 
 def test_shift_click_extends_the_selection(opened: Any, qtbot: Any, tmp_path: Path) -> None:  # noqa: F811

@@ -258,11 +258,11 @@ def test_filter_by_author_and_status(window: Any, tmp_path: Path) -> None:
     panel = window.workspace.passages
     me = review.list_members(window.ctx.store)[0].id
     panel.filter.set_filter(me, "draft")
-    assert not panel.list.item(0).isHidden()
+    assert not panel.list.isRowHidden(0)
     panel.filter.set_filter(None, "agreed")
-    assert panel.list.item(0).isHidden()
+    assert panel.list.isRowHidden(0)
     panel.filter.set_filter(None, None)
-    assert not panel.list.item(0).isHidden()
+    assert not panel.list.isRowHidden(0)
     assert passage_id
 
 

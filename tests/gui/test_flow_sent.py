@@ -143,7 +143,7 @@ def test_cite_answer_export_final_edit_and_see_what_changed(
 
     # see what changed: the Passages panel's mark and File › What changed since sent…
     panel = window.workspace.passages
-    rows = [panel.list.item(r).text() for r in range(panel.list.count())]
+    rows = [panel.row_text(r) for r in range(panel.model.rowCount())]
     assert any("↻ changed since sent" in r for r in rows)
     assert sending.changed_passages(ctx.store) == {cited, theirs}
     changes_action = window.workspace.sending.changes_action

@@ -34,9 +34,7 @@ def _type_answer(window: Any, qtbot: Any, text: str) -> Any:
 def _rows(window: Any) -> list[str]:
     panel = window.workspace.passages
     return [
-        panel.list.item(r).text()
-        for r in range(panel.list.count())
-        if not panel.list.item(r).isHidden()
+        panel.row_text(r) for r in range(panel.model.rowCount()) if not panel.list.isRowHidden(r)
     ]
 
 

@@ -57,7 +57,7 @@ def test_new_version_reports_orphans(
     assert "not found in the new version: 1" in messages[-1]
     infos = {p.id: p for p in passages.list_passages(opened.ctx.store)}
     assert infos[lost].orphan and not infos[kept].orphan
-    rows = [opened.workspace.passages.list.item(r).text() for r in range(2)]
+    rows = [opened.workspace.passages.row_text(r) for r in range(2)]
     assert any("✗" in row for row in rows)
     assert opened.workspace.reader.view.source.text.startswith("Paper of the Federation, Rev.1")
     # The orphan waits for a decision in the placements dialog (tests/gui/test_placements.py).

@@ -143,7 +143,7 @@ def test_reorder_undo_redo(opened: Any, qtbot: Any, tmp_path: Path) -> None:
     panel.move_passage(third, 0)
     settle()
     assert order() == [third, first, second]
-    assert panel.list.item(0).data(Qt.ItemDataRole.UserRole) == third
+    assert panel.model.ids()[0] == third
     stack = opened.ctx.undo_stack
     stack.undo()
     settle()
