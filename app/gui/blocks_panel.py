@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import logging
 
+from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QLabel,
-    QListWidget,
+    QListView,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from app.core import markup
 from app.core.contribution import section_headings
+from app.core.journal import Changes
 from app.core.models import BlockKind
 from app.core.phrasebook import load_phrasebook
 from app.core.services import sections
@@ -32,6 +34,7 @@ from app.gui.context import PASSAGES, SECTIONS, SOURCES, ProjectContext
 from app.gui.review import commands as review_commands
 from app.gui.review.commands import BlockFields
 from app.gui.rich_edit import RichEdit
+from app.gui.rowmodel import RowListModel, Shown
 
 logger = logging.getLogger(__name__)
 
@@ -41,13 +44,15 @@ class BlocksPanel(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.section_id: str | None = None
-        self.blocks: list[BlockInfo] = []
+        self.model: RowListModel[BlockInfo] = RowListModel(lambda b: b.id, self._render, self)
+        self.names: dict[str, str] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.heading = QLabel()
         self.heading.setWordWrap(True)
         layout.addWidget(self.heading)
-        self.list = QListWidget()
+        self.list = QListView()
+        self.list.setModel(self.model)
         self.list.setWordWrap(True)
         layout.addWidget(self.list, 2)
         row = QHBoxLayout()
@@ -97,17 +102,34 @@ class BlocksPanel(QWidget):
         self.down_button.clicked.connect(lambda: self.step(1))
         self.delete_button.clicked.connect(self.delete_current)
         self.save_button.clicked.connect(self.save_current)
-        self.list.currentRowChanged.connect(lambda _r: self._load())
+        self.list.selectionModel().currentChanged.connect(lambda *_a: self._load())
         ctx.changed.connect(self._changed)
+        ctx.applied.connect(self._applied)
         self.set_section(None)
 
     def _changed(self, kinds: frozenset[str]) -> None:
-        if kinds & {SECTIONS, SOURCES, PASSAGES}:
+        """Rows changed without saying which (a reload): read the section again."""
+        if not self.ctx.applying and kinds & {SECTIONS, SOURCES, PASSAGES}:
             self.refresh()
+
+    def _applied(self, changes: Changes) -> None:
+        """Only the chosen section's blocks, and only when the changes can touch them."""
+        if self.section_id is None or not changes:
+            return
+        known = {"block", "passage", "response", "revision", "note", "member"}
+        if changes.touches("section", "source") or any(
+            t not in known for t, ids in changes.ids.items() if ids
+        ):
+            self.refresh()  # headings, a section gone, a source renamed
+        elif changes.touches("block", "passage"):
+            self._read_blocks()
 
     def set_section(self, section_id: str | None) -> None:
         self.section_id = section_id
         self.refresh()
+
+    def _render(self, block: BlockInfo, row: int) -> Shown:
+        return Shown(f"{row + 1}. {self._describe(block, self.names)}")
 
     def _describe(self, block: BlockInfo, names: dict[str, str]) -> str:
         plain = " ".join(markup.plain_text(block.text).split())
@@ -122,31 +144,41 @@ class BlocksPanel(QWidget):
             return self.tr("Cross-reference to “{name}”").format(name=target)
         return self.tr("Citations: {n} passage(s)").format(n=block.passages)
 
+    @property
+    def blocks(self) -> list[BlockInfo]:
+        return self.model.rows
+
     def refresh(self) -> None:
-        row = self.list.currentRow()
-        infos = sections.list_sections(self.ctx.store)
-        current = next((s for s in infos if s.id == self.section_id), None)
-        if current is None:
+        """The chosen section's heading (as printed) and its blocks."""
+        self.names = section_headings(self.ctx.store) if self.section_id else {}
+        if self.section_id not in self.names:
             self.section_id = None
-        self.blocks = sections.list_blocks(self.ctx.store, self.section_id) if current else []
-        names = section_headings(self.ctx.store)
         self.heading.setText(
-            self.tr("Blocks of “{name}”").format(name=names.get(current.id, "…"))
-            if current
+            self.tr("Blocks of “{name}”").format(name=self.names[self.section_id])
+            if self.section_id
             else self.tr("Choose a section in the Outline.")
         )
-        self.list.blockSignals(True)
-        self.list.clear()
-        for number, block in enumerate(self.blocks, 1):
-            self.list.addItem(f"{number}. {self._describe(block, names)}")
-        self.list.blockSignals(False)
-        self.list.setCurrentRow(min(max(row, 0), len(self.blocks) - 1))
         for button in (self.add_paragraph, self.add_list, self.add_citations):
-            button.setEnabled(current is not None)
+            button.setEnabled(self.section_id is not None)
+        self._read_blocks()
+
+    def _read_blocks(self) -> None:
+        row = self.current_row()
+        blocks = sections.list_blocks(self.ctx.store, self.section_id) if self.section_id else []
+        self.model.sync(blocks)
+        self.model.changed(0, len(blocks) - 1)  # numbers follow from positions
+        self.set_current_row(min(max(row, 0), len(blocks) - 1))
         self._load()
 
+    def current_row(self) -> int:
+        index = self.list.currentIndex()
+        return index.row() if index.isValid() else -1
+
+    def set_current_row(self, row: int) -> None:
+        self.list.setCurrentIndex(self.model.index(row) if row >= 0 else QModelIndex())
+
     def current(self) -> BlockInfo | None:
-        row = self.list.currentRow()
+        row = self.current_row()
         return self.blocks[row] if 0 <= row < len(self.blocks) else None
 
     def _load(self) -> None:
@@ -183,7 +215,7 @@ class BlocksPanel(QWidget):
             return
         command = review_commands.add_block(self.ctx, self.section_id, kind, text)
         commands.push(
-            self, self.ctx, command, lambda _c: self.list.setCurrentRow(self.list.count() - 1)
+            self, self.ctx, command, lambda _c: self.set_current_row(len(self.blocks) - 1)
         )
 
     def delete_current(self) -> None:
@@ -199,7 +231,7 @@ class BlocksPanel(QWidget):
         new = old + delta
         if 0 <= new < len(self.blocks):
             command = review_commands.move_block(self.ctx, block.id, old, new)
-            commands.push(self, self.ctx, command, lambda _c: self.list.setCurrentRow(new))
+            commands.push(self, self.ctx, command, lambda _c: self.set_current_row(new))
 
     def save_current(self) -> None:
         """Save what the editor shows for the current block, as one undoable step."""

@@ -1,28 +1,32 @@
-"""The Sources dock: the imported documents in output order, with progress."""
+"""The Sources dock: the imported documents in output order, with progress.
+
+An item model (:class:`~app.gui.rowmodel.RowListModel`): after an operation
+the rows are brought up to date in place (no clear and refill); a drag asks
+for the move, which the operation's changes then show.
+"""
 
 from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QInputDialog,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QVBoxLayout,
     QWidget,
 )
 
+from app.core.journal import Changes
 from app.core.services import sources
 from app.core.services.sources import SourceInfo
 from app.gui import commands
 from app.gui.context import SOURCES, ProjectContext
+from app.gui.rowmodel import ID_ROLE, RowListModel, Shown
 
 logger = logging.getLogger(__name__)
-
-ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 class SourcesPanel(QWidget):
@@ -31,10 +35,13 @@ class SourcesPanel(QWidget):
     def __init__(self, ctx: ProjectContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.infos: list[SourceInfo] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.list = QListWidget()
+        self.model: RowListModel[SourceInfo] = RowListModel(
+            lambda i: i.id, self._render, self, movable=True
+        )
+        self.list = QListView()
+        self.list.setModel(self.model)
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.list.setWordWrap(True)
@@ -52,59 +59,75 @@ class SourcesPanel(QWidget):
         self.rename_action.triggered.connect(self._rename_current)
         self.remove_action.triggered.connect(self._remove_current)
         self.import_action.triggered.connect(self.import_requested)
-        self.list.currentItemChanged.connect(self._current_changed)
-        self.list.model().rowsMoved.connect(self._rows_moved)
+        self.list.selectionModel().currentChanged.connect(self._current_changed)
+        self.model.move_requested.connect(self._move_requested)
         ctx.changed.connect(self._changed)
+        ctx.applied.connect(self._applied)
         ctx.source_selected.connect(self._select)
         self.refresh()
 
     def _changed(self, kinds: frozenset[str]) -> None:
-        if kinds & {SOURCES}:
+        """Rows changed without saying which (a reload): read the list again."""
+        if not self.ctx.applying and kinds & {SOURCES}:
             self.refresh()
 
+    def _applied(self, changes: Changes) -> None:
+        """A source's row again when its label or counts changed; the list when one came or went."""
+        if not changes:
+            return
+        if changes.touches("source", "source_version", "original_file"):
+            self.refresh()  # renamed, moved, imported or removed: 200 rows at most, one query
+            return
+        if not changes.touches("passage", "response"):
+            return
+        # the answered / cited counts: rows whose values differ are redrawn, the others kept
+        fresh = {i.id: i for i in sources.list_sources(self.ctx.store)}
+        self.model.update(
+            {i: fresh.get(i) for i in self.model.ids() if fresh.get(i) != self.model.get(i)}
+        )
+
+    def _render(self, info: SourceInfo, _row: int) -> Shown:
+        kind = self.tr("submission") if info.kind == "submission" else self.tr("reference")
+        pages = self.tr("1 page") if info.pages == 1 else self.tr("{n} pages").format(n=info.pages)
+        detail = self.tr("{kind} · {pages} · {answered}/{cited} answered").format(
+            kind=kind, pages=pages, answered=info.answered, cited=info.passages
+        )
+        return Shown(
+            f"{info.label}\n{detail}", tooltip=f"{info.title or info.label}\n{info.filename}"
+        )
+
+    @property
+    def infos(self) -> list[SourceInfo]:
+        return self.model.rows
+
     def refresh(self) -> None:
-        self.infos = sources.list_sources(self.ctx.store)
-        self.list.blockSignals(True)
-        self.list.clear()
-        for info in self.infos:
-            kind = self.tr("submission") if info.kind == "submission" else self.tr("reference")
-            pages = (
-                self.tr("1 page") if info.pages == 1 else self.tr("{n} pages").format(n=info.pages)
-            )
-            detail = self.tr("{kind} · {pages} · {answered}/{cited} answered").format(
-                kind=kind, pages=pages, answered=info.answered, cited=info.passages
-            )
-            item = QListWidgetItem(f"{info.label}\n{detail}")
-            item.setData(ID_ROLE, info.id)
-            item.setToolTip(f"{info.title or info.label}\n{info.filename}")
-            self.list.addItem(item)
-            if info.id == self.ctx.source_id:
-                self.list.setCurrentItem(item)
-        self.list.blockSignals(False)
-        if self.ctx.source_id not in {i.id for i in self.infos}:
+        self.model.sync(sources.list_sources(self.ctx.store))
+        if self.ctx.source_id not in set(self.model.ids()):
             self.ctx.source_id = None
             if self.infos:
-                self.list.setCurrentRow(0)
+                self.list.setCurrentIndex(self.model.index(0))
+                return
+        self._select(self.ctx.source_id or "")
 
     def label_of(self, source_id: str) -> str:
         """The label shown for ``source_id`` ("" when it is not listed)."""
         return next((i.label for i in self.infos if i.id == source_id), "")
 
     def _select(self, source_id: str) -> None:
-        for row in range(self.list.count()):
-            item = self.list.item(row)
-            if item.data(ID_ROLE) == source_id and self.list.currentItem() is not item:
-                self.list.setCurrentItem(item)
+        row = self.model.row_of(source_id)
+        if row >= 0 and self.list.currentIndex().row() != row:
+            self.list.selectionModel().blockSignals(True)
+            self.list.setCurrentIndex(self.model.index(row))
+            self.list.selectionModel().blockSignals(False)
+            self.list.viewport().update()
 
-    def _current_changed(self, item: QListWidgetItem | None, _previous: object) -> None:
-        if item is not None:
-            self.ctx.select_source(str(item.data(ID_ROLE)))
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.ctx.select_source(str(current.data(ID_ROLE)))
 
     def _current(self) -> SourceInfo | None:
-        item = self.list.currentItem()
-        if item is None:
-            return None
-        return next((i for i in self.infos if i.id == item.data(ID_ROLE)), None)
+        index = self.list.currentIndex()
+        return self.model.get(str(index.data(ID_ROLE))) if index.isValid() else None
 
     def _rename_current(self) -> None:
         info = self._current()
@@ -132,16 +155,6 @@ class SourcesPanel(QWidget):
         if old != new_index:
             commands.push(self, self.ctx, commands.MoveSource(self.ctx, source_id, old, new_index))
 
-    def _rows_moved(
-        self,
-        _parent: QModelIndex | QPersistentModelIndex,
-        start: int,
-        _end: int,
-        _dest: QModelIndex | QPersistentModelIndex,
-        row: int,
-    ) -> None:
-        order = [str(self.list.item(r).data(ID_ROLE)) for r in range(self.list.count())]
-        moved = self.infos[start].id
-        new_index = order.index(moved)
-        # Not from inside the drop: the command refreshes (clears) the list being dropped on.
-        QTimer.singleShot(0, lambda: self.move_source(moved, new_index))
+    def _move_requested(self, source_id: str, row: int) -> None:
+        # Not from inside the drop: the view is still handling it.
+        QTimer.singleShot(0, lambda: self.move_source(source_id, row))

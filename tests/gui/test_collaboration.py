@@ -321,7 +321,7 @@ def test_citations_block_lead_ins_and_numbering(window: Any, tmp_path: Path) -> 
     )
     panel = window.workspace.collab.blocks
     panel.set_section(party.id)
-    panel.list.setCurrentRow(panel.blocks.index(block))
+    panel.set_current_row(panel.blocks.index(block))
     assert panel.lead_in.text.placeholderText() == "We cite the following portions of this paper:"
     panel.lead_in.set_markup("We highlight these parts:")
     panel.numbered.setChecked(False)

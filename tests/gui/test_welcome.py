@@ -84,7 +84,7 @@ def test_excepthook_writes_report_and_shows_it(
 def test_demo_opens_without_joining_recent_files(window: Any) -> None:
     window.open_demo()
     assert window.ctx is not None
-    assert window.workspace.sources.list.count() == 4
+    assert window.workspace.sources.model.rowCount() == 4
     assert load_settings().recent_files == []
 
 

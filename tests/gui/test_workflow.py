@@ -91,7 +91,7 @@ def test_drop_text_and_docx_then_cite_after_emoji_and_cjk(
     drain(qtbot)
     infos = sources.list_sources(opened.ctx.store)
     assert [i.filename for i in infos] == ["federation.txt", "arcadia.docx"]
-    assert opened.workspace.sources.list.count() == 2
+    assert opened.workspace.sources.model.rowCount() == 2
     fed = infos[0].id
     opened.ctx.select_source(fed)
     phrases = ["emoji era", "rare sign", "digital commons must stay open"]
@@ -162,7 +162,7 @@ def test_remove_source_and_undo(opened: Any, qtbot: Any, tmp_path: Path) -> None
     source_id = _import_text(opened, qtbot, tmp_path)
     _cite(opened, qtbot, "rare sign")
     settle()
-    opened.workspace.sources.list.setCurrentRow(0)
+    opened.workspace.sources.list.setCurrentIndex(opened.workspace.sources.model.index(0))
     opened.workspace.sources.remove_action.trigger()
     settle()
     assert sources.list_sources(opened.ctx.store) == []
