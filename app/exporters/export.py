@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -104,9 +104,24 @@ def export_view(
     return contribution
 
 
-def preview_html(store: ProjectStore, layout: str = "grouped", include_drafts: bool = True) -> str:
-    """The HTML the GUI's live preview shows."""
-    return render_html(build_contribution(store, include_drafts=include_drafts), _layout(layout))
+def preview_html(
+    store: ProjectStore,
+    layout: str = "grouped",
+    include_drafts: bool = True,
+    *,
+    focus: str | None = None,
+    limit: int | None = None,
+) -> str:
+    """The HTML the GUI's live preview shows.
+
+    With more than ``limit`` sections, only the section ``focus`` (or the
+    first): a text view lays out twenty thousand passages for minutes.
+    """
+    contribution = build_contribution(store, include_drafts=include_drafts)
+    if limit is not None and len(contribution.sections) > limit:
+        shown = [s for s in contribution.sections if s.section_id == focus]
+        contribution = replace(contribution, sections=tuple(shown or contribution.sections[:1]))
+    return render_html(contribution, _layout(layout))
 
 
 def plain_text(store: ProjectStore, layout: str = "grouped", include_drafts: bool = False) -> str:

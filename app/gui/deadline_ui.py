@@ -65,7 +65,8 @@ class DeadlineController(QObject):
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self.refresh)
         self.timer.start()
-        ctx.changed.connect(lambda _kinds: self.refresh())
+        ctx.changed.connect(lambda _kinds: None if ctx.applying else self.refresh())
+        ctx.applied.connect(lambda changes: self.refresh() if changes.touches("project") else None)
         self.current = DeadlineState(None, None, Urgency.NONE)
         self.refresh()
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core import markup
+from app.core.journal import Changes
 from app.core.services import notes, review, review_import
 from app.core.services.notes import NoteInfo
 from app.core.services.passages import PassageInfo, get_passage
@@ -103,6 +104,7 @@ class NotesPanel(QWidget):
         self.tree.currentItemChanged.connect(lambda *_a: self._update_buttons())
         ctx.passage_selected.connect(self._passage_selected)
         ctx.changed.connect(self._changed)
+        ctx.applied.connect(self._applied)
         self._passage_selected(ctx.passage_id or "")
 
     def _passage_selected(self, passage_id: str) -> None:
@@ -110,8 +112,22 @@ class NotesPanel(QWidget):
         self.refresh()
 
     def _changed(self, kinds: frozenset[str]) -> None:
-        if kinds & {NOTES, RESPONSES, PASSAGES} and self.passage is not None:
+        """Rows changed without saying which (a reload): read the thread again."""
+        if not self.ctx.applying and kinds & {NOTES, RESPONSES, PASSAGES} and self.passage:
             self._passage_selected(self.passage.id)
+
+    def _applied(self, changes: Changes) -> None:
+        """Only a change to a note, or to the shown passage or its response, is read again."""
+        passage = self.passage
+        if passage is None or not changes:
+            return
+        if (
+            changes.touches("note", "member")
+            or passage.id in changes.of("passage")
+            or (passage.response_id or "") in changes.of("response")
+            or (passage.response_id is None and changes.touches("response"))
+        ):
+            self._passage_selected(passage.id)
 
     def target_id(self) -> str | None:
         if self.passage is None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from app.core.contribution import section_headings
 from app.core.errors import RejoinderError
+from app.core.journal import Changes
 from app.core.models import BlockKind
 from app.core.services import sections
 from app.core.services.sections import SectionInfo
@@ -89,6 +90,7 @@ class OutlinePanel(QWidget):
         self.tree.currentItemChanged.connect(lambda *_a: self._tell_current())
         self.tree.currentItemChanged.connect(lambda *_a: self._show_shared())
         ctx.changed.connect(self._changed)
+        ctx.applied.connect(self._applied)
         ctx.section_selected.connect(self._follow)
         self.refresh()
 
@@ -103,7 +105,16 @@ class OutlinePanel(QWidget):
                 return
 
     def _changed(self, kinds: frozenset[str]) -> None:
-        if kinds & {SECTIONS, SOURCES}:
+        """Rows changed without saying which (a reload): read the outline again."""
+        if not self.ctx.applying and kinds & {SECTIONS, SOURCES}:
+            self.refresh()
+
+    def _applied(self, changes: Changes) -> None:
+        """The outline shows sections and the parties' names: only their changes re-read it."""
+        known = {"passage", "response", "revision", "note", "member", "block"}
+        if changes.touches("section", "source") or any(
+            t not in known for t, ids in changes.ids.items() if ids
+        ):
             self.refresh()
 
     def heading(self, info: SectionInfo) -> str:

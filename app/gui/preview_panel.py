@@ -1,7 +1,10 @@
 """The Preview dock: the contribution as it will read, refreshed shortly after edits.
 
 The HTML is built off the GUI thread (a large project takes a while), and
-only when the dock is visible; a burst of edits gives one rebuild.
+only when the dock is on screen (not behind another tab); a burst of edits
+gives one rebuild. A project of many sections shows the Outline's current
+section only: laying out twenty thousand passages would hold the GUI thread
+for minutes.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from app.gui.workers import Operation, Progress
 logger = logging.getLogger(__name__)
 
 REFRESH_DELAY_MS = 600
+MAX_SECTIONS = 40  # more, and the preview shows the Outline's current section
 LAYOUTS = ("grouped", "interleaved", "table")
 
 
@@ -46,29 +50,38 @@ class PreviewPanel(QWidget):
         self.timer.timeout.connect(self.refresh)
         self._busy = False
         self._again = False
+        self._stale = False  # changed while the dock was behind another tab
         ctx.changed.connect(lambda _kinds: self.timer.start())
+        ctx.section_selected.connect(lambda _id: self.timer.start())
         self.layout_combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.timer.start()
 
-    def _in_view(self) -> bool:
-        """Shown on screen: a dock behind another's tab still says it is visible."""
+    def shown(self) -> bool:
+        """On screen: a dock behind another tab still says isVisible()."""
         return self.isVisible() and not self.visibleRegion().isEmpty()
 
+    def dock_visible(self, visible: bool) -> None:
+        """The dock came to the front: show what changed while it was behind."""
+        if visible and self._stale:
+            self._stale = False
+            self.timer.start(0)
+
     def refresh(self) -> None:
-        if not self._in_view():
-            self.timer.start(REFRESH_DELAY_MS * 4)
+        if not self.shown():
+            self._stale = True
             return
         if self._busy:
             self._again = True
             return
         store = self.ctx.store
         layout = str(self.layout_combo.currentData())
+        focus = self.ctx.section_id
 
         def work(_progress: Progress) -> str:
-            # imported here, off the GUI thread: the exporters bring python-docx (about 1 s)
+            # imported here, off the GUI thread: the Word writer takes a second to load
             from app.exporters.export import preview_html
 
-            return preview_html(store, layout=layout)
+            return preview_html(store, layout=layout, focus=focus, limit=MAX_SECTIONS)
 
         self._busy = True
         Operation(self, work, pool_name="files").success(self._show).failure(

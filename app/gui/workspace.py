@@ -140,6 +140,7 @@ class Workspace(QObject):
         ctx.changed.connect(self._changed)
         d_preflight.visibilityChanged.connect(self._preflight_visible)
         d_similar.visibilityChanged.connect(self.similar.dock_visible)
+        d_preview.visibilityChanged.connect(self.preview.dock_visible)
         if ctx.source_id:
             self.show_source(ctx.source_id)
 
@@ -241,7 +242,12 @@ class Workspace(QObject):
 
     def _highlight(self) -> None:
         source = self.ctx.source_id
-        cited = passages.list_passages(self.ctx.store, source) if source else []
+        # the Passages panel's rows are this source's, already brought up to date
+        shown = self.passages.items
+        if shown and shown[0].source_id == source:
+            cited = list(shown)
+        else:
+            cited = passages.list_passages(self.ctx.store, source) if source else []
         self.reader.view.set_passages(cited, self.ctx.passage_id)
 
     def _changed(self, kinds: frozenset[str]) -> None:

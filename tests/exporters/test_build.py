@@ -79,3 +79,18 @@ def test_drafts_are_flagged_and_notes_only_reach_the_review_copy(tmp_path: Path)
     citation = review_block.citations[0]
     assert citation.comment is not None and citation.comment.draft
     assert [n.text for n in citation.quote.notes] == ["Check with capital."]
+
+
+def test_a_preview_past_its_limit_shows_only_the_section_in_focus(tmp_path: Path) -> None:
+    with _project(tmp_path) as store:
+        first = sections.add_section(store, "Preliminary remark")
+        second = sections.add_section(store, "Closing remark")
+        sections.update_section(store, first, opening="We thank the Chair.")
+        sections.update_section(store, second, opening="We look forward to the work.")
+        whole = preview_html(store)
+        assert "We thank the Chair." in whole and "We look forward" in whole
+        focused = preview_html(store, focus=second, limit=1)
+        assert "We look forward" in focused and "We thank the Chair." not in focused
+        first_only = preview_html(store, focus=None, limit=1)
+        assert "We thank the Chair." in first_only and "We look forward" not in first_only
+        assert preview_html(store, focus=second, limit=2) == whole
