@@ -105,7 +105,6 @@ class PassagesPanel(QWidget):
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.list.setWordWrap(True)
-        self.list.setUniformItemSizes(True)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         layout.addWidget(self.list, 3)
         quote_label = QLabel(self.tr("Printed quote (use … for omissions, [ ] for insertions):"))
