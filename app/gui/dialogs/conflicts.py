@@ -108,12 +108,17 @@ class ConflictsDialog(ListDiffDialog[ConflictInfo]):
         """A name a delegate recognises: the quote of the passage, the section's heading."""
         quote = ""
         if conflict.table_name in ("response", "passage"):
-            for p in passages.list_passages(self.ctx.store):
-                if conflict.row_id in (p.id, p.response_id):
-                    quote = " ".join(p.quote.split())[:60]
+            store = self.ctx.store
+            passage = (
+                passages.get_passage(store, conflict.row_id)
+                if conflict.table_name == "passage"
+                else passages.passage_for_response(store, conflict.row_id)
+            )
+            if passage is not None:
+                quote = " ".join(passage.quote.split())[:60]
         elif conflict.table_name == "section":
-            found = [s for s in sections.list_sections(self.ctx.store) if s.id == conflict.row_id]
-            quote = found[0].heading if found else ""
+            heads = [s for s in sections.list_sections(self.ctx.store) if s.id == conflict.row_id]
+            quote = heads[0].heading if heads else ""
         what = f"{conflict.table_name.capitalize()} · {conflict.field.replace('_', ' ')}"
         return f"{what}\n“{quote}…”" if quote else what
 
