@@ -1,18 +1,21 @@
-"""The Outline dock: the sections in output order, their openings and cross-references."""
+"""The Outline dock: the sections in output order, their openings and cross-references.
+
+An item model (:class:`~app.gui.rowmodel.RowListModel`), read again only when
+an operation changed a section or a source (a party's name is a heading).
+"""
 
 from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QListView,
     QPushButton,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -27,24 +30,24 @@ from app.gui import commands
 from app.gui.context import SECTIONS, SOURCES, ProjectContext
 from app.gui.errors import show_error
 from app.gui.rich_edit import RichEdit
+from app.gui.rowmodel import ID_ROLE, RowListModel, Shown
 
 logger = logging.getLogger(__name__)
 
 SAVE_DELAY_MS = 800
-ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 class OutlinePanel(QWidget):
     def __init__(self, ctx: ProjectContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.infos: list[SectionInfo] = []
         self.headings: dict[str, str] = {}
+        self.model: RowListModel[SectionInfo] = RowListModel(lambda s: s.id, self._render, self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.tree = QTreeWidget()
-        self.tree.setHeaderHidden(True)
-        layout.addWidget(self.tree, 2)
+        self.list = QListView()
+        self.list.setModel(self.model)
+        layout.addWidget(self.list, 2)
         buttons = QHBoxLayout()
         self.add_button = QPushButton(self.tr("Add topic…"))
         self.xref_button = QPushButton(self.tr("Cross-reference…"))
@@ -86,9 +89,9 @@ class OutlinePanel(QWidget):
         self.xref_button.clicked.connect(self._ask_cross_reference)
         self.up_button.clicked.connect(lambda: self._step(-1))
         self.down_button.clicked.connect(lambda: self._step(1))
-        self.tree.currentItemChanged.connect(lambda *_a: self._switch())
-        self.tree.currentItemChanged.connect(lambda *_a: self._tell_current())
-        self.tree.currentItemChanged.connect(lambda *_a: self._show_shared())
+        self.list.selectionModel().currentChanged.connect(lambda *_a: self._switch())
+        self.list.selectionModel().currentChanged.connect(lambda *_a: self._tell_current())
+        self.list.selectionModel().currentChanged.connect(lambda *_a: self._show_shared())
         ctx.changed.connect(self._changed)
         ctx.applied.connect(self._applied)
         ctx.section_selected.connect(self._follow)
@@ -96,13 +99,9 @@ class OutlinePanel(QWidget):
 
     def _follow(self, section_id: object) -> None:
         """Select the section another view chose (a preflight problem's link)."""
-        for index in range(self.tree.topLevelItemCount()):
-            item = self.tree.topLevelItem(index)
-            if item is None:
-                continue
-            if item.data(0, ID_ROLE) == section_id and item is not self.tree.currentItem():
-                self.tree.setCurrentItem(item)
-                return
+        row = self.model.row_of(section_id if isinstance(section_id, str) else None)
+        if row >= 0 and row != self.list.currentIndex().row():
+            self.select_row(row)
 
     def _changed(self, kinds: frozenset[str]) -> None:
         """Rows changed without saying which (a reload): read the outline again."""
@@ -121,36 +120,43 @@ class OutlinePanel(QWidget):
         """The heading as the export prints it, in the contribution's language."""
         return self.headings.get(info.id) or info.heading
 
+    @property
+    def infos(self) -> list[SectionInfo]:
+        return self.model.rows
+
+    def _render(self, info: SectionInfo, row: int) -> Shown:
+        return Shown(f"{row + 1}. {self.heading(info)}")
+
     def refresh(self) -> None:
-        # what the fields hold goes first: the section shown may not be the tree's current one
+        """Sections and their printed headings, synced in place (the current one stays)."""
+        # what the fields hold goes first: the section shown may not be the list's current one
         self._save_texts()
-        current = self.current()
-        self.infos = sections.list_sections(self.ctx.store)
         self.headings = section_headings(self.ctx.store)
-        self.tree.blockSignals(True)
-        self.tree.clear()
-        for number, info in enumerate(self.infos, 1):
-            item = QTreeWidgetItem([f"{number}. {self.heading(info)}"])
-            item.setData(0, ID_ROLE, info.id)
-            self.tree.addTopLevelItem(item)
-            if current is not None and info.id == current.id:
-                self.tree.setCurrentItem(item)
-        self.tree.blockSignals(False)
+        selection = self.list.selectionModel()
+        selection.blockSignals(True)
+        self.model.sync(sections.list_sections(self.ctx.store))
+        self.model.changed(0, len(self.model.rows) - 1)  # numbers follow from positions
+        selection.blockSignals(False)
         self._load_texts()
         self._show_shared()
 
+    def select_row(self, row: int) -> None:
+        """Make the section in ``row`` current (as a click does)."""
+        self.list.setCurrentIndex(self.model.index(row))
+
+    def row_text(self, row: int) -> str:
+        return str(self.model.data(self.model.index(row)))
+
     def current(self) -> SectionInfo | None:
-        item = self.tree.currentItem()
-        if item is None:
-            return None
-        return next((s for s in self.infos if s.id == item.data(0, ID_ROLE)), None)
+        index = self.list.currentIndex()
+        return self.model.get(str(index.data(ID_ROLE))) if index.isValid() else None
 
     def _tell_current(self) -> None:
         current = self.current()
         self.ctx.select_section(current.id if current else None)
 
     def _switch(self) -> None:
-        # Not inside the tree's own signal: saving refreshes (rebuilds) the tree.
+        # Not inside the list's own signal: saving refreshes the list.
         QTimer.singleShot(0, self._switched)
 
     def _switched(self) -> None:

@@ -140,9 +140,8 @@ def main(argv: list[str]) -> int:
     def blocks() -> None:
         assert window.workspace is not None
         outline = window.workspace.outline
-        first = outline.tree.topLevelItem(0)
-        if first is not None:
-            outline.tree.setCurrentItem(first)
+        if outline.model.rowCount():
+            outline.select_row(0)
         window.workspace.collab.blocks_dock.raise_()
 
     def close() -> None:

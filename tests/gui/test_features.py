@@ -54,7 +54,7 @@ def test_the_blocks_panel_follows_the_outline_through_the_context(
     ws = window.workspace
     ws.outline.add_section("Preliminary remark")
     settle()
-    ws.outline.tree.setCurrentItem(ws.outline.tree.topLevelItem(0))
+    ws.outline.select_row(0)
     current = ws.outline.current()
     assert current is not None
     assert window.ctx.section_id == current.id

@@ -28,7 +28,7 @@ def test_opening_and_closing_keep_markup(window: Any, qtbot: Any, tmp_path: Path
     outline = window.workspace.outline
     outline.add_section("Preliminary remark")
     settle()
-    outline.tree.setCurrentItem(outline.tree.topLevelItem(0))
+    outline.select_row(0)
     qtbot.waitUntil(lambda: outline.loaded is not None)
     opening = (
         'We <b>support</b> <u>this</u> <a href="https://x.org">paper</a><fn>See <i>A/1</i>.</fn>.'
@@ -52,7 +52,7 @@ def test_opening_is_kept_without_a_save_button(window: Any, qtbot: Any, tmp_path
     settle()
     outline.add_section("Privacy")
     settle()
-    outline.tree.setCurrentItem(outline.tree.topLevelItem(0))
+    outline.select_row(0)
     qtbot.waitUntil(lambda: outline.loaded is not None)
     first_id = outline.loaded[0]
     outline.opening.text.setFocus()
@@ -63,7 +63,7 @@ def test_opening_is_kept_without_a_save_button(window: Any, qtbot: Any, tmp_path
     )
     assert outline.opening.text.textCursor().position() == len("We support this paper.")
     qtbot.keyClicks(outline.opening.text, " Indeed.")
-    outline.tree.setCurrentItem(outline.tree.topLevelItem(1))
+    outline.select_row(1)
     qtbot.waitUntil(lambda: outline.loaded is not None and outline.loaded[0] != first_id)
     settle()
     first = sections.list_sections(window.ctx.store)[0]

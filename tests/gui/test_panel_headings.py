@@ -27,13 +27,13 @@ def _french_project(tmp_path: Path) -> Path:
 def test_outline_and_blocks_show_the_printed_heading(window: Any, tmp_path: Path) -> None:
     assert window.open_project(_french_project(tmp_path))
     outline = window.workspace.outline
-    texts = [outline.tree.topLevelItem(i).text(0) for i in range(outline.tree.topLevelItemCount())]
+    texts = [outline.row_text(i) for i in range(outline.model.rowCount())]
     assert texts == ["1. Remarque préliminaire", "2. Contribution du Japon"]
     assert list(section_headings(window.ctx.store).values()) == [
         "Remarque préliminaire",
         "Contribution du Japon",
     ]
-    outline.tree.setCurrentItem(outline.tree.topLevelItem(1))
+    outline.select_row(1)
     blocks = window.workspace.collab.blocks
     blocks.set_section(sections.list_sections(window.ctx.store)[1].id)
     assert "Contribution du Japon" in blocks.heading.text()

@@ -100,13 +100,13 @@ def test_every_other_action_is_undone_exactly(
 
     def opening() -> None:
         outline = ws.outline
-        outline.tree.setCurrentItem(outline.tree.topLevelItem(0))
+        outline.select_row(0)
         settle()
         outline.opening.set_markup("We thank the <i>Chair</i>.")
         outline.flush()
 
     def move_section_down() -> None:
-        ws.outline.tree.setCurrentItem(ws.outline.tree.topLevelItem(0))
+        ws.outline.select_row(0)
         settle()
         ws.outline._step(1)
 
