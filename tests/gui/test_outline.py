@@ -110,7 +110,7 @@ def test_shared_answers_print_as_a_cross_reference_when_the_section_says_so(
         ).shared_as_reference
 
     row = next(i for i, s in enumerate(outline.infos) if s.source_id == japan)
-    outline.tree.setCurrentItem(outline.tree.topLevelItem(row))
+    outline.select_row(row)
     qtbot.waitUntil(lambda: outline.shared_box.isEnabled())
     assert not outline.shared_box.isChecked() and printed() == "We agree."
     outline.shared_box.click()
