@@ -62,7 +62,7 @@ class ProjectContext(QObject):
         """
         touched = kinds_of(changes) if changes else ()
         if changes:
-            self.forget_missing()
+            self.forget_missing(changes)
         self.undo_stack.refresh()
         self.applying = True
         try:
@@ -96,13 +96,22 @@ class ProjectContext(QObject):
             self.section_id = section_id
             self.section_selected.emit(section_id)
 
-    def forget_missing(self) -> None:
-        """After rows changed under the views (undo, merge): drop a current item that is gone."""
-        if self.source_id is not None and not sources.source_exists(self.store, self.source_id):
+    def forget_missing(self, changes: Changes | None = None) -> None:
+        """After rows changed under the views (undo, merge): drop a current item that is gone.
+
+        With ``changes``, only a source or passage they name can be gone.
+        """
+        source, passage = self.source_id, self.passage_id
+        if (
+            source is not None
+            and (changes is None or source in changes.of("source"))
+            and not sources.source_exists(self.store, source)
+        ):
             self.source_id = None
         if (
-            self.passage_id is not None
-            and passages.passage_source(self.store, self.passage_id) is None
+            passage is not None
+            and (changes is None or passage in changes.of("passage") or source != self.source_id)
+            and passages.passage_source(self.store, passage) is None
         ):
             self.passage_id = None
 

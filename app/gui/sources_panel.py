@@ -25,6 +25,7 @@ from app.core.services.sources import SourceInfo
 from app.gui import commands
 from app.gui.context import SOURCES, ProjectContext
 from app.gui.rowmodel import ID_ROLE, RowListModel, Shown
+from app.gui.workers import Operation
 
 logger = logging.getLogger(__name__)
 
@@ -40,6 +41,7 @@ class SourcesPanel(QWidget):
         self.model: RowListModel[SourceInfo] = RowListModel(
             lambda i: i.id, self._render, self, movable=True
         )
+        self._counting = self._count_again = False
         self.list = QListView()
         self.list.setModel(self.model)
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
@@ -80,11 +82,28 @@ class SourcesPanel(QWidget):
             return
         if not changes.touches("passage", "response"):
             return
-        # the answered / cited counts: rows whose values differ are redrawn, the others kept
-        fresh = {i.id: i for i in sources.list_sources(self.ctx.store)}
+        # the answered / cited counts, read off the GUI thread (one aggregate over every passage)
+        if self._counting:
+            self._count_again = True
+            return
+        self._counting = True
+        store = self.ctx.store
+        Operation(self, lambda _progress: sources.list_sources(store), pool_name="files").success(
+            self._counted
+        ).finally_(self._counted_all).run_in_background()
+
+    def _counted(self, rows: list[SourceInfo]) -> None:
+        """Rows whose counts differ are redrawn; a removed source waits for its own change."""
+        fresh = {i.id: i for i in rows}
         self.model.update(
-            {i: fresh.get(i) for i in self.model.ids() if fresh.get(i) != self.model.get(i)}
+            {i: fresh[i] for i in self.model.ids() if i in fresh and fresh[i] != self.model.get(i)}
         )
+
+    def _counted_all(self) -> None:
+        self._counting = False
+        if self._count_again:
+            self._count_again = False
+            self._applied(Changes(ids={"response": frozenset({""})}))
 
     def _render(self, info: SourceInfo, _row: int) -> Shown:
         kind = self.tr("submission") if info.kind == "submission" else self.tr("reference")
