@@ -217,8 +217,8 @@ class PassagesPanel(QWidget):
         if update or changes.touches("response", "passage"):
             self.changed_ids = sending.changed_passages(store, source)
         self.model.update(update)
-        if changes.touches("note") or update:
-            self.model.changed(0, len(self.model.rows) - 1)  # marks; only shown rows are drawn
+        if changes.touches("note"):
+            self.model.changed(0, len(self.model.rows) - 1)  # the 💬 counts
         self._index()
         if self.filter.active():
             self._apply_filter()

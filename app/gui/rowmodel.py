@@ -36,6 +36,11 @@ logger = logging.getLogger(__name__)
 
 T = TypeVar("T")
 ID_ROLE = Qt.ItemDataRole.UserRole
+_SHOWN_ROLES = (
+    Qt.ItemDataRole.DisplayRole,
+    Qt.ItemDataRole.DecorationRole,
+    Qt.ItemDataRole.ToolTipRole,
+)
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -67,6 +72,7 @@ class RowListModel(QAbstractListModel, Generic[T]):
         self._movable = movable
         self.rows: list[T] = []
         self._row_of: dict[str, int] = {}
+        self._shown: dict[int, Shown] = {}  # a row's look, made once for all its roles
 
     # -- reading --------------------------------------------------------------------
 
@@ -79,13 +85,16 @@ class RowListModel(QAbstractListModel, Generic[T]):
         row = self.rows[index.row()]
         if role == ID_ROLE:
             return self._key(row)
+        if role not in _SHOWN_ROLES:
+            return None
+        shown = self._shown.get(index.row())
+        if shown is None:
+            shown = self._shown[index.row()] = self._render(row, index.row())
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._render(row, index.row()).text
+            return shown.text
         if role == Qt.ItemDataRole.DecorationRole:
-            return self._render(row, index.row()).icon
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._render(row, index.row()).tooltip
-        return None
+            return shown.icon
+        return shown.tooltip
 
     def row_of(self, row_id: str | None) -> int:
         """The row showing ``row_id``, or -1."""
@@ -114,6 +123,7 @@ class RowListModel(QAbstractListModel, Generic[T]):
 
     def changed(self, first: int, last: int) -> None:
         """Rows whose look changed (a number that follows from their position)."""
+        self._shown.clear()
         if self.rows and first <= last:
             self.dataChanged.emit(
                 self.index(max(first, 0)), self.index(min(last, len(self.rows) - 1))
@@ -155,6 +165,7 @@ class RowListModel(QAbstractListModel, Generic[T]):
         self.endRemoveRows()
 
     def _reindex(self) -> None:
+        self._shown.clear()
         self._row_of = {self._key(r): n for n, r in enumerate(self.rows)}
 
     # -- dragging to reorder ------------------------------------------------------------
