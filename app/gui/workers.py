@@ -17,6 +17,7 @@ import logging
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, SignalInstance
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
@@ -133,8 +134,20 @@ class Operation(Generic[T]):
         _running.add(self)
         pool(self._pool_name).start(_Runnable(self._work, self._signals))
 
+    def _orphaned(self) -> bool:
+        """The widget that asked for this work was deleted (its window closed) meanwhile.
+
+        Its callbacks would touch deleted Qt objects; the result has nobody to go to.
+        """
+        if self._parent is None or shiboken6.isValid(self._parent):
+            return False
+        logger.info("background work finished after its widget was deleted; result dropped")
+        return True
+
     def _finished(self, result: object) -> None:
         _running.discard(self)
+        if self._orphaned():
+            return
         if self._on_done is not None:
             self._on_done()
         if self._on_success is not None:
@@ -142,6 +155,8 @@ class Operation(Generic[T]):
 
     def _failed(self, exc: object) -> None:
         _running.discard(self)
+        if self._orphaned():
+            return
         if self._on_done is not None:
             self._on_done()
         assert isinstance(exc, BaseException)

@@ -49,6 +49,24 @@ def test_a_result_with_nobody_to_receive_it_is_dropped_quietly(
     assert hooked == []
 
 
+def test_the_callbacks_of_a_deleted_widget_are_not_called(qtbot: Any) -> None:
+    """A panel closed while its read runs: its callbacks would touch deleted Qt objects."""
+    from PySide6.QtWidgets import QWidget
+
+    widget = QWidget()
+    release = threading.Event()
+    called: list[str] = []
+    operation: Operation[int] = Operation(widget, lambda _progress: int(release.wait(10)))
+    operation.success(lambda _r: called.append("success")).finally_(
+        lambda: called.append("finally")
+    ).run_in_background()
+    shiboken6.delete(widget)
+    release.set()
+    drain(qtbot)
+    qtbot.waitUntil(lambda: operation not in workers._running)
+    assert called == []
+
+
 def test_a_project_operation_writes_off_the_gui_thread_and_the_views_follow(
     window: Any, tmp_path: Path, qtbot: Any
 ) -> None:
