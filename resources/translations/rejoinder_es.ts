@@ -707,16 +707,16 @@
       <translation>Encontrado en la nueva versión ({version})</translation>
     </message>
     <message>
-      <source>Not found: these words are not in the new version.</source>
-      <translation>No encontrado: estas palabras no están en la nueva versión.</translation>
+      <source>Not placed: nothing in the new version matches these words and their context with confidence.</source>
+      <translation>Sin ubicar: nada en la nueva versión coincide con certeza con estas palabras y su contexto.</translation>
     </message>
     <message>
       <source>Kept as an orphan: it is listed for review and never deleted.</source>
       <translation>Conservado como huérfano: queda en la lista para revisión y nunca se elimina.</translation>
     </message>
     <message>
-      <source>Not found in the new version. Re-attach it by hand, or keep it as an orphan.</source>
-      <translation>No encontrado en la nueva versión. Vincúlelo a mano o consérvelo como huérfano.</translation>
+      <source>Not placed with confidence in the new version. Re-attach it by hand, or keep it as an orphan.</source>
+      <translation>Sin ubicar con certeza en la nueva versión. Vuelva a vincularlo a mano o consérvelo como huérfano.</translation>
     </message>
     <message>
       <source>Placement confirmed. The printed quote still has the earlier wording: “Update printed quote” takes the new one.</source>

@@ -707,16 +707,16 @@
       <translation>Trouvé dans la nouvelle version ({version})</translation>
     </message>
     <message>
-      <source>Not found: these words are not in the new version.</source>
-      <translation>Introuvable : ces mots ne figurent pas dans la nouvelle version.</translation>
+      <source>Not placed: nothing in the new version matches these words and their context with confidence.</source>
+      <translation>Non placé : rien dans la nouvelle version ne correspond avec certitude à ces mots et à leur contexte.</translation>
     </message>
     <message>
       <source>Kept as an orphan: it is listed for review and never deleted.</source>
       <translation>Gardé comme orphelin : il reste listé pour examen et n’est jamais supprimé.</translation>
     </message>
     <message>
-      <source>Not found in the new version. Re-attach it by hand, or keep it as an orphan.</source>
-      <translation>Introuvable dans la nouvelle version. Rattachez-le à la main, ou gardez-le comme orphelin.</translation>
+      <source>Not placed with confidence in the new version. Re-attach it by hand, or keep it as an orphan.</source>
+      <translation>Non placé avec certitude dans la nouvelle version. Rattachez-le à la main, ou gardez-le comme orphelin.</translation>
     </message>
     <message>
       <source>Placement confirmed. The printed quote still has the earlier wording: “Update printed quote” takes the new one.</source>

@@ -85,7 +85,7 @@ def test_orphan_is_reattached_by_hand_or_kept(
     dialog = window.workspace.source_actions.check_placements(source)
     dialog.list.setCurrentRow(1)
     assert dialog.current() is not None and dialog.current().passage_id == lost
-    assert "Not found" in dialog.new_text.toPlainText()
+    assert "Not placed" in dialog.new_text.toPlainText()
     assert not dialog.confirm_button.isEnabled() and dialog.orphan_button.isEnabled()
     _shot(dialog, tmp_path / "placements-orphan.png")
 

@@ -184,7 +184,12 @@ class PlacementsDialog(QDialog):
         else:
             self.new_text.setHtml(
                 "<p><i>{}</i></p>".format(
-                    html.escape(self.tr("Not found: these words are not in the new version."))
+                    html.escape(
+                        self.tr(
+                            "Not placed: nothing in the new version matches these words "
+                            "and their context with confidence."
+                        )
+                    )
                 )
             )
         self.confirm_button.setEnabled(bool(info.current) and not info.confirmed and not self.busy)
@@ -198,7 +203,8 @@ class PlacementsDialog(QDialog):
             if info.confirmed:
                 return self.tr("Kept as an orphan: it is listed for review and never deleted.")
             return self.tr(
-                "Not found in the new version. Re-attach it by hand, or keep it as an orphan."
+                "Not placed with confidence in the new version. "
+                "Re-attach it by hand, or keep it as an orphan."
             )
         if info.confirmed:
             if info.quote != info.current:
