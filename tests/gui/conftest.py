@@ -7,7 +7,7 @@ drained before a window closes, and leftover top-level windows fail the test.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -130,6 +130,25 @@ def settle() -> None:
 def drain(qtbot: Any) -> None:
     """:func:`settle`, for tests that hold a ``qtbot``."""
     settle()
+
+
+def undo_redo_exact(window: Any, action: Callable[[], object]) -> str:
+    """Run ``action``; undo must restore the dump before it, redo the dump after it."""
+    from app.core import dump
+
+    store = window.ctx.store
+    before = dump.dumps(store)
+    action()
+    settle()
+    after = dump.dumps(store)
+    assert after != before, "the action changed nothing"
+    window.workspace.undo_action.trigger()
+    settle()
+    assert dump.dumps(store) == before
+    window.workspace.redo_action.trigger()
+    settle()
+    assert dump.dumps(store) == after
+    return after
 
 
 def make_project(tmp_path: Path, name: str = "p") -> Path:

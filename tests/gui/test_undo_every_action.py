@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from app.core import dump, markup, sending
+from app.core import markup, sending
 from app.core.services import notes, passages, responses, sections
 from app.core.services.project import project_properties
 from app.gui import exporting
@@ -27,7 +27,7 @@ from app.gui.dialogs.history import HistoryDialog
 from app.gui.dialogs.reason import ReasonDialog
 from app.gui.review.ui import ProposalsDialog
 from tests.core.factories import populated
-from tests.gui.conftest import Messages, settle
+from tests.gui.conftest import Messages, settle, undo_redo_exact
 
 
 @pytest.fixture(autouse=True)
@@ -37,23 +37,6 @@ def no_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(
         ReasonDialog, "get_data", staticmethod(lambda *_a, **_k: ("The capital objects.", True))
     )
-
-
-def _undo_redo_exact(window: Any, action: Callable[[], object]) -> str:
-    """Run ``action``; undo must restore the dump before it, redo the dump after it."""
-    store = window.ctx.store
-    before = dump.dumps(store)
-    action()
-    settle()
-    after = dump.dumps(store)
-    assert after != before, "the action changed nothing"
-    window.workspace.undo_action.trigger()
-    settle()
-    assert dump.dumps(store) == before
-    window.workspace.redo_action.trigger()
-    settle()
-    assert dump.dumps(store) == after
-    return after
 
 
 def test_every_other_action_is_undone_exactly(
@@ -131,22 +114,22 @@ def test_every_other_action_is_undone_exactly(
         properties,
     ]
     for step in steps:
-        _undo_redo_exact(window, step)
+        undo_redo_exact(window, step)
 
     thread_start = notes.add_note(ctx.store, passage_id, markup.escape("Ask the capital."))
     ctx.notify()
     settle()
-    _undo_redo_exact(window, reply)
-    _undo_redo_exact(window, edit_note)
+    undo_redo_exact(window, reply)
+    undo_redo_exact(window, edit_note)
     topic = sections.add_section(ctx.store, "Privacy")
     ctx.notify()
     settle()
-    _undo_redo_exact(window, opening)
-    _undo_redo_exact(window, move_section_down)
+    undo_redo_exact(window, opening)
+    undo_redo_exact(window, move_section_down)
 
     # a cross-reference redone is the same block, with the same id
     party = next(s for s in sections.list_sections(ctx.store) if s.id != topic)
-    after = _undo_redo_exact(window, lambda: ws.outline.add_cross_reference(topic, party.id))
+    after = undo_redo_exact(window, lambda: ws.outline.add_cross_reference(topic, party.id))
     (xref,) = [b for b in sections.list_blocks(ctx.store, topic) if b.kind == "cross_reference"]
     assert xref.id in after
 
@@ -154,12 +137,12 @@ def test_every_other_action_is_undone_exactly(
         data = ExportData(tmp_path / "sent.docx", "grouped", None, False, False, final=True)
         exporting.export(window, ctx, data)
 
-    _undo_redo_exact(window, send)
+    undo_redo_exact(window, send)
     assert sending.list_sent(ctx.store)
 
-    _undo_redo_exact(window, lambda: panel.place_in_section(second, topic))
+    undo_redo_exact(window, lambda: panel.place_in_section(second, topic))
     ctx.select_passage(second)
     settle()
-    _undo_redo_exact(window, panel.delete_action.trigger)
+    undo_redo_exact(window, panel.delete_action.trigger)
     ws.sources.list.setCurrentIndex(ws.sources.model.index(0))
-    _undo_redo_exact(window, ws.sources.remove_action.trigger)
+    undo_redo_exact(window, ws.sources.remove_action.trigger)

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from app.core import dump, merge
+from app.core import merge
 from app.core.services import notes, passages, responses, sections, sources
 from app.core.store import ProjectStore
 from app.exporters.docx.review import bookmark_name
@@ -26,7 +26,7 @@ from app.gui.dialogs.reason import ReasonDialog
 from app.gui.review import ui as review_ui
 from app.gui.review.ui import ProposalsDialog
 from tests.core.factories import populated
-from tests.gui.conftest import FileDialogs, drain, make_project, settle
+from tests.gui.conftest import FileDialogs, drain, make_project, settle, undo_redo_exact
 from tests.gui.test_workflow import TEXT, _cite, _drop
 from tests.importers.word_review import WordEditor
 
@@ -38,21 +38,6 @@ def no_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(
         ReasonDialog, "get_data", staticmethod(lambda *_a, **_k: ("The capital objects.", True))
     )
-
-
-def _undo_redo_exact(window: Any, qtbot: Any, action: Callable[[], object]) -> None:
-    store = window.ctx.store
-    before = dump.dumps(store)
-    action()
-    drain(qtbot)
-    after = dump.dumps(store)
-    assert after != before, "the action changed nothing"
-    window.workspace.undo_action.trigger()
-    settle()
-    assert dump.dumps(store) == before
-    window.workspace.redo_action.trigger()
-    settle()
-    assert dump.dumps(store) == after
 
 
 def test_every_action_is_undone_exactly(
@@ -90,23 +75,23 @@ def test_every_action_is_undone_exactly(
         lambda: ws.sources.rename(source_id, "Federation of Arcadia"),
     ]
     for step in steps:
-        _undo_redo_exact(window, qtbot, step)
+        undo_redo_exact(window, step)
 
     topic = new_topic()
     ctx.notify()
-    _undo_redo_exact(window, qtbot, lambda: ws.passages.place_in_section(passage_id, topic))
+    undo_redo_exact(window, lambda: ws.passages.place_in_section(passage_id, topic))
     party = next(s for s in sections.list_sections(ctx.store) if s.id != topic)
-    _undo_redo_exact(window, qtbot, lambda: ws.outline.add_cross_reference(topic, party.id))
+    undo_redo_exact(window, lambda: ws.outline.add_cross_reference(topic, party.id))
     note = notes.add_note(ctx.store, passage_id, "To delete")
     settle()
     ctx.notify()
     ws.collab.notes.select_note(note)
-    _undo_redo_exact(window, qtbot, ws.collab.notes.delete_current)
+    undo_redo_exact(window, ws.collab.notes.delete_current)
 
     def import_review() -> None:
         review_ui.import_review_file(window, ctx, tmp_path / "reviewed.docx")
 
-    _undo_redo_exact(window, qtbot, import_review)
+    undo_redo_exact(window, import_review)
 
     def accept() -> None:
         dialog = ProposalsDialog(window, ctx)
@@ -114,13 +99,13 @@ def test_every_action_is_undone_exactly(
         settle()
         dialog.close()
 
-    _undo_redo_exact(window, qtbot, accept)
+    undo_redo_exact(window, accept)
 
     def merge_theirs() -> None:
         file_dialogs.open.append(str(tmp_path / "theirs.rejoinder"))
         ws.collab.merge_action.trigger()
 
-    _undo_redo_exact(window, qtbot, merge_theirs)
+    undo_redo_exact(window, merge_theirs)
 
     def resolve() -> None:
         dialog = ConflictsDialog(window, ctx)
@@ -129,7 +114,7 @@ def test_every_action_is_undone_exactly(
         dialog.close()
 
     assert merge.list_conflicts(ctx.store)
-    _undo_redo_exact(window, qtbot, resolve)
+    undo_redo_exact(window, resolve)
 
 
 def test_importing_citing_and_the_blocks_panel_are_undone_exactly(
@@ -139,17 +124,17 @@ def test_importing_citing_and_the_blocks_panel_are_undone_exactly(
     assert window.open_project(make_project(tmp_path))
     paper = tmp_path / "federation.txt"
     paper.write_text(TEXT, encoding="utf-8")
-    _undo_redo_exact(window, qtbot, lambda: _drop(window, [paper]))
+    undo_redo_exact(window, lambda: _drop(window, [paper]))
     ctx, ws = window.ctx, window.workspace
     (source,) = sources.list_sources(ctx.store)
     ctx.select_source(source.id)
-    _undo_redo_exact(window, qtbot, lambda: _cite(window, qtbot, "Capacity building"))
+    undo_redo_exact(window, lambda: _cite(window, qtbot, "Capacity building"))
     assert passages.list_passages(ctx.store, source.id)
     topic = sections.add_section(ctx.store, "Preliminary remark")
     ctx.notify()
     panel = ws.collab.blocks
     panel.set_section(topic)
-    _undo_redo_exact(window, qtbot, panel.add_paragraph.click)
+    undo_redo_exact(window, panel.add_paragraph.click)
     panel.add_list.click()
     settle()
     panel.set_section(topic)
@@ -159,9 +144,9 @@ def test_importing_citing_and_the_blocks_panel_are_undone_exactly(
         panel.save_current()
         settle()
 
-    _undo_redo_exact(window, qtbot, edit_block)
-    _undo_redo_exact(window, qtbot, lambda: panel.step(-1))
-    _undo_redo_exact(window, qtbot, panel.delete_current)
+    undo_redo_exact(window, edit_block)
+    undo_redo_exact(window, lambda: panel.step(-1))
+    undo_redo_exact(window, panel.delete_current)
 
 
 def test_undo_and_redo_actions_name_the_step(window: Any, tmp_path: Path) -> None:
