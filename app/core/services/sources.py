@@ -12,7 +12,7 @@ from sqlalchemy import bindparam, func, select
 from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session
 
-from app.core import anchoring
+from app.core import anchoring, quickimport
 from app.core.document import (
     ImportedText,
     Page,
@@ -34,6 +34,7 @@ from app.core.models import (
     SourceVersion,
     utcnow,
 )
+from app.core.quickimport import check_new_source, duplicate_error
 from app.core.services.common import next_ordinal, place_at, resolve, tombstone
 from app.core.services.source_list import SourceInfo as SourceInfo
 from app.core.services.source_list import source_infos, sources_sql
@@ -135,9 +136,7 @@ def _check_duplicate(session: Session, digest: str, except_source: str | None = 
         query = query.where(Source.id != except_source)
     row = session.execute(query).first()
     if row is not None:
-        raise DuplicateSourceError(
-            f"This file was already imported as “{row.label}” ({row.filename or 'pasted text'})."
-        )
+        raise duplicate_error(row.label, row.filename)
 
 
 def _version_row(
@@ -171,14 +170,8 @@ def add_source(
     title: str = "",
 ) -> str:
     """Store an imported document; a submission gets its "Contribution from …" section."""
-    label = label.strip()
-    if not label:
-        raise InvalidInputError("A source needs a label: the party or author it comes from.")
-    if kind not in SourceKind.__members__.values():
-        raise InvalidInputError(f"The kind must be submission or reference, not “{kind}”.")
-    if not imported.text.strip():
-        raise InvalidInputError("The document holds no text to cite.")
-    with store.write("Import source") as session:
+    label = check_new_source(imported, label, kind)
+    with store.write(quickimport.LABEL) as session:
         digest = hashlib.sha256(data).hexdigest()
         _check_duplicate(session, digest)
         _store_bytes(session, data)
