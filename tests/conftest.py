@@ -23,6 +23,8 @@ def isolated_dirs(
     monkeypatch.setenv("REJOINDER_CONFIG_DIR", str(home / "config"))
     monkeypatch.setenv("REJOINDER_DATA_DIR", str(home / "data"))
     monkeypatch.setenv("REJOINDER_LOG_DIR", str(home / "log"))
+    # The command line speaks the system's language: tests pin English unless they choose.
+    monkeypatch.setenv("LANGUAGE", "en")
     yield home
 
 

@@ -14,8 +14,9 @@ pypdfium2 more). So a command pays only for what it uses. To add a command:
   or a new ``app/cli/NAME.py``) as ``cmd_NAME(args) -> int`` plus its lines in
   that module's ``register(sub)``, and name it in :data:`COMMANDS` with that
   module. Only the module of the command being run is imported and registered.
-* At the top of a CLI module import only the standard library, ``app.cli.common``
-  and ``app.core.errors``; import services, the store, importers and exporters
+* At the top of a CLI module import only the standard library, ``app.cli.common``,
+  ``app.core.errors`` and ``app.core.i18n`` (its ``_`` translates what a user
+  reads); import services, the store, importers and exporters
   inside ``cmd_NAME``.
 * Commands that only read (``sources``) or create a file (``new``) go through
   :mod:`app.core.projectfile` on plain :mod:`sqlite3` and never import
@@ -33,7 +34,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from app import __version__
-from app.cli.common import Parser
+from app.cli.common import Parser, speaking_users_language
 from app.core.errors import RejoinderError
 
 logger = logging.getLogger(__name__)
@@ -101,18 +102,22 @@ def _quiet_broken_pipe() -> int:
 
 
 def run(action: Callable[[], int]) -> int:
-    try:
-        code = action()
-        sys.stdout.flush()
-        return code
-    except BrokenPipeError:
-        return _quiet_broken_pipe()
-    except RejoinderError as exc:
-        print(f"rejoinder: {exc}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        print("rejoinder: interrupted", file=sys.stderr)
-        return 2
+    """Run a command in the user's language: its output and core's errors are theirs."""
+    with speaking_users_language():
+        from app.core.i18n import _
+
+        try:
+            code = action()
+            sys.stdout.flush()
+            return code
+        except BrokenPipeError:
+            return _quiet_broken_pipe()
+        except RejoinderError as exc:
+            print(f"rejoinder: {exc}", file=sys.stderr)
+            return 2
+        except KeyboardInterrupt:
+            print(_("rejoinder: interrupted"), file=sys.stderr)
+            return 2
 
 
 def main(argv: Sequence[str] | None = None) -> int:

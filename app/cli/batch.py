@@ -38,6 +38,7 @@ from typing import Any
 
 from app.cli.common import held_project, holding
 from app.core.errors import RejoinderError
+from app.core.i18n import _
 
 logger = logging.getLogger(__name__)
 
@@ -56,7 +57,7 @@ class LineError(Exception):
 
 def _parse(parser: argparse.ArgumentParser, project: str, words: list[str]) -> Any:
     if words[0] in NOT_IN_BATCH:
-        raise LineError(f"“{words[0]}” cannot be used in a batch")
+        raise LineError(_("“{command}” cannot be used in a batch").format(command=words[0]))
     captured = io.StringIO()
     try:
         with contextlib.redirect_stderr(captured):
@@ -65,9 +66,9 @@ def _parse(parser: argparse.ArgumentParser, project: str, words: list[str]) -> A
         text = captured.getvalue().strip().splitlines()
         if exit_.code == 0:  # --help: its text went where stdout goes
             return None
-        raise LineError(text[-1] if text else "not a command") from None
+        raise LineError(text[-1] if text else _("not a command")) from None
     if words[0] == "import" and args.path == "-":
-        raise LineError("a batch reads its commands from standard input, not a document")
+        raise LineError(_("a batch reads its commands from standard input, not a document"))
     return args
 
 
@@ -182,7 +183,11 @@ def run_lines(project: str, lines: Iterable[str], *, keep_going: bool) -> int:
                 groups.lines += 1
             except (LineError, RejoinderError) as exc:
                 groups.commit()
-                print(f"line {number}: {exc}", file=sys.stderr, flush=True)
+                print(
+                    _("line {number}: {problem}").format(number=number, problem=exc),
+                    file=sys.stderr,
+                    flush=True,
+                )
                 failed = True
                 if not keep_going:
                     return 2

@@ -12,6 +12,7 @@ import logging
 from typing import Any
 
 from app.cli.common import open_project
+from app.core.i18n import _
 
 logger = logging.getLogger(__name__)
 
@@ -21,7 +22,7 @@ def cmd_undo(args: argparse.Namespace) -> int:
 
     with open_project(args.file) as store:
         changes = replay.undo(store)
-    print(f"Undone: {changes.label}")
+    print(_("Undone: {label}").format(label=_(changes.label)))
     return 0
 
 
@@ -30,7 +31,7 @@ def cmd_redo(args: argparse.Namespace) -> int:
 
     with open_project(args.file) as store:
         changes = replay.redo(store)
-    print(f"Redone: {changes.label}")
+    print(_("Redone: {label}").format(label=_(changes.label)))
     return 0
 
 
@@ -41,8 +42,8 @@ def cmd_log(args: argparse.Namespace) -> int:
         lines = replay.history(store, limit=args.limit)
     for line in lines:
         when = line.at[:19].replace("T", " ")
-        mark = " (undone)" if line.undone else ""
-        print(f"{when}\t{line.member or '?'}\t{line.label}{mark}")
+        what = _("{label} (undone)") if line.undone else "{label}"
+        print(f"{when}\t{line.member or '?'}\t{what.format(label=_(line.label))}")
     return 0
 
 

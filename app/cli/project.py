@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from app.cli.common import held_project, is_server_url, speaking_users_language
 from app.cli.common import open_project as _open
 from app.core.errors import InvalidInputError
+from app.core.i18n import _
 
 if TYPE_CHECKING:
     from app.core.store import ProjectStore
@@ -33,7 +34,6 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from app.core.i18n import _
     from app.core.preflight import check
 
     with speaking_users_language():
@@ -60,8 +60,10 @@ def _export(args: argparse.Namespace) -> int:
     final = args.final or args.revised
     if final and (args.review_copy or args.include_drafts):
         raise InvalidInputError(
-            "A final export prints no drafts and no review comments: "
-            "leave out --review-copy and --include-drafts."
+            _(
+                "A final export prints no drafts and no review comments: leave out "
+                "--review-copy and --include-drafts."
+            )
         )
     if not final and not is_server_url(args.file) and held_project() is None:
         done = _export_file(args)
@@ -72,7 +74,7 @@ def _export(args: argparse.Namespace) -> int:
     with _open(args.file) as store:
         view = read_project(store, with_notes=args.review_copy)  # read once, for both
         for problem in check_view(view):
-            print(f"preflight: {problem.message}", file=sys.stderr)
+            print(_("preflight: {problem}").format(problem=problem.message), file=sys.stderr)
         if final:
             return _export_final(store, args)
         _offer_revision(store)
@@ -107,7 +109,7 @@ def _export_file(args: argparse.Namespace) -> int | None:
             return None
         view = read_file(conn, with_notes=args.review_copy)
     for problem in check_view(view):
-        print(f"preflight: {problem.message}", file=sys.stderr)
+        print(_("preflight: {problem}").format(problem=problem.message), file=sys.stderr)
     tree = export.export_view(
         view,
         Path(args.output),
@@ -131,9 +133,15 @@ def _offer_revision(store: ProjectStore, revised: bool = False) -> None:
         return
     count = len(sending.changes_since(store, last.id))
     print(
-        f"note: the {last.name} was sent on {last.sent_at[:16].replace('T', ' ')} UTC; "
-        f"{count} change(s) since. Add --revised to write Rev.{last.revision_no + 1} "
-        "with the list of changes.",
+        _(
+            "note: the {name} was sent on {when} UTC; {count} change(s) since. "
+            "Add --revised to write Rev.{revision} with the list of changes."
+        ).format(
+            name=last.name,
+            when=last.sent_at[:16].replace("T", " "),
+            count=count,
+            revision=last.revision_no + 1,
+        ),
         file=sys.stderr,
     )
 
@@ -145,7 +153,7 @@ def _export_final(store: ProjectStore, args: argparse.Namespace) -> int:
 
     if args.revised and sending.last_sent(store) is None:
         raise InvalidInputError(
-            "Nothing has been sent yet, so there is nothing to revise: export with --final."
+            _("Nothing has been sent yet, so there is nothing to revise: export with --final.")
         )
     _offer_revision(store, args.revised)
     result = export_final(
@@ -193,9 +201,15 @@ def cmd_import_review(args: argparse.Namespace) -> int:
         report = import_review(store, parsed)
     proposals = len(report.proposals)
     print(
-        f"{len(report.notes_added) - proposals} comment(s) added as notes, "
-        f"{proposals} proposed text(s) waiting for acceptance, "
-        f"{report.already_imported} already imported, {len(report.unmapped)} not placed."
+        _(
+            "{comments} comment(s) added as notes, {proposals} proposed text(s) waiting "
+            "for acceptance, {already} already imported, {unplaced} not placed."
+        ).format(
+            comments=len(report.notes_added) - proposals,
+            proposals=proposals,
+            already=report.already_imported,
+            unplaced=len(report.unmapped),
+        )
     )
     for name in report.members_added:
         print(f"new member\t{name}")

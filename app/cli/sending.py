@@ -12,12 +12,9 @@ logger = logging.getLogger(__name__)
 
 
 def cmd_changes(args: argparse.Namespace) -> int:
-    from app.core import i18n, sending
-    from app.core.config import load_settings
+    from app.core import sending
     from app.core.sending import wording
 
-    # In the user's language (Settings, else the system's), core's errors included.
-    i18n.set_language(i18n.user_language(load_settings().interface_language))
     with _open(args.file) as store:
         sent = sending.list_sent(store)
         if not args.since_sent:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from app.cli.common import open_project as _open
+from app.core.i18n import _
 
 logger = logging.getLogger(__name__)
 
@@ -20,14 +21,14 @@ def cmd_publish(args: argparse.Namespace) -> int:
     from app.core.server.transfer import publish
 
     count = publish(Path(args.file), args.url)
-    print(f"Published {count} rows to {args.url}.")
+    print(_("Published {count} rows to {url}.").format(count=count, url=args.url))
     return 0
 
 
 def cmd_checkout(args: argparse.Namespace) -> int:
     with _open(args.url) as store:
         store.save_copy(Path(args.output))
-    print(f"Checked out to {args.output}.")
+    print(_("Checked out to {path}.").format(path=args.output))
     return 0
 
 

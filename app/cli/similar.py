@@ -15,6 +15,7 @@ from typing import Any
 
 from app.cli.common import open_project as _open
 from app.core.errors import InvalidInputError
+from app.core.i18n import _
 
 logger = logging.getLogger(__name__)
 
@@ -23,7 +24,7 @@ def cmd_similar(args: argparse.Namespace) -> int:
     from app.core.similar import similar_to_passage
 
     if args.limit < 1:
-        raise InvalidInputError("--limit must be 1 or more.")
+        raise InvalidInputError(_("--limit must be 1 or more."))
     with _open(args.file) as store:
         matches = similar_to_passage(store, args.passage, args.limit)
     for m in matches:

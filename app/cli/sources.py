@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.cli.common import held_project, is_server_url
 from app.cli.common import open_project as _open
+from app.core.i18n import _
 
 if TYPE_CHECKING:
     from app.core.services.sources import ReanchorReport
@@ -60,7 +61,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             set_source_language(store, source_id, language)
     print(source_id)
     for warning in imported.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+        print(_("warning: {warning}").format(warning=warning), file=sys.stderr)
     return 0
 
 
@@ -70,17 +71,27 @@ def _print_version_report(report: ReanchorReport) -> int:
 
     print(report.source_id)
     print(
-        f"{version_name(report.version_no)}: {report.exact} exact, {report.moved} moved, "
-        f"{report.fuzzy} fuzzy (to confirm), {len(report.orphans)} orphan"
+        _(
+            "{version}: {exact} exact, {moved} moved, {fuzzy} fuzzy (to confirm), {orphans} orphan"
+        ).format(
+            version=version_name(report.version_no),
+            exact=report.exact,
+            moved=report.moved,
+            fuzzy=report.fuzzy,
+            orphans=len(report.orphans),
+        )
     )
     for placement in report.placements:
         if placement.kind in ("fuzzy", "orphan"):
-            print(f"{placement.kind} {placement.passage_id} score {placement.score}")
+            # a record for scripts, as `sources` prints: kind, passage, score
+            print(f"{placement.kind}\t{placement.passage_id}\t{placement.score}")
     if report.mostly_orphaned:
         print(
-            f"warning: {len(report.orphans)} of {len(report.placements)} passages were not "
-            "found in the new version: is this the right document? "
-            "If not, `rejoinder remove-version FILE SOURCE` takes it back.",
+            _(
+                "warning: {orphans} of {count} passages were not found in the new version: "
+                "is this the right document? If not, `rejoinder remove-version FILE SOURCE` "
+                "takes it back."
+            ).format(orphans=len(report.orphans), count=len(report.placements)),
             file=sys.stderr,
         )
         return 1

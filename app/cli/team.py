@@ -13,6 +13,7 @@ from typing import Any
 
 from app.cli.common import is_server_url, open_project
 from app.core.errors import InvalidInputError
+from app.core.i18n import _
 
 logger = logging.getLogger(__name__)
 
@@ -20,8 +21,10 @@ logger = logging.getLogger(__name__)
 def _server(url: str) -> str:
     if not is_server_url(url):
         raise InvalidInputError(
-            f"“{url}” is a project file; members and roles are a team server's "
-            "(postgresql://LOGIN@HOST:PORT/DB)."
+            _(
+                "“{url}” is a project file; members and roles are a team server's "
+                "(postgresql://LOGIN@HOST:PORT/DB)."
+            ).format(url=url)
         )
     return url
 
@@ -31,7 +34,9 @@ def cmd_members(args: argparse.Namespace) -> int:
 
     with open_project(_server(args.url)) as store, store.session() as session:
         if not team.installed(session.connection()):
-            raise InvalidInputError(f"{args.url} has no team roles; it was published without them.")
+            raise InvalidInputError(
+                _("{url} has no team roles; it was published without them.").format(url=args.url)
+            )
         rows = team.logins(session.connection())
     for row in rows:
         member = f"{row.member_name} ({row.member_id[:8]})" if row.member_id else "-"

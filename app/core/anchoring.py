@@ -24,6 +24,7 @@ from typing import Literal, Protocol
 from rapidfuzz import fuzz
 
 from app.core.errors import AmbiguousQuoteError, QuoteNotFoundError
+from app.core.i18n import _
 from app.core.structure import Place, Structure, agreement
 from app.core.textnorm import (
     NormalizedText,
@@ -172,27 +173,33 @@ def find_quote(
     matches; without it, several matches raise :class:`AmbiguousQuoteError`.
     ``label`` names the source (its party) in the error messages.
     """
-    where = f"“{label}”" if label else "the source"
+    where = _("“{label}”").format(label=label) if label else _("the source")
     key = quote_key(quote)
     if not key:
-        raise QuoteNotFoundError("The quote is empty: paste the text you want to cite.")
+        raise QuoteNotFoundError(_("The quote is empty: paste the text you want to cite."))
     norm = _normalized_source(text)
     hits = _find_all(norm.text, key)
     if not hits:
         raise QuoteNotFoundError(
-            f"The quote was not found in {where}: check for typing differences."
+            _("The quote was not found in {where}: check for typing differences.").format(
+                where=where
+            )
         )
     if occurrence is None:
         if len(hits) > 1:
             raise AmbiguousQuoteError(
-                f"The quote occurs {len(hits)} times in {where}: "
-                f"choose one with --occurrence N (1 to {len(hits)})."
+                _(
+                    "The quote occurs {count} times in {where}: choose one with --occurrence "
+                    "N (1 to {count})."
+                ).format(count=len(hits), where=where)
             )
         occurrence = 1
     if not 1 <= occurrence <= len(hits):
-        times = "once" if len(hits) == 1 else f"only {len(hits)} times"
+        times = _("once") if len(hits) == 1 else _("only {count} times").format(count=len(hits))
         raise QuoteNotFoundError(
-            f"The quote occurs {times} in {where}: there is no occurrence {occurrence}."
+            _("The quote occurs {times} in {where}: there is no occurrence {occurrence}.").format(
+                times=times, where=where, occurrence=occurrence
+            )
         )
     at = hits[occurrence - 1]
     return norm.source_span(at, at + len(key))
@@ -425,7 +432,7 @@ class Reanchorer:
             return Reanchoring(None, None, 0.0, "orphan")
         candidates: list[_Candidate] = []
         rest = hay
-        for _ in range(CANDIDATES):
+        for _round in range(CANDIDATES):
             found = self.candidate(anchor, place, norm, rest, needle)
             if found is None:
                 break
@@ -475,7 +482,7 @@ class Reanchorer:
                 )
             return score
 
-        for _ in range(2):
+        for _round in range(2):
             starts = [
                 i
                 for i in range(max(0, start - slack), min(end, start + slack))

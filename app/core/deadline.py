@@ -20,6 +20,7 @@ from sqlalchemy import select
 
 from app.core import journal
 from app.core.errors import InvalidInputError
+from app.core.i18n import N_, _
 from app.core.models import Project
 from app.core.store import ProjectStore
 
@@ -73,8 +74,10 @@ def parse_deadline(text: str) -> datetime:
         when = datetime.fromisoformat(cleaned)
     except ValueError as exc:
         raise InvalidInputError(
-            f"“{text}” is not a date and time; write it as 2026-12-03 12:00 (UTC) "
-            "or with an offset, 2026-12-03T13:00+01:00."
+            _(
+                "“{text}” is not a date and time; write it as 2026-12-03 12:00 (UTC) or "
+                "with an offset, 2026-12-03T13:00+01:00."
+            ).format(text=text)
         ) from exc
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
@@ -99,7 +102,7 @@ def get_deadline(store: ProjectStore) -> datetime | None:
 def set_deadline(store: ProjectStore, when: datetime | None) -> journal.Changes:
     """Set (or with ``None`` clear) the deadline: one undoable operation."""
     value = format_deadline(when) if when is not None else ""
-    label = "Set deadline" if when is not None else "Clear deadline"
+    label = N_("Set deadline") if when is not None else N_("Clear deadline")
     with journal.collect() as collected, store.write(label) as session:
         project = session.scalars(select(Project)).one()
         project.deadline = value
@@ -129,21 +132,26 @@ def describe(left: timedelta) -> str:
     days, rest = divmod(minutes, 24 * 60)
     hours, mins = divmod(rest, 60)
 
-    def unit(n: int, one: str) -> str:
-        return f"{n} {one}" if n == 1 else f"{n} {one}s"
+    def unit(n: int, one: str, many: str) -> str:
+        return _(one) if n == 1 else _(many).format(n=n)
 
+    day = unit(days, N_("1 day"), N_("{n} days"))
+    hour = unit(hours, N_("1 hour"), N_("{n} hours"))
+    minute = unit(mins, N_("1 minute"), N_("{n} minutes"))
     if days:
-        return unit(days, "day") + (f" {unit(hours, 'hour')}" if hours else "")
+        return f"{day} {hour}" if hours else day
     if hours:
-        return unit(hours, "hour") + (f" {unit(mins, 'minute')}" if mins else "")
-    return unit(mins, "minute")
+        return f"{hour} {minute}" if mins else hour
+    return minute
 
 
 def summary(current: DeadlineState) -> str:
     """One line: "Deadline 2026-12-03 12:00 UTC: 5 hours 20 minutes left"."""
     if current.deadline is None or current.left is None:
-        return "No deadline set."
+        return _("No deadline set.")
     when = current.deadline.strftime("%Y-%m-%d %H:%M UTC")
     if current.urgency is Urgency.PASSED:
-        return f"Deadline {when}: passed {describe(current.left)} ago."
-    return f"Deadline {when}: {describe(current.left)} left."
+        return _("Deadline {when}: passed {left} ago.").format(
+            when=when, left=describe(current.left)
+        )
+    return _("Deadline {when}: {left} left.").format(when=when, left=describe(current.left))

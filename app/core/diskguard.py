@@ -31,6 +31,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from app.core.i18n import N_, _
+
 logger = logging.getLogger(__name__)
 
 COUNTER_OFFSET = 24
@@ -85,10 +87,10 @@ class DiskGuard:
         if now is not None and now == self._known:
             return None
         if now is None:
-            return "moved or deleted"
+            return N_("moved or deleted")
         if (now.dev, now.ino) != (self.dev, self.ino):
-            return "replaced by another file"
-        return "changed by another program"
+            return N_("replaced by another file")
+        return N_("changed by another program")
 
     def committed(self, modified: bool) -> None:
         """Take the file's new state after our own commit, if that commit alone explains it.
@@ -145,17 +147,17 @@ def keep_my_copy(conn: sqlite3.Connection, path: Path) -> Path:
 
 def replaced_message(path: Path, reason: str, my_copy: Path | None, failure: str = "") -> str:
     """One line for the user: both files exist, and how to merge them."""
-    head = (
-        f"The project file “{path.name}” was {reason} (by a sync service or a colleague) "
+    head = _(
+        "The project file “{name}” was {reason} (by a sync service or a colleague) "
         "while it was open, so nothing more was written to it."
-    )
+    ).format(name=path.name, reason=_(reason))
     if my_copy is None:
-        return (
-            f"{head} Your version could not be saved beside it ({failure}); keep Rejoinder "
+        return _(
+            "{head} Your version could not be saved beside it ({failure}); keep Rejoinder "
             "open, free some space, then try again."
-        )
-    return (
-        f"{head} Your version is kept beside it as “{my_copy.name}”: both files exist. "
+        ).format(head=head, failure=failure)
+    return _(
+        "{head} Your version is kept beside it as “{copy}”: both files exist. "
         "Open the project again and use “Merge a colleague's copy” with your copy "
-        f'(rejoinder merge "{path.name}" "{my_copy.name}").'
-    )
+        '(rejoinder merge "{name}" "{copy}").'
+    ).format(head=head, copy=my_copy.name, name=path.name)

@@ -26,6 +26,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from app.core import migrate, outputs, rowcheck
 from app.core.config import RESOURCES
 from app.core.errors import DumpFormatError, ProjectError
+from app.core.i18n import _
 from app.core.models import TABLES
 from app.core.store import ProjectStore, init_database
 
@@ -126,34 +127,50 @@ def _validate(data: Any) -> None:
     validator = jsonschema.Draft202012Validator(schema)
     error = jsonschema.exceptions.best_match(validator.iter_errors(data))
     if error is not None:
-        where = "/".join(str(p) for p in error.absolute_path) or "the top level"
-        raise DumpFormatError(f"The dump is not valid at {where}: {error.message}")
+        where = "/".join(str(p) for p in error.absolute_path) or _("the top level")
+        raise DumpFormatError(
+            _("The dump is not valid at {where}: {message}").format(
+                where=where, message=error.message
+            )
+        )
     if data["schema_revision"] != migrate.head_revision():
         raise DumpFormatError(
-            f"The dump is of schema {data['schema_revision']}; this version of Rejoinder "
-            f"loads dumps of schema {migrate.head_revision()}."
+            _(
+                "The dump is of schema {schema_revision}; this version of Rejoinder "
+                "loads dumps of schema {head}."
+            ).format(schema_revision=data["schema_revision"], head=migrate.head_revision())
         )
     if len(data["tables"]["project"]) != 1:
-        raise DumpFormatError("The dump must hold exactly one project.")
+        raise DumpFormatError(_("The dump must hold exactly one project."))
 
 
 def _read_source(source: Path) -> str:
     try:
         if not stat.S_ISREG(os.stat(source).st_mode):
-            raise DumpFormatError(f"“{source}” is not an ordinary file; give the dump's file.")
+            raise DumpFormatError(
+                _("“{source}” is not an ordinary file; give the dump's file.").format(source=source)
+            )
         return source.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
-        raise DumpFormatError(f"The dump “{source}” cannot be read: {reason}.") from exc
+        raise DumpFormatError(
+            _("The dump “{source}” cannot be read: {reason}.").format(source=source, reason=reason)
+        ) from exc
 
 
 def _parse(text: str) -> Any:
     try:
         return json.loads(text)
     except RecursionError as exc:
-        raise DumpFormatError("The dump is not valid JSON: it is nested too deeply.") from exc
+        raise DumpFormatError(_("The dump is not valid JSON: it is nested too deeply.")) from exc
+    except json.JSONDecodeError as exc:  # its own message is English: say where, in ours
+        raise DumpFormatError(
+            _("The dump is not valid JSON: line {line}, column {column}.").format(
+                line=exc.lineno, column=exc.colno
+            )
+        ) from exc
     except ValueError as exc:
-        raise DumpFormatError(f"The dump is not valid JSON: {exc}.") from exc
+        raise DumpFormatError(_("The dump is not valid JSON: {exc}.").format(exc=exc)) from exc
 
 
 def _decoded(data: Any) -> dict[str, list[dict[str, Any]]]:
@@ -175,13 +192,15 @@ def _decoded(data: Any) -> dict[str, list[dict[str, Any]]]:
                 )
             except ValueError as exc:
                 raise DumpFormatError(
-                    f"The dump is not valid at tables/{table.name}/{row.get('id')}: "
-                    "binary data that is not base64."
+                    _(
+                        "The dump is not valid at tables/{table}/{row}: binary data that is not "
+                        "base64."
+                    ).format(table=table.name, row=row.get("id"))
                 ) from exc
         tables[table.name] = rows
     problem = rowcheck.first_problem(tables)
     if problem is not None:
-        raise DumpFormatError(f"The dump is not valid: {problem}.")
+        raise DumpFormatError(_("The dump is not valid: {problem}.").format(problem=problem))
     return tables
 
 
@@ -196,10 +215,12 @@ def load(source: Path | str, target: Path) -> None:
     try:
         _validate(data)
     except RecursionError as exc:
-        raise DumpFormatError("The dump is not valid: it is nested too deeply.") from exc
+        raise DumpFormatError(_("The dump is not valid: it is nested too deeply.")) from exc
     tables = _decoded(data)
     if os.path.lexists(target):
-        raise ProjectError(f"“{target}” already exists; choose another name.")
+        raise ProjectError(
+            _("“{target}” already exists; choose another name.").format(target=target)
+        )
     with outputs.atomic_path(target, outputs.PROJECT) as tmp:
         try:
             engine = init_database(tmp)
@@ -213,9 +234,13 @@ def load(source: Path | str, target: Path) -> None:
                     problems = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                     if problems:
                         raise DumpFormatError(
-                            f"The dump refers to rows it does not contain (table {problems[0][0]})."
+                            _(
+                                "The dump refers to rows it does not contain (table {table})."
+                            ).format(table=problems[0][0])
                         )
             finally:
                 engine.dispose()
         except (sqlite3.Error, SQLAlchemyError) as exc:
-            raise DumpFormatError(f"The dump could not be loaded: {exc}.") from exc
+            raise DumpFormatError(
+                _("The dump could not be loaded: {exc}.").format(exc=exc)
+            ) from exc

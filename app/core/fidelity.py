@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from app.core.i18n import _
 from app.core.textnorm import NormalizedText, normalize, normalize_with_map
 
 logger = logging.getLogger(__name__)
@@ -70,7 +71,7 @@ def _reach(source: str, seg: _Segment, pos: int) -> int:
     if seg.after != "bracket":
         return len(source)
     limit = pos
-    for _ in range(seg.bracket_words + BRACKET_EXTRA_WORDS):
+    for _word in range(seg.bracket_words + BRACKET_EXTRA_WORDS):
         nxt = source.find(" ", limit + 1)
         limit = len(source) if nxt < 0 else nxt + 1
     return limit
@@ -147,8 +148,12 @@ def _difference(source: str, seg: _Segment, pos: int, shown: _Shown) -> str:
     printed = _Shown(seg.raw).words(seg.key, k)
     found = shown.words(source, where + k)
     if where + k >= len(source):
-        return f"The quote goes on after the end of the cited passage: “{printed}”."
-    return f"The quote differs from the source near “{printed}”: the source reads “{found}”."
+        return _("The quote goes on after the end of the cited passage: “{printed}”.").format(
+            printed=printed
+        )
+    return _(
+        "The quote differs from the source near “{printed}”: the source reads “{found}”."
+    ).format(printed=printed, found=found)
 
 
 def check_fidelity(printed: str, exact: str) -> list[str]:
@@ -173,7 +178,7 @@ def check_fidelity(printed: str, exact: str) -> list[str]:
     if not segments:
         if normalize(printed) == source:  # the cited passage is itself only an elision
             return []
-        return ["The printed quote holds no text from the source."]
+        return [_("The printed quote holds no text from the source.")]
     problems: list[str] = []
     pos = len(source) - len(source.lstrip(" " + _EDGE_PUNCTUATION))
     for number, seg in enumerate(segments, 1):
@@ -202,7 +207,9 @@ def check_fidelity(printed: str, exact: str) -> list[str]:
     if rest and tail.after != "elision" and not problems:
         rest_at = pos + len(source[pos:]) - len(source[pos:].lstrip())
         problems.append(
-            "The quote stops before the end of the cited passage, which goes on with "
-            f"“{shown.words(whole, rest_at, back=0)}”: mark the omission with “…”."
+            _(
+                "The quote stops before the end of the cited passage, which goes on with "
+                "“{rest}”: mark the omission with “…”."
+            ).format(rest=shown.words(whole, rest_at, back=0))
         )
     return problems

@@ -20,6 +20,7 @@ from sqlalchemy import select
 
 from app.core import markup
 from app.core.errors import NotFoundError
+from app.core.i18n import _
 from app.core.live import including_deleted
 from app.core.models import Member, Response, Revision
 from app.core.services import responses
@@ -138,6 +139,6 @@ def restore_revision(store: ProjectStore, revision_id: str) -> str:
         revision = resolve(session, Revision, revision_id)
         response = session.get(Response, revision.response_id)
         if response is None or response.deleted_at is not None:
-            raise NotFoundError("The response of this earlier text no longer exists.")
+            raise NotFoundError(_("The response of this earlier text no longer exists."))
         passage_id, text = response.passage_id, revision.text
         return responses.respond(store, passage_id, text)  # joins this write

@@ -16,6 +16,7 @@ import unicodedata
 from collections import Counter
 
 from app.core.errors import InvalidInputError
+from app.core.i18n import _
 
 logger = logging.getLogger(__name__)
 
@@ -111,5 +112,7 @@ def checked_language_code(language: str) -> str:
     """``language`` stripped, or ``InvalidInputError`` when it is not a code such as en or fr-CH."""
     code = language.strip()
     if code and not re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", code):
-        raise InvalidInputError(f"“{language}” is not a language code such as en, fr or es.")
+        raise InvalidInputError(
+            _("“{language}” is not a language code such as en, fr or es.").format(language=language)
+        )
     return code

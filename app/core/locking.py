@@ -105,9 +105,12 @@ class ProjectLock:
             return open(self.path, "a+b", buffering=0)  # nothing left to flush on a full disk
         except OSError as exc:
             raise ProjectError(
-                f"Rejoinder cannot mark “{self.project.name}” as open: its folder "
-                f"“{self.path.parent}” cannot be written ({exc.strerror or exc}). "
-                "Free some space on the disk, then try again."
+                _(
+                    "Rejoinder cannot mark “{name}” as open: its folder “{parent}” cannot be "
+                    "written ({reason}). Free some space on the disk, then try again."
+                ).format(
+                    name=self.project.name, parent=self.path.parent, reason=exc.strerror or exc
+                )
             ) from exc
 
     def release(self) -> None:

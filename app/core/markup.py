@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass, replace
 
 from app.core.errors import MarkupError
+from app.core.i18n import _
 
 logger = logging.getLogger(__name__)
 
@@ -76,11 +77,13 @@ def escape(text: str) -> str:
 
 def _check_href(href: str, where: str) -> str:
     if not href:
-        raise MarkupError(f"A link has no address ({where}).")
+        raise MarkupError(_("A link has no address ({where}).").format(where=where))
     if not href.lower().startswith(ALLOWED_SCHEMES):
         raise MarkupError(
-            f"The link address “{href}” must start with http://, https://, mailto: or ftp:// "
-            f"({where})."
+            _(
+                "The link address “{href}” must start with http://, https://, mailto: or "
+                "ftp:// ({where})."
+            ).format(href=href, where=where)
         )
     return href
 
@@ -92,7 +95,11 @@ def _unescape_href(raw: str, where: str) -> str:
         out.append(raw[pos : m.start()])
         entity = m.group(0)
         if entity not in _ENTITIES:
-            raise MarkupError(f"Unknown escape “{entity}” in a link address ({where}).")
+            raise MarkupError(
+                _("Unknown escape “{entity}” in a link address ({where}).").format(
+                    entity=entity, where=where
+                )
+            )
         out.append(_ENTITIES[entity])
         pos = m.end()
     out.append(raw[pos:])
@@ -123,7 +130,7 @@ def _parse_paragraph(line: str, line_no: int) -> Paragraph:
     pos = 0
 
     def where(offset: int) -> str:
-        return f"line {line_no}, character {offset + 1}"
+        return _("line {line}, character {character}").format(line=line_no, character=offset + 1)
 
     def add_text(text: str) -> None:
         run = Run(
@@ -146,8 +153,9 @@ def _parse_paragraph(line: str, line_no: int) -> Paragraph:
         if token.startswith("&"):
             if token not in _ENTITIES:
                 raise MarkupError(
-                    f"Unknown or unfinished escape “{token}” at {where(m.start())}; "
-                    "write & as &amp;."
+                    _(
+                        "Unknown or unfinished escape “{token}” at {where}; write & as &amp;."
+                    ).format(token=token, where=where(m.start()))
                 )
             add_text(_ENTITIES[token])
             continue
@@ -155,17 +163,23 @@ def _parse_paragraph(line: str, line_no: int) -> Paragraph:
         if tag is None:
             shown = token if len(token) < 40 else token[:37] + "…"
             raise MarkupError(
-                f"“{shown}” at {where(m.start())} is not one of the allowed tags "
-                '<b>, <i>, <u>, <a href="…">, <fn>; write < as &lt;.'
+                _(
+                    "“{shown}” at {where} is not one of the allowed tags <b>, <i>, <u>, <a "
+                    'href="…">, <fn>; write < as &lt;.'
+                ).format(shown=shown, where=where(m.start()))
             )
         closing, name, raw_href = tag.group(1), tag.group(2), tag.group(3)
         if closing:
             if raw_href is not None:
-                raise MarkupError(f"A closing tag has an attribute at {where(m.start())}.")
-            if not stack or stack[-1] != name:
-                expected = f"</{stack[-1]}>" if stack else "no closing tag"
                 raise MarkupError(
-                    f"</{name}> at {where(m.start())} does not match: expected {expected}."
+                    _("A closing tag has an attribute at {where}.").format(where=where(m.start()))
+                )
+            if not stack or stack[-1] != name:
+                expected = f"</{stack[-1]}>" if stack else _("no closing tag")
+                raise MarkupError(
+                    _("</{name}> at {where} does not match: expected {expected}.").format(
+                        name=name, where=where(m.start()), expected=expected
+                    )
                 )
             stack.pop()
             if name == "a":
@@ -178,25 +192,41 @@ def _parse_paragraph(line: str, line_no: int) -> Paragraph:
             continue
         if name == "a":
             if raw_href is None:
-                raise MarkupError(f'<a> at {where(m.start())} needs href="…".')
+                raise MarkupError(
+                    _('<a> at {where} needs href="…".').format(where=where(m.start()))
+                )
             if href is not None:
-                raise MarkupError(f"A link inside a link at {where(m.start())}.")
+                raise MarkupError(
+                    _("A link inside a link at {where}.").format(where=where(m.start()))
+                )
             href = _check_href(_unescape_href(raw_href, where(m.start())), where(m.start()))
         elif raw_href is not None:
-            raise MarkupError(f"<{name}> takes no attribute at {where(m.start())}.")
+            raise MarkupError(
+                _("<{name}> takes no attribute at {where}.").format(
+                    name=name, where=where(m.start())
+                )
+            )
         elif name in stack:
-            raise MarkupError(f"<{name}> inside <{name}> at {where(m.start())}.")
+            raise MarkupError(
+                _("<{name}> inside <{name}> at {where}.").format(name=name, where=where(m.start()))
+            )
         elif name == "fn":
             if stack:
                 raise MarkupError(
-                    f"A footnote must not start inside <{stack[-1]}> at {where(m.start())}."
+                    _("A footnote must not start inside <{tag}> at {where}.").format(
+                        tag=stack[-1], where=where(m.start())
+                    )
                 )
             footnote_runs = []
         stack.append(name)
     if pos < len(line):
         add_text(line[pos:])
     if stack:
-        raise MarkupError(f"<{stack[-1]}> is not closed before the end of line {line_no}.")
+        raise MarkupError(
+            _("<{tag}> is not closed before the end of line {line_no}.").format(
+                tag=stack[-1], line_no=line_no
+            )
+        )
     return tuple(_normalise(runs))
 
 

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.core.errors import NewerSchemaError
+from app.core.i18n import _
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -113,9 +114,11 @@ def read_revision(conn: sqlite3.Connection) -> str | None:
 def check_not_newer(revision: str | None) -> None:
     if revision is not None and revision not in known_revisions():
         raise NewerSchemaError(
-            "This project was saved by a newer version of Rejoinder "
-            f"(schema {revision}); this version reads schemas up to {head_revision()}. "
-            "Install the newer Rejoinder to open it. The file was not changed."
+            _(
+                "This project was saved by a newer version of Rejoinder (schema "
+                "{revision}); this version reads schemas up to {head}. Install the "
+                "newer Rejoinder to open it. The file was not changed."
+            ).format(revision=revision, head=head_revision())
         )
 
 

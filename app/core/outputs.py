@@ -46,6 +46,7 @@ from app.core.errors import (
     OutputRefusedError,
     RejoinderError,
 )
+from app.core.i18n import N_, _
 from app.core.ids import APPLICATION_ID
 
 logger = logging.getLogger(__name__)
@@ -64,9 +65,9 @@ class OutputKind:
     failure: type[RejoinderError] = OutputFailedError
 
 
-DOCX = OutputKind("a Word document", (".docx",), ExportFailedError)
-DUMP = OutputKind("a JSON dump", (".json",))
-PROJECT = OutputKind("a project file", (".rejoinder",))
+DOCX = OutputKind(N_("a Word document"), (".docx",), ExportFailedError)
+DUMP = OutputKind(N_("a JSON dump"), (".json",))
+PROJECT = OutputKind(N_("a project file"), (".rejoinder",))
 
 
 def _is_project(path: Path) -> bool:
@@ -115,50 +116,72 @@ def check_target(path: Path | str, kind: OutputKind, *, protect: Iterable[Path] 
     shown = path.name or str(path)
     folder = path.parent
     if not folder.is_dir():
-        raise kind.failure(f"The folder “{folder}” does not exist; choose another place.")
+        raise kind.failure(
+            _("The folder “{folder}” does not exist; choose another place.").format(folder=folder)
+        )
     try:
         st = os.lstat(path)
     except FileNotFoundError:
         return _check_suffix(path, kind)
     except OSError as exc:
-        raise kind.failure(f"“{shown}” cannot be checked ({exc.strerror or exc}).") from exc
+        raise kind.failure(
+            _("“{shown}” cannot be checked ({reason}).").format(
+                shown=shown, reason=exc.strerror or exc
+            )
+        ) from exc
     if stat.S_ISLNK(st.st_mode):
         raise OutputRefusedError(
-            f"“{shown}” is a link to another file; nothing was written. "
-            "Choose the file itself or another name."
+            _(
+                "“{shown}” is a link to another file; nothing was written. Choose the "
+                "file itself or another name."
+            ).format(shown=shown)
         )
     if stat.S_ISDIR(st.st_mode):
-        raise OutputRefusedError(f"“{shown}” is a folder; choose a file name inside it.")
+        raise OutputRefusedError(
+            _("“{shown}” is a folder; choose a file name inside it.").format(shown=shown)
+        )
     if not stat.S_ISREG(st.st_mode):
         raise OutputRefusedError(
-            f"“{shown}” is not an ordinary file (a device, a pipe or a socket); "
-            "nothing was written. Choose another name."
+            _(
+                "“{shown}” is not an ordinary file (a device, a pipe or a socket); "
+                "nothing was written. Choose another name."
+            ).format(shown=shown)
         )
     if (st.st_dev, st.st_ino) in _identities(protect):
         raise OutputRefusedError(
-            f"“{shown}” is the open project; writing there would destroy it. Choose another name."
+            _(
+                "“{shown}” is the open project; writing there would destroy it. Choose "
+                "another name."
+            ).format(shown=shown)
         )
     if _is_project(path):
         raise OutputRefusedError(
-            f"“{shown}” is a Rejoinder project file; writing there would destroy it. "
-            "Choose another name."
+            _(
+                "“{shown}” is a Rejoinder project file; writing there would destroy it. "
+                "Choose another name."
+            ).format(shown=shown)
         )
     lock = office_lock(path)
     if lock is not None:
         program, lock_file = lock
         raise OutputRefusedError(
-            f"“{shown}” is open in {program} (its lock file “{lock_file.name}” is beside it); "
-            f"close it there and try again, or delete that lock file if {program} is not running."
+            _(
+                "“{shown}” is open in {program} (its lock file “{name}” is beside it); "
+                "close it there and try again, or delete that lock file if {program} is "
+                "not running."
+            ).format(shown=shown, program=program, name=lock_file.name)
         )
     return _check_suffix(path, kind)
 
 
 def _check_suffix(path: Path, kind: OutputKind) -> Path:
     if path.suffix.lower() not in kind.suffixes:
-        wanted = " or ".join(kind.suffixes)
+        wanted = _(" or ").join(kind.suffixes)
         raise OutputRefusedError(
-            f"“{path.name}” does not end in {wanted}: Rejoinder writes {kind.name} there. "
-            f"Choose a name ending in {wanted}."
+            _(
+                "“{name}” does not end in {wanted}: Rejoinder writes {kind} there. "
+                "Choose a name ending in {wanted}."
+            ).format(name=path.name, wanted=wanted, kind=_(kind.name))
         )
     return path
 
@@ -167,14 +190,22 @@ def failure(path: Path, kind: OutputKind, exc: OSError) -> RejoinderError:
     """The user's message for an ``OSError`` met while writing ``kind`` to ``path``."""
     if isinstance(exc, PermissionError):
         return kind.failure(
-            f"“{path.name}” cannot be written: it is open in another program (such as Word) "
-            "or you may not write to that folder. Close it or choose another name."
+            _(
+                "“{name}” cannot be written: it is open in another program (such as Word) "
+                "or you may not write to that folder. Close it or choose another name."
+            ).format(name=path.name)
         )
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
         return kind.failure(
-            f"“{path.name}” cannot be written: the disk is full. Free some space and try again."
+            _(
+                "“{name}” cannot be written: the disk is full. Free some space and try again."
+            ).format(name=path.name)
         )
-    return kind.failure(f"“{path.name}” cannot be written ({exc.strerror or exc}).")
+    return kind.failure(
+        _("“{name}” cannot be written ({reason}).").format(
+            name=path.name, reason=exc.strerror or exc
+        )
+    )
 
 
 def _file_mode(path: Path) -> int:

@@ -83,8 +83,12 @@ def deadline_problems(
     drafts = [p for p in view.passages if p.response is not None and p.response.draft]
     if not drafts:
         return []
-    count = f"{len(drafts)} response{'s are' if len(drafts) > 1 else ' is'} still a draft"
-    return [Problem("deadline", f"{summary(current)} {count}.", "project", project_id)]
+    count = (
+        _("{n} responses are still drafts.").format(n=len(drafts))
+        if len(drafts) > 1
+        else _("1 response is still a draft.")
+    )
+    return [Problem("deadline", f"{summary(current)} {count}", "project", project_id)]
 
 
 def shared_answer_problems(store: ProjectStore) -> list[Problem]:
@@ -94,8 +98,10 @@ def shared_answer_problems(store: ProjectStore) -> list[Problem]:
     return [
         Problem(
             "shared_answer",
-            f"{len(group.passage_ids)} passages share one answer but their quotes now differ "
-            f"a lot (similarity {group.similarity:.2f}): check that the answer fits each.",
+            _(
+                "{n} passages share one answer but their quotes now differ a lot "
+                "(similarity {similarity:.2f}): check that the answer fits each."
+            ).format(n=len(group.passage_ids), similarity=group.similarity),
             "response" if group.response_id else "passage",
             group.response_id or group.owner_id,
         )

@@ -32,7 +32,7 @@ from app.core.errors import (
     ProjectError,
     ReadOnlyProjectError,
 )
-from app.core.i18n import _
+from app.core.i18n import N_, _
 from app.core.ids import APPLICATION_ID, new_id, utcnow
 from app.core.locking import ProjectLock
 from app.core.stamps import dump_history, new_stamp, record_created
@@ -115,7 +115,9 @@ def inspect_readonly(path: Path, *, read_only: bool = False) -> str:
     try:
         conn = sqlite3.connect(ro_uri(path), uri=True)
     except sqlite3.Error as exc:
-        raise ProjectError(f"The project “{path.name}” cannot be opened: {exc}.") from exc
+        raise ProjectError(
+            _("The project “{name}” cannot be opened: {exc}.").format(name=path.name, exc=exc)
+        ) from exc
     try:
         conn.execute("PRAGMA trusted_schema=OFF")
         try:
@@ -247,13 +249,17 @@ def create_project(
             lock.release()
         for leftover in (tmp, tmp.with_name(tmp.name + "-journal")):
             leftover.unlink(missing_ok=True)
-        failure = writefailures.translate(exc, path, "the project was not created")
+        failure = writefailures.translate(exc, path, N_("the project was not created"))
         if failure is not None:
             raise failure from exc
         if isinstance(exc, OSError):
-            raise ProjectError(f"The project could not be created: {exc.strerror or exc}.") from exc
+            raise ProjectError(
+                _("The project could not be created: {reason}.").format(reason=exc.strerror or exc)
+            ) from exc
         if isinstance(exc, sqlite3.Error):
-            raise ProjectError(f"The project could not be created: {exc}.") from exc
+            raise ProjectError(
+                _("The project could not be created: {reason}.").format(reason=exc)
+            ) from exc
         raise
     logger.info("created project %s", path)
     return lock

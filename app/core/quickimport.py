@@ -32,6 +32,7 @@ from app.core import migrate, writefailures
 from app.core.config import Identity, local_identity
 from app.core.document import ImportedText, to_json
 from app.core.errors import DuplicateSourceError, InvalidInputError
+from app.core.i18n import N_, _
 from app.core.ids import new_id, utcnow
 from app.core.kinds import SectionKind, SourceKind
 from app.core.language import detect_language
@@ -41,7 +42,7 @@ from app.core.stamps import dump_history, new_stamp, record_created
 
 logger = logging.getLogger(__name__)
 
-LABEL = "Import source"  # the journal entry's label, as the store's write names it
+LABEL = N_("Import source")  # the journal entry's label, as the store's write names it
 
 # The columns of a row's journal image, in the order the store's images list them
 # (every column but blobs, the tracking columns last; a test compares them with the models').
@@ -103,17 +104,21 @@ def check_new_source(imported: ImportedText, label: str, kind: str) -> str:
     """The label to store; raise what a user must correct before a source can be added."""
     label = label.strip()
     if not label:
-        raise InvalidInputError("A source needs a label: the party or author it comes from.")
+        raise InvalidInputError(_("A source needs a label: the party or author it comes from."))
     if kind not in SourceKind.__members__.values():
-        raise InvalidInputError(f"The kind must be submission or reference, not “{kind}”.")
+        raise InvalidInputError(
+            _("The kind must be submission or reference, not “{kind}”.").format(kind=kind)
+        )
     if not imported.text.strip():
-        raise InvalidInputError("The document holds no text to cite.")
+        raise InvalidInputError(_("The document holds no text to cite."))
     return label
 
 
 def duplicate_error(label: str, filename: str | None) -> DuplicateSourceError:
     return DuplicateSourceError(
-        f"This file was already imported as “{label}” ({filename or 'pasted text'})."
+        _("This file was already imported as “{label}” ({filename}).").format(
+            label=label, filename=filename or _("pasted text")
+        )
     )
 
 

@@ -26,6 +26,7 @@ from sqlalchemy import Integer, LargeBinary, Table
 
 from app.core import markup
 from app.core.errors import MarkupError
+from app.core.i18n import N_, _
 from app.core.models import (
     TABLES,
     AnchorMethod,
@@ -98,18 +99,20 @@ class Problem:
 
     def __str__(self) -> str:
         row = self.row_id if len(self.row_id) <= 36 else self.row_id[:36] + "…"
-        return f"{self.table} row {row}, field {self.field}: {self.why}"
+        return _("{table} row {row}, field {field}: {why}").format(
+            table=self.table, row=row, field=self.field, why=self.why
+        )
 
 
 def _type_name(value: Any) -> str:
     if isinstance(value, bytes):
-        return "binary data"
+        return _("binary data")
     if isinstance(value, bool):
-        return "a true/false value"
+        return _("a true/false value")
     if isinstance(value, int):
-        return "a number"
+        return _("a number")
     if isinstance(value, str):
-        return "text"
+        return _("text")
     return type(value).__name__
 
 
@@ -117,39 +120,43 @@ def _json(value: str) -> Any:
     try:
         return json.loads(value)
     except (ValueError, RecursionError) as exc:
-        raise BadValue("is not valid JSON") from exc
+        raise BadValue(_("is not valid JSON")) from exc
 
 
 def _history(value: str) -> None:
     data = _json(value)
     if not isinstance(data, dict):
-        raise BadValue("is not a field history (a JSON object)")
+        raise BadValue(_("is not a field history (a JSON object)"))
     for field, stamps in data.items():
         if not isinstance(stamps, list) or not all(
             isinstance(s, list) and len(s) == 3 and all(isinstance(p, str) for p in s)
             for s in stamps
         ):
-            raise BadValue(f"holds a malformed stamp list for “{field}”")
+            raise BadValue(_("holds a malformed stamp list for “{field}”").format(field=field))
 
 
 def _records(shape: dict[str, Any]) -> Callable[[str], None]:
     def check(value: str) -> None:
         data = _json(value)
         if not isinstance(data, list):
-            raise BadValue("is not a JSON list")
+            raise BadValue(_("is not a JSON list"))
         for item in data:
             if not isinstance(item, dict) or set(item) != set(shape):
-                raise BadValue(f"holds an entry that is not {{{', '.join(shape)}}}")
+                raise BadValue(
+                    _("holds an entry that is not {{{keys}}}").format(keys=", ".join(shape))
+                )
             for key, kind in shape.items():
                 if not isinstance(item[key], kind) or isinstance(item[key], bool):
-                    raise BadValue(f"holds an entry whose “{key}” has the wrong type")
+                    raise BadValue(
+                        _("holds an entry whose “{key}” has the wrong type").format(key=key)
+                    )
 
     return check
 
 
 def _json_list(value: str) -> None:
     if not isinstance(_json(value), list):
-        raise BadValue("is not a JSON list")
+        raise BadValue(_("is not a JSON list"))
 
 
 def _json_any(value: str) -> None:
@@ -169,7 +176,7 @@ _JSON: dict[tuple[str, str], Callable[[str], None]] = {
 
 def _id(value: str) -> None:
     if not 0 < len(value) <= 36:
-        raise BadValue("is not an id")
+        raise BadValue(_("is not an id"))
 
 
 def _one_of(enum: type[StrEnum]) -> Callable[[str], None]:
@@ -179,7 +186,9 @@ def _one_of(enum: type[StrEnum]) -> Callable[[str], None]:
 
     def check(value: str) -> None:
         if value not in allowed:
-            raise BadValue(f"“{value[:40]}” is not one of {choices}")
+            raise BadValue(
+                _("“{value}” is not one of {choices}").format(value=value[:40], choices=choices)
+            )
 
     return check
 
@@ -188,7 +197,7 @@ def _rich_text(value: str) -> None:
     try:
         markup.validate(value)
     except MarkupError as exc:
-        raise BadValue(f"is not valid rich text ({exc})") from exc
+        raise BadValue(_("is not valid rich text ({problem})").format(problem=exc)) from exc
 
 
 @dataclass(frozen=True)
@@ -227,24 +236,26 @@ def _column_rules(table: Table) -> tuple[_Column, ...]:
 
 _RULES = {name: _column_rules(table) for name, table in _TABLES.items()}
 _FIELDS = {name: frozenset(table.columns.keys()) for name, table in _TABLES.items()}
-_KIND_NAMES = {bytes: "binary data", int: "a number", str: "text"}
+_KIND_NAMES = {bytes: N_("binary data"), int: N_("a number"), str: N_("text")}
 
 
 def _check_row(table: str, row: Row) -> tuple[str, str] | None:
     """(field, why) for the first bad field of ``row``, or None."""
     extra = sorted(row.keys() - _FIELDS[table])
     if extra:
-        return extra[0], "is not a field of this table"
+        return extra[0], _("is not a field of this table")
     for column in _RULES[table]:
         if column.name not in row:
-            return column.name, "is missing"
+            return column.name, _("is missing")
         value = row[column.name]
         if value is None:
             if not column.nullable:
-                return column.name, "is empty, which this field may not be"
+                return column.name, _("is empty, which this field may not be")
             continue
         if type(value) is not column.kind:
-            return column.name, f"is {_type_name(value)}, not {_KIND_NAMES[column.kind]}"
+            return column.name, _("is {found}, not {wanted}").format(
+                found=_type_name(value), wanted=_(_KIND_NAMES[column.kind])
+            )
         try:
             for check in column.checks:
                 check(cast(str, value))
@@ -257,19 +268,21 @@ def _check_rules(table: str, row: Row) -> tuple[str, str] | None:
     """Rules that span fields of one row."""
     if table == "original_file":
         if hashlib.sha256(row["data"]).hexdigest() != row["sha256"]:
-            return "data", "does not match its sha256 (the stored file is damaged)"
+            return "data", _("does not match its sha256 (the stored file is damaged)")
         if len(row["data"]) != row["size"]:
-            return "size", "does not match the stored file"
+            return "size", _("does not match the stored file")
     if table == "passage":
         start, end = row["start"], row["end"]
         if start is not None and end is not None and not 0 <= start <= end:
-            return "start", "is not a span (0 ≤ start ≤ end)"
+            return "start", _("is not a span (0 ≤ start ≤ end)")
     if table == "conflict":
         target = _TABLES.get(row["table_name"])
         if target is None:
-            return "table_name", f"“{row['table_name'][:40]}” is not a table"
+            return "table_name", _("“{name}” is not a table").format(name=row["table_name"][:40])
         if row["field"] not in target.columns:
-            return "field", f"“{row['field'][:40]}” is not a field of {row['table_name']}"
+            return "field", _("“{field}” is not a field of {table}").format(
+                field=row["field"][:40], table=row["table_name"]
+            )
     return None
 
 
@@ -277,7 +290,7 @@ def first_problem(tables: Mapping[str, Iterable[Row]]) -> Problem | None:
     """The first row that fails the checks, tables in dependency order, rows by id."""
     unknown = sorted(set(tables) - set(_TABLES))
     if unknown:
-        return Problem(unknown[0], "", "", "is not a table of a project")
+        return Problem(unknown[0], "", "", _("is not a table of a project"))
     for name in _TABLES:
         rows = sorted(tables.get(name, ()), key=lambda r: str(r.get("id")))
         for row in rows:

@@ -22,9 +22,11 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.core.i18n import N_, _
+
 logger = logging.getLogger(__name__)
 
-MERGE_ADVICE = (
+MERGE_ADVICE = N_(
     "Work on a copy on this computer, and combine colleagues' work with "
     "“Merge a colleague's copy” (rejoinder merge)."
 )
@@ -177,20 +179,26 @@ def detect_risks(path: Path, mounts: list[Mount] | None = None) -> list[str]:
     mount = mount_of(folder, _system_mounts() if mounts is None else mounts)
     if share is not None:
         warnings.append(
-            f"The project is on a network drive ({share}). A project file can be damaged "
-            "when the connection drops or two computers write to it at once. " + MERGE_ADVICE
+            _(
+                "The project is on a network drive ({share}). A project file can be damaged "
+                "when the connection drops or two computers write to it at once. {advice}"
+            ).format(share=share, advice=_(MERGE_ADVICE))
         )
     elif mount is not None and is_network_fs(mount.fstype):
         warnings.append(
-            f"The project is on a network or remote drive ({mount.fstype} at “{mount.point}”). "
-            "A project file can be damaged when the connection drops or two computers write "
-            "to it at once. " + MERGE_ADVICE
+            _(
+                "The project is on a network or remote drive ({fstype} at “{point}”). "
+                "A project file can be damaged when the connection drops or two computers "
+                "write to it at once. {advice}"
+            ).format(fstype=mount.fstype, point=mount.point, advice=_(MERGE_ADVICE))
         )
     provider = cloud_provider(folder)
     if provider is not None:
         warnings.append(
-            f"The project is in a {provider} folder (“{folder}”). Sync services may copy the "
-            "file while it is being saved, or keep two versions of which only one is opened "
-            "again. " + MERGE_ADVICE
+            _(
+                "The project is in a {provider} folder (“{folder}”). Sync services may copy "
+                "the file while it is being saved, or keep two versions of which only one is "
+                "opened again. {advice}"
+            ).format(provider=provider, folder=folder, advice=_(MERGE_ADVICE))
         )
     return warnings

@@ -251,10 +251,10 @@ class ProjectStore:
         reason = self._guard.changed() if self._guard is not None else None
         if reason is None:
             return None
-        return (
-            f"The project file “{self.path.name}” was {reason} (by a sync service or a "
-            "colleague) while it was open. " + MERGE_ADVICE
-        )
+        return _(
+            "The project file “{name}” was {reason} (by a sync service or a colleague) "
+            "while it was open. {advice}"
+        ).format(name=self.path.name, reason=_(reason), advice=_(MERGE_ADVICE))
 
     def check_on_disk(self) -> None:
         """Raise :class:`ProjectReplacedError` when the file is no longer the one we left.
@@ -494,7 +494,9 @@ class ProjectStore:
             except sqlite3.Error as exc:
                 failure = writefailures.translate(exc, Path(target))
                 raise ProjectError(
-                    f"The copy could not be saved to “{target}”: {failure or exc}"
+                    _("The copy could not be saved to “{target}”: {reason}").format(
+                        target=target, reason=failure or exc
+                    )
                 ) from exc
 
 

@@ -16,6 +16,7 @@ import sqlite3
 from pathlib import Path
 
 from app.core.errors import ProjectError, ReadOnlyProjectError, SaveFailedError
+from app.core.i18n import N_, _
 
 logger = logging.getLogger(__name__)
 
@@ -44,19 +45,24 @@ def is_moved(exc: BaseException) -> bool:
 
 def read_only_error(path: Path) -> ReadOnlyProjectError:
     return ReadOnlyProjectError(
-        f"The project “{path.name}” is read-only: it can be read and exported, not changed. "
-        "Nothing was changed; make the file writable, or save a copy and work on that."
+        _(
+            "The project “{name}” is read-only: it can be read and exported, not "
+            "changed. Nothing was changed; make the file writable, or save a copy "
+            "and work on that."
+        ).format(name=path.name)
     )
 
 
-def full_disk_error(path: Path, outcome: str = "the change was not saved") -> SaveFailedError:
+def full_disk_error(path: Path, outcome: str = N_("the change was not saved")) -> SaveFailedError:
     return SaveFailedError(
-        f"The disk holding “{path.name}” is full: {outcome}. Free some space, then try again."
+        _("The disk holding “{name}” is full: {outcome}. Free some space, then try again.").format(
+            name=path.name, outcome=_(outcome)
+        )
     )
 
 
 def translate(
-    exc: BaseException, path: Path, outcome: str = "the change was not saved"
+    exc: BaseException, path: Path, outcome: str = N_("the change was not saved")
 ) -> ProjectError | None:
     """The user's error for a failed write, or None when ``exc`` is not one we know."""
     if isinstance(exc, OSError) and exc.errno in _FULL:
@@ -71,7 +77,9 @@ def translate(
         return read_only_error(path)
     if name.startswith(("SQLITE_IOERR", "SQLITE_CANTOPEN")):
         return SaveFailedError(
-            f"The disk holding “{path.name}” refused a write (it may be full or failing): "
-            f"{outcome}. Free some space or check the disk, then try again."
+            _(
+                "The disk holding “{name}” refused a write (it may be full or failing): "
+                "{outcome}. Free some space or check the disk, then try again."
+            ).format(name=path.name, outcome=_(outcome))
         )
     return None

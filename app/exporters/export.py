@@ -32,7 +32,9 @@ def _layout(layout: str) -> Layout:
         return Layout(layout)
     except ValueError as exc:
         raise InvalidInputError(
-            f"“{layout}” is not a layout; choose grouped, interleaved or table."
+            _("“{layout}” is not a layout; choose grouped, interleaved or table.").format(
+                layout=layout
+            )
         ) from exc
 
 

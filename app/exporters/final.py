@@ -17,6 +17,7 @@ from pathlib import Path
 from app.core import outputs, sending
 from app.core.contribution import Contribution, build_contribution, read_project
 from app.core.errors import InvalidInputError
+from app.core.i18n import _
 from app.core.journal import Changes
 from app.core.store import ProjectStore
 from app.exporters.docx.export import export_docx
@@ -30,7 +31,9 @@ def _layout(layout: str) -> Layout:
         return Layout(layout)
     except ValueError as exc:
         raise InvalidInputError(
-            f"“{layout}” is not a layout; choose grouped, interleaved or table."
+            _("“{layout}” is not a layout; choose grouped, interleaved or table.").format(
+                layout=layout
+            )
         ) from exc
 
 

@@ -18,6 +18,7 @@ from app.core.document import Page as Page
 from app.core.document import Paragraph as Paragraph
 from app.core.document import ParagraphKind as ParagraphKind
 from app.core.errors import ImportCancelled
+from app.core.i18n import _
 
 logger = logging.getLogger(__name__)
 
@@ -55,7 +56,7 @@ class ImportOptions:
     def check_cancelled(self) -> None:
         """Stop with :class:`ImportCancelled` if asked to, without reporting progress."""
         if self.cancel is not None and self.cancel.cancelled:
-            raise ImportCancelled("The import was cancelled; the project is unchanged.")
+            raise ImportCancelled(_("The import was cancelled; the project is unchanged."))
 
     def report(self, done: int, total: int) -> None:
         """Report progress and stop with :class:`ImportCancelled` if asked to."""

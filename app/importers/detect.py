@@ -33,6 +33,7 @@ from pathlib import PurePath
 from typing import Protocol
 
 from app.core.errors import ImportFailedError, UnsupportedFormatError
+from app.core.i18n import N_, _
 from app.importers.base import ImportedText, ImportOptions
 from app.importers.label import guess_label
 from app.importers.reading import too_large
@@ -61,7 +62,7 @@ _HTML_START = re.compile(
     rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S
 )
 _HTML_TAGS = re.compile(rb"<(?:head|body|p|div|h[1-6]|table|meta|title)\b[^>]*>", re.I)
-_DAMAGED = (
+_DAMAGED = N_(
     "The file is damaged or incomplete and cannot be read. "
     "If you can open it in its original program, save it again and import the new copy."
 )
@@ -101,18 +102,18 @@ def import_file(data: bytes, filename: str, options: ImportOptions | None = None
     if len(data) > options.max_bytes:
         raise too_large(len(data), options.max_bytes)
     if not data.strip():
-        raise ImportFailedError("The file is empty.")
+        raise ImportFailedError(_("The file is empty."))
     suffix = PurePath(filename).suffix.lower()
     kind = sniff(data, suffix)
     try:
         result = _dispatch(kind, data, suffix, options)
     except (zipfile.BadZipFile, EOFError, KeyError, ValueError, OSError) as error:
         if isinstance(error, UnicodeError):
-            raise ImportFailedError("The file's text could not be decoded.") from error
-        raise ImportFailedError(_DAMAGED) from error
+            raise ImportFailedError(_("The file's text could not be decoded.")) from error
+        raise ImportFailedError(_(_DAMAGED)) from error
     if suffix == ".pdf" and kind == "html":
         result.warnings.append(
-            "The file is named .pdf but is really a web page; it was read as a web page."
+            _("The file is named .pdf but is really a web page; it was read as a web page.")
         )
     return result
 
@@ -129,8 +130,10 @@ def sniff(data: bytes, suffix: str = "") -> str:
         refuse_ole(data)
     if head.lstrip().startswith(b"{\\rtf"):
         raise UnsupportedFormatError(
-            "This is a Rich Text (.rtf) file, which Rejoinder does not read. "
-            "Open it in Word and save it as .docx or PDF, then import that."
+            _(
+                "This is a Rich Text (.rtf) file, which Rejoinder does not read. Open it "
+                "in Word and save it as .docx or PDF, then import that."
+            )
         )
     if head.startswith(b"PK"):
         return _sniff_zip(data)
@@ -138,13 +141,17 @@ def sniff(data: bytes, suffix: str = "") -> str:
         return "html"
     if suffix in _CONTAINER_SUFFIXES:
         raise ImportFailedError(
-            f"The file is named {suffix} but does not contain a valid "
-            f"{_CONTAINER_SUFFIXES[suffix]} document; it may be damaged or only partly downloaded."
+            _(
+                "The file is named {suffix} but does not contain a valid {kind} "
+                "document; it may be damaged or only partly downloaded."
+            ).format(suffix=suffix, kind=_CONTAINER_SUFFIXES[suffix])
         )
     if _looks_binary(data):
         raise UnsupportedFormatError(
-            "This file is not a document Rejoinder can read. "
-            "Rejoinder reads PDF, Word (.docx), OpenDocument (.odt), web pages and plain text."
+            _(
+                "This file is not a document Rejoinder can read. Rejoinder reads PDF, "
+                "Word (.docx), OpenDocument (.odt), web pages and plain text."
+            )
         )
     return "markdown" if suffix in _MARKDOWN_SUFFIXES else "text"
 
@@ -166,7 +173,9 @@ def _load(kind: str) -> _Importer:
     except ModuleNotFoundError as error:
         if error.name == f"app.importers.{kind}":
             raise UnsupportedFormatError(
-                f"Importing {kind.upper()} files is not available in this version of Rejoinder."
+                _("Importing {kind} files is not available in this version of Rejoinder.").format(
+                    kind=kind.upper()
+                )
             ) from error
         raise
     importer: _Importer = module.import_bytes
@@ -178,22 +187,26 @@ def refuse_ole(data: bytes) -> None:
     names = data[:1_000_000]
     if "EncryptedPackage".encode("utf-16-le") in names:
         raise ImportFailedError(
-            "This Office file is protected with a password, and Rejoinder cannot open "
-            "password-protected Office files. Open it in Word, remove the password "
-            "(File › Info › Protect Document › Encrypt with Password, then clear the box), "
-            "save it, and import it again."
+            _(
+                "This Office file is protected with a password, and Rejoinder cannot "
+                "open password-protected Office files. Open it in Word, remove the "
+                "password (File › Info › Protect Document › Encrypt with Password, then "
+                "clear the box), save it, and import it again."
+            )
         )
     if "WordDocument".encode("utf-16-le") in names:
-        program, suffix = "Word 97–2003 document (.doc)", "Word"
+        program, suffix = _("Word 97–2003 document (.doc)"), "Word"
     elif "Workbook".encode("utf-16-le") in names or "Book".encode("utf-16-le") in names:
-        program, suffix = "Excel spreadsheet (.xls)", "Excel"
+        program, suffix = _("Excel spreadsheet (.xls)"), "Excel"
     elif "PowerPoint Document".encode("utf-16-le") in names:
-        program, suffix = "PowerPoint presentation (.ppt)", "PowerPoint"
+        program, suffix = _("PowerPoint presentation (.ppt)"), "PowerPoint"
     else:
-        program, suffix = "file in an old Microsoft Office format", "its program"
+        program, suffix = _("file in an old Microsoft Office format"), _("its program")
     raise UnsupportedFormatError(
-        f"This is an older {program}, which Rejoinder does not read. "
-        f"Open it in {suffix} and save it as .docx or PDF, then import that."
+        _(
+            "This is an older {program}, which Rejoinder does not read. Open it in "
+            "{suffix} and save it as .docx or PDF, then import that."
+        ).format(program=program, suffix=suffix)
     )
 
 
@@ -207,23 +220,27 @@ def _sniff_zip(data: bytes) -> str:
             mimetype = _small_member(archive, "mimetype").strip()
             content_types = _small_member(archive, "[Content_Types].xml")
     except (zipfile.BadZipFile, EOFError, ValueError, OSError) as error:
-        raise ImportFailedError(_DAMAGED) from error
+        raise ImportFailedError(_(_DAMAGED)) from error
     if mimetype == b"application/vnd.oasis.opendocument.text":
         return "odt"
     if mimetype.startswith(b"application/vnd.oasis.opendocument"):
         raise UnsupportedFormatError(
-            "This OpenDocument file is not a text document (it is a spreadsheet, "
-            "presentation or drawing). Save it as PDF and import that."
+            _(
+                "This OpenDocument file is not a text document (it is a spreadsheet, "
+                "presentation or drawing). Save it as PDF and import that."
+            )
         )
     if "[Content_Types].xml" in names:
         if b"wordprocessingml" in content_types or any(n.startswith("word/") for n in names):
             return "docx"
         raise UnsupportedFormatError(
-            "This Office file is not a Word document (it is a spreadsheet or presentation). "
-            "Save it as PDF and import that."
+            _(
+                "This Office file is not a Word document (it is a spreadsheet or "
+                "presentation). Save it as PDF and import that."
+            )
         )
     raise UnsupportedFormatError(
-        "This is a ZIP archive, not a document. Unpack it and import the documents inside."
+        _("This is a ZIP archive, not a document. Unpack it and import the documents inside.")
     )
 
 

@@ -37,6 +37,7 @@ import lxml.html
 from lxml import etree
 
 from app.core.errors import FileTooLargeError, ImportFailedError
+from app.core.i18n import _
 from app.importers.base import ImportedText, ImportOptions, ParagraphKind
 from app.importers.builder import Builder, NoteRef, Piece
 from app.importers.docx.numbering import format_number
@@ -125,12 +126,14 @@ def import_bytes(data: bytes, options: ImportOptions) -> ImportedText:
     """Read a web page; its encoding comes from a BOM, a ``<meta charset>`` or a guess."""
     source = _XML_DECLARATION.sub("", _decode(data), count=1)
     if not source.strip():
-        raise ImportFailedError("The file is empty.")
+        raise ImportFailedError(_("The file is empty."))
     tags = source.count("<")
     if tags > MAX_TAGS:
         raise FileTooLargeError(
-            f"The web page holds {tags:,} tags, more than the {MAX_TAGS:,} Rejoinder reads "
-            "in one page. Save or print it as PDF and import that, or split it."
+            _(
+                "The web page holds {tags:,} tags, more than the {limit:,} Rejoinder "
+                "reads in one page. Save or print it as PDF and import that, or split it."
+            ).format(tags=tags, limit=MAX_TAGS)
         )
     root = _parse(source, options)
     title, author, date = _metadata(root)
@@ -154,9 +157,11 @@ def _parse(source: str, options: ImportOptions) -> etree._Element:
         return _parse_once(soup, options)
     except _TooDeepError as error:
         raise ImportFailedError(
-            "The web page nests its elements more than 2,048 levels deep, so only part "
-            "of it could be read. Open it in a browser, save or print it as PDF, and "
-            "import that."
+            _(
+                "The web page nests its elements more than 2,048 levels deep, so only "
+                "part of it could be read. Open it in a browser, save or print it as "
+                "PDF, and import that."
+            )
         ) from error
 
 
@@ -173,9 +178,11 @@ def _parse_once(source: str, options: ImportOptions) -> etree._Element:
             parser.feed(source[at : at + _FEED_CHUNK])
         root = parser.close()
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as error:
-        raise ImportFailedError("The web page could not be read: it contains no text.") from error
+        raise ImportFailedError(
+            _("The web page could not be read: it contains no text.")
+        ) from error
     if root is None:
-        raise ImportFailedError("The web page could not be read: it contains no text.")
+        raise ImportFailedError(_("The web page could not be read: it contains no text."))
     # In push mode libxml2 cuts the page at its depth limit without a word in
     # its log; an element that deep means the rest of the page is missing.
     if _TOO_DEEP(root):

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from app.core.errors import ImportFailedError
+from app.core.i18n import _
 from app.importers.base import ImportedText, ImportOptions, ParagraphKind
 from app.importers.builder import Builder, NoteRef, Piece
 from app.importers.docx.numbering import format_number
@@ -57,15 +58,17 @@ def import_bytes(data: bytes, options: ImportOptions) -> ImportedText:
         manifest = read_member(archive, "META-INF/manifest.xml")
         if manifest and b"encryption-data" in manifest:
             raise ImportFailedError(
-                "This OpenDocument file is protected with a password, which Rejoinder cannot "
-                "open. Open it in LibreOffice, save a copy without a password (File › Save As, "
-                "clear “Save with password”), and import that copy."
+                _(
+                    "This OpenDocument file is protected with a password, which Rejoinder "
+                    "cannot open. Open it in LibreOffice, save a copy without a password "
+                    "(File › Save As, clear “Save with password”), and import that copy."
+                )
             )
         content = read_member(archive, "content.xml")
         styles = read_member(archive, "styles.xml")
         meta = read_member(archive, "meta.xml")
     if content is None:
-        raise ImportFailedError(DAMAGED)
+        raise ImportFailedError(_(DAMAGED))
     root = parse_xml(content, options)
     reader = _Reader(Builder(options, MEDIA_TYPE))
     for part in (parse_xml(styles) if styles else None, root):

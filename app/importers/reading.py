@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from app.core.errors import FileTooLargeError, ImportFailedError
+from app.core.i18n import _
 from app.importers.base import DEFAULT_MAX_BYTES
 
 logger = logging.getLogger(__name__)
@@ -36,7 +37,9 @@ def display_name(name: str) -> str:
 
 def too_large(size: int, limit: int) -> FileTooLargeError:
     return FileTooLargeError(
-        f"The file is {_mb(size)} MB; files up to {_mb(limit)} MB can be imported."
+        _("The file is {size} MB; files up to {limit} MB can be imported.").format(
+            size=_mb(size), limit=_mb(limit)
+        )
     )
 
 
@@ -46,7 +49,9 @@ def read_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     try:
         info = os.stat(path)
     except OSError as error:
-        raise ImportFailedError(f"“{shown}” cannot be read: {error.strerror}.") from error
+        raise ImportFailedError(
+            _("“{shown}” cannot be read: {reason}.").format(shown=shown, reason=error.strerror)
+        ) from error
     _require_regular(info.st_mode, shown)
     if info.st_size > max_bytes:
         raise too_large(info.st_size, max_bytes)
@@ -54,14 +59,18 @@ def read_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     try:
         fd = os.open(path, flags)
     except OSError as error:
-        raise ImportFailedError(f"“{shown}” cannot be read: {error.strerror}.") from error
+        raise ImportFailedError(
+            _("“{shown}” cannot be read: {reason}.").format(shown=shown, reason=error.strerror)
+        ) from error
     try:
         # The name may have been swapped for a pipe or device between stat and open.
         _require_regular(os.fstat(fd).st_mode, shown)
         with os.fdopen(fd, "rb", closefd=False) as stream:
             return read_stream(stream, max_bytes)
     except OSError as error:
-        raise ImportFailedError(f"“{shown}” cannot be read: {error.strerror}.") from error
+        raise ImportFailedError(
+            _("“{shown}” cannot be read: {reason}.").format(shown=shown, reason=error.strerror)
+        ) from error
     finally:
         os.close(fd)
 
@@ -79,17 +88,23 @@ def read_stream(stream: BinaryIO, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
         if size > max_bytes:
             logger.info("input refused after %d bytes: over the %d byte limit", size, max_bytes)
             raise FileTooLargeError(
-                f"The input is more than {_mb(max_bytes)} MB; "
-                f"files up to {_mb(max_bytes)} MB can be imported."
+                _(
+                    "The input is more than {limit} MB; files up to {limit} MB can be imported."
+                ).format(limit=_mb(max_bytes))
             )
 
 
 def _require_regular(mode: int, shown: str) -> None:
     if stat.S_ISDIR(mode):
-        raise ImportFailedError(f"“{shown}” is a folder. Choose a document inside it.")
+        raise ImportFailedError(
+            _("“{shown}” is a folder. Choose a document inside it.").format(shown=shown)
+        )
     if not stat.S_ISREG(mode):
         raise ImportFailedError(
-            f"“{shown}” is not a document but a device, pipe or socket; only files can be imported."
+            _(
+                "“{shown}” is not a document but a device, pipe or socket; only files "
+                "can be imported."
+            ).format(shown=shown)
         )
 
 

@@ -18,11 +18,12 @@ from io import BytesIO
 from lxml import etree
 
 from app.core.errors import FileTooLargeError, ImportFailedError
+from app.core.i18n import N_, _
 from app.importers.base import ImportOptions
 
 logger = logging.getLogger(__name__)
 
-ENCRYPTED = (
+ENCRYPTED = N_(
     "This document is protected with a password, and Rejoinder cannot open "
     "password-protected documents. Open it in its program, remove the password, "
     "save it, and import it again."
@@ -60,7 +61,7 @@ XML_PARSER = hardened_parser()
 # between them, so cancelling stops even the parse of a 40 MB part in time.
 FEED_CHUNK = 1024 * 1024
 
-DAMAGED = (
+DAMAGED = N_(
     "The file is damaged or incomplete and cannot be read. "
     "If you can open it in its original program, save it again and import the new copy."
 )
@@ -71,7 +72,7 @@ def open_zip(data: bytes) -> zipfile.ZipFile:
     try:
         archive = zipfile.ZipFile(BytesIO(data))
     except (zipfile.BadZipFile, EOFError, ValueError, OSError) as error:
-        raise ImportFailedError(DAMAGED) from error
+        raise ImportFailedError(_(DAMAGED)) from error
     try:
         check_limits(archive.infolist())
     except FileTooLargeError:
@@ -84,27 +85,33 @@ def check_limits(members: list[zipfile.ZipInfo]) -> None:
     """Refuse archives with too many members, too much content, or bomb-like ratios."""
     if len(members) > MAX_MEMBERS:
         raise FileTooLargeError(
-            f"The document holds {len(members):,} parts, more than the {MAX_MEMBERS:,} "
-            "Rejoinder accepts; it may be damaged or deliberately malformed."
+            _(
+                "The document holds {count:,} parts, more than the {limit:,} "
+                "Rejoinder accepts; it may be damaged or deliberately malformed."
+            ).format(count=len(members), limit=MAX_MEMBERS)
         )
     total = 0
     for member in members:
         if member.flag_bits & 0x1 or member.compress_type == _AES:
-            raise ImportFailedError(ENCRYPTED)
+            raise ImportFailedError(_(ENCRYPTED))
         if member.compress_type not in _READABLE_METHODS:
-            raise ImportFailedError(DAMAGED)
+            raise ImportFailedError(_(DAMAGED))
         total += member.file_size
         ratio = member.file_size / max(member.compress_size, 1)
         if member.file_size > RATIO_APPLIES_ABOVE and ratio > MAX_RATIO:
             raise FileTooLargeError(
-                "The document is compressed far more than real documents are "
-                f"({ratio:,.0f} to 1); it may be a deliberately malformed file and "
-                "was not opened."
+                _(
+                    "The document is compressed far more than real documents are "
+                    "({ratio:,.0f} to 1); it may be a deliberately malformed file and was "
+                    "not opened."
+                ).format(ratio=ratio)
             )
     if total > MAX_TOTAL_UNCOMPRESSED:
         raise FileTooLargeError(
-            f"The document unpacks to {total / 1048576:,.0f} MB, more than the "
-            f"{MAX_TOTAL_UNCOMPRESSED // 1048576} MB Rejoinder accepts."
+            _(
+                "The document unpacks to {size:,.0f} MB, more than the {limit} MB "
+                "Rejoinder accepts."
+            ).format(size=total / 1048576, limit=MAX_TOTAL_UNCOMPRESSED // 1048576)
         )
 
 
@@ -120,17 +127,19 @@ def read_member(archive: zipfile.ZipFile, name: str) -> bytes | None:
         return None
     if info.file_size > MAX_XML_PART:
         raise FileTooLargeError(
-            f"The document's text unpacks to {info.file_size / 1048576:,.0f} MB, more than "
-            f"the {MAX_XML_PART // 1048576} MB (some 7,000 pages) Rejoinder reads in one "
-            "document. Split it into parts and import each one."
+            _(
+                "The document's text unpacks to {size:,.0f} MB, more than the {limit} "
+                "MB (some 7,000 pages) Rejoinder reads in one document. Split it into "
+                "parts and import each one."
+            ).format(size=info.file_size / 1048576, limit=MAX_XML_PART // 1048576)
         )
     try:
         with archive.open(info) as member:
             return member.read(info.file_size + 1)[: info.file_size]
     except RuntimeError as error:  # zipfile's "File is encrypted, password required"
-        raise ImportFailedError(ENCRYPTED) from error
+        raise ImportFailedError(_(ENCRYPTED)) from error
     except (zipfile.BadZipFile, EOFError, ValueError, OSError, NotImplementedError) as error:
-        raise ImportFailedError(DAMAGED) from error
+        raise ImportFailedError(_(DAMAGED)) from error
 
 
 def parse_xml(data: bytes, options: ImportOptions | None = None) -> etree._Element:
@@ -149,7 +158,7 @@ def parse_xml(data: bytes, options: ImportOptions | None = None) -> etree._Eleme
                 parser.feed(data[at : at + FEED_CHUNK])
             root = parser.close()
     except etree.XMLSyntaxError as error:
-        raise ImportFailedError(DAMAGED) from error
+        raise ImportFailedError(_(DAMAGED)) from error
     if root is None:
-        raise ImportFailedError(DAMAGED)
+        raise ImportFailedError(_(DAMAGED))
     return root

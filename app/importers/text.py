@@ -24,6 +24,7 @@ import re
 import charset_normalizer
 
 from app.core.errors import ImportFailedError
+from app.core.i18n import _
 from app.importers.base import ImportedText, ImportOptions, Page, Paragraph, ParagraphKind
 from app.importers.builder import leading_number
 from app.importers.markdown import MAX_MARKDOWN_CHARS, Block
@@ -132,13 +133,15 @@ def import_bytes(
     sample = decoded[:65536]
     if sample and len(_GARBAGE.findall(sample)) > len(sample) * _MAX_GARBAGE:
         raise ImportFailedError(
-            "The file does not hold readable text: it may be a program or an image "
-            "with a text name. Rejoinder reads PDF, Word (.docx), OpenDocument (.odt), "
-            "web pages and plain text."
+            _(
+                "The file does not hold readable text: it may be a program or an image "
+                "with a text name. Rejoinder reads PDF, Word (.docx), OpenDocument "
+                "(.odt), web pages and plain text."
+            )
         )
     text = clean(decoded, options)
     if not text.strip():
-        raise ImportFailedError("The file contains no text.")
+        raise ImportFailedError(_("The file contains no text."))
     return _build(text, options, markdown)
 
 
@@ -154,8 +157,10 @@ def _build(text: str, options: ImportOptions, markdown: bool | None) -> Imported
     if markdown and len(text) > MAX_MARKDOWN_CHARS:
         logger.info("Markdown of %d characters read as plain text", len(text))
         warnings.append(
-            f"The file is longer than {MAX_MARKDOWN_CHARS // 1024:,} thousand characters, "
-            "so its Markdown marks were not interpreted; it was read as plain text."
+            _(
+                "The file is longer than {count:,} thousand characters, so its Markdown "
+                "marks were not interpreted; it was read as plain text."
+            ).format(count=MAX_MARKDOWN_CHARS // 1024)
         )
         markdown = False
     if markdown:

@@ -57,7 +57,7 @@ def test_french_lines_contract_the_parties_articles(
     quoted = f"«{nbsp}{QUOTE}{nbsp}»"
     draft = f"est encore un brouillon{nbsp}; elle est laissée hors de l’export."
     for name in ("au Japon", "aux États-Unis", "à l’Union européenne"):
-        assert f"preflight: La réponse {name}{nbsp}: {quoted} {draft}" in lines
+        assert f"vérification{nbsp}: La réponse {name}{nbsp}: {quoted} {draft}" in lines
     assert "3 passages laissés de côté parce que leurs réponses sont encore des brouillons." in (
         lines
     )
@@ -77,10 +77,10 @@ def test_spanish_and_english_lines(
     (tmp_path / "es").mkdir()
     file = _project(tmp_path / "es", capsys, "es", ["el Japón", "los Estados Unidos"])
     lines = _export(file, tmp_path / "es", capsys)
-    assert f"preflight: La respuesta al Japón: «{QUOTE}» sigue siendo un borrador" in (
+    assert f"verificación: La respuesta al Japón: «{QUOTE}» sigue siendo un borrador" in (
         "\n".join(lines)
     )
-    assert f"preflight: La respuesta a los Estados Unidos: «{QUOTE}»" in "\n".join(lines)
+    assert f"verificación: La respuesta a los Estados Unidos: «{QUOTE}»" in "\n".join(lines)
     assert "2 pasajes omitidos porque sus respuestas siguen siendo borradores." in lines
 
     monkeypatch.setenv("LANGUAGE", "en")

@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 
 from app.core import dialect
 from app.core.errors import NothingToUndoError, UndoConflictError
-from app.core.i18n import _
+from app.core.i18n import N_, _
 from app.core.journal import images
 from app.core.journal.changes import Changes
 from app.core.live import including_deleted
@@ -34,18 +34,18 @@ from app.core.models import JournalBlob, JournalEntry, Member
 logger = logging.getLogger(__name__)
 
 _NAMES = {
-    "project": "the project's details",
-    "member": "a member",
-    "original_file": "an original file",
-    "source": "a source",
-    "source_version": "a source's text",
-    "section": "a section",
-    "block": "a block",
-    "passage": "a passage",
-    "response": "a response",
-    "revision": "a revision",
-    "note": "a note",
-    "conflict": "a conflict",
+    "project": N_("the project's details"),
+    "member": N_("a member"),
+    "original_file": N_("an original file"),
+    "source": N_("a source"),
+    "source_version": N_("a source's text"),
+    "section": N_("a section"),
+    "block": N_("a block"),
+    "passage": N_("a passage"),
+    "response": N_("a response"),
+    "revision": N_("a revision"),
+    "note": N_("a note"),
+    "conflict": N_("a conflict"),
 }
 _META = {"updated_at", "changed_by", "field_history"}
 
@@ -98,14 +98,14 @@ def can_undo(store: ProjectStore) -> str | None:
     with store.session() as session:
         query = _next(store, undo=True).with_only_columns(JournalEntry.label)
         label: str | None = session.scalar(query)
-        return label
+        return _(label) if label is not None else None
 
 
 def can_redo(store: ProjectStore) -> str | None:
     with store.session() as session:
         query = _next(store, undo=False).with_only_columns(JournalEntry.label)
         label: str | None = session.scalar(query)
-        return label
+        return _(label) if label is not None else None
 
 
 def is_done(store: ProjectStore, entry_id: str) -> bool:
@@ -222,7 +222,7 @@ def _check(connection: Connection, rows: list[list[Any]], *, undo: bool, label: 
             if undo
             else _("“{label}” cannot be redone: {problems}. Nothing was changed.")
         )
-        raise UndoConflictError(message.format(label=label, problems=shown))
+        raise UndoConflictError(message.format(label=_(label), problems=shown))
 
 
 def _apply(connection: Connection, seq: int, rows: list[list[Any]], *, undo: bool) -> None:

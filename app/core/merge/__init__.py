@@ -54,6 +54,7 @@ from app.core.errors import (
     NotFoundError,
     ProjectError,
 )
+from app.core.i18n import _
 from app.core.live import get_any
 from app.core.merge import validate
 from app.core.merge.match import Parents, Tables
@@ -80,10 +81,11 @@ class MergeReport:
     conflict_ids: tuple[str, ...]
 
     def summary(self) -> str:
-        conflicts = "1 conflict" if self.conflicts == 1 else f"{self.conflicts} conflicts"
-        return (
-            f"Merged: {self.inserted} added, {self.updated} changed, {conflicts}. "
-            f"Backup: {self.backup}"
+        conflicts = (
+            _("1 conflict") if self.conflicts == 1 else _("{n} conflicts").format(n=self.conflicts)
+        )
+        return _("Merged: {added} added, {changed} changed, {conflicts}. Backup: {backup}").format(
+            added=self.inserted, changed=self.updated, conflicts=conflicts, backup=self.backup
         )
 
 
@@ -150,7 +152,9 @@ def _ro_connect(path: Path) -> sqlite3.Connection:
         conn = sqlite3.connect(uri, uri=True)
         conn.execute("PRAGMA trusted_schema=OFF")
     except sqlite3.Error as exc:
-        raise ProjectError(f"“{path.name}” cannot be opened: {exc}.") from exc
+        raise ProjectError(
+            _("“{name}” cannot be opened: {exc}.").format(name=path.name, exc=exc)
+        ) from exc
     return conn
 
 
@@ -160,11 +164,19 @@ def _check_other(conn: sqlite3.Connection, path: Path) -> str:
         result = conn.execute("PRAGMA quick_check").fetchall()
         revision = migrate.read_revision(conn)
     except sqlite3.DatabaseError as exc:
-        raise CorruptProjectError(f"“{path.name}” is damaged ({exc}); it was not merged.") from exc
+        raise CorruptProjectError(
+            _("“{name}” is damaged ({exc}); it was not merged.").format(name=path.name, exc=exc)
+        ) from exc
     if result != [("ok",)]:
-        raise CorruptProjectError(f"“{path.name}” is damaged ({result[0][0]}); it was not merged.")
+        raise CorruptProjectError(
+            _("“{name}” is damaged ({problem}); it was not merged.").format(
+                name=path.name, problem=result[0][0]
+            )
+        )
     if revision is None:
-        raise NotAProjectError(f"“{path.name}” holds no Rejoinder project; it was not merged.")
+        raise NotAProjectError(
+            _("“{name}” holds no Rejoinder project; it was not merged.").format(name=path.name)
+        )
     migrate.check_not_newer(revision)
     return revision
 
@@ -209,7 +221,7 @@ def read_other(path: Path, columns: dict[str, list[str]]) -> Tables:
                 engine.dispose()
     except sqlite3.DatabaseError as exc:
         raise CorruptProjectError(
-            f"“{path.name}” cannot be read ({exc}); it was not merged."
+            _("“{name}” cannot be read ({exc}); it was not merged.").format(name=path.name, exc=exc)
         ) from exc
     finally:
         conn.close()
@@ -252,7 +264,7 @@ def merge(store: ProjectStore, other: Path, progress: Progress | None = None) ->
     """Merge the copy ``other`` into the open project, after backing it up."""
     other = Path(other)
     if other.exists() and other.resolve() == store.path.resolve():
-        raise MergeError("A project cannot be merged with itself; choose a colleague's copy.")
+        raise MergeError(_("A project cannot be merged with itself; choose a colleague's copy."))
     report = progress or (lambda _done, _total: None)
     columns = _columns()
     report(0, 4)
@@ -264,7 +276,9 @@ def merge(store: ProjectStore, other: Path, progress: Progress | None = None) ->
         mine = set(ours["project"])
         if theirs["project"] and set(theirs["project"]) != mine:
             raise MergeError(
-                f"“{other.name}” is a different project, not a copy of this one; it was not merged."
+                _(
+                    "“{name}” is a different project, not a copy of this one; it was not merged."
+                ).format(name=other.name)
             )
         validate.check_other(ours, theirs, other)
         result = plan(ours, theirs, columns, _parents())
@@ -283,7 +297,9 @@ def merge(store: ProjectStore, other: Path, progress: Progress | None = None) ->
             _write(connection, result, columns)
             session.flush()
         except IntegrityError as exc:
-            raise MergeError(f"“{other.name}” could not be merged: {exc.orig}.") from exc
+            raise MergeError(
+                _("“{name}” could not be merged: {orig}.").format(name=other.name, orig=exc.orig)
+            ) from exc
     report(4, 4)
     conflicts = [r for r in result.inserts.get("conflict", []) if r["resolved_at"] is None]
     return MergeReport(
@@ -343,13 +359,17 @@ def list_conflicts(store: ProjectStore, *, include_resolved: bool = False) -> li
 def _check_value(name: str, field: str, value: Any) -> None:
     column = _table(name).columns.get(field)
     if column is None or field in META:
-        raise InvalidInputError(f"“{field}” is not something a conflict can set.")
+        raise InvalidInputError(
+            _("“{field}” is not something a conflict can set.").format(field=field)
+        )
     if value is None:
         if not column.nullable:
-            raise InvalidInputError("This field cannot be left empty.")
+            raise InvalidInputError(_("This field cannot be left empty."))
         return
     if not isinstance(value, column.type.python_type) or isinstance(value, bool):
-        raise InvalidInputError(f"“{value}” is not a valid value for this field.")
+        raise InvalidInputError(
+            _("“{value}” is not a valid value for this field.").format(value=value)
+        )
     if name == "response" and field in ("text", "proposed_change"):
         markup.validate(value)
 
@@ -365,7 +385,7 @@ def resolve_conflict(store: ProjectStore, conflict_id: str, value: Any) -> None:
         model = _MODELS.get(conflict.table_name)
         row = get_any(session, model, conflict.row_id) if model is not None else None
         if not isinstance(row, Tracked):
-            raise NotFoundError("The item of this conflict no longer exists.")
+            raise NotFoundError(_("The item of this conflict no longer exists."))
         _check_value(conflict.table_name, conflict.field, value)
         current = getattr(row, conflict.field)
         if value != current:

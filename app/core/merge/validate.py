@@ -18,6 +18,7 @@ from pathlib import Path
 
 from app.core import rowcheck
 from app.core.errors import MergeError
+from app.core.i18n import _
 from app.core.merge.match import Row, Tables
 
 logger = logging.getLogger(__name__)
@@ -37,6 +38,8 @@ def check_other(ours: Tables, theirs: Tables, other: Path) -> None:
     if problem is not None:
         logger.info("refused to merge %s: %s", other, problem)
         raise MergeError(
-            f"“{other.name}” was not merged: {problem}. Your project is unchanged; "
-            "ask for a fresh copy."
+            _(
+                "“{name}” was not merged: {problem}. Your project is unchanged; ask for "
+                "a fresh copy."
+            ).format(name=other.name, problem=problem)
         )

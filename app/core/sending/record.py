@@ -22,6 +22,7 @@ from app.core import journal
 from app.core.contribution.model import CitationsBlock, Contribution
 from app.core.contribution.view import ProjectView
 from app.core.errors import ExportFailedError
+from app.core.i18n import N_, _
 from app.core.models import Member, SentExport
 from app.core.store import ProjectStore
 
@@ -108,7 +109,9 @@ def file_sha256(path: Path) -> str:
                 digest.update(chunk)
     except OSError as exc:
         raise ExportFailedError(
-            f"The exported file “{path.name}” cannot be read back: {exc.strerror}."
+            _("The exported file “{name}” cannot be read back: {strerror}.").format(
+                name=path.name, strerror=exc.strerror
+            )
         ) from exc
     return digest.hexdigest()
 
@@ -124,7 +127,9 @@ def record_final(
     """Record that the file at ``path`` was sent, with ``states`` as it printed."""
     sha = file_sha256(path)
     printed = json.dumps([_encode(s) for s in states], ensure_ascii=False, separators=(",", ":"))
-    label = "Record final export" if revision_no == 0 else f"Record final export Rev.{revision_no}"
+    label = (
+        N_("Record final export") if revision_no == 0 else f"Record final export Rev.{revision_no}"
+    )
     with journal.collect() as collected, store.write(label) as session:
         row = SentExport(
             member_id=store.member_id,

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from app.core import markup, rowversion
 from app.core.errors import InvalidInputError, NotFoundError
+from app.core.i18n import _
 from app.core.live import including_deleted
 from app.core.models import Member, Note, NoteTarget, Passage, Response
 from app.core.services.common import resolve, tombstone
@@ -62,18 +63,23 @@ def resolve_target(session: Session, target_ref: str) -> tuple[str, str]:
             if "Several" in exc.message:
                 raise
     if not found:
-        raise NotFoundError(f"There is no passage or response with the id “{target_ref.strip()}”.")
+        raise NotFoundError(
+            _("There is no passage or response with the id “{ident}”.").format(
+                ident=target_ref.strip()
+            )
+        )
     if len(found) > 1:
         raise NotFoundError(
-            f"“{target_ref.strip()}” starts the id of a passage and of a response; "
-            "give more characters."
+            _(
+                "“{ident}” starts the id of a passage and of a response; give more characters."
+            ).format(ident=target_ref.strip())
         )
     return found[0]
 
 
 def _check_text(text: str) -> str:
     if not text.strip():
-        raise InvalidInputError("A note cannot be empty.")
+        raise InvalidInputError(_("A note cannot be empty."))
     return markup.validate(text)
 
 
@@ -113,7 +119,7 @@ def add_note(store: ProjectStore, target_ref: str, text: str, parent_ref: str | 
                 given = resolve_target(session, target_ref)
                 if given != (kind, target_id):
                     raise InvalidInputError(
-                        "A reply belongs to the same passage or response as the note it answers."
+                        _("A reply belongs to the same passage or response as the note it answers.")
                     )
             parent_id: str | None = parent.id
         else:

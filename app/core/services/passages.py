@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, SessionTransaction
 
 from app.core import anchoring, elision, rowversion
 from app.core.errors import InvalidInputError
+from app.core.i18n import _
 from app.core.models import (
     AnchorMethod,
     Block,
@@ -258,7 +259,7 @@ def cite_span(
         source = resolve(session, Source, source_ref)
         version = current_version(session, source.id)
         if not 0 <= start < end <= len(version.text) or not version.text[start:end].strip():
-            raise InvalidInputError("Select some text of the source to cite.")
+            raise InvalidInputError(_("Select some text of the source to cite."))
         return _create(session, source, version, start, end, section_ref, ellipsis).id
 
 
@@ -273,7 +274,7 @@ def cite_quote(
 ) -> str:
     """Cite a quote given as text (pasted from a PDF: whitespace and hyphenation may differ)."""
     if not quote.strip():
-        raise InvalidInputError("The quote is empty.")
+        raise InvalidInputError(_("The quote is empty."))
     with store.write("Cite passage") as session:
         source = resolve(session, Source, source_ref)
         version = _version(session, source)
@@ -289,7 +290,7 @@ def set_quote(
     ``base_version``: the passage's version the editor showed (a conflict if it changed since).
     """
     if not printed.strip():
-        raise InvalidInputError("The printed quote cannot be empty.")
+        raise InvalidInputError(_("The printed quote cannot be empty."))
     with rowversion.checked(store, "Edit quote") as (session, guard):
         passage = resolve(session, Passage, passage_ref)
         if not guard.kept(passage, base_version, {"quote": printed}):

@@ -19,6 +19,7 @@ from app.core import anchoring
 from app.core.document import pages_from_json, paragraphs_from_json
 from app.core.errors import InvalidInputError
 from app.core.fidelity import display_text
+from app.core.i18n import _
 from app.core.models import AnchorMethod, Passage, Source
 from app.core.services.common import resolve
 from app.core.services.sources import (
@@ -99,7 +100,7 @@ def confirm_placement(store: ProjectStore, passage_ref: str) -> None:
         passage = resolve(session, Passage, passage_ref)
         if passage.start is None:
             raise InvalidInputError(
-                "This passage is an orphan: re-attach it to words of the source first."
+                _("This passage is an orphan: re-attach it to words of the source first.")
             )
         passage.placement_confirmed = 1
 
@@ -120,7 +121,7 @@ def reattach(store: ProjectStore, passage_ref: str, start: int, end: int) -> Non
         passage = resolve(session, Passage, passage_ref)
         version = current_version(session, passage.source_id)
         if not 0 <= start < end <= len(version.text) or not version.text[start:end].strip():
-            raise InvalidInputError("Select the words of the new version the passage cites.")
+            raise InvalidInputError(_("Select the words of the new version the passage cites."))
         pages = list(pages_from_json(version.pages))
         paragraphs = list(paragraphs_from_json(version.paragraphs))
         anchor = anchoring.make_anchor(version.text, start, end, pages, paragraphs)
@@ -139,10 +140,10 @@ def update_quote(store: ProjectStore, passage_ref: str) -> str:
     with store.write("Update printed quote") as session:
         passage = resolve(session, Passage, passage_ref)
         if passage.start is None:
-            raise InvalidInputError("An orphan has no wording in the new version to take.")
+            raise InvalidInputError(_("An orphan has no wording in the new version to take."))
         if not passage.placement_confirmed:
             raise InvalidInputError(
-                "Confirm the placement first: the new wording may belong to other words."
+                _("Confirm the placement first: the new wording may belong to other words.")
             )
         passage.quote = display_text(passage.exact)
         return passage.quote

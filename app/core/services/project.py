@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass
 from sqlalchemy import select
 
 from app.core.errors import InvalidInputError
+from app.core.i18n import _
 from app.core.models import Project
 from app.core.store import ProjectStore
 
@@ -41,10 +42,12 @@ def update_project(store: ProjectStore, properties: ProjectProperties) -> None:
     """Replace the project's properties; an empty title or an unknown language changes nothing."""
     title = " ".join(properties.title.split())
     if not title:
-        raise InvalidInputError("A project needs a title.")
+        raise InvalidInputError(_("A project needs a title."))
     if properties.language not in LANGUAGES:
         raise InvalidInputError(
-            f"The language “{properties.language}” is not one of {', '.join(LANGUAGES)}."
+            _("The language “{language}” is not one of {languages}.").format(
+                language=properties.language, languages=", ".join(LANGUAGES)
+            )
         )
     values = {**asdict(properties), "title": title}
     with store.write("Edit project properties") as session:

@@ -36,7 +36,11 @@ def _check_choice(value: str, allowed: tuple[str, ...], what: str) -> str:
     normalised = value.strip().lower().replace(" ", "_").replace("-", "_")
     if normalised not in allowed:
         choices = ", ".join(a.replace("_", " ") for a in allowed)
-        raise InvalidInputError(f"“{value}” is not a {what}; choose one of: {choices}.")
+        raise InvalidInputError(
+            _("“{value}” is not a {what}; choose one of: {choices}.").format(
+                value=value, what=what, choices=choices
+            )
+        )
     return normalised
 
 
@@ -136,8 +140,14 @@ def save_response(
     # "" (or blanks) takes the position back to none chosen; None leaves it as it is
     pos: str | None = None
     if position is not None:
-        pos = _check_choice(position, POSITIONS, "position") if position.strip() else Position.UNSET
-    kind = _check_choice(comment_type, COMMENT_TYPES, "type of comment") if comment_type else None
+        pos = (
+            _check_choice(position, POSITIONS, _("position"))
+            if position.strip()
+            else Position.UNSET
+        )
+    kind = (
+        _check_choice(comment_type, COMMENT_TYPES, _("type of comment")) if comment_type else None
+    )
     if status:
         workflow.normalise_status(status)
     conflicts: list[str] = []

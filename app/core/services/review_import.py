@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 from app.core import markup
 from app.core.contribution.names import note_line
 from app.core.errors import InvalidInputError
+from app.core.i18n import _
 from app.core.live import get_any, including_deleted
 from app.core.models import Member, Note, NoteTarget, Passage, Project, Response, Revision
 from app.core.phrasebook import Phrasebook, load_phrasebook, status_line_pattern
@@ -195,7 +196,9 @@ class _Importer:
                     comment.author,
                     comment.date,
                     comment.text,
-                    f"the {kind} it was written on is no longer in the project",
+                    _("the passage it was written on is no longer in the project")
+                    if kind == NoteTarget.PASSAGE
+                    else _("the response it was written on is no longer in the project"),
                 )
             )
             return
@@ -220,23 +223,25 @@ class _Importer:
         self.notes_added.append(note.id)
 
     def unmap(self, kind: str, author: str, date: str, text: str, where: str) -> None:
-        place = f"on “{where[:60]}”, " if where else ""
-        self.unmapped.append(
-            UnmappedItem(kind, author, date, text, f"{place}outside every passage and response")
+        reason = (
+            _("on “{where}”, outside every passage and response").format(where=where[:60])
+            if where
+            else _("outside every passage and response")
         )
+        self.unmapped.append(UnmappedItem(kind, author, date, text, reason))
 
     def change(self, change: TrackedChange) -> None:
         text = change.text or f"({change.kind} change)"
-        reason = "outside every response (quotes and headings are not edited here)"
+        reason = _("outside every response (quotes and headings are not edited here)")
         if change.target is not None and change.target.kind == NoteTarget.PASSAGE:
             passage = get_any(self.session, Passage, change.target.id)
             if passage is not None:
                 quote = " ".join(passage.quote.split())
                 quote = quote if len(quote) <= 60 else quote[:59] + "…"
-                reason = (
-                    f"an edit to the quote of passage {passage.id[:8]} (“{quote}”): quotes "
-                    "follow the source, so edit the printed quote in Rejoinder if it is right"
-                )
+                reason = _(
+                    "an edit to the quote of passage {passage} (“{quote}”): quotes follow the "
+                    "source, so edit the printed quote in Rejoinder if it is right"
+                ).format(passage=passage.id[:8], quote=quote)
         self.unmapped.append(UnmappedItem("change", change.author, change.date, text, reason))
 
     def base_of(self, response: Response, base: str | None) -> tuple[str, str]:
@@ -277,7 +282,7 @@ class _Importer:
                     first.author,
                     first.date,
                     proposed,
-                    "the response it changes is no longer in the project",
+                    _("the response it changes is no longer in the project"),
                 )
             )
             return
@@ -347,8 +352,11 @@ def _check_project(session: Session, parsed: ParsedReview) -> None:
         project = session.scalars(select(Project.title)).first() or "this project"
         other = f"“{parsed.title}”" if parsed.title else "another project"
         raise InvalidInputError(
-            f"This review copy was exported from {other}, not from “{project}”: none of its "
-            "passages or responses are in this project. Import it into the project it came from."
+            _(
+                "This review copy was exported from {other}, not from “{project}”: none "
+                "of its passages or responses are in this project. Import it into the "
+                "project it came from."
+            ).format(other=other, project=project)
         )
 
 
@@ -405,12 +413,12 @@ def import_review(store: ProjectStore, parsed: ParsedReview) -> ReviewImportRepo
 
 def _proposal(session: Session, note: Note) -> tuple[Response, str, str]:
     """The response, proposer's name and proposed markup of a proposal note."""
-    head, _, body = note.text.partition("\n")
+    head, _newline, body = note.text.partition("\n")
     if note.target_kind != NoteTarget.RESPONSE or not head.startswith(PROPOSAL_PREFIX):
-        raise InvalidInputError("This note is not a proposed text.")
+        raise InvalidInputError(_("This note is not a proposed text."))
     response = session.get(Response, note.target_id)
     if response is None or response.deleted_at is not None:
-        raise InvalidInputError("The response this text was proposed for no longer exists.")
+        raise InvalidInputError(_("The response this text was proposed for no longer exists."))
     name = markup.plain_text(head[len(PROPOSAL_PREFIX) : -1])
     return response, name, body
 
@@ -425,11 +433,15 @@ class StaleProposalError(InvalidInputError):
 
     def __init__(self, exported: str, current: str, proposed: str) -> None:
         super().__init__(
-            "This proposal was made on an older text of the response, and the response was "
-            "rewritten since in the same places. Compare the three texts and choose:\n"
-            f"Sent for review: {markup.plain_text(exported)}\n"
-            f"Current: {markup.plain_text(current)}\n"
-            f"Proposed: {markup.plain_text(proposed)}"
+            _(
+                "This proposal was made on an older text of the response, and the response was "
+                "rewritten since in the same places. Compare the three texts and choose:\n"
+                "Sent for review: {exported}\nCurrent: {current}\nProposed: {proposed}"
+            ).format(
+                exported=markup.plain_text(exported),
+                current=markup.plain_text(current),
+                proposed=markup.plain_text(proposed),
+            )
         )
         self.exported, self.current, self.proposed = exported, current, proposed
 
@@ -438,7 +450,7 @@ def three_texts(store: ProjectStore, note_id: str) -> tuple[str, str, str]:
     """``(exported, current, proposed)`` of a proposal; exported is "" when unknown."""
     with store.session() as session:
         note = resolve(session, Note, note_id)
-        response, _, body = _proposal(session, note)
+        response, _name, body = _proposal(session, note)
         return note.proposal_base, response.text, body
 
 
@@ -452,9 +464,9 @@ def accept_proposal(store: ProjectStore, note_id: str, text: str | None = None) 
     """
     with store.write("Accept proposal") as session:
         note = resolve(session, Note, note_id)
-        response, _, body = _proposal(session, note)
+        response, _name, body = _proposal(session, note)
         if _decided(session, note.id):
-            raise InvalidInputError("This proposal was already accepted or declined.")
+            raise InvalidInputError(_("This proposal was already accepted or declined."))
         if text is not None:
             body = markup.validate(text)
         elif note.proposal_base and note.proposal_base != response.text:
@@ -474,9 +486,9 @@ def decline_proposal(store: ProjectStore, note_id: str, reason: str = "") -> Non
     """Record that a proposal was not taken (a reply on it), so it is no longer pending."""
     with store.write("Decline proposal") as session:
         note = resolve(session, Note, note_id)
-        response, _, _ = _proposal(session, note)
+        response, _name, _body = _proposal(session, note)
         if _decided(session, note.id):
-            raise InvalidInputError("This proposal was already accepted or declined.")
+            raise InvalidInputError(_("This proposal was already accepted or declined."))
         reason = " ".join(reason.split())
         text = f"{DECLINED}: {markup.escape(reason)}" if reason else f"{DECLINED}."
         add_note_in(

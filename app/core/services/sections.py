@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 
 from app.core import markup, rowversion
 from app.core.errors import InvalidInputError
+from app.core.i18n import _
 from app.core.models import Block, BlockKind, Passage, Section, SectionKind, Source, new_id
 from app.core.services.common import next_ordinal, place_at, resolve, tombstone
 from app.core.store import ProjectStore
@@ -120,7 +121,7 @@ def list_sections(store: ProjectStore) -> list[SectionInfo]:
 def add_section(store: ProjectStore, heading: str, index: int | None = None) -> str:
     """An own topic section ("Preliminary remark", "Privacy"…); by default before the parties."""
     if not heading.strip():
-        raise InvalidInputError("A section needs a heading.")
+        raise InvalidInputError(_("A section needs a heading."))
     with store.write("Add section") as session:
         section = Section(id=new_id(), kind=SectionKind.TOPIC, heading=heading.strip(), ordinal=0)
         session.add(section)
@@ -166,7 +167,7 @@ def update_section(
             return
         if heading is not None:
             if not heading.strip() and section.kind == SectionKind.TOPIC:
-                raise InvalidInputError("A topic section needs a heading.")
+                raise InvalidInputError(_("A topic section needs a heading."))
             section.heading = heading.strip()
         if opening is not None:
             section.opening = opening
@@ -193,7 +194,7 @@ def delete_section(store: ProjectStore, section_ref: str) -> None:
         section = resolve(session, Section, section_ref)
         if section.kind == SectionKind.PARTY:
             raise InvalidInputError(
-                "A party's section goes with its source; remove the source instead."
+                _("A party's section goes with its source; remove the source instead.")
             )
         tombstone(section)
 
@@ -211,7 +212,7 @@ def add_block(
 ) -> str:
     """Add a paragraph, list, cross-reference or citations block to a section."""
     if kind not in BlockKind.__members__.values():
-        raise InvalidInputError(f"“{kind}” is not a kind of block.")
+        raise InvalidInputError(_("“{kind}” is not a kind of block.").format(kind=kind))
     lines = text.split("\n") if kind == BlockKind.LIST else [text]
     for line in [*lines, after_text]:
         markup.validate(line)
@@ -220,13 +221,13 @@ def add_block(
         target_id = None
         if kind == BlockKind.CROSS_REFERENCE:
             if not target_section_ref:
-                raise InvalidInputError("A cross-reference needs the section it refers to.")
+                raise InvalidInputError(_("A cross-reference needs the section it refers to."))
             target = resolve(session, Section, target_section_ref)
             if target.id == section.id:
-                raise InvalidInputError("A section cannot refer to itself.")
+                raise InvalidInputError(_("A section cannot refer to itself."))
             target_id = target.id
         elif kind == BlockKind.PARAGRAPH and not text.strip():
-            raise InvalidInputError("The paragraph is empty.")
+            raise InvalidInputError(_("The paragraph is empty."))
         block = Block(
             section_id=section.id,
             kind=kind,

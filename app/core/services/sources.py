@@ -22,6 +22,7 @@ from app.core.document import (
     to_json,
 )
 from app.core.errors import DuplicateSourceError, InvalidInputError
+from app.core.i18n import _
 from app.core.language import checked_language_code, detect_language
 from app.core.models import (
     OriginalFile,
@@ -226,7 +227,7 @@ def current_version(session: Session, source_id: str) -> SourceVersion:
     version_id = session.scalar(_CURRENT_VERSION, {"source_id": source_id})
     version = session.get(SourceVersion, version_id) if version_id is not None else None
     if version is None:
-        raise InvalidInputError("This source has no text.")
+        raise InvalidInputError(_("This source has no text."))
     return version
 
 
@@ -341,7 +342,9 @@ def add_version(
         old = current_version(session, source.id)
         if old.sha256 == digest:
             raise DuplicateSourceError(
-                f"This file is already the current version of “{source.label}”."
+                _("This file is already the current version of “{label}”.").format(
+                    label=source.label
+                )
             )
         _check_duplicate(session, digest, except_source=source.id)
         _store_bytes(session, data)
@@ -364,7 +367,9 @@ def remove_version(store: ProjectStore, source_ref: str) -> ReanchorReport:
         current = current_version(session, source.id)
         if _only_version(session, source.id):
             raise InvalidInputError(
-                f"“{source.label}” has only its original version: remove the source instead."
+                _("“{label}” has only its original version: remove the source instead.").format(
+                    label=source.label
+                )
             )
         tombstone(current, utcnow())
         session.flush()
@@ -436,7 +441,7 @@ def set_source_language(store: ProjectStore, source_ref: str, language: str) -> 
 
 def rename_source(store: ProjectStore, source_ref: str, label: str) -> None:
     if not label.strip():
-        raise InvalidInputError("A source needs a label.")
+        raise InvalidInputError(_("A source needs a label."))
     with store.write("Rename source") as session:
         resolve(session, Source, source_ref).label = label.strip()
 

@@ -17,12 +17,15 @@ from sqlalchemy.orm import Session
 
 from app.core import markup
 from app.core.errors import InvalidInputError
-from app.core.i18n import _
+from app.core.i18n import N_, _
 from app.core.kinds import STATUS_NOTE_PREFIX
 from app.core.models import NoteTarget, Response, Status
 from app.core.services.notes import add_note_in
 
 logger = logging.getLogger(__name__)
+
+# The statuses' words in the catalogue: messages look them up with _(status).
+STATUS_WORDS = (N_("draft"), N_("proposed"), N_("agreed"))
 
 ORDER: tuple[str, ...] = (Status.DRAFT, Status.PROPOSED, Status.AGREED)
 PREFIX = STATUS_NOTE_PREFIX

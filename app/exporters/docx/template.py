@@ -22,6 +22,7 @@ import docx
 from docx.document import Document as DocxDocument
 
 from app.core.errors import ExportFailedError
+from app.core.i18n import _
 from app.exporters.docx.ooxml import P, w
 
 logger = logging.getLogger(__name__)
@@ -80,11 +81,15 @@ def open_template(template: Path | str | None) -> DocxDocument:
     try:
         document = docx.Document(_as_document_bytes(path))
     except FileNotFoundError as exc:
-        raise ExportFailedError(f"The template “{path}” does not exist.") from exc
+        raise ExportFailedError(
+            _("The template “{path}” does not exist.").format(path=path)
+        ) from exc
     except _TooLarge as exc:
         raise ExportFailedError(
-            f"The template “{path.name}” unpacks to more than "
-            f"{MAX_UNPACKED // 1048576} MB; it may be damaged or deliberately malformed."
+            _(
+                "The template “{name}” unpacks to more than {limit} MB; it may be "
+                "damaged or deliberately malformed."
+            ).format(name=path.name, limit=MAX_UNPACKED // 1048576)
         ) from exc
     except (
         OSError,
@@ -97,7 +102,9 @@ def open_template(template: Path | str | None) -> DocxDocument:
         zlib.error,
     ) as exc:
         raise ExportFailedError(
-            f"The template “{path.name}” cannot be read as a Word document (.docx or .dotx)."
+            _("The template “{name}” cannot be read as a Word document (.docx or .dotx).").format(
+                name=path.name
+            )
         ) from exc
     _clear_if_blank(document)
     return document

@@ -16,13 +16,14 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from app.core.errors import ImportFailedError
+from app.core.i18n import N_, _
 from app.importers.base import ImportOptions
 from app.importers.docx.xml import attr, child, children, local
 from app.importers.safety import open_zip, parse_xml, read_member
 
 logger = logging.getLogger(__name__)
 
-_NOT_WORD = (
+_NOT_WORD = N_(
     "The file does not contain a Word document. It may be damaged, or be another kind "
     "of Office file saved under a .docx name."
 )
@@ -44,13 +45,13 @@ def open_package(data: bytes, options: ImportOptions | None = None) -> DocxPacka
         package_rels = _rels(read_member(archive, "_rels/.rels"), "")
         main = package_rels.get("officeDocument")
         if main is None:
-            raise ImportFailedError(_NOT_WORD)
+            raise ImportFailedError(_(_NOT_WORD))
         main_xml = read_member(archive, main)
         if main_xml is None:
-            raise ImportFailedError(_NOT_WORD)
+            raise ImportFailedError(_(_NOT_WORD))
         document = parse_xml(main_xml, options)
         if local(document) != "document":
-            raise ImportFailedError(_NOT_WORD)
+            raise ImportFailedError(_(_NOT_WORD))
         package = DocxPackage(document=document)
         rels_name = posixpath.join(posixpath.dirname(main), "_rels", posixpath.basename(main))
         related = _rels(read_member(archive, rels_name + ".rels"), posixpath.dirname(main))

@@ -23,6 +23,7 @@ from lxml import etree
 
 from app.core import markup
 from app.core.errors import ImportFailedError
+from app.core.i18n import N_, _
 from app.core.reviewdata import ParsedReview, ProposedText, Target, TrackedChange, WordComment
 from app.importers.detect import refuse_ole
 from app.importers.docx.xml import attr, children, descendants, local
@@ -36,7 +37,7 @@ _SKIPPED = {"del", "moveFrom"}
 _DRAFT = re.compile(r"\A\[[^\]]{1,20}\] ?\Z")
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _HEADING_STYLE = re.compile(r"\A(?:Heading|heading|Title|Subtitle)\s*\d*\Z")
-_NOT_REVIEW = (
+_NOT_REVIEW = N_(
     "This Word file is not a Rejoinder review copy: it has no passage or response marks. "
     "Export a review copy, let your colleague annotate it, and import that file."
 )
@@ -462,8 +463,10 @@ def read_review(data: bytes) -> ParsedReview:
     blob = parts.get(main) if main else None
     if not blob:
         raise ImportFailedError(
-            "The file does not contain a Word document. It may be damaged, or be another kind "
-            "of Office file saved under a .docx name."
+            _(
+                "The file does not contain a Word document. It may be damaged, or be "
+                "another kind of Office file saved under a .docx name."
+            )
         )
     document = parse_xml(blob)
     related = _relationships(parts, main or "")
@@ -485,7 +488,7 @@ def read_review(data: bytes) -> ParsedReview:
     if body is not None:
         reader.read(body)
     if not reader.marks:
-        raise ImportFailedError(_NOT_REVIEW)
+        raise ImportFailedError(_(_NOT_REVIEW))
     comments_xml = _comment_parts(part("comments"))
     para_to_comment = {pid: attr(c, "id") or "" for c, _, pid in comments_xml if pid}
     parents = _parents(part("commentsExtended"), para_to_comment)

@@ -34,6 +34,7 @@ from app.core.errors import (
     PasswordRequiredError,
     WrongPasswordError,
 )
+from app.core.i18n import N_, _
 from app.importers.base import ImportedText, ImportOptions
 from app.importers.pdf import streams
 from app.importers.pdf import workers as pool
@@ -44,8 +45,8 @@ logger = logging.getLogger(__name__)
 
 MEDIA_TYPE = "application/pdf"
 
-PASSWORD_REQUIRED = "This PDF is protected by a password. Enter the password to import it."
-WRONG_PASSWORD = "The password does not open this PDF. Check it and try again."
+PASSWORD_REQUIRED = N_("This PDF is protected by a password. Enter the password to import it.")
+WRONG_PASSWORD = N_("The password does not open this PDF. Check it and try again.")
 
 # pdfium is not thread-safe: two imports running in worker threads must take
 # turns. Other code that calls pypdfium2 from a thread should hold this too.
@@ -66,10 +67,14 @@ def import_bytes(
     """
     if len(data) > options.max_bytes:
         raise FileTooLargeError(
-            f"This PDF is larger than the limit of {options.max_bytes // (1024 * 1024)} MB."
+            _("This PDF is larger than the limit of {limit} MB.").format(
+                limit=options.max_bytes // (1024 * 1024)
+            )
         )
     if not data or (len(data) < 4096 and not data.strip()):
-        raise ImportFailedError("This PDF file is empty (0 bytes). Ask the sender for a new copy.")
+        raise ImportFailedError(
+            _("This PDF file is empty (0 bytes). Ask the sender for a new copy.")
+        )
     # Encrypted streams cannot be measured before pdfium decrypts them.
     heavy = streams.check_streams(data) > streams.HEAVY or b"/Encrypt" in data
     with PDFIUM_LOCK:
@@ -111,7 +116,7 @@ def run_ocr(data: bytes) -> bytes:
     exe = shutil.which("ocrmypdf")
     if exe is None:
         raise ImportFailedError(
-            "Text recognition needs the program OCRmyPDF, which is not installed."
+            _("Text recognition needs the program OCRmyPDF, which is not installed.")
         )
     with tempfile.TemporaryDirectory() as tmp:
         src, dst = Path(tmp) / "in.pdf", Path(tmp) / "out.pdf"
@@ -122,7 +127,7 @@ def run_ocr(data: bytes) -> bytes:
             check=False,
         )
         if result.returncode != 0 or not dst.exists():
-            raise ImportFailedError("Text recognition (OCR) failed on this PDF.")
+            raise ImportFailedError(_("Text recognition (OCR) failed on this PDF."))
         return dst.read_bytes()
 
 
@@ -172,14 +177,16 @@ def _open(data: bytes, password: str | None) -> tuple[Any, Any]:
             continue
     if code == _ERR_PASSWORD:
         if password is None or password == "":
-            raise PasswordRequiredError(PASSWORD_REQUIRED) from None
-        raise WrongPasswordError(WRONG_PASSWORD) from None
+            raise PasswordRequiredError(_(PASSWORD_REQUIRED)) from None
+        raise WrongPasswordError(_(WRONG_PASSWORD)) from None
     if code == _ERR_SECURITY:
         raise ImportFailedError(
-            "This PDF is protected by a security scheme Rejoinder cannot open "
-            "(for example a rights-management plug-in)."
+            _(
+                "This PDF is protected by a security scheme Rejoinder cannot open (for "
+                "example a rights-management plug-in)."
+            )
         ) from None
-    raise ImportFailedError(DAMAGED) from None
+    raise ImportFailedError(_(DAMAGED)) from None
 
 
 # --- reading -----------------------------------------------------------------------
@@ -199,9 +206,9 @@ def _page_labels(doc: Any, detected: list[str | None]) -> list[str]:
 
 def _ocr_hint() -> str:
     if ocr_available():
-        return " Rejoinder can run text recognition (OCR) on it."
-    return (
-        " Run text recognition (OCR) on it first, for example with OCRmyPDF,"
+        return _("Rejoinder can run text recognition (OCR) on it.")
+    return _(
+        "Run text recognition (OCR) on it first, for example with OCRmyPDF,"
         " or import a text version of the document."
     )
 

@@ -21,6 +21,7 @@ from typing import Any
 import pypdfium2.raw as pdfium_c
 
 from app.core.errors import ImportFailedError, NeedsOcrError
+from app.core.i18n import N_, _
 from app.importers.pdf.flow import Para, note_paragraphs, paragraphs
 from app.importers.pdf.layout import edge_lines, find_running, reading_order, split_footnotes
 from app.importers.pdf.lines import Line, read_lines
@@ -28,7 +29,7 @@ from app.importers.pdf.text import garbled_share, vocabulary
 
 logger = logging.getLogger(__name__)
 
-DAMAGED = (
+DAMAGED = N_(
     "This PDF file is damaged or incomplete (perhaps an interrupted download), "
     "and no text could be read from it. Ask the sender for a new copy."
 )
@@ -186,32 +187,36 @@ def _check_readable(
 ) -> None:
     if sum(s.visible for s in summaries) < 3 * max(1, total):
         raise NeedsOcrError(
-            "This PDF has no text layer: it looks like a scanned image." + ocr_hint()
+            _("This PDF has no text layer: it looks like a scanned image.") + " " + ocr_hint()
         )
     head = summaries[0].head if summaries and summaries[0].start == 0 else ""
     if "This PDF file is protected" in head and (
         "different reader" in head or "Microsoft" in head or "rights" in head.lower()
     ):
         raise ImportFailedError(
-            "This PDF is rights-protected (Microsoft Information Rights Management): "
-            "only a notice page can be read without Microsoft's software. Ask the "
-            "sender for an unprotected copy."
+            _(
+                "This PDF is rights-protected (Microsoft Information Rights Management): "
+                "only a notice page can be read without Microsoft's software. Ask the "
+                "sender for an unprotected copy."
+            )
         )
     share = garbled_share(" ".join(s.sample for s in summaries if s.sample is not None)[:SAMPLE])
     if share > 0.5:
         raise ImportFailedError(
-            "The text of this PDF cannot be decoded (its fonts carry no Unicode "
-            "mapping). Run text recognition (OCR) on it, or ask for another copy."
+            _(
+                "The text of this PDF cannot be decoded (its fonts carry no Unicode "
+                "mapping). Run text recognition (OCR) on it, or ask for another copy."
+            )
         )
     if share > 0.1:
-        warnings.append("Part of this PDF's text could not be decoded and may read as gibberish.")
+        warnings.append(
+            _("Part of this PDF's text could not be decoded and may read as gibberish.")
+        )
     empty = [str(n) for s in summaries for n in s.empty]
     if empty and len(empty) < total:
+        listed = ", ".join(empty[:10]) + ("…" if len(empty) > 10 else "")
         warnings.append(
-            "Some pages have no text (images or scans): "
-            + ", ".join(empty[:10])
-            + ("…" if len(empty) > 10 else "")
-            + "."
+            _("Some pages have no text (images or scans): {pages}.").format(pages=listed)
         )
 
 
@@ -221,9 +226,11 @@ def plan_document(summaries: list[Summary], total: int, ocr_hint: Callable[[], s
     bad = [n for s in summaries for n in s.bad]
     if bad:
         if len(bad) == total:
-            raise ImportFailedError(DAMAGED)
+            raise ImportFailedError(_(DAMAGED))
         listed = ", ".join(str(n) for n in bad[:10]) + ("…" if len(bad) > 10 else "")
-        warnings.append(f"Some pages could not be read and were skipped: {listed}.")
+        warnings.append(
+            _("Some pages could not be read and were skipped: {pages}.").format(pages=listed)
+        )
     _check_readable(summaries, total, warnings, ocr_hint)
     words: set[str] = set()
     for s in summaries:

@@ -18,6 +18,7 @@ import re
 import zlib
 
 from app.core.errors import ImportFailedError
+from app.core.i18n import N_, _
 
 logger = logging.getLogger(__name__)
 
@@ -29,7 +30,7 @@ _STREAM = re.compile(rb"(?<!end)stream\r?\n")
 _IMAGE = re.compile(rb"/Subtype\s*/Image")
 _DICT_WINDOW = 2048  # bytes before "stream" searched for the stream's dictionary
 
-TOO_BIG = (
+TOO_BIG = N_(
     "This PDF holds a compressed part that unpacks to more than {0} MB, more than "
     "any document's text needs; it may be built to overload readers and was not "
     "imported. Ask the sender for another copy."
@@ -82,5 +83,5 @@ def check_streams(data: bytes) -> int:
     largest = largest_stream(data)
     if largest > LIMIT:
         logger.warning("refused a PDF with a stream unpacking to more than %d bytes", LIMIT)
-        raise ImportFailedError(TOO_BIG.format(LIMIT // (1024 * 1024)))
+        raise ImportFailedError(_(TOO_BIG).format(LIMIT // (1024 * 1024)))
     return largest

@@ -41,6 +41,7 @@ from multiprocessing.connection import Connection, wait
 from typing import Any
 
 from app.core.errors import ImportFailedError
+from app.core.i18n import N_, _
 from app.importers.base import ImportOptions
 from app.importers.pdf.chunk import Chunk, Laid, Plan, Summary
 
@@ -53,11 +54,11 @@ DEADLINE = 30.0  # seconds for the whole document before it is refused
 MEMORY = 768 * 1024 * 1024  # bytes a worker may add to what it had when it started
 _TICK = 4  # pages between two progress messages of a worker
 
-TOO_SLOW = (
+TOO_SLOW = N_(
     "This PDF takes too long to read (more than {0:.0f} seconds); it may be built to "
     "overload readers. Ask the sender for another copy."
 )
-CRASHED = (
+CRASHED = N_(
     "Reading this PDF stopped the PDF reader ({0}). The file may be damaged or built "
     "to overload readers. Ask the sender for another copy."
 )
@@ -228,7 +229,7 @@ class PagePool:
     def _pump(self, options: ImportOptions, timeout: float) -> None:
         """Take the messages the workers sent (waiting up to ``timeout``); report progress."""
         if time.monotonic() > self.deadline:
-            raise ImportFailedError(TOO_SLOW.format(DEADLINE))
+            raise ImportFailedError(_(TOO_SLOW).format(DEADLINE))
         finished = self._got.get("laid", {})
         talking = [conn for k, conn in enumerate(self.conns) if k not in finished]
         ready: list[Any] = wait(talking, timeout=timeout) if talking else []
@@ -238,11 +239,11 @@ class PagePool:
                 tag, payload = conn.recv()
             except (EOFError, OSError):
                 code = self.procs[k].exitcode
-                raise ImportFailedError(CRASHED.format(f"exit {code}")) from None
+                raise ImportFailedError(_(CRASHED).format(f"exit {code}")) from None
             if tag == "progress":
                 self.done += payload
             elif tag == "error":
-                raise ImportFailedError(CRASHED.format(payload))
+                raise ImportFailedError(_(CRASHED).format(payload))
             else:
                 self._got.setdefault(tag, {})[k] = payload
         if self.done != self._reported or not ready:

@@ -1,0 +1,121 @@
+"""Core's translatable messages, read from the source, and its .po catalogues.
+
+A message is the string literal given to ``_("…")`` or ``N_("…")`` in
+app/core, app/importers, app/exporters and app/cli, or the label of a journalled
+write (``store.write("Add section")``, ``rowversion.checked(store, "Edit note")``),
+which is stored in English and shown
+through ``_`` by ``undo``, ``redo``, ``log`` and the Edit menu. The source is
+read with :mod:`ast`, the catalogues with Babel.
+
+``python -m tests.core.i18n_catalog`` rewrites
+``resources/locale/LANG/LC_MESSAGES/rejoinder-core.po`` with the current
+messages, keeping every translation already made (a new message gets an empty
+translation, which the tests refuse); then translate it and run
+``make core-catalogues``.
+"""
+
+from __future__ import annotations
+
+import ast
+import sys
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import read_po, write_po
+
+ROOT = Path(__file__).resolve().parents[2]
+APP = ROOT / "app"
+PACKAGES = ("core", "importers", "exporters", "cli")
+LOCALE = ROOT / "resources" / "locale"
+DOMAIN = "rejoinder-core"
+LANGUAGES = ("fr", "es")
+HEADER = """\
+# Core messages of Rejoinder (app/core, importers, exporters, cli), in {name}.
+# Update: python -m tests.core.i18n_catalog; compile: make core-catalogues.
+# The status words (draft, proposed, agreed) are looked up at run time."""
+NAMES = {"fr": "French", "es": "Spanish"}
+
+
+def sources() -> list[Path]:
+    return sorted(p for package in PACKAGES for p in (APP / package).rglob("*.py"))
+
+
+def _literal(node: ast.AST) -> str | None:
+    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
+
+
+def _label(call: ast.Call) -> str | None:
+    """The journal label a write is given, if it is a literal; shown translated."""
+    func = call.func
+    if not isinstance(func, ast.Attribute):
+        return None
+    if func.attr == "write" and ast.unparse(func.value).endswith("store"):
+        return _literal(call.args[0])
+    if func.attr == "checked" and len(call.args) > 1:  # rowversion.checked(store, "Label")
+        return _literal(call.args[1])
+    return None
+
+
+def messages() -> dict[str, list[tuple[str, int]]]:
+    """Every message of the source, with where it occurs (path from the root, line)."""
+    found: dict[str, list[tuple[str, int]]] = {}
+    for path in sources():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call) or not node.args:
+                continue
+            marked = isinstance(node.func, ast.Name) and node.func.id in ("_", "N_")
+            text = _literal(node.args[0]) if marked else _label(node)
+            if text:
+                where = (str(path.relative_to(ROOT)), node.lineno)
+                found.setdefault(text, []).append(where)
+    return found
+
+
+def po_path(language: str) -> Path:
+    return LOCALE / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def read(language: str) -> Catalog:
+    with open(po_path(language), "rb") as handle:
+        return read_po(handle, locale=language, domain=DOMAIN)
+
+
+def update(language: str) -> list[str]:
+    """Rewrite ``language``'s .po with the current messages; returns those without translation."""
+    old = read(language)
+    catalog = Catalog(
+        locale=language,
+        domain=DOMAIN,
+        header_comment=HEADER.format(name=NAMES[language]),
+        project="Rejoinder",
+        version="1",
+        msgid_bugs_address="",
+        last_translator="Rejoinder developers",
+        language_team=NAMES[language],
+        charset="utf-8",
+        fuzzy=False,
+        creation_date=old.creation_date,
+        revision_date=old.creation_date,
+    )
+    missing = []
+    for text in sorted(messages()):
+        kept = old.get(text)
+        translation = kept.string if kept is not None and not kept.fuzzy else ""
+        catalog.add(text, translation)
+        if not translation:
+            missing.append(text)
+    with open(po_path(language), "wb") as handle:
+        write_po(handle, catalog, width=0, no_location=True, sort_output=True)
+    return missing
+
+
+def main() -> int:
+    for language in LANGUAGES:
+        missing = update(language)
+        print(f"{po_path(language).relative_to(ROOT)}: {len(missing)} to translate")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
