@@ -136,3 +136,18 @@ def test_the_installed_command_speaks_the_systems_language(
         f"rejoinder: «{NBSP}{tmp_path.name}{NBSP}» est un dossier{NBSP}; "
         "choisissez un nom de fichier à l’intérieur.\n"
     )
+
+
+def test_undo_names_the_step_in_the_users_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A journal label is stored in English (colleagues may read others), shown in ours."""
+    file, _passage = _project(tmp_path, capsys)
+    monkeypatch.setenv("LANGUAGE", "fr")
+    assert main(["undo", file]) == 0
+    assert capsys.readouterr().out == f"Annulé{NBSP}: Citer un passage\n"
+    assert main(["log", file]) == 0
+    assert "\tCiter un passage (annulé)\n" in capsys.readouterr().out
+    monkeypatch.setenv("LANGUAGE", "es")
+    assert main(["redo", file]) == 0
+    assert capsys.readouterr().out == "Rehecho: Citar un pasaje\n"
