@@ -1,15 +1,20 @@
-"""The Preflight dock: what would embarrass the delegation if the paper went out now."""
+"""The Preflight dock: what would embarrass the delegation if the paper went out now.
+
+The check runs off the GUI thread; its problems go into an item model
+(:class:`~app.gui.rowmodel.RowListModel`) keyed by what each is about, so a
+check after an edit adds or removes only the problems that came or went.
+"""
 
 from __future__ import annotations
 
 import logging
+from collections import Counter
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -19,18 +24,30 @@ from app.core.preflight import Problem, check
 from app.core.services.passages import get_passage, passage_for_response
 from app.core.services.sections import list_blocks
 from app.gui.context import ProjectContext
+from app.gui.rowmodel import RowListModel, Shown
 from app.gui.workers import Operation
 
 logger = logging.getLogger(__name__)
 
-PROBLEM_ROLE = Qt.ItemDataRole.UserRole
+
+def keyed(problems: list[Problem]) -> list[tuple[str, Problem]]:
+    """Each problem with an id that names it from one check to the next (its target, its kind)."""
+    seen: Counter[str] = Counter()
+    rows = []
+    for problem in problems:
+        base = f"{problem.kind}:{problem.target_kind}:{problem.target_id}:{problem.message}"
+        seen[base] += 1
+        rows.append((f"{base}#{seen[base]}", problem))
+    return rows
 
 
 class PreflightPanel(QWidget):
     def __init__(self, ctx: ProjectContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.problems: list[Problem] = []
+        self.model: RowListModel[tuple[str, Problem]] = RowListModel(
+            lambda row: row[0], lambda row, _n: Shown(row[1].message), self
+        )
         self._checking = False
         self._again = False
         layout = QVBoxLayout(self)
@@ -41,12 +58,17 @@ class PreflightPanel(QWidget):
         self.check_button = QPushButton(self.tr("Check again"))
         row.addWidget(self.check_button)
         layout.addLayout(row)
-        self.list = QListWidget()
+        self.list = QListView()
+        self.list.setModel(self.model)
         self.list.setWordWrap(True)
         layout.addWidget(self.list)
         self.check_button.clicked.connect(self.refresh)
-        self.list.itemActivated.connect(self._jump)
-        self.list.itemClicked.connect(self._jump)
+        self.list.activated.connect(self._jump)
+        self.list.clicked.connect(self._jump)
+
+    @property
+    def problems(self) -> list[Problem]:
+        return [problem for _key, problem in self.model.rows]
 
     def refresh(self) -> None:
         """Check the whole project off the GUI thread (150 ms on a large project)."""
@@ -66,14 +88,9 @@ class PreflightPanel(QWidget):
             self.refresh()
 
     def _show(self, problems: list[Problem]) -> None:
-        self.problems = problems
-        self.list.clear()
-        for number, problem in enumerate(self.problems):
-            item = QListWidgetItem(problem.message)
-            item.setData(PROBLEM_ROLE, number)
-            self.list.addItem(item)
-        if self.problems:
-            count = len(self.problems)
+        self.model.sync(keyed(problems))
+        if problems:
+            count = len(problems)
             text = (
                 self.tr("1 problem to fix before sending.")
                 if count == 1
@@ -83,8 +100,9 @@ class PreflightPanel(QWidget):
         else:
             self.summary.setText(self.tr("No problems found: ready to export."))
 
-    def _jump(self, item: QListWidgetItem) -> None:
-        go_to_problem(self.ctx, self.problems[int(item.data(PROBLEM_ROLE))])
+    def _jump(self, index: QModelIndex) -> None:
+        if 0 <= index.row() < len(self.model.rows):
+            go_to_problem(self.ctx, self.model.rows[index.row()][1])
 
 
 def go_to_problem(ctx: ProjectContext, problem: Problem) -> None:

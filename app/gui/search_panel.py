@@ -1,28 +1,38 @@
-"""The Search dock (Ctrl+Shift+F): results as you type, a click jumps to the place."""
+"""The Search dock (Ctrl+Shift+F): results as you type, a click jumps to the place.
+
+The search, and the source labels its results name, are read off the GUI
+thread; the results are an item model (:class:`~app.gui.rowmodel.RowListModel`)
+that a new query brings to its new rows without a reset.
+"""
 
 from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import QModelIndex, QTimer
+from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
 from app.core.search import Hit, search
 from app.core.services.sources import list_sources
 from app.gui.context import ProjectContext
+from app.gui.rowmodel import RowListModel, Shown
 from app.gui.workers import Operation, Progress
 
 logger = logging.getLogger(__name__)
 
-HIT_ROLE = Qt.ItemDataRole.UserRole
 TYPING_DELAY_MS = 150
+
+
+def hit_key(hit: Hit) -> str:
+    return f"{hit.kind}:{hit.id}:{hit.offset}"
 
 
 class SearchPanel(QWidget):
     def __init__(self, ctx: ProjectContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.hits: list[Hit] = []
+        self.labels: dict[str, str] = {}
+        self.model: RowListModel[Hit] = RowListModel(hit_key, self._render, self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.edit = QLineEdit()
@@ -31,7 +41,8 @@ class SearchPanel(QWidget):
         layout.addWidget(self.edit)
         self.summary = QLabel()
         layout.addWidget(self.summary)
-        self.results = QListWidget()
+        self.results = QListView()
+        self.results.setModel(self.model)
         self.results.setWordWrap(True)
         self.results.setSpacing(3)
         self.results.setAlternatingRowColors(True)
@@ -42,8 +53,8 @@ class SearchPanel(QWidget):
         self.timer.timeout.connect(self.run)
         self.edit.textChanged.connect(lambda _t: self.timer.start())
         self.edit.returnPressed.connect(self.run)
-        self.results.itemActivated.connect(self._jump)
-        self.results.itemClicked.connect(self._jump)
+        self.results.activated.connect(self._jump)
+        self.results.clicked.connect(self._jump)
         self._generation = 0
 
     def focus(self) -> None:
@@ -58,27 +69,32 @@ class SearchPanel(QWidget):
         generation = self._generation
         store = self.ctx.store
 
-        def work(_progress: Progress) -> list[Hit]:
-            return search(store, query)
+        def work(_progress: Progress) -> tuple[list[Hit], dict[str, str]]:
+            hits = search(store, query)
+            return hits, {s.id: s.label for s in list_sources(store)} if hits else {}
 
         Operation(self, work, pool_name="files").success(
-            lambda hits: self._show(hits) if generation == self._generation else None
+            lambda found: self._show(*found) if generation == self._generation else None
         ).run_in_background()
 
-    def _show(self, hits: list[Hit]) -> None:
-        self.hits = hits
-        labels = {s.id: s.label for s in list_sources(self.ctx.store)}
+    @property
+    def hits(self) -> list[Hit]:
+        return self.model.rows
+
+    def _render(self, hit: Hit, _row: int) -> Shown:
         kinds = {
             "source": self.tr("Text"),
             "passage": self.tr("Quote"),
             "response": self.tr("Response"),
         }
-        self.results.clear()
-        for number, hit in enumerate(hits):
-            title = f"{kinds.get(hit.kind, hit.kind)} · {labels.get(hit.source_id, '')}"
-            item = QListWidgetItem(f"{title}\n{hit.snippet}")
-            item.setData(HIT_ROLE, number)
-            self.results.addItem(item)
+        title = f"{kinds.get(hit.kind, hit.kind)} · {self.labels.get(hit.source_id, '')}"
+        return Shown(f"{title}\n{hit.snippet}")
+
+    def _show(self, hits: list[Hit], labels: dict[str, str]) -> None:
+        if labels != self.labels:
+            self.labels = labels
+            self.model.changed(0, len(self.model.rows) - 1)  # a source renamed since
+        self.model.sync(hits)
         if self.edit.text().strip():
             count = len(hits)
             self.summary.setText(
@@ -87,8 +103,10 @@ class SearchPanel(QWidget):
         else:
             self.summary.clear()
 
-    def _jump(self, item: QListWidgetItem) -> None:
-        hit = self.hits[int(item.data(HIT_ROLE))]
+    def _jump(self, index: QModelIndex) -> None:
+        if not 0 <= index.row() < len(self.hits):
+            return
+        hit = self.hits[index.row()]
         if hit.kind == "source":
             end = hit.offset + max(1, len(self.edit.text().split()[0]) if self.edit.text() else 1)
             self.ctx.jump_requested.emit(hit.source_id, hit.offset, end)

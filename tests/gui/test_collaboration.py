@@ -118,7 +118,8 @@ def test_history_diff_and_restore(window: Any, tmp_path: Path) -> None:
     passage_id, response_id = _open(window, tmp_path)
     responses.respond(window.ctx.store, passage_id, "We strongly disagree.")
     dialog = HistoryDialog(window, window.ctx, passage_id, response_id)
-    assert dialog.list.count() == 2 and dialog.list.currentRow() == 1
+    settle()
+    assert dialog.count() == 2 and dialog.current_row() == 1
     shown_html = dialog.diff.toHtml()
     assert "strongly" in shown_html and "[1]" in shown_html
     assert "underline" in shown_html and "line-through" in shown_html
@@ -128,7 +129,7 @@ def test_history_diff_and_restore(window: Any, tmp_path: Path) -> None:
     assert responses.revisions(window.ctx.store, response_id)[-1].text == "We strongly disagree."
     current = next(p for p in passages.list_passages(window.ctx.store) if p.id == passage_id)
     assert current.response_text == "We <b>disagree</b>.<fn>See our paper.</fn>"
-    assert dialog.list.count() == 3
+    assert dialog.count() == 3
     window.ctx.undo_stack.undo()
     settle()
     current = next(p for p in passages.list_passages(window.ctx.store) if p.id == passage_id)
@@ -159,7 +160,8 @@ def test_merge_conflict_resolved_then_merge_undone(
     assert shown == ["ConflictsDialog"]
     assert collab.undo_merge_action.isEnabled()
     dialog = ConflictsDialog(window, window.ctx)
-    assert dialog.list.count() == 1
+    settle()
+    assert dialog.count() == 1
     # the later change (theirs, written last) is kept until the user decides
     assert dialog.ours.toPlainText() == "Their text."
     assert "Our" in dialog.theirs.toPlainText() and "Their" in dialog.theirs.toPlainText()
@@ -196,12 +198,13 @@ def test_import_word_review_and_accept_a_proposal(
     assert any("Proposed texts: 1" in m for m in messages)
     assert shown == ["ProposalsDialog"]
     dialog = ProposalsDialog(window, window.ctx)
-    assert dialog.list.count() == 1 and "partly" in dialog.proposed_text.toPlainText()
+    settle()
+    assert dialog.count() == 1 and "partly" in dialog.proposed_text.toPlainText()
     assert dialog.accept_current()
     settle()
     current = next(p for p in passages.list_passages(window.ctx.store) if p.id == passage_id)
     assert "partly agree" in current.response_text
-    assert dialog.list.count() == 0
+    assert dialog.count() == 0
     dialog.close()
 
 

@@ -30,6 +30,9 @@ class Letters(ListDiffDialog[str]):
         self.label = QLabel()
         return self.label
 
+    def key(self, item: str) -> str:
+        return item
+
     def load(self) -> list[str]:
         return list(self.letters)
 
@@ -60,16 +63,25 @@ def test_a_decided_item_gives_its_row_to_the_next_and_the_end_says_so(
 ) -> None:
     assert window.open_project(make_project(tmp_path))
     dialog = Letters(window.ctx, ["a", "b", "x"])
-    assert [dialog.list.item(r).text() for r in range(3)] == ["A", "B", "X"]
+    settle()  # the items are read off the GUI thread
+    model = dialog.model
+    assert [model.data(model.index(r)) for r in range(3)] == ["A", "B", "X"]
     assert dialog.shown[-1] == "a"
-    dialog.list.setCurrentRow(1)
+    dialog.set_current_row(1)
+    told: list[tuple[str, int, int]] = []
+    model.modelReset.connect(lambda: told.append(("reset", -1, -1)))
+    model.rowsRemoved.connect(lambda _p, first, last: told.append(("removed", first, last)))
+    model.rowsInserted.connect(lambda _p, first, last: told.append(("inserted", first, last)))
+    model.dataChanged.connect(lambda a, b: told.append(("changed", a.row(), b.row())))
     assert dialog.remove_current()
     settle()
     assert dialog.current() == "x" and dialog.shown[-1] == "x"
+    assert told == [("removed", 1, 1)]  # only the decided row: no reset, nothing redrawn
     assert dialog.remove_current()
     settle()
     assert messages[-1] == "x cannot go." and dialog.letters == ["a", "x"]
     dialog.letters.clear()
     dialog.refresh()
+    settle()
     assert dialog.current() is None and dialog.shown[-1] is None
     dialog.close()

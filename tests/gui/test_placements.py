@@ -52,6 +52,7 @@ def test_fuzzy_placement_is_confirmed_and_the_quote_updated(
 ) -> None:
     window, source, fuzzy, lost = revised
     dialog = window.workspace.source_actions.check_placements(source)
+    drain(qtbot)  # the list is read off the GUI thread
     qtbot.waitExposed(dialog)
     assert [p.passage_id for p in dialog.items] == [fuzzy, lost]
     # Old and new text side by side, the new one with its surroundings.
@@ -61,8 +62,15 @@ def test_fuzzy_placement_is_confirmed_and_the_quote_updated(
     assert "score" in dialog.status.text()
     assert dialog.confirm_button.isEnabled() and not dialog.quote_button.isEnabled()
     _shot(dialog, tmp_path / "placements-fuzzy.png")
+    told: list[tuple[str, int, int]] = []
+    model = dialog.model
+    model.modelReset.connect(lambda: told.append(("reset", -1, -1)))
+    model.rowsRemoved.connect(lambda _p, first, last: told.append(("removed", first, last)))
+    model.rowsInserted.connect(lambda _p, first, last: told.append(("inserted", first, last)))
+    model.dataChanged.connect(lambda a, b: told.append(("changed", a.row(), b.row())))
     dialog.confirm_button.click()
     drain(qtbot)
+    assert told == [("changed", 0, 0)]  # the confirmed row is redrawn, no other, no reset
     info = passages.get_passage(window.ctx.store, fuzzy)
     assert info is not None and info.quote == FUZZY  # confirmed, wording not yet taken
     assert dialog.current() is not None and dialog.current().confirmed
@@ -83,7 +91,8 @@ def test_orphan_is_reattached_by_hand_or_kept(
 ) -> None:
     window, source, _fuzzy, lost = revised
     dialog = window.workspace.source_actions.check_placements(source)
-    dialog.list.setCurrentRow(1)
+    drain(qtbot)  # the list is read off the GUI thread
+    dialog.set_row(1)
     assert dialog.current() is not None and dialog.current().passage_id == lost
     assert "Not placed" in dialog.new_text.toPlainText()
     assert not dialog.confirm_button.isEnabled() and dialog.orphan_button.isEnabled()
@@ -117,6 +126,7 @@ def test_menu_opens_the_placements_of_every_source(
 ) -> None:
     window, _source, fuzzy, lost = revised
     window.workspace.source_actions.placements_action.trigger()
+    drain(qtbot)
     dialog = window.workspace.source_actions.placements_dialog
     assert isinstance(dialog, PlacementsDialog)
     assert {p.passage_id for p in dialog.items} == {fuzzy, lost}

@@ -106,8 +106,9 @@ def test_a_stale_proposal_shows_the_three_texts_and_the_merge_is_one_undoable_st
     passage_id, note_id = _stale_proposal(tmp_path)
     assert window.open_project(tmp_path / "p.rejoinder")
     dialog = ProposalsDialog(window, window.ctx)
+    settle()
     dialog.show()
-    assert dialog.list.count() == 1
+    assert dialog.count() == 1
 
     def merge(stale: StaleProposalDialog) -> QDialog.DialogCode:
         panes = {key: pane.toPlainText() for key, pane in stale.panes.items()}
@@ -129,7 +130,7 @@ def test_a_stale_proposal_shows_the_three_texts_and_the_merge_is_one_undoable_st
     assert (tmp_path / "stale-proposal.png").stat().st_size > 10_000
     merged = "We <b>partly</b> agree with this list of characteristics."
     assert _text(window, passage_id) == merged
-    assert dialog.list.count() == 0
+    assert dialog.count() == 0
     assert window.ctx.undo_stack.undo_label() == "Accept proposal"
     window.ctx.undo_stack.undo(window)
     settle()
@@ -150,10 +151,11 @@ def test_keeping_the_current_text_declines_a_stale_proposal_and_cancel_changes_n
     passage_id, _note_id = _stale_proposal(tmp_path)
     assert window.open_project(tmp_path / "p.rejoinder")
     dialog = ProposalsDialog(window, window.ctx)
+    settle()
     stale_dialogs.actions.append(lambda _d: QDialog.DialogCode.Rejected)
     assert dialog.accept_current()  # refused: the texts are shown, then cancelled
     settle()
-    assert _text(window, passage_id) == OURS and dialog.list.count() == 1
+    assert _text(window, passage_id) == OURS and dialog.count() == 1
 
     def keep_current(stale: StaleProposalDialog) -> QDialog.DialogCode:
         stale.use("proposed")

@@ -68,7 +68,8 @@ def test_every_other_action_is_undone_exactly(
 
     def restore() -> None:
         dialog = HistoryDialog(window, ctx, passage_id, response_id)
-        dialog.list.setCurrentRow(dialog.list.count() - 1)
+        settle()
+        dialog.set_current_row(dialog.count() - 1)
         dialog.restore_selected()
         settle()
         dialog.close()

@@ -95,6 +95,7 @@ def test_every_action_is_undone_exactly(
 
     def accept() -> None:
         dialog = ProposalsDialog(window, ctx)
+        settle()
         assert dialog.accept_current()
         settle()
         dialog.close()
@@ -109,6 +110,7 @@ def test_every_action_is_undone_exactly(
 
     def resolve() -> None:
         dialog = ConflictsDialog(window, ctx)
+        settle()
         assert dialog.choose("theirs")
         settle()
         dialog.close()

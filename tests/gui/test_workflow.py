@@ -221,8 +221,8 @@ def test_search_panel_jumps(opened: Any, qtbot: Any, tmp_path: Path) -> None:
     panel.edit.setText("demand")
     panel.run()
     drain(qtbot)
-    assert panel.results.count() == 1
-    panel._jump(panel.results.item(0))
+    assert panel.model.rowCount() == 1
+    panel._jump(panel.model.index(0))
     view = opened.workspace.reader.view
     assert view.selected_span() is not None
     start, _end = view.selected_span()

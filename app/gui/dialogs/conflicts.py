@@ -49,6 +49,7 @@ def _when(stamp: str) -> str:
 
 class ConflictsDialog(ListDiffDialog[ConflictInfo]):
     def __init__(self, parent: QWidget | None, ctx: ProjectContext) -> None:
+        self._quotes: dict[str, str] = {}
         super().__init__(
             parent,
             ctx,
@@ -95,7 +96,26 @@ class ConflictsDialog(ListDiffDialog[ConflictInfo]):
         return right
 
     def load(self) -> list[ConflictInfo]:
-        return list_conflicts(self.ctx.store)
+        """The conflicts, and what names each (read here, off the GUI thread, not per row shown)."""
+        store = self.ctx.store
+        conflicts = list_conflicts(store)
+        headings: dict[str, str] | None = None
+        quotes: dict[str, str] = {}
+        for conflict in conflicts:
+            if conflict.table_name in ("response", "passage"):
+                passage = (
+                    passages.get_passage(store, conflict.row_id)
+                    if conflict.table_name == "passage"
+                    else passages.passage_for_response(store, conflict.row_id)
+                )
+                if passage is not None:
+                    quotes[conflict.id] = " ".join(passage.quote.split())[:60]
+            elif conflict.table_name == "section":
+                if headings is None:
+                    headings = {s.id: s.heading for s in sections.list_sections(store)}
+                quotes[conflict.id] = headings.get(conflict.row_id, "")
+        self._quotes = {**self._quotes, **quotes}
+        return conflicts
 
     def _side(self) -> tuple[QGroupBox, QTextBrowser]:
         box = QGroupBox()
@@ -104,21 +124,12 @@ class ConflictsDialog(ListDiffDialog[ConflictInfo]):
         box_layout.addWidget(browser)
         return box, browser
 
+    def key(self, item: ConflictInfo) -> str:
+        return item.id
+
     def describe(self, conflict: ConflictInfo) -> str:
         """A name a delegate recognises: the quote of the passage, the section's heading."""
-        quote = ""
-        if conflict.table_name in ("response", "passage"):
-            store = self.ctx.store
-            passage = (
-                passages.get_passage(store, conflict.row_id)
-                if conflict.table_name == "passage"
-                else passages.passage_for_response(store, conflict.row_id)
-            )
-            if passage is not None:
-                quote = " ".join(passage.quote.split())[:60]
-        elif conflict.table_name == "section":
-            heads = [s for s in sections.list_sections(self.ctx.store) if s.id == conflict.row_id]
-            quote = heads[0].heading if heads else ""
+        quote = self._quotes.get(conflict.id, "")
         what = f"{conflict.table_name.capitalize()} · {conflict.field.replace('_', ' ')}"
         return f"{what}\n“{quote}…”" if quote else what
 

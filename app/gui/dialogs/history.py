@@ -52,6 +52,9 @@ class HistoryDialog(ListDiffDialog[Version]):
     def load(self) -> list[Version]:
         return history.versions(self.ctx.store, self.response_id)
 
+    def key(self, item: Version) -> str:
+        return item.revision_id or ""
+
     def describe(self, item: Version) -> str:
         when = item.at[:16].replace("T", " ")
         who = item.author or self.tr("unknown")

@@ -8,6 +8,12 @@ layout and the list's bookkeeping (keep the row after a decision, say when
 nothing is left); each dialog says what it lists, how an item reads in the
 list and how it is shown, and what its buttons do.
 
+The list is an item model (:class:`~app.gui.rowmodel.RowListModel`) keyed by
+each item's id. The items are read off the GUI thread, and after a decision
+(or any operation, an undo) only the rows that came, went or changed are
+told to the view: a decided proposal's row is removed, the others stay as
+they are, with the selection.
+
 Diplomats argue over single words ("should" against "must"), so the diff is
 by word: what the newer text adds is green and underlined, what it removes
 red and struck through.
@@ -21,12 +27,12 @@ from abc import abstractmethod
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
-    QListWidget,
+    QListView,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -34,7 +40,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.history import Op, Segment
+from app.core.journal import Changes
 from app.gui.context import ProjectContext
+from app.gui.rowmodel import RowListModel, Shown
+from app.gui.workers import Operation
 from app.gui.writer import ProjectOperation
 
 logger = logging.getLogger(__name__)
@@ -81,8 +90,13 @@ class ListDiffDialog(QDialog, Generic[ItemT]):
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.items: list[ItemT] = []
+        self.model: RowListModel[ItemT] = RowListModel(
+            self.key, lambda item, _row: Shown(self.describe(item)), self
+        )
         self._deciding = False
+        self._reading = False
+        self._again = False
+        self._again_row: int | None = None
         self.setWindowTitle(title)
         self.resize(*size)
         layout = QVBoxLayout(self)
@@ -91,7 +105,8 @@ class ListDiffDialog(QDialog, Generic[ItemT]):
         self.intro.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.intro)
         splitter = QSplitter()
-        self.list = QListWidget()
+        self.list = QListView()
+        self.list.setModel(self.model)
         self.list.setWordWrap(True)
         splitter.addWidget(self.list)
         splitter.addWidget(self.build_detail())
@@ -100,7 +115,8 @@ class ListDiffDialog(QDialog, Generic[ItemT]):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        self.list.currentRowChanged.connect(lambda _row: self._show())
+        self.list.selectionModel().currentChanged.connect(lambda *_a: self._show())
+        ctx.applied.connect(self._applied)
 
     # -- what each dialog says ----------------------------------------------------
 
@@ -111,6 +127,10 @@ class ListDiffDialog(QDialog, Generic[ItemT]):
     @abstractmethod
     def load(self) -> list[ItemT]:
         """The items to list, read from the project."""
+
+    @abstractmethod
+    def key(self, item: ItemT) -> str:
+        """The id that names ``item`` from one reading to the next."""
 
     @abstractmethod
     def describe(self, item: ItemT) -> str:
@@ -133,28 +153,68 @@ class ListDiffDialog(QDialog, Generic[ItemT]):
         button.clicked.connect(slot)
         return button
 
+    @property
+    def items(self) -> list[ItemT]:
+        return self.model.rows
+
     def start(self) -> None:
-        """Fill the list for the first time (the end of a dialog's ``__init__``)."""
-        self.items = self.load()
-        self._fill(self.first_row(self.items))
+        """Read the list for the first time (the end of a dialog's ``__init__``)."""
+        self._read(None)
 
     def refresh(self, row: int | None = None) -> None:
         """Read the items again; keep the row (the next item takes a decided one's place)."""
-        keep = self.list.currentRow() if row is None else row
-        self.items = self.load()
-        self._fill(keep)
+        self._read(row)
 
-    def _fill(self, keep: int) -> None:
-        self.list.blockSignals(True)
-        self.list.clear()
-        for item in self.items:
-            self.list.addItem(self.describe(item))
-        self.list.blockSignals(False)
-        self.list.setCurrentRow(min(max(keep, 0), len(self.items) - 1))
+    def _applied(self, changes: Changes) -> None:
+        """Any operation (another window's, an undo) may change what is listed: read again."""
+        if changes and self.isVisible():
+            self.refresh()
+
+    def _read(self, row: int | None) -> None:
+        """The items, read on the ``files`` pool; a request made meanwhile runs after it."""
+        if self._reading:
+            self._again = True
+            self._again_row = row if self._again_row is None else self._again_row
+            return
+        self._reading = True
+        first = not self.model.rows and row is None and self.current_row() < 0
+
+        def read(_progress: object) -> list[ItemT]:
+            return self.load()
+
+        def done(items: list[ItemT]) -> None:
+            keep = self.current_row() if row is None else row
+            self._fill(items, self.first_row(items) if first else keep)
+
+        def finished() -> None:
+            self._reading = False
+            if self._again:
+                again, self._again, self._again_row = self._again_row, False, None
+                self._read(again)
+
+        Operation(self, read, pool_name="files").success(done).finally_(
+            finished
+        ).run_in_background()
+
+    def _fill(self, items: list[ItemT], keep: int) -> None:
+        """Only the rows that came, went or changed reach the view (no reset)."""
+        self.model.sync(items)
+        self.set_current_row(min(max(keep, 0), len(items) - 1))
+
+    def count(self) -> int:
+        return self.model.rowCount()
+
+    def current_row(self) -> int:
+        index = self.list.currentIndex()
+        return index.row() if index.isValid() else -1
+
+    def set_current_row(self, row: int) -> None:
+        """Make ``row`` current (-1: none); the right-hand side follows."""
+        self.list.setCurrentIndex(self.model.index(row) if row >= 0 else QModelIndex())
         self._show()
 
     def current(self) -> ItemT | None:
-        row = self.list.currentRow()
+        row = self.current_row()
         return self.items[row] if 0 <= row < len(self.items) else None
 
     def decide(self, work: Callable[[], object], *kinds: str) -> bool:

@@ -9,7 +9,10 @@ the new version, or keep it as an orphan. Once a placement is confirmed, the
 printed quote can take the new wording in one step.
 
 Every decision is a core operation (``app.core.services.placements``) run
-through the GUI's one operation helper; the dialog only reads and asks.
+through the GUI's one operation helper; the dialog only reads and asks. Its
+list is an item model (:class:`~app.gui.rowmodel.RowListModel`) read off
+the GUI thread; after a decision only the decided passage's row changes (or
+goes, once it waits no more).
 """
 
 from __future__ import annotations
@@ -20,15 +23,14 @@ import logging
 import re
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -41,7 +43,8 @@ from app.core.services import placements, sources
 from app.core.services.placements import PlacementInfo
 from app.gui.offsets import OffsetMap
 from app.gui.operations import Project
-from app.gui.workers import Progress
+from app.gui.rowmodel import RowListModel, Shown
+from app.gui.workers import Operation, Progress
 from app.gui.writer import ProjectOperation
 
 logger = logging.getLogger(__name__)
@@ -74,7 +77,9 @@ class PlacementsDialog(QDialog):
         self.store = ctx.store
         self.source_id = source_id
         self.busy = False
-        self.items: list[PlacementInfo] = []
+        self.model: RowListModel[PlacementInfo] = RowListModel(
+            lambda p: p.passage_id, self._render, self
+        )
         self.setWindowTitle(self.tr("Passages to check in the new version"))
         self.resize(980, 560)
         layout = QVBoxLayout(self)
@@ -87,7 +92,8 @@ class PlacementsDialog(QDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.list = QListWidget()
+        self.list = QListView()
+        self.list.setModel(self.model)
         self.list.setMinimumWidth(240)
         self.list.setWordWrap(True)
         splitter.addWidget(self.list)
@@ -119,7 +125,7 @@ class PlacementsDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.list.currentRowChanged.connect(self._show)
+        self.list.selectionModel().currentChanged.connect(lambda *_a: self._show(self.row()))
         self.confirm_button.clicked.connect(self.confirm)
         self.reattach_button.clicked.connect(self.ask_reattach)
         self.orphan_button.clicked.connect(self.keep_orphan)
@@ -129,31 +135,53 @@ class PlacementsDialog(QDialog):
 
     # -- reading ------------------------------------------------------------
 
+    @property
+    def items(self) -> list[PlacementInfo]:
+        return self.model.rows
+
     def reload(self, select: str | None = None) -> None:
-        """Waiting placements, plus those decided in this dialog (to update their quote)."""
-        every = placements.list_placements(self.store, self.source_id)
-        self.items = [p for p in every if p.waiting or p.passage_id in self.confirmed]
-        self.list.blockSignals(True)
-        self.list.clear()
-        for info in self.items:
-            if info.confirmed:
-                mark = self.tr("✓ confirmed")
-            elif info.kind == "fuzzy":
-                mark = self.tr("? fuzzy {score}").format(score=info.score)
-            else:
-                mark = self.tr("✗ orphan")
-            text = f"{mark} · {info.source_label}\n{_short(info.original, 48)}"
-            item = QListWidgetItem(text)
-            item.setToolTip(info.original)
-            self.list.addItem(item)
-        self.list.blockSignals(False)
-        ids = [p.passage_id for p in self.items]
-        row = ids.index(select) if select in ids else (0 if ids else -1)
-        self.list.setCurrentRow(row)
+        """Waiting placements, plus those decided in this dialog (to update their quote).
+
+        Read on the ``files`` pool; the list then takes only what changed.
+        """
+        store, source_id, confirmed = self.store, self.source_id, set(self.confirmed)
+
+        def read(_progress: Progress) -> list[PlacementInfo]:
+            every = placements.list_placements(store, source_id)
+            return [p for p in every if p.waiting or p.passage_id in confirmed]
+
+        Operation(self, read, pool_name="files").success(
+            lambda rows: self._fill(rows, select)
+        ).run_in_background()
+
+    def _fill(self, rows: list[PlacementInfo], select: str | None) -> None:
+        self.model.sync(rows)
+        row = self.model.row_of(select)
+        if row < 0:
+            row = max(self.row(), 0) if rows else -1
+        self.set_row(min(row, len(rows) - 1))
+
+    def _render(self, info: PlacementInfo, _row: int) -> Shown:
+        if info.confirmed:
+            mark = self.tr("✓ confirmed")
+        elif info.kind == "fuzzy":
+            mark = self.tr("? fuzzy {score}").format(score=info.score)
+        else:
+            mark = self.tr("✗ orphan")
+        text = f"{mark} · {info.source_label}\n{_short(info.original, 48)}"
+        return Shown(text, tooltip=info.original)
+
+    def row(self) -> int:
+        index = self.list.currentIndex()
+        return index.row() if index.isValid() else -1
+
+    def set_row(self, row: int) -> None:
+        """Make ``row`` current (-1: none); the panes follow."""
+        self.list.setCurrentIndex(self.model.index(row) if row >= 0 else QModelIndex())
         self._show(row)
 
     def current(self) -> PlacementInfo | None:
-        row = self.list.currentRow()
+        row = self.row()
         return self.items[row] if 0 <= row < len(self.items) else None
 
     def _show(self, row: int) -> None:
@@ -222,7 +250,7 @@ class PlacementsDialog(QDialog):
 
     def _run(self, passage_id: str, work: Callable[[], object]) -> None:
         self.busy = True
-        self._show(self.list.currentRow())
+        self._show(self.row())
 
         def job(_progress: Progress) -> object:
             return work()
@@ -233,7 +261,7 @@ class PlacementsDialog(QDialog):
 
         def failed(_exc: BaseException) -> None:
             self.busy = False
-            self._show(self.list.currentRow())
+            self._show(self.row())
 
         # the operation helper refreshes the window's views from what the decision changed
         ProjectOperation(self, self.ctx, job).success(done).failure(failed).run_in_background()

@@ -72,6 +72,9 @@ class ProposalsDialog(ListDiffDialog[ProposalInfo]):
     def load(self) -> list[ProposalInfo]:
         return review_import.pending_proposals(self.ctx.store, self.response_id)
 
+    def key(self, item: ProposalInfo) -> str:
+        return item.note_id
+
     def describe(self, item: ProposalInfo) -> str:
         head = " ".join(markup.plain_text(item.current).split())[:50]
         return f"{item.author}\n“{head}…”"
