@@ -4,11 +4,18 @@ Notes are threaded (a reply sits under the note it answers) and name their
 author and time, because "who asked the capital?" is the question a head of
 delegation asks. The status history of the response is shown on top: it is
 kept as notes too, and it says who moved the text to which status, and why.
+
+The thread is an item model (:class:`~app.gui.rowmodel.RowTableModel`, a
+reply indented under the note it answers), read off the GUI thread when an
+operation's changes can touch it; a note edited or added changes its own
+row only. On a team server the panel keeps the version of each note it
+shows, so an edit over a colleague's newer one becomes a conflict.
 """
 
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -18,25 +25,26 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QTreeWidget,
-    QTreeWidgetItem,
-    QTreeWidgetItemIterator,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
-from app.core import markup
+from app.core import markup, rowversion
 from app.core.journal import Changes
 from app.core.services import notes, review, review_import
 from app.core.services.notes import NoteInfo
 from app.core.services.passages import PassageInfo, get_passage
+from app.core.services.review import StatusHistory
+from app.core.store import ProjectStore
 from app.gui import commands
 from app.gui.context import NOTES, PASSAGES, RESPONSES, ProjectContext
 from app.gui.review import commands as review_commands
+from app.gui.rowmodel import RowTableModel, Shown
+from app.gui.workers import Operation, Progress
 
 logger = logging.getLogger(__name__)
 
-ID_ROLE = Qt.ItemDataRole.UserRole
 PASSAGE, RESPONSE = "passage", "response"
 
 
@@ -45,14 +53,44 @@ def short_time(stamp: str) -> str:
     return stamp[:16].replace("T", " ")
 
 
+@dataclass(frozen=True)
+class Thread:
+    """What the panel shows of one passage, read in one go off the GUI thread."""
+
+    passage: PassageInfo | None
+    notes: list[NoteInfo]
+    versions: dict[str, int | None]  # each note's row version (None on a file)
+    state: StatusHistory | None
+    pending: int
+
+
+def read_thread(store: ProjectStore, passage_id: str, on_response: bool) -> Thread:
+    passage = get_passage(store, passage_id)
+    target = None if passage is None else passage.response_id if on_response else passage.id
+    infos = notes.list_notes(store, target) if target else []
+    versions = {n.id: rowversion.current(store, "note", n.id) for n in infos}
+    response_id = passage.response_id if passage else None
+    state = review.status_history(store, response_id) if response_id else None
+    pending = len(review_import.pending_proposals(store, response_id)) if response_id else 0
+    return Thread(passage, infos, versions, state, pending)
+
+
 class NotesPanel(QWidget):
     proposals_requested = Signal(str)  # response id
 
     def __init__(self, ctx: ProjectContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.passage_id: str | None = None
         self.passage: PassageInfo | None = None
-        self.infos: list[NoteInfo] = []
+        self.versions: dict[str, int | None] = {}
+        self._generation = 0
+        self.model: RowTableModel[NoteInfo] = RowTableModel(
+            lambda n: n.id,
+            [self.tr("Note"), self.tr("Author"), self.tr("When")],
+            self._render,
+            self,
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.status_label = QLabel()
@@ -74,8 +112,9 @@ class NotesPanel(QWidget):
         target.addWidget(target_label)
         target.addWidget(self.target, 1)
         layout.addLayout(target)
-        self.tree = QTreeWidget()
-        self.tree.setHeaderLabels([self.tr("Note"), self.tr("Author"), self.tr("When")])
+        self.tree = QTreeView()
+        self.tree.setModel(self.model)
+        self.tree.setRootIsDecorated(False)
         self.tree.setWordWrap(True)
         header = self.tree.header()
         header.setStretchLastSection(False)
@@ -101,69 +140,87 @@ class NotesPanel(QWidget):
         self.delete_button.clicked.connect(self.delete_current)
         self.proposals_button.clicked.connect(self._ask_proposals)
         self.target.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.tree.currentItemChanged.connect(lambda *_a: self._update_buttons())
+        self.tree.selectionModel().currentChanged.connect(lambda *_a: self._update_buttons())
         ctx.passage_selected.connect(self._passage_selected)
         ctx.changed.connect(self._changed)
         ctx.applied.connect(self._applied)
         self._passage_selected(ctx.passage_id or "")
 
+    @property
+    def infos(self) -> list[NoteInfo]:
+        return self.model.rows
+
     def _passage_selected(self, passage_id: str) -> None:
-        self.passage = get_passage(self.ctx.store, passage_id) if passage_id else None
+        if passage_id != self.passage_id:
+            self.passage = None  # its response is known once read
+        self.passage_id = passage_id or None
         self.refresh()
 
     def _changed(self, kinds: frozenset[str]) -> None:
         """Rows changed without saying which (a reload): read the thread again."""
-        if not self.ctx.applying and kinds & {NOTES, RESPONSES, PASSAGES} and self.passage:
-            self._passage_selected(self.passage.id)
+        if not self.ctx.applying and kinds & {NOTES, RESPONSES, PASSAGES} and self.passage_id:
+            self.refresh()
 
     def _applied(self, changes: Changes) -> None:
         """Only a change to a note, or to the shown passage or its response, is read again."""
-        passage = self.passage
-        if passage is None or not changes:
+        passage_id = self.passage_id
+        if passage_id is None or not changes:
             return
+        response_id = self.passage.response_id if self.passage else None
         if (
             changes.touches("note", "member")
-            or passage.id in changes.of("passage")
-            or (passage.response_id or "") in changes.of("response")
-            or (passage.response_id is None and changes.touches("response"))
+            or passage_id in changes.of("passage")
+            or (response_id or "") in changes.of("response")
+            or (response_id is None and changes.touches("response"))
         ):
-            self._passage_selected(passage.id)
+            self.refresh()
 
     def target_id(self) -> str | None:
-        if self.passage is None:
+        if self.passage_id is None:
             return None
         if self.target.currentData() == RESPONSE:
-            return self.passage.response_id
-        return self.passage.id
+            return self.passage.response_id if self.passage else None
+        return self.passage_id
 
     def refresh(self) -> None:
-        target = self.target_id()
-        self.infos = notes.list_notes(self.ctx.store, target) if target else []
-        self.tree.clear()
-        parents: list[QTreeWidgetItem] = []
-        for info in self.infos:
-            text = self.tr("(deleted)") if info.deleted else markup.plain_text(info.text)
-            item = QTreeWidgetItem([text, info.author, short_time(info.created_at)])
-            item.setData(0, ID_ROLE, info.id)
-            item.setToolTip(0, text)
-            del parents[info.depth :]
-            if parents:
-                parents[-1].addChild(item)
-            else:
-                self.tree.addTopLevelItem(item)
-            parents.append(item)
-        self.tree.expandAll()
-        self._show_status()
+        """Read the thread off the GUI thread; the newest request's answer is the one shown."""
+        self._generation += 1
+        generation, passage_id = self._generation, self.passage_id
+        if passage_id is None:
+            self._show(Thread(None, [], {}, None, 0))
+            return
+        store, on_response = self.ctx.store, self.target.currentData() == RESPONSE
+
+        def read(_progress: Progress) -> Thread:
+            return read_thread(store, passage_id, on_response)
+
+        Operation(self, read, pool_name="files").success(
+            lambda thread: self._show(thread) if generation == self._generation else None
+        ).run_in_background()
+
+    def _show(self, thread: Thread) -> None:
+        self.passage = thread.passage
+        self.versions = thread.versions
+        self.model.sync(thread.notes)
+        self._show_status(thread)
         self._update_buttons()
 
-    def _show_status(self) -> None:
-        response_id = self.passage.response_id if self.passage else None
-        if response_id is None:
+    def _render(self, info: NoteInfo, _row: int) -> list[Shown]:
+        text = self.tr("(deleted)") if info.deleted else markup.plain_text(info.text)
+        indent = "    " * (info.depth - 1) + "↳ " if info.depth else ""
+        return [
+            Shown(indent + text, tooltip=text),
+            Shown(info.author),
+            Shown(short_time(info.created_at)),
+        ]
+
+    def _show_status(self, thread: Thread) -> None:
+        state = thread.state
+        if state is None:
             self.status_label.setText(self.tr("No response yet."))
             self.proposals_label.clear()
             self.proposals_button.hide()
             return
-        state = review.status_history(self.ctx.store, response_id)
         lines = [
             self.tr("Status: {status} since {when}, by {who}.").format(
                 status=state.status, when=short_time(state.since), who=state.changed_by or "?"
@@ -176,22 +233,19 @@ class NotesPanel(QWidget):
                 f"{change.from_status} → {change.to_status}{why}"
             )
         self.status_label.setText("\n".join(lines))
-        pending = review_import.pending_proposals(self.ctx.store, response_id)
         self.proposals_label.setText(
-            self.tr("{n} proposed text(s) from the Word review").format(n=len(pending))
+            self.tr("{n} proposed text(s) from the Word review").format(n=thread.pending)
         )
-        self.proposals_button.setVisible(bool(pending))
-        self.proposals_label.setVisible(bool(pending))
+        self.proposals_button.setVisible(bool(thread.pending))
+        self.proposals_label.setVisible(bool(thread.pending))
 
     def _ask_proposals(self) -> None:
         if self.passage is not None and self.passage.response_id:
             self.proposals_requested.emit(self.passage.response_id)
 
     def current(self) -> NoteInfo | None:
-        item = self.tree.currentItem()
-        if item is None:
-            return None
-        return next((n for n in self.infos if n.id == item.data(0, ID_ROLE)), None)
+        row = self.tree.currentIndex().row()
+        return self.infos[row] if 0 <= row < len(self.infos) else None
 
     def _update_buttons(self) -> None:
         has_target = self.target_id() is not None
@@ -230,7 +284,8 @@ class NotesPanel(QWidget):
         if note is not None and text.strip():
             new = markup.escape(text.strip())
             if new != note.text:
-                self._push(review_commands.EditNote(self.ctx, note.id, note.text, new))
+                version = self.versions.get(note.id)
+                self._push(review_commands.EditNote(self.ctx, note.id, note.text, new, version))
 
     def delete_current(self) -> None:
         note = self.current()
@@ -238,14 +293,10 @@ class NotesPanel(QWidget):
             commands.push(self, self.ctx, review_commands.DeleteNote(self.ctx, note.id))
 
     def select_note(self, note_id: str) -> None:
-        for item in self._items():
-            if item.data(0, ID_ROLE) == note_id:
-                self.tree.setCurrentItem(item)
+        row = self.model.row_of(note_id)
+        if row >= 0:
+            self.tree.setCurrentIndex(self.model.index(row, 0))
 
-    def _items(self) -> list[QTreeWidgetItem]:
-        found: list[QTreeWidgetItem] = []
-        iterator = QTreeWidgetItemIterator(self.tree)
-        while (item := iterator.value()) is not None:
-            found.append(item)
-            iterator += 1
-        return found
+    def row_text(self, row: int, column: int = 0) -> str:
+        """What the thread shows in a cell (a reply starts with its indent)."""
+        return self.model.text(row, column)

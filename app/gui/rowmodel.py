@@ -13,17 +13,23 @@ scroll position. Texts are made only when the view asks for a row it shows
 A drag that reorders rows does not move them here: it asks the panel
 (:attr:`RowListModel.move_requested`), whose operation's changes then come
 back like any other.
+
+:class:`RowTableModel` keeps rows the same way for a view with columns (the
+Notes dock's author and time, the changes since sent): the bookkeeping is
+one (:class:`RowBook`), only the shape differs.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar, cast
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QAbstractListModel,
+    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -53,48 +59,24 @@ class Shown:
     tooltip: str | None = None
 
 
-class RowListModel(QAbstractListModel, Generic[T]):
-    """Rows of ``T`` in order, each with its id (``key``); ``render`` says how one looks."""
+class RowBook(Generic[T]):
+    """Rows of ``T`` in order, each with its id (``key``), told to the views row by row.
 
-    move_requested = Signal(str, int)  # the dragged row's id, the row it was dropped at
+    Mixed into a Qt model (list or table): the model makes the indexes, this
+    keeps the rows, and tells every insertion, removal, move and change.
+    """
 
-    def __init__(
-        self,
-        key: Callable[[T], str],
-        render: Callable[[T, int], Shown],
-        parent: QObject | None = None,
-        *,
-        movable: bool = False,
-    ) -> None:
-        super().__init__(parent)
+    rows: list[T]
+
+    def _start_rows(self, key: Callable[[T], str], columns: int) -> None:
         self._key = key
-        self._render = render
-        self._movable = movable
-        self.rows: list[T] = []
+        self._columns = columns
+        self.rows = []
         self._row_of: dict[str, int] = {}
-        self._shown: dict[int, Shown] = {}  # a row's look, made once for all its roles
+        self._cache: dict[int, object] = {}  # a row's look, made once for all its roles
 
-    # -- reading --------------------------------------------------------------------
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        row = self.rows[index.row()]
-        if role == ID_ROLE:
-            return self._key(row)
-        if role not in _SHOWN_ROLES:
-            return None
-        shown = self._shown.get(index.row())
-        if shown is None:
-            shown = self._shown[index.row()] = self._render(row, index.row())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return shown.text
-        if role == Qt.ItemDataRole.DecorationRole:
-            return shown.icon
-        return shown.tooltip
+    def _qt(self) -> QAbstractItemModel:
+        return cast(QAbstractItemModel, self)
 
     def row_of(self, row_id: str | None) -> int:
         """The row showing ``row_id``, or -1."""
@@ -123,14 +105,17 @@ class RowListModel(QAbstractListModel, Generic[T]):
 
     def changed(self, first: int, last: int) -> None:
         """Rows whose look changed (a number that follows from their position)."""
-        self._shown.clear()
+        self._cache.clear()
         if self.rows and first <= last:
-            self.dataChanged.emit(
-                self.index(max(first, 0)), self.index(min(last, len(self.rows) - 1))
+            qt = self._qt()
+            qt.dataChanged.emit(
+                qt.index(max(first, 0), 0),
+                qt.index(min(last, len(self.rows) - 1), self._columns - 1),
             )
 
     def sync(self, rows: Iterable[T]) -> None:
         """Become ``rows``: removals, insertions and moves, each told to the views; no reset."""
+        qt = self._qt()
         new = list(rows)
         new_ids = [self._key(r) for r in new]
         wanted = set(new_ids)
@@ -145,28 +130,73 @@ class RowListModel(QAbstractListModel, Generic[T]):
                     self.changed(position, position)
                 continue
             if current < 0:
-                self.beginInsertRows(QModelIndex(), position, position)
+                qt.beginInsertRows(QModelIndex(), position, position)
                 self.rows.insert(position, value)
                 self._reindex()
-                self.endInsertRows()
+                qt.endInsertRows()
                 continue
             # current > position: the row comes up to here (rows before it are in place)
-            self.beginMoveRows(QModelIndex(), current, current, QModelIndex(), position)
+            qt.beginMoveRows(QModelIndex(), current, current, QModelIndex(), position)
             self.rows.insert(position, self.rows.pop(current))
             self._reindex()
-            self.endMoveRows()
+            qt.endMoveRows()
             self.rows[position] = value
             self.changed(position, position)
 
     def _remove(self, row: int) -> None:
-        self.beginRemoveRows(QModelIndex(), row, row)
+        qt = self._qt()
+        qt.beginRemoveRows(QModelIndex(), row, row)
         del self.rows[row]
         self._reindex()
-        self.endRemoveRows()
+        qt.endRemoveRows()
 
     def _reindex(self) -> None:
-        self._shown.clear()
+        self._cache.clear()
         self._row_of = {self._key(r): n for n, r in enumerate(self.rows)}
+
+
+def _role(shown: Shown, role: int) -> Any:
+    if role == Qt.ItemDataRole.DisplayRole:
+        return shown.text
+    if role == Qt.ItemDataRole.DecorationRole:
+        return shown.icon
+    return shown.tooltip
+
+
+class RowListModel(QAbstractListModel, RowBook[T]):
+    """Rows of ``T`` in order, each with its id (``key``); ``render`` says how one looks."""
+
+    move_requested = Signal(str, int)  # the dragged row's id, the row it was dropped at
+
+    def __init__(
+        self,
+        key: Callable[[T], str],
+        render: Callable[[T, int], Shown],
+        parent: QObject | None = None,
+        *,
+        movable: bool = False,
+    ) -> None:
+        QAbstractListModel.__init__(self, parent)
+        self._start_rows(key, 1)
+        self._render = render
+        self._movable = movable
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        if role == ID_ROLE:
+            return self._key(row)
+        if role not in _SHOWN_ROLES:
+            return None
+        shown = cast(Shown | None, self._cache.get(index.row()))
+        if shown is None:
+            shown = self._render(row, index.row())
+            self._cache[index.row()] = shown
+        return _role(shown, role)
 
     # -- dragging to reorder ------------------------------------------------------------
 
@@ -205,3 +235,54 @@ class RowListModel(QAbstractListModel, Generic[T]):
 def rows_model(model: object) -> RowListModel[Any]:
     """``model`` as a :class:`RowListModel` (a view's ``model()`` is typed as the base class)."""
     return cast(RowListModel[Any], model)
+
+
+class RowTableModel(QAbstractTableModel, RowBook[T]):
+    """Rows of ``T`` with columns: ``render`` gives one :class:`Shown` per column."""
+
+    def __init__(
+        self,
+        key: Callable[[T], str],
+        headers: Sequence[str],
+        render: Callable[[T, int], Sequence[Shown]],
+        parent: QObject | None = None,
+    ) -> None:
+        QAbstractTableModel.__init__(self, parent)
+        self._start_rows(key, len(headers))
+        self._headers = list(headers)
+        self._render_row = render
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self._headers)
+        ):
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        if role == ID_ROLE:
+            return self._key(row)
+        if role not in _SHOWN_ROLES:
+            return None
+        cells = cast(Sequence[Shown] | None, self._cache.get(index.row()))
+        if cells is None:
+            cells = self._render_row(row, index.row())
+            self._cache[index.row()] = cells
+        return _role(cells[index.column()], role) if index.column() < len(cells) else None
+
+    def text(self, row: int, column: int) -> str:
+        """What the view shows in a cell (tests, and copying a row)."""
+        return str(self.data(self.index(row, column)) or "")

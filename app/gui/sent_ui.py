@@ -5,30 +5,38 @@ while reading it) with what the last final export recorded and every change
 since — the list ``rejoinder changes`` prints. Double-clicking a change
 shows its passage. The Passages panel marks the same passages
 (:func:`app.core.sending.changed_passages`).
+
+The list is an item model (:class:`~app.gui.rowmodel.RowTableModel`), read
+again off the GUI thread after each operation: a response edited since
+redraws its own row, and nothing else moves.
 """
 
 from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
 from app.core import sending
 from app.core.errors import RejoinderError
+from app.core.journal import Changes
+from app.core.store import ProjectStore
 from app.gui.context import ProjectContext
+from app.gui.errors import show_error
+from app.gui.rowmodel import RowTableModel, Shown
+from app.gui.workers import Operation, Progress
 
 logger = logging.getLogger(__name__)
 
-ID_ROLE = Qt.ItemDataRole.UserRole
+Since = tuple[sending.SentInfo | None, list[sending.Change]]
 
 
 def _tr(text: str) -> str:
@@ -82,6 +90,26 @@ def _short(text: str, limit: int = 70) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def change_key(change: sending.Change) -> str:
+    return f"{change.kind}:{change.passage_id}"
+
+
+def render_change(change: sending.Change, _row: int) -> list[Shown]:
+    return [
+        Shown(kind_name(change.kind)),
+        Shown(change.party),
+        Shown(_short(change.quote), tooltip=change.quote),
+        Shown(_short(value_name(change.kind, change.before)) or "—"),
+        Shown(_short(value_name(change.kind, change.after)) or "—"),
+    ]
+
+
+def read_since(store: ProjectStore) -> Since:
+    """The last final export and every change since (none when nothing was sent)."""
+    last = sending.last_sent(store)
+    return (last, sending.changes_since(store, last.id) if last is not None else [])
+
+
 class ChangesDialog(QDialog):
     def __init__(self, parent: QWidget | None, ctx: ProjectContext) -> None:
         super().__init__(parent)
@@ -93,35 +121,74 @@ class ChangesDialog(QDialog):
         self.header = QLabel()
         self.header.setWordWrap(True)
         layout.addWidget(self.header)
-        self.tree = QTreeWidget()
-        self.tree.setRootIsDecorated(False)
-        self.tree.setHeaderLabels(
+        self.model: RowTableModel[sending.Change] = RowTableModel(
+            change_key,
             [
                 self.tr("Change"),
                 self.tr("Party"),
                 self.tr("Quote"),
                 self.tr("Before"),
                 self.tr("Now"),
-            ]
+            ],
+            render_change,
+            self,
         )
+        self.tree = QTreeView()
+        self.tree.setRootIsDecorated(False)
+        self.tree.setModel(self.model)
         layout.addWidget(self.tree, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.close)
         layout.addWidget(buttons)
-        self.changes: list[sending.Change] = []
-        self.tree.itemDoubleClicked.connect(self._show_passage)
+        self._reading = self._again = False
+        self.tree.doubleClicked.connect(self._show_passage)
         ctx.changed.connect(self._changed)
+        ctx.applied.connect(self._applied)
         self.refresh()
 
+    @property
+    def changes(self) -> list[sending.Change]:
+        return self.model.rows
+
     def _changed(self, _kinds: frozenset[str]) -> None:
-        if self.isVisible():
+        """Rows changed without saying which (a reload)."""
+        if self.isVisible() and not self.ctx.applying:
+            self.refresh()
+
+    def _applied(self, changes: Changes) -> None:
+        if self.isVisible() and changes:
             self.refresh()
 
     def refresh(self) -> None:
-        self.tree.clear()
-        last = sending.last_sent(self.ctx.store)
+        """Read what was sent and what changed since, off the GUI thread (one read at a time)."""
+        if self._reading:
+            self._again = True
+            return
+        self._reading = True
+        store = self.ctx.store
+
+        def read(_progress: Progress) -> Since:
+            return read_since(store)
+
+        def refused(exc: BaseException) -> None:
+            if isinstance(exc, RejoinderError):  # a project being closed or replaced
+                logger.info("changes not read: %s", exc)
+            else:
+                show_error(self, exc)
+
+        def finished() -> None:
+            self._reading = False
+            if self._again:
+                self._again = False
+                self.refresh()
+
+        Operation(self, read, pool_name="files").success(lambda since: self._show(*since)).failure(
+            refused
+        ).finally_(finished).run_in_background()
+
+    def _show(self, last: sending.SentInfo | None, changes: list[sending.Change]) -> None:
+        self.model.sync(changes)
         if last is None:
-            self.changes = []
             self.header.setText(
                 self.tr(
                     "Nothing has been sent yet. Export the contribution as the final version "
@@ -129,41 +196,29 @@ class ChangesDialog(QDialog):
                 )
             )
             return
-        try:
-            self.changes = sending.changes_since(self.ctx.store, last.id)
-        except RejoinderError as exc:  # a project being closed or replaced
-            logger.info("changes not read: %s", exc)
-            return
-        count = len(self.changes)
+        count = len(changes)
         summary = (
             self.tr("No change since.")
             if not count
             else self.tr("{n} change(s) since:").format(n=count)
         )
         self.header.setText(f"{sent_line(last)} {summary}")
-        for change in self.changes:
-            item = QTreeWidgetItem(
-                [
-                    kind_name(change.kind),
-                    change.party,
-                    _short(change.quote),
-                    _short(value_name(change.kind, change.before)) or "—",
-                    _short(value_name(change.kind, change.after)) or "—",
-                ]
-            )
-            item.setData(0, ID_ROLE, change.passage_id)
-            item.setToolTip(2, change.quote)
-            self.tree.addTopLevelItem(item)
         for column in range(2):
             self.tree.resizeColumnToContents(column)
         # the quote is in its tooltip: "Before" and "Now" keep the room
         self.tree.setColumnWidth(2, min(self.tree.sizeHintForColumn(2), 240))
         self.tree.setColumnWidth(3, min(self.tree.sizeHintForColumn(3), 200))
 
-    def _show_passage(self, item: QTreeWidgetItem, _column: int) -> None:
-        passage_id = str(item.data(0, ID_ROLE))
-        if passage_id:
-            self.ctx.select_passage(passage_id)
+    def row_texts(self) -> list[list[str]]:
+        """Every row as the columns show it."""
+        return [
+            [self.model.text(row, column) for column in range(self.model.columnCount())]
+            for row in range(self.model.rowCount())
+        ]
+
+    def _show_passage(self, index: QModelIndex) -> None:
+        if 0 <= index.row() < len(self.changes):
+            self.ctx.select_passage(self.changes[index.row()].passage_id)
 
 
 def show_changes(

@@ -56,14 +56,14 @@ def test_notes_add_reply_delete_and_undo(window: Any, tmp_path: Path) -> None:
     settle()
     (first,) = notes.list_notes(window.ctx.store, passage_id)
     assert first.text == "Ask the capital &amp; the mission first."
-    assert panel.tree.topLevelItem(0).text(0) == "Ask the capital & the mission first."
-    assert panel.tree.topLevelItem(0).text(1) == first.author
+    assert panel.row_text(0) == "Ask the capital & the mission first."
+    assert panel.row_text(0, 1) == first.author
     panel.select_note(first.id)
     panel.reply("Done, they agree.")
     settle()
     thread = notes.list_notes(window.ctx.store, passage_id)
     assert [(n.text, n.depth) for n in thread] == [(first.text, 0), ("Done, they agree.", 1)]
-    assert panel.tree.topLevelItem(0).child(0).text(0) == "Done, they agree."
+    assert panel.row_text(1) == "↳ Done, they agree."  # the reply, under the note
     panel.select_note(thread[1].id)
     panel.delete_current()
     settle()

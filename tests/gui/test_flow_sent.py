@@ -150,11 +150,9 @@ def test_cite_answer_export_final_edit_and_see_what_changed(
     assert changes_action in window.file_menu.actions()
     changes_action.trigger()
     dialog = window.workspace.sending.changes_dialog
+    settle()
     assert dialog is not None and dialog.isVisible()
-    listed = [
-        [dialog.tree.topLevelItem(r).text(c) for c in (0, 1, 3, 4)]
-        for r in range(dialog.tree.topLevelItemCount())
-    ]
+    listed = [[row[c] for c in (0, 1, 3, 4)] for row in dialog.row_texts()]
     assert sorted(listed) == [  # one answer, edited once, changed for both passages
         ["Response edited", "European Union", "We agree.", "We agree. It needs all stakeholders."],
         ["Response edited", "Japan", "We agree.", "We agree. It needs all stakeholders."],
@@ -187,5 +185,6 @@ def test_cite_answer_export_final_edit_and_see_what_changed(
         "our comment was revised." in text
     )
     qtbot.waitUntil(lambda: dialog.header.text().startswith("The Rev.1 was sent"), timeout=5_000)
-    assert dialog.tree.topLevelItemCount() == 0
+    settle()
+    assert dialog.model.rowCount() == 0
     dialog.close()

@@ -109,10 +109,10 @@ def test_export_final_then_edit_marks_and_lists_the_change_and_offers_rev_1(
     assert len(_rows(opened)) == 1
 
     dialog = opened.workspace.sending.show_changes()
+    settle()  # read off the GUI thread
     assert dialog.isVisible()
-    assert dialog.tree.topLevelItemCount() == 1
-    item = dialog.tree.topLevelItem(0)
-    assert [item.text(c) for c in range(5)] == [
+    assert dialog.model.rowCount() == 1
+    assert dialog.row_texts()[0] == [
         "Response edited",
         "federation",
         "Capacity building …",
@@ -123,7 +123,8 @@ def test_export_final_then_edit_marks_and_lists_the_change_and_offers_rev_1(
     assert sent.sha256[:12] in dialog.header.text()
     responses.respond(ctx.store, passage, "We agree. And more, again.")
     ctx.notify("responses")
-    assert dialog.tree.topLevelItem(0).text(4) == "We agree. And more, again."
+    settle()
+    assert dialog.model.text(0, 4) == "We agree. And more, again."
 
     offer = exporting.sent_before(ctx)
     assert offer is not None and (offer.name, offer.revision_no, offer.changes) == (

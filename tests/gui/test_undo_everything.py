@@ -83,8 +83,8 @@ def test_every_action_is_undone_exactly(
     party = next(s for s in sections.list_sections(ctx.store) if s.id != topic)
     undo_redo_exact(window, lambda: ws.outline.add_cross_reference(topic, party.id))
     note = notes.add_note(ctx.store, passage_id, "To delete")
-    settle()
     ctx.notify()
+    settle()  # the Notes dock reads the thread off the GUI thread
     ws.collab.notes.select_note(note)
     undo_redo_exact(window, ws.collab.notes.delete_current)
 

@@ -45,12 +45,22 @@ class AddNote(Command):
 
 
 class EditNote(Command):
-    def __init__(self, ctx: ProjectContext, note_id: str, old: str, new: str) -> None:
+    """A note's new text, with the version of the note the panel showed (a team server's)."""
+
+    def __init__(
+        self,
+        ctx: ProjectContext,
+        note_id: str,
+        old: str,
+        new: str,
+        base_version: int | None = None,
+    ) -> None:
         super().__init__(ctx, _tr("Edit note"), NOTES)
         self.note_id, self.old, self.new = note_id, old, new
+        self.base_version = base_version
 
     def do(self) -> None:
-        notes.edit_note(self.ctx.store, self.note_id, self.new)
+        notes.edit_note(self.ctx.store, self.note_id, self.new, base_version=self.base_version)
 
 
 class DeleteNote(Command):
