@@ -4,7 +4,8 @@ The merge runs on the project pool (it writes the project) with a progress
 dialog, through the window's one writer (:mod:`app.gui.writer`): the views
 refresh from the rows it changed. The merge is one operation of the project's journal: Edit ›
 Undo merge undoes it, and whatever was done after it, through the journal
-(the core refuses, changing nothing, if a row changed behind its back).
+and the same helper (the core refuses, changing nothing, if a row changed
+behind its back).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from app.core.errors import RejoinderError
+from app.core import journal
 from app.core.journal import Changes, replay
 from app.core.merge import MergeReport, merge
 from app.gui.context import ProjectContext
@@ -95,7 +96,11 @@ def _all(steps: list[Changes]) -> Changes:
 
 
 def undo_last_merge(window: QWidget, ctx: ProjectContext, entry_id: str) -> bool:
-    """Undo the merge, and every step made after it, through the project's journal."""
+    """Undo the merge, and every step made after it, through the project's journal.
+
+    Runs through the operation helper, off the GUI thread, as Edit › Undo
+    does. False when the user does not confirm.
+    """
     if not ask(
         window,
         _tr(
@@ -104,12 +109,19 @@ def undo_last_merge(window: QWidget, ctx: ProjectContext, entry_id: str) -> bool
         ),
     ):
         return False
-    try:
-        undone = replay.undo_through(ctx.store, entry_id)
-    except RejoinderError as exc:
+    store = ctx.store
+
+    def work(_progress: Progress) -> Changes:
+        changes = _all(replay.undo_through(store, entry_id))
+        journal.published(changes)  # the helper refreshes the views from them
+        return changes
+
+    def refused(exc: BaseException) -> None:
         show_error(window, exc)
         ctx.reload()  # steps before the refusal are undone
-        return False
-    ctx.apply(_all(undone))
-    show_message(window, _tr("The merge was undone."), warning=False)
+
+    def undone(_changes: Changes) -> None:
+        show_message(window, _tr("The merge was undone."), warning=False)
+
+    ProjectOperation(window, ctx, work).success(undone).failure(refused).run_in_background()
     return True

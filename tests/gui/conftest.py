@@ -7,6 +7,10 @@ drained before a window closes, and leftover top-level windows fail the test.
 
 from __future__ import annotations
 
+import sys
+import threading
+import traceback
+import weakref
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -15,7 +19,10 @@ import pytest
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 
+from app.core import journal
+from app.core.store import ProjectStore
 from app.gui import workers
+from app.gui.context import ProjectContext
 from app.gui.dialogs.import_labels import ImportLabelsDialog, LabelChoice
 from app.gui.errors import CrashDialog
 
@@ -110,6 +117,57 @@ def no_leftover_windows(qapp: QApplication) -> Iterator[None]:
     for w in leftovers:
         w.close()
     assert not leftovers, f"windows left open: {leftovers}"
+
+
+GUI_CODE = str(Path(__file__).resolve().parents[2] / "app" / "gui")
+
+
+def _from_gui() -> bool:
+    """Whether code of the window (app/gui) is on the current call stack."""
+    frame = sys._getframe(2)
+    while frame is not None:
+        if frame.f_code.co_filename.startswith(GUI_CODE):
+            return True
+        frame = frame.f_back  # type: ignore[assignment]
+    return False
+
+
+@pytest.fixture(autouse=True)
+def writes_only_through_the_operation_helper(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Every write the window makes runs inside the one operation helper (issue 13).
+
+    A project write reached from app/gui code with no :class:`ProjectOperation`
+    collecting its changes on that thread is a write path around the helper:
+    its changes would reach no view and its step no Undo label. The test that
+    made it fails, naming where it came from. Counted are the writes to a
+    project open in a window: not those a test makes itself to set a project
+    up (no app/gui code on the stack), not the opening of a file before its
+    window shows it (the member's own row), not the making of a new file (the
+    demo). A write the journal does not record (undo and redo themselves, an
+    index of the text) must at least stay off the GUI thread.
+    """
+    original = ProjectStore.write
+    original_context = ProjectContext.__init__
+    shown: weakref.WeakSet[ProjectStore] = weakref.WeakSet()  # projects open in a window
+    strays: list[str] = []
+
+    def context(self: ProjectContext, store: ProjectStore, *args: Any, **kwargs: Any) -> None:
+        shown.add(store)
+        original_context(self, store, *args, **kwargs)
+
+    def write(self: ProjectStore, *args: Any, **kwargs: Any) -> Any:
+        if kwargs.get("record", True):
+            stray = not journal.collecting()
+        else:  # a cache (the search index) may be built on a reading thread, never on the GUI's
+            stray = threading.current_thread() is threading.main_thread()
+        if stray and self in shown and _from_gui():
+            strays.append("".join(traceback.format_stack(limit=12)))
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(ProjectContext, "__init__", context)
+    monkeypatch.setattr(ProjectStore, "write", write)
+    yield
+    assert not strays, "a write outside the operation helper:\n" + strays[0]
 
 
 def settle() -> None:

@@ -174,6 +174,7 @@ def test_merge_conflict_resolved_then_merge_undone(
     dialog.close()
 
     collab.undo_merge_action.trigger()
+    settle()  # through the operation helper, off the GUI thread
     assert window.ctx is not None and window.ctx.store is not None
     current = next(p for p in passages.list_passages(window.ctx.store) if p.id == passage_id)
     assert current.response_text == "Our text."

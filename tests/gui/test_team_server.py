@@ -149,8 +149,8 @@ def test_a_save_over_a_colleagues_newer_save_opens_the_conflicts(
 ) -> None:
     admin, _url, passage = team_url
     monkeypatch.setenv("PGPASSWORD", ADMIN_PASSWORD)
-    shown: list[int] = []
-    monkeypatch.setattr(ConflictsDialog, "exec", lambda self: shown.append(len(self.conflicts)))
+    shown: list[ConflictsDialog] = []
+    monkeypatch.setattr(ConflictsDialog, "exec", lambda self: shown.append(self))
     assert window.open_project(admin)
     window.ctx.select_passage(passage)
     editor = window.workspace.editor
@@ -161,7 +161,7 @@ def test_a_save_over_a_colleagues_newer_save_opens_the_conflicts(
         responses.respond(colleague, passage, "Theirs, saved first.")
     editor.commit()
     settle()
-    assert shown == [1]
+    assert [dialog.count() for dialog in shown] == [1]  # its list is read off the GUI thread
     assert any("Edit › Conflicts" in m for m in messages)
     current = passages.get_passage(window.ctx.store, passage)
     assert current is not None and current.response_text == "Theirs, saved first."

@@ -37,6 +37,7 @@ __all__ = [
     "Pending",
     "Recorder",
     "collect",
+    "collecting",
     "known",
     "published",
     "settled",
@@ -70,6 +71,11 @@ def collect() -> Iterator[Collector]:
         yield collector
     finally:
         stack.remove(collector)
+
+
+def collecting() -> bool:
+    """Whether a :func:`collect` is open on this thread (the GUI's operation helper is running)."""
+    return bool(getattr(_local, "stack", []))
 
 
 def published(changes: Changes) -> None:
