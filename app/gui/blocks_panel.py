@@ -209,6 +209,8 @@ class BlocksPanel(QWidget):
         self.lead_in.set_markup(block.lead_in if block else "")
         self.comments_lead_in.set_markup(block.comments_lead_in if block else "")
         self.numbered.setChecked(block.numbered if block else True)
+        if block is not None:  # its save and moves name this version (team server)
+            self.ctx.versions.show("block", block.id)
 
     def add_block(self, kind: str, text: str) -> None:
         if self.section_id is None:

@@ -122,7 +122,10 @@ class MovePassage(Command):
         self.passage_id, self.old, self.new = passage_id, old, new
 
     def do(self) -> None:
-        passages.move_passage(self.ctx.store, self.passage_id, self.new)
+        versions = self.ctx.versions
+        base = versions.base("passage", self.passage_id)
+        passages.move_passage(self.ctx.store, self.passage_id, self.new, base_version=base)
+        versions.saved("passage", self.passage_id)
 
 
 class SetQuote(Command):
@@ -131,7 +134,10 @@ class SetQuote(Command):
         self.passage_id, self.old, self.new = passage_id, old, new
 
     def do(self) -> None:
-        passages.set_quote(self.ctx.store, self.passage_id, self.new)
+        versions = self.ctx.versions
+        base = versions.base("passage", self.passage_id)
+        passages.set_quote(self.ctx.store, self.passage_id, self.new, base_version=base)
+        versions.saved("passage", self.passage_id)
 
 
 @dataclass(frozen=True)

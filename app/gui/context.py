@@ -19,6 +19,7 @@ from app.core.journal import Changes
 from app.core.services import passages, sources
 from app.core.store import ProjectStore
 from app.gui.operations import JournalStack, kinds_of
+from app.gui.rowversions import Versions
 
 logger = logging.getLogger(__name__)
 
@@ -42,6 +43,7 @@ class ProjectContext(QObject):
         super().__init__(parent)
         self.store = store
         self.undo_stack = JournalStack(self, self)
+        self.versions = Versions(store)  # of the rows the editors show (a team server's)
         self.source_id: str | None = None
         self.passage_id: str | None = None
         self.section_id: str | None = None

@@ -8,8 +8,8 @@ kept as notes too, and it says who moved the text to which status, and why.
 The thread is an item model (:class:`~app.gui.rowmodel.RowTableModel`, a
 reply indented under the note it answers), read off the GUI thread when an
 operation's changes can touch it; a note edited or added changes its own
-row only. On a team server the panel keeps the version of each note it
-shows, so an edit over a colleague's newer one becomes a conflict.
+row only. On a team server, Edit reads the note's version as it brings the
+text into the field, so saving over a colleague's newer edit is a conflict.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core import markup, rowversion
+from app.core import markup
 from app.core.journal import Changes
 from app.core.services import notes, review, review_import
 from app.core.services.notes import NoteInfo
@@ -59,7 +59,6 @@ class Thread:
 
     passage: PassageInfo | None
     notes: list[NoteInfo]
-    versions: dict[str, int | None]  # each note's row version (None on a file)
     state: StatusHistory | None
     pending: int
 
@@ -68,11 +67,10 @@ def read_thread(store: ProjectStore, passage_id: str, on_response: bool) -> Thre
     passage = get_passage(store, passage_id)
     target = None if passage is None else passage.response_id if on_response else passage.id
     infos = notes.list_notes(store, target) if target else []
-    versions = {n.id: rowversion.current(store, "note", n.id) for n in infos}
     response_id = passage.response_id if passage else None
     state = review.status_history(store, response_id) if response_id else None
     pending = len(review_import.pending_proposals(store, response_id)) if response_id else 0
-    return Thread(passage, infos, versions, state, pending)
+    return Thread(passage, infos, state, pending)
 
 
 class NotesPanel(QWidget):
@@ -83,7 +81,6 @@ class NotesPanel(QWidget):
         self.ctx = ctx
         self.passage_id: str | None = None
         self.passage: PassageInfo | None = None
-        self.versions: dict[str, int | None] = {}
         self._generation = 0
         self.model: RowTableModel[NoteInfo] = RowTableModel(
             lambda n: n.id,
@@ -187,7 +184,7 @@ class NotesPanel(QWidget):
         self._generation += 1
         generation, passage_id = self._generation, self.passage_id
         if passage_id is None:
-            self._show(Thread(None, [], {}, None, 0))
+            self._show(Thread(None, [], None, 0))
             return
         store, on_response = self.ctx.store, self.target.currentData() == RESPONSE
 
@@ -200,7 +197,6 @@ class NotesPanel(QWidget):
 
     def _show(self, thread: Thread) -> None:
         self.passage = thread.passage
-        self.versions = thread.versions
         self.model.sync(thread.notes)
         self._show_status(thread)
         self._update_buttons()
@@ -274,6 +270,8 @@ class NotesPanel(QWidget):
         """First click brings the note's text into the field; the next saves the edit."""
         note = self.current()
         if note is not None and not self.text.toPlainText().strip():
+            # the edit names the note's version now: a colleague's edit since is a conflict
+            self.ctx.versions.show("note", note.id)
             self.text.setPlainText(markup.plain_text(note.text))
             self.text.setFocus()
             return
@@ -284,8 +282,7 @@ class NotesPanel(QWidget):
         if note is not None and text.strip():
             new = markup.escape(text.strip())
             if new != note.text:
-                version = self.versions.get(note.id)
-                self._push(review_commands.EditNote(self.ctx, note.id, note.text, new, version))
+                self._push(review_commands.EditNote(self.ctx, note.id, note.text, new))
 
     def delete_current(self) -> None:
         note = self.current()

@@ -178,6 +178,8 @@ class OutlinePanel(QWidget):
             edit.set_markup(text)
             edit.setEnabled(info is not None)
         self.loaded = (info.id, opening, closing) if info else None
+        if info is not None:  # its saves and moves name this version (team server)
+            self.ctx.versions.show("section", info.id)
 
     def flush(self) -> None:
         """Save what the opening and closing fields hold now (before closing the window)."""
@@ -193,10 +195,14 @@ class OutlinePanel(QWidget):
         if (opening, closing) == (old_opening, old_closing):
             return
         self.loaded = (section_id, opening, closing)
-        store = self.ctx.store
+        store, versions = self.ctx.store, self.ctx.versions
 
         def do() -> None:
-            sections.update_section(store, section_id, opening=opening, closing=closing)
+            base = versions.base("section", section_id)
+            sections.update_section(
+                store, section_id, opening=opening, closing=closing, base_version=base
+            )
+            versions.saved("section", section_id)
 
         def saved(_command: object) -> None:
             self._saving -= 1
@@ -219,10 +225,14 @@ class OutlinePanel(QWidget):
         info = self.current()
         if info is None:
             return
-        store, section_id = self.ctx.store, info.id
+        store, section_id, versions = self.ctx.store, info.id, self.ctx.versions
 
         def do() -> None:
-            sections.update_section(store, section_id, shared_as_reference=checked)
+            base = versions.base("section", section_id)
+            sections.update_section(
+                store, section_id, shared_as_reference=checked, base_version=base
+            )
+            versions.saved("section", section_id)
 
         text = (
             self.tr("Print shared answers as cross-references")
@@ -270,9 +280,12 @@ class OutlinePanel(QWidget):
         new = old + delta
         if not 0 <= new < len(self.infos):
             return
-        store = self.ctx.store
+        store, versions = self.ctx.store, self.ctx.versions
 
         def do() -> None:
-            sections.move_section(store, info.id, new)
+            sections.move_section(
+                store, info.id, new, base_version=versions.base("section", info.id)
+            )
+            versions.saved("section", info.id)
 
         commands.push(self, self.ctx, commands.SectionEdit(self.ctx, self.tr("Move section"), do))

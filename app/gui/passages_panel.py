@@ -310,6 +310,8 @@ class PassagesPanel(QWidget):
         self.quote.blockSignals(True)
         self.quote.setPlainText(info.quote if info else "")
         self.quote.blockSignals(False)
+        if info is not None:  # its edits, moves and placings name this version (team server)
+            self.ctx.versions.show("passage", info.id)
         self.quote.setEnabled(info is not None)
         self._check_quote()
 

@@ -387,7 +387,14 @@ class ResponseEditor(QWidget):
             self._save(commands.Respond(self.ctx, passage_id, self.saved, self.saved, self.version))
         self.saved = replace(self.saved, status=new)
         command = review_commands.SetStatus(
-            self.ctx, self.passage.response_id, passage_id, old, new, reason
+            self.ctx,
+            self.passage.response_id,
+            passage_id,
+            old,
+            new,
+            reason,
+            base_version=self.version,
+            follows=self._last,
         )
 
         def refused(exc: RejoinderError) -> None:
@@ -396,14 +403,14 @@ class ResponseEditor(QWidget):
                 self.saved = replace(self.saved, status=old)
                 self._show_status(old)
 
-        commands.push(
-            self, self.ctx, command, lambda _c: self._status_set(passage_id), failed=refused
-        )
+        commands.push(self, self.ctx, command, self._status_set, failed=refused)
 
-    def _status_set(self, passage_id: str) -> None:
-        if self.passage is not None and self.passage.id == passage_id:
+    def _status_set(self, command: review_commands.SetStatus) -> None:
+        if self.passage is not None and self.passage.id == command.passage_id:
             self.passage = self._current()
             self._status_tooltip()
+            if command.version is not None and self._last is None:
+                self.version = command.version  # our own step: the next save starts from it
 
     def _show_status(self, status: str) -> None:
         self.status.blockSignals(True)

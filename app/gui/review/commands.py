@@ -13,9 +13,10 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
+from app.core import rowversion
 from app.core.models import BlockKind
 from app.core.services import notes, passages, review, review_import, sections
-from app.gui.commands import Command, SectionEdit
+from app.gui.commands import Command, Respond, SectionEdit
 from app.gui.context import NOTES, PASSAGES, RESPONSES, SECTIONS, SOURCES, ProjectContext
 
 logger = logging.getLogger(__name__)
@@ -45,22 +46,17 @@ class AddNote(Command):
 
 
 class EditNote(Command):
-    """A note's new text, with the version of the note the panel showed (a team server's)."""
+    """A note's new text, naming the version of the note the panel showed (a team server's)."""
 
-    def __init__(
-        self,
-        ctx: ProjectContext,
-        note_id: str,
-        old: str,
-        new: str,
-        base_version: int | None = None,
-    ) -> None:
+    def __init__(self, ctx: ProjectContext, note_id: str, old: str, new: str) -> None:
         super().__init__(ctx, _tr("Edit note"), NOTES)
         self.note_id, self.old, self.new = note_id, old, new
-        self.base_version = base_version
 
     def do(self) -> None:
-        notes.edit_note(self.ctx.store, self.note_id, self.new, base_version=self.base_version)
+        versions = self.ctx.versions
+        base = versions.base("note", self.note_id)
+        notes.edit_note(self.ctx.store, self.note_id, self.new, base_version=base)
+        versions.saved("note", self.note_id)
 
 
 class DeleteNote(Command):
@@ -87,11 +83,17 @@ class SetStatus(Command):
         old: str,
         new: str,
         reason: str = "",
+        *,
+        base_version: int | None = None,
+        follows: Respond | None = None,
     ) -> None:
         super().__init__(ctx, _tr("Change status"), RESPONSES, NOTES, SOURCES, PASSAGES)
         self.response_id, self.passage_id = response_id, passage_id
         self.old, self.new, self.reason = old, new, reason
         self.note_id: str | None = None
+        # the response's version the editor showed; a save still on its way moves it on
+        self.base_version, self.follows = base_version, follows
+        self.version: int | None = None  # the response's version once the status is set
 
     def do(self) -> None:
         store = self.ctx.store
@@ -99,7 +101,14 @@ class SetStatus(Command):
             passage = passages.get_passage(store, self.passage_id)
             # no id: the core refuses with its own (translated) message
             self.response_id = passage.response_id if passage and passage.response_id else ""
-        review.set_status(store, self.response_id, self.new, self.reason)
+        base = self.base_version
+        if self.follows is not None and base is not None:
+            before = self.follows
+            base = before.version if before.version is not None else before.base_version
+        self.follows = None
+        review.set_status(store, self.response_id, self.new, self.reason, base_version=base)
+        if base is not None:
+            self.version = rowversion.current(store, "response", self.response_id)
         changes = review.status_history(store, self.response_id).changes
         self.note_id = changes[-1].note_id if changes else ""
 
@@ -140,7 +149,12 @@ class PlacePassage(Command):
         self.previous: str | None = None
 
     def do(self) -> None:
-        self.previous = passages.place_passage(self.ctx.store, self.passage_id, self.section_id)
+        versions = self.ctx.versions
+        base = versions.base("passage", self.passage_id)
+        self.previous = passages.place_passage(
+            self.ctx.store, self.passage_id, self.section_id, base_version=base
+        )
+        versions.saved("passage", self.passage_id)
 
 
 def add_block(ctx: ProjectContext, section_id: str, kind: str, text: str) -> SectionEdit:
@@ -164,11 +178,12 @@ def delete_block(ctx: ProjectContext, block_id: str) -> SectionEdit:
 
 
 def move_block(ctx: ProjectContext, block_id: str, old: int, new: int) -> SectionEdit:
-    return SectionEdit(
-        ctx,
-        _tr("Move block"),
-        lambda: sections.move_block(ctx.store, block_id, new),
-    )
+    def do() -> None:
+        base = ctx.versions.base("block", block_id)
+        sections.move_block(ctx.store, block_id, new, base_version=base)
+        ctx.versions.saved("block", block_id)
+
+    return SectionEdit(ctx, _tr("Move block"), do)
 
 
 @dataclass(frozen=True)
@@ -192,6 +207,8 @@ def update_block(
             lead_in=fields.lead_in,
             comments_lead_in=fields.comments_lead_in,
             numbered=fields.numbered,
+            base_version=ctx.versions.base("block", block_id),
         )
+        ctx.versions.saved("block", block_id)
 
     return SectionEdit(ctx, _tr("Edit block"), lambda: apply(new))
