@@ -16,7 +16,7 @@ import logging
 from abc import ABC, abstractmethod
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
@@ -120,24 +120,22 @@ class MovePassage(Command):
     def __init__(self, ctx: ProjectContext, passage_id: str, old: int, new: int) -> None:
         super().__init__(ctx, _tr("Reorder passages"), PASSAGES)
         self.passage_id, self.old, self.new = passage_id, old, new
+        ctx.versions.claim("passage", passage_id)
 
     def do(self) -> None:
-        versions = self.ctx.versions
-        base = versions.base("passage", self.passage_id)
-        passages.move_passage(self.ctx.store, self.passage_id, self.new, base_version=base)
-        versions.saved("passage", self.passage_id)
+        with self.ctx.versions.saving("passage", self.passage_id) as base:
+            passages.move_passage(self.ctx.store, self.passage_id, self.new, base_version=base)
 
 
 class SetQuote(Command):
     def __init__(self, ctx: ProjectContext, passage_id: str, old: str, new: str) -> None:
         super().__init__(ctx, _tr("Edit printed quote"), PASSAGES)
         self.passage_id, self.old, self.new = passage_id, old, new
+        ctx.versions.claim("passage", passage_id)
 
     def do(self) -> None:
-        versions = self.ctx.versions
-        base = versions.base("passage", self.passage_id)
-        passages.set_quote(self.ctx.store, self.passage_id, self.new, base_version=base)
-        versions.saved("passage", self.passage_id)
+        with self.ctx.versions.saving("passage", self.passage_id) as base:
+            passages.set_quote(self.ctx.store, self.passage_id, self.new, base_version=base)
 
 
 @dataclass(frozen=True)
@@ -146,6 +144,13 @@ class ResponseState:
     position: str
     status: str
     proposed_change: str = ""
+
+
+class Versioned(Protocol):
+    """A save of a response: the version it named, and the one it left (None until done)."""
+
+    base_version: int | None
+    version: int | None
 
 
 class Respond(Command):
@@ -169,7 +174,7 @@ class Respond(Command):
         self.base_version = base_version
         self.version: int | None = None
         # a save typed while this one's predecessor was still on its way starts from its version
-        self.follows: Respond | None = None
+        self.follows: Versioned | None = None
 
     def _apply(self, state: ResponseState) -> None:
         # The status has its own workflow (review_commands.SetStatus); only a

@@ -198,11 +198,10 @@ class OutlinePanel(QWidget):
         store, versions = self.ctx.store, self.ctx.versions
 
         def do() -> None:
-            base = versions.base("section", section_id)
-            sections.update_section(
-                store, section_id, opening=opening, closing=closing, base_version=base
-            )
-            versions.saved("section", section_id)
+            with versions.saving("section", section_id) as base:
+                sections.update_section(
+                    store, section_id, opening=opening, closing=closing, base_version=base
+                )
 
         def saved(_command: object) -> None:
             self._saving -= 1
@@ -212,6 +211,7 @@ class OutlinePanel(QWidget):
             show_error(self, exc)
 
         self._saving += 1
+        versions.claim("section", section_id)
         command = commands.SectionEdit(self.ctx, self.tr("Edit opening"), do)
         commands.push(self, self.ctx, command, saved, failed=refused)
 
@@ -228,17 +228,17 @@ class OutlinePanel(QWidget):
         store, section_id, versions = self.ctx.store, info.id, self.ctx.versions
 
         def do() -> None:
-            base = versions.base("section", section_id)
-            sections.update_section(
-                store, section_id, shared_as_reference=checked, base_version=base
-            )
-            versions.saved("section", section_id)
+            with versions.saving("section", section_id) as base:
+                sections.update_section(
+                    store, section_id, shared_as_reference=checked, base_version=base
+                )
 
         text = (
             self.tr("Print shared answers as cross-references")
             if checked
             else self.tr("Print shared answers in full")
         )
+        versions.claim("section", section_id)
         commands.push(self, self.ctx, commands.SectionEdit(self.ctx, text, do))
 
     def _ask_section(self) -> None:
@@ -283,9 +283,8 @@ class OutlinePanel(QWidget):
         store, versions = self.ctx.store, self.ctx.versions
 
         def do() -> None:
-            sections.move_section(
-                store, info.id, new, base_version=versions.base("section", info.id)
-            )
-            versions.saved("section", info.id)
+            with versions.saving("section", info.id) as base:
+                sections.move_section(store, info.id, new, base_version=base)
 
+        versions.claim("section", info.id)
         commands.push(self, self.ctx, commands.SectionEdit(self.ctx, self.tr("Move section"), do))

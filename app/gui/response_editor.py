@@ -97,7 +97,8 @@ class ResponseEditor(QWidget):
         self.passage: PassageInfo | None = None
         self.saved: ResponseState | None = None
         self.version: int | None = None  # of the response shown, on a team server
-        self._last: commands.Respond | None = None  # the newest save still on its way
+        # the newest save (text or status) still on its way: the next one names its version
+        self._last: commands.Versioned | None = None
         self._in_flight = 0
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -398,18 +399,22 @@ class ResponseEditor(QWidget):
         )
 
         def refused(exc: RejoinderError) -> None:
+            if self._last is command:
+                self._last = None
             show_error(self, exc)
             if self.passage is not None and self.passage.id == passage_id and self.saved:
                 self.saved = replace(self.saved, status=old)
                 self._show_status(old)
 
+        self._last = command  # a text typed meanwhile is saved after it, from its version
         commands.push(self, self.ctx, command, self._status_set, failed=refused)
 
     def _status_set(self, command: review_commands.SetStatus) -> None:
+        last, self._last = self._last, (None if self._last is command else self._last)
         if self.passage is not None and self.passage.id == command.passage_id:
             self.passage = self._current()
             self._status_tooltip()
-            if command.version is not None and self._last is None:
+            if command.version is not None and last is command:
                 self.version = command.version  # our own step: the next save starts from it
 
     def _show_status(self, status: str) -> None:

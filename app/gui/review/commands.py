@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication
 from app.core import rowversion
 from app.core.models import BlockKind
 from app.core.services import notes, passages, review, review_import, sections
-from app.gui.commands import Command, Respond, SectionEdit
+from app.gui.commands import Command, SectionEdit, Versioned
 from app.gui.context import NOTES, PASSAGES, RESPONSES, SECTIONS, SOURCES, ProjectContext
 
 logger = logging.getLogger(__name__)
@@ -51,12 +51,11 @@ class EditNote(Command):
     def __init__(self, ctx: ProjectContext, note_id: str, old: str, new: str) -> None:
         super().__init__(ctx, _tr("Edit note"), NOTES)
         self.note_id, self.old, self.new = note_id, old, new
+        ctx.versions.claim("note", note_id)
 
     def do(self) -> None:
-        versions = self.ctx.versions
-        base = versions.base("note", self.note_id)
-        notes.edit_note(self.ctx.store, self.note_id, self.new, base_version=base)
-        versions.saved("note", self.note_id)
+        with self.ctx.versions.saving("note", self.note_id) as base:
+            notes.edit_note(self.ctx.store, self.note_id, self.new, base_version=base)
 
 
 class DeleteNote(Command):
@@ -85,7 +84,7 @@ class SetStatus(Command):
         reason: str = "",
         *,
         base_version: int | None = None,
-        follows: Respond | None = None,
+        follows: Versioned | None = None,
     ) -> None:
         super().__init__(ctx, _tr("Change status"), RESPONSES, NOTES, SOURCES, PASSAGES)
         self.response_id, self.passage_id = response_id, passage_id
@@ -147,14 +146,13 @@ class PlacePassage(Command):
         super().__init__(ctx, _tr("Move passage to section"), PASSAGES, SECTIONS)
         self.passage_id, self.section_id, self.ordinal = passage_id, section_id, ordinal
         self.previous: str | None = None
+        ctx.versions.claim("passage", passage_id)
 
     def do(self) -> None:
-        versions = self.ctx.versions
-        base = versions.base("passage", self.passage_id)
-        self.previous = passages.place_passage(
-            self.ctx.store, self.passage_id, self.section_id, base_version=base
-        )
-        versions.saved("passage", self.passage_id)
+        with self.ctx.versions.saving("passage", self.passage_id) as base:
+            self.previous = passages.place_passage(
+                self.ctx.store, self.passage_id, self.section_id, base_version=base
+            )
 
 
 def add_block(ctx: ProjectContext, section_id: str, kind: str, text: str) -> SectionEdit:
@@ -179,10 +177,10 @@ def delete_block(ctx: ProjectContext, block_id: str) -> SectionEdit:
 
 def move_block(ctx: ProjectContext, block_id: str, old: int, new: int) -> SectionEdit:
     def do() -> None:
-        base = ctx.versions.base("block", block_id)
-        sections.move_block(ctx.store, block_id, new, base_version=base)
-        ctx.versions.saved("block", block_id)
+        with ctx.versions.saving("block", block_id) as base:
+            sections.move_block(ctx.store, block_id, new, base_version=base)
 
+    ctx.versions.claim("block", block_id)
     return SectionEdit(ctx, _tr("Move block"), do)
 
 
@@ -200,15 +198,16 @@ def update_block(
     ctx: ProjectContext, block_id: str, old: BlockFields, new: BlockFields
 ) -> SectionEdit:
     def apply(fields: BlockFields) -> None:
-        sections.update_block(
-            ctx.store,
-            block_id,
-            text=fields.text,
-            lead_in=fields.lead_in,
-            comments_lead_in=fields.comments_lead_in,
-            numbered=fields.numbered,
-            base_version=ctx.versions.base("block", block_id),
-        )
-        ctx.versions.saved("block", block_id)
+        with ctx.versions.saving("block", block_id) as base:
+            sections.update_block(
+                ctx.store,
+                block_id,
+                text=fields.text,
+                lead_in=fields.lead_in,
+                comments_lead_in=fields.comments_lead_in,
+                numbered=fields.numbered,
+                base_version=base,
+            )
 
+    ctx.versions.claim("block", block_id)
     return SectionEdit(ctx, _tr("Edit block"), lambda: apply(new))
