@@ -9,6 +9,10 @@ we already cited one — our answer to it. From a span, "Cite" cites it,
 answer, "Refer to our answer" writes a cross-reference in its party's section
 to the section where the current passage is answered. Each is one step of
 the project's journal, so Ctrl+Z undoes it.
+
+The matches are an item model (:class:`~app.gui.rowmodel.RowListModel`)
+keyed by the span: looked up again after an edit, a match whose answer
+changed redraws its own row, and the others stay as they are.
 """
 
 from __future__ import annotations
@@ -16,8 +20,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QShowEvent, QStandardItem, QStandardItemModel
+from PySide6.QtCore import QModelIndex
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -32,12 +36,16 @@ from app.core.similar import Match, similar_to_passage
 from app.core.similar.actions import answer_match, cite_match, refer_match
 from app.gui import commands
 from app.gui.context import PASSAGES, RESPONSES, SECTIONS, SOURCES, ProjectContext
+from app.gui.rowmodel import RowListModel, Shown
 from app.gui.workers import Operation, Progress
 
 logger = logging.getLogger(__name__)
 
 LIMIT = 20
-MATCH_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def match_key(match: Match) -> str:
+    return f"{match.version_id}:{match.start}:{match.end}"
 
 
 class _Edit(commands.Command):
@@ -57,7 +65,6 @@ class SimilarPanel(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.passage_id: str | None = None
-        self.matches: list[Match] = []
         self._generation = 0
         self._stale = False  # the passage changed while the dock was hidden
         layout = QVBoxLayout(self)
@@ -67,7 +74,7 @@ class SimilarPanel(QWidget):
         layout.addWidget(self.summary)
         # One wrapped item per match (score, source and place, then the words and our
         # answer): the dock is narrow, and columns cut the text off.
-        self.model = QStandardItemModel(0, 1, self)
+        self.model: RowListModel[Match] = RowListModel(match_key, self._render, self)
         self.view = QListView()
         self.view.setModel(self.model)
         self.view.setWordWrap(True)
@@ -155,29 +162,34 @@ class SimilarPanel(QWidget):
         if self.passage_id and kinds & {PASSAGES, RESPONSES, SOURCES}:
             self.lookup(self.passage_id)
 
+    @property
+    def matches(self) -> list[Match]:
+        return self.model.rows
+
+    def _render(self, match: Match, _row: int) -> Shown:
+        text = match.text
+        if match.response_id is not None:
+            text += "\n" + self.tr("Our answer ({status}): {text}").format(
+                status=match.response_status, text=match.response_text or "…"
+            )
+        elif match.passage_id is not None:
+            text += "\n" + self.tr("Cited, not answered yet")
+        where = "" if match.locator == "-" else f" · {match.locator}"
+        return Shown(f"{match.score:.2f} · {match.source_label}{where}\n{text}", tooltip=text)
+
+    def row_text(self, row: int) -> str:
+        return str(self.model.data(self.model.index(row)) or "")
+
     def _show(self, matches: list[Match]) -> None:
-        self.matches = matches
-        self.model.removeRows(0, self.model.rowCount())
-        for number, match in enumerate(matches):
-            text = match.text
-            if match.response_id is not None:
-                text += "\n" + self.tr("Our answer ({status}): {text}").format(
-                    status=match.response_status, text=match.response_text or "…"
-                )
-            elif match.passage_id is not None:
-                text += "\n" + self.tr("Cited, not answered yet")
-            where = "" if match.locator == "-" else f" · {match.locator}"
-            item = QStandardItem(f"{match.score:.2f} · {match.source_label}{where}\n{text}")
-            item.setData(number, MATCH_ROLE)
-            item.setToolTip(text)
-            self.model.appendRow(item)
+        self.model.sync(matches)
         if not self.passage_id:
             self.summary.setText(self.tr("Select a passage to see what other sources say alike."))
         elif matches:
             self.summary.setText(
                 self.tr("{n} similar passages in other sources, best first.").format(n=len(matches))
             )
-            self.view.setCurrentIndex(self.model.index(0, 0))
+            if not self.view.currentIndex().isValid():
+                self.view.setCurrentIndex(self.model.index(0, 0))
         else:
             self.summary.setText(self.tr("No other source says anything like this passage."))
         self._update_buttons()
@@ -185,11 +197,8 @@ class SimilarPanel(QWidget):
     # -- acting on a match ---------------------------------------------------------
 
     def current(self) -> Match | None:
-        index: QModelIndex = self.view.currentIndex()
-        if not index.isValid():
-            return None
-        number = index.data(MATCH_ROLE)
-        return self.matches[int(number)] if number is not None else None
+        row = self.view.currentIndex().row()
+        return self.matches[row] if 0 <= row < len(self.matches) else None
 
     def _update_buttons(self) -> None:
         match = self.current()
@@ -227,8 +236,7 @@ class SimilarPanel(QWidget):
         )
 
     def _jump(self, index: QModelIndex) -> None:
-        number = index.data(MATCH_ROLE)
-        if number is None:
+        if not 0 <= index.row() < len(self.matches):
             return
-        match = self.matches[int(number)]
+        match = self.matches[index.row()]
         self.ctx.jump_requested.emit(match.source_id, match.start, match.end)

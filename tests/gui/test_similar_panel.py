@@ -12,6 +12,7 @@ from app.core.services import passages, sections, sources
 from app.core.services import responses as response_service
 from app.importers.text import import_text
 from tests.gui.conftest import drain, make_project, settle
+from tests.gui.test_item_models import spy
 
 EU = (
     "1. We believe that enhanced cooperation should enable governments, on an equal footing, "
@@ -64,7 +65,7 @@ def test_selecting_a_passage_lists_the_paraphrase_in_the_other_source(
     assert match.source_id == japan
     assert match.text.startswith("In our view enhanced cooperation")
     assert panel.model.rowCount() == 1
-    assert panel.model.item(0).text().startswith(f"{match.score:.2f} · Japan")
+    assert panel.row_text(0).startswith(f"{match.score:.2f} · Japan")
     assert panel.cite_button.isEnabled() and panel.same_button.isEnabled()
 
 
@@ -74,6 +75,7 @@ def test_same_answer_cites_the_match_shares_our_answer_and_undoes_as_one_step(
     window, ours, _eu, japan = project
     store = window.ctx.store
     panel = _select(window, qtbot, ours)
+    told = spy(panel.model)
     command = panel.answer_current()
     settle()
     assert command is not None
@@ -85,7 +87,8 @@ def test_same_answer_cites_the_match_shares_our_answer_and_undoes_as_one_step(
     assert infos[theirs].same_as_id == ours
     assert infos[theirs].response_text == infos[ours].response_text == "We <b>agree</b>."
     qtbot.waitUntil(lambda: panel.matches and panel.matches[0].response_id is not None)
-    assert "Our answer" in panel.model.item(0).text()
+    assert "Our answer" in panel.row_text(0)
+    assert set(told) == {("changed", 0, 0)}  # the match's row redrawn, no reset, no refill
     window.workspace.undo_action.trigger()
     drain(qtbot)
     assert theirs not in {p.id for p in passages.list_passages(store)}
