@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core import markup
+from app.core.errors import RejoinderError
 from app.core.journal import Changes
 from app.core.services import notes, review, review_import
 from app.core.services.notes import NoteInfo
@@ -39,6 +40,7 @@ from app.core.services.review import StatusHistory
 from app.core.store import ProjectStore
 from app.gui import commands
 from app.gui.context import NOTES, PASSAGES, RESPONSES, ProjectContext
+from app.gui.errors import show_error
 from app.gui.review import commands as review_commands
 from app.gui.rowmodel import RowTableModel, Shown
 from app.gui.workers import Operation, Progress
@@ -191,9 +193,15 @@ class NotesPanel(QWidget):
         def read(_progress: Progress) -> Thread:
             return read_thread(store, passage_id, on_response)
 
+        def refused(exc: BaseException) -> None:
+            if isinstance(exc, RejoinderError):  # the project closed or replaced meanwhile
+                logger.info("notes not read: %s", exc)
+            else:
+                show_error(self, exc)
+
         Operation(self, read, pool_name="files").success(
             lambda thread: self._show(thread) if generation == self._generation else None
-        ).run_in_background()
+        ).failure(refused).run_in_background()
 
     def _show(self, thread: Thread) -> None:
         self.passage = thread.passage
