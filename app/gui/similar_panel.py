@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.services.matches import answer_match, cite_match, refer_match
 from app.core.similar import Match, similar_to_passage
-from app.core.similar.actions import answer_match, cite_match, refer_match
 from app.gui import commands
 from app.gui.context import PASSAGES, RESPONSES, SECTIONS, SOURCES, ProjectContext
 from app.gui.rowmodel import RowListModel, Shown

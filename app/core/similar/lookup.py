@@ -37,7 +37,7 @@ from app.core.models import (
     Source,
     SourceVersion,
 )
-from app.core.services.common import resolve
+from app.core.refs import resolve
 from app.core.similar import sentences
 from app.core.similar.index import ensure_index, missing_versions, segments
 from app.core.similar.scheme import SCHEME

@@ -3,7 +3,9 @@
 Each is one operation (one journal step, undone as one): answering a span
 that is not cited yet cites it and shares the answer in the same
 transaction; referring writes a cross-reference block in the span's party
-section to the section where our passage is answered.
+section to the section where our passage is answered. Here among the
+services, not in ``app.core.similar``: an import indexes its version there
+(services → similar), so the index must not need the services back.
 """
 
 from __future__ import annotations
@@ -15,8 +17,8 @@ from sqlalchemy import select
 from app.core.errors import InvalidInputError
 from app.core.i18n import _
 from app.core.models import Block, BlockKind, Passage, Section
+from app.core.refs import resolve
 from app.core.services import passages, sections, shared_answers
-from app.core.services.common import resolve
 from app.core.similar.lookup import Match
 from app.core.store import ProjectStore
 
