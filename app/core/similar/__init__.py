@@ -1,14 +1,37 @@
 """Similar passages across every source: a near-duplicate index of sentences.
 
-``sentences`` cuts a text into sentences, ``sketch`` turns one into LSH band
-keys (datasketch's MinHash), ``index`` keeps the project's index in step with
-its source versions, ``lookup`` finds and scores the spans like a passage
-(rapidfuzz). No Qt here, and no services: what a delegate does with a match
-(cite it, answer it alike) is ``app.core.services.matches``, as an import
-indexes its version from the services.
+``sentences`` cuts a text into sentences, ``sketch`` turns them into LSH band
+keys (datasketch's MinHash), ``build`` stores a new version's, ``index`` keeps
+the project's index in step with its source versions, ``lookup`` finds and
+scores the spans like a passage (rapidfuzz). No Qt here, and no services:
+what a delegate does with a match (cite it, answer it alike) is
+``app.core.services.matches``, as an import indexes its version from the
+services.
 """
 
-from app.core.similar.index import ensure_index, index_version
-from app.core.similar.lookup import Match, similar_to_passage
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from app.core.similar.index import ensure_index, index_version
+    from app.core.similar.lookup import Match, similar_to_passage
 
 __all__ = ["Match", "ensure_index", "index_version", "similar_to_passage"]
+
+# Imported when first asked for, so that importing ``sentences``, ``sketch`` or
+# ``build`` (an import that stores without the ORM) does not load SQLAlchemy.
+_LAZY = {
+    "Match": "lookup",
+    "similar_to_passage": "lookup",
+    "ensure_index": "index",
+    "index_version": "index",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(f"{__name__}.{_LAZY[name]}"), name)

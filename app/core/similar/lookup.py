@@ -203,7 +203,7 @@ def _candidates(session: Session, keys: list[int], versions: Collection[str]) ->
         .where(Sentence.version_id.in_(versions))
         .order_by(best.c.shared.desc(), Sentence.id)
     )
-    return [_Hit(i, v, s, e, t, 0.0) for i, v, s, e, t in rows]
+    return [_Hit(i, v, s, e, " ".join(t.split()), 0.0) for i, v, s, e, t in rows]
 
 
 def _join(hits: list[_Hit]) -> list[_Hit]:
@@ -313,7 +313,9 @@ def similar_to_passage(
             passage = resolve(session, Passage, passage.id)
         versions = _current_versions(session, passage.source_id)
         hits = _candidates(session, _keys_of(session, passage), list(versions))
-        pieces = [s.text for s in sentences.split(passage.exact)] or [passage.exact.strip()]
+        pieces = [" ".join(s.text.split()) for s in sentences.split(passage.exact)] or [
+            " ".join(passage.exact.split())
+        ]
         for hit, found in zip(hits, scores(pieces, [h.text for h in hits]), strict=True):
             hit.score = found
         spans = _join([h for h in hits if h.score >= MIN_SCORE])

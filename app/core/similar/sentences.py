@@ -8,8 +8,8 @@ cut into pieces of about :data:`MAX_CHARS`, so that no span is too long to
 score. Text extracted from a PDF breaks a sentence into lines that look like
 paragraphs: a paragraph that ends without a stop and is followed by one that
 starts in lower case is read as one with it. Offsets are code points into the
-version's text, like every anchor; a sentence's text has its white space
-collapsed.
+version's text, like every anchor; a sentence's text is the version's, line
+breaks and all (a look-up collapses the white space of what it scores and shows).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from typing import NamedTuple
 logger = logging.getLogger(__name__)
 
 MAX_CHARS = 600
-MIN_WORDS = 4  # shorter pieces (headings, "1.", "Yes.") say too little to compare
+MIN_WORDS = 4  # words of 3+ letters, repeats counted: fewer ("1.", "Yes.") say too little
 
 _STOP = re.compile(r"[.!?。！？][\"'”’»)\]]*\s+")  # a sentence ends where a match ends
 _BREAK = re.compile(r"\n\s*\n")
@@ -39,16 +39,18 @@ class Span(NamedTuple):
     start: int
     end: int
     text: str
-    words: tuple[str, ...] = ()
+    words: Sequence[str] = ()
 
 
 def words(text: str) -> list[str]:
-    """The distinct casefolded words of three letters or more, in first-seen order.
+    """The casefolded words of three letters or more, in reading order, repeats kept.
 
     Two-letter words ("of", "to", "la", "de") are in nearly every sentence of
-    every language and would make unrelated sentences look alike.
+    every language and would make unrelated sentences look alike. A MinHash
+    sees the set of them, so repeats change nothing (and removing them cost
+    an import more than the MinHash saves).
     """
-    return list(dict.fromkeys(_WORD3.findall(text.casefold())))
+    return _WORD3.findall(text.casefold())
 
 
 def _raw_blocks(text: str, paragraphs: Sequence[tuple[int, int]]) -> Iterator[tuple[int, int]]:
@@ -93,27 +95,53 @@ def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     yield start, end
 
 
-def split(text: str, paragraphs: Sequence[tuple[int, int]] = ()) -> list[Span]:
-    """The sentences of ``text`` worth indexing, in reading order, stripped of white space.
+class Cut(NamedTuple):
+    """The sentences of a text as columns (what the index stores), in reading order."""
+
+    starts: list[int]
+    ends: list[int]
+    texts: list[str]
+    words: list[list[str]]
+
+
+def cut(text: str, paragraphs: Sequence[tuple[int, int]] = ()) -> Cut:
+    """The sentences of ``text`` worth indexing, stripped of surrounding white space.
 
     Every import runs this over the whole text (9,000 sentences for 300
-    pages), so the loop does the least it can per sentence: one ``findall``
-    of its words, and the stripping only for the sentences that are kept.
+    pages), so the loop does the least it can per sentence: the text is
+    casefolded once (not sentence by sentence), and a kept sentence's text is
+    only stripped: its inner line breaks stay (a look-up collapses them for
+    the few sentences it scores and shows).
     """
-    spans: list[Span] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    texts: list[str] = []
+    found_words: list[list[str]] = []
+    folded = text.casefold()
+    in_place = len(folded) == len(text)  # else a letter folded into two ("ß"): fold pieces
     find_words = _WORD3.findall
+    find_stops = _STOP.finditer
     for block_start, block_end in _blocks(text, paragraphs):
         at = block_start
-        ends = [m.end() for m in _STOP.finditer(text, block_start, block_end)]
-        ends.append(block_end)
-        for stop in ends:
+        stops = [m.end() for m in find_stops(text, block_start, block_end)]
+        stops.append(block_end)
+        for stop in stops:
             for s, e in _pieces(text, at, stop) if stop - at > MAX_CHARS else ((at, stop),):
-                piece = text[s:e]
-                seen = tuple(dict.fromkeys(find_words(piece.casefold())))
+                seen = find_words(folded[s:e] if in_place else text[s:e].casefold())
                 if len(seen) < MIN_WORDS:
                     continue
+                piece = text[s:e]
                 stripped = piece.strip()
                 lead = s + len(piece) - len(piece.lstrip())
-                spans.append(Span(lead, lead + len(stripped), " ".join(stripped.split()), seen))
+                starts.append(lead)
+                ends.append(lead + len(stripped))
+                texts.append(stripped)
+                found_words.append(seen)
             at = stop
-    return spans
+    return Cut(starts, ends, texts, found_words)
+
+
+def split(text: str, paragraphs: Sequence[tuple[int, int]] = ()) -> list[Span]:
+    """:func:`cut` as one :class:`Span` a sentence (a look-up's passage, tests)."""
+    found = cut(text, paragraphs)
+    return [Span(*row) for row in zip(*found, strict=True)]

@@ -69,11 +69,40 @@ def _fmix(values: np.ndarray) -> np.ndarray:
     return mixed
 
 
+def _minima(permuted: np.ndarray, token_ids: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """Each sentence's minimum of ``permuted`` over its tokens (rows in the sentences' order).
+
+    The tokens of sentences of about one length are laid out as a padded
+    matrix (the padding points at a row of maxima) and reduced with one
+    ``min``: ``np.minimum.reduceat`` paid a call per sentence and column,
+    most of a version's MinHash time. Lengths are bucketed by powers of two,
+    so padding at most doubles the tokens gathered; at most :data:`_CHUNK`
+    tokens are gathered at a time.
+    """
+    count = len(lengths)
+    result = np.empty((count, permuted.shape[1]), dtype=np.uint32)
+    padded = np.vstack((permuted, np.full((1, permuted.shape[1]), 0xFFFFFFFF, np.uint32)))
+    pad = len(permuted)  # the row of maxima
+    ends = np.cumsum(lengths)
+    starts = ends - lengths
+    width = np.maximum(1, 1 << np.ceil(np.log2(np.maximum(lengths, 1))).astype(np.int64))
+    for size in np.unique(width).tolist():
+        chosen = np.flatnonzero(width == size)
+        for part in range(0, len(chosen), max(1, _CHUNK // size)):
+            rows = chosen[part : part + max(1, _CHUNK // size)]
+            offsets = np.arange(size, dtype=np.int64)
+            within = offsets[None, :] < lengths[rows][:, None]
+            at = np.where(within, starts[rows][:, None] + offsets[None, :], 0)
+            ids = np.where(within, token_ids[at], pad)
+            result[rows] = padded[ids].min(axis=1)
+    return result
+
+
 def signatures(sentences: Sequence[Sequence[str]]) -> np.ndarray:
     """One MinHash signature per sentence that has words (uint32, rows in the sentences' order).
 
     Each distinct word is hashed and permuted once; a sentence's signature is
-    the minimum over its words (``np.minimum.reduceat``), as datasketch's
+    the minimum over its words (:func:`_minima`), as datasketch's
     ``update_batch`` takes it.
     """
     lengths = [len(words) for words in sentences if words]
@@ -88,42 +117,32 @@ def signatures(sentences: Sequence[Sequence[str]]) -> np.ndarray:
     a, b = permutations()
     with np.errstate(over="ignore"):
         permuted = _fmix(hashed)[:, None] * a[None, :] + b[None, :]  # words × permutations
-    ends = np.cumsum(np.asarray(lengths, dtype=np.int64))
-    result = np.empty((len(lengths), NUM_PERM), dtype=np.uint32)
-    first = 0  # sentences are taken whole, a chunk of about _CHUNK words at a time
-    while first < len(lengths):
-        begin = int(ends[first - 1]) if first else 0
-        last = int(np.searchsorted(ends, begin + _CHUNK, side="right"))
-        last = max(last, first + 1)
-        stop = int(ends[last - 1])
-        starts = np.concatenate(([0], ends[first : last - 1] - begin))
-        result[first:last] = np.minimum.reduceat(permuted[token_ids[begin:stop]], starts, axis=0)
-        first = last
-    return result
+    return _minima(permuted, token_ids, np.asarray(lengths, dtype=np.int64))
 
 
 def key_array(sentences: Sequence[Sequence[str]]) -> np.ndarray:
     """The band keys of the sentences that have words: one row of :data:`BANDS` signed keys each.
 
-    The bands of all signatures are mixed into keys in one NumPy pass (a hash
-    per band per sentence in Python cost more than the MinHash itself). Keys
-    are signed 32-bit integers (in an int64 array).
+    The bands of all signatures are mixed into keys at once, a NumPy
+    operation per step for all bands (a hash per band per sentence in Python
+    cost more than the MinHash itself). Keys are signed 32-bit integers (in
+    an int64 array).
     """
     values = signatures(sentences).astype(np.uint64)
     count = len(values)
-    ranges = bands()
     with np.errstate(over="ignore"):
-        mixed = np.zeros((count, len(ranges)), dtype=np.uint64)
-        for band, (start, end) in enumerate(ranges):
-            key = np.full(count, np.uint64(band + 1) * _MIX[3], dtype=np.uint64)
-            for column in range(start, end):
-                key = (key ^ values[:, column]) * _MIX[0]
-                key ^= key >> np.uint64(31)
-            key = (key ^ (key >> np.uint64(30))) * _MIX[1]
-            key = (key ^ (key >> np.uint64(27))) * _MIX[2]
-            mixed[:, band] = key ^ (key >> np.uint64(31))
+        key = np.broadcast_to(
+            np.arange(1, BANDS + 1, dtype=np.uint64) * _MIX[3], (count, BANDS)
+        ).copy()
+        for column in range(ROWS):  # row ``column`` of every band: columns column, column + ROWS…
+            key = (key ^ values[:, column : BANDS * ROWS : ROWS]) * _MIX[0]
+            key ^= key >> np.uint64(31)
+        key = (key ^ (key >> np.uint64(30))) * _MIX[1]
+        key = (key ^ (key >> np.uint64(27))) * _MIX[2]
+        mixed: np.ndarray = key ^ (key >> np.uint64(31))
     signed = (mixed & np.uint64(0xFFFFFFFF)).astype(np.int64)
-    return np.where(signed >= 2**31, signed - 2**32, signed)
+    keys: np.ndarray = np.where(signed >= 2**31, signed - 2**32, signed)
+    return keys
 
 
 def band_keys(sentences: Sequence[Sequence[str]]) -> list[list[int]]:

@@ -117,8 +117,9 @@ def evaluate(folder: Path, limit: int = 20) -> Figures:
             }
         where: dict[Item, tuple[str, int, int]] = {}
         by_version: dict[str, list[tuple[int, int, str]]] = {}
-        for version_id, start, end, text in rows:
+        for version_id, start, end, stored in rows:
             source_id = version_source[version_id]
+            text = " ".join(stored.split())  # the judged sentences, as a look-up shows them
             where.setdefault((labels_of[source_id], text), (source_id, start, end))
             by_version.setdefault(source_id, []).append((start, end, text))
         returned = true_positives = relevant = found = 0

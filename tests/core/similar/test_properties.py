@@ -29,7 +29,7 @@ def test_sentences_are_ordered_disjoint_spans_of_the_text(text: str) -> None:
     previous_end = 0
     for span in spans:
         assert previous_end <= span.start < span.end <= len(text)
-        assert span.text == " ".join(text[span.start : span.end].split())
+        assert span.text == text[span.start : span.end] == span.text.strip()
         assert span.end - span.start <= sentences.MAX_CHARS
         assert len(span.words) >= sentences.MIN_WORDS
         assert list(span.words) == sentences.words(span.text)
