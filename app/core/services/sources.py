@@ -203,9 +203,9 @@ def _index_sentences(session: Session, version: SourceVersion) -> None:
     """Index the new version's sentences for similar passages, in the import's transaction.
 
     Only this version's sentences are cut and hashed (about a fifth of a
-    300-page PDF import's CPU time, bench/similar.py); imported here rather than at the first look-up, so that
-    the look-up never waits for a build. Imported late: NumPy is not needed
-    to start the command line.
+    300-page PDF import's CPU time, bench/similar.py); here rather than at
+    the first look-up, so that the look-up never waits for a build. Imported
+    late: NumPy is not needed to start the command line.
     """
     from app.core.similar.index import index_version
 
