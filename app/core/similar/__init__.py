@@ -11,6 +11,7 @@ services.
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -18,6 +19,8 @@ if TYPE_CHECKING:
     from app.core.similar.lookup import Match, similar_to_passage
 
 __all__ = ["Match", "ensure_index", "index_version", "similar_to_passage"]
+
+logger = logging.getLogger(__name__)
 
 # Imported when first asked for, so that importing ``sentences``, ``sketch`` or
 # ``build`` (an import that stores without the ORM) does not load SQLAlchemy.
