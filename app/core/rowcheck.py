@@ -135,18 +135,23 @@ def _history(value: str) -> None:
             raise BadValue(_("holds a malformed stamp list for “{field}”").format(field=field))
 
 
-def _records(shape: dict[str, Any]) -> Callable[[str], None]:
+def _records(
+    shape: dict[str, Any], optional: dict[str, Any] | None = None
+) -> Callable[[str], None]:
+    """Each entry has every key of ``shape`` and maybe those of ``optional`` (added later)."""
+    extra = optional or {}
+
     def check(value: str) -> None:
         data = _json(value)
         if not isinstance(data, list):
             raise BadValue(_("is not a JSON list"))
         for item in data:
-            if not isinstance(item, dict) or set(item) != set(shape):
+            if not isinstance(item, dict) or not set(shape) <= set(item) <= {*shape, *extra}:
                 raise BadValue(
                     _("holds an entry that is not {{{keys}}}").format(keys=", ".join(shape))
                 )
-            for key, kind in shape.items():
-                if not isinstance(item[key], kind) or isinstance(item[key], bool):
+            for key, kind in {**shape, **extra}.items():
+                if key in item and (not isinstance(item[key], kind) or isinstance(item[key], bool)):
                     raise BadValue(
                         _("holds an entry whose “{key}” has the wrong type").format(key=key)
                     )
@@ -168,7 +173,7 @@ _JSON: dict[tuple[str, str], Callable[[str], None]] = {
     ("source_version", "paragraphs"): _records(_PARAGRAPH),
     ("source_version", "footnotes"): _json_list,
     ("source_version", "warnings"): _json_list,
-    ("sent_export", "printed"): _records(_SENT),
+    ("sent_export", "printed"): _records(_SENT, {"form": str}),
     ("conflict", "ours_value"): _json_any,
     ("conflict", "theirs_value"): _json_any,
 }

@@ -51,6 +51,7 @@ def kind_name(kind: sending.ChangeKind) -> str:
         sending.ChangeKind.EDITED: _tr("Response edited"),
         sending.ChangeKind.POSITION: _tr("Position changed"),
         sending.ChangeKind.STATUS: _tr("Status moved"),
+        sending.ChangeKind.FORM: _tr("Answer printed as"),
     }[kind]
 
 
@@ -69,6 +70,10 @@ def value_name(kind: sending.ChangeKind, value: str) -> str:
             "draft": _tr("Draft"),
             "proposed": _tr("Proposed"),
             "agreed": _tr("Agreed"),
+        },
+        sending.ChangeKind.FORM: {
+            "text": _tr("its text"),
+            "reference": _tr("a cross-reference"),
         },
     }.get(kind, {})
     return names.get(value, value)

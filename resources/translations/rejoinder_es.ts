@@ -1717,6 +1717,18 @@
       <translation>Estado cambiado</translation>
     </message>
     <message>
+      <source>Answer printed as</source>
+      <translation>Respuesta impresa como</translation>
+    </message>
+    <message>
+      <source>its text</source>
+      <translation>su texto</translation>
+    </message>
+    <message>
+      <source>a cross-reference</source>
+      <translation>una remisión</translation>
+    </message>
+    <message>
       <source>no position</source>
       <translation>sin posición</translation>
     </message>

@@ -1717,6 +1717,18 @@
       <translation>Statut changé</translation>
     </message>
     <message>
+      <source>Answer printed as</source>
+      <translation>Réponse imprimée comme</translation>
+    </message>
+    <message>
+      <source>its text</source>
+      <translation>son texte</translation>
+    </message>
+    <message>
+      <source>a cross-reference</source>
+      <translation>un renvoi</translation>
+    </message>
+    <message>
       <source>no position</source>
       <translation>sans position</translation>
     </message>

@@ -15,14 +15,14 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import aliased
 
 from app.core import markup
-from app.core.contribution import build_contribution, read_project
-from app.core.contribution.view import ProjectView
 from app.core.errors import MarkupError, NothingSentError
 from app.core.i18n import _
-from app.core.models import Passage, Response, Source
-from app.core.sending.record import PassageState, last_sent, printed_ids, sent_states
+from app.core.kinds import BlockKind, Status
+from app.core.models import Block, Passage, Response, Section, Source
+from app.core.sending.record import PassageState, answer_form, last_sent, sent_states
 from app.core.store import ProjectStore
 
 logger = logging.getLogger(__name__)
@@ -35,6 +35,7 @@ class ChangeKind(StrEnum):
     EDITED = "edited"  # the response's text
     POSITION = "position"
     STATUS = "status"
+    FORM = "form"  # the answer prints as its text or as a cross-reference (a section setting)
 
 
 @dataclass(frozen=True)
@@ -61,20 +62,81 @@ def _plain(text: str) -> str:
         return " ".join(text.split())
 
 
-def _now_states(view: ProjectView, printed: set[str]) -> dict[str, PassageState]:
+def _now_states(store: ProjectStore) -> dict[str, PassageState]:
+    """Every live passage as it stands, in the project's order, read with one query.
+
+    What prints is decided as the export decides it (``build_contribution``
+    without drafts) but from the rows alone, without building the project's
+    view and contribution tree (45 s on 20,000 passages under load): a
+    passage's quote prints when it is placed in a citations block of a live
+    section and has a response (its own or the one it shares) past draft.
+    """
+    owner = aliased(Passage)
+    owner_source = aliased(Source)
+    owner_block = aliased(Block)
+    owner_section = aliased(Section)
+    with store.session() as session:
+        rows = session.execute(
+            select(
+                Passage.id,
+                Source.label,
+                Passage.quote,
+                Response.id,
+                Response.text,
+                Response.position,
+                Response.status,
+                Block.kind,
+                Section.id,
+                Section.shared_as_reference,
+                Passage.same_as_id,
+                owner_source.id,
+                owner_section.id,
+            )
+            .join(Source, Source.id == Passage.source_id)
+            .outerjoin(  # a passage sharing another's answer ("Same answer as…") reads that one
+                Response, Response.passage_id == func.coalesce(Passage.same_as_id, Passage.id)
+            )
+            .outerjoin(Block, Block.id == Passage.block_id)
+            .outerjoin(Section, Section.id == Block.section_id)
+            # where the passage whose answer it shares is placed (its cross-reference's target)
+            .outerjoin(owner, owner.id == Passage.same_as_id)
+            .outerjoin(owner_source, owner_source.id == owner.source_id)
+            .outerjoin(owner_block, owner_block.id == owner.block_id)
+            .outerjoin(owner_section, owner_section.id == owner_block.section_id)
+            .order_by(Passage.ordinal, Passage.created_at)
+        ).all()
     states = {}
-    for p in view.passages:
-        source = view.sources.get(p.source_id)
-        r = p.response
-        states[p.id] = PassageState(
-            p.id,
-            source.label if source is not None else "",
-            p.quote,
-            r.id if r is not None else None,
-            r.text if r is not None else "",
-            r.position if r is not None else "",
-            r.status if r is not None else "",
-            p.id in printed,
+    for (
+        passage_id,
+        label,
+        quote,
+        response_id,
+        text,
+        position,
+        status,
+        kind,
+        section_id,
+        as_reference,
+        same_as_id,
+        owner_source_id,
+        owner_section_id,
+    ) in rows:
+        placed = section_id is not None and kind == BlockKind.CITATIONS
+        states[passage_id] = PassageState(
+            passage_id,
+            label,
+            quote,
+            response_id,
+            text or "",
+            position or "",
+            status or "",
+            placed and response_id is not None and status != Status.DRAFT,
+            answer_form(
+                same_as_id is not None,
+                placed and bool(as_reference),
+                section_id,
+                owner_section_id if owner_source_id is not None else None,
+            ),
         )
     return states
 
@@ -109,6 +171,8 @@ def _compare(old: PassageState | None, new: PassageState | None) -> list[Change]
         found.append(change(ChangeKind.POSITION, old.position, new.position))
     if old.status != new.status:
         found.append(change(ChangeKind.STATUS, old.status, new.status))
+    if old.form is not None and new.form is not None and old.form != new.form:
+        found.append(change(ChangeKind.FORM, old.form, new.form))
     return found
 
 
@@ -128,11 +192,15 @@ def changes_since(store: ProjectStore, sent_id: str | None = None) -> list[Chang
             )
         sent_id = last.id
     before = sent_states(store, sent_id)
-    view = read_project(store)
-    now = _now_states(view, printed_ids(build_contribution(view)))
+    now = _now_states(store)
     found: list[Change] = []
-    for passage_id in [*now, *(p for p in before if p not in now)]:
-        found.extend(_compare(before.get(passage_id), now.get(passage_id)))
+    for passage_id, state in now.items():
+        old = before.get(passage_id)
+        if old != state:  # most passages did not change: compared whole, in one step
+            found.extend(_compare(old, state))
+    for passage_id, old in before.items():
+        if passage_id not in now:
+            found.extend(_compare(old, None))
     return found
 
 

@@ -41,6 +41,28 @@ class PassageState:
     position: str
     status: str
     printed: bool
+    # How the answer prints: "text", or "reference" when a section set to print shared
+    # answers as a cross-reference does so (a section setting changes it, not the response).
+    # None in records made before it was kept: then it is not compared.
+    form: str | None = None
+
+
+TEXT = "text"
+REFERENCE = "reference"
+
+
+def answer_form(
+    same_as: bool, as_reference: bool, section_id: str | None, owner_section_id: str | None
+) -> str:
+    """How a passage's answer prints, the export's rule (``_Builder.shared_reference``).
+
+    A passage sharing another's answer, placed in a section set to print
+    shared answers as a cross-reference, prints the phrasebook's reference to
+    the section where the owner is placed, unless that is its own section.
+    """
+    if same_as and as_reference and owner_section_id is not None and owner_section_id != section_id:
+        return REFERENCE
+    return TEXT
 
 
 @dataclass(frozen=True)
@@ -73,10 +95,13 @@ def printed_ids(contribution: Contribution) -> set[str]:
 def snapshot(view: ProjectView, contribution: Contribution) -> list[PassageState]:
     """Every live passage of ``view`` with its response, flagged when it printed."""
     printed = printed_ids(contribution)
+    section_of = {p.id: s for s in view.sections for b in s.blocks for p in b.passages}
     states = []
     for p in view.passages:
         source = view.sources.get(p.source_id)
         r = p.response
+        section = section_of.get(p.id)
+        owner = section_of.get(p.same_as_id) if p.same_as_id is not None else None
         states.append(
             PassageState(
                 passage=p.id,
@@ -87,6 +112,12 @@ def snapshot(view: ProjectView, contribution: Contribution) -> list[PassageState
                 position=r.position if r is not None else "",
                 status=r.status if r is not None else "",
                 printed=p.id in printed,
+                form=answer_form(
+                    p.same_as_id is not None,
+                    section is not None and section.shared_as_reference,
+                    section.id if section is not None else None,
+                    owner.id if owner is not None else None,
+                ),
             )
         )
     return states
@@ -94,7 +125,10 @@ def snapshot(view: ProjectView, contribution: Contribution) -> list[PassageState
 
 def _encode(state: PassageState) -> dict[str, object]:
     # ``printed`` as 0/1: the row checks of dump and merge take numbers, not JSON booleans
-    return {**asdict(state), "printed": int(state.printed)}
+    encoded = {**asdict(state), "printed": int(state.printed)}
+    if state.form is None:
+        del encoded["form"]
+    return encoded
 
 
 def _decode(item: dict[str, object]) -> PassageState:

@@ -49,7 +49,7 @@ def describe(change: Change, phrases: Phrasebook | None = None) -> str | None:
         return None
     if change.kind is ChangeKind.QUOTE:
         return phrases.text("change_quote", where=where)
-    if change.kind is ChangeKind.EDITED:
+    if change.kind in (ChangeKind.EDITED, ChangeKind.FORM):  # FORM: text ⇄ cross-reference
         return phrases.text("change_comment", where=where)
     if change.kind is ChangeKind.POSITION:
         return phrases.text(

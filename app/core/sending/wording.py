@@ -27,6 +27,7 @@ def kind_label(kind: ChangeKind) -> str:
         ChangeKind.EDITED: _("edited"),
         ChangeKind.POSITION: _("position"),
         ChangeKind.STATUS: _("status"),
+        ChangeKind.FORM: _("printed as"),
     }
     return labels[kind]
 
