@@ -43,6 +43,11 @@ def install(app: QCoreApplication, language: str) -> bool:
     QLocale.setDefault(QLocale(language))
     core_i18n.set_language(language)  # core's errors follow the interface
     if language == "en":
+        # English needs its plural forms only ("1 match", "2 matches"): Qt's %n messages.
+        english = QTranslator(app)
+        if english.load(str(catalogue("en"))):
+            app.installTranslator(english)
+            _installed.append(english)
         return True
     ours = QTranslator(app)
     if not ours.load(str(catalogue(language))):

@@ -186,7 +186,7 @@ class SimilarPanel(QWidget):
             self.summary.setText(self.tr("Select a passage to see what other sources say alike."))
         elif matches:
             self.summary.setText(
-                self.tr("{n} similar passages in other sources, best first.").format(n=len(matches))
+                self.tr("%n similar passage(s) in other sources, best first.", "", len(matches))
             )
             if not self.view.currentIndex().isValid():
                 self.view.setCurrentIndex(self.model.index(0, 0))

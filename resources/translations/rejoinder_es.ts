@@ -1866,9 +1866,12 @@
       <source>Cited, not answered yet</source>
       <translation>Citado, aún sin respuesta</translation>
     </message>
-    <message>
-      <source>{n} similar passages in other sources, best first.</source>
-      <translation>{n} pasajes parecidos en otras fuentes, los más cercanos primero.</translation>
+    <message numerus="yes">
+      <source>%n similar passage(s) in other sources, best first.</source>
+      <translation>
+        <numerusform>%n pasaje parecido en otras fuentes.</numerusform>
+        <numerusform>%n pasajes parecidos en otras fuentes, los más cercanos primero.</numerusform>
+      </translation>
     </message>
     <message>
       <source>No other source says anything like this passage.</source>

@@ -1866,9 +1866,12 @@
       <source>Cited, not answered yet</source>
       <translation>Cité, pas encore de réponse</translation>
     </message>
-    <message>
-      <source>{n} similar passages in other sources, best first.</source>
-      <translation>{n} passages semblables dans les autres sources, les plus proches d’abord.</translation>
+    <message numerus="yes">
+      <source>%n similar passage(s) in other sources, best first.</source>
+      <translation>
+        <numerusform>%n passage semblable dans les autres sources.</numerusform>
+        <numerusform>%n passages semblables dans les autres sources, les plus proches d’abord.</numerusform>
+      </translation>
     </message>
     <message>
       <source>No other source says anything like this passage.</source>

@@ -7,6 +7,12 @@ tests.gui.i18n_catalog`` rewrites ``resources/translations/rejoinder_LANG.ts``
 with the current messages, keeping every translation already made (new ones
 are marked unfinished, which the tests refuse); ``make translations`` compiles
 them with ``pyside6-lrelease``.
+
+A ``tr`` call with a count (``self.tr("%n match(es)", "", n)``) is a plural
+message: its translation is one ``numerusform`` per plural form of the
+language (French: 1 and 0 take the first), kept here as one string with the
+forms separated by :data:`FORMS`. English needs its forms too ("1 match",
+"2 matches"): ``rejoinder_en.ts`` holds the plural messages only.
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ GUI = ROOT / "app" / "gui"
 TRANSLATIONS = ROOT / "resources" / "translations"
 LANGUAGES = ("fr", "es")
 Message = tuple[str, str]  # (context, source)
+FORMS = "\x1f"  # separates the plural forms of a numerus translation
 
 
 def _literal(node: ast.AST) -> str | None:
@@ -44,6 +51,7 @@ class _Finder(ast.NodeVisitor):
         self.module_context = module_context
         self.classes: list[str] = []
         self.found: list[Message] = []
+        self.plural: set[Message] = set()
 
     def visit_ClassDef(self, node: ast.ClassDef) -> None:
         self.classes.append(node.name)
@@ -53,7 +61,13 @@ class _Finder(ast.NodeVisitor):
     def visit_Call(self, node: ast.Call) -> None:
         func = node.func
         name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
-        if name in ("tr", "translate") and len(node.args) >= 2 and _literal(node.args[0]):
+        method = isinstance(func, ast.Attribute) and name == "tr"  # self.tr(text[, "", n])
+        if (
+            not method
+            and name in ("tr", "translate")
+            and len(node.args) >= 2
+            and _literal(node.args[0])
+        ):
             context, text = _literal(node.args[0]), _literal(node.args[1])
             if context is not None and text is not None:
                 self.found.append((context, text))
@@ -61,6 +75,8 @@ class _Finder(ast.NodeVisitor):
             text = _literal(node.args[0])
             if text is not None and self.classes:
                 self.found.append((self.classes[-1], text))
+                if len(node.args) >= 3:  # tr(text, disambiguation, n): a plural message
+                    self.plural.add((self.classes[-1], text))
         elif name == "_tr" and node.args and self.module_context:
             text = _literal(node.args[0])
             if text is not None:
@@ -68,16 +84,28 @@ class _Finder(ast.NodeVisitor):
         self.generic_visit(node)
 
 
-def messages(folder: Path = GUI) -> list[Message]:
-    """Every translatable string of the interface, in source order, without repeats."""
-    seen: dict[Message, None] = {}
+def _find(folder: Path) -> list[_Finder]:
+    finders = []
     for path in sorted(folder.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         finder = _Finder(_module_context(tree))
         finder.visit(tree)
+        finders.append(finder)
+    return finders
+
+
+def messages(folder: Path = GUI) -> list[Message]:
+    """Every translatable string of the interface, in source order, without repeats."""
+    seen: dict[Message, None] = {}
+    for finder in _find(folder):
         for message in finder.found:
             seen.setdefault(message, None)
     return list(seen)
+
+
+def plural_messages(folder: Path = GUI) -> set[Message]:
+    """The messages translated by count (``%n``), which take one form per plural form."""
+    return {message for finder in _find(folder) for message in finder.plural}
 
 
 def read_ts(path: Path) -> dict[Message, str]:
@@ -92,13 +120,20 @@ def read_ts(path: Path) -> dict[Message, str]:
             translation = message.find("translation")
             if translation is None or translation.get("type") in ("unfinished", "obsolete"):
                 continue
-            if translation.text:
+            forms = [form.text or "" for form in translation.iter("numerusform")]
+            if forms and all(forms):
+                out[(name, source)] = FORMS.join(forms)
+            elif translation.text and translation.text.strip():
                 out[(name, source)] = translation.text
     return out
 
 
 def write_ts(
-    path: Path, language: str, catalogue: list[Message], known: dict[Message, str]
+    path: Path,
+    language: str,
+    catalogue: list[Message],
+    known: dict[Message, str],
+    plural: set[Message] = frozenset(),  # type: ignore[assignment]
 ) -> None:
     """Write the catalogue; a translation is reused by (context, source), else by source."""
     by_source = {source: text for (_c, source), text in known.items()}
@@ -110,10 +145,17 @@ def write_ts(
             ET.SubElement(element, "name").text = context
             contexts[context] = element
         message = ET.SubElement(contexts[context], "message")
+        if (context, source) in plural:
+            message.set("numerus", "yes")
         ET.SubElement(message, "source").text = source
         text = known.get((context, source)) or by_source.get(source)
         translation = ET.SubElement(message, "translation")
-        if text:
+        if (context, source) in plural:
+            for form in (text or "").split(FORMS):
+                ET.SubElement(translation, "numerusform").text = form
+            if not text:
+                translation.set("type", "unfinished")
+        elif text:
             translation.text = text
         else:
             translation.set("type", "unfinished")
@@ -126,10 +168,14 @@ def write_ts(
 
 def update(extra: dict[str, dict[Message, str]] | None = None) -> None:
     catalogue = messages()
+    plural = plural_messages()
     for language in LANGUAGES:
         path = TRANSLATIONS / f"rejoinder_{language}.ts"
         known = {**read_ts(path), **((extra or {}).get(language, {}))}
-        write_ts(path, language, catalogue, known)
+        write_ts(path, language, catalogue, known, plural)
+    path = TRANSLATIONS / "rejoinder_en.ts"  # English: the plural forms only
+    known = {**read_ts(path), **((extra or {}).get("en", {}))}
+    write_ts(path, "en", [m for m in catalogue if m in plural], known, plural)
 
 
 if __name__ == "__main__":

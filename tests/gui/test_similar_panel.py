@@ -6,10 +6,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QDockWidget
+from PySide6.QtWidgets import QApplication, QDockWidget
 
 from app.core.services import passages, sections, sources
 from app.core.services import responses as response_service
+from app.gui import i18n
 from app.importers.text import import_text
 from tests.gui.conftest import drain, make_project, settle
 from tests.gui.test_item_models import spy
@@ -34,6 +35,7 @@ def _add(store: Any, text: str, label: str) -> str:
 
 @pytest.fixture
 def project(window: Any, tmp_path: Path, qtbot: Any) -> tuple[Any, str, str, str]:
+    i18n.install(QApplication.instance(), "en")  # as the app starts: English's plural forms
     assert window.open_project(make_project(tmp_path))
     store = window.ctx.store
     eu, japan = _add(store, EU, "European Union"), _add(store, JAPAN, "Japan")
@@ -66,6 +68,7 @@ def test_selecting_a_passage_lists_the_paraphrase_in_the_other_source(
     assert match.text.startswith("In our view enhanced cooperation")
     assert panel.model.rowCount() == 1
     assert panel.row_text(0).startswith(f"{match.score:.2f} · Japan")
+    assert panel.summary.text() == "1 similar passage in other sources."
     assert panel.cite_button.isEnabled() and panel.same_button.isEnabled()
 
 

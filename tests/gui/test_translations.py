@@ -62,7 +62,7 @@ def _compile(tmp_path: Path, language: str) -> Path:
 
 @pytest.fixture
 def compiled(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    built = {language: _compile(tmp_path, language) for language in LANGUAGES}
+    built = {language: _compile(tmp_path, language) for language in (*LANGUAGES, "en")}
     monkeypatch.setattr(i18n, "catalogue", lambda language: built[language])
     yield
     i18n.install(QCoreApplication.instance(), "en")
@@ -83,6 +83,32 @@ def test_catalogues_compile_and_load(qapp: QApplication, compiled: None) -> None
     assert QCoreApplication.translate("MainWindow", "&File") == "&Archivo"
     assert i18n.install(qapp, "en")
     assert QCoreApplication.translate("MainWindow", "&File") == "&File"
+
+
+def test_counts_take_each_languages_plural_forms(qapp: QApplication, compiled: None) -> None:
+    """ "1 similar passages" no more: Qt's %n picks the form by each language's rule."""
+    message = "%n similar passage(s) in other sources, best first."
+    said = {}
+    for language in ("en", "fr", "es"):
+        assert i18n.install(qapp, language)
+        said[language] = [
+            QCoreApplication.translate("SimilarPanel", message, "", n) for n in (0, 1, 2)
+        ]
+    assert said["en"] == [
+        "0 similar passages in other sources, best first.",
+        "1 similar passage in other sources.",
+        "2 similar passages in other sources, best first.",
+    ]
+    assert said["fr"] == [  # French: 0 and 1 are singular
+        "0 passage semblable dans les autres sources.",
+        "1 passage semblable dans les autres sources.",
+        "2 passages semblables dans les autres sources, les plus proches d’abord.",
+    ]
+    assert said["es"] == [
+        "0 pasajes parecidos en otras fuentes, los más cercanos primero.",
+        "1 pasaje parecido en otras fuentes.",
+        "2 pasajes parecidos en otras fuentes, los más cercanos primero.",
+    ]
 
 
 def cut_off(window: QWidget) -> list[str]:
