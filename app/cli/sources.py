@@ -24,19 +24,34 @@ def _load_the_store() -> None:
     Done after the import, importing SQLAlchemy and the services adds about
     0.3 s to the command; as the importer's ``meanwhile`` it runs once the
     workers are reading (one more than otherwise: this process reads none).
+    Only an import the store must write (a new version, a team server, a
+    file to upgrade) needs it: a new source goes through :mod:`app.core.quickimport`.
     """
     from app.core.services import sources  # noqa: F401
 
 
+def _quick(args: argparse.Namespace) -> bool:
+    """Whether this import may be stored without the ORM (:mod:`app.core.quickimport`).
+
+    A language given on the command line is a second operation of the store's.
+    """
+    return (
+        not args.new_version_of
+        and args.language is None
+        and held_project() is None
+        and not is_server_url(args.file)
+    )
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     from app.core.language import checked_language_code
-    from app.core.services.sources import set_source_language
     from app.importers.base import ImportOptions
     from app.importers.detect import guess_label, import_file
     from app.importers.reading import display_name, read_path, read_stream
 
     language = checked_language_code(args.language) if args.language is not None else None
-    options = ImportOptions(password=args.password, meanwhile=_load_the_store)
+    quick = _quick(args)
+    options = ImportOptions(password=args.password, meanwhile=None if quick else _load_the_store)
     if args.path == "-":
         data = read_stream(sys.stdin.buffer, options.max_bytes)
         filename = ""
@@ -46,19 +61,34 @@ def cmd_import(args: argparse.Namespace) -> int:
         filename = display_name(path.name)
     imported = import_file(data, filename or "pasted.txt", options)
     label = args.party or guess_label(imported, filename or "Pasted text")
-    from app.core.services import sources
+    source_id: str | None = None
+    if quick:
+        from app.core import quickimport
+        from app.core.similar.build import index_new_version  # NumPy: imported once it is needed
 
-    with _open(args.file) as store:
-        if args.new_version_of:
-            report = sources.add_version(
-                store, args.new_version_of, imported, data, filename=filename
-            )
-            return _print_version_report(report)
-        source_id = sources.add_source(
-            store, imported, data, filename=filename, label=label, kind=args.kind
+        source_id = quickimport.add_source(
+            Path(args.file),
+            imported,
+            data,
+            filename=filename,
+            label=label,
+            kind=args.kind,
+            indexer=index_new_version,
         )
-        if language is not None:
-            set_source_language(store, source_id, language)
+    if source_id is None:
+        from app.core.services import sources
+
+        with _open(args.file) as store:
+            if args.new_version_of:
+                report = sources.add_version(
+                    store, args.new_version_of, imported, data, filename=filename
+                )
+                return _print_version_report(report)
+            source_id = sources.add_source(
+                store, imported, data, filename=filename, label=label, kind=args.kind
+            )
+            if language is not None:
+                sources.set_source_language(store, source_id, language)
     print(source_id)
     for warning in imported.warnings:
         print(_("warning: {warning}").format(warning=warning), file=sys.stderr)

@@ -14,6 +14,7 @@ from app.core.document import ImportedText
 from app.core.errors import DuplicateSourceError, InvalidInputError
 from app.core.journal import images, recorder, replay
 from app.core.services import sources
+from app.core.similar.build import index_new_version as index
 from app.core.store import ProjectStore
 from app.importers.base import ImportOptions
 from app.importers.pdf import import_bytes
@@ -23,6 +24,7 @@ from tests.helpers import ROOT
 PDF = ROOT / "tests/fixtures/realdocs/pdf/two-column-tracemonkey-paper.pdf"
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z")
+_INDEX = ("sentence", "sentence_band", "sentence_index")  # the similar-passage index
 _TOKEN = re.compile(r"(?<![0-9a-f-])[0-9a-f]{12}(?![0-9a-f-])")
 
 
@@ -38,8 +40,11 @@ def _rows(path: Path) -> list[str]:
     conn = sqlite3.connect(path)
     try:
         out = []
-        for table in (*quickimport.COLUMNS, "journal_entry", "journal_blob"):
-            order = "seq" if table.startswith("journal") and table != "journal_blob" else "rowid"
+        tables = (*quickimport.COLUMNS, "journal_entry", "journal_blob", *_INDEX)
+        for table in tables:
+            order = {"journal_entry": "seq", "sentence_band": "band, sentence_id"}.get(
+                table, "rowid"
+            )
             for row in conn.execute(f"SELECT * FROM {table} ORDER BY {order}"):
                 out.append(f"{table} {row!r}")
         return [_normal(row) for row in out]
@@ -72,10 +77,12 @@ def test_rows_and_journal_entry_are_the_stores_own(tmp_path: Path, kind: str) ->
     with ProjectStore.open(by_store) as store:
         sources.add_source(store, imported, data, filename="t.pdf", label=" Mozilla ", kind=kind)
     source_id = quickimport.add_source(
-        quick, imported, data, filename="t.pdf", label=" Mozilla ", kind=kind
+        quick, imported, data, filename="t.pdf", label=" Mozilla ", kind=kind, indexer=index
     )
     assert source_id is not None
-    assert _rows(quick) == _rows(by_store)
+    rows = _rows(quick)
+    assert rows == _rows(by_store)
+    assert sum(row.startswith("sentence ") for row in rows) > 100
     with ProjectStore.open(quick) as store:
         assert sources.source_info(store, source_id).label == "Mozilla"  # type: ignore[union-attr]
 
@@ -142,7 +149,7 @@ def test_the_journal_is_trimmed_as_the_store_trims_it(
         monkeypatch.setattr(module, "KEEP_BYTES", 0)
     with ProjectStore.open(by_store) as store:
         sources.add_source(store, imported, data, filename="t.pdf", label="M")
-    quickimport.add_source(quick, imported, data, filename="t.pdf", label="M")
+    quickimport.add_source(quick, imported, data, filename="t.pdf", label="M", indexer=index)
     assert _rows(quick) == _rows(by_store)
     assert sum(row.startswith("journal_entry") for row in _rows(quick)) == 1
 

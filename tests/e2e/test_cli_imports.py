@@ -16,7 +16,10 @@ from pathlib import Path
 import pytest
 
 from app import __version__
-from app.core.services.sources import add_source
+from app.core.journal import replay
+from app.core.services.sources import add_source, list_sources
+from app.core.similar.index import versions_to_index
+from app.core.store import ProjectStore
 from app.importers.text import import_text
 from tests.core.factories import SUBMISSION, make_project
 from tests.helpers import ROOT
@@ -135,3 +138,20 @@ def test_a_heavier_command_loads_only_its_own_cli_module(command: str) -> None:
     own = {"cite": "app.cli.drafting", "export": "app.cli.project", "import": "app.cli.sources"}
     assert cli == ["app.cli.common", own[command]]
     assert _heavy(modules) == []
+
+
+def test_importing_into_a_file_loads_neither_orm_nor_alembic(tmp_path: Path) -> None:
+    """A new source is stored with sqlite3 alone (app.core.quickimport), and undo takes it back."""
+    path = tmp_path / "p.rejoinder"
+    make_project(path).close()
+    pdf = ROOT / "tests/fixtures/realdocs/pdf/two-column-tracemonkey-paper.pdf"
+    result, modules = _loaded("import", path, pdf, "--party", "Mozilla")
+    assert result.returncode == 0, result.stderr
+    orm = ("sqlalchemy", "alembic", "app.core.store", "app.core.models", "app.core.services")
+    assert sorted(m for m in modules if m.startswith(orm)) == []
+    with ProjectStore.open(path) as store:
+        (info,) = list_sources(store)
+        assert (info.id, info.label) == (result.stdout.strip(), "Mozilla")
+        assert not versions_to_index(store)  # its sentences were indexed with it
+        assert replay.undo(store).label == "Import source"
+        assert list_sources(store) == []
