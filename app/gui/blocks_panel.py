@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QLabel,
-    QListView,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -34,7 +33,7 @@ from app.gui.context import PASSAGES, SECTIONS, SOURCES, ProjectContext
 from app.gui.review import commands as review_commands
 from app.gui.review.commands import BlockFields
 from app.gui.rich_edit import RichEdit
-from app.gui.rowmodel import RowListModel, Shown
+from app.gui.rowmodel import RowListModel, RowListView, Shown
 
 logger = logging.getLogger(__name__)
 
@@ -51,7 +50,7 @@ class BlocksPanel(QWidget):
         self.heading = QLabel()
         self.heading.setWordWrap(True)
         layout.addWidget(self.heading)
-        self.list = QListView()
+        self.list = RowListView()
         self.list.setModel(self.model)
         self.list.setWordWrap(True)
         layout.addWidget(self.list, 2)
