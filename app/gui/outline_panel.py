@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
-    QListView,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -26,15 +25,22 @@ from app.core.journal import Changes
 from app.core.models import BlockKind
 from app.core.services import sections
 from app.core.services.sections import SectionInfo
+from app.core.store import ProjectStore
 from app.gui import commands
 from app.gui.context import SECTIONS, SOURCES, ProjectContext
 from app.gui.errors import show_error
+from app.gui.reading import BackgroundRead
 from app.gui.rich_edit import RichEdit
-from app.gui.rowmodel import ID_ROLE, RowListModel, Shown
+from app.gui.rowmodel import ID_ROLE, RowListModel, RowListView, Shown
 
 logger = logging.getLogger(__name__)
 
 SAVE_DELAY_MS = 800
+
+
+def _read_outline(store: ProjectStore) -> tuple[list[SectionInfo], dict[str, str]]:
+    """The sections in output order and their headings as printed (any thread)."""
+    return sections.list_sections(store), section_headings(store)
 
 
 class OutlinePanel(QWidget):
@@ -42,10 +48,14 @@ class OutlinePanel(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.headings: dict[str, str] = {}
-        self.model: RowListModel[SectionInfo] = RowListModel(lambda s: s.id, self._render, self)
+        self.model: RowListModel[SectionInfo] = RowListModel(
+            lambda s: s.id, self._render, self, look=lambda s: s.heading
+        )
+        store = ctx.store
+        self.reading = BackgroundRead(self, lambda: _read_outline(store), self._show)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.list = QListView()
+        self.list = RowListView()
         self.list.setModel(self.model)
         layout.addWidget(self.list, 2)
         buttons = QHBoxLayout()
@@ -109,12 +119,16 @@ class OutlinePanel(QWidget):
             self.refresh()
 
     def _applied(self, changes: Changes) -> None:
-        """The outline shows sections and the parties' names: only their changes re-read it."""
+        """The outline shows sections and the parties' names: only their changes re-read it.
+
+        Off the GUI thread: the printed headings name every party (200
+        sources, 200 sections), which is most of a source rename's cost.
+        """
         known = {"passage", "response", "revision", "note", "member", "block"}
         if changes.touches("section", "source") or any(
             t not in known for t, ids in changes.ids.items() if ids
         ):
-            self.refresh()
+            self.reading.request()
 
     def heading(self, info: SectionInfo) -> str:
         """The heading as the export prints it, in the contribution's language."""
@@ -129,13 +143,25 @@ class OutlinePanel(QWidget):
 
     def refresh(self) -> None:
         """Sections and their printed headings, synced in place (the current one stays)."""
+        self._show(_read_outline(self.ctx.store), True)
+
+    def _show(self, read: tuple[list[SectionInfo], dict[str, str]], _settled: bool) -> None:
+        """Bring the list to ``read``; only rows whose number or heading changed are redrawn."""
+        rows, headings = read
         # what the fields hold goes first: the section shown may not be the list's current one
         self._save_texts()
-        self.headings = section_headings(self.ctx.store)
+        before = {s.id: (n, self.heading(s)) for n, s in enumerate(self.model.rows)}
+        self.headings = headings
         selection = self.list.selectionModel()
         selection.blockSignals(True)
-        self.model.sync(sections.list_sections(self.ctx.store))
-        self.model.changed(0, len(self.model.rows) - 1)  # numbers follow from positions
+        self.model.sync(rows)
+        self.model.redraw(
+            [
+                n
+                for n, s in enumerate(self.model.rows)
+                if s.id in before and before[s.id] != (n, self.heading(s))
+            ]
+        )
         selection.blockSignals(False)
         self._load_texts()
         self._show_shared()

@@ -16,6 +16,7 @@ position, and passages changed since the last final export, are marked too.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPixmap
@@ -24,7 +25,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
-    QListView,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -42,7 +42,7 @@ from app.gui.context import NOTES, PASSAGES, RESPONSES, SOURCES, ProjectContext
 from app.gui.passage_filter import PassageFilter
 from app.gui.reader import status_colour
 from app.gui.review import commands as review_commands
-from app.gui.rowmodel import ID_ROLE, RowListModel, Shown
+from app.gui.rowmodel import ID_ROLE, RowListModel, RowListView, Shown
 
 logger = logging.getLogger(__name__)
 
@@ -79,12 +79,17 @@ _ROW_TABLES = frozenset({"passage", "response", "revision", "note", "member"})
 _FEW = 50  # rows read one by one after an operation; more, and the source is read whole
 
 
+def _look(info: PassageInfo) -> PassageInfo:
+    """What a row shows of its passage (:meth:`PassagesPanel._render`): not the source label."""
+    return replace(info, source_label="")
+
+
 class PassagesPanel(QWidget):
     def __init__(self, ctx: ProjectContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.model: RowListModel[PassageInfo] = RowListModel(
-            lambda p: p.id, self._render, self, movable=True
+            lambda p: p.id, self._render, self, movable=True, look=_look
         )
         self.noted: dict[str, int] = {}
         self.changed_ids: set[str] = set()
@@ -100,7 +105,7 @@ class PassagesPanel(QWidget):
         self.legend.setWordWrap(True)
         self.legend.setToolTip(self.tr("The colour of a passage says where its response stands"))
         layout.addWidget(self.legend)
-        self.list = QListView()
+        self.list = RowListView()
         self.list.setModel(self.model)
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
@@ -212,14 +217,14 @@ class PassagesPanel(QWidget):
                 return
             if shown_info is not None:
                 update[passage_id] = info
+        marks = self._marks()
         if changes.touches("note"):
             self.noted = notes.note_counts(store, self.model.ids())
         if update or changes.touches("response", "passage"):
             self.changed_ids = sending.changed_passages(store, source)
         self.model.update(update)
-        if changes.touches("note"):
-            self.model.changed(0, len(self.model.rows) - 1)  # the 💬 counts
         self._index()
+        self._redraw_marked(marks)
         if self.filter.active():
             self._apply_filter()
         if self.ctx.passage_id in update:
@@ -230,13 +235,30 @@ class PassagesPanel(QWidget):
         source = self.ctx.source_id
         store = self.ctx.store
         rows = passages.list_passages(store, source) if source else []
+        marks = self._marks()
         self.noted = notes.note_counts(store, [info.id for info in rows])
         self.changed_ids = sending.changed_passages(store, source) if source else set()
         self.model.sync(rows)
         self._index()
-        self.model.changed(0, len(rows) - 1)  # numbers follow from positions
+        self._redraw_marked(marks)
         self._apply_filter()
         self._select(self.ctx.passage_id or "")
+
+    def _marks(self) -> dict[str, tuple[int, int, bool]]:
+        """What a row shows beside its passage: its number, its notes, changed since sent."""
+        return {
+            i: (self._numbers.get(i, 0), self.noted.get(i, 0), i in self.changed_ids)
+            for i in self.model.ids()
+        }
+
+    def _redraw_marked(self, before: dict[str, tuple[int, int, bool]]) -> None:
+        """Redraw only the rows whose number or marks differ from ``before`` (not the list)."""
+        rows = [
+            row
+            for row, (passage_id, mark) in enumerate(self._marks().items())
+            if passage_id in before and before[passage_id] != mark  # a new row is drawn anyway
+        ]
+        self.model.redraw(rows)
 
     def _index(self) -> None:
         numbers: dict[str | None, int] = {}
@@ -255,7 +277,9 @@ class PassagesPanel(QWidget):
         for action in (self.up_action, self.down_action):
             action.setEnabled(allowed is None)
         for row, info in enumerate(self.model.rows):
-            self.list.setRowHidden(row, allowed is not None and info.id not in allowed)
+            hide = allowed is not None and info.id not in allowed
+            if self.list.isRowHidden(row) != hide:  # each call lays every row out again
+                self.list.setRowHidden(row, hide)
 
     def _render(self, info: PassageInfo, _row: int) -> Shown:
         where = []

@@ -14,7 +14,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QInputDialog,
-    QListView,
     QVBoxLayout,
     QWidget,
 )
@@ -24,8 +23,8 @@ from app.core.services import sources
 from app.core.services.sources import SourceInfo
 from app.gui import commands
 from app.gui.context import SOURCES, ProjectContext
-from app.gui.rowmodel import ID_ROLE, RowListModel, Shown
-from app.gui.workers import Operation
+from app.gui.reading import BackgroundRead
+from app.gui.rowmodel import ID_ROLE, RowListModel, RowListView, Shown
 
 logger = logging.getLogger(__name__)
 
@@ -41,8 +40,9 @@ class SourcesPanel(QWidget):
         self.model: RowListModel[SourceInfo] = RowListModel(
             lambda i: i.id, self._render, self, movable=True
         )
-        self._counting = self._count_again = False
-        self.list = QListView()
+        store = ctx.store
+        self.reading = BackgroundRead(self, lambda: sources.list_sources(store), self._show)
+        self.list = RowListView()
         self.list.setModel(self.model)
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
@@ -74,36 +74,14 @@ class SourcesPanel(QWidget):
             self.refresh()
 
     def _applied(self, changes: Changes) -> None:
-        """A source's row again when its label or counts changed; the list when one came or went."""
-        if not changes:
-            return
-        if changes.touches("source", "source_version", "original_file"):
-            self.refresh()  # renamed, moved, imported or removed: 200 rows at most, one query
-            return
-        if not changes.touches("passage", "response"):
-            return
-        # the answered / cited counts, read off the GUI thread (one aggregate over every passage)
-        if self._counting:
-            self._count_again = True
-            return
-        self._counting = True
-        store = self.ctx.store
-        Operation(self, lambda _progress: sources.list_sources(store), pool_name="files").success(
-            self._counted
-        ).finally_(self._counted_all).run_in_background()
+        """The list read again off the GUI thread when a source, or its counts, may have changed.
 
-    def _counted(self, rows: list[SourceInfo]) -> None:
-        """Rows whose counts differ are redrawn; a removed source waits for its own change."""
-        fresh = {i.id: i for i in rows}
-        self.model.update(
-            {i: fresh[i] for i in self.model.ids() if i in fresh and fresh[i] != self.model.get(i)}
-        )
-
-    def _counted_all(self) -> None:
-        self._counting = False
-        if self._count_again:
-            self._count_again = False
-            self._applied(Changes(ids={"response": frozenset({""})}))
+        The read is one aggregate over every passage (the answered / cited
+        counts), 20 ms on 20,000 passages: the GUI thread only brings the rows
+        to its result, redrawing those that differ.
+        """
+        if changes.touches("source", "source_version", "original_file", "passage", "response"):
+            self.reading.request()
 
     def _render(self, info: SourceInfo, _row: int) -> Shown:
         kind = self.tr("submission") if info.kind == "submission" else self.tr("reference")
@@ -120,7 +98,14 @@ class SourcesPanel(QWidget):
         return self.model.rows
 
     def refresh(self) -> None:
-        self.model.sync(sources.list_sources(self.ctx.store))
+        """Read the list now (opening the project, a reload)."""
+        self._show(sources.list_sources(self.ctx.store), True)
+
+    def _show(self, rows: list[SourceInfo], settled: bool) -> None:
+        """Bring the list to ``rows``; a current source that is gone gives way to the first."""
+        self.model.sync(rows)
+        if not settled:
+            return  # older than an operation since: the next read decides what is gone
         if self.ctx.source_id not in set(self.model.ids()):
             self.ctx.source_id = None
             if self.infos:
