@@ -11,7 +11,10 @@ Three figures, each the median of ``--runs``:
   are compiled once first (``PYTHONDONTWRITEBYTECODE`` is dropped for the
   child), as an installed copy's are;
 - *edit*: the GUI-thread time of one edit until every view has taken it —
-  a response's text, a source's label, a new citation — measured in-process
+  a response's text, its status (one step back with a reason, or forward),
+  a note on a passage, a source's label, a new citation, a section's
+  opening text (the Outline's editor; sections have no rename in the
+  window) — measured in-process
   on the open window as the GUI thread's CPU time (``time.thread_time``) from
   the call that makes the edit until background work has finished, its
   results have reached the views, and the views' delayed refreshes (Preview,
@@ -82,7 +85,10 @@ def edit_times(project: Path, runs: int) -> dict[str, tuple[float, float]]:
     from PySide6.QtWidgets import QApplication
 
     from app.core.services import sources
+    from app.core.services.passages import PassageInfo
+    from app.gui import commands
     from app.gui.main_window import MainWindow
+    from app.gui.review.commands import SetStatus
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     window = MainWindow()
@@ -97,10 +103,15 @@ def edit_times(project: Path, runs: int) -> dict[str, tuple[float, float]]:
     passage = ws.passages.items[len(ws.passages.items) // 2].id
     ctx.select_passage(passage)
     _settle()
+    ws.outline.select_row(len(ws.outline.infos) // 2)
+    _settle()
     times: dict[str, list[tuple[float, float]]] = {
         "response text": [],
+        "response status": [],
+        "note": [],
         "source label": [],
         "citation": [],
+        "section opening": [],
     }
     for run in range(runs):
 
@@ -109,16 +120,39 @@ def edit_times(project: Path, runs: int) -> dict[str, tuple[float, float]]:
             ws.editor.commit()
 
         times["response text"].append(_timed(type_and_save))
+        # a status moves one step: back from agreed (with a reason), then forward again
+        shown = ws.passages.items[len(ws.passages.items) // 2 + run]
+        ctx.select_passage(shown.id)
+        _settle()
+
+        def set_status(info: PassageInfo = shown) -> None:
+            old = info.response_status or "draft"
+            new = "proposed" if old == "agreed" else "agreed"
+            command = SetStatus(ctx, info.response_id, info.id, old, new, "bench")
+            commands.push(window, ctx, command)
+
+        times["response status"].append(_timed(set_status))
+
+        def add_note(n: int = run, passage_id: str = shown.id) -> None:
+            ws.passages.add_note(passage_id, f"Bench note {n}")
+
+        times["note"].append(_timed(add_note))
         source = ctx.source_id
         assert source is not None
 
         def rename(n: int = run, source_id: str = source) -> None:
-            ws.sources.rename(source_id, f"Renamed party {n}")
+            ws.sources.rename(source_id, f"Renamed party {n} {time.monotonic_ns()}")
 
         times["source label"].append(_timed(rename))
         start = 40 + 300 * run
         ws.reader.view.select_span(start, start + 30)
         times["citation"].append(_timed(ws.cite_selection))
+
+        def edit_opening(n: int = run) -> None:
+            ws.outline.opening.set_markup(f"We thank the parties ({n}, {time.monotonic_ns()}).")
+            ws.outline.flush()
+
+        times["section opening"].append(_timed(edit_opening))
     window.close_project()
     window.close()
     app.processEvents()
