@@ -1,0 +1,208 @@
+"""An edit updates the views row by row: no list is reset, re-read whole or laid out again.
+
+Issue 13's scale budget (any edit reaches every view in 50 ms on 20,000
+passages) holds only while each view touches the rows an operation's changes
+name. These tests count what the views do after one edit — model resets,
+full layouts of a list, rows drawn afresh, reads of the project on the GUI
+thread — so that a view going back to refilling itself fails here, without
+timing anything (the time is measured by ``bench/scale.py``).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from app.core.document import ImportedText, Page, Paragraph, ParagraphKind
+from app.core.services import passages, responses, sections, sources
+from app.core.store import ProjectStore
+from app.gui import outline_panel
+from app.gui.rowmodel import RowListModel
+from tests.gui.conftest import make_project, settle
+
+PASSAGES = 12
+
+
+def _text(party: str) -> ImportedText:
+    lines = [
+        f"{n}. {party} proposes measure number {n} for the working group." for n in range(1, 30)
+    ]
+    parts, paragraphs, offset = [], [], 0
+    for n, line in enumerate(lines, 1):
+        paragraphs.append(Paragraph(offset, offset + len(line), ParagraphKind.BODY, f"{n}."))
+        parts.append(line)
+        offset += len(line) + 1
+    return ImportedText("\n".join(parts) + "\n", [Page(0, 0, offset, "1")], paragraphs)
+
+
+def _project(tmp_path: Path) -> Path:
+    """Three submissions of twelve answered passages each."""
+    path = make_project(tmp_path)
+    with ProjectStore.open(path) as store:
+        for party in ("Arcadia", "Borealis", "Caledonia"):
+            imported = _text(party)
+            source = sources.add_source(
+                store, imported, imported.text.encode(), filename=f"{party}.txt", label=party
+            )
+            for n in range(PASSAGES):
+                start = imported.paragraphs[n].start
+                passage = passages.cite_span(store, source, start, start + 30)
+                responses.save_response(store, passage, f"We agree with {party} {n}.")
+    return path
+
+
+class Calls:
+    """Calls of core read functions, by name and by whether the GUI thread made them."""
+
+    def __init__(self) -> None:
+        self.gui: Counter[str] = Counter()
+        self.background: Counter[str] = Counter()
+
+    def clear(self) -> None:
+        self.gui.clear()
+        self.background.clear()
+
+    def wrap(self, monkeypatch: pytest.MonkeyPatch, owner: object, name: str) -> None:
+        original: Callable[..., Any] = getattr(owner, name)
+
+        def counted(*args: Any, **kwargs: Any) -> Any:
+            on_gui = threading.current_thread() is threading.main_thread()
+            (self.gui if on_gui else self.background)[name] += 1
+            return original(*args, **kwargs)
+
+        monkeypatch.setattr(owner, name, counted)
+
+
+class Drawn:
+    """The ids of the rows a model made its look for (the view asked: drawn afresh)."""
+
+    def __init__(self, model: RowListModel[Any]) -> None:
+        self.ids: list[str] = []
+        self.model = model
+        render = model._render
+
+        def counted(row: Any, number: int) -> Any:
+            self.ids.append(model._key(row))
+            return render(row, number)
+
+        model._render = counted
+
+
+@pytest.fixture
+def calls(monkeypatch: pytest.MonkeyPatch) -> Calls:
+    found = Calls()
+    found.wrap(monkeypatch, passages, "list_passages")
+    found.wrap(monkeypatch, sources, "list_sources")
+    found.wrap(monkeypatch, sections, "list_sections")
+    found.wrap(monkeypatch, outline_panel, "section_headings")
+    return found
+
+
+@pytest.fixture
+def shown(window: Any, tmp_path: Path) -> Iterator[Any]:
+    """The window on the project, the second source and its fourth passage current."""
+    assert window.open_project(_project(tmp_path))
+    settle()
+    ws, ctx = window.workspace, window.ctx
+    ctx.select_source(ws.sources.infos[1].id)
+    settle()
+    ctx.select_passage(ws.passages.items[3].id)
+    settle()
+    assert len(ws.passages.items) == PASSAGES
+    yield window
+
+
+def _counters(ws: Any) -> dict[str, int]:
+    views = {"passages": ws.passages, "sources": ws.sources, "outline": ws.outline}
+    counts = {f"{name} resets": v.model.resets for name, v in views.items()}
+    counts.update({f"{name} layouts": v.list.layouts for name, v in views.items()})
+    return counts
+
+
+def test_a_response_edit_redraws_its_row_only(shown: Any, calls: Calls) -> None:
+    ws = shown.workspace
+    edited = ws.passages.items[3].id
+    before = _counters(ws)
+    drawn = Drawn(ws.passages.model)
+    calls.clear()
+    ws.editor.editor.insertPlainText(" And more.")
+    ws.editor.commit()
+    settle()
+    assert "And more." in ws.passages.model.rows[3].response_text
+    assert _counters(ws) == before  # no reset, no list laid out again
+    assert set(drawn.ids) <= {edited}
+    # neither the source's passages nor the sources' counts were read on the GUI thread
+    assert not calls.gui, calls.gui
+    assert calls.background["list_sources"] >= 1
+
+
+def test_a_source_rename_reads_the_lists_off_the_gui_thread(shown: Any, calls: Calls) -> None:
+    ws = shown.workspace
+    renamed = ws.sources.infos[1]
+    section = next(s for s in ws.outline.infos if s.source_id == renamed.id)
+    before = _counters(ws)
+    sources_drawn, outline_drawn = Drawn(ws.sources.model), Drawn(ws.outline.model)
+    passages_drawn = Drawn(ws.passages.model)
+    calls.clear()
+    ws.sources.rename(renamed.id, "Dalmatia")
+    settle()
+    assert ws.sources.model.get(renamed.id).label == "Dalmatia"
+    assert "Dalmatia" in ws.outline.heading(section)
+    assert all(p.source_label == "Dalmatia" for p in ws.passages.items)
+    assert _counters(ws) == before
+    assert set(sources_drawn.ids) <= {renamed.id}
+    assert set(outline_drawn.ids) <= {section.id}
+    assert not passages_drawn.ids  # a passage's row does not show its source's label
+    for name in ("list_sources", "section_headings", "list_sections"):
+        assert not calls.gui[name] and calls.background[name] >= 1, name
+
+
+def test_a_note_redraws_its_row_only(shown: Any, calls: Calls) -> None:
+    ws = shown.workspace
+    noted = ws.passages.items[5].id
+    before = _counters(ws)
+    drawn = Drawn(ws.passages.model)
+    calls.clear()
+    ws.passages.add_note(noted, "Ask the capital")
+    settle()
+    assert ws.passages.noted.get(noted) == 1
+    assert "💬 1" in ws.passages.row_text(5)
+    assert _counters(ws) == before
+    assert set(drawn.ids) <= {noted}
+    assert not calls.gui["list_passages"] and not calls.gui["list_sources"]
+
+
+def test_a_citation_adds_one_row_without_a_reset(shown: Any, calls: Calls) -> None:
+    ws = shown.workspace
+    kept = [p.id for p in ws.passages.items]
+    resets = ws.passages.model.resets
+    ws.reader.view.select_span(1500, 1530)
+    assert ws.cite_selection()
+    settle()
+    assert [p.id for p in ws.passages.items][: len(kept)] == kept
+    assert len(ws.passages.items) == len(kept) + 1
+    assert ws.passages.model.resets == resets
+    assert not calls.gui["list_sources"]
+
+
+def test_a_changed_row_that_grows_is_laid_out_again(shown: Any) -> None:
+    """Only a row whose height changed makes the list lay itself out again."""
+    ws = shown.workspace
+    view, model = ws.passages.list, ws.passages.model
+    settle()
+    layouts = view.layouts
+    model.changed(3, 3)
+    settle()
+    assert view.layouts == layouts
+    height = view.visualRect(model.index(3)).height()
+    first = model.rows[3]
+    longer = first.__class__(**{**first.__dict__, "quote": "A much longer printed quote " * 6})
+    model.update({first.id: longer})
+    settle()
+    assert view.layouts == layouts + 1
+    assert view.visualRect(model.index(3)).height() > height
