@@ -50,6 +50,9 @@ class ProjectContext(QObject):
         # True while an operation's changes are handed out: views that update rows from
         # :attr:`applied` skip the :attr:`changed` that follows (it names only kinds)
         self.applying = False
+        # counts the operations whose changes were handed out (and reloads): a read made
+        # off the GUI thread before an operation may be older than what the views show
+        self.generation = 0
 
     def notify(self, *kinds: str) -> None:
         self.changed.emit(frozenset(kinds) if kinds else ALL)
@@ -63,6 +66,7 @@ class ProjectContext(QObject):
         ones a command knows it affects, such as the Sources panel's counts).
         """
         touched = kinds_of(changes) if changes else ()
+        self.generation += 1
         if changes:
             self.forget_missing(changes)
         self.undo_stack.refresh()
@@ -78,6 +82,7 @@ class ProjectContext(QObject):
 
     def reload(self) -> None:
         """Rows changed and nobody knows which (a refused undo halfway): every view reads afresh."""
+        self.generation += 1
         self.forget_missing()
         self.undo_stack.refresh()
         self.notify()

@@ -147,6 +147,8 @@ class OutlinePanel(QWidget):
 
     def _show(self, read: tuple[list[SectionInfo], dict[str, str]], _settled: bool) -> None:
         """Bring the list to ``read``; only rows whose number or heading changed are redrawn."""
+        if self.ctx.store.closed:
+            return  # read before the project closed
         rows, headings = read
         # what the fields hold goes first: the section shown may not be the list's current one
         self._save_texts()

@@ -18,7 +18,7 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,15 +31,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core import markup, sending
+from app.core import markup
 from app.core.contribution import is_empty_markup, section_headings
 from app.core.fidelity import check_fidelity
 from app.core.journal import Changes
-from app.core.services import notes, passages, sections
+from app.core.services import sections
 from app.core.services.passages import PassageInfo
 from app.gui import commands
 from app.gui.context import NOTES, PASSAGES, RESPONSES, SOURCES, ProjectContext
 from app.gui.passage_filter import PassageFilter
+from app.gui.passage_rows import FreshRows, RowReader, SourceRows, Wanted
 from app.gui.reader import status_colour
 from app.gui.review import commands as review_commands
 from app.gui.rowmodel import ID_ROLE, RowListModel, RowListView, Shown
@@ -85,6 +86,8 @@ def _look(info: PassageInfo) -> PassageInfo:
 
 
 class PassagesPanel(QWidget):
+    shown_changed = Signal()  # the rows (or their marks) changed: the reader's highlights follow
+
     def __init__(self, ctx: ProjectContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -96,6 +99,8 @@ class PassagesPanel(QWidget):
         self._numbers: dict[str, int] = {}
         self._by_response: dict[str, list[str]] = {}
         self._allowed: set[str] | None = None
+        self.source_id: str | None = None  # the source whose rows the list holds
+        self.reader = RowReader(self, ctx.store, self._shown_ids, self._arrived)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.filter = PassageFilter(ctx)
@@ -153,16 +158,15 @@ class PassagesPanel(QWidget):
         self.section_action.triggered.connect(self._ask_section)
         self.same_action.triggered.connect(self._ask_same_answer)
         self.note_action.triggered.connect(self._ask_note)
-        self.filter.changed.connect(self.refresh)
+        self.filter.changed.connect(self._apply_filter)
         self.apply.clicked.connect(self._apply_quote)
         self.quote.textChanged.connect(self._check_quote)
         self.list.selectionModel().currentChanged.connect(self._current_changed)
         self.model.move_requested.connect(self._move_requested)
         ctx.changed.connect(self._changed)
         ctx.applied.connect(self._applied)
-        ctx.source_selected.connect(lambda _id: self.refresh())
         ctx.passage_selected.connect(self._select)
-        self.refresh()
+        # the Workspace reads a newly chosen source's rows with its text and shows both
 
     @property
     def items(self) -> list[PassageInfo]:
@@ -170,6 +174,13 @@ class PassagesPanel(QWidget):
         return self.model.rows
 
     # -- reading: the whole source, or only the rows an operation changed ---------------
+    # Every read runs off the GUI thread (app.gui.passage_rows); the list keeps what it
+    # shows until the read is back, then changes in one step.
+
+    def _shown_ids(self) -> tuple[str | None, list[str]]:
+        """The source to read and the rows the list holds of it (when a read starts)."""
+        source = self.ctx.source_id
+        return source, self.model.ids() if source == self.source_id else []
 
     def _changed(self, kinds: frozenset[str]) -> None:
         """Rows changed without saying which (a reload, a colleague's big merge): read all."""
@@ -180,69 +191,99 @@ class PassagesPanel(QWidget):
             self.refresh()
 
     def _applied(self, changes: Changes) -> None:
-        """Update only the rows ``changes`` names; re-read the source when the order may move."""
+        """Read again only the rows ``changes`` names; the whole source when the order may move."""
         source = self.ctx.source_id
-        if not changes or source is None:
-            return
+        if not changes or source is None or source != self.source_id:
+            return  # no list, or another source's on its way (read after this operation)
         if "member" in changes.ids:
             self.filter.fill_members()
         if any(t not in _ROW_TABLES for t, ids in changes.ids.items() if ids):
             self.refresh()  # sections, blocks, a source, what was sent: the order or every mark
             return
-        wanted = set(changes.of("passage"))
-        store = self.ctx.store
+        wanted = Wanted(passages=set(changes.of("passage")), notes=changes.touches("note"))
         for response_id in changes.of("response"):
             shown = self._by_response.get(response_id)
             if shown:
-                wanted.update(shown)
+                wanted.passages.update(shown)
             else:  # a first answer: its passage's row had no response yet
-                found = passages.passage_for_response(store, response_id)
-                if found is not None:
-                    wanted.add(found.id)
-        if len(wanted) > _FEW:
+                wanted.responses.add(response_id)
+        wanted.changed = bool(wanted.passages or wanted.responses)
+        if len(wanted.passages) + len(wanted.responses) > _FEW:
             self.refresh()  # a merge, an import: one read of the source beats many of one row
-            return
-        fresh = {i: p for i in wanted if (p := passages.get_passage(store, i)) is not None}
-        update: dict[str, PassageInfo | None] = {}
-        for passage_id in wanted:
-            info = fresh.get(passage_id)
-            shown_info = self.model.get(passage_id)
-            if info is not None and info.source_id != source:
-                info = None  # moved away: not this list's any more
-            if info is not None and (
-                shown_info is None
-                or (shown_info.block_id, shown_info.ordinal) != (info.block_id, info.ordinal)
-            ):
-                self.refresh()  # a new row, or a moved one: its place comes from the source's order
-                return
-            if shown_info is not None:
-                update[passage_id] = info
-        marks = self._marks()
-        if changes.touches("note"):
-            self.noted = notes.note_counts(store, self.model.ids())
-        if update or changes.touches("response", "passage"):
-            self.changed_ids = sending.changed_passages(store, source)
-        self.model.update(update)
-        self._index()
-        self._redraw_marked(marks)
-        if self.filter.active():
-            self._apply_filter()
-        if self.ctx.passage_id in update:
-            self._load_quote()
+        elif wanted:
+            self.reader.ask(wanted)
 
     def refresh(self) -> None:
-        """Read the current source's passages and bring the list to them (no reset)."""
-        source = self.ctx.source_id
-        store = self.ctx.store
-        rows = passages.list_passages(store, source) if source else []
+        """Read the current source's passages again (off the GUI thread), then show them."""
+        self.reader.ask(Wanted(whole=True))
+
+    def _arrived(self, result: SourceRows | FreshRows) -> None:
+        if result.source_id != self.ctx.source_id or self.ctx.store.closed:
+            return  # another source was chosen meanwhile (its own read shows it), or closed
+        if isinstance(result, SourceRows):
+            self.show_rows(result)
+        elif result.source_id == self.source_id:
+            self._update(result)
+
+    def show_rows(self, read: SourceRows) -> None:
+        """Show a source's rows as read (no reset when the source stays the same)."""
         marks = self._marks()
-        self.noted = notes.note_counts(store, [info.id for info in rows])
-        self.changed_ids = sending.changed_passages(store, source) if source else set()
-        self.model.sync(rows)
+        self.source_id = read.source_id
+        self.noted, self.changed_ids = read.noted, read.changed_ids
+        self.model.sync(read.rows)
         self._index()
         self._redraw_marked(marks)
         self._apply_filter()
         self._select(self.ctx.passage_id or "")
+        self.shown_changed.emit()
+
+    def _update(self, fresh: FreshRows) -> None:
+        """Bring the rows an operation named up to date; a new row goes to its block's place."""
+        source = fresh.source_id
+        update: dict[str, PassageInfo | None] = {}
+        added: list[PassageInfo] = []
+        for passage_id, info in fresh.rows.items():
+            shown_info = self.model.get(passage_id)
+            if info is not None and info.source_id != source:
+                info = None  # moved away: not this list's any more
+            if info is None:
+                if shown_info is not None:
+                    update[passage_id] = None
+            elif shown_info is None:
+                added.append(info)
+            elif (shown_info.block_id, shown_info.ordinal) != (info.block_id, info.ordinal):
+                self.refresh()  # a moved row: its place comes from the source's order
+                return
+            else:
+                update[passage_id] = info
+        if any(self._place(info) is None for info in added):
+            self.refresh()  # the first passage of a block: its place is the source's order
+            return
+        marks = self._marks()
+        if fresh.noted is not None:
+            self.noted = fresh.noted
+        if fresh.changed_ids is not None:
+            self.changed_ids = fresh.changed_ids
+        self.model.update(update)
+        for info in sorted(added, key=lambda p: p.ordinal):
+            self.model.insert(self._place(info) or 0, info)
+        self._index()
+        self._redraw_marked(marks)
+        if self.filter.active() or added:
+            self._apply_filter()
+        if added:
+            self._select(self.ctx.passage_id or "")
+        elif self.ctx.passage_id in update:
+            self._load_quote()
+        self.shown_changed.emit()
+
+    def _place(self, info: PassageInfo) -> int | None:
+        """Where a new row goes: among its block's rows by ordinal; None if none are shown."""
+        siblings = [n for n, p in enumerate(self.model.rows) if p.block_id == info.block_id]
+        if not siblings or info.block_id is None:
+            return None
+        after = [n for n in siblings if self.model.rows[n].ordinal > info.ordinal]
+        return after[0] if after else siblings[-1] + 1
 
     def _marks(self) -> dict[str, tuple[int, int, bool]]:
         """What a row shows beside its passage: its number, its notes, changed since sent."""

@@ -103,6 +103,8 @@ class SourcesPanel(QWidget):
 
     def _show(self, rows: list[SourceInfo], settled: bool) -> None:
         """Bring the list to ``rows``; a current source that is gone gives way to the first."""
+        if self.ctx.store.closed:
+            return  # read before the project closed
         self.model.sync(rows)
         if not settled:
             return  # older than an operation since: the next read decides what is gone

@@ -1,5 +1,7 @@
 """The status bar: where the reader is (source, page, passage) and "Saved" after each edit.
 
+It reads nothing from the project: the panels hold the labels and quotes it shows.
+
 Every edit is committed at once (there is no Save), so a short "Saved" after
 each step is the reassurance a user of word processors looks for.
 """
@@ -12,7 +14,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel, QMainWindow
 
-from app.core.services import passages
+from app.core.services.passages import PassageInfo
 from app.gui.context import ProjectContext
 
 logger = logging.getLogger(__name__)
@@ -22,12 +24,18 @@ SAVED_MS = 2500
 
 class StatusController(QObject):
     def __init__(
-        self, window: QMainWindow, ctx: ProjectContext, source_label: Callable[[str], str]
+        self,
+        window: QMainWindow,
+        ctx: ProjectContext,
+        source_label: Callable[[str], str],
+        passage_of: Callable[[str], PassageInfo | None],
     ) -> None:
         super().__init__(window)
         self.window = window
         self.ctx = ctx
-        self.source_label = source_label  # the Sources panel holds the labels: no query
+        # the Sources and Passages panels hold the labels and quotes: no query
+        self.source_label = source_label
+        self.passage_of = passage_of
         self.where = QLabel()
         window.statusBar().addPermanentWidget(self.where)
         ctx.source_selected.connect(lambda _id: self.refresh())
@@ -40,7 +48,8 @@ class StatusController(QObject):
         if self.ctx.source_id:
             parts.append(self.source_label(self.ctx.source_id))
         if self.ctx.passage_id:
-            found = passages.get_passage(self.ctx.store, self.ctx.passage_id)
+            # another source's passage shows once its source's rows are read
+            found = self.passage_of(self.ctx.passage_id)
             if found is not None:
                 quote = " ".join(found.quote.split())
                 page = (

@@ -17,12 +17,14 @@ from PySide6.QtWidgets import QDockWidget, QFileDialog, QToolBar, QWidget
 
 from app.core.config import load_settings, save_settings
 from app.core.services import passages, sources
+from app.core.services.sources import SourceText
 from app.gui import commands, exporting, icons, importing
 from app.gui.collab import Collaboration
-from app.gui.context import PASSAGES, RESPONSES, SOURCES, ProjectContext
+from app.gui.context import SOURCES, ProjectContext
 from app.gui.errors import show_message
 from app.gui.operations import standard_shortcuts
 from app.gui.outline_panel import OutlinePanel
+from app.gui.passage_rows import SourceRows, read_source
 from app.gui.passages_panel import PassagesPanel
 from app.gui.preflight_panel import PreflightPanel
 from app.gui.preview_panel import PreviewPanel
@@ -36,6 +38,7 @@ from app.gui.source_actions import SourceActions
 from app.gui.sources_panel import SourcesPanel
 from app.gui.status import StatusController
 from app.gui.team import TeamFeature
+from app.gui.workers import Operation, Progress
 
 logger = logging.getLogger(__name__)
 
@@ -68,6 +71,11 @@ def _remember_mark_cuts(checked: bool) -> None:
         logger.warning("could not save the cite option", exc_info=True)
 
 
+def _not_shown(exc: BaseException) -> None:
+    """A source removed between the click and the read: the next choice shows."""
+    logger.info("a source or passage could not be read to be shown: %s", exc)
+
+
 class Workspace(QObject):
     """The panels of one open project; features join it through :attr:`shell`."""
 
@@ -89,6 +97,8 @@ class Workspace(QObject):
             )
         )
         self.central: QWidget = self.reader
+        self._loading = 0  # the newest source read asked for (older results are dropped)
+        self._jump_to: tuple[str, int, int] | None = None  # a span to select once shown
         self.sources = SourcesPanel(ctx)
         self.passages = PassagesPanel(ctx)
         self.editor = ResponseEditor(ctx)
@@ -126,7 +136,7 @@ class Workspace(QObject):
         QTimer.singleShot(0, self._size_docks)
         self.search_dock, self.preflight_dock, self.preview_dock = d_search, d_preflight, d_preview
         self._build_actions()
-        self.status = StatusController(window, ctx, self.sources.label_of)
+        self.status = StatusController(window, ctx, self.sources.label_of, self.passages.model.get)
         self.source_actions = SourceActions(shell, ctx, self)
         self.collab = Collaboration(shell, ctx, self)
         self.sending = Sending(shell, ctx, self)
@@ -138,6 +148,7 @@ class Workspace(QObject):
         ctx.passage_selected.connect(self._show_passage)
         ctx.jump_requested.connect(self._jump)
         ctx.changed.connect(self._changed)
+        self.passages.shown_changed.connect(self._shown_changed)
         d_preflight.visibilityChanged.connect(self._preflight_visible)
         d_similar.visibilityChanged.connect(self.similar.dock_visible)
         d_preview.visibilityChanged.connect(self.preview.dock_visible)
@@ -236,37 +247,77 @@ class Workspace(QObject):
     # -- reader -----------------------------------------------------------------------
 
     def show_source(self, source_id: str) -> None:
-        """Show ``source_id`` in the reader, its text read afresh from the project."""
-        self.reader.view.set_source(sources.source_text(self.ctx.store, source_id))
-        self._highlight()
+        """Show ``source_id`` in the reader and the Passages panel, read afresh off the GUI thread.
+
+        The text and the passages are read together; until they are back the
+        reader and the list keep what they show, then both change in one
+        step. Only the newest choice is shown (a click through ten sources
+        shows the tenth); a read older than an operation since is made again.
+        """
+        self._loading += 1
+        token, generation, store = self._loading, self.ctx.generation, self.ctx.store
+
+        def read(_progress: Progress) -> tuple[SourceText, SourceRows]:
+            return sources.source_text(store, source_id), read_source(store, source_id)
+
+        def arrived(result: tuple[SourceText, SourceRows]) -> None:
+            if token != self._loading or self.ctx.source_id != source_id or store.closed:
+                return  # another source was chosen meanwhile, or the project closed
+            if self.ctx.generation != generation:
+                self.show_source(source_id)  # an operation changed rows since: read again
+                return
+            text, rows = result
+            self.reader.view.set_source(text)
+            self.passages.show_rows(rows)  # highlights follow (shown_changed)
+            jump, self._jump_to = self._jump_to, None
+            if jump is not None and jump[0] == source_id:
+                self.reader.view.select_span(jump[1], jump[2])
+
+        Operation(self.reader, read, pool_name="files").success(arrived).failure(
+            _not_shown
+        ).run_in_background()
 
     def _highlight(self) -> None:
+        """The Passages panel's rows are the reader's highlights, once they are this source's."""
         source = self.ctx.source_id
-        # the Passages panel's rows are this source's, already brought up to date
-        shown = self.passages.items
-        if shown and shown[0].source_id == source:
-            cited = list(shown)
-        else:
-            cited = passages.list_passages(self.ctx.store, source) if source else []
-        self.reader.view.set_passages(cited, self.ctx.passage_id)
+        if source is not None and self.passages.source_id == source:
+            self.reader.view.set_passages(list(self.passages.items), self.ctx.passage_id)
+
+    def _shown_changed(self) -> None:
+        self._highlight()
+        self.status.refresh()
 
     def _changed(self, kinds: frozenset[str]) -> None:
         if SOURCES in kinds and self.ctx.source_id is None:
             self.reader.view.set_source(None)
-        if kinds & {PASSAGES, RESPONSES, SOURCES} and self.ctx.source_id:
-            self._highlight()
+            self.passages.show_rows(read_source(self.ctx.store, None))
 
     def _show_passage(self, passage_id: str) -> None:
-        source_id = passages.passage_source(self.ctx.store, passage_id)
-        if source_id is None:
+        shown = self.passages.model.get(passage_id)
+        if shown is not None:  # in the list: this source's
+            self._highlight()
             return
-        if source_id != self.ctx.source_id:
-            self.ctx.select_source(source_id)
-        self._highlight()
+        store = self.ctx.store
+
+        def found(source_id: str | None) -> None:
+            if source_id is None or self.ctx.passage_id != passage_id or store.closed:
+                return  # gone, or another passage was chosen meanwhile
+            if source_id != self.ctx.source_id:
+                self.ctx.select_source(source_id)
+            else:
+                self._highlight()
+
+        Operation(
+            self.reader, lambda _p: passages.passage_source(store, passage_id), pool_name="files"
+        ).success(found).failure(_not_shown).run_in_background()
 
     def _jump(self, source_id: str, start: int, end: int) -> None:
+        shown = self.reader.view.source
+        if source_id == self.ctx.source_id and shown is not None and shown.source_id == source_id:
+            self.reader.view.select_span(start, end)
+            return
+        self._jump_to = (source_id, start, end)  # once the source's text is shown
         self.ctx.select_source(source_id)
-        self.reader.view.select_span(start, end)
 
     def cite_selection(self) -> bool:
         """Cite the reader's selection; once saved, the new passage becomes current.

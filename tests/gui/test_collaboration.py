@@ -45,6 +45,7 @@ def _open(window: Any, tmp_path: Path) -> tuple[str, str]:
     store, _source, passage_id, response_id = populated(tmp_path / "p.rejoinder")
     store.close()
     assert window.open_project(tmp_path / "p.rejoinder")
+    settle()  # the source's text and passages are read off the GUI thread
     window.ctx.select_passage(passage_id)
     return passage_id, response_id
 

@@ -206,3 +206,34 @@ def test_a_changed_row_that_grows_is_laid_out_again(shown: Any) -> None:
     settle()
     assert view.layouts == layouts + 1
     assert view.visualRect(model.index(3)).height() > height
+
+
+def test_choosing_a_source_reads_it_off_the_gui_thread(
+    shown: Any, calls: Calls, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Text and passages are read in the background and shown together; the newest choice wins."""
+    ws, ctx = shown.workspace, shown.ctx
+    calls.wrap(monkeypatch, sources, "source_text")
+    shown_sources: list[str | None] = []
+    set_source = ws.reader.view.set_source
+
+    def recorded(text: Any) -> None:
+        shown_sources.append(text.source_id if text is not None else None)
+        set_source(text)
+
+    monkeypatch.setattr(ws.reader.view, "set_source", recorded)
+    first, second, third = (info.id for info in ws.sources.infos)
+    calls.clear()
+    ctx.select_source(third)
+    ctx.select_source(first)  # clicked through: only the last choice is shown
+    # until the reads are back, the reader and the list keep the source they showed
+    assert ws.reader.view.source.source_id == second
+    assert {p.source_id for p in ws.passages.items} == {second}
+    settle()
+    assert shown_sources == [first]  # never cleared, never the one clicked past
+    assert ws.reader.view.source.source_id == first
+    assert {p.source_id for p in ws.passages.items} == {first}
+    assert len(ws.passages.items) == PASSAGES
+    assert len(ws.reader.view.passages) == PASSAGES  # its highlights came with it
+    assert not calls.gui, calls.gui
+    assert calls.background["source_text"] >= 1 and calls.background["list_passages"] >= 1

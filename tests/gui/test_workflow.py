@@ -54,6 +54,7 @@ def _import_text(window: Any, qtbot: Any, tmp_path: Path) -> str:
 
 
 def _cite(window: Any, qtbot: Any, phrase: str) -> str:
+    drain(qtbot)  # a source just chosen is read off the GUI thread, then shown
     view = window.workspace.reader.view
     text = view.source.text
     start = text.index(phrase)
@@ -72,6 +73,7 @@ def _cite(window: Any, qtbot: Any, phrase: str) -> str:
         view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     )
     qtbot.waitUntil(lambda: window.ctx.passage_id not in (None, before), timeout=10_000)
+    drain(qtbot)  # the new row is read off the GUI thread too
     return str(window.ctx.passage_id)
 
 
