@@ -30,12 +30,16 @@ from app.core.services import sections
 from app.core.services.sections import BlockInfo
 from app.gui import commands
 from app.gui.context import PASSAGES, SECTIONS, SOURCES, ProjectContext
+from app.gui.reading import BackgroundRead
 from app.gui.review import commands as review_commands
 from app.gui.review.commands import BlockFields
 from app.gui.rich_edit import RichEdit
 from app.gui.rowmodel import RowListModel, RowListView, Shown
 
 logger = logging.getLogger(__name__)
+
+
+LAST = -1  # the last row (a block just added)
 
 
 class BlocksPanel(QWidget):
@@ -45,6 +49,8 @@ class BlocksPanel(QWidget):
         self.section_id: str | None = None
         self.model: RowListModel[BlockInfo] = RowListModel(lambda b: b.id, self._render, self)
         self.names: dict[str, str] = {}
+        self.reading = BackgroundRead(self, self._read, self._arrived)
+        self._chosen: int | None = None  # the row to make current once the read is back
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.heading = QLabel()
@@ -112,16 +118,37 @@ class BlocksPanel(QWidget):
             self.refresh()
 
     def _applied(self, changes: Changes) -> None:
-        """Only the chosen section's blocks, and only when the changes can touch them."""
+        """Only the chosen section's blocks, only when the changes can touch them, read off
+        the GUI thread (the printed headings name every party)."""
         if self.section_id is None or not changes:
             return
         known = {"block", "passage", "response", "revision", "note", "member"}
-        if changes.touches("section", "source") or any(
+        if changes.touches("section", "source", "block", "passage") or any(
             t not in known for t, ids in changes.ids.items() if ids
         ):
-            self.refresh()  # headings, a section gone, a source renamed
-        elif changes.touches("block", "passage"):
-            self._read_blocks()
+            self.reading.request()
+
+    def _read(self) -> tuple[str | None, dict[str, str], list[BlockInfo]]:
+        """The chosen section, the headings and its blocks (on the ``files`` pool)."""
+        section_id, store = self.section_id, self.ctx.store
+        if section_id is None:
+            return None, {}, []
+        return section_id, section_headings(store), sections.list_blocks(store, section_id)
+
+    def _arrived(
+        self, read: tuple[str | None, dict[str, str], list[BlockInfo]], settled: bool
+    ) -> None:
+        section_id, names, blocks = read
+        if section_id != self.section_id or self.ctx.store.closed:
+            return  # another section was chosen meanwhile: it was read then
+        if section_id not in names:
+            self.set_section(None)  # the section is gone
+            return
+        if names != self.names:
+            self.names = names
+            self._show_heading()
+            self.model.changed(0, len(self.model.rows) - 1)  # a cross-reference's target name
+        self._show_blocks(blocks, settled)
 
     def set_section(self, section_id: str | None) -> None:
         self.section_id = section_id
@@ -152,6 +179,10 @@ class BlocksPanel(QWidget):
         self.names = section_headings(self.ctx.store) if self.section_id else {}
         if self.section_id not in self.names:
             self.section_id = None
+        self._show_heading()
+        self._read_blocks()
+
+    def _show_heading(self) -> None:
         self.heading.setText(
             self.tr("Blocks of “{name}”").format(name=self.names[self.section_id])
             if self.section_id
@@ -159,15 +190,27 @@ class BlocksPanel(QWidget):
         )
         for button in (self.add_paragraph, self.add_list, self.add_citations):
             button.setEnabled(self.section_id is not None)
-        self._read_blocks()
 
     def _read_blocks(self) -> None:
-        row = self.current_row()
         blocks = sections.list_blocks(self.ctx.store, self.section_id) if self.section_id else []
+        self._show_blocks(blocks)
+
+    def _show_blocks(self, blocks: list[BlockInfo], settled: bool = True) -> None:
+        """Bring the list to ``blocks``; the current row stays (by position) or is the chosen."""
+        row = self.current_row() if self._chosen is None else self._chosen
+        if settled:
+            self._chosen = None
         self.model.sync(blocks)
-        self.model.changed(0, len(blocks) - 1)  # numbers follow from positions
+        row = len(blocks) - 1 if row == LAST else row
         self.set_current_row(min(max(row, 0), len(blocks) - 1))
         self._load()
+
+    def _choose(self, row: int) -> None:
+        """Make ``row`` (or the :data:`LAST`) current once the list shows an operation's result."""
+        if self.reading.pending:
+            self._chosen = row
+        else:
+            self.set_current_row(len(self.blocks) - 1 if row == LAST else row)
 
     def current_row(self) -> int:
         index = self.list.currentIndex()
@@ -215,9 +258,7 @@ class BlocksPanel(QWidget):
         if self.section_id is None:
             return
         command = review_commands.add_block(self.ctx, self.section_id, kind, text)
-        commands.push(
-            self, self.ctx, command, lambda _c: self.set_current_row(len(self.blocks) - 1)
-        )
+        commands.push(self, self.ctx, command, lambda _c: self._choose(LAST))
 
     def delete_current(self) -> None:
         block = self.current()
@@ -232,7 +273,7 @@ class BlocksPanel(QWidget):
         new = old + delta
         if 0 <= new < len(self.blocks):
             command = review_commands.move_block(self.ctx, block.id, old, new)
-            commands.push(self, self.ctx, command, lambda _c: self.set_current_row(new))
+            commands.push(self, self.ctx, command, lambda _c: self._choose(new))
 
     def save_current(self) -> None:
         """Save what the editor shows for the current block, as one undoable step."""

@@ -57,19 +57,22 @@ class ProjectContext(QObject):
     def notify(self, *kinds: str) -> None:
         self.changed.emit(frozenset(kinds) if kinds else ALL)
 
-    def apply(self, changes: Changes, *kinds: str) -> None:
+    def apply(
+        self, changes: Changes, *kinds: str, steps: tuple[str | None, str | None] | None = None
+    ) -> None:
         """After an operation, an undo or a redo: refresh from what it changed.
 
         A current item that is gone is forgotten, the Undo action names the
         newest step, views that update rows listen to :attr:`applied`, and
         :attr:`changed` names the kinds of data touched (``kinds`` adds the
         ones a command knows it affects, such as the Sources panel's counts).
+        ``steps``: the Undo and Redo labels, read by the operation after its write.
         """
         touched = kinds_of(changes) if changes else ()
         self.generation += 1
         if changes:
             self.forget_missing(changes)
-        self.undo_stack.refresh()
+        self.undo_stack.refresh(steps)
         self.applying = True
         try:
             self.applied.emit(changes)

@@ -60,7 +60,9 @@ class Project(Protocol):
 
     store: ProjectStore
 
-    def apply(self, changes: Changes, *kinds: str) -> None: ...
+    def apply(
+        self, changes: Changes, *kinds: str, steps: tuple[str | None, str | None] | None = None
+    ) -> None: ...
 
 
 class JournalStack(QObject):
@@ -84,9 +86,10 @@ class JournalStack(QObject):
         """Nothing to forget: the journal is in the file. Refresh the actions' texts."""
         self.refresh()
 
-    def refresh(self) -> None:
+    def refresh(self, steps: tuple[str | None, str | None] | None = None) -> None:
+        """After a step: ``steps`` are the Undo and Redo labels when the operation read them."""
         self._count += 1
-        self._update_actions()
+        self._update_actions(steps)
         self.indexChanged.emit(self._count)
 
     def undo(self, parent: QWidget | None = None) -> ProjectOperation[Changes]:
@@ -137,10 +140,11 @@ class JournalStack(QObject):
         self._update_actions()
         return action
 
-    def _update_actions(self) -> None:
+    def _update_actions(self, steps: tuple[str | None, str | None] | None = None) -> None:
         if not self._actions or self.ctx.store is None:
             return
-        labels = {True: self.undo_label(), False: self.redo_label()}
+        undo_step, redo_step = steps or (self.undo_label(), self.redo_label())
+        labels = {True: undo_step, False: redo_step}
         for action, undo, prefix in self._actions:
             label = labels[undo]
             action.setEnabled(label is not None)

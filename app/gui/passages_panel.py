@@ -92,7 +92,7 @@ class PassagesPanel(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.model: RowListModel[PassageInfo] = RowListModel(
-            lambda p: p.id, self._render, self, movable=True, look=_look
+            lambda p: p.id, self._render, self, movable=True, look=_look, numbered=False
         )
         self.noted: dict[str, int] = {}
         self.changed_ids: set[str] = set()

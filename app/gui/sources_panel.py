@@ -38,7 +38,7 @@ class SourcesPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.model: RowListModel[SourceInfo] = RowListModel(
-            lambda i: i.id, self._render, self, movable=True
+            lambda i: i.id, self._render, self, movable=True, numbered=False
         )
         store = ctx.store
         self.reading = BackgroundRead(self, lambda: sources.list_sources(store), self._show)

@@ -18,7 +18,15 @@ from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, SignalInstance
+from PySide6.QtCore import (
+    QCoreApplication,
+    QObject,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    Signal,
+    SignalInstance,
+)
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from app.core.errors import RejoinderError
@@ -47,7 +55,14 @@ def wait_for_all(msecs: int = 10_000) -> bool:
 
 
 class _Signals(QObject):
-    """Lives in the GUI thread, so signals emitted by the worker are queued to it."""
+    """Lives in the GUI thread, so signals emitted by the worker are queued to it.
+
+    It is made a child of the application and deleted there (:meth:`Operation._release`),
+    its connections cut by the GUI thread first. Left to Python, a finished
+    operation's garbage could be collected on a pool thread, whose disconnect
+    then held Qt's connection lock while it waited for the interpreter lock
+    the GUI thread held while it waited for that Qt lock: the window hung.
+    """
 
     finished = Signal(object)
     failed = Signal(object)
@@ -107,7 +122,7 @@ class Operation(Generic[T]):
         self._on_failure: Callable[[BaseException], None] | None = None
         self._on_progress: Callable[[int, int], None] | None = None
         self._on_done: Callable[[], None] | None = None
-        self._signals = _Signals()
+        self._signals = _Signals(QCoreApplication.instance())
 
     def success(self, callback: Callable[[T], None]) -> Operation[T]:
         self._on_success = callback
@@ -144,8 +159,18 @@ class Operation(Generic[T]):
         logger.info("background work finished after its widget was deleted; result dropped")
         return True
 
+    def _release(self) -> None:
+        """Cut the signals' connections and delete them here, on the GUI thread (see _Signals)."""
+        signals = self._signals
+        signals.finished.disconnect(self._finished)
+        signals.failed.disconnect(self._failed)
+        if self._on_progress is not None:
+            signals.progressed.disconnect(self._on_progress)
+        signals.deleteLater()
+
     def _finished(self, result: object) -> None:
         _running.discard(self)
+        self._release()
         if self._orphaned():
             return
         if self._on_done is not None:
@@ -155,6 +180,7 @@ class Operation(Generic[T]):
 
     def _failed(self, exc: object) -> None:
         _running.discard(self)
+        self._release()
         if self._orphaned():
             return
         if self._on_done is not None:

@@ -25,7 +25,8 @@ from typing import Generic, Protocol, TypeVar, cast
 from PySide6.QtWidgets import QWidget
 
 from app.core import journal
-from app.core.journal import Changes
+from app.core.journal import Changes, replay
+from app.core.store import ProjectStore
 from app.gui.workers import Operation, Progress
 
 logger = logging.getLogger(__name__)
@@ -36,13 +37,31 @@ T = TypeVar("T")
 class Applies(Protocol):
     """What the helper needs of the open project (``ProjectContext``)."""
 
-    def apply(self, changes: Changes, *kinds: str) -> None: ...
+    store: ProjectStore
+
+    def apply(
+        self, changes: Changes, *kinds: str, steps: tuple[str | None, str | None] | None = None
+    ) -> None: ...
 
 
 @dataclass(frozen=True)
 class _Collected(Generic[T]):
     result: T
     changes: Changes
+    steps: tuple[str | None, str | None] | None  # what Undo and Redo would now take back
+
+
+def _steps(store: ProjectStore) -> tuple[str | None, str | None] | None:
+    """The Undo and Redo labels, read after the write on the writer thread (not the GUI's).
+
+    ``None`` when they cannot be read here (the GUI thread reads them then): the
+    write itself succeeded and must not be reported as failed.
+    """
+    try:
+        return replay.can_undo(store), replay.can_redo(store)
+    except Exception:
+        logger.exception("the undo and redo labels could not be read after the operation")
+        return None
 
 
 class ProjectOperation(Operation[T]):
@@ -67,11 +86,13 @@ class ProjectOperation(Operation[T]):
         self._collector: journal.Collector | None = None
         self.changes = Changes()
 
+        store = ctx.store
+
         def collected(progress: Progress) -> _Collected[T]:
             with journal.collect() as collector:
                 self._collector = collector
                 result = work(progress)
-            return _Collected(result, collector.changes)
+            return _Collected(result, collector.changes, _steps(store))
 
         super().__init__(parent, cast(Callable[[Progress], T], collected), pool_name="project")
 
@@ -80,7 +101,7 @@ class ProjectOperation(Operation[T]):
         self.changes = collected.changes
         counts = {table: len(ids) for table, ids in collected.changes.ids.items() if ids}
         logger.info("operation %r changed %s", collected.changes.label, counts or "nothing")
-        self._ctx.apply(collected.changes, *self._kinds)
+        self._ctx.apply(collected.changes, *self._kinds, steps=collected.steps)
         super()._finished(collected.result)
 
     def _failed(self, exc: object) -> None:

@@ -116,3 +116,16 @@ def test_a_refused_command_shows_why_and_changes_nothing(
     assert not done and command.error is not None
     assert dump.dumps(ctx.store) == before
     assert messages and "nope" in messages[-1]
+
+
+def test_a_finished_operations_signals_are_deleted_by_the_gui_thread(qtbot: Any) -> None:
+    """Not left to Python's collector, which may run on a pool thread (the window hung)."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    got: list[int] = []
+    operation = Operation(None, lambda _progress: 7, pool_name="files").success(got.append)
+    operation.run_in_background()
+    signals = operation._signals
+    qtbot.waitUntil(lambda: got == [7], timeout=10_000)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not shiboken6.isValid(signals)
