@@ -183,6 +183,77 @@ class PgServer:
                 fh.write(f"{self.host}:{self.port}:*:{login}:{password}\n")
 
 
+class Requests:
+    """The requests an engine's connections send the server, read from libpq's own trace.
+
+    A request is a message the client then waits on: a simple ``Query``, or
+    the ``Sync`` closing an extended query (Parse/Bind/Execute). Outside
+    pipeline mode each is one round trip, BEGIN and COMMIT included, however
+    SQLAlchemy or psycopg phrase them. Connections the engine opens after
+    :func:`traced` are traced from their first message.
+    """
+
+    def __init__(self) -> None:
+        self._traced: list[tuple[Any, Any]] = []
+
+    def add(self, dbapi_connection: Any) -> None:
+        handle = tempfile.TemporaryFile("w+")  # noqa: SIM115  (closed by close())
+        pgconn = dbapi_connection.pgconn
+        self._trace(pgconn, handle)
+        self._traced.append((pgconn, handle))
+
+    @staticmethod
+    def _trace(pgconn: Any, handle: Any) -> None:
+        from psycopg import pq
+
+        pgconn.trace(handle.fileno())
+        pgconn.set_trace_flags(pq.Trace.SUPPRESS_TIMESTAMPS | pq.Trace.REGRESS_MODE)
+
+    def sent(self) -> list[str]:
+        """Every request so far, as its first trace line (``Query "BEGIN"``, ``Sync``)."""
+        found: list[str] = []
+        for pgconn, handle in self._traced:
+            if pgconn.status == 0:  # CONNECTION_OK: flush libpq's buffer, go on tracing
+                pgconn.untrace()
+                self._trace(pgconn, handle)
+            handle.seek(0)
+            for line in handle.read().splitlines():
+                parts = line.split("\t")
+                if len(parts) > 2 and parts[0] == "F" and parts[2] in _REQUESTS:
+                    found.append(" ".join(part.strip() for part in parts[2:]))
+            handle.seek(0, os.SEEK_END)
+        return found
+
+    def close(self) -> None:
+        for pgconn, handle in self._traced:
+            with contextlib.suppress(Exception):  # a connection already closed traces nothing
+                pgconn.untrace()
+            handle.close()
+
+
+_REQUESTS = {"Query", "Sync"}
+
+
+@contextlib.contextmanager
+def traced(engine: Any) -> Iterator[Requests]:
+    """Trace the requests of ``engine``'s connections (its pool is emptied first)."""
+    from sqlalchemy import event
+
+    requests = Requests()
+
+    def connected(dbapi_connection: Any, _record: Any) -> None:
+        requests.add(dbapi_connection)
+
+    engine.dispose()
+    event.listen(engine, "connect", connected)
+    try:
+        yield requests
+    finally:
+        event.remove(engine, "connect", connected)
+        requests.close()
+        engine.dispose()
+
+
 def start_server() -> PgServer:
     bindir = find_bindir()
     if bindir is None:

@@ -20,15 +20,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import Engine
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from app.core import migrate
+from app.core import journal, migrate
 from app.core.config import Identity, local_identity
 from app.core.errors import NotAProjectError, ProjectError
 from app.core.i18n import _
 from app.core.journal import Changes
-from app.core.server import members, notify, schema, team, transfer
+from app.core.journal.recorder import TRIM_EVERY, trim
+from app.core.server import members, notify, quicksave, schema, team, transfer
 from app.core.server.address import ServerAddress
 from app.core.server.connect import make_engine, translate
 from app.core.store import SUFFIX, ProjectStore
@@ -94,6 +95,44 @@ class ServerStore(ProjectStore):
 
     def announce(self, session: Session, changes: Changes) -> None:
         notify.announce(session, changes, self.client_id, self.member_id)
+
+    def save_response_text(
+        self, passage_id: str, text: str, base_version: int | None
+    ) -> tuple[str, int, str | None] | None:
+        """:func:`app.core.server.quicksave.save_text`, outside any write or group of this thread.
+
+        Each of its two statements is a transaction of its own (autocommit),
+        so no BEGIN or COMMIT travels; the journal is trimmed afterwards, once
+        every :data:`~app.core.journal.recorder.TRIM_EVERY` entries.
+        """
+        if getattr(self._local, "session", None) or getattr(self._local, "group", None):
+            return None
+        with self._write_lock:
+            self.before_write()
+            try:
+                with self.engine.connect().execution_options(
+                    isolation_level="AUTOCOMMIT"
+                ) as connection:
+                    saved = quicksave.save_text(connection, self, passage_id, text, base_version)
+            except (SQLAlchemyError, OSError) as exc:
+                failure = self._write_failure(exc)
+                if failure is None:
+                    raise
+                raise failure from exc
+            if saved is None:
+                return None
+            if saved.seq % TRIM_EVERY == 0:
+                self._trim()
+        journal.published(saved.changes)
+        return saved.response_id, saved.version, saved.conflict_id
+
+    def _trim(self) -> None:
+        """The journal's trim after a committed save: a failure here is not the save's."""
+        try:
+            with self.engine.begin() as connection:
+                trim(connection)
+        except SQLAlchemyError as exc:
+            logger.warning("the journal was not trimmed this time: %s", exc)
 
     def _write_failure(self, exc: BaseException) -> Exception | None:
         return self._operation_failure(exc)
