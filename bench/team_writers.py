@@ -70,7 +70,7 @@ def _orm_only() -> None:
     """Every save through :meth:`ProjectStore.write`, as before the lean path (for comparison)."""
     from app.core.server.store import ServerStore
 
-    setattr(ServerStore, "save_response_text", lambda *_args: None)  # noqa: B010
+    setattr(ServerStore, "save_response_text", lambda *_args, **_kwargs: None)  # noqa: B010
 
 
 def writer(url: str, login: str, edits: int, seed: int, orm: bool, queue: Any) -> None:

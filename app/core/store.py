@@ -447,15 +447,16 @@ class ProjectStore:
         """Tell the others what this write changed, when it commits: a file has no others."""
 
     def save_response_text(
-        self, passage_id: str, text: str, base_version: int | None
+        self, passage_id: str, text: str, base_version: int | None, *, typing: bool = False
     ) -> tuple[str, int, str | None] | None:
         """A lean save of a response's text where the home has one; None: use :meth:`write`.
 
         A team server saves a text in two statements instead of an ORM
         transaction (:mod:`app.core.server.quicksave`); it returns the
         response's id, its version, and the id of the conflict it kept
-        instead of writing when ``base_version`` was no longer the row's. A
-        file has no such path: its writes are local and not contended.
+        instead of writing when ``base_version`` was no longer the row's
+        (``typing`` as for :meth:`write`). A file has no such path: its
+        writes are local and not contended.
         """
         return None
 

@@ -300,7 +300,7 @@ def _age(stamp: str) -> float:
     return (datetime.now(UTC) - datetime.fromisoformat(stamp)).total_seconds()
 
 
-_STAMP = "%Y-%m-%dT%H:%M:%S.%fZ"  # as app.core.ids.utcnow writes an entry's time
+STAMP = "%Y-%m-%dT%H:%M:%S.%fZ"  # as app.core.ids.utcnow writes an entry's time
 _NOW: Any = object()  # stands for "the row's image at the end", read once for all
 
 
@@ -376,7 +376,7 @@ def trim(connection: Connection, now: datetime | None = None) -> None:
     """
     if connection.scalar(_BEYOND, {"keep": KEEP}) is None:
         return
-    since = ((now or datetime.now(UTC)) - timedelta(days=KEEP_DAYS)).strftime(_STAMP)
+    since = ((now or datetime.now(UTC)) - timedelta(days=KEEP_DAYS)).strftime(STAMP)
     cut = connection.scalar(_CUT, {"keep": KEEP, "since": since, "bytes": KEEP_BYTES})
     if cut is None:
         return

@@ -34,6 +34,7 @@ from __future__ import annotations
 import json
 import logging
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, text
@@ -41,6 +42,7 @@ from sqlalchemy.engine import RowMapping
 
 from app.core.ids import new_id, utcnow
 from app.core.journal import Changes, images
+from app.core.journal.recorder import BURST_SECONDS, STAMP
 from app.core.server import notify
 from app.core.stamps import dump_history, load_history, new_stamp, record_change, record_created
 
@@ -57,15 +59,26 @@ _CONFLICT_COLUMNS = images.image_columns("conflict")
 
 # The live response of a live passage (its owner's for a shared answer), its version, and
 # the names a conflict would record: whoever changed it last, and me.
-_READ = text(
+_SELECT = (
     "SELECT "
     + ", ".join(f"r.{c}" for c in _RESPONSE_COLUMNS)
     + ", r.xmin::text::bigint AS version,"
     " (SELECT m.name FROM member m WHERE m.id = r.changed_by) AS changed_by_name,"
     " (SELECT m.name FROM member m WHERE m.id = :member_id) AS my_name"
-    " FROM response r WHERE r.deleted_at IS NULL AND r.passage_id = ("
+)
+_WHERE = (
+    " WHERE r.deleted_at IS NULL AND r.passage_id = ("
     "SELECT coalesce(p.same_as_id, p.id) FROM passage p"
     " WHERE p.id = :passage_id AND p.deleted_at IS NULL) LIMIT 2"
+)
+_READ = text(_SELECT + " FROM response r" + _WHERE)
+# A save while the user types also reads the newest entry of the journal when it is mine, of
+# this label, not undone and of this burst: the save may fold into it (see _joined).
+_READ_TYPING = text(
+    _SELECT + ", burst.seq AS burst_seq, burst.id AS burst_id, burst.rows AS burst_rows"
+    " FROM response r LEFT JOIN (SELECT e.seq, e.id, e.rows FROM journal_entry e"
+    " WHERE e.seq = (SELECT max(seq) FROM journal_entry) AND e.undone = 0"
+    " AND e.label = :label AND e.member_id = :member_id AND e.at >= :since) burst ON true" + _WHERE
 )
 
 # My undone entries go when a new entry comes (a colleague's stay: their redo is theirs),
@@ -103,6 +116,21 @@ _CONFLICT = text(
 )
 
 
+# A save typed in a burst: the burst's entry (held, so that an undo cannot take it meanwhile)
+# gets this save's images instead of a new entry, and the text is written only with it.
+_WRITE_JOINED = text(
+    "WITH held AS (SELECT seq FROM journal_entry WHERE seq = :seq AND undone = 0 FOR UPDATE),"
+    " done AS (UPDATE response SET text = :text, updated_at = :now, changed_by = :member_id,"
+    " field_history = :history WHERE id = :response_id AND deleted_at IS NULL"
+    " AND xmin::text::bigint = :version AND EXISTS (SELECT 1 FROM held)"
+    " RETURNING xmin::text::bigint AS version),"
+    f" revision AS ({_insert('revision', _REVISION_COLUMNS, 'rev_')} done),"
+    " entry AS (UPDATE journal_entry SET at = :at, rows = :rows, size = :size FROM done"
+    " WHERE journal_entry.seq = :seq RETURNING journal_entry.seq)"
+    " SELECT done.version, entry.seq, pg_notify(:channel, :payload) FROM done, entry"
+)
+
+
 @dataclass(frozen=True)
 class QuickSave:
     """What a save did: the response, its version now, and the conflict kept instead, if any."""
@@ -112,6 +140,7 @@ class QuickSave:
     conflict_id: str | None
     changes: Changes
     seq: int
+    joined: bool = False  # folded into the burst's entry: no new entry, nothing to trim
 
 
 ATTEMPTS = 3  # a row another save changed between our read and our write is read again
@@ -123,6 +152,8 @@ def save_text(
     passage_id: str,
     new_text: str,
     base_version: int | None,
+    *,
+    typing: bool = False,
 ) -> QuickSave | None:
     """Save ``new_text`` as the response of ``passage_id`` (a whole id), or None: not here.
 
@@ -133,12 +164,16 @@ def save_text(
     write (two members saving the same response in the same instant), the
     row is read again and its new version compared with ``base_version``:
     this save then becomes a conflict, as it would under the ORM path's lock.
+    ``typing``: a save while the user types, which joins the burst's journal
+    entry as :func:`~app.core.journal.recorder.write_entries` joins it.
     """
     seen: int | None = None
+    params = {"passage_id": passage_id, "member_id": store.member_id}
+    if typing:
+        since = datetime.now(UTC) - timedelta(seconds=BURST_SECONDS)
+        params.update(label=LABEL, since=since.strftime(STAMP))
     for _attempt in range(ATTEMPTS):
-        rows = connection.execute(
-            _READ, {"passage_id": passage_id, "member_id": store.member_id}
-        ).all()
+        rows = connection.execute(_READ_TYPING if typing else _READ, params).all()
         if len(rows) != 1:
             return None
         found = rows[0]._mapping
@@ -152,7 +187,7 @@ def save_text(
         if base_version is not None and base_version != version:
             done = _keep_conflict(connection, store, found, old, new_text)
         else:
-            done = _write(connection, store, old, version, new_text)
+            done = _write(connection, store, found, version, new_text)
         if done is not None:
             return done
     return None
@@ -172,9 +207,10 @@ def _params(store: ProjectStore, old: dict[str, Any], version: int) -> dict[str,
 
 
 def _write(
-    connection: Connection, store: ProjectStore, old: dict[str, Any], version: int, new_text: str
+    connection: Connection, store: ProjectStore, found: RowMapping, version: int, new_text: str
 ) -> QuickSave | None:
     """The text over the version read, as the ORM path and its journal would write it."""
+    old = {c: found[c] for c in _RESPONSE_COLUMNS}
     params = _params(store, old, version)
     now, member_id = params["at"], store.member_id
     history = load_history(old["field_history"])
@@ -190,14 +226,38 @@ def _write(
         author_id=old["changed_by"] or old["author_id"],
     )
     entry_rows = [["response", old["id"], old, after], ["revision", revision["id"], None, revision]]
-    changes = Changes.from_rows(LABEL, params["entry_id"], ((r[0], r[1]) for r in entry_rows))
     params.update(text=new_text, now=now, history=after["field_history"])
     params.update({f"rev_{c}": v for c, v in revision.items()})
-    _entry(params, entry_rows, changes, store)
-    written = connection.execute(_WRITE, params).first()
+    joined = _joined(found, entry_rows)
+    if joined is not None:
+        params["seq"], params["entry_id"], kept = joined
+    changes = Changes.from_rows(LABEL, params["entry_id"], ((r[0], r[1]) for r in entry_rows))
+    _entry(params, kept if joined is not None else entry_rows, changes, store)
+    written = connection.execute(_WRITE if joined is None else _WRITE_JOINED, params).first()
     if written is None:
         return None
-    return QuickSave(old["id"], int(written[0]), None, changes, int(written[1]))
+    return QuickSave(old["id"], int(written[0]), None, changes, int(written[1]), joined is not None)
+
+
+def _joined(found: RowMapping, rows: list[list[Any]]) -> tuple[int, str, list[list[Any]]] | None:
+    """The burst's entry with this save folded in, as the journal's ``_join_burst`` folds it.
+
+    Only when the read found the burst's entry (mine, this label, not undone,
+    recent, the newest) and it changed this response already; its
+    before-images stay, so that one undo takes the whole burst back.
+    """
+    if "burst_seq" not in found or found["burst_seq"] is None:
+        return None
+    kept: list[list[Any]] = json.loads(found["burst_rows"])
+    index = {(r[0], r[1]): r for r in kept}
+    if any((r[0], r[1]) not in index for r in rows if r[2] is not None):
+        return None
+    for name, row_id, before, after in rows:
+        if (name, row_id) in index:
+            index[(name, row_id)][3] = after
+        else:
+            kept.append([name, row_id, before, after])
+    return int(found["burst_seq"]), str(found["burst_id"]), [r for r in kept if r[2] != r[3]]
 
 
 def _keep_conflict(

@@ -97,7 +97,7 @@ class ServerStore(ProjectStore):
         notify.announce(session, changes, self.client_id, self.member_id)
 
     def save_response_text(
-        self, passage_id: str, text: str, base_version: int | None
+        self, passage_id: str, text: str, base_version: int | None, *, typing: bool = False
     ) -> tuple[str, int, str | None] | None:
         """:func:`app.core.server.quicksave.save_text`, outside any write or group of this thread.
 
@@ -113,7 +113,9 @@ class ServerStore(ProjectStore):
                 with self.engine.connect().execution_options(
                     isolation_level="AUTOCOMMIT"
                 ) as connection:
-                    saved = quicksave.save_text(connection, self, passage_id, text, base_version)
+                    saved = quicksave.save_text(
+                        connection, self, passage_id, text, base_version, typing=typing
+                    )
             except (SQLAlchemyError, OSError) as exc:
                 failure = self._write_failure(exc)
                 if failure is None:
@@ -121,7 +123,7 @@ class ServerStore(ProjectStore):
                 raise failure from exc
             if saved is None:
                 return None
-            if saved.seq % TRIM_EVERY == 0:
+            if not saved.joined and saved.seq % TRIM_EVERY == 0:
                 self._trim()
         journal.published(saved.changes)
         return saved.response_id, saved.version, saved.conflict_id

@@ -152,8 +152,8 @@ def save_response(
         workflow.normalise_status(status)
     ref = passage_ref.strip().lower()
     only_text = text is not None and (pos, proposed_change, kind) == (None, None, None)
-    if only_text and not status and not typing and len(ref) == ID_LENGTH:
-        quick = store.save_response_text(ref, text or "", base_version)
+    if only_text and not status and len(ref) == ID_LENGTH:
+        quick = store.save_response_text(ref, text or "", base_version, typing=typing)
         if quick is not None:  # a team server's two statements did it all
             response_id, version, conflict_id = quick
             failure = rowversion.conflict_error("response", [conflict_id] if conflict_id else [])

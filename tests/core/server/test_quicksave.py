@@ -26,7 +26,7 @@ from app.core.models import Conflict, JournalEntry, Response, Revision
 from app.core.server import quicksave
 from app.core.server.members import grant_role
 from app.core.server.store import ServerStore
-from app.core.services import responses
+from app.core.services import notes, responses
 from app.core.store import ProjectStore
 from tests.core.factories import populated
 from tests.pgserver import PgServer, traced
@@ -51,7 +51,7 @@ def server(pg_url: str, published: str) -> Iterator[ProjectStore]:
 
 def _orm_path(monkeypatch: pytest.MonkeyPatch) -> None:
     """The save takes :meth:`ProjectStore.write`, as it did before the lean path."""
-    monkeypatch.setattr(ServerStore, "save_response_text", lambda *_args: None)
+    monkeypatch.setattr(ServerStore, "save_response_text", lambda *_args, **_kwargs: None)
 
 
 def _newest_entry(store: ProjectStore) -> JournalEntry:
@@ -239,3 +239,70 @@ def test_a_response_the_login_may_not_change_is_refused_and_unchanged(
     assert responses.response_version(server, published) == base
     with server.session() as session:
         assert "Mine." not in session.scalars(select(Response.text)).all()
+
+
+def _entries(store: ProjectStore) -> int:
+    with store.session() as session:
+        return len(session.scalars(select(JournalEntry.seq)).all())
+
+
+def _burst(store: ProjectStore, passage: str, words: list[str]) -> JournalEntry:
+    version = responses.response_version(store, passage)
+    for word in words:
+        version = responses.save_response(
+            store, passage, word, base_version=version, typing=True
+        ).version
+    return _newest_entry(store)
+
+
+def test_saves_typed_in_a_burst_join_one_entry_as_on_the_orm_path(
+    server: ProjectStore, published: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with server.session() as session:
+        original = session.scalars(select(Response.text)).one()
+    counted = _entries(server)
+    with monkeypatch.context() as patched:
+        _orm_path(patched)
+        by_orm = _burst(server, published, ["One.", "One two.", "One two three."])
+    assert _entries(server) == counted + 1
+    notes.add_note(server, published, "Another step between the bursts.")
+    with traced(server.engine) as requests:
+        lean = _burst(server, published, ["Four.", "Four five.", "Four five six."])
+        sent = requests.sent()
+    # the editor's read, then two statements a save; then this test's read of the entry
+    assert sent[:7] == ["Sync"] * 7 and sent[7].startswith('Query "BEGIN')
+    assert _entries(server) == counted + 3
+    assert _shape(lean) == _shape(by_orm)  # the response, and one revision a save
+    with server.engine.connect() as connection:
+        for name, row_id, _old, new in json.loads(lean.rows):
+            assert images.read(connection, name, [row_id])[row_id] == new
+    replay.undo(server)
+    with server.session() as session:
+        assert session.scalars(select(Response.text)).one() == "One two three."
+    replay.undo(server)  # the note
+    replay.undo(server)
+    with server.session() as session:
+        assert session.scalars(select(Response.text)).one() == original
+        assert session.scalars(select(Revision.id)).all() == []
+
+
+def test_a_burst_another_member_wrote_into_starts_a_new_entry(
+    server: ProjectStore,
+    published: str,
+    pg_server: PgServer,
+    pg_database: str,
+    pg_passfile: Path,
+) -> None:
+    login = f"{pg_database}_other"
+    pg_server.create_login(login, "other-secret", pg_passfile)
+    grant_role(server, login, "coordinator")
+    _burst(server, published, ["Mine."])
+    counted = _entries(server)
+    with open_home(pg_server.url(pg_database, login)) as other:
+        _burst(other, published, ["Theirs."])
+    assert _entries(server) == counted + 1
+    _burst(server, published, ["Mine again."])
+    assert _entries(server) == counted + 2
+    replay.undo(server)  # my newest step only: their text is back
+    with server.session() as session:
+        assert session.scalars(select(Response.text)).one() == "Theirs."
