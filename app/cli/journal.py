@@ -12,6 +12,7 @@ import logging
 from typing import Any
 
 from app.cli.common import open_project
+from app.core import labels
 from app.core.i18n import _
 
 logger = logging.getLogger(__name__)
@@ -22,7 +23,7 @@ def cmd_undo(args: argparse.Namespace) -> int:
 
     with open_project(args.file) as store:
         changes = replay.undo(store)
-    print(_("Undone: {label}").format(label=_(changes.label)))
+    print(_("Undone: {label}").format(label=labels.shown(changes.label)))
     return 0
 
 
@@ -31,7 +32,7 @@ def cmd_redo(args: argparse.Namespace) -> int:
 
     with open_project(args.file) as store:
         changes = replay.redo(store)
-    print(_("Redone: {label}").format(label=_(changes.label)))
+    print(_("Redone: {label}").format(label=labels.shown(changes.label)))
     return 0
 
 
@@ -43,7 +44,7 @@ def cmd_log(args: argparse.Namespace) -> int:
     for line in lines:
         when = line.at[:19].replace("T", " ")
         what = _("{label} (undone)") if line.undone else "{label}"
-        print(f"{when}\t{line.member or '?'}\t{what.format(label=_(line.label))}")
+        print(f"{when}\t{line.member or '?'}\t{what.format(label=labels.shown(line.label))}")
     return 0
 
 

@@ -104,7 +104,7 @@ def _print_version_report(report: ReanchorReport) -> int:
         _(
             "{version}: {exact} exact, {moved} moved, {fuzzy} fuzzy (to confirm), {orphans} orphan"
         ).format(
-            version=version_name(report.version_no),
+            version=_(version_name(report.version_no)),
             exact=report.exact,
             moved=report.moved,
             fuzzy=report.fuzzy,

@@ -23,7 +23,7 @@ from typing import Any, Protocol
 from sqlalchemy import Connection, Engine, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from app.core import dialect
+from app.core import dialect, labels
 from app.core.errors import NothingToUndoError, UndoConflictError
 from app.core.i18n import N_, _
 from app.core.journal import images
@@ -98,14 +98,14 @@ def can_undo(store: ProjectStore) -> str | None:
     with store.session() as session:
         query = _next(store, undo=True).with_only_columns(JournalEntry.label)
         label: str | None = session.scalar(query)
-        return _(label) if label is not None else None
+        return labels.shown(label) if label is not None else None
 
 
 def can_redo(store: ProjectStore) -> str | None:
     with store.session() as session:
         query = _next(store, undo=False).with_only_columns(JournalEntry.label)
         label: str | None = session.scalar(query)
-        return _(label) if label is not None else None
+        return labels.shown(label) if label is not None else None
 
 
 def is_done(store: ProjectStore, entry_id: str) -> bool:
@@ -222,7 +222,7 @@ def _check(connection: Connection, rows: list[list[Any]], *, undo: bool, label: 
             if undo
             else _("“{label}” cannot be redone: {problems}. Nothing was changed.")
         )
-        raise UndoConflictError(message.format(label=_(label), problems=shown))
+        raise UndoConflictError(message.format(label=labels.shown(label), problems=shown))
 
 
 def _apply(connection: Connection, seq: int, rows: list[list[Any]], *, undo: bool) -> None:

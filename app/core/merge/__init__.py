@@ -44,7 +44,7 @@ from urllib.request import pathname2url
 from sqlalchemy import Connection, Table, bindparam, create_engine, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
-from app.core import dialect, journal, markup, migrate
+from app.core import dialect, journal, labels, markup, migrate
 from app.core.config import paths
 from app.core.errors import (
     CorruptProjectError,
@@ -270,7 +270,7 @@ def merge(store: ProjectStore, other: Path, progress: Progress | None = None) ->
     report(0, 4)
     theirs = read_other(other, columns)
     report(1, 4)
-    with store.write(f"Merge “{other.name}”") as session:
+    with store.write(labels.MERGE.format(name=other.name)) as session:
         connection = session.connection()
         ours = _read(connection, columns)
         mine = set(ours["project"])

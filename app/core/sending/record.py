@@ -18,7 +18,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from app.core import journal
+from app.core import journal, labels
 from app.core.contribution.model import CitationsBlock, Contribution
 from app.core.contribution.view import ProjectView
 from app.core.errors import ExportFailedError
@@ -161,9 +161,9 @@ def record_final(
     """Record that the file at ``path`` was sent, with ``states`` as it printed."""
     sha = file_sha256(path)
     printed = json.dumps([_encode(s) for s in states], ensure_ascii=False, separators=(",", ":"))
-    label = (
-        N_("Record final export") if revision_no == 0 else f"Record final export Rev.{revision_no}"
-    )
+    label = N_("Record final export")
+    if revision_no:
+        label = labels.REVISED_EXPORT.format(revision=revision_no)
     with journal.collect() as collected, store.write(label) as session:
         row = SentExport(
             member_id=store.member_id,

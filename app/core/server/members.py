@@ -15,6 +15,7 @@ from dataclasses import replace
 from sqlalchemy import select, text
 from sqlalchemy.exc import DBAPIError
 
+from app.core import labels
 from app.core.errors import InvalidInputError, NotAllowedError, NotFoundError
 from app.core.i18n import _
 from app.core.models import Member
@@ -88,7 +89,7 @@ def grant_role(store: ProjectStore, login: str, role: str, member_ref: str | Non
     if not login:
         raise InvalidInputError(_("Name the login to give a role to."))
     chosen = _member(store, member_ref) if member_ref else None
-    with store.write(f"Give {login} the role {role}") as session:
+    with store.write(labels.GIVE_ROLE.format(login=login, role=role)) as session:
         connection = session.connection()
         known = {x.login: x for x in team.logins(connection)}
         if chosen is not None:
