@@ -151,3 +151,19 @@ def test_undo_names_the_step_in_the_users_language(
     monkeypatch.setenv("LANGUAGE", "es")
     assert main(["redo", file]) == 0
     assert capsys.readouterr().out == "Rehecho: Citar un pasaje\n"
+
+
+def test_a_merge_reports_in_the_users_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    file, _passage = _project(tmp_path, capsys)
+    copy = tmp_path / "copy.rejoinder"
+    copy.write_bytes(Path(file).read_bytes())
+    assert main(["add-section", str(copy), "--heading", "Privacy"]) == 0
+    capsys.readouterr()
+    monkeypatch.setenv("LANGUAGE", "fr")
+    assert main(["merge", file, str(copy)]) == 0
+    said = capsys.readouterr().out
+    assert said.startswith(f"Fusion{NBSP}: 1 ajout(s), 1 modification(s), 0 conflit. Copie de")
+    assert main(["undo", file]) == 0
+    assert capsys.readouterr().out == f"Annulé{NBSP}: Fusionner «{NBSP}copy.rejoinder{NBSP}»\n"

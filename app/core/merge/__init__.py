@@ -81,8 +81,9 @@ class MergeReport:
     conflict_ids: tuple[str, ...]
 
     def summary(self) -> str:
-        conflicts = (
-            _("1 conflict") if self.conflicts == 1 else _("{n} conflicts").format(n=self.conflicts)
+        # three forms: French says "0 conflit", English "0 conflicts"
+        conflicts = {0: _("0 conflicts"), 1: _("1 conflict")}.get(
+            self.conflicts, _("{n} conflicts").format(n=self.conflicts)
         )
         return _("Merged: {added} added, {changed} changed, {conflicts}. Backup: {backup}").format(
             added=self.inserted, changed=self.updated, conflicts=conflicts, backup=self.backup
