@@ -10,7 +10,6 @@ waits for the disk or for the write lock an import holds.
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, QTimer
@@ -27,17 +26,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.config import load_settings
 from app.core.contribution import is_empty_markup
 from app.core.errors import EditConflictError, RejoinderError
-from app.core.phrasebook import load_phrasebook
-from app.core.services import responses, review
-from app.core.services.passages import PassageInfo, get_passage
+from app.core.services.passages import PassageInfo
+from app.core.services.review import StatusHistory
 from app.gui import commands, richtext
 from app.gui.commands import ResponseState
 from app.gui.context import RESPONSES, ProjectContext
 from app.gui.dialogs.reason import ReasonDialog
 from app.gui.errors import show_error
+from app.gui.phrasebook import POSITIONS, phrasebook_positions
+from app.gui.response_reading import ResponseReader, ShownResponse, read_after_saves
 from app.gui.review import commands as review_commands
 from app.gui.rich_edit import (
     FOOTNOTE_SHORTCUT,
@@ -52,30 +51,9 @@ from app.gui.rich_edit import (
 
 logger = logging.getLogger(__name__)
 
-POSITIONS = ("agree", "partly_agree", "disagree", "strongly_disagree", "note")
 STATUSES = ("draft", "proposed", "agreed")
 DEFAULT_POSITION = ""  # none chosen yet: check and the quiet marker say so
 SAVE_DELAY_MS = 800
-
-
-def phrasebook_positions(language: str) -> list[tuple[str, str | None]]:
-    """The standard sentences in ``language`` with the position each states, then the user's own.
-
-    The phrasebook's snippets are keyed by position ("agree": "We agree."), so
-    choosing one can also set the response's position.
-    """
-    built_in = load_phrasebook(language).snippets
-    # Placeholders such as {title} are for the exporter; show the gap to fill in.
-    phrases: list[tuple[str, str | None]] = [
-        (re.sub(r"\{\w+\}", "…", str(text)), key if key in POSITIONS else None)
-        for key, text in built_in.items()
-    ]
-    return phrases + [(own, None) for own in load_settings().snippets]
-
-
-def phrasebook_snippets(language: str) -> list[str]:
-    """The phrasebook's standard sentences in ``language``, then the user's own (Settings)."""
-    return [sentence for sentence, _position in phrasebook_positions(language)]
 
 
 class _Editor(MarkupTextEdit):
@@ -100,6 +78,10 @@ class ResponseEditor(QWidget):
         # the newest save (text or status) still on its way: the next one names its version
         self._last: commands.Versioned | None = None
         self._in_flight = 0
+        self._reader = ResponseReader(self, ctx)
+        self._waiting: str | None = None  # a chosen passage whose read is on its way
+        self._history: StatusHistory | None = None  # of the shown response (status tooltip)
+        self._language: str | None = None  # the project's, as last read (the phrasebook)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.heading = QLabel()
@@ -203,7 +185,7 @@ class ResponseEditor(QWidget):
 
     def show_phrasebook(self) -> None:
         """Pop the standard sentences up at the text cursor, for typing without the mouse."""
-        self._fill_phrasebook(self.ctx.store.project().language)
+        self._fill_phrasebook(self._language or self.ctx.store.project().language)
         where = self.editor.viewport().mapToGlobal(self.editor.cursorRect().bottomLeft())
         self.phrases.menu().popup(where)
 
@@ -240,29 +222,61 @@ class ResponseEditor(QWidget):
     # -- loading and saving --------------------------------------------------------
 
     def _passage_selected(self, passage_id: str) -> None:
+        """Read the chosen passage off the GUI thread; the editor keeps what it shows until then."""
         self.commit()
-        passage = get_passage(self.ctx.store, passage_id) if passage_id else None
-        self.load(passage)
+        if not passage_id:
+            self._waiting = None
+            self._reader.cancel()
+            self.load(None)
+            return
+        self._waiting = passage_id
+        self._reader.request(passage_id, self._chosen_arrived)
+
+    def _chosen_arrived(self, shown: ShownResponse) -> None:
+        # whatever was typed while the read ran belongs to the passage it was typed into
+        self.commit()
+        self._waiting = None
+        self.load(shown)
 
     def _changed(self, kinds: frozenset[str]) -> None:
         """Another step changed the response (undo, a colleague): show it, unless ours waits."""
         if RESPONSES in kinds and self.passage is not None and not self.pending():
-            current = get_passage(self.ctx.store, self.passage.id)
-            if current is None or self._differs(current):
-                self.load(current)
+            self._read_again(self.passage.id, only_if_idle=True)
 
-    def _current(self) -> PassageInfo:
-        """The shown passage as stored now (it exists: the editor is showing it)."""
-        assert self.passage is not None
-        current = get_passage(self.ctx.store, self.passage.id)
-        assert current is not None
-        return current
+    def _read_again(self, passage_id: str, only_if_idle: bool) -> None:
+        """Read the shown passage off the GUI thread and show it, unless the user typed since.
 
-    def load(self, passage: PassageInfo | None) -> None:
+        ``only_if_idle``: nor while a save of ours waits (its own result is what is shown).
+        A chosen passage still on its way is read afresh anyway (a read older than an
+        operation is made again), so it is not interrupted.
+        """
+        if self._waiting is not None:
+            return
+        typed = self.editor_state()
+
+        def arrived(shown: ShownResponse) -> None:
+            if self.passage is None or self.passage.id != shown.passage_id:
+                return
+            if self.editor_state() != typed or (only_if_idle and self.pending()):
+                return  # typed or chosen since the read began: what is typed stays
+            if shown.passage is None or self._differs(shown.passage):
+                self.load(shown)
+            else:
+                self.passage, self._history = shown.passage, shown.history
+                self._status_tooltip()
+
+        self._reader.request(passage_id, arrived)
+
+    def load(self, shown: ShownResponse | None) -> None:
+        """Show a passage as read (None, or a passage gone: nothing selected)."""
+        passage = shown.passage if shown is not None else None
         self.timer.stop()
         self._last = None
         self.passage = passage
-        self._fill_phrasebook(self.ctx.store.project().language)
+        if shown is not None:
+            self._language = shown.language
+            self._fill_phrasebook(shown.language)
+        self._history = shown.history if shown is not None else None
         widgets = (self.editor, self.position, self.status, self.toolbar, self.proposed)
         for widget in widgets:
             widget.setEnabled(passage is not None)
@@ -277,6 +291,7 @@ class ResponseEditor(QWidget):
             self.proposed.set_markup("")
             self.saved = None
         else:
+            assert shown is not None
             quote = " ".join(passage.quote.split())
             self.heading.setText(
                 self.tr("Response to “{quote}”").format(
@@ -291,7 +306,7 @@ class ResponseEditor(QWidget):
                 max(0, self.status.findData(passage.response_status or "draft"))
             )
             self.proposed.set_markup(passage.proposed_change)
-            self.version = responses.response_version(self.ctx.store, passage.id)
+            self.version = shown.version
             self.saved = ResponseState(
                 passage.response_text,
                 str(self.position.currentData()),
@@ -344,10 +359,10 @@ class ResponseEditor(QWidget):
     def _status_tooltip(self) -> None:
         """Who moved the response to its status, when and why (the full list is in Notes)."""
         self._offer_statuses()
-        if self.passage is None or self.passage.response_id is None:
+        state = self._history
+        if self.passage is None or self.passage.response_id is None or state is None:
             self.status.setToolTip(self.tr("Draft until someone proposes it"))
             return
-        state = review.status_history(self.ctx.store, self.passage.response_id)
         lines = [
             self.tr("{status} since {when}, by {who}").format(
                 status=state.status, when=state.since[:16].replace("T", " "), who=state.changed_by
@@ -412,8 +427,14 @@ class ResponseEditor(QWidget):
     def _status_set(self, command: review_commands.SetStatus) -> None:
         last, self._last = self._last, (None if self._last is command else self._last)
         if self.passage is not None and self.passage.id == command.passage_id:
-            self.passage = self._current()
-            self._status_tooltip()
+            # the step knows the response it set (created just before, perhaps); the
+            # tooltip's history is read off the GUI thread
+            self.passage = replace(
+                self.passage,
+                response_id=command.response_id or self.passage.response_id,
+                response_status=command.new,
+            )
+            self._read_again(command.passage_id, only_if_idle=False)
             if command.version is not None and last is command:
                 self.version = command.version  # our own step: the next save starts from it
 
@@ -426,10 +447,16 @@ class ResponseEditor(QWidget):
         from app.gui.dialogs.history import HistoryDialog
 
         self.commit()
-        if self.passage is not None:
-            current = self._current()
-            if current.response_id:
-                HistoryDialog(self, self.ctx, current.id, current.response_id).exec()
+        if self.passage is None:
+            return
+        passage_id = self.passage.id
+
+        def arrived(shown: ShownResponse) -> None:
+            found, now = shown.passage, self.passage
+            if found and found.response_id and now is not None and now.id == passage_id:
+                HistoryDialog(self, self.ctx, found.id, found.response_id).exec()
+
+        read_after_saves(self, self.ctx.store, passage_id, arrived)
 
     def commit(self) -> None:
         """Save the editor's content as an undoable step, if it changed.
@@ -471,7 +498,7 @@ class ResponseEditor(QWidget):
                 and self.passage.id == command.passage_id
             ):
                 # ours is kept as a conflict: show what the colleague saved, as it is now
-                self.load(get_passage(self.ctx.store, command.passage_id))
+                self._read_again(command.passage_id, only_if_idle=False)
 
         commands.push(self, self.ctx, command, saved, failed=refused)
 

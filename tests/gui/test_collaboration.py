@@ -47,6 +47,7 @@ def _open(window: Any, tmp_path: Path) -> tuple[str, str]:
     assert window.open_project(tmp_path / "p.rejoinder")
     settle()  # the source's text and passages are read off the GUI thread
     window.ctx.select_passage(passage_id)
+    settle()  # the editor reads the passage off the GUI thread
     return passage_id, response_id
 
 

@@ -78,6 +78,7 @@ def test_drop_pdf_cite_answer_reorder_undo_export(
     settle()
     for number, passage_id in enumerate(cited, 1):
         window.ctx.select_passage(passage_id)
+        settle()  # the editor reads the passage off the GUI thread
         _answer(
             window, qtbot, f"Answer {number}: we disagree with point", "point", f"Note {number}."
         )

@@ -70,6 +70,7 @@ def test_a_response_without_position_gets_a_quiet_marker_and_a_filter(
     stored = passages.get_passage(opened.ctx.store, second)
     assert stored is not None and stored.response_position == "disagree"
     opened.ctx.select_passage(first)
+    settle()  # the editor reads the passage off the GUI thread
     assert editor.position_hint.isVisibleTo(opened)
 
 

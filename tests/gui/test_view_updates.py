@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 from app.core.document import ImportedText, Page, Paragraph, ParagraphKind
-from app.core.services import passages, responses, sections, sources
+from app.core.services import passages, responses, review, sections, sources
 from app.core.store import ProjectStore
 from app.gui import outline_panel
 from app.gui.rowmodel import RowListModel
@@ -100,6 +100,10 @@ def calls(monkeypatch: pytest.MonkeyPatch) -> Calls:
     found.wrap(monkeypatch, sources, "list_sources")
     found.wrap(monkeypatch, sections, "list_sections")
     found.wrap(monkeypatch, outline_panel, "section_headings")
+    # what the Response editor shows of a passage
+    found.wrap(monkeypatch, passages, "get_passage")
+    found.wrap(monkeypatch, responses, "response_version")
+    found.wrap(monkeypatch, review, "status_history")
     return found
 
 
@@ -237,3 +241,69 @@ def test_choosing_a_source_reads_it_off_the_gui_thread(
     assert len(ws.reader.view.passages) == PASSAGES  # its highlights came with it
     assert not calls.gui, calls.gui
     assert calls.background["source_text"] >= 1 and calls.background["list_passages"] >= 1
+
+
+EDITOR_READS = ("get_passage", "response_version", "status_history")
+
+
+def test_choosing_a_passage_reads_it_off_the_gui_thread(
+    shown: Any, calls: Calls, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The editor keeps what it shows until the read is back; the newest choice wins."""
+    ws, ctx = shown.workspace, shown.ctx
+    editor = ws.editor
+    before, text = editor.passage.id, editor.editor.toPlainText()
+    loaded: list[str | None] = []
+    load = editor.load
+
+    def recorded(read: Any) -> None:
+        loaded.append(read.passage_id if read is not None else None)
+        load(read)
+
+    monkeypatch.setattr(editor, "load", recorded)
+    clicked_past, chosen = ws.passages.items[5].id, ws.passages.items[7].id
+    calls.clear()
+    ctx.select_passage(clicked_past)
+    ctx.select_passage(chosen)
+    assert editor.passage.id == before and editor.editor.toPlainText() == text  # no blank
+    settle()
+    assert loaded == [chosen]
+    assert editor.passage.id == chosen
+    assert editor.editor.toPlainText() == "We agree with Borealis 7."
+    assert not calls.gui, calls.gui
+    assert calls.background["get_passage"] >= 1
+
+
+def test_a_response_changed_by_an_undo_is_read_off_the_gui_thread(
+    shown: Any, calls: Calls
+) -> None:
+    ws = shown.workspace
+    editor = ws.editor
+    editor.editor.insertPlainText(" And more.")
+    editor.commit()
+    settle()
+    calls.clear()
+    shown.ctx.undo_stack.undo()
+    settle()
+    assert editor.editor.toPlainText() == "We agree with Borealis 3."
+    assert "And more." not in ws.passages.model.rows[3].response_text
+    for name in EDITOR_READS:
+        assert not calls.gui[name], name
+    assert calls.background["get_passage"] >= 1
+
+
+def test_a_background_read_never_overwrites_what_is_being_typed(shown: Any) -> None:
+    """A colleague's save read while the user types: the typed text stays, and is saved."""
+    ws, ctx = shown.workspace, shown.ctx
+    editor = ws.editor
+    passage_id = editor.passage.id
+    responses.save_response(ctx.store, passage_id, "Their text.")
+    ctx.notify("responses")  # the read starts now, in the background
+    editor.editor.moveCursor(editor.editor.textCursor().MoveOperation.End)
+    editor.editor.insertPlainText(" Typed meanwhile.")
+    settle()
+    assert editor.editor.toPlainText() == "We agree with Borealis 3. Typed meanwhile."
+    editor.commit()
+    settle()
+    stored = passages.get_passage(ctx.store, passage_id)
+    assert stored is not None and stored.response_text.endswith("Typed meanwhile.")

@@ -89,7 +89,7 @@ def test_demo_opens_without_joining_recent_files(window: Any) -> None:
 
 
 def test_phrasebook_placeholders_are_visible_gaps() -> None:
-    from app.gui.response_editor import phrasebook_snippets
+    from app.gui.phrasebook import phrasebook_snippets
 
     snippets = phrasebook_snippets("fr")
     assert snippets and not any("{" in s for s in snippets)
@@ -98,7 +98,7 @@ def test_phrasebook_placeholders_are_visible_gaps() -> None:
 def test_own_sentences_from_settings_join_the_phrasebook(qtbot: Any) -> None:
     from app.core.config import save_settings
     from app.gui.dialogs.identity import SettingsDialog
-    from app.gui.response_editor import phrasebook_snippets
+    from app.gui.phrasebook import phrasebook_snippets
 
     dialog = SettingsDialog(None, load_settings())
     qtbot.addWidget(dialog)

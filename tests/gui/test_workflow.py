@@ -273,6 +273,7 @@ def test_click_on_highlight_selects_passage(opened: Any, qtbot: Any, tmp_path: P
     point = view.cursorRect(cursor).center()
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
     assert opened.ctx.passage_id == first
+    settle()  # the editor reads the passage off the GUI thread
     assert opened.workspace.editor.passage.id == first
 
 
