@@ -274,9 +274,7 @@ def test_choosing_a_passage_reads_it_off_the_gui_thread(
     assert calls.background["get_passage"] >= 1
 
 
-def test_a_response_changed_by_an_undo_is_read_off_the_gui_thread(
-    shown: Any, calls: Calls
-) -> None:
+def test_a_response_changed_by_an_undo_is_read_off_the_gui_thread(shown: Any, calls: Calls) -> None:
     ws = shown.workspace
     editor = ws.editor
     editor.editor.insertPlainText(" And more.")
