@@ -20,6 +20,7 @@ from app.core.services import passages, sources
 from app.core.store import ProjectStore
 from app.gui.operations import JournalStack, kinds_of
 from app.gui.rowversions import Versions
+from app.gui.workers import Operation, Progress
 
 logger = logging.getLogger(__name__)
 
@@ -71,7 +72,7 @@ class ProjectContext(QObject):
         touched = kinds_of(changes) if changes else ()
         self.generation += 1
         if changes:
-            self.forget_missing(changes)
+            self.forget_missing(changes)  # found off the GUI thread, forgotten when back
         self.undo_stack.refresh(steps)
         self.applying = True
         try:
@@ -109,21 +110,51 @@ class ProjectContext(QObject):
     def forget_missing(self, changes: Changes | None = None) -> None:
         """After rows changed under the views (undo, merge): drop a current item that is gone.
 
-        With ``changes``, only a source or passage they name can be gone.
+        With ``changes``, only a source or passage they name can be gone. Whether
+        it is gone is read off the GUI thread; a source found gone is forgotten
+        then and the views told (:attr:`changed`, SOURCES), a passage silently
+        (the editor finds it gone by its own read). A check older than an
+        operation handed out since is made again, so an undo that brings the
+        row back is never overtaken by the check of its deletion.
         """
         source, passage = self.source_id, self.passage_id
-        if (
-            source is not None
-            and (changes is None or source in changes.of("source"))
-            and not sources.source_exists(self.store, source)
-        ):
-            self.source_id = None
-        if (
-            passage is not None
-            and (changes is None or passage in changes.of("passage") or source != self.source_id)
-            and passages.passage_source(self.store, passage) is None
-        ):
-            self.passage_id = None
+        check_source = source is not None and (changes is None or source in changes.of("source"))
+        check_passage = passage is not None and (
+            changes is None or check_source or passage in changes.of("passage")
+        )
+        if check_source or check_passage:
+            self._check_current(
+                source if check_source else None, passage if check_passage else None
+            )
+
+    def _check_current(self, source: str | None, passage: str | None) -> None:
+        store, generation = self.store, self.generation
+
+        def read(_progress: Progress) -> tuple[bool, bool]:
+            source_gone = source is not None and not sources.source_exists(store, source)
+            passage_gone = passage is not None and passages.passage_source(store, passage) is None
+            return source_gone, passage_gone
+
+        def found(gone: tuple[bool, bool]) -> None:
+            if store is not self.store or store.closed:
+                return
+            now = (
+                source if source == self.source_id else None,
+                passage if passage == self.passage_id else None,
+            )
+            if self.generation != generation:
+                if now != (None, None):
+                    self._check_current(*now)  # an operation since: check again
+                return
+            if gone[1] and now[1] is not None:
+                self.passage_id = None
+            if gone[0] and now[0] is not None:
+                self.source_id = None
+                self.notify(SOURCES)
+
+        Operation(None, read, pool_name="files").success(found).failure(
+            lambda exc: logger.warning("could not check the current source: %s", exc)
+        ).run_in_background()
 
     def close(self) -> None:
         self.store.close()
