@@ -3,24 +3,58 @@
 A head of delegation looks for "everything Maria proposed"; an expert for
 "my drafts"; before sending, "answered but no position chosen"; after
 sending, "changed since we sent". The core answers with the matching
-passages; the panel hides the others while a filter is set.
+passages; the panel hides the others while a filter is set. The answer is
+read off the GUI thread (:func:`read_allowed`): on a large project it scans
+every response.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.core import sending
 from app.core.services import responses, review
+from app.core.store import ProjectStore
 from app.gui.context import ProjectContext
+from app.gui.workers import Operation
 
 logger = logging.getLogger(__name__)
 
 NO_POSITION = "no_position"
 CHANGED = "changed"
+
+
+@dataclass(frozen=True)
+class Criteria:
+    """What a filter asks for, taken from the widgets (the read runs elsewhere)."""
+
+    author_id: str | None
+    status: str | None
+    which: str | None  # NO_POSITION, CHANGED or None
+
+    @property
+    def by_response(self) -> bool:
+        return self.author_id is not None or self.status is not None
+
+
+def read_allowed(store: ProjectStore, criteria: Criteria) -> set[str]:
+    """Ids of the passages ``criteria`` lets through (any thread)."""
+    allowed: set[str] | None = None
+    if criteria.by_response:
+        found = review.list_responses(store, author_id=criteria.author_id, status=criteria.status)
+        allowed = {r.passage_id for r in found}
+    if criteria.which is not None:
+        if criteria.which == NO_POSITION:
+            chosen = responses.unpositioned_passages(store)
+        else:
+            chosen = sending.changed_passages(store)
+        allowed = chosen if allowed is None else allowed & chosen
+    return allowed if allowed is not None else set()
 
 
 class PassageFilter(QWidget):
@@ -62,6 +96,7 @@ class PassageFilter(QWidget):
         second.addWidget(self.show_only)
         second.addStretch(1)
         rows.addLayout(second)
+        self._reading = 0  # the newest read asked for (older results are dropped)
         self.fill_members()
         self.author.currentIndexChanged.connect(lambda _i: self.changed.emit())
         self.status.currentIndexChanged.connect(lambda _i: self.changed.emit())
@@ -92,23 +127,42 @@ class PassageFilter(QWidget):
         self.author.setCurrentIndex(max(0, self.author.findData(author_id)))
         self.status.setCurrentIndex(max(0, self.status.findData(status)))
 
-    def allowed(self) -> set[str] | None:
-        """Ids of the passages to show, or None for all."""
+    def criteria(self) -> Criteria | None:
+        """What the filter asks for, or None when it shows every passage."""
         if not self.active():
             return None
-        allowed: set[str] | None = None
-        if self._by_response():
-            found = review.list_responses(
-                self.ctx.store,
-                author_id=self.author.currentData(),
-                status=self.status.currentData(),
-            )
-            allowed = {r.passage_id for r in found}
-        which = self.show_only.currentData()
-        if which is not None:
-            if which == NO_POSITION:
-                chosen = responses.unpositioned_passages(self.ctx.store)
-            else:
-                chosen = sending.changed_passages(self.ctx.store)
-            allowed = chosen if allowed is None else allowed & chosen
-        return allowed
+        return Criteria(
+            self.author.currentData(), self.status.currentData(), self.show_only.currentData()
+        )
+
+    def allowed(self) -> set[str] | None:
+        """Ids of the passages to show, or None for all (read here: the panel reads elsewhere)."""
+        criteria = self.criteria()
+        return None if criteria is None else read_allowed(self.ctx.store, criteria)
+
+    def read(self, show: Callable[[set[str] | None], None]) -> None:
+        """``show(allowed)`` once the passages to show are read off the GUI thread.
+
+        Only the newest read is shown (until then the panel keeps the rows it
+        hides: no flicker); a read older than an operation since is made again.
+        """
+        self._reading += 1
+        criteria = self.criteria()
+        if criteria is None:
+            show(None)
+            return
+        token, generation, store = self._reading, self.ctx.generation, self.ctx.store
+
+        def arrived(allowed: set[str]) -> None:
+            if token != self._reading or store.closed:
+                return
+            if self.ctx.generation != generation:
+                self.read(show)
+                return
+            show(allowed)
+
+        Operation(self, lambda _progress: read_allowed(store, criteria), pool_name="files").success(
+            arrived
+        ).failure(
+            lambda exc: logger.warning("the filter could not be read: %s", exc)
+        ).run_in_background()

@@ -312,7 +312,11 @@ class PassagesPanel(QWidget):
                 self._by_response.setdefault(info.response_id, []).append(info.id)
 
     def _apply_filter(self) -> None:
-        allowed = self._allowed = self.filter.allowed()
+        """Hide the rows the filter leaves out, once read off the GUI thread (newest wins)."""
+        self.filter.read(self._hide_but)
+
+    def _hide_but(self, allowed: set[str] | None) -> None:
+        self._allowed = allowed
         # Reordering among hidden rows would be guesswork: only on the full list.
         self.list.setDragEnabled(allowed is None)
         for action in (self.up_action, self.down_action):

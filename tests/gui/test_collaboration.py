@@ -264,10 +264,13 @@ def test_filter_by_author_and_status(window: Any, tmp_path: Path) -> None:
     panel = window.workspace.passages
     me = review.list_members(window.ctx.store)[0].id
     panel.filter.set_filter(me, "draft")
+    settle()  # the filter reads off the GUI thread
     assert not panel.list.isRowHidden(0)
     panel.filter.set_filter(None, "agreed")
+    settle()  # the filter reads off the GUI thread
     assert panel.list.isRowHidden(0)
     panel.filter.set_filter(None, None)
+    settle()  # the filter reads off the GUI thread
     assert not panel.list.isRowHidden(0)
     assert passage_id
 

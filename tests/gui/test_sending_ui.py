@@ -63,9 +63,11 @@ def test_a_response_without_position_gets_a_quiet_marker_and_a_filter(
     assert "• no position" in rows["Capacity building …"]
     assert "• no position" not in rows["… digital commons …"]
     panel.filter.show_only_these(NO_POSITION)
+    settle()  # the filter reads off the GUI thread
     assert panel.filter.allowed() == {first}
     assert [r.split("\n")[0] for r in _rows(opened)] == ["1)  Capacity building …"]
     panel.filter.show_only_these(None)
+    settle()  # the filter reads off the GUI thread
     assert len(_rows(opened)) == 2
     stored = passages.get_passage(opened.ctx.store, second)
     assert stored is not None and stored.response_position == "disagree"
@@ -107,6 +109,7 @@ def test_export_final_then_edit_marks_and_lists_the_change_and_offers_rev_1(
     settle()
     assert any("↻ changed since sent" in r for r in _rows(opened))
     opened.workspace.passages.filter.show_only_these(CHANGED)
+    settle()  # the filter reads off the GUI thread
     assert len(_rows(opened)) == 1
 
     dialog = opened.workspace.sending.show_changes()

@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 
+from app.core import sending
 from app.core.document import ImportedText, Page, Paragraph, ParagraphKind
 from app.core.services import passages, responses, review, sections, sources
 from app.core.store import ProjectStore
@@ -104,6 +105,9 @@ def calls(monkeypatch: pytest.MonkeyPatch) -> Calls:
     found.wrap(monkeypatch, passages, "get_passage")
     found.wrap(monkeypatch, responses, "response_version")
     found.wrap(monkeypatch, review, "status_history")
+    # whether the current source or passage is gone
+    found.wrap(monkeypatch, sources, "source_exists")
+    found.wrap(monkeypatch, passages, "passage_source")
     return found
 
 
@@ -162,8 +166,9 @@ def test_a_source_rename_reads_the_lists_off_the_gui_thread(shown: Any, calls: C
     assert set(sources_drawn.ids) <= {renamed.id}
     assert set(outline_drawn.ids) <= {section.id}
     assert not passages_drawn.ids  # a passage's row does not show its source's label
-    for name in ("list_sources", "section_headings", "list_sections"):
+    for name in ("list_sources", "section_headings", "list_sections", "source_exists"):
         assert not calls.gui[name] and calls.background[name] >= 1, name
+    assert shown.ctx.source_id == renamed.id  # checked, and still there
 
 
 def test_a_note_redraws_its_row_only(shown: Any, calls: Calls) -> None:
@@ -305,3 +310,53 @@ def test_a_background_read_never_overwrites_what_is_being_typed(shown: Any) -> N
     settle()
     stored = passages.get_passage(ctx.store, passage_id)
     assert stored is not None and stored.response_text.endswith("Typed meanwhile.")
+
+
+def test_a_current_passage_undone_is_found_gone_off_the_gui_thread(
+    shown: Any, calls: Calls
+) -> None:
+    ws, ctx = shown.workspace, shown.ctx
+    ws.reader.view.select_span(1500, 1530)
+    assert ws.cite_selection()
+    settle()
+    cited = ctx.passage_id
+    assert cited is not None and ws.passages.model.get(cited) is not None
+    calls.clear()
+    ctx.undo_stack.undo()
+    settle()
+    assert ctx.passage_id != cited  # forgotten (the list may have made a neighbour current)
+    assert ctx.source_id == ws.sources.infos[1].id
+    assert not calls.gui["passage_source"] and calls.background["passage_source"] >= 1
+    assert not calls.gui["source_exists"]
+
+
+FILTER_READS = ("list_responses", "unpositioned_passages", "changed_passages")
+
+
+def test_the_passages_filter_reads_off_the_gui_thread(
+    shown: Any, calls: Calls, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Choosing a filter, and an edit while it is on, read what it lets through elsewhere."""
+    ws = shown.workspace
+    panel = ws.passages
+    calls.wrap(monkeypatch, review, "list_responses")
+    calls.wrap(monkeypatch, responses, "unpositioned_passages")
+    calls.wrap(monkeypatch, sending, "changed_passages")
+    calls.clear()
+    panel.filter.set_filter(None, "agreed")  # every response is a draft: none is shown
+    assert not any(panel.list.isRowHidden(r) for r in range(PASSAGES))  # until the read is back
+    settle()
+    assert all(panel.list.isRowHidden(r) for r in range(PASSAGES))
+    ws.editor.editor.insertPlainText(" And more.")
+    ws.editor.commit()
+    settle()
+    assert "And more." in panel.model.rows[3].response_text
+    assert all(panel.list.isRowHidden(r) for r in range(PASSAGES))
+    panel.filter.show_only_these("no_position")
+    panel.filter.set_filter(None, None)
+    settle()
+    assert not any(panel.list.isRowHidden(r) for r in range(PASSAGES))  # none has a position
+    for name in FILTER_READS:
+        assert not calls.gui[name], name
+    assert calls.background["list_responses"] >= 1
+    assert calls.background["unpositioned_passages"] >= 1
