@@ -360,3 +360,21 @@ def test_the_passages_filter_reads_off_the_gui_thread(
         assert not calls.gui[name], name
     assert calls.background["list_responses"] >= 1
     assert calls.background["unpositioned_passages"] >= 1
+
+
+def test_the_current_source_removed_is_forgotten_off_the_gui_thread(
+    shown: Any, calls: Calls
+) -> None:
+    """Found gone in the background, then forgotten: the reader and the list follow."""
+    ws, ctx = shown.workspace, shown.ctx
+    removed = ctx.source_id
+    ws.sources.list.setCurrentIndex(ws.sources.model.index(1))
+    calls.clear()
+    ws.sources.remove_action.trigger()
+    settle()
+    assert removed not in {info.id for info in ws.sources.infos}
+    assert ctx.source_id != removed  # forgotten (the list may have made another current)
+    shown_source = ws.reader.view.source
+    assert (shown_source.source_id if shown_source else None) == ctx.source_id
+    assert all(p.source_id == ctx.source_id for p in ws.passages.items)
+    assert not calls.gui["source_exists"] and calls.background["source_exists"] >= 1
