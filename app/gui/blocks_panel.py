@@ -144,9 +144,10 @@ class BlocksPanel(QWidget):
         if section_id not in names:
             self.set_section(None)  # the section is gone
             return
-        if names != self.names:
-            self.names = names
-            self._show_heading()
+        renamed = names != self.names
+        self.names = names
+        self._show_heading()
+        if renamed:
             self.model.changed(0, len(self.model.rows) - 1)  # a cross-reference's target name
         self._show_blocks(blocks, settled)
 
@@ -175,12 +176,17 @@ class BlocksPanel(QWidget):
         return self.model.rows
 
     def refresh(self) -> None:
-        """The chosen section's heading (as printed) and its blocks."""
-        self.names = section_headings(self.ctx.store) if self.section_id else {}
-        if self.section_id not in self.names:
-            self.section_id = None
-        self._show_heading()
-        self._read_blocks()
+        """The chosen section's heading (as printed) and its blocks, read off the GUI thread.
+
+        The headings name every party, so they are read on the ``files`` pool as after an
+        edit; until they arrive the panel keeps what it shows.
+        """
+        if self.section_id is None:
+            self.names = {}
+            self._show_heading()
+            self._show_blocks([])
+            return
+        self.reading.request()
 
     def _show_heading(self) -> None:
         self.heading.setText(
@@ -190,10 +196,6 @@ class BlocksPanel(QWidget):
         )
         for button in (self.add_paragraph, self.add_list, self.add_citations):
             button.setEnabled(self.section_id is not None)
-
-    def _read_blocks(self) -> None:
-        blocks = sections.list_blocks(self.ctx.store, self.section_id) if self.section_id else []
-        self._show_blocks(blocks)
 
     def _show_blocks(self, blocks: list[BlockInfo], settled: bool = True) -> None:
         """Bring the list to ``blocks``; the current row stays (by position) or is the chosen."""

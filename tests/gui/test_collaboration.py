@@ -243,6 +243,7 @@ def test_paragraph_block_added_edited_and_undone(window: Any, tmp_path: Path) ->
     window.ctx.notify()
     panel = window.workspace.collab.blocks
     panel.set_section(topic)
+    settle()
     panel.add_paragraph.click()
     settle()
     (block,) = sections.list_blocks(window.ctx.store, topic)
@@ -330,6 +331,7 @@ def test_citations_block_lead_ins_and_numbering(window: Any, tmp_path: Path) -> 
     )
     panel = window.workspace.collab.blocks
     panel.set_section(party.id)
+    settle()
     panel.set_current_row(panel.blocks.index(block))
     assert panel.lead_in.text.placeholderText() == "We cite the following portions of this paper:"
     panel.lead_in.set_markup("We highlight these parts:")

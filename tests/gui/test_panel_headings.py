@@ -13,6 +13,7 @@ from app.core.contribution import section_headings
 from app.core.services import sections
 from app.core.store import ProjectStore
 from tests.core.factories import add_text_source
+from tests.gui.conftest import settle
 
 
 def _french_project(tmp_path: Path) -> Path:
@@ -36,5 +37,6 @@ def test_outline_and_blocks_show_the_printed_heading(window: Any, tmp_path: Path
     outline.select_row(1)
     blocks = window.workspace.collab.blocks
     blocks.set_section(sections.list_sections(window.ctx.store)[1].id)
+    settle()
     assert "Contribution du Japon" in blocks.heading.text()
     assert "from" not in " ".join(texts)

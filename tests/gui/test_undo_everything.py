@@ -136,10 +136,12 @@ def test_importing_citing_and_the_blocks_panel_are_undone_exactly(
     ctx.notify()
     panel = ws.collab.blocks
     panel.set_section(topic)
+    settle()
     undo_redo_exact(window, panel.add_paragraph.click)
     panel.add_list.click()
     settle()
     panel.set_section(topic)
+    settle()
 
     def edit_block() -> None:
         panel.text.set_markup("We thank the <i>Chair</i>.")

@@ -22,7 +22,7 @@ from app.core import sending
 from app.core.document import ImportedText, Page, Paragraph, ParagraphKind
 from app.core.services import passages, responses, review, sections, sources
 from app.core.store import ProjectStore
-from app.gui import outline_panel
+from app.gui import blocks_panel, outline_panel
 from app.gui.rowmodel import RowListModel
 from tests.gui.conftest import make_project, settle
 
@@ -378,3 +378,26 @@ def test_the_current_source_removed_is_forgotten_off_the_gui_thread(
     assert (shown_source.source_id if shown_source else None) == ctx.source_id
     assert all(p.source_id == ctx.source_id for p in ws.passages.items)
     assert not calls.gui["source_exists"] and calls.background["source_exists"] >= 1
+
+
+def test_choosing_a_section_reads_its_blocks_off_the_gui_thread(
+    shown: Any, calls: Calls, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Blocks panel's headings name every party: choosing a section reads them, and the
+    section's blocks, on the pool; the panel keeps what it showed until they arrive."""
+    calls.wrap(monkeypatch, blocks_panel, "section_headings")
+    calls.wrap(monkeypatch, sections, "list_blocks")
+    ws = shown.workspace
+    blocks = ws.collab.blocks
+    first, second = ws.outline.infos[0], ws.outline.infos[1]
+    blocks.set_section(first.id)
+    settle()
+    assert ws.outline.heading(first) in blocks.heading.text()
+    calls.clear()
+    blocks.set_section(second.id)
+    assert ws.outline.heading(first) in blocks.heading.text()  # not yet read: unchanged
+    settle()
+    assert ws.outline.heading(second) in blocks.heading.text()
+    for name in ("section_headings", "list_blocks"):
+        assert not calls.gui[name] and calls.background[name] >= 1, name
+    assert blocks.blocks == sections.list_blocks(shown.ctx.store, second.id)
