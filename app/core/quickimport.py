@@ -38,6 +38,8 @@ from app.core.kinds import SectionKind, SourceKind
 from app.core.language import detect_language
 from app.core.locking import ProjectLock
 from app.core.projectfile import check_header, inspect_readonly, is_read_only, ro_uri
+from app.core.retention import CUT as _CUT
+from app.core.retention import KEEP, KEEP_BYTES, KEEP_DAYS, STAMP
 from app.core.stamps import dump_history, new_stamp, record_created
 
 logger = logging.getLogger(__name__)
@@ -79,21 +81,6 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 }
 # Columns a journal entry names by digest (app.core.journal.images.LARGE).
 LARGE = {"source_version": ("text", "paragraphs", "pages")}
-
-# What the journal keeps (app.core.journal.recorder; a test checks they agree).
-KEEP = 500
-KEEP_DAYS = 30
-KEEP_BYTES = 64 * 2**20
-_STAMP = "%Y-%m-%dT%H:%M:%S.%fZ"
-_CUT = """
-    SELECT max(seq) FROM (
-        SELECT seq, at,
-               row_number() OVER (ORDER BY seq DESC) AS newer,
-               sum(size) OVER (ORDER BY seq DESC ROWS UNBOUNDED PRECEDING) AS held
-        FROM journal_entry
-    ) AS counted
-    WHERE newer > :keep AND (at < :since OR held > :bytes)
-"""
 
 # Builds a new version's sentence index on the open connection, in the transaction:
 # (connection, version id, text, paragraphs as (start, end)).
@@ -252,7 +239,7 @@ def _write_entry(conn: sqlite3.Connection, member_id: str, rows: str) -> None:
     ).fetchone()
     if beyond is None:
         return
-    since = (datetime.now(UTC) - timedelta(days=KEEP_DAYS)).strftime(_STAMP)
+    since = (datetime.now(UTC) - timedelta(days=KEEP_DAYS)).strftime(STAMP)
     cut = conn.execute(_CUT, {"keep": KEEP, "since": since, "bytes": KEEP_BYTES}).fetchone()[0]
     if cut is not None:
         conn.execute("DELETE FROM journal_blob WHERE entry_seq <= ?", (cut,))

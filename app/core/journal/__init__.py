@@ -17,7 +17,6 @@ from collections.abc import Iterator
 from app.core.journal.changes import Changes
 from app.core.journal.recorder import (
     BURST_SECONDS,
-    KEEP,
     Pending,
     Recorder,
     known,
@@ -26,6 +25,7 @@ from app.core.journal.recorder import (
     trim,
     write_entries,
 )
+from app.core.retention import KEEP
 
 logger = logging.getLogger(__name__)
 

@@ -35,16 +35,10 @@ from sqlalchemy.orm import Session
 from app.core.journal import images
 from app.core.journal.changes import Changes
 from app.core.models import JournalBlob, JournalEntry, new_id, utcnow
+from app.core.retention import CUT, KEEP, KEEP_BYTES, KEEP_DAYS, STAMP
 
 logger = logging.getLogger(__name__)
 
-# What the journal keeps (older operations can no longer be undone): always the newest
-# KEEP entries; beyond them, entries younger than KEEP_DAYS as long as they and every
-# newer entry hold at most KEEP_BYTES of row images. A batch of 20,000 citations
-# (about 25 MB) stays undoable; a year of work does not grow the file without bound.
-KEEP = 500
-KEEP_DAYS = 30
-KEEP_BYTES = 64 * 2**20
 BURST_SECONDS = 30  # saves of one text closer together than this are one step (typing)
 _INFO_KEY = "journal_recorder"
 
@@ -300,7 +294,6 @@ def _age(stamp: str) -> float:
     return (datetime.now(UTC) - datetime.fromisoformat(stamp)).total_seconds()
 
 
-STAMP = "%Y-%m-%dT%H:%M:%S.%fZ"  # as app.core.ids.utcnow writes an entry's time
 _NOW: Any = object()  # stands for "the row's image at the end", read once for all
 
 
@@ -329,19 +322,7 @@ _BEYOND = (
     .limit(1)
     .offset(bindparam("keep", type_=Integer))
 )
-# The newest entry to drop: past the newest KEEP, and too old or past the size with the
-# newer ones. Reads ix_journal_entry_trim only (sequence, size, time), never the images.
-_CUT = text(
-    """
-    SELECT max(seq) FROM (
-        SELECT seq, at,
-               row_number() OVER (ORDER BY seq DESC) AS newer,
-               sum(size) OVER (ORDER BY seq DESC ROWS UNBOUNDED PRECEDING) AS held
-        FROM journal_entry
-    ) AS counted
-    WHERE newer > :keep AND (at < :since OR held > :bytes)
-    """
-)
+_CUT = text(CUT)  # what the journal keeps: app.core.retention
 _TRIM_BLOBS = delete(JournalBlob).where(JournalBlob.entry_seq <= bindparam("cut"))
 _TRIM = delete(JournalEntry).where(JournalEntry.seq <= bindparam("cut"))
 

@@ -42,7 +42,8 @@ from sqlalchemy.engine import RowMapping
 
 from app.core.ids import new_id, utcnow
 from app.core.journal import Changes, images
-from app.core.journal.recorder import BURST_SECONDS, STAMP
+from app.core.journal.recorder import BURST_SECONDS
+from app.core.retention import STAMP
 from app.core.server import notify
 from app.core.stamps import dump_history, load_history, new_stamp, record_change, record_created
 
