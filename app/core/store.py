@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, cast
 
-from sqlalchemy import Engine, create_engine, event, inspect, select
+from sqlalchemy import Engine, create_engine, event, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
@@ -46,7 +46,7 @@ from app.core.errors import (
 from app.core.i18n import _
 from app.core.live import get_any  # its session event hides deleted rows from every read
 from app.core.locking import ProjectLock
-from app.core.models import Member, Project, Tracked, new_id, utcnow
+from app.core.models import Member, Project, new_id
 from app.core.projectfile import check_header as check_header
 from app.core.projectfile import (
     create_database,
@@ -55,14 +55,9 @@ from app.core.projectfile import (
     is_read_only,
     ro_uri,
 )
+from app.core.rowstamps import stamp_changes
 from app.core.sharedfolder import MERGE_ADVICE
-from app.core.stamps import (
-    dump_history,
-    load_history,
-    new_stamp,
-    record_change,
-    record_created,
-)
+from app.core.writegroup import WriteGroup
 
 logger = logging.getLogger(__name__)
 
@@ -86,41 +81,6 @@ def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
     cur.execute("PRAGMA busy_timeout=5000")
     cur.execute("PRAGMA synchronous=FULL")
     cur.close()
-
-
-_UNSTAMPED = frozenset({"id", "created_at", "updated_at", "changed_by", "field_history"})
-
-
-def _stamp_changes(session: Session, _ctx: Any, _instances: Any) -> None:
-    """Every new or changed row records when and by whom, and stamps each changed field.
-
-    The per-field stamps are what ``app.core.merge`` compares to tell a change
-    made in one copy from changes made in both (see ``app.core.stamps``).
-    """
-    member_id = session.info.get("member_id")
-    now = utcnow()
-    for obj in session.new:
-        if isinstance(obj, Tracked):
-            obj.created_at = obj.created_at or now
-            obj.updated_at = now
-            obj.changed_by = obj.changed_by or member_id
-            history = load_history(obj.field_history)
-            record_created(history, new_stamp(now, obj.changed_by))
-            obj.field_history = dump_history(history)
-    for obj in session.dirty:
-        if isinstance(obj, Tracked) and session.is_modified(obj):
-            state = inspect(obj)
-            changed = [
-                attr.key
-                for attr in state.mapper.column_attrs
-                if attr.key not in _UNSTAMPED and state.attrs[attr.key].history.has_changes()
-            ]
-            if changed:
-                history = load_history(obj.field_history)
-                record_change(history, changed, new_stamp(now, member_id))
-                obj.field_history = dump_history(history)
-            obj.updated_at = now
-            obj.changed_by = member_id
 
 
 class ProjectStore:
@@ -319,7 +279,7 @@ class ProjectStore:
 
     def session(self) -> Session:
         """A short read session; the caller closes it (``with store.session() as s``)."""
-        grouped: _Group | None = getattr(self._local, "group", None)
+        grouped: WriteGroup | None = getattr(self._local, "group", None)
         if grouped is not None:
             # Inside a group a session of its own would share this thread's one
             # connection and roll the group back when closed; it reads the
@@ -358,14 +318,14 @@ class ProjectStore:
         if outer is not None:  # a write inside a write joins it: one operation, one entry
             yield outer
             return
-        grouped: _Group | None = getattr(self._local, "group", None)
+        grouped: WriteGroup | None = getattr(self._local, "group", None)
         if grouped is not None:
             with grouped.write(label, record=record, typing=typing) as session:
                 yield session
             return
         with self._write_lock, self.session() as session:
             self.before_write()
-            event.listen(session, "before_flush", _stamp_changes)
+            event.listen(session, "before_flush", stamp_changes)
             recorder = (
                 journal.Recorder(session, label, self.member_id, typing=typing) if record else None
             )
@@ -406,8 +366,10 @@ class ProjectStore:
             return
         with self._write_lock, self.session() as session:
             self.before_write()
-            event.listen(session, "before_flush", _stamp_changes)
-            grouped = _Group(self, session)
+            event.listen(session, "before_flush", stamp_changes)
+            grouped = WriteGroup(
+                session, self.member_id, self._local, self._operation_failure, self.announce
+            )
             self._local.group = grouped
             try:
                 with session.begin():
@@ -512,61 +474,6 @@ class ProjectStore:
                         target=target, reason=failure or exc
                     )
                 ) from exc
-
-
-class _Group:
-    """The open transaction of :meth:`ProjectStore.group` and the operations done in it."""
-
-    def __init__(self, store: ProjectStore, session: Session) -> None:
-        self.store = store
-        self.session = session
-        self.done: list[journal.Changes] = []
-        self._pending: list[journal.Pending] = []
-        # The session forgets a row nobody refers to; the group's lines read the
-        # same source, version and section again and again, so it keeps them.
-        self._rows: list[object] = []
-        event.listen(session, "loaded_as_persistent", self._keep)
-        event.listen(session, "pending_to_persistent", self._keep)
-
-    def _keep(self, _session: Session, instance: object) -> None:
-        self._rows.append(instance)
-
-    @contextlib.contextmanager
-    def write(self, label: str, *, record: bool, typing: bool = False) -> Iterator[Session]:
-        """One operation inside the group: a savepoint and, when recorded, a journal entry."""
-        session = self.session
-        recorder = (
-            journal.Recorder(session, label, self.store.member_id, typing=typing)
-            if record
-            else None
-        )
-        self.store._local.session = session
-        try:
-            with session.begin_nested():
-                yield session
-                pending = recorder.capture() if recorder is not None else None
-        except (SQLAlchemyError, sqlite3.Error, OSError) as exc:
-            if recorder is not None:
-                recorder.detach()
-            failure = self.store._operation_failure(exc)
-            if failure is None:
-                raise
-            raise failure from exc
-        except BaseException:
-            if recorder is not None:
-                recorder.detach()
-            raise
-        finally:
-            self.store._local.session = None
-        if pending is not None:
-            self._pending.append(pending)
-
-    def write_entries(self) -> None:
-        """The journal entries of the group's operations, before it commits."""
-        if self._pending:
-            self.done = journal.write_entries(self.session.connection(), self._pending)
-            for changes in self.done:
-                self.store.announce(self.session, changes)
 
 
 def _member_row(identity: Identity) -> Member:

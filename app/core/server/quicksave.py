@@ -300,7 +300,7 @@ def _keep_conflict(
 
 
 def _new_row(columns: list[str], now: str, member_id: str | None, **values: Any) -> dict[str, Any]:
-    """A new row's image, stamped as :func:`app.core.store._stamp_changes` stamps a new row."""
+    """A new row's image, stamped as :func:`app.core.rowstamps.stamp_changes` stamps a new row."""
     history = load_history(None)
     record_created(history, new_stamp(now, member_id))
     row = {"id": new_id(), "created_at": now, "updated_at": now, "changed_by": member_id}
