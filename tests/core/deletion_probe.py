@@ -19,7 +19,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from app.core.anchoring import Reanchoring, make_anchor, reanchor
+from app.core.anchoring import make_anchor
+from app.core.reanchoring import Reanchoring, reanchor
 from app.core.structure import Structure
 from app.importers.base import ImportOptions, Paragraph
 from app.importers.detect import import_file

@@ -9,15 +9,10 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from app.core.anchoring import (
-    Anchor,
-    find_quote,
-    make_anchor,
-    reanchor,
-    reanchor_all,
-)
+from app.core.anchoring import Anchor, find_quote, make_anchor
 from app.core.errors import AmbiguousQuoteError, QuoteNotFoundError
 from app.core.fidelity import check_fidelity
+from app.core.reanchoring import reanchor, reanchor_all
 from app.core.textnorm import normalize, quote_key
 from tests.helpers import SAMPLES
 

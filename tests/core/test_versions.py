@@ -7,10 +7,11 @@ from pathlib import Path
 import pytest
 
 from app.core import preflight
-from app.core.anchoring import make_anchor, reanchor
+from app.core.anchoring import make_anchor
 from app.core.errors import DuplicateSourceError, InvalidInputError
 from app.core.fidelity import check_fidelity
 from app.core.journal import replay
+from app.core.reanchoring import reanchor
 from app.core.services import passages, placements, sources
 from app.core.store import ProjectStore
 from app.core.structure import Structure

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from app.core import anchoring
+from app.core import anchoring, reanchoring
 from app.core.document import pages_from_json, paragraphs_from_json
 from app.core.errors import InvalidInputError
 from app.core.fidelity import display_text
@@ -80,7 +80,7 @@ def list_placements(
                 source_id=passage.source_id,
                 source_label=label,
                 version=name,
-                kind=anchoring.PLACEMENT_KINDS.get(passage.anchor_method, "exact"),
+                kind=reanchoring.PLACEMENT_KINDS.get(passage.anchor_method, "exact"),
                 score=passage.anchor_score,
                 confirmed=bool(passage.placement_confirmed),
                 original=passage.orig_exact or passage.exact,

@@ -12,7 +12,7 @@ from sqlalchemy import bindparam, func, select
 from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session
 
-from app.core import anchoring, quickimport
+from app.core import anchoring, quickimport, reanchoring
 from app.core.document import (
     ImportedText,
     Page,
@@ -282,7 +282,7 @@ def reanchor_passages(session: Session, source_id: str, version: SourceVersion) 
     confirmed text is still there word for word.
     """
     structure = _structure(version)
-    reanchorer = anchoring.Reanchorer(version.text, structure=structure)
+    reanchorer = reanchoring.Reanchorer(version.text, structure=structure)
     pages = list(pages_from_json(version.pages))
     paragraphs = list(paragraphs_from_json(version.paragraphs))
     cache: dict[str, Structure] = {}
