@@ -4,7 +4,7 @@ A passage is anchored twice (see DESIGN.md): by offsets (code points, plus the
 page and paragraph a reader would cite) and by its exact text with 32 code
 points of context on each side, like the W3C TextQuoteSelector. Offsets are
 exact and cheap; the quote survives a revised version of the source (Rev.1),
-where offsets shift. :func:`reanchor` uses both, then falls back to a fuzzy
+where offsets shift. :func:`app.core.reanchoring.reanchor` uses both, then falls back to a fuzzy
 match with a score, and reports what it cannot place as an orphan instead of
 guessing or failing: orphans are listed for review, never deleted.
 

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from app.core import markup
 from app.core.errors import RejoinderError
 from app.core.journal import Changes
-from app.core.services import notes, review, review_import
+from app.core.services import notes, proposals, review
 from app.core.services.notes import NoteInfo
 from app.core.services.passages import PassageInfo, get_passage
 from app.core.services.review import StatusHistory
@@ -71,7 +71,7 @@ def read_thread(store: ProjectStore, passage_id: str, on_response: bool) -> Thre
     infos = notes.list_notes(store, target) if target else []
     response_id = passage.response_id if passage else None
     state = review.status_history(store, response_id) if response_id else None
-    pending = len(review_import.pending_proposals(store, response_id)) if response_id else 0
+    pending = len(proposals.pending_proposals(store, response_id)) if response_id else 0
     return Thread(passage, infos, state, pending)
 
 

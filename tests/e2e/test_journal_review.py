@@ -6,7 +6,7 @@ from pathlib import Path
 
 from app.core import dump
 from app.core.journal import replay
-from app.core.services import review_import
+from app.core.services import proposals, review_import
 from app.core.store import ProjectStore
 from app.importers.docx.review import read_review
 from tests.e2e.test_review_roundtrip import project  # noqa: F401  (the fixture)
@@ -21,7 +21,7 @@ def test_review_import_and_accepting_a_proposal_undo_and_redo(
         report = review_import.import_review(store, read_review(reviewed.read_bytes()))
         imported = dump.dumps(store)
         (proposal,) = report.proposals
-        review_import.accept_proposal(store, proposal.note_id)
+        proposals.accept_proposal(store, proposal.note_id)
         accepted = dump.dumps(store)
         assert replay.undo(store).label == "Accept proposal"
         assert dump.dumps(store) == imported

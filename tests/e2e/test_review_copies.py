@@ -12,7 +12,7 @@ import pytest
 from lxml import etree
 
 from app.core.errors import ImportFailedError, InvalidInputError
-from app.core.services import passages, responses, review_import
+from app.core.services import passages, proposals, responses, review_import
 from app.core.services.review import list_members
 from app.core.store import ProjectStore
 from app.exporters.docx.review import bookmark_name
@@ -124,10 +124,10 @@ def test_a_proposal_on_an_older_text_merges_or_asks(
     responses.respond(store, passage_id.id, "We agree with this list of characteristics, twice.")
     (proposal,) = _import(store, out).proposals
     assert proposal.author.endswith("(on an older text)")
-    exported, current, proposed = review_import.three_texts(store, proposal.note_id)
+    exported, current, proposed = proposals.three_texts(store, proposal.note_id)
     assert exported == "We agree with this list of characteristics."
     assert current.endswith("twice.") and "fully agree" in proposed
-    review_import.accept_proposal(store, proposal.note_id)
+    proposals.accept_proposal(store, proposal.note_id)
     merged = passages.get_passage(store, passage_id.id)
     assert merged is not None
     assert merged.response_text == "We fully agree with this list of characteristics, twice."
@@ -147,14 +147,14 @@ def test_a_stale_proposal_touching_newer_words_is_never_applied_silently(
     assert info is not None
     responses.respond(store, info.id, "We disagree with this list of characteristics.")
     (proposal,) = _import(store, out).proposals
-    with pytest.raises(review_import.StaleProposalError) as refused:
-        review_import.accept_proposal(store, proposal.note_id)
+    with pytest.raises(proposals.StaleProposalError) as refused:
+        proposals.accept_proposal(store, proposal.note_id)
     message = str(refused.value)
     assert "Sent for review: We agree" in message and "Current: We disagree" in message
     assert "Proposed: We fully agree" in message
     after = passages.get_passage(store, info.id)
     assert after is not None and after.response_text.startswith("We disagree")
-    review_import.accept_proposal(store, proposal.note_id, text="We partly agree, in the end.")
+    proposals.accept_proposal(store, proposal.note_id, text="We partly agree, in the end.")
     after = passages.get_passage(store, info.id)
     assert after is not None and after.response_text == "We partly agree, in the end."
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from app.core.services import notes, passages, review_import
+from app.core.services import notes, passages, proposals, review_import
 from app.importers.docx.review import read_review
 from tests.e2e.libreoffice_reviews import (
     OUT,
@@ -155,12 +155,12 @@ def test_accepting_one_proposal_changes_that_answer_only(built: Built) -> None:
     report = _import(built, "lo-tracked-comments.docx")
     keys = {rid: key for key, rid in built.response.items()}
     (a2,) = [p for p in report.proposals if keys[p.response_id] == "A2"]
-    review_import.accept_proposal(built.store, a2.note_id)
+    proposals.accept_proposal(built.store, a2.note_id)
     after = _texts(built)
     assert after.pop("A2") == a2.markup
     before.pop("A2")
     assert after == before
-    assert {keys[p.response_id] for p in review_import.pending_proposals(built.store)} == {
+    assert {keys[p.response_id] for p in proposals.pending_proposals(built.store)} == {
         "A1",
         "A3",
     }

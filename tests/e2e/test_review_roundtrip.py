@@ -10,7 +10,7 @@ from app.core import journal
 from app.core.errors import InvalidInputError
 from app.core.history import versions
 from app.core.journal import replay
-from app.core.services import notes, passages, responses, review_import
+from app.core.services import notes, passages, proposals, responses, review_import
 from app.core.services.review import list_members
 from app.core.store import ProjectStore
 from app.exporters.docx.review import bookmark_name
@@ -77,7 +77,7 @@ def test_round_trip_notes_proposal_unmapped_and_idempotent(
         assert versions(store, response_id)[0].text == original[1]
         (proposal,) = report.proposals
         assert proposal.response_id == response_id and proposal.author == "Maria Gomez"
-        assert review_import.pending_proposals(store) == [proposal]
+        assert proposals.pending_proposals(store) == [proposal]
 
         unmapped = sorted((u.kind, u.text) for u in report.unmapped)
         assert unmapped == [
@@ -91,13 +91,13 @@ def test_round_trip_notes_proposal_unmapped_and_idempotent(
         assert len(again.unmapped) == 3
         assert len(notes.list_notes(store, passage_id)) == 3
 
-        assert review_import.accept_proposal(store, proposal.note_id) == response_id
+        assert proposals.accept_proposal(store, proposal.note_id) == response_id
         history = versions(store, response_id)
         assert history[0].text == "We <b>partly agree</b>.<fn>See our paper.</fn>"
         assert history[1].text == original[1]
-        assert review_import.pending_proposals(store) == []
+        assert proposals.pending_proposals(store) == []
         with pytest.raises(InvalidInputError, match="already"):
-            review_import.accept_proposal(store, proposal.note_id)
+            proposals.accept_proposal(store, proposal.note_id)
         third = review_import.import_review(store, read_review(reviewed.read_bytes()))
         assert third.nothing_new
 
@@ -130,10 +130,10 @@ def test_decline_and_deleted_targets(project: tuple[ProjectStore, str, str, Path
         replay.undo_through(store, deleted.changes.entry_id)
         report = review_import.import_review(store, parsed)
         (proposal,) = report.proposals
-        review_import.decline_proposal(store, proposal.note_id, "Keep our wording.")
-        assert review_import.pending_proposals(store) == []
+        proposals.decline_proposal(store, proposal.note_id, "Keep our wording.")
+        assert proposals.pending_proposals(store) == []
         with pytest.raises(InvalidInputError):
-            review_import.accept_proposal(store, report.notes_added[0])
+            proposals.accept_proposal(store, report.notes_added[0])
 
 
 def test_cli_import_review(project: tuple[ProjectStore, str, str, Path], tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QDialog
 
-from app.core.services import passages, responses, review_import
+from app.core.services import passages, proposals, responses, review_import
 from app.exporters.docx.review import bookmark_name
 from app.exporters.export import export_project
 from app.gui.review import ui as review_ui
@@ -49,7 +49,7 @@ def test_an_enormous_or_unreadable_review_file_is_refused_cleanly(
     review_ui.import_review_file(window, window.ctx, pipe)
     drain(qtbot)
     assert any("not a document" in m for m in messages), messages
-    assert review_import.pending_proposals(window.ctx.store) == []
+    assert proposals.pending_proposals(window.ctx.store) == []
     pipe.unlink()
 
 
@@ -135,7 +135,7 @@ def test_a_stale_proposal_shows_the_three_texts_and_the_merge_is_one_undoable_st
     window.ctx.undo_stack.undo(window)
     settle()
     assert _text(window, passage_id) == OURS
-    assert [p.note_id for p in review_import.pending_proposals(window.ctx.store)] == [note_id]
+    assert [p.note_id for p in proposals.pending_proposals(window.ctx.store)] == [note_id]
     window.ctx.undo_stack.redo(window)
     settle()
     assert _text(window, passage_id) == merged
@@ -166,6 +166,6 @@ def test_keeping_the_current_text_declines_a_stale_proposal_and_cancel_changes_n
     assert dialog.accept_current()
     settle()
     assert _text(window, passage_id) == OURS
-    assert review_import.pending_proposals(window.ctx.store) == []
+    assert proposals.pending_proposals(window.ctx.store) == []
     assert messages == []
     dialog.close()

@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from app.core.services import review_import, sources
+from app.core.services import proposals, sources
 from app.exporters.docx.review import bookmark_name
 from app.exporters.export import export_project
 from app.gui.dialogs.placements import ReattachDialog
@@ -50,7 +50,7 @@ def test_declining_a_proposal_is_undone_exactly(window: Any, tmp_path: Path) -> 
     assert window.open_project(tmp_path / "p.rejoinder")
     review_ui.import_review_file(window, window.ctx, tmp_path / "reviewed.docx")
     settle()
-    assert review_import.pending_proposals(window.ctx.store)
+    assert proposals.pending_proposals(window.ctx.store)
     dialog = ProposalsDialog(window, window.ctx)
     settle()
 
@@ -59,7 +59,7 @@ def test_declining_a_proposal_is_undone_exactly(window: Any, tmp_path: Path) -> 
         settle()
 
     undo_redo_exact(window, decline)
-    assert not review_import.pending_proposals(window.ctx.store)
+    assert not proposals.pending_proposals(window.ctx.store)
     dialog.close()
 
 

@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication
 
 from app.core import rowversion
 from app.core.models import BlockKind
-from app.core.services import notes, passages, review, review_import, sections
+from app.core.services import notes, passages, proposals, review, sections
 from app.gui.commands import Command, SectionEdit, Versioned
 from app.gui.context import NOTES, PASSAGES, RESPONSES, SECTIONS, SOURCES, ProjectContext
 
@@ -125,7 +125,7 @@ class AcceptProposal(Command):
         self.note_id, self.chosen = note_id, text
 
     def do(self) -> None:
-        review_import.accept_proposal(self.ctx.store, self.note_id, self.chosen)
+        proposals.accept_proposal(self.ctx.store, self.note_id, self.chosen)
 
 
 class DeclineProposal(Command):
@@ -136,7 +136,7 @@ class DeclineProposal(Command):
         self.note_id, self.reason = note_id, reason
 
     def do(self) -> None:
-        review_import.decline_proposal(self.ctx.store, self.note_id, self.reason)
+        proposals.decline_proposal(self.ctx.store, self.note_id, self.reason)
 
 
 class PlacePassage(Command):

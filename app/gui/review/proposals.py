@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QTextBrowser, QVBoxLayout,
 from app.core import markup
 from app.core.errors import RejoinderError
 from app.core.history import diff_markup
-from app.core.services import review_import
-from app.core.services.review_import import ProposalInfo
+from app.core.services import proposals, review_import
+from app.core.services.proposals import ProposalInfo
 from app.gui.commands import push
 from app.gui.context import ProjectContext
 from app.gui.dialogs.listdiff import ListDiffDialog, diff_html
@@ -70,7 +70,7 @@ class ProposalsDialog(ListDiffDialog[ProposalInfo]):
         return sides
 
     def load(self) -> list[ProposalInfo]:
-        return review_import.pending_proposals(self.ctx.store, self.response_id)
+        return proposals.pending_proposals(self.ctx.store, self.response_id)
 
     def key(self, item: ProposalInfo) -> str:
         return item.note_id
@@ -117,7 +117,7 @@ class ProposalsDialog(ListDiffDialog[ProposalInfo]):
         self.refresh()
 
     def _refused(self, proposal: ProposalInfo, exc: RejoinderError) -> None:
-        if not isinstance(exc, review_import.StaleProposalError):
+        if not isinstance(exc, proposals.StaleProposalError):
             show_error(self, exc)
             return
         logger.info("proposal %s was made on an older text: asking", proposal.note_id)

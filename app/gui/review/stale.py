@@ -3,7 +3,7 @@
 A colleague's review copy went out with one text of a response; the response
 was rewritten in the project since, and the colleague's edits touch the same
 words. Core refuses to apply such a proposal by itself
-(:class:`~app.core.services.review_import.StaleProposalError`). Instead of an
+(:class:`~app.core.services.proposals.StaleProposalError`). Instead of an
 error, the window shows the text sent for review, the current text (marked
 against what was sent: what we changed) and the proposed text (marked against
 what was sent: what the reviewer changed), and an editor below. The user
