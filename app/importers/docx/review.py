@@ -26,6 +26,19 @@ from app.core.errors import ImportFailedError
 from app.core.i18n import N_, _
 from app.core.reviewdata import ParsedReview, ProposedText, Target, TrackedChange, WordComment
 from app.importers.detect import refuse_ole
+from app.importers.docx.review_runs import (
+    SKIPPED_TAGS,
+    deleted_text,
+    draft_mark,
+    in_properties,
+    inserted,
+    is_heading,
+    only_comment_marks,
+    run_text,
+    skipped,
+    styled,
+    tracked_change,
+)
 from app.importers.docx.xml import attr, children, descendants, local
 from app.importers.safety import open_zip, parse_xml, read_member
 
@@ -33,10 +46,7 @@ logger = logging.getLogger(__name__)
 
 _NAME = re.compile(r"\A([pr])_([0-9a-fA-F]{32})(?:_\d+)?\Z")
 _CHANGE_TAGS = {"ins": "insert", "del": "delete", "moveTo": "insert", "moveFrom": "delete"}
-_SKIPPED = {"del", "moveFrom"}
-_DRAFT = re.compile(r"\A\[[^\]]{1,20}\] ?\Z")
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_HEADING_STYLE = re.compile(r"\A(?:Heading|heading|Title|Subtitle)\s*\d*\Z")
 _NOT_REVIEW = N_(
     "This Word file is not a Rejoinder review copy: it has no passage or response marks. "
     "Export a review copy, let your colleague annotate it, and import that file."
@@ -67,105 +77,6 @@ def _target(name: str) -> Target | None:
     if match is None:
         return None
     return Target("passage" if match.group(1) == "p" else "response", _uuid(match.group(2)))
-
-
-def _on(element: etree._Element | None, name: str) -> bool:
-    """A toggle property (w:b, w:i) that is present and not switched off."""
-    if element is None:
-        return False
-    for item in children(element, name):
-        return (attr(item, "val") or "true").lower() not in ("0", "false", "off", "none")
-    return False
-
-
-def _skipped(run: etree._Element) -> bool:
-    """True for deleted or moved-away text: accepting the changes removes it."""
-    for ancestor in run.iterancestors():
-        name = local(ancestor)
-        if name in _SKIPPED:
-            return True
-        if name in ("p", "body", "footnote"):
-            return False
-    return False
-
-
-def _inserted(run: etree._Element) -> bool:
-    """True for text a tracked insertion added: rejecting the changes removes it."""
-    for ancestor in run.iterancestors():
-        name = local(ancestor)
-        if name in ("ins", "moveTo"):
-            return True
-        if name in ("p", "body", "footnote"):
-            return False
-    return False
-
-
-def _in_properties(element: etree._Element) -> bool:
-    """A w:ins/w:del inside w:rPr marks an inserted or deleted paragraph mark, not text."""
-    parent = element.getparent()
-    return parent is not None and local(parent) == "rPr"
-
-
-def _run_text(run: etree._Element) -> str:
-    parts: list[str] = []
-    for item in run:
-        name = local(item)
-        if name == "t":
-            parts.append(item.text or "")
-        elif name in ("tab", "br", "cr"):
-            parts.append(" " if name != "tab" else "\t")
-        elif name in ("noBreakHyphen", "softHyphen"):
-            parts.append("-" if name == "noBreakHyphen" else "")
-    return "".join(parts)
-
-
-def _draft_mark(props: etree._Element | None, text: str) -> bool:
-    """The highlighted "[DRAFT] " the review copy prints before a draft; not part of the text."""
-    if props is None or _DRAFT.match(text) is None:
-        return False
-    if next(children(props, "highlight"), None) is not None:
-        return True
-    # LibreOffice writes the highlight back as shading of the run.
-    shading = next(children(props, "shd"), None)
-    fill = (attr(shading, "fill") or "auto").lower() if shading is not None else "auto"
-    return fill not in ("auto", "ffffff")
-
-
-def _heading(paragraph: etree._Element) -> bool:
-    """A heading or title paragraph (Word and LibreOffice style ids alike)."""
-    props = next(children(paragraph, "pPr"), None)
-    style = next(children(props, "pStyle"), None) if props is not None else None
-    value = (attr(style, "val") or "") if style is not None else ""
-    return _HEADING_STYLE.match(value) is not None
-
-
-def _change(element: etree._Element, kind: str, text: str) -> TrackedChange:
-    return TrackedChange(
-        kind=kind,
-        author=attr(element, "author") or "",
-        date=attr(element, "date") or "",
-        text=text,
-    )
-
-
-_COMMENT_MARKS = {"commentRangeStart", "commentRangeEnd", "commentReference"}
-
-
-def _only_comment_marks(element: etree._Element) -> bool:
-    """A tracked change around nothing but comment marks (LibreOffice splits its changes
-    where a comment range starts or ends): no words of the text changed."""
-    for item in element:
-        name = local(item)
-        if name == "r":
-            if any(local(c) not in ("rPr", *_COMMENT_MARKS) for c in item):
-                return False
-        elif name not in _COMMENT_MARKS:
-            return False
-    return True
-
-
-def _deleted_text(element: etree._Element) -> str:
-    return "".join(t.text or "" for t in descendants(element, "delText"))
 
 
 class _Reader:
@@ -244,7 +155,7 @@ class _Reader:
             if name == "p":
                 self._paragraph_end()
                 self.para += 1
-                if _heading(element):
+                if is_heading(element):
                     self._close_all()  # a heading is never part of a passage or response
             elif name == "bookmarkStart":
                 target = _target(attr(element, "name") or "")
@@ -268,16 +179,16 @@ class _Reader:
                     self.comment_start[cid] = (self.pos, self.para, list(self.open.values()))
                     self.comment_end[cid] = self.pos
                     self.comment_text.setdefault(cid, [])
-            elif name in _CHANGE_TAGS and not _in_properties(element):
-                text = _deleted_text(element) if name in _SKIPPED else ""
+            elif name in _CHANGE_TAGS and not in_properties(element):
+                text = deleted_text(element) if name in SKIPPED_TAGS else ""
                 if not text:
-                    text = "".join(_run_text(r) for r in descendants(element, "r"))
-                if text or not _only_comment_marks(element):
-                    self._record(_change(element, _CHANGE_TAGS[name], text))
+                    text = "".join(run_text(r) for r in descendants(element, "r"))
+                if text or not only_comment_marks(element):
+                    self._record(tracked_change(element, _CHANGE_TAGS[name], text))
             elif name in ("del", "ins"):
-                self.mark_changes.append((name, _change(element, "paragraph", "")))
+                self.mark_changes.append((name, tracked_change(element, "paragraph", "")))
             elif name in ("rPrChange", "pPrChange"):
-                self._record(_change(element, "format", ""))
+                self._record(tracked_change(element, "format", ""))
             elif name == "r":
                 self._run(element)
         self._paragraph_end()
@@ -285,19 +196,19 @@ class _Reader:
     def _base(self, run: etree._Element) -> None:
         """The text the reviewer received: deleted runs count, inserted ones do not."""
         mark = self._innermost()
-        if mark is None or mark.target.kind != "response" or _inserted(run):
+        if mark is None or mark.target.kind != "response" or inserted(run):
             return
-        text = _deleted_text(run) if _skipped(run) else _run_text(run)
+        text = deleted_text(run) if skipped(run) else run_text(run)
         props = next(children(run, "rPr"), None)
-        if not mark.base and _draft_mark(props, text):
+        if not mark.base and draft_mark(props, text):
             return
         mark.base[self.para] = mark.base.get(self.para, "") + text
 
     def _run(self, run: etree._Element) -> None:
         self._base(run)
-        if _skipped(run):
+        if skipped(run):
             return
-        text = _run_text(run)
+        text = run_text(run)
         for cid in self.comment_start:
             if cid not in self.comment_end:
                 self.comment_text[cid].append(text)
@@ -312,32 +223,14 @@ class _Reader:
         if mark is None or mark.target.kind != "response":
             return
         props = next(children(run, "rPr"), None)
-        if not mark.runs and _draft_mark(props, text):
+        if not mark.runs and draft_mark(props, text):
             return
         if text:
-            mark.runs.append((self.para, _styled(run, text, self.links)))
+            mark.runs.append((self.para, styled(run, text, self.links)))
         for ref in children(run, "footnoteReference"):
             runs = self.footnotes.get(attr(ref, "id") or "")
             if runs is not None:
                 mark.runs.append((self.para, markup.Footnote(runs)))
-
-
-def _styled(run: etree._Element, text: str, links: dict[str, str]) -> markup.Run:
-    """A run of the markup with the Word run's bold, italic, underline and link."""
-    props = next(children(run, "rPr"), None)
-    parent = run.getparent()
-    href = None
-    if parent is not None and local(parent) == "hyperlink":
-        href = links.get(attr(parent, "id") or "")
-    if href and not href.lower().startswith(markup.ALLOWED_SCHEMES):
-        href = None
-    return markup.Run(
-        text.replace("\t", " "),
-        bold=_on(props, "b"),
-        italic=_on(props, "i"),
-        underline=_on(props, "u"),
-        href=href,
-    )
 
 
 def _footnotes(
@@ -349,9 +242,9 @@ def _footnotes(
         return out
     for note in children(root, "footnote"):
         runs = [
-            _styled(run, text, links)
+            styled(run, text, links)
             for run in descendants(note, "r")
-            if not _skipped(run) and (text := _run_text(run))
+            if not skipped(run) and (text := run_text(run))
         ]
         if runs:
             runs[0] = markup.Run(
@@ -402,7 +295,7 @@ def _comment_parts(root: etree._Element | None) -> list[tuple[etree._Element, st
     for comment in children(root, "comment"):
         paragraphs = list(descendants(comment, "p"))
         lines = [
-            "".join(_run_text(r) for r in descendants(p, "r") if not _skipped(r)).strip()
+            "".join(run_text(r) for r in descendants(p, "r") if not skipped(r)).strip()
             for p in paragraphs
         ]
         para_id = (attr(paragraphs[-1], "paraId") or "") if paragraphs else ""
