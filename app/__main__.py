@@ -13,15 +13,30 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from app import __version__
-from app.cli import COMMANDS, run
+from app.cli import (
+    COMMANDS,
+    command_list,
+    refuse_unknown_command,
+    refuse_window_without_display,
+    run,
+)
 from app.cli import main as cli_main
 from app.cli.common import Parser
 
 logger = logging.getLogger(__name__)
 
 
-def build_gui_parser() -> argparse.ArgumentParser:
-    parser = Parser(prog="rejoinder", description="Start Rejoinder's window.")
+def build_gui_parser(*, with_commands: bool = False) -> argparse.ArgumentParser:
+    """The window's options; ``with_commands`` adds the list of commands to its help."""
+    epilog = None
+    if with_commands:
+        epilog = "commands (rejoinder COMMAND --help tells more):\n" + command_list()
+    parser = Parser(
+        prog="rejoinder",
+        description="Start Rejoinder's window, or run one of its commands.",
+        epilog=epilog,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--version", action="version", version=f"rejoinder {__version__}")
     parser.add_argument("--demo", action="store_true", help="open a demo project")
     parser.add_argument(
@@ -38,13 +53,19 @@ def start(argv: Sequence[str]) -> int:
     argv = list(argv)
     if argv and argv[0] in COMMANDS:
         return cli_main(argv)
-    args = build_gui_parser().parse_args(argv)
+    if argv and not argv[0].startswith("-"):
+        refused = run(lambda: refuse_unknown_command(argv[0]))
+        if refused:
+            return refused
+    asks_help = any(a in ("-h", "--help") for a in argv)
+    args = build_gui_parser(with_commands=asks_help).parse_args(argv)
     if args.self_test:
         from app.selftest import run_self_test
 
         return run_self_test()
 
     def start_gui() -> int:
+        refuse_window_without_display()
         from app.gui.application import run_gui
 
         given: str | None = args.project

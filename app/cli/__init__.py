@@ -27,6 +27,7 @@ pypdfium2 more). So a command pays only for what it uses. To add a command:
 from __future__ import annotations
 
 import argparse
+import difflib
 import importlib
 import logging
 import os
@@ -45,6 +46,7 @@ COMMANDS: dict[str, str] = {
     "import": "sources",
     "sources": "sources",
     "remove-version": "sources",
+    "source-language": "sources",
     "placements": "placements",
     "confirm-placement": "placements",
     "keep-orphan": "placements",
@@ -85,6 +87,76 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     for name in names:
         importlib.import_module(f"app.cli.{name}").register(sub)
     return parser
+
+
+def command_list() -> str:
+    """Every command with what it does, one a line: ``rejoinder --help`` lists them.
+
+    The window's parser (``app.__main__``) knows no commands; without this a
+    person asking for help would never learn there are any. Registering every
+    module's commands imports only the standard library.
+    """
+    parser = build_parser()
+    rows: list[tuple[str, str]] = []
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            rows = [(a.dest, a.help or "") for a in action._get_subactions()]
+    width = max((len(name) for name, _help in rows), default=0)
+    return "\n".join(f"  {name.ljust(width)}  {text}".rstrip() for name, text in rows)
+
+
+def refuse_unknown_command(word: str) -> int:
+    """Refuse ``rejoinder WORD`` when WORD is neither a command nor a project; else return 0.
+
+    A bare word that is neither a command nor a file is a mistyped command
+    (``rejoinder exprot``), not a project to open: a window saying the project
+    "exprot" is missing would not tell the person what went wrong. Run inside
+    :func:`run`, which prints the refusal in the user's language.
+    """
+    from pathlib import Path
+
+    from app.core.errors import InvalidInputError
+    from app.core.i18n import _
+
+    path = Path(word)
+    if word in COMMANDS or "://" in word or path.suffix or len(path.parts) > 1 or path.exists():
+        return 0
+    close = difflib.get_close_matches(word, COMMANDS, n=1, cutoff=0.6)
+    if close:
+        raise InvalidInputError(
+            _(
+                "“{word}” is not a command. Did you mean “{command}”? (rejoinder --help lists them)"
+            ).format(word=word, command=close[0])
+        )
+    raise InvalidInputError(
+        _(
+            "“{word}” is neither a command nor a project file "
+            "(rejoinder --help lists the commands)."
+        ).format(word=word)
+    )
+
+
+def refuse_window_without_display() -> None:
+    """On Linux, refuse to start the window where it has nowhere to go (a server, SSH without X).
+
+    Qt would abort with lines about platform plugins that tell a person
+    nothing; the commands need no display, so the refusal points at them.
+    """
+    from app.core.errors import InvalidInputError
+    from app.core.i18n import _
+
+    if not sys.platform.startswith("linux"):
+        return
+    if os.environ.get("QT_QPA_PLATFORM", "xcb").split(":")[0] not in ("xcb", "wayland", ""):
+        return  # offscreen, vnc…: Qt needs no display server
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return
+    raise InvalidInputError(
+        _(
+            "There is no display to open Rejoinder's window on. The commands work "
+            "without one: rejoinder --help lists them."
+        )
+    )
 
 
 def _quiet_broken_pipe() -> int:

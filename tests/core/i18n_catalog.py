@@ -98,6 +98,10 @@ def update(language: str) -> list[str]:
         creation_date=old.creation_date,
         revision_date=old.creation_date,
     )
+    # The plural rule stays the file's: Babel's CLDR data changes between releases
+    # (2.19 gives French and Spanish a third form for millions), and a .po whose
+    # rule changed under its translations would pick the wrong form or none.
+    catalog.mime_headers = [(k, v) for k, v in old.mime_headers if k == "Plural-Forms"]
     missing = []
     for text in sorted(messages()):
         kept = old.get(text)
