@@ -93,6 +93,33 @@ def test_the_stream_check_measures_and_skips_what_it_should() -> None:
     assert streams.largest_stream(image) == 0
 
 
+def test_the_heavy_check_inflates_only_streams_that_could_be_heavy(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A stream whose written length cannot unpack beyond HEAVY is not inflated.
+
+    Deflate packs at most 1,032:1, so an 8 MB bomb (10 kB packed) cannot be
+    heavy; a 24 MB one (30 kB) might, and is measured. A length by
+    reference, or one that is wrong, says nothing: those are measured too.
+    """
+    inflated: list[int] = []
+    real = streams._inflated
+
+    def counting(data: bytes, start: int, limit: int) -> int:
+        inflated.append(start)
+        return real(data, start, limit)
+
+    monkeypatch.setattr(streams, "_inflated", counting)
+    small = flate_bomb(8 * 1024 * 1024)
+    assert streams.check_streams(small) == 0 and inflated == []
+    assert streams.check_streams(flate_bomb(24 * 1024 * 1024)) == 24 * 1024 * 1024
+    by_reference = small.replace(b"/Length ", b"/Length 9 0 R /Foo ")
+    assert streams.check_streams(by_reference) == 8 * 1024 * 1024
+    wrong = small.replace(b"/Length ", b"/Length 5 /Foo ")
+    assert streams.check_streams(wrong) == 8 * 1024 * 1024
+    assert len(inflated) == 3
+
+
 def test_cancel_stops_pdfium_inside_one_long_page() -> None:
     """One page whose content takes pdfium seconds: cancel ends it in the middle."""
     data = flate_bomb(200 * 1024 * 1024)
