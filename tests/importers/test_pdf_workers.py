@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import signal
 import time
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
@@ -64,7 +65,9 @@ def test_long_documents_get_workers_and_short_ones_none(monkeypatch: pytest.Monk
     assert pdf_workers.worker_count(pdf_workers.MIN_PAGES) == 1
     monkeypatch.setattr(pdf_workers, "available_cores", lambda: 1)
     assert pdf_workers.worker_count(300) == 0
-    assert pdf_workers.ranges(10, 3) == [(0, 3), (3, 6), (6, 10)]
+    assert pdf_workers.segments(10, 2) == [(0, 10)]  # one pair: this process and a worker
+    assert pdf_workers.segments(10, 4) == [(0, 5), (5, 10)]
+    assert pdf_workers.segments(9, 3) == [(0, 6), (6, 9)]  # a lone reader's range is half
 
 
 def test_progress_counts_every_page_once(long_pdf: bytes) -> None:
@@ -102,24 +105,57 @@ def test_a_worker_that_dies_is_a_clean_error(
         import_bytes(long_pdf, ImportOptions(), workers=2)
 
 
-def test_this_process_reads_the_first_range_and_a_worker_the_rest(
-    long_pdf: bytes, monkeypatch: pytest.MonkeyPatch
+def _reading(
+    monkeypatch: pytest.MonkeyPatch, here: list[int], pause: float = 0.0, worker_pause: float = 0.0
 ) -> None:
+    """Record the pages this process reads; pause per page here, or once in a worker."""
     monkeypatch.setattr(pdf_workers, "start_method", lambda: "fork")
     real = pdf_workers.Chunk.read
     importer = os.getpid()
-    here: list[tuple[int, int]] = []
 
-    def read(raw: object, start: int, stop: int, done: object = None) -> object:
-        if os.getpid() == importer:
-            here.append((start, stop))
-        return real(raw, start, stop, done)  # type: ignore[arg-type]
+    def read(raw: object, indexes: Iterable[int], done: object = None) -> object:
+        if os.getpid() != importer:
+            time.sleep(worker_pause)
+            return real(raw, indexes, done)  # type: ignore[arg-type]
+
+        def recorded() -> Iterator[int]:
+            for index in indexes:
+                here.append(index)
+                time.sleep(pause)
+                yield index
+
+        return real(raw, recorded(), done)  # type: ignore[arg-type]
 
     monkeypatch.setattr(pdf_workers.Chunk, "read", read)
+
+
+def test_this_process_reads_the_first_pages_and_a_worker_the_rest(
+    long_pdf: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    here: list[int] = []
+    _reading(monkeypatch, here)
     alone = import_bytes(long_pdf, ImportOptions(), workers=0)
     here.clear()
     assert import_bytes(long_pdf, ImportOptions(), workers=1) == alone
-    assert here == [(0, 22)]  # pages 23 to 45 were read in the worker
+    assert here == list(range(len(here)))
+    assert len(here) <= 45 - pdf_workers.RESERVE  # the last pages are left to the worker
+
+
+@pytest.mark.parametrize("slow", ["worker", "this process"])
+def test_the_faster_reader_reads_more_pages(
+    long_pdf: bytes, monkeypatch: pytest.MonkeyPatch, slow: str
+) -> None:
+    """The two readers of a range meet where their speeds put them, not in the middle."""
+    here: list[int] = []
+    alone = import_bytes(long_pdf, ImportOptions(), workers=0)
+    if slow == "worker":  # slow to start
+        _reading(monkeypatch, here, worker_pause=1.0)
+        assert import_bytes(long_pdf, ImportOptions(), workers=1) == alone
+        assert here == list(range(45 - pdf_workers.RESERVE))
+    else:  # busy with other work
+        _reading(monkeypatch, here, pause=0.05)
+        assert import_bytes(long_pdf, ImportOptions(), workers=1) == alone
+        assert 0 < len(here) < 15
 
 
 def test_with_work_of_its_own_this_process_leaves_every_page_to_the_workers(
@@ -127,17 +163,9 @@ def test_with_work_of_its_own_this_process_leaves_every_page_to_the_workers(
 ) -> None:
     monkeypatch.setattr(pdf_workers, "start_method", lambda: "fork")
     monkeypatch.setattr(pdf_workers, "available_cores", lambda: 2)
-    real = pdf_workers.Chunk.read
-    importer = os.getpid()
-    here: list[tuple[int, int]] = []
+    here: list[int] = []
     calls: list[int] = []
-
-    def read(raw: object, start: int, stop: int, done: object = None) -> object:
-        if os.getpid() == importer:
-            here.append((start, stop))
-        return real(raw, start, stop, done)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(pdf_workers.Chunk, "read", read)
+    _reading(monkeypatch, here)
     alone = import_bytes(long_pdf, ImportOptions(), workers=0)
     here.clear()
     options = ImportOptions(meanwhile=lambda: calls.append(len(here)))

@@ -90,15 +90,19 @@ def import_bytes(
             if auto and not share:
                 count = count + 1 if count > 0 else int(heavy)
             if count > 0:
-                parts = pool.ranges(total, count + 1 if share else count)
-                with pool.PagePool(data, password, parts, doc.raw if share else None) as pages_pool:
+                readers = count + 1 if share else count
+                local = doc.raw if share else None
+                with pool.PagePool(data, password, total, readers, local) as pages_pool:
                     if options.meanwhile is not None:
                         pages_pool.meanwhile(options.meanwhile)
                     plan = plan_document(pages_pool.summaries(options), total, _ocr_hint)
                     laid = pages_pool.layout(plan, options)
+                    # Assembled before the pool closes: the workers exit meanwhile,
+                    # and closing it then need not wait for them.
+                    return _assemble(doc, plan, laid)
             else:
                 options.report(0, total)
-                chunk = Chunk.read(doc.raw, 0, total, lambda i: options.report(i + 1, total))
+                chunk = Chunk.read(doc.raw, range(total), lambda i: options.report(i + 1, total))
                 plan = plan_document([chunk.summary()], total, _ocr_hint)
                 laid = chunk.layout(plan.furniture, plan.words, plan.body_size)
             return _assemble(doc, plan, laid)

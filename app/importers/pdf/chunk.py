@@ -14,7 +14,7 @@ compares them on every sample PDF.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -93,25 +93,33 @@ class Chunk:
 
     @classmethod
     def read(
-        cls, raw_doc: Any, start: int, stop: int, done: Callable[[int], None] | None = None
+        cls, raw_doc: Any, indexes: Iterable[int], done: Callable[[int], None] | None = None
     ) -> Chunk:
-        """Read pages ``start`` to ``stop``; ``done(index)`` after each page (it may raise)."""
-        pages: list[list[Line]] = []
+        """Read the pages ``indexes`` gives, one run of neighbours in either direction.
+
+        ``done(index)`` after each page (it may raise). A worker reading from
+        the end of a range towards its partner (:mod:`.workers`) gives them
+        backwards; the chunk holds them in page order.
+        """
+        read: list[tuple[int, list[Line]]] = []
         bad: list[int] = []
-        for index in range(start, stop):
+        for index in indexes:
             handles = _load_page(raw_doc, index)
             if handles is None:
                 bad.append(index + 1)
-                pages.append([])
+                read.append((index, []))
             else:
                 try:
-                    pages.append(read_lines(handles[1]))
+                    read.append((index, read_lines(handles[1])))
                 finally:
                     pdfium_c.FPDFText_ClosePage(handles[1])
                     pdfium_c.FPDF_ClosePage(handles[0])
             if done is not None:
                 done(index)
-        return cls(start, pages, bad)
+        if len(read) > 1 and read[0][0] > read[-1][0]:
+            read.reverse()
+            bad.reverse()
+        return cls(read[0][0] if read else 0, [lines for _, lines in read], bad)
 
     def summary(self) -> Summary:
         sizes: dict[float, int] = {}

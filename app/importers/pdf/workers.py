@@ -36,7 +36,7 @@ import os
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
@@ -53,6 +53,9 @@ MAX_WORKERS = 8
 DEADLINE = 30.0  # seconds for the whole document before it is refused
 MEMORY = 768 * 1024 * 1024  # bytes a worker may add to what it had when it started
 _TICK = 4  # pages between two progress messages of a worker
+# Pages this process leaves to its partner at the end of their range: it has
+# the plan and the assembly to do while the workers wait.
+RESERVE = 4
 
 TOO_SLOW = N_(
     "This PDF takes too long to read (more than {0:.0f} seconds); it may be built to "
@@ -98,10 +101,13 @@ def _context() -> Any:
     return ctx
 
 
-def ranges(total: int, workers: int) -> list[tuple[int, int]]:
-    """``workers`` contiguous ranges of pages, as even as can be."""
-    bounds = [total * k // workers for k in range(workers + 1)]
-    return [(a, b) for a, b in itertools.pairwise(bounds) if b > a]
+def segments(total: int, readers: int) -> list[tuple[int, int]]:
+    """Ranges of pages, one per pair of readers (and one for a lone last reader).
+
+    Pages in proportion to readers: a lone reader's range is half as long.
+    """
+    bounds = [min(total, total * 2 * k // readers) for k in range((readers + 1) // 2 + 1)]
+    return list(itertools.pairwise(bounds))
 
 
 def _limit_memory() -> None:
@@ -119,8 +125,41 @@ def _limit_memory() -> None:
         pass  # not Linux: the stream check (streams.py) is the only bound
 
 
-def _serve(conn: Connection, data: bytes, password: Any, start: int, stop: int) -> None:
-    """A worker: read pages ``start`` to ``stop``, summarise, lay out, then exit."""
+class _Claims:
+    """Pages of a range handed out one at a time to its front and back readers.
+
+    Two processes share a range: one reads forwards from its start, the
+    other backwards from its end, and they stop where they meet. However
+    late a worker starts or however the machine's load falls on each, both
+    finish reading at about the same time (a fixed split left the faster
+    one waiting). The range's next page at each end lives in shared memory
+    (``cells``, two per range) under one lock; a page costs a millisecond
+    of pdfium, the lock a microsecond.
+    """
+
+    def __init__(self, cells: Any, lock: Any, segment: int, back: bool, reserve: int = 0) -> None:
+        self.cells = cells
+        self.lock = lock
+        self.lo = 2 * segment
+        self.back = back
+        self.reserve = reserve
+
+    def __iter__(self) -> Iterator[int]:
+        cells, lo, hi = self.cells, self.lo, self.lo + 1
+        while True:
+            with self.lock:
+                first, end = cells[lo], cells[hi]
+                if end - first <= self.reserve:
+                    return
+                if self.back:
+                    cells[hi] = end - 1
+                else:
+                    cells[lo] = first + 1
+            yield end - 1 if self.back else first
+
+
+def _serve(conn: Connection, data: bytes, password: Any, claims: _Claims) -> None:
+    """A worker: read the pages it claims, summarise, lay out, then exit."""
     import pypdfium2 as pdfium
 
     _limit_memory()
@@ -135,7 +174,7 @@ def _serve(conn: Connection, data: bytes, password: Any, start: int, stop: int) 
                     conn.send(("progress", ticks[0]))
                     ticks[0] = 0
 
-            chunk = Chunk.read(doc.raw, start, stop, done)
+            chunk = Chunk.read(doc.raw, claims, done)
             conn.send(("progress", ticks[0]))
             conn.send(("summary", chunk.summary()))
             furniture, words, body_size = conn.recv()
@@ -149,21 +188,26 @@ def _serve(conn: Connection, data: bytes, password: Any, start: int, stop: int) 
 
 
 class PagePool:
-    """Worker processes over ranges of one document; use as a context manager.
+    """``readers`` processes reading one document; use as a context manager.
 
-    With ``local`` (this process's own raw document) this process reads the
-    first range itself and the workers the others; without, the workers read
-    every range.
+    The pages are cut into one range per pair of readers (a lone last
+    reader has a range of its own), and the two of a pair meet where their
+    speeds put them (:class:`_Claims`). With ``local`` (this process's own
+    raw document) this process is the front reader of the first range and
+    workers are the others; without, every reader is a worker. Each
+    reader's pages are one run, so the summaries and the laid-out pages
+    join in page order whatever the split.
     """
 
-    def __init__(
-        self, data: bytes, password: Any, parts: list[tuple[int, int]], local: Any = None
-    ) -> None:
+    def __init__(self, data: bytes, password: Any, total: int, readers: int, local: Any) -> None:
         ctx = _context()
-        self.total = parts[-1][1] if parts else 0
-        self.parts = parts
+        self.total = total
         self.local = local
-        self.remote = parts[1:] if local is not None else parts
+        parts = segments(total, readers)
+        self.cells = ctx.RawArray("q", [x for part in parts for x in part])
+        self.lock = ctx.Lock()
+        roles = [(k, back) for k in range(len(parts)) for back in (False, True)][:readers]
+        self.own = _Claims(self.cells, self.lock, 0, False, RESERVE) if local is not None else None
         self.conns: list[Connection] = []
         self.procs: list[Any] = []
         self.deadline = time.monotonic() + DEADLINE
@@ -171,30 +215,29 @@ class PagePool:
         self._reported = 0
         self._got: dict[str, dict[int, Any]] = {}
         self._chunk: Chunk | None = None
+        self._spans: list[tuple[int, int]] = []  # per worker, the pages it read
         # Forked children would otherwise copy every page the collector touches.
         gc.freeze()
         try:
-            self._start(ctx, data, password)
+            for segment, back in roles[1:] if local is not None else roles:
+                self._start(ctx, data, password, _Claims(self.cells, self.lock, segment, back))
         finally:
             gc.unfreeze()
         logger.info(
             "%d workers (%s) for %d pages%s",
-            len(self.remote),
+            len(self.procs),
             ctx.get_start_method(),
-            self.total,
+            total,
             ", and this process" if local is not None else "",
         )
 
-    def _start(self, ctx: Any, data: bytes, password: Any) -> None:
-        for start, stop in self.remote:
-            ours, theirs = ctx.Pipe(duplex=True)
-            proc = ctx.Process(
-                target=_serve, args=(theirs, data, password, start, stop), daemon=True
-            )
-            proc.start()
-            theirs.close()
-            self.conns.append(ours)
-            self.procs.append(proc)
+    def _start(self, ctx: Any, data: bytes, password: Any, claims: _Claims) -> None:
+        ours, theirs = ctx.Pipe(duplex=True)
+        proc = ctx.Process(target=_serve, args=(theirs, data, password, claims), daemon=True)
+        proc.start()
+        theirs.close()
+        self.conns.append(ours)
+        self.procs.append(proc)
 
     def __enter__(self) -> PagePool:
         return self
@@ -251,32 +294,38 @@ class PagePool:
             options.report(self._reported, self.total)  # raises if the user cancelled
 
     def _gather(self, kind: str, options: ImportOptions) -> list[Any]:
-        """One message of ``kind`` from every worker, in page order; progress as it comes."""
+        """One message of ``kind`` from every worker, in their order; progress as it comes."""
         while len(self._got.get(kind, {})) < len(self.conns):
             self._pump(options, 0.1)
         got = self._got[kind] if self.conns else {}
         return [got[k] for k in range(len(self.conns))]
 
     def summaries(self, options: ImportOptions) -> list[Summary]:
+        """Every reader's summary, in page order; readers that got no page left out."""
         options.report(0, self.total)
         own: list[Summary] = []
-        if self.local is not None:
-            start, stop = self.parts[0]
+        if self.own is not None:
 
             def page_done(_index: int) -> None:
                 self.done += 1
                 self._pump(options, 0.0)
 
-            self._chunk = Chunk.read(self.local, start, stop, page_done)
+            self._chunk = Chunk.read(self.local, self.own, page_done)
             own.append(self._chunk.summary())
-        return own + self._gather("summary", options)
+        theirs: list[Summary] = self._gather("summary", options)
+        self._spans = [(s.start, s.start + len(s.edges)) for s in theirs]
+        return sorted((s for s in own + theirs if s.edges), key=lambda s: s.start)
 
     def layout(self, plan: Plan, options: ImportOptions) -> list[Laid]:
-        for (start, stop), conn in zip(self.remote, self.conns, strict=True):
+        """Every page laid out, in page order: the workers' and this process's own."""
+        for (start, stop), conn in zip(self._spans, self.conns, strict=True):
             conn.send((plan.furniture[start:stop], plan.words, plan.body_size))
-        own: list[Laid] = []
+        parts: list[tuple[int, list[Laid]]] = []
         if self._chunk is not None:
-            start, stop = self.parts[0]
-            own = self._chunk.layout(plan.furniture[start:stop], plan.words, plan.body_size)
+            start, stop = self._chunk.start, self._chunk.start + len(self._chunk.pages)
+            laid = self._chunk.layout(plan.furniture[start:stop], plan.words, plan.body_size)
+            parts.append((start, laid))
         results = self._gather("laid", options)
-        return own + [page for part in results for page in part]
+        parts.extend((span[0], laid) for span, laid in zip(self._spans, results, strict=True))
+        parts.sort(key=lambda part: part[0])
+        return [page for _, laid in parts for page in laid]
