@@ -16,6 +16,7 @@ from app.core.errors import (
 )
 from app.importers.base import CancelToken, ImportedText, ImportOptions, ParagraphKind
 from app.importers.pdf import import_bytes, ocr_available, run_ocr, saslprep
+from app.importers.pdf import text as pdf_text
 from tests.helpers import REALDOCS
 from tests.pdf_factory import Column, Run, TextLine, build_document, build_pdf
 
@@ -484,6 +485,16 @@ def test_irm_wrapper_is_explained() -> None:
 def test_garbled_text_is_refused() -> None:
     with pytest.raises(ImportFailedError, match="cannot be decoded"):
         run(real("garbled-non-unicode-cmap-czech.pdf"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "plain words", "3HQČåQtSURVWĜ aBC", "xAB\u00a0yCD zEFg", "aBCdEF aBC\taBC\x1caBC ÿÀÞ"],
+)
+def test_case_flips_count_the_words_that_hold_them(text: str) -> None:
+    """The count a whole-word pattern gives, found faster from the flips alone."""
+    word_pattern = re.compile(r"\S*?[a-zà-ÿ][A-ZÀ-Þ]{2}\S*")
+    assert pdf_text._flipped_words(text) == len(word_pattern.findall(text))
 
 
 def test_two_column_paper_reads_in_order() -> None:

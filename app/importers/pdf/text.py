@@ -78,7 +78,23 @@ def collapse_spaces(text: str) -> str:
 
 
 _GARBLE = re.compile("[\ue000-\uf8ff\ufffd\x00-\x08]")
-_CASE_FLIP = re.compile(r"\S*?[a-zà-ÿ][A-ZÀ-Þ]{2}\S*")
+_CASE_FLIP = re.compile(r"[a-zà-ÿ][A-ZÀ-Þ]{2}")
+
+
+def _flipped_words(text: str) -> int:
+    """How many words (runs of non-spaces) hold a lower-case letter before two capitals.
+
+    Found from the flips themselves, which ordinary text hardly has: a
+    pattern for the whole word made the regex engine retry every word from
+    each of its letters, 7 ms of a document's plan.
+    """
+    starts = set()
+    for match in _CASE_FLIP.finditer(text):
+        start = match.start()
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        starts.add(start)
+    return len(starts)
 
 
 def garbled_share(text: str) -> float:
@@ -93,5 +109,5 @@ def garbled_share(text: str) -> float:
     if not tokens or visible <= 0:
         return 0.0
     bad = len(_GARBLE.findall(text))
-    bad += int(visible * len(_CASE_FLIP.findall(text)) / tokens)
+    bad += int(visible * _flipped_words(text) / tokens)
     return min(1.0, bad / visible)
