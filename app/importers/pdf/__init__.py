@@ -38,8 +38,8 @@ from app.core.i18n import N_, _
 from app.importers.base import ImportedText, ImportOptions
 from app.importers.pdf import streams
 from app.importers.pdf import workers as pool
-from app.importers.pdf.chunk import DAMAGED, Chunk, Laid, Plan, plan_document
-from app.importers.pdf.flow import Assembler
+from app.importers.pdf.chunk import DAMAGED, Chunk, Plan, plan_document
+from app.importers.pdf.flow import Assembler, Laid
 
 logger = logging.getLogger(__name__)
 
@@ -219,9 +219,9 @@ def _ocr_hint() -> str:
 
 def _assemble(doc: Any, plan: Plan, laid: list[Laid]) -> ImportedText:
     labels = _page_labels(doc, plan.detected)
-    out = Assembler(plan.body_size)
-    for index, (body, notes) in enumerate(laid):
-        out.add_page(index, labels[index], body, notes)
+    out = Assembler()
+    for index, page in enumerate(laid):
+        out.add_page(index, labels[index], page)
     title, author, date = _metadata(doc)
     return ImportedText(
         text=out.text(),

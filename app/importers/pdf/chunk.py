@@ -22,7 +22,7 @@ import pypdfium2.raw as pdfium_c
 
 from app.core.errors import ImportFailedError, NeedsOcrError
 from app.core.i18n import N_, _
-from app.importers.pdf.flow import Para, note_paragraphs, paragraphs
+from app.importers.pdf.flow import Laid, note_paragraphs, paragraphs, place
 from app.importers.pdf.layout import edge_lines, find_running, reading_order, split_footnotes
 from app.importers.pdf.lines import Line, read_lines
 from app.importers.pdf.text import garbled_share, vocabulary
@@ -34,9 +34,6 @@ DAMAGED = N_(
     "and no text could be read from it. Ask the sender for a new copy."
 )
 SAMPLE = 50_000  # characters of text whose decoding is checked
-
-# One page laid out: its body paragraphs, and its footnotes as (marker, text).
-Laid = tuple[list[Para], list[tuple[str, str]]]
 
 
 @dataclass(slots=True)
@@ -167,12 +164,13 @@ class Chunk:
         )
 
     def layout(self, furniture: list[set[int]], words: set[str], body_size: float) -> list[Laid]:
-        """Each page ordered, its footnotes split off, its lines re-flowed into paragraphs."""
+        """Each page ordered, its footnotes split off, its lines re-flowed and placed."""
         out: list[Laid] = []
         for lines, dropped in zip(self.pages, furniture, strict=True):
             kept = [ln for i, ln in enumerate(lines) if i not in dropped] if dropped else lines
             blocks, notes = split_footnotes(reading_order(kept), body_size)
-            out.append((paragraphs(blocks, words), note_paragraphs(notes, words)))
+            body = paragraphs(blocks, words)
+            out.append(place(body, note_paragraphs(notes, words), body_size))
         return out
 
 

@@ -141,11 +141,53 @@ def note_paragraphs(notes: list[list[Line]], words: set[str]) -> list[tuple[str,
     return out
 
 
+# A body paragraph ready to join the text: (text, kind, number, heading level,
+# raised markers as (marker, offset just after it in text)).
+Placed = tuple[str, ParagraphKind, str | None, int, list[tuple[str, int]]]
+# One page ready to join the text: its body paragraphs, and its footnotes as
+# (marker, text from the marker on, text after the marker).
+Laid = tuple[list[Placed], list[tuple[str, str, str]]]
+
+
+def place(body: list[Para], notes: list[tuple[str, str]], body_size: float) -> Laid:
+    """A page's paragraphs as the text will hold them: spaces collapsed, kinds decided.
+
+    Done with the layout, page by page (in the worker processes too), so
+    that joining the pages in order (:class:`Assembler`) is only counting offsets.
+    """
+    placed: list[Placed] = []
+    for para in body:
+        shift = len(para.text) - len(para.text.lstrip())
+        text = collapse_spaces(para.text)
+        if not text:
+            continue
+        kind, level = _kind(para, text, body_size)
+        refs = [
+            (marker, end - shift)
+            for marker, end in para.refs
+            if text[max(0, end - shift - len(marker)) : end - shift] == marker
+        ]
+        placed.append((text, kind, paragraph_number(text), level, refs))
+    return placed, [(marker, text, text[len(marker) :].lstrip()) for marker, text in notes]
+
+
+def _kind(para: Para, text: str, body_size: float) -> tuple[ParagraphKind, int]:
+    if text[0] in BULLETS[:10]:
+        return ParagraphKind.LIST_ITEM, 1
+    short = len(text) < 200 and para.lines <= 3 and not text.endswith((".", ",", ";"))
+    if short and para.size >= 1.5 * body_size:
+        return ParagraphKind.HEADING, 1
+    if short and para.size >= 1.15 * body_size:
+        return ParagraphKind.HEADING, 2
+    if short and para.bold and len(text) < 150:
+        return ParagraphKind.HEADING, 3
+    return ParagraphKind.BODY, 0
+
+
 @dataclass(slots=True)
 class Assembler:
-    """Accumulates pages into the text layout :mod:`app.importers.base` prescribes."""
+    """Joins placed pages into the text layout :mod:`app.importers.base` prescribes."""
 
-    body_size: float
     parts: list[str] = field(default_factory=list)
     offset: int = 0
     firsts: list[tuple[int, str, int | None]] = field(default_factory=list)
@@ -162,41 +204,21 @@ class Assembler:
         self.paragraphs.append(Paragraph(start, self.offset, kind, number, level))
         return start
 
-    def add_page(
-        self, index: int, label: str, body: list[Para], notes: list[tuple[str, str]]
-    ) -> None:
+    def add_page(self, index: int, label: str, page: Laid) -> None:
         first = len(self.paragraphs)
         pending: dict[str, int] = {}
-        for para in body:
-            shift = len(para.text) - len(para.text.lstrip())
-            text = collapse_spaces(para.text)
-            if not text:
-                continue
-            kind, level = self._kind(para, text)
-            start = self._emit(text, kind, paragraph_number(text), level)
-            for marker, end in para.refs:
-                if text[max(0, end - shift - len(marker)) : end - shift] == marker:
-                    pending.setdefault(marker, start + end - shift)
-        for marker, text in notes:
+        body, notes = page
+        for text, kind, number, level, refs in body:
+            start = self._emit(text, kind, number, level)
+            for marker, end in refs:
+                pending.setdefault(marker, start + end)
+        for marker, text, body_text in notes:
             start = self._emit(text, ParagraphKind.FOOTNOTE, None, 0)
-            body_text = text[len(marker) :].lstrip()
             self.footnotes.append(
                 Footnote(marker, body_text, start, self.offset, pending.pop(marker, None))
             )
         begin = self.paragraphs[first].start if len(self.paragraphs) > first else None
         self.firsts.append((index, label, begin))
-
-    def _kind(self, para: Para, text: str) -> tuple[ParagraphKind, int]:
-        if text[0] in BULLETS[:10]:
-            return ParagraphKind.LIST_ITEM, 1
-        short = len(text) < 200 and para.lines <= 3 and not text.endswith((".", ",", ";"))
-        if short and para.size >= 1.5 * self.body_size:
-            return ParagraphKind.HEADING, 1
-        if short and para.size >= 1.15 * self.body_size:
-            return ParagraphKind.HEADING, 2
-        if short and para.bold and len(text) < 150:
-            return ParagraphKind.HEADING, 3
-        return ParagraphKind.BODY, 0
 
     def text(self) -> str:
         return "".join(self.parts)

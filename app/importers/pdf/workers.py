@@ -43,7 +43,8 @@ from typing import Any
 from app.core.errors import ImportFailedError
 from app.core.i18n import N_, _
 from app.importers.base import ImportOptions
-from app.importers.pdf.chunk import Chunk, Laid, Plan, Summary
+from app.importers.pdf.chunk import Chunk, Plan, Summary
+from app.importers.pdf.flow import Laid
 
 logger = logging.getLogger(__name__)
 
