@@ -23,7 +23,13 @@ import pypdfium2.raw as pdfium_c
 from app.core.errors import ImportFailedError, NeedsOcrError
 from app.core.i18n import N_, _
 from app.importers.pdf.flow import Laid, note_paragraphs, paragraphs, place
-from app.importers.pdf.layout import edge_lines, find_running, reading_order, split_footnotes
+from app.importers.pdf.layout import (
+    edge_keys,
+    edge_lines,
+    find_running,
+    reading_order,
+    split_footnotes,
+)
 from app.importers.pdf.lines import Line, read_lines
 from app.importers.pdf.text import garbled_share, vocabulary
 
@@ -50,6 +56,7 @@ class Summary:
     words: set[str]
     edges: list[list[Line]]  # per page, the lines that may be furniture
     edge_index: list[list[int]]  # where each of those stands in its page
+    keys: list[list[str]]  # per page, what find_running compares of each edge line
 
 
 @dataclass(slots=True)
@@ -161,6 +168,7 @@ class Chunk:
             words=vocabulary(texts),
             edges=edges,
             edge_index=edge_index,
+            keys=[edge_keys(page_edges) for page_edges in edges],
         )
 
     def layout(self, furniture: list[set[int]], words: set[str], body_size: float) -> list[Laid]:
@@ -242,7 +250,8 @@ def plan_document(summaries: list[Summary], total: int, ocr_hint: Callable[[], s
     for s in summaries:
         words |= s.words
     page_edges = [edges for s in summaries for edges in s.edges]
-    detected, furniture_ids = find_running(page_edges)
+    keys = [page for s in summaries for page in s.keys]
+    detected, furniture_ids = find_running(page_edges, keys)
     furniture = [
         {i for ln, i in zip(edges, index, strict=True) if id(ln) in furniture_ids}
         for s in summaries

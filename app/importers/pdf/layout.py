@@ -211,7 +211,14 @@ def edge_lines(lines: list[Line]) -> list[Line]:
     return [ln for ln in lines if id(ln) in edges]
 
 
-def find_running(page_edges: list[list[Line]]) -> tuple[list[str | None], set[int]]:
+def edge_keys(edges: list[Line]) -> list[str]:
+    """The keys :func:`find_running` compares, for one page's edge lines (in a worker)."""
+    return [_key(ln) for ln in edges]
+
+
+def find_running(
+    page_edges: list[list[Line]], page_keys: list[list[str]] | None = None
+) -> tuple[list[str | None], set[int]]:
     """Printed page numbers, and the ids of the edge lines that are furniture.
 
     A line at a page edge whose text, digits ignored, recurs at the same
@@ -219,26 +226,25 @@ def find_running(page_edges: list[list[Line]]) -> tuple[list[str | None], set[in
     is a page number only when such numbers count up with the pages; it is
     then the page's printed label, and so is a number in a running header.
     Only each page's :func:`edge_lines` are needed, so that pages read in
-    other processes send just those.
+    other processes send just those, with their keys (:func:`edge_keys`)
+    when they computed them.
     """
     total = len(page_edges)
     seen: Counter[str] = Counter()
-    # Each page's edge lines and their keys, computed once for both passes.
-    page_keys = [{id(ln): _key(ln) for ln in edges} for edges in page_edges]
+    if page_keys is None:
+        page_keys = [edge_keys(edges) for edges in page_edges]
     for keys in page_keys:
-        seen.update(set(keys.values()))
+        seen.update(set(keys))
     threshold = max(2, round(0.3 * total))
     # candidates[kind] = (page index, number read, the lone number's line or None)
     candidates: dict[str, list[tuple[int, int, Line | None]]] = {}
     furniture: set[int] = set()
     for index, edges in enumerate(page_edges):
-        keys = page_keys[index]
-        for ln in edges:
+        for ln, key in zip(edges, page_keys[index], strict=True):
             number = _page_number(ln.text)
             if number is not None:
                 candidates.setdefault(number[0], []).append((index, number[1], ln))
                 continue  # furniture only if the numbers count up (below)
-            key = keys[id(ln)]
             if total >= 2 and seen[key] >= threshold and len(ln.text) <= 150:
                 tail = _LAST_NUMBER.search(ln.text)
                 if tail is not None:
