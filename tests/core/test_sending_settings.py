@@ -61,11 +61,13 @@ def test_printing_shared_answers_as_a_reference_is_a_change_since_sent(tmp_path:
             "reference",
         )
         assert change.printed_before and change.printed_now
+        assert sending.changed_passages(store) == {second}  # the passages panel's mark
         assert document_lines([change]) == [
             "Japan: “We refer to our comments above”: our comment was revised."
         ]
         sections.update_section(store, japan_section, shared_as_reference=False)
         assert sending.changes_since(store) == []
+        assert sending.changed_passages(store) == set()
         del first
 
 
