@@ -75,7 +75,7 @@ def _chain(home: Path, say: Callable[[str], None]) -> None:
         )
         responses.respond(store, passage, status="agreed")
         problems = check(store)
-        _check(not problems, f"preflight found {len(problems)} problem(s)")
+        _check(not problems, "preflight: " + "; ".join(p.message for p in problems))
         say("project, citation, response, preflight: ok")
         out = home / "selftest.docx"
         export_project(store, out)

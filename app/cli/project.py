@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from app.cli.common import held_project, is_server_url, speaking_users_language
 from app.cli.common import open_project as _open
 from app.core.errors import InvalidInputError
-from app.core.i18n import _
+from app.core.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from app.core.store import ProjectStore
@@ -133,13 +133,16 @@ def _offer_revision(store: ProjectStore, revised: bool = False) -> None:
         return
     count = len(sending.changes_since(store, last.id))
     print(
-        _(
-            "note: the {name} was sent on {when} UTC; {count} change(s) since. "
-            "Add --revised to write Rev.{revision} with the list of changes."
+        ngettext(
+            "note: the {name} was sent on {when} UTC; {n} change since. "
+            "Add --revised to write Rev.{revision} with the list of changes.",
+            "note: the {name} was sent on {when} UTC; {n} changes since. "
+            "Add --revised to write Rev.{revision} with the list of changes.",
+            count,
         ).format(
             name=last.name,
             when=last.sent_at[:16].replace("T", " "),
-            count=count,
+            n=count,
             revision=last.revision_no + 1,
         ),
         file=sys.stderr,
@@ -200,15 +203,22 @@ def cmd_import_review(args: argparse.Namespace) -> int:
     with _open(args.file) as store:
         report = import_review(store, parsed)
     proposals = len(report.proposals)
+    comments = len(report.notes_added) - proposals
+    unplaced = len(report.unmapped)
     print(
-        _(
-            "{comments} comment(s) added as notes, {proposals} proposed text(s) waiting "
-            "for acceptance, {already} already imported, {unplaced} not placed."
-        ).format(
-            comments=len(report.notes_added) - proposals,
-            proposals=proposals,
-            already=report.already_imported,
-            unplaced=len(report.unmapped),
+        _("{comments}, {proposals}, {already}, {unplaced}.").format(
+            comments=ngettext(
+                "{n} comment added as a note", "{n} comments added as notes", comments
+            ).format(n=comments),
+            proposals=ngettext(
+                "{n} proposed text waiting for acceptance",
+                "{n} proposed texts waiting for acceptance",
+                proposals,
+            ).format(n=proposals),
+            already=ngettext(
+                "{n} already imported", "{n} already imported", report.already_imported
+            ).format(n=report.already_imported),
+            unplaced=ngettext("{n} not placed", "{n} not placed", unplaced).format(n=unplaced),
         )
     )
     for name in report.members_added:

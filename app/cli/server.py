@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from app.cli.common import open_project as _open
-from app.core.i18n import _
+from app.core.i18n import _, ngettext
 
 logger = logging.getLogger(__name__)
 
@@ -21,7 +21,8 @@ def cmd_publish(args: argparse.Namespace) -> int:
     from app.core.server.transfer import publish
 
     count = publish(Path(args.file), args.url)
-    print(_("Published {count} rows to {url}.").format(count=count, url=args.url))
+    published = ngettext("Published {n} row to {url}.", "Published {n} rows to {url}.", count)
+    print(published.format(n=count, url=args.url))
     return 0
 
 

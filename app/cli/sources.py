@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.cli.common import held_project, is_server_url
 from app.cli.common import open_project as _open
-from app.core.i18n import _
+from app.core.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from app.core.services.sources import ReanchorReport
@@ -100,15 +100,16 @@ def _print_version_report(report: ReanchorReport) -> int:
     from app.core.services.sources import version_name
 
     print(report.source_id)
+    orphans = len(report.orphans)
     print(
-        _(
-            "{version}: {exact} exact, {moved} moved, {fuzzy} fuzzy (to confirm), {orphans} orphan"
-        ).format(
+        _("{version}: {exact}, {moved}, {fuzzy}, {orphans}").format(
             version=_(version_name(report.version_no)),
-            exact=report.exact,
-            moved=report.moved,
-            fuzzy=report.fuzzy,
-            orphans=len(report.orphans),
+            exact=ngettext("{n} exact", "{n} exact", report.exact).format(n=report.exact),
+            moved=ngettext("{n} moved", "{n} moved", report.moved).format(n=report.moved),
+            fuzzy=ngettext("{n} fuzzy (to confirm)", "{n} fuzzy (to confirm)", report.fuzzy).format(
+                n=report.fuzzy
+            ),
+            orphans=ngettext("{n} orphan", "{n} orphans", orphans).format(n=orphans),
         )
     )
     for placement in report.placements:

@@ -20,7 +20,7 @@ from sqlalchemy import select
 
 from app.core import journal
 from app.core.errors import InvalidInputError
-from app.core.i18n import N_, _
+from app.core.i18n import N_, _, ngettext
 from app.core.models import Project
 from app.core.store import ProjectStore
 
@@ -132,12 +132,9 @@ def describe(left: timedelta) -> str:
     days, rest = divmod(minutes, 24 * 60)
     hours, mins = divmod(rest, 60)
 
-    def unit(n: int, one: str, many: str) -> str:
-        return _(one) if n == 1 else _(many).format(n=n)
-
-    day = unit(days, N_("1 day"), N_("{n} days"))
-    hour = unit(hours, N_("1 hour"), N_("{n} hours"))
-    minute = unit(mins, N_("1 minute"), N_("{n} minutes"))
+    day = ngettext("{n} day", "{n} days", days).format(n=days)
+    hour = ngettext("{n} hour", "{n} hours", hours).format(n=hours)
+    minute = ngettext("{n} minute", "{n} minutes", mins).format(n=mins)
     if days:
         return f"{day} {hour}" if hours else day
     if hours:

@@ -7,7 +7,9 @@ interface's language, so a French interface shows French errors. The
 catalogues are ``resources/locale/LANG/LC_MESSAGES/rejoinder-core.po``,
 compiled to ``.mo`` by ``make core-catalogues`` (msgfmt) and committed, so that a
 fresh clone needs no gettext tools; a test keeps the two in step. An unknown
-language, or a message without a translation, stays in English.
+language, or a message without a translation, stays in English. A message
+with a count is looked up with :func:`ngettext`, which picks the language's
+plural form.
 """
 
 from __future__ import annotations
@@ -70,6 +72,17 @@ def user_language(chosen: str = "", environ: Mapping[str, str] | None = None) ->
 def _(message: str) -> str:
     """``message`` in the current language (English when there is no translation)."""
     return _current.gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """The form of a counted message that ``n`` takes in the current language.
+
+    "1 change" and "2 changes" rather than "1 change(s)": each language has
+    its own rule (French says "0 modification", English "0 changes"), which
+    the catalogue's ``Plural-Forms`` header carries. Both forms keep the
+    count as ``{n}`` for ``str.format``.
+    """
+    return _current.ngettext(singular, plural, n)
 
 
 def N_(message: str) -> str:

@@ -7,6 +7,11 @@ which is stored in English and shown
 through ``_`` by ``undo``, ``redo``, ``log`` and the Edit menu. The source is
 read with :mod:`ast`, the catalogues with Babel.
 
+A counted message, ``ngettext("{n} change", "{n} changes", n)``, is a plural
+entry: its id is the pair (singular, plural) and its translation one
+``msgstr[i]`` per plural form of the file's ``Plural-Forms`` rule (two for
+French and Spanish, as the interface's .ts catalogues have).
+
 ``python -m tests.core.i18n_catalog`` rewrites
 ``resources/locale/LANG/LC_MESSAGES/rejoinder-core.po`` with the current
 messages, keeping every translation already made (a new message gets an empty
@@ -34,6 +39,7 @@ HEADER = """\
 # Update: python -m tests.core.i18n_catalog; compile: make core-catalogues.
 # The status words (draft, proposed, agreed) are looked up at run time."""
 NAMES = {"fr": "French", "es": "Spanish"}
+Message = str | tuple[str, str]  # a message, or a counted one: (singular, plural)
 
 
 def sources() -> list[Path]:
@@ -56,16 +62,32 @@ def _label(call: ast.Call) -> str | None:
     return None
 
 
-def messages() -> dict[str, list[tuple[str, int]]]:
+def _counted(call: ast.Call) -> tuple[str, str] | None:
+    """The (singular, plural) pair of ``ngettext("…", "…", n)``, if both are literals."""
+    if not (isinstance(call.func, ast.Name) and call.func.id == "ngettext"):
+        return None
+    if len(call.args) < 2:
+        return None
+    singular, plural = _literal(call.args[0]), _literal(call.args[1])
+    return (singular, plural) if singular and plural else None
+
+
+def singular(message: Message) -> str:
+    """The message's msgid: the text itself, or a counted message's singular."""
+    return message if isinstance(message, str) else message[0]
+
+
+def messages() -> dict[Message, list[tuple[str, int]]]:
     """Every message of the source, with where it occurs (path from the root, line)."""
-    found: dict[str, list[tuple[str, int]]] = {}
+    found: dict[Message, list[tuple[str, int]]] = {}
     for path in sources():
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if not isinstance(node, ast.Call) or not node.args:
                 continue
             marked = isinstance(node.func, ast.Name) and node.func.id in ("_", "N_")
-            text = _literal(node.args[0]) if marked else _label(node)
+            text: Message | None = _literal(node.args[0]) if marked else _label(node)
+            text = _counted(node) or text
             if text:
                 where = (str(path.relative_to(ROOT)), node.lineno)
                 found.setdefault(text, []).append(where)
@@ -82,7 +104,10 @@ def read(language: str) -> Catalog:
 
 
 def update(language: str) -> list[str]:
-    """Rewrite ``language``'s .po with the current messages; returns those without translation."""
+    """Rewrite ``language``'s .po with the current messages; returns those without translation.
+
+    (A counted message is named by its singular.)
+    """
     old = read(language)
     catalog = Catalog(
         locale=language,
@@ -102,13 +127,21 @@ def update(language: str) -> list[str]:
     # (2.19 gives French and Spanish a third form for millions), and a .po whose
     # rule changed under its translations would pick the wrong form or none.
     catalog.mime_headers = [(k, v) for k, v in old.mime_headers if k == "Plural-Forms"]
-    missing = []
-    for text in sorted(messages()):
-        kept = old.get(text)
-        translation = kept.string if kept is not None and not kept.fuzzy else ""
-        catalog.add(text, translation)
-        if not translation:
-            missing.append(text)
+    missing: list[str] = []
+    for text in sorted(messages(), key=singular):
+        kept = old.get(singular(text))
+        found = kept.string if kept is not None and not kept.fuzzy else ""
+        forms = tuple(found) if isinstance(found, (tuple, list)) else (found or "",)
+        if isinstance(text, tuple):  # one form per plural form, whatever was kept
+            count = catalog.num_plurals
+            plural = tuple(forms[:count]) + ("",) * (count - len(forms[:count]))
+            catalog.add(text, plural)
+            if not all(plural):
+                missing.append(singular(text))
+        else:
+            catalog.add(text, forms[0] if len(forms) == 1 else "")
+            if not catalog[text].string:
+                missing.append(text)
     with open(po_path(language), "wb") as handle:
         write_po(handle, catalog, width=0, no_location=True, sort_output=True)
     return missing

@@ -137,6 +137,13 @@ def test_no_user_message_is_english_only() -> None:
     assert not found, f"wrap these messages in _(…) and translate them: {found}"
 
 
+def _forms(text: object) -> tuple[str, ...]:
+    """A message's text, or a counted message's forms (singular and plural, or msgstr[i])."""
+    forms = text if isinstance(text, tuple) else (text,)
+    assert all(isinstance(form, str) for form in forms), text
+    return tuple(str(form) for form in forms)
+
+
 def _fields(text: str) -> set[str]:
     return {f for _, f, _, _ in string.Formatter().parse(text) if f is not None}
 
@@ -148,13 +155,18 @@ def test_every_message_of_the_source_is_translated(language: str) -> None:
     catalogue = i18n_catalog.read(language)
     missing = [m for m in messages if catalogue.get(m) is None]
     assert not missing, f"run `python -m tests.core.i18n_catalog` and translate: {missing}"
-    empty = [m for m in messages if not catalogue[m].string or catalogue[m].fuzzy]
+    empty = [m for m in messages if not all(_forms(catalogue[m].string)) or catalogue[m].fuzzy]
     assert not empty, f"untranslated in {language}: {empty}"
     for message in catalogue:
-        if message.id:
-            assert isinstance(message.id, str) and isinstance(message.string, str)
-            assert _fields(message.string) == _fields(message.id), message.id
-            assert "“" not in message.string, f"{language} quotes with « »: {message.string}"
+        if not message.id:
+            continue
+        ids = _forms(message.id)
+        forms = _forms(message.string)
+        # a counted message: one translation per plural form, each with every field
+        assert len(forms) == (catalogue.num_plurals if message.pluralizable else 1), ids
+        for form in forms:
+            assert _fields(form) == set().union(*map(_fields, ids)), message.id
+            assert "“" not in form, f"{language} quotes with « »: {form}"
 
 
 def test_french_spaces_before_double_punctuation_do_not_break() -> None:
@@ -175,3 +187,23 @@ def test_the_catalogue_module_reads_the_messages_of_the_source() -> None:
     assert "a Word document" in messages  # N_("…")
     assert "Add section" in messages  # store.write("…"): a journal label
     assert "Edit note" in messages  # rowversion.checked(store, "…")
+    assert ("{n} conflict", "{n} conflicts") in messages  # ngettext("…", "…", n)
+
+
+def test_counted_messages_take_the_languages_plural_forms() -> None:
+    """A plural entry has msgstr[0] and msgstr[1], and gettext picks by the language's rule."""
+    from app.core import i18n
+
+    for language, said in (
+        ("fr", ["0 conflit", "1 conflit", "2 conflits"]),
+        ("es", ["0 conflictos", "1 conflicto", "2 conflictos"]),
+        ("en", ["0 conflicts", "1 conflict", "2 conflicts"]),
+    ):
+        i18n.set_language(language)
+        try:
+            forms = [i18n.ngettext("{n} conflict", "{n} conflicts", n) for n in (0, 1, 2)]
+        finally:
+            i18n.set_language("en")
+        assert [form.format(n=n) for n, form in enumerate(forms)] == said
+    entry = i18n_catalog.read("fr").get("{n} conflict")
+    assert entry is not None and entry.string == ("{n} conflit", "{n} conflits")

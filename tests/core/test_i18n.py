@@ -56,11 +56,17 @@ def test_english_by_default_and_back(store: ProjectStore) -> None:
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_compiled_catalogue_is_in_step_with_its_po(language: str) -> None:
     """The .mo is committed: it must say what the .po says (test_core_messages: all of it)."""
-    expected = {str(m.id): str(m.string) for m in i18n_catalog.read(language) if m.id}
+    catalogue = [m for m in i18n_catalog.read(language) if m.id]
+    expected = {str(m.id): str(m.string) for m in catalogue if not m.pluralizable}
+    # a counted message: its forms for 1 and 2 (French and Spanish have two, split there)
+    counted = {tuple(m.id): tuple(m.string or ()) for m in catalogue if m.pluralizable}
     with open(i18n_catalog.po_path(language).with_suffix(".mo"), "rb") as handle:
         compiled = gettext.GNUTranslations(handle)
     assert {k: compiled.gettext(k) for k in expected} == expected, "run `make core-catalogues`"
-    assert all(expected.values())
+    assert {
+        (one, many): tuple(compiled.ngettext(one, many, n) for n in (1, 2)) for one, many in counted
+    } == counted, "run `make core-catalogues`"
+    assert counted and all(expected.values()) and all(all(forms) for forms in counted.values())
 
 
 def test_the_command_lines_language_comes_from_settings_then_the_environment() -> None:

@@ -164,6 +164,6 @@ def test_a_merge_reports_in_the_users_language(
     monkeypatch.setenv("LANGUAGE", "fr")
     assert main(["merge", file, str(copy)]) == 0
     said = capsys.readouterr().out
-    assert said.startswith(f"Fusion{NBSP}: 1 ajout(s), 1 modification(s), 0 conflit. Copie de")
+    assert said.startswith(f"Fusion{NBSP}: 1 ajout, 1 modification, 0 conflit. Copie de")
     assert main(["undo", file]) == 0
     assert capsys.readouterr().out == f"Annulé{NBSP}: Fusionner «{NBSP}copy.rejoinder{NBSP}»\n"

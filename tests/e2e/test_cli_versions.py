@@ -61,7 +61,7 @@ def test_wrong_document_as_a_version_warns_and_can_be_removed(tmp_path: Path) ->
     wrong.write_text("Minutes of the spectrum meeting.\nNothing else was said.\n", "utf-8")
     result = rejoinder("import", project, wrong, "--new-version-of", source)
     assert result.returncode == 1
-    assert "0 exact, 0 moved, 0 fuzzy (to confirm), 4 orphan" in result.stdout
+    assert "0 exact, 0 moved, 0 fuzzy (to confirm), 4 orphans" in result.stdout
     assert "is this the right document?" in result.stderr
     removed = rejoinder("remove-version", project, source)
     assert removed.returncode == 0, removed.stderr

@@ -141,11 +141,15 @@ def test_cli_import_review(project: tuple[ProjectStore, str, str, Path], tmp_pat
     store.close()
     result = rejoinder("import-review", store.path, reviewed)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("3 comment(s) added as notes, 1 proposed text(s)")
+    assert result.stdout.startswith(
+        "3 comments added as notes, 1 proposed text waiting for acceptance, 0 already imported"
+    )
     assert f"\t{response_id}\tMaria Gomez" in result.stdout
     assert "unmapped comment\tMaria Gomez" in result.stdout and "Nice lead-in" in result.stdout
     again = rejoinder("import-review", store.path, reviewed)
-    assert again.stdout.startswith("0 comment(s) added as notes, 0 proposed text(s)")
+    assert again.stdout.startswith(
+        "0 comments added as notes, 0 proposed texts waiting for acceptance, 4 already imported"
+    )
     bad = tmp_path / "bad.docx"
     bad.write_bytes(b"garbage")
     failed = rejoinder("import-review", store.path, bad)

@@ -54,7 +54,7 @@ from app.core.errors import (
     NotFoundError,
     ProjectError,
 )
-from app.core.i18n import _
+from app.core.i18n import _, ngettext
 from app.core.live import get_any
 from app.core.merge import validate
 from app.core.merge.match import Parents, Tables
@@ -81,12 +81,14 @@ class MergeReport:
     conflict_ids: tuple[str, ...]
 
     def summary(self) -> str:
-        # three forms: French says "0 conflit", English "0 conflicts"
-        conflicts = {0: _("0 conflicts"), 1: _("1 conflict")}.get(
-            self.conflicts, _("{n} conflicts").format(n=self.conflicts)
+        # each count in its language's form: French says "0 conflit", English "0 conflicts"
+        added = ngettext("{n} added", "{n} added", self.inserted).format(n=self.inserted)
+        changed = ngettext("{n} changed", "{n} changed", self.updated).format(n=self.updated)
+        conflicts = ngettext("{n} conflict", "{n} conflicts", self.conflicts).format(
+            n=self.conflicts
         )
-        return _("Merged: {added} added, {changed} changed, {conflicts}. Backup: {backup}").format(
-            added=self.inserted, changed=self.updated, conflicts=conflicts, backup=self.backup
+        return _("Merged: {added}, {changed}, {conflicts}. Backup: {backup}").format(
+            added=added, changed=changed, conflicts=conflicts, backup=self.backup
         )
 
 

@@ -21,7 +21,7 @@ from sqlalchemy.exc import DBAPIError
 from app.core import dialect, outputs
 from app.core.config import Identity
 from app.core.errors import DatabaseNotEmptyError, ProjectError
-from app.core.i18n import _
+from app.core.i18n import _, ngettext
 from app.core.models import TABLES, Base
 from app.core.server import schema, team
 from app.core.server.address import ServerAddress
@@ -106,14 +106,18 @@ def publish(path: Path, url: str, identity: Identity | None = None) -> int:
                 found = schema.table_names(target)
                 if found:
                     raise DatabaseNotEmptyError(
-                        _(
-                            "The database “{database}” on {where} is not empty (it has {count} "
+                        ngettext(
+                            "The database “{database}” on {where} is not empty (it has {n} "
+                            "table); a project is published only into an empty database. "
+                            "Nothing was changed.",
+                            "The database “{database}” on {where} is not empty (it has {n} "
                             "tables); a project is published only into an empty database. "
-                            "Nothing was changed."
+                            "Nothing was changed.",
+                            len(found),
                         ).format(
                             database=address.database,
                             where=f"{address.host}:{address.port}",
-                            count=len(found),
+                            n=len(found),
                         )
                     )
                 schema.upgrade(target)
