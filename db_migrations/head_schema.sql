@@ -244,18 +244,16 @@ CREATE TABLE sentence (
 	text TEXT NOT NULL, 
 	PRIMARY KEY (id)
 );
-CREATE TABLE sentence_band (
-	band BIGINT NOT NULL, 
-	sentence_id INTEGER NOT NULL, 
-	PRIMARY KEY (band, sentence_id)
-)
- WITHOUT ROWID
-
-;
+CREATE TABLE sentence_keys (
+	id INTEGER NOT NULL, 
+	keys BLOB NOT NULL, 
+	PRIMARY KEY (id)
+);
 CREATE TABLE sentence_index (
 	version_id VARCHAR(36) NOT NULL, 
 	scheme VARCHAR(64) NOT NULL, 
 	sentences INTEGER NOT NULL, 
+	first_id INTEGER NOT NULL, 
 	PRIMARY KEY (version_id)
 );
 CREATE INDEX ix_source_version_source ON source_version (source_id, version_no);
@@ -271,4 +269,4 @@ CREATE INDEX ix_sentence_version ON sentence (version_id, start);
 CREATE INDEX ix_journal_entry_trim ON journal_entry (seq, size, at);
 CREATE INDEX ix_passage_live ON passage (source_id, id, same_as_id) WHERE deleted_at IS NULL;
 CREATE INDEX ix_response_answered ON response (passage_id) WHERE deleted_at IS NULL AND (trim(text) != '' OR status != 'draft');
-INSERT INTO alembic_version (version_num) VALUES ('0009_journal_size_and_counts');
+INSERT INTO alembic_version (version_num) VALUES ('0010_sentence_keys');

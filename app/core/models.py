@@ -350,14 +350,23 @@ class Sentence(Base):
     text: Mapped[str] = mapped_column(Text)
 
 
-class SentenceBand(Base):
-    """One LSH band key of a sentence's MinHash; sentences sharing a key are candidates."""
+class SentenceKeys(Base):
+    """The LSH band keys of one version's sentences that fall in one bucket, as one blob.
 
-    __tablename__ = "sentence_band"
-    __table_args__ = ({"sqlite_with_rowid": False},)
+    ``id`` is ``bucket << 40 | the version's first sentence id``: a look-up
+    reads the rows of its keys' buckets as ranges of the primary key, and an
+    import writes a few hundred rows instead of one per key (ten a sentence).
+    ``keys`` holds little-endian uint64 values, ``key << 32 | offset``, where
+    ``offset`` counts from the first sentence id (``app.core.similar.build``).
+    """
 
-    band: Mapped[int] = mapped_column(BigInteger, primary_key=True)
-    sentence_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    __tablename__ = "sentence_keys"
+
+    # INTEGER in SQLite, so that it is the rowid; 64 bits on the team server.
+    id: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=False
+    )
+    keys: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class SentenceIndex(Base):
@@ -368,6 +377,8 @@ class SentenceIndex(Base):
     version_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     scheme: Mapped[str] = mapped_column(String(64))
     sentences: Mapped[int] = mapped_column(Integer)
+    # The version's sentences have ids first_id … first_id + sentences - 1.
+    first_id: Mapped[int] = mapped_column(Integer)
 
 
 # Order in which tables can be filled without breaking a foreign key; the dump uses it.

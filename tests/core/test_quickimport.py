@@ -24,7 +24,7 @@ from tests.helpers import ROOT
 PDF = ROOT / "tests/fixtures/realdocs/pdf/two-column-tracemonkey-paper.pdf"
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z")
-_INDEX = ("sentence", "sentence_band", "sentence_index")  # the similar-passage index
+_INDEX = ("sentence", "sentence_keys", "sentence_index")  # the similar-passage index
 _TOKEN = re.compile(r"(?<![0-9a-f-])[0-9a-f]{12}(?![0-9a-f-])")
 
 
@@ -42,9 +42,7 @@ def _rows(path: Path) -> list[str]:
         out = []
         tables = (*quickimport.COLUMNS, "journal_entry", "journal_blob", *_INDEX)
         for table in tables:
-            order = {"journal_entry": "seq", "sentence_band": "band, sentence_id"}.get(
-                table, "rowid"
-            )
+            order = {"journal_entry": "seq"}.get(table, "rowid")
             for row in conn.execute(f"SELECT * FROM {table} ORDER BY {order}"):
                 out.append(f"{table} {row!r}")
         return [_normal(row) for row in out]

@@ -9,15 +9,14 @@ No ORM, models or store are imported here, so that an import that stores
 without them (the command line's fast path) can call it on a bare
 ``sqlite3.Connection``; ``index.index_version`` calls it too.
 
-The band rows (about ten a sentence: 94,000 for a 300-page report) reach
-SQLite as one JSON array of integers that SQLite unpacks itself
-(``json_each``): a Python tuple a row for ``executemany`` took longer than
-SQLite storing them. Other databases (the team server) get ``executemany``.
+The band keys (about ten a sentence: 94,000 for a 300-page report) are
+stored as one blob per key bucket (:data:`BUCKET_BITS`), about 256 rows a
+version: a row per key, even unpacked by SQLite itself from one JSON array,
+was a quarter of what the index added to an import.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 import sqlite3
 from collections.abc import Sequence
@@ -27,59 +26,68 @@ from typing import Any
 import numpy as np
 
 from app.core.similar import sentences, sketch
-from app.core.similar.scheme import SCHEME, SEGMENT_BITS
+from app.core.similar.scheme import BUCKET_BITS, SCHEME
 
 logger = logging.getLogger(__name__)
 
-_ID_BITS = 31  # a sentence id fits in 31 bits (2 billion sentences)
-_PACKED_BANDS = (
-    "INSERT INTO sentence_band (band, sentence_id) "
-    f"SELECT (((value & {(1 << _ID_BITS) - 1}) >> {SEGMENT_BITS}) << 32) | (value >> {_ID_BITS}), "
-    f"value & {(1 << _ID_BITS) - 1} FROM json_each(?)"
-)
+_FIRST_BITS = 40  # sentence_keys.id = bucket << 40 | the version's first sentence id
+_FIRST_MASK = (1 << _FIRST_BITS) - 1
+_BUCKETS = 1 << BUCKET_BITS
 
 
-def stored_bands(sentence_ids: np.ndarray, keys: np.ndarray) -> np.ndarray:
-    """The ``sentence_band.band`` values of the keys of sentences (one row of keys a sentence).
+def key_id(bucket: int, first_id: int) -> int:
+    """The ``sentence_keys.id`` of a bucket of the version whose sentences start at ``first_id``."""
+    return (bucket << _FIRST_BITS) | first_id
 
-    A key is stored behind its sentence's segment (:data:`SEGMENT_BITS`): the
-    table is ordered by band, so with bare keys a new source's rows would land
-    all over it and each import would rewrite every page of a big project's
-    table (an import's 66,000 rows into 4 million took five times as long as
-    into an empty table). Behind the segment, they land in its last segment.
+
+def first_of(row_id: int) -> int:
+    """The first sentence id of the version a ``sentence_keys`` row belongs to."""
+    return row_id & _FIRST_MASK
+
+
+def bucket_range(bucket: int) -> tuple[int, int]:
+    """The ``sentence_keys.id`` range (inclusive) of one bucket, every version's."""
+    return key_id(bucket, 0), key_id(bucket, _FIRST_MASK)
+
+
+def all_buckets(first_id: int) -> list[int]:
+    """Every ``sentence_keys.id`` a version starting at ``first_id`` may have (to delete it)."""
+    return [key_id(bucket, first_id) for bucket in range(_BUCKETS)]
+
+
+def packed_keys(keys: np.ndarray) -> np.ndarray:
+    """A version's keys (a row of band keys a sentence) as sorted ``key << 32 | offset`` values.
+
+    ``offset`` is the sentence's row. Two bands of one sentence may hash to
+    one key (rare): the value is kept once, so that a look-up counts a key a
+    sentence shares once. Sorted, the values of a bucket are consecutive.
     """
-    segments = (sentence_ids.astype(np.uint64) >> np.uint64(SEGMENT_BITS)) << np.uint64(32)
     low = keys.astype(np.int64).astype(np.uint64) & np.uint64(0xFFFFFFFF)
-    return (segments[:, None] | low).astype(np.int64)
+    offsets = np.arange(len(keys), dtype=np.uint64)
+    values = np.sort(((low << np.uint64(32)) | offsets[:, None]).reshape(-1))
+    keep = np.ones(len(values), dtype=bool)
+    keep[1:] = values[1:] != values[:-1]
+    packed: np.ndarray = values[keep]
+    return packed
 
 
-def band_rows(first_id: int, words: Sequence[Sequence[str]]) -> np.ndarray:
-    """The (band, sentence id) rows of sentences numbered from ``first_id``, sorted, no repeats.
-
-    In (band, id) order SQLite appends to its b-tree instead of splitting
-    pages at random. Two bands of a sentence may hash to one key (rare): the
-    row is kept once. Every sentence must have words (``cut`` keeps no other).
-    """
-    ids = np.arange(first_id, first_id + len(words), dtype=np.int64)
-    bands = stored_bands(ids, sketch.key_array(words))
-    flat = bands.reshape(-1)
-    # Rows come in id order; a stable sort by band alone keeps them so within a band.
-    order = np.argsort(flat, kind="stable")
-    pairs = np.stack((flat[order], np.repeat(ids, bands.shape[1])[order]), axis=1)
-    keep = np.ones(len(pairs), dtype=bool)
-    keep[1:] = (pairs[1:] != pairs[:-1]).any(axis=1)
-    return pairs[keep]
+def key_rows(first_id: int, keys: np.ndarray) -> list[tuple[int, bytes]]:
+    """The ``sentence_keys`` rows (id, blob) of a version whose sentences start at ``first_id``."""
+    values = packed_keys(keys)
+    shift = np.uint64(64 - BUCKET_BITS)
+    edges = np.searchsorted(values >> shift, np.arange(_BUCKETS + 1, dtype=np.uint64)).tolist()
+    data = values.astype("<u8").tobytes()
+    return [
+        (key_id(bucket, first_id), data[edges[bucket] * 8 : edges[bucket + 1] * 8])
+        for bucket in range(_BUCKETS)
+        if edges[bucket + 1] > edges[bucket]
+    ]
 
 
-def _insert_bands(cursor: Any, pairs: np.ndarray, sqlite: bool) -> None:
-    if sqlite and (len(pairs) == 0 or pairs[:, 1].max() < 1 << _ID_BITS):
-        packed = ((pairs[:, 0] & 0xFFFFFFFF) << _ID_BITS) | pairs[:, 1]
-        cursor.execute(_PACKED_BANDS, (json.dumps(packed.tolist(), separators=(",", ":")),))
-        return
-    cursor.executemany(
-        "INSERT INTO sentence_band (band, sentence_id) VALUES (%s, %s)",
-        list(zip(pairs[:, 0].tolist(), pairs[:, 1].tolist(), strict=True)),
-    )
+def unpack(blob: bytes) -> tuple[np.ndarray, np.ndarray]:
+    """A ``sentence_keys`` blob as (keys, offsets), both uint64."""
+    values = np.frombuffer(blob, dtype="<u8")
+    return values >> np.uint64(32), values & np.uint64(0xFFFFFFFF)
 
 
 def index_new_version(
@@ -94,6 +102,7 @@ def index_new_version(
     sqlite = isinstance(connection, sqlite3.Connection)
     mark = "?" if sqlite else "%s"
     found = sentences.cut(text, paragraphs)
+    first = 0
     cursor = connection.cursor()
     try:
         if found.starts:
@@ -105,11 +114,14 @@ def index_new_version(
                 f"VALUES ({mark}, {mark}, {mark}, {mark}, {mark})",
                 zip(count(first), repeat(version_id), found.starts, found.ends, found.texts),
             )
-            _insert_bands(cursor, band_rows(first, found.words), sqlite)
+            cursor.executemany(
+                f"INSERT INTO sentence_keys (id, keys) VALUES ({mark}, {mark})",
+                key_rows(first, sketch.key_array(found.words)),
+            )
         cursor.execute(
-            "INSERT INTO sentence_index (version_id, scheme, sentences) "
-            f"VALUES ({mark}, {mark}, {mark})",
-            (version_id, SCHEME, len(found.starts)),
+            "INSERT INTO sentence_index (version_id, scheme, sentences, first_id) "
+            f"VALUES ({mark}, {mark}, {mark}, {mark})",
+            (version_id, SCHEME, len(found.starts), first),
         )
     finally:
         cursor.close()

@@ -19,11 +19,11 @@ import json
 import logging
 from collections.abc import Callable
 
-from sqlalchemy import and_, delete, func, select
+from sqlalchemy import and_, delete, select
 from sqlalchemy.orm import Session
 
-from app.core.models import Sentence, SentenceBand, SentenceIndex, Source, SourceVersion
-from app.core.similar.scheme import SCHEME, SEGMENT_BITS
+from app.core.models import Sentence, SentenceIndex, SentenceKeys, Source, SourceVersion
+from app.core.similar.scheme import SCHEME
 from app.core.store import ProjectStore
 
 logger = logging.getLogger(__name__)
@@ -39,23 +39,20 @@ def _paragraphs(version: SourceVersion) -> list[tuple[int, int]]:
         return []
 
 
-def segments(session: Session) -> range:
-    """The segments sentences are stored in (a look-up seeks each key in each)."""
-    last = session.scalar(select(func.max(Sentence.id)))
-    return range(0, (int(last) >> SEGMENT_BITS) + 1 if last is not None else 0)
-
-
 def index_version(session: Session, version: SourceVersion) -> int:
     """Index one version's sentences (replacing an older index of it); returns how many."""
     from app.core.similar import build  # late: the window and the command line start without NumPy
 
-    old = select(Sentence.id).where(Sentence.version_id == version.id)
-    if session.scalar(old.limit(1)) is not None:
-        # Rare (an index of an older scheme, kept beside current ones): reads the bands of
-        # every segment, as the table is keyed by band first; a new version skips it.
-        session.execute(delete(SentenceBand).where(SentenceBand.sentence_id.in_(old)))
+    held = SentenceIndex.version_id == version.id
+    old = session.execute(select(SentenceIndex.sentences, SentenceIndex.first_id).where(held))
+    for sentences, first_id in old.all():
+        # Rare (an index of an older scheme, kept beside current ones): the
+        # version's key rows are found from where its sentence ids start.
+        if sentences:
+            doomed = build.all_buckets(first_id)
+            session.execute(delete(SentenceKeys).where(SentenceKeys.id.in_(doomed)))
         session.execute(delete(Sentence).where(Sentence.version_id == version.id))
-    session.execute(delete(SentenceIndex).where(SentenceIndex.version_id == version.id))
+        session.execute(delete(SentenceIndex).where(held))
     # The driver's own connection, in the session's transaction (build imports no ORM).
     driver = session.connection().connection.driver_connection
     return build.index_new_version(driver, version.id, version.text, _paragraphs(version))
@@ -68,7 +65,7 @@ def _drop_stale(session: Session) -> None:
     if stale is None or current is not None:
         return  # a mixed index: versions are replaced one by one (index_version)
     # Without WHERE, SQLite empties each table at once instead of row by row.
-    session.execute(delete(SentenceBand))
+    session.execute(delete(SentenceKeys))
     session.execute(delete(Sentence))
     session.execute(delete(SentenceIndex))
     logger.info("dropped a sentence index of an older scheme")

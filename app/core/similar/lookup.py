@@ -1,10 +1,10 @@
 """Finding the spans of other sources that say what a passage says, best first.
 
 Candidates come from the LSH band keys of the sentences the passage covers,
-recomputed from their words and sought, in every segment, through the primary
-key of ``sentence_band``: the sentences sharing the most keys are counted on
-that key alone, leaving out the id ranges of versions not searched (the
-passage's own source, old versions), and only the best :data:`CANDIDATES`
+recomputed from their words and sought in the ``sentence_keys`` rows of their
+buckets: the sentences sharing the most keys are counted in NumPy, leaving out
+the versions not searched (the passage's own source, old versions), and only
+the best :data:`CANDIDATES`
 are read and scored against the passage's own sentences with rapidfuzz
 (``cdist``, which gives up early on the many that score low). Neighbouring
 matching sentences of one source join into one span. Only the current
@@ -20,10 +20,11 @@ import json
 import logging
 from collections.abc import Collection
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.utils import default_process
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from app.core import markup
@@ -32,23 +33,26 @@ from app.core.models import (
     Passage,
     Response,
     Sentence,
-    SentenceBand,
     SentenceIndex,
+    SentenceKeys,
     Source,
     SourceVersion,
 )
 from app.core.refs import resolve
 from app.core.similar import sentences
-from app.core.similar.index import ensure_index, missing_versions, segments
-from app.core.similar.scheme import SCHEME
+from app.core.similar.index import ensure_index, missing_versions
+from app.core.similar.scheme import BUCKET_BITS, SCHEME
 from app.core.store import ProjectStore
+
+if TYPE_CHECKING:
+    import numpy as np
 
 logger = logging.getLogger(__name__)
 
 # A sentence scoring less against every sentence of the passage is not shown. 0.8 is
 # where precision and recall meet on the judged corpus (tests/core/similar/corpus.py).
 MIN_SCORE = 0.8
-MAX_VALUES = 30_000
+MAX_KEYS = 256  # about 25 sentences' keys: all 256 buckets are read at most once
 CANDIDATES = 100  # the most keys shared are scored (400 found no more on the corpus or bench)
 
 
@@ -126,10 +130,8 @@ def _current_versions(session: Session, except_source: str) -> dict[str, tuple[s
 def _keys_of(session: Session, passage: Passage) -> list[int]:
     """The band keys of the sentences the passage covers, recomputed from their words.
 
-    Reading the stored keys back would select ``sentence_band`` by
-    ``sentence_id``, which its primary key (band, sentence_id) cannot seek:
-    SQLite scanned the whole table, so a look-up slowed down as the project
-    grew (541 ms at 2,000 pages). The passage's few sentences are found through
+    The stored keys are kept by bucket, not by sentence, so they cannot be
+    read back for a few sentences. The passage's few sentences are found through
     ``ix_sentence_version`` instead and their MinHash computed again, which
     gives the very keys the index stored (same words, same scheme). A passage
     of a version not indexed yet uses its own text cut into sentences.
@@ -152,58 +154,76 @@ def _keys_of(session: Session, passage: Passage) -> list[int]:
     return [k for ks in sketch.band_keys([sentences.words(t) for t in texts]) for k in ks]
 
 
-def _excluded_ranges(session: Session, versions: Collection[str]) -> list[tuple[int, int]]:
-    """The sentence ids of indexed versions not searched (the passage's own source, old versions).
-
-    A version's sentences get consecutive ids when it is indexed, so a range
-    per version says it; found through ``ix_sentence_version``, not by
-    reading the candidates' rows.
-    """
-    counts = dict(session.execute(select(SentenceIndex.version_id, SentenceIndex.sentences)).all())
-    other = [v for v, n in counts.items() if v not in versions and n]
-    if not other:
-        return []
-    firsts = session.execute(
-        select(Sentence.version_id, func.min(Sentence.id))
-        .where(Sentence.version_id.in_(other))
-        .group_by(Sentence.version_id)
+def _firsts(session: Session, versions: Collection[str]) -> dict[int, str]:
+    """first sentence id → version id, for the indexed versions searched that have sentences."""
+    rows = session.execute(
+        select(SentenceIndex.first_id, SentenceIndex.version_id).where(
+            SentenceIndex.version_id.in_(versions), SentenceIndex.sentences > 0
+        )
     )
-    return [(int(first), int(first) + counts[v] - 1) for v, first in firsts if first is not None]
+    return {int(first): version for first, version in rows}
+
+
+def _shared_keys(session: Session, keys: list[int], firsts: Collection[int]) -> np.ndarray:
+    """(sentence id, keys shared) of the sentences of the versions starting at ``firsts``.
+
+    Only the ``sentence_keys`` rows of the keys' buckets are read (one range
+    of the primary key each, every version's); the rows of versions not
+    searched (the passage's own source, old versions) are left out by where
+    their sentence ids start, and the keys are matched in NumPy.
+    """
+    import numpy as np
+
+    from app.core.similar.build import bucket_range, first_of, unpack
+
+    # A very long passage is sought by the keys of its first sentences (the best candidates
+    # share many); more keys only read more buckets.
+    wanted = list(dict.fromkeys(k & 0xFFFFFFFF for k in keys))[:MAX_KEYS]
+    shift = 32 - BUCKET_BITS
+    buckets = sorted({k >> shift for k in wanted})
+    ranges = [SentenceKeys.id.between(*bucket_range(b)) for b in buckets]
+    blobs: list[bytes] = []
+    bases: list[int] = []
+    sizes: list[int] = []
+    rows = session.execute(select(SentenceKeys.id, SentenceKeys.keys).where(or_(*ranges)))
+    for row_id, blob in rows:
+        first = first_of(row_id)
+        if first in firsts:
+            blobs.append(blob)
+            bases.append(first)
+            sizes.append(len(blob) // 8)
+    found_keys, offsets = unpack(b"".join(blobs))
+    base = np.repeat(np.asarray(bases, dtype=np.uint64), sizes)
+    hit = np.isin(found_keys, np.asarray(wanted, dtype=np.uint64))
+    ids, shared = np.unique((base[hit] + offsets[hit]).astype(np.int64), return_counts=True)
+    return np.stack((ids, shared), axis=1)
 
 
 def _candidates(session: Session, keys: list[int], versions: Collection[str]) -> list[_Hit]:
     """The sentences of ``versions`` sharing the most band keys with ``keys`` (at most CANDIDATES).
 
-    The band keys are counted on ``sentence_band``'s primary key alone (a
-    frequent key can match tens of thousands of rows; reading each one's
-    sentence cost 900 ms at 20,000 pages under load); only the best
-    candidates' sentences are then read.
+    The keys are counted on ``sentence_keys`` alone (a frequent key can match
+    tens of thousands of sentences); only the best candidates' sentences are
+    then read.
     """
     if not keys or not versions:
         return []
-    parts = segments(session)
-    # SQLite takes at most 32,766 values a statement: a very long passage is
-    # sought by the keys of its first sentences (the best candidates share many).
-    low = list(dict.fromkeys(k & 0xFFFFFFFF for k in keys))[: MAX_VALUES // max(1, len(parts))]
-    stored = [(segment << 32) | k for segment in parts for k in low]
-    band = SentenceBand.band.in_(stored)
-    skip = [SentenceBand.sentence_id.between(a, b) for a, b in _excluded_ranges(session, versions)]
-    shared = func.count().label("shared")
-    best = (
-        select(SentenceBand.sentence_id, shared)
-        .where(band, *(~r for r in skip))
-        .group_by(SentenceBand.sentence_id)
-        .order_by(shared.desc(), SentenceBand.sentence_id)
-        .limit(CANDIDATES)
-        .subquery()
-    )
+    firsts = _firsts(session, versions)
+    if not firsts:
+        return []
+    counted = _shared_keys(session, keys, firsts)
+    import numpy as np
+
+    best = counted[np.lexsort((counted[:, 0], -counted[:, 1]))][:CANDIDATES]
+    rank = {int(i): n for n, i in enumerate(best[:, 0].tolist())}
     rows = session.execute(
-        select(Sentence.id, Sentence.version_id, Sentence.start, Sentence.end, Sentence.text)
-        .join(best, best.c.sentence_id == Sentence.id)
-        .where(Sentence.version_id.in_(versions))
-        .order_by(best.c.shared.desc(), Sentence.id)
+        select(Sentence.id, Sentence.version_id, Sentence.start, Sentence.end, Sentence.text).where(
+            Sentence.id.in_(rank), Sentence.version_id.in_(versions)
+        )
     )
-    return [_Hit(i, v, s, e, " ".join(t.split()), 0.0) for i, v, s, e, t in rows]
+    hits = [_Hit(i, v, s, e, " ".join(t.split()), 0.0) for i, v, s, e, t in rows]
+    hits.sort(key=lambda hit: rank[hit.sentence_id])
+    return hits
 
 
 def _join(hits: list[_Hit]) -> list[_Hit]:

@@ -14,11 +14,11 @@ NUM_PERM = 32
 THRESHOLD = 0.4  # Jaccard similarity of word sets at which a pair is found about half the time
 BANDS = 10
 ROWS = 3
-KEY_BITS = 32  # SQLite stores a 32-bit key in 4 bytes; a rare collision only adds a candidate
+KEY_BITS = 32  # a key is stored in 4 bytes; a rare collision only adds a candidate
 SEED = 1
-# Sentences are numbered in the order they are indexed; the stored band value is
-# (sentence_id >> SEGMENT_BITS) << 32 | the 32-bit key, so that the rows of a new
-# import land in the table's last segment instead of all over it (see index).
-SEGMENT_BITS = 14
+# A version's keys are stored in one row per bucket (the key's top BUCKET_BITS bits), so
+# that an import writes a few hundred rows instead of one per key, and a look-up reads
+# only the buckets of its keys (see build).
+BUCKET_BITS = 8
 
-SCHEME = f"split2-words3-crc32-mh{NUM_PERM}s{SEED}-b{BANDS}r{ROWS}mix{KEY_BITS}-seg{SEGMENT_BITS}"
+SCHEME = f"split2-words3-crc32-mh{NUM_PERM}s{SEED}-b{BANDS}r{ROWS}mix{KEY_BITS}-bucket{BUCKET_BITS}"

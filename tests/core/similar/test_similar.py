@@ -12,7 +12,7 @@ from app.core.journal.replay import undo
 from app.core.models import Sentence, SentenceIndex
 from app.core.services import passages, responses, shared_answers, sources
 from app.core.similar import ensure_index, similar_to_passage
-from app.core.similar.scheme import BANDS, ROWS, SCHEME
+from app.core.similar.scheme import BANDS, ROWS
 from app.core.store import ProjectStore
 from tests.core.factories import add_text_source, make_project
 
@@ -282,66 +282,6 @@ def test_a_project_from_before_the_index_gets_it_at_its_first_look_up(tmp_path: 
         [match] = similar_to_passage(store, passage.id)
         assert match.text.startswith("Enhanced cooperation should have the characteristics")
         assert match.score >= 0.8
-
-
-def test_a_look_up_recomputes_exactly_the_keys_the_index_stored(project: ProjectStore) -> None:
-    # The look-up no longer reads the passage's keys back from sentence_band (a
-    # whole-table scan); what it recomputes must be what the index holds.
-    from app.core.models import Passage, SentenceBand
-    from app.core.similar.lookup import _keys_of
-
-    eu = _source(project, "European Union")
-    passage_id = passages.cite_quote(project, eu, "The working group should make recommendations")
-    ensure_index(project)
-    with project.session() as session:
-        passage = session.get(Passage, passage_id)
-        assert passage is not None and passage.start is not None and passage.end is not None
-        own = select(Sentence.id).where(
-            Sentence.version_id == passage.source_version_id,
-            Sentence.end > passage.start,
-            Sentence.start < passage.end,
-        )
-        stored = set(
-            session.scalars(select(SentenceBand.band).where(SentenceBand.sentence_id.in_(own)))
-        )
-        recomputed = _keys_of(session, passage)
-    # stored behind the segment of its sentence (all in segment 0 here)
-    assert stored and {k & 0xFFFFFFFF for k in recomputed} == stored
-
-
-def test_sentences_of_a_later_segment_are_found_and_stored_behind_it(tmp_path: Path) -> None:
-    from app.core.models import SentenceBand
-    from app.core.similar.scheme import SEGMENT_BITS
-
-    store = make_project(tmp_path / "p.rejoinder")
-    eu = add_text_source(store, EU, "European Union")
-    with store.write("test", record=False) as session:  # what 3 segments of sentences leave
-        session.add(Sentence(id=3 << SEGMENT_BITS, version_id="gone", start=0, end=1, text="x"))
-    japan = add_text_source(store, JAPAN, "Japan")
-    with store.session() as session:
-        ids = session.scalars(select(Sentence.id).where(Sentence.id > 3 << SEGMENT_BITS)).all()
-        bands = session.scalars(select(SentenceBand.band).where(SentenceBand.sentence_id.in_(ids)))
-        assert ids and {b >> 32 for b in bands} == {3}
-    passage = passages.cite_quote(store, eu, BELIEVE)
-    assert [m.source_id for m in similar_to_passage(store, passage)] == [japan]
-
-
-def test_an_index_of_an_older_scheme_is_dropped_and_built_again(project: ProjectStore) -> None:
-    from app.core.models import SentenceBand
-
-    with project.session() as session:
-        before = session.scalar(select(func.count()).select_from(SentenceBand))
-    with project.write("test", record=False) as session:
-        session.execute(SentenceIndex.__table__.update().values(scheme="older"))
-    assert ensure_index(project) == 3
-    with project.session() as session:
-        assert session.scalar(select(func.count()).select_from(SentenceBand)) == before
-        assert set(session.scalars(select(SentenceIndex.scheme))) == {SCHEME}
-    eu = _source(project, "European Union")
-    passage = passages.cite_quote(project, eu, BELIEVE)
-    assert [m.source_id for m in similar_to_passage(project, passage)] == [
-        _source(project, "Japan")
-    ]
 
 
 def test_the_passages_own_source_never_crowds_out_the_others(tmp_path: Path) -> None:
