@@ -219,6 +219,9 @@ def part_one(folder: Path, runs: int) -> None:
 def part_two(
     folder: Path, n_sources: int, pages: int, lookups: int, keep: Path | None = None
 ) -> None:
+    if n_sources <= 0:
+        print("part 2 skipped: no sources (--sources 0)")
+        return
     rng = random.Random(16)
     writer = Writer(rng)
     path = keep or folder / "big.rejoinder"
@@ -267,6 +270,9 @@ def part_two(
 
 def look_up(path: Path, planted: dict[str, list[str]], lookups: int, rng: random.Random) -> None:
     """Cite ``lookups`` passages (half on planted sentences) and look each up, timed."""
+    if lookups <= 0 or not planted:
+        print("  no look-ups asked for (--lookups 0)")
+        return
     with ProjectStore.open(path) as store:
         targets: list[str] = []
         ids = list(planted)

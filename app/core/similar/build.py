@@ -1,9 +1,9 @@
 """Writing one new source version's sentence index, on the driver's own connection.
 
 Every import runs this in its own transaction, so it does the least it can:
-the sentences are cut once (:func:`~app.core.similar.sentences.cut`, as
-columns), their band keys are computed for all of them in a few NumPy passes
-(:mod:`~app.core.similar.sketch`), and the rows go to the driver without
+the sentences are cut and their band keys computed for all of them in a few
+passes (:mod:`~app.core.similar.prepare`, perhaps in part by the PDF reader's
+worker), and the rows go to the driver without
 SQLAlchemy (a parameter dictionary a row cost more than SQLite storing it).
 No ORM, models or store are imported here, so that an import that stores
 without them (the command line's fast path) can call it on a bare
@@ -25,7 +25,7 @@ from typing import Any
 
 import numpy as np
 
-from app.core.similar import sentences, sketch
+from app.core.similar.prepare import Prepared, prepare
 from app.core.similar.scheme import BUCKET_BITS, SCHEME
 
 logger = logging.getLogger(__name__)
@@ -91,17 +91,24 @@ def unpack(blob: bytes) -> tuple[np.ndarray, np.ndarray]:
 
 
 def index_new_version(
-    connection: Any, version_id: str, text: str, paragraphs: Sequence[tuple[int, int]]
+    connection: Any,
+    version_id: str,
+    text: str,
+    paragraphs: Sequence[tuple[int, int]],
+    prepared: Prepared | None = None,
 ) -> int:
     """Index a version not indexed yet, in the caller's open transaction; returns its sentences.
 
     ``connection`` is a DB-API connection: ``sqlite3`` (qmark) or the team
     server's psycopg (format). A version indexed already must lose its rows
-    first (``index.index_version`` does that).
+    first (``index.index_version`` does that). ``prepared`` is what
+    :func:`~app.core.similar.prepare.prepare` made of ``text`` (the PDF
+    reader prepares it with its worker); without it, it is prepared here.
     """
     sqlite = isinstance(connection, sqlite3.Connection)
     mark = "?" if sqlite else "%s"
-    found = sentences.cut(text, paragraphs)
+    found = prepared if prepared is not None else prepare(text, paragraphs)
+    texts = list(map(text.__getitem__, map(slice, found.starts, found.ends)))
     first = 0
     cursor = connection.cursor()
     try:
@@ -112,11 +119,11 @@ def index_new_version(
             cursor.executemany(
                 f'INSERT INTO sentence (id, version_id, start, "end", text) '
                 f"VALUES ({mark}, {mark}, {mark}, {mark}, {mark})",
-                zip(count(first), repeat(version_id), found.starts, found.ends, found.texts),
+                zip(count(first), repeat(version_id), found.starts, found.ends, texts),
             )
             cursor.executemany(
                 f"INSERT INTO sentence_keys (id, keys) VALUES ({mark}, {mark})",
-                key_rows(first, sketch.key_array(found.words)),
+                key_rows(first, found.keys),
             )
         cursor.execute(
             "INSERT INTO sentence_index (version_id, scheme, sentences, first_id) "

@@ -24,7 +24,8 @@ logger = logging.getLogger(__name__)
 MAX_CHARS = 600
 MIN_WORDS = 4  # words of 3+ letters, repeats counted: fewer ("1.", "Yes.") say too little
 
-_STOP = re.compile(r"[.!?。！？][\"'”’»)\]]*\s+")  # a sentence ends where a match ends
+# A sentence ends where a match ends; its text, before the white space (group 1).
+_STOP = re.compile(r"[.!?。！？][\"'”’»)\]]*(\s+)")
 _BREAK = re.compile(r"\n\s*\n")
 # Runs of three word characters or more are the words of three letters or more: a
 # longer word matches whole from its first letter, a shorter one has no run that long.
@@ -66,22 +67,27 @@ def _raw_blocks(text: str, paragraphs: Sequence[tuple[int, int]]) -> Iterator[tu
 
 def _continues(text: str, end: int, next_start: int) -> bool:
     """Does the paragraph ending at ``end`` run on into the one at ``next_start``?"""
-    tail = text[max(0, end - 4) : end].rstrip().rstrip(_CLOSERS)
     head = text[next_start : next_start + 4].lstrip()
-    return bool(tail) and tail[-1] not in _ENDS and bool(head) and head[0].islower()
+    if not head or not head[0].islower():  # most paragraphs: checked first
+        return False
+    tail = text[max(0, end - 4) : end].rstrip().rstrip(_CLOSERS)
+    return bool(tail) and tail[-1] not in _ENDS
 
 
-def _blocks(text: str, paragraphs: Sequence[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+def blocks(text: str, paragraphs: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+    """The (start, end) of the runs of text no sentence crosses: paragraphs, run-ons joined."""
+    found: list[tuple[int, int]] = []
     current: tuple[int, int] | None = None
     for start, end in _raw_blocks(text, paragraphs):
         if current is not None and _continues(text, current[1], start):
             current = (current[0], end)
             continue
         if current is not None:
-            yield current
+            found.append(current)
         current = (start, end)
     if current is not None:
-        yield current
+        found.append(current)
+    return found
 
 
 def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -95,8 +101,49 @@ def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     yield start, end
 
 
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    piece = text[start:end]
+    lead = start + len(piece) - len(piece.lstrip())
+    return lead, lead + len(piece.strip())
+
+
+def pieces(text: str, runs: Sequence[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """The (starts, ends) of the would-be sentences of ``runs`` (:func:`blocks`), stripped.
+
+    A piece ends at a stop (its trailing white space is the next piece's
+    leading space, so left out) or at its block's end; one longer than
+    :data:`MAX_CHARS` is cut further. Only the first and last piece of a
+    block and a long one's parts are stripped here: the others start where
+    a stop's white space ended and end with the stop. Pieces with too few
+    words (or none) are still here: the caller counts the words.
+    """
+    los: list[int] = []
+    his: list[int] = []
+    find_stops = _STOP.finditer
+    for block_start, block_end in runs:
+        at = block_start
+        clean = not text[at : at + 1].isspace()
+        for m in find_stops(text, block_start, block_end):
+            stop = m.end()
+            if stop - at > MAX_CHARS or not clean:
+                for s, e in _pieces(text, at, stop):
+                    s, e = _strip(text, s, e)
+                    los.append(s)
+                    his.append(e)
+            else:
+                los.append(at)
+                his.append(m.start(1))
+            at = stop
+            clean = True
+        for s, e in _pieces(text, at, block_end):
+            s, e = _strip(text, s, e)
+            los.append(s)
+            his.append(e)
+    return los, his
+
+
 class Cut(NamedTuple):
-    """The sentences of a text as columns (what the index stores), in reading order."""
+    """The sentences of a text as columns, in reading order."""
 
     starts: list[int]
     ends: list[int]
@@ -105,40 +152,29 @@ class Cut(NamedTuple):
 
 
 def cut(text: str, paragraphs: Sequence[tuple[int, int]] = ()) -> Cut:
-    """The sentences of ``text`` worth indexing, stripped of surrounding white space.
+    """The sentences of ``text`` worth indexing, stripped of surrounding white space, with words.
 
-    Every import runs this over the whole text (9,000 sentences for 300
-    pages), so the loop does the least it can per sentence: the text is
-    casefolded once (not sentence by sentence), and a kept sentence's text is
-    only stripped: its inner line breaks stay (a look-up collapses them for
-    the few sentences it scores and shows).
+    A look-up's passage and the tests cut this way; an import cuts a whole
+    version with ``prepare``, which finds the same sentences and words in
+    one regular-expression pass.
     """
-    starts: list[int] = []
-    ends: list[int] = []
-    texts: list[str] = []
-    found_words: list[list[str]] = []
+    los, his = pieces(text, blocks(text, paragraphs))
+    return cut_pieces(text, los, his)
+
+
+def cut_pieces(text: str, los: Sequence[int], his: Sequence[int]) -> Cut:
+    """:func:`cut` of the pieces ``text[lo:hi]`` (:func:`pieces`)."""
     folded = text.casefold()
     in_place = len(folded) == len(text)  # else a letter folded into two ("ß"): fold pieces
-    find_words = _WORD3.findall
-    find_stops = _STOP.finditer
-    for block_start, block_end in _blocks(text, paragraphs):
-        at = block_start
-        stops = [m.end() for m in find_stops(text, block_start, block_end)]
-        stops.append(block_end)
-        for stop in stops:
-            for s, e in _pieces(text, at, stop) if stop - at > MAX_CHARS else ((at, stop),):
-                seen = find_words(folded[s:e] if in_place else text[s:e].casefold())
-                if len(seen) < MIN_WORDS:
-                    continue
-                piece = text[s:e]
-                stripped = piece.strip()
-                lead = s + len(piece) - len(piece.lstrip())
-                starts.append(lead)
-                ends.append(lead + len(stripped))
-                texts.append(stripped)
-                found_words.append(seen)
-            at = stop
-    return Cut(starts, ends, texts, found_words)
+    cut = Cut([], [], [], [])
+    for s, e in zip(los, his, strict=True):
+        seen = _WORD3.findall(folded[s:e] if in_place else text[s:e].casefold())
+        if len(seen) >= MIN_WORDS:
+            cut.starts.append(s)
+            cut.ends.append(e)
+            cut.texts.append(text[s:e])
+            cut.words.append(seen)
+    return cut
 
 
 def split(text: str, paragraphs: Sequence[tuple[int, int]] = ()) -> list[Span]:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import logging
 import zlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import cache
 from itertools import chain
 
@@ -50,13 +50,85 @@ def bands() -> tuple[tuple[int, int], ...]:
     return tuple((band * ROWS, (band + 1) * ROWS) for band in range(BANDS))
 
 
+# datasketch's permutations h → a·h + b mod 2³² for NUM_PERM = 32 and SEED = 1, as it draws
+# them: ``RandomState(SEED)``, ``a = randint(0, 2³¹, NUM_PERM) * 2 + 1``, then
+# ``b = randint(0, 2³², NUM_PERM)``. Written out because drawing them imported
+# numpy.random and numpy.ma (30 ms) into every import; a test draws them again.
+_A = (
+    0xD583E84B,
+    0xFE8F01D7,
+    0x70CE5F19,
+    0xDD782891,
+    0x000EFDFF,
+    0x41998713,
+    0x9ACB5597,
+    0xFF823D0B,
+    0x4B23969F,
+    0x78E0A781,
+    0x2F470121,
+    0xCB0CA103,
+    0x5F5D7F99,
+    0xC69C3C8F,
+    0xB0ED55DB,
+    0x56E8F3F9,
+    0xCB251B0D,
+    0xDEFEFA33,
+    0x13DFC965,
+    0xB14FAA29,
+    0xD6A0A9FD,
+    0xA06562CB,
+    0x5ED51725,
+    0x0C9193A9,
+    0x68ADF717,
+    0xE30C41F9,
+    0xC1989BD5,
+    0x758B2539,
+    0x0E05BF3B,
+    0x119EB31D,
+    0x57478465,
+    0xD3F2D489,
+)
+_B = (
+    0x6AD47CD7,
+    0x750B5FD7,
+    0x8F064BE9,
+    0x6E4242F1,
+    0x23F065F7,
+    0xF06AADDE,
+    0x32B6C760,
+    0xC7448456,
+    0xCCFD988D,
+    0xB749D7E9,
+    0xF7DFFD89,
+    0xCD818407,
+    0x503C913F,
+    0x17C1CB3D,
+    0xB13C0E16,
+    0x84A5A539,
+    0xE05B0A01,
+    0xDD71F780,
+    0xE504F13C,
+    0xD442F8D1,
+    0x15C57508,
+    0xD460E2D8,
+    0x09FF7E8D,
+    0x45E69A73,
+    0x2B7A01AF,
+    0x0F2A8FEA,
+    0xE0CDF279,
+    0xABA7B9C8,
+    0x192D421E,
+    0x97D32447,
+    0x6BCDB583,
+    0xABF185C6,
+)
+
+
 @cache
 def permutations() -> tuple[np.ndarray, np.ndarray]:
-    """The (a, b) of datasketch's permutations h → a·h + b mod 2³², drawn as it draws them."""
-    gen = np.random.RandomState(SEED)
-    a = gen.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
-    b = gen.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
-    return a, b
+    """The (a, b) of datasketch's permutations (see :data:`_A`)."""
+    assert len(_A) == len(_B) == NUM_PERM and SEED == 1, "draw the constants again"
+    return np.array(_A, dtype=np.uint32), np.array(_B, dtype=np.uint32)
 
 
 def _fmix(values: np.ndarray) -> np.ndarray:
@@ -111,24 +183,43 @@ def signatures(sentences: Sequence[Sequence[str]]) -> np.ndarray:
     tokens = list(chain.from_iterable(sentences))
     vocabulary = {w: i for i, w in enumerate(dict.fromkeys(tokens))}
     token_ids = np.fromiter(map(vocabulary.__getitem__, tokens), dtype=np.int64, count=len(tokens))
+    return signatures_of(vocabulary, token_ids, np.asarray(lengths, dtype=np.int64))
+
+
+def signatures_of(
+    vocabulary: Iterable[str], token_ids: np.ndarray, lengths: np.ndarray
+) -> np.ndarray:
+    """:func:`signatures` of sentences given as word ids into ``vocabulary``, one run a sentence.
+
+    ``lengths`` are the sentences' word counts (each at least 1), in the order
+    of their runs in ``token_ids``.
+    """
+    words = list(vocabulary)
     hashed = np.fromiter(
-        (zlib.crc32(w.encode("utf-8")) for w in vocabulary), dtype=np.uint32, count=len(vocabulary)
+        (zlib.crc32(w.encode("utf-8")) for w in words), dtype=np.uint32, count=len(words)
     )
     a, b = permutations()
     with np.errstate(over="ignore"):
         permuted = _fmix(hashed)[:, None] * a[None, :] + b[None, :]  # words × permutations
-    return _minima(permuted, token_ids, np.asarray(lengths, dtype=np.int64))
+    return _minima(permuted, token_ids, lengths)
 
 
 def key_array(sentences: Sequence[Sequence[str]]) -> np.ndarray:
     """The band keys of the sentences that have words: one row of :data:`BANDS` signed keys each.
 
+    Keys are signed 32-bit integers (in an int64 array), see :func:`mix`.
+    """
+    return mix(signatures(sentences))
+
+
+def mix(signatures: np.ndarray) -> np.ndarray:
+    """The band keys of MinHash signatures: one row of :data:`BANDS` signed keys each.
+
     The bands of all signatures are mixed into keys at once, a NumPy
     operation per step for all bands (a hash per band per sentence in Python
-    cost more than the MinHash itself). Keys are signed 32-bit integers (in
-    an int64 array).
+    cost more than the MinHash itself).
     """
-    values = signatures(sentences).astype(np.uint64)
+    values = signatures.astype(np.uint64)
     count = len(values)
     with np.errstate(over="ignore"):
         key = np.broadcast_to(

@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 
 from app.core.models import Passage, Sentence, SentenceIndex, SentenceKeys, SourceVersion
 from app.core.services import passages, sources
-from app.core.similar import build, ensure_index, sketch, similar_to_passage
+from app.core.similar import build, ensure_index, sentences, similar_to_passage, sketch
 from app.core.similar.index import index_version
 from app.core.similar.lookup import _keys_of
 from app.core.similar.scheme import BANDS, BUCKET_BITS, SCHEME
@@ -76,7 +76,7 @@ def test_the_index_holds_exactly_the_keys_a_look_up_recomputes(project: ProjectS
         assert session.scalar(select(func.count(Sentence.id))) == len(stored)
         texts = session.execute(select(Sentence.id, Sentence.text)).all()
         for sentence_id, text in texts:
-            [keys] = sketch.band_keys([build.sentences.words(text)])
+            [keys] = sketch.band_keys([sentences.words(text)])
             assert stored[sentence_id] == {k & 0xFFFFFFFF for k in keys}
         passage = session.get(Passage, passage_id)
         assert passage is not None

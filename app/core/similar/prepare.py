@@ -1,0 +1,112 @@
+"""The sentences of a whole version and their band keys, computed before they are stored.
+
+What an import adds for the index is mostly this: cutting 1.2 million
+characters into sentences and words (a regular expression over all of it)
+and their MinHash. So it is done in as few passes as the result allows: the
+would-be sentences are joined by a separator no word contains and the words
+of all of them found with one ``findall``; the words become ids into the
+version's vocabulary, and NumPy counts each sentence's words, drops those
+with too few and computes the keys of the rest (:mod:`~app.core.similar.sketch`).
+It finds exactly the sentences and words of ``sentences.cut`` (tested).
+
+Blocks are independent, so a version can be prepared in parts
+(:func:`prepare_part`) by different processes: the PDF reader's idle worker
+prepares the second half while the importing process prepares the first
+(:func:`prepare`). Only NumPy and the standard library are imported, so a
+worker can run this without the ORM.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Sequence
+from itertools import compress
+from typing import Any, NamedTuple
+
+import numpy as np
+
+from app.core.similar import sentences, sketch
+from app.core.similar.scheme import BANDS
+
+logger = logging.getLogger(__name__)
+
+_MARK = "\x00"  # between two pieces: not a word character, so no word spans two pieces
+_WORDS_AND_MARKS = re.compile(r"\w{3,}|\x00")
+# A version shorter than this is prepared in one process: sending half of it costs more.
+MIN_SPLIT = 200_000
+
+Run = tuple[int, int]
+# Runs ``(function, arguments)`` in another process while the caller does ``own()``;
+# returns the function's result and ``own()``'s (the PDF reader's pool, when it has one).
+Offload = Callable[[Callable[..., Any], tuple[Any, ...], Callable[[], Any]], tuple[Any, Any]]
+
+
+class Prepared(NamedTuple):
+    """The sentences of a text (code point offsets, stripped) and a row of band keys each."""
+
+    starts: list[int]
+    ends: list[int]
+    keys: np.ndarray  # (sentences, BANDS) int64, signed 32-bit keys
+
+    def shifted(self, by: int) -> Prepared:
+        return Prepared([s + by for s in self.starts], [e + by for e in self.ends], self.keys)
+
+
+def _empty() -> Prepared:
+    return Prepared([], [], np.zeros((0, BANDS), dtype=np.int64))
+
+
+def prepare_part(text: str, runs: Sequence[Run]) -> Prepared:
+    """The sentences of the blocks ``runs`` of ``text`` (offsets into ``text``) and their keys."""
+    los, his = sentences.pieces(text, runs)
+    if not los:
+        return _empty()
+    folded = text.casefold()
+    if len(folded) != len(text) or _MARK in text:
+        # A letter folded into two ("ß") moves the offsets, a NUL would read as a separator:
+        # cut piece by piece.
+        found = sentences.cut_pieces(text, los, his)
+        return Prepared(found.starts, found.ends, sketch.key_array(found.words))
+    marked = _MARK.join(map(folded.__getitem__, map(slice, los, his))) + _MARK
+    tokens = _WORDS_AND_MARKS.findall(marked)
+    vocabulary = {w: i for i, w in enumerate(dict.fromkeys(tokens))}
+    ids = np.fromiter(map(vocabulary.__getitem__, tokens), dtype=np.int64, count=len(tokens))
+    is_mark = ids == vocabulary[_MARK]
+    lengths = np.diff(np.flatnonzero(is_mark), prepend=-1) - 1  # words of each piece
+    keep = lengths >= sentences.MIN_WORDS
+    piece_of = np.cumsum(is_mark) - is_mark
+    words = ids[keep[piece_of] & ~is_mark]
+    kept = keep.tolist()
+    starts, ends = list(compress(los, kept)), list(compress(his, kept))
+    if not starts:
+        return _empty()
+    keys = sketch.mix(sketch.signatures_of(vocabulary, words, lengths[keep]))
+    return Prepared(starts, ends, keys)
+
+
+def _prepare_slice(text: str, start: int, runs: Sequence[Run]) -> Prepared:
+    """:func:`prepare_part` of ``runs`` given with offsets into a text that starts at ``start``."""
+    return prepare_part(text, [(a - start, b - start) for a, b in runs]).shifted(start)
+
+
+def prepare(text: str, paragraphs: Sequence[Run] = (), offload: Offload | None = None) -> Prepared:
+    """The sentences of a version's ``text`` and their band keys, in reading order.
+
+    With ``offload`` (and a text long enough) the second half of the blocks is
+    prepared in another process while this one prepares the first.
+    """
+    runs = sentences.blocks(text, paragraphs)
+    if offload is None or len(text) < MIN_SPLIT or len(runs) < 2:
+        return prepare_part(text, runs)
+    half = len(text) // 2
+    split = next((k for k, (start, _end) in enumerate(runs) if start >= half), len(runs))
+    if split in (0, len(runs)):
+        return prepare_part(text, runs)
+    at = runs[split][0]
+    theirs, ours = offload(
+        _prepare_slice, (text[at:], at, runs[split:]), lambda: prepare_part(text, runs[:split])
+    )
+    return Prepared(
+        ours.starts + theirs.starts, ours.ends + theirs.ends, np.vstack((ours.keys, theirs.keys))
+    )

@@ -1,0 +1,79 @@
+"""An import prepares a version's sentences in one pass, in parts: as if cut one by one."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from app.core.similar import prepare, sentences, sketch
+from app.core.similar.scheme import NUM_PERM, SEED
+
+WORDS = st.sampled_from(
+    "cooperation enhanced Governance internet Straße ß Japan négociation принцип 合作 "
+    "we the of to and é x".split()
+)
+SEPARATORS = st.sampled_from(
+    [". ", "\n\n", "\n", ", ", "? ", "… ", "“", "”", "  ", '." ', ") ", "\x00", " \t", "." * 3]
+)
+TEXTS = st.lists(
+    st.one_of(WORDS, SEPARATORS, st.just("y" * 700), st.just("z " * 400)), max_size=200
+).map(" ".join)
+
+
+def _serially(
+    fn: Callable[..., Any], args: tuple[Any, ...], own: Callable[[], Any]
+) -> tuple[Any, Any]:
+    """An offload that runs the other part here, after its own (what the worker would return)."""
+    mine = own()
+    return fn(*args), mine
+
+
+def _check(text: str, paragraphs: list[tuple[int, int]]) -> None:
+    expected = sentences.cut(text, paragraphs)
+    keys = sketch.key_array(expected.words)
+    for offload in (None, _serially):
+        found = prepare.prepare(text, paragraphs, offload)
+        assert (found.starts, found.ends) == (expected.starts, expected.ends)
+        assert found.keys.shape == keys.shape and (found.keys == keys).all()
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS, st.lists(st.integers(0, 4000), max_size=12))
+def test_prepare_finds_the_sentences_and_keys_of_cut(text: str, bounds: list[int]) -> None:
+    cuts = sorted(b for b in bounds if b <= len(text))
+    old, prepare.MIN_SPLIT = prepare.MIN_SPLIT, 0  # split even these short texts in two
+    try:
+        _check(text, list(zip(cuts[::2], cuts[1::2], strict=False)))
+        _check(text, [])
+    finally:
+        prepare.MIN_SPLIT = old
+
+
+def test_a_long_version_is_prepared_in_two_parts_that_join_up() -> None:
+    said = "We refer to our comments above on the contribution from the Union number {}. "
+    text = "\n\n".join(said.format(i) * 3 for i in range(prepare.MIN_SPLIT // 200))
+    calls: list[int] = []
+
+    def offload(
+        fn: Callable[..., Any], args: tuple[Any, ...], own: Callable[[], Any]
+    ) -> tuple[Any, Any]:
+        calls.append(len(args[0]))
+        return _serially(fn, args, own)
+
+    found = prepare.prepare(text, [], offload)
+    expected = sentences.cut(text)
+    assert calls and 0 < calls[0] < len(text)
+    assert (found.starts, found.ends) == (expected.starts, expected.ends)
+    assert (found.keys == sketch.key_array(expected.words)).all()
+
+
+def test_the_written_out_permutations_are_datasketchs_draws() -> None:
+    gen = np.random.RandomState(SEED)
+    a = gen.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
+    ours = sketch.permutations()
+    assert (ours[0] == a).all() and (ours[1] == b).all()
