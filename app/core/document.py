@@ -94,6 +94,9 @@ class ImportedText:
     date: str | None = None
     media_type: str = "text/plain"
     warnings: list[str] = field(default_factory=list)
+    # What an importer prepared of the text for the sentence index with its idle worker
+    # (``ImportOptions.prepare``); storing the version then only writes it.
+    prepared: Any = None
 
 
 def to_json(items: Iterable[Any]) -> str:

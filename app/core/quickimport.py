@@ -83,8 +83,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 LARGE = {"source_version": ("text", "paragraphs", "pages")}
 
 # Builds a new version's sentence index on the open connection, in the transaction:
-# (connection, version id, text, paragraphs as (start, end)).
-Indexer = Callable[[sqlite3.Connection, str, str, list[tuple[int, int]]], object]
+# (connection, version id, text, paragraphs as (start, end), what the importer prepared).
+Indexer = Callable[[sqlite3.Connection, str, str, list[tuple[int, int]], Any], object]
 
 
 def check_new_source(imported: ImportedText, label: str, kind: str) -> str:
@@ -313,7 +313,7 @@ def _store(
     images.append(("source_version", version))
     if indexer is not None:
         spans = [(int(p.start), int(p.end)) for p in imported.paragraphs]
-        indexer(conn, version["id"], imported.text, spans)
+        indexer(conn, version["id"], imported.text, spans, imported.prepared)
     if kind == SourceKind.SUBMISSION:
         section = {
             "ordinal": _next_ordinal(conn, "section"),

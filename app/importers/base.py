@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from app.core.document import Footnote as Footnote
 from app.core.document import ImportedText as ImportedText
@@ -52,6 +53,10 @@ class ImportOptions:
     # PDF (the command line imports the ORM then); this process then leaves
     # every page to the workers instead of reading a share itself.
     meanwhile: Callable[[], None] | None = None
+    # Prepares the sentence index of the text (app.core.similar.prepare_index), given
+    # (text, paragraph spans, offload): a reader with a worker process calls it before
+    # closing its pool, so that the worker, idle by then, does half of it.
+    prepare: Callable[[str, list[tuple[int, int]], Any], Any] | None = None
 
     def check_cancelled(self) -> None:
         """Stop with :class:`ImportCancelled` if asked to, without reporting progress."""

@@ -187,7 +187,7 @@ def add_source(
         session.flush()
         version = _version_row(source.id, 1, imported, digest, filename)
         session.add(version)
-        _index_sentences(session, version)
+        _index_sentences(session, version, imported.prepared)
         if kind == SourceKind.SUBMISSION:
             session.add(
                 Section(
@@ -199,18 +199,19 @@ def add_source(
         return source.id
 
 
-def _index_sentences(session: Session, version: SourceVersion) -> None:
+def _index_sentences(session: Session, version: SourceVersion, prepared: object = None) -> None:
     """Index the new version's sentences for similar passages, in the import's transaction.
 
     Only this version's sentences are cut and hashed (about a fifth of a
     300-page PDF import's CPU time, bench/similar.py); here rather than at
     the first look-up, so that the look-up never waits for a build. Imported
-    late: NumPy is not needed to start the command line.
+    late: NumPy is not needed to start the command line. ``prepared`` is what
+    the importer prepared of the text already (``ImportedText.prepared``).
     """
     from app.core.similar.index import index_version
 
     session.flush()
-    index_version(session, version)
+    index_version(session, version, prepared)
 
 
 _CURRENT_VERSION = (
@@ -351,7 +352,7 @@ def add_version(
         version = _version_row(source.id, old.version_no + 1, imported, digest, filename)
         session.add(version)
         session.flush()
-        _index_sentences(session, version)
+        _index_sentences(session, version, imported.prepared)
         placements = reanchor_passages(session, source.id, version)
         return ReanchorReport(source.id, version.id, version.version_no, tuple(placements))
 

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from app.core.similar.index import ensure_index, index_version
     from app.core.similar.lookup import Match, similar_to_passage
 
-__all__ = ["Match", "ensure_index", "index_version", "similar_to_passage"]
+__all__ = ["Match", "ensure_index", "index_version", "prepare_index", "similar_to_passage"]
 
 logger = logging.getLogger(__name__)
 
@@ -38,3 +38,13 @@ def __getattr__(name: str) -> Any:
     import importlib
 
     return getattr(importlib.import_module(f"{__name__}.{_LAZY[name]}"), name)
+
+
+def prepare_index(text: str, paragraphs: list[tuple[int, int]], offload: Any = None) -> Any:
+    """The sentences and band keys of ``text`` before it is stored (``ImportOptions.prepare``).
+
+    NumPy is imported here, not when the caller names this function.
+    """
+    from app.core.similar.prepare import prepare
+
+    return prepare(text, paragraphs, offload)

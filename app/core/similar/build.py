@@ -95,7 +95,7 @@ def index_new_version(
     version_id: str,
     text: str,
     paragraphs: Sequence[tuple[int, int]],
-    prepared: Prepared | None = None,
+    prepared: object = None,
 ) -> int:
     """Index a version not indexed yet, in the caller's open transaction; returns its sentences.
 
@@ -107,7 +107,9 @@ def index_new_version(
     """
     sqlite = isinstance(connection, sqlite3.Connection)
     mark = "?" if sqlite else "%s"
-    found = prepared if prepared is not None else prepare(text, paragraphs)
+    found = prepared if isinstance(prepared, Prepared) and prepared.fits(text) else None
+    if found is None:
+        found = prepare(text, paragraphs)
     texts = list(map(text.__getitem__, map(slice, found.starts, found.ends)))
     first = 0
     cursor = connection.cursor()

@@ -39,8 +39,12 @@ def _paragraphs(version: SourceVersion) -> list[tuple[int, int]]:
         return []
 
 
-def index_version(session: Session, version: SourceVersion) -> int:
-    """Index one version's sentences (replacing an older index of it); returns how many."""
+def index_version(session: Session, version: SourceVersion, prepared: object = None) -> int:
+    """Index one version's sentences (replacing an older index of it); returns how many.
+
+    ``prepared``: what the importer prepared of the version's text
+    (``ImportedText.prepared``), if anything.
+    """
     from app.core.similar import build  # late: the window and the command line start without NumPy
 
     held = SentenceIndex.version_id == version.id
@@ -55,7 +59,7 @@ def index_version(session: Session, version: SourceVersion) -> int:
         session.execute(delete(SentenceIndex).where(held))
     # The driver's own connection, in the session's transaction (build imports no ORM).
     driver = session.connection().connection.driver_connection
-    return build.index_new_version(driver, version.id, version.text, _paragraphs(version))
+    return build.index_new_version(driver, version.id, version.text, _paragraphs(version), prepared)
 
 
 def _drop_stale(session: Session) -> None:

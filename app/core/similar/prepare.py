@@ -48,26 +48,32 @@ class Prepared(NamedTuple):
     starts: list[int]
     ends: list[int]
     keys: np.ndarray  # (sentences, BANDS) int64, signed 32-bit keys
+    length: int  # of the text prepared
 
     def shifted(self, by: int) -> Prepared:
-        return Prepared([s + by for s in self.starts], [e + by for e in self.ends], self.keys)
+        starts, ends = [s + by for s in self.starts], [e + by for e in self.ends]
+        return Prepared(starts, ends, self.keys, self.length + by)
+
+    def fits(self, text: str) -> bool:
+        """Is this of a text as long as ``text`` (what an import stores is what it read)?"""
+        return self.length == len(text)
 
 
-def _empty() -> Prepared:
-    return Prepared([], [], np.zeros((0, BANDS), dtype=np.int64))
+def _empty(text: str) -> Prepared:
+    return Prepared([], [], np.zeros((0, BANDS), dtype=np.int64), len(text))
 
 
 def prepare_part(text: str, runs: Sequence[Run]) -> Prepared:
     """The sentences of the blocks ``runs`` of ``text`` (offsets into ``text``) and their keys."""
     los, his = sentences.pieces(text, runs)
     if not los:
-        return _empty()
+        return _empty(text)
     folded = text.casefold()
     if len(folded) != len(text) or _MARK in text:
         # A letter folded into two ("ß") moves the offsets, a NUL would read as a separator:
         # cut piece by piece.
         found = sentences.cut_pieces(text, los, his)
-        return Prepared(found.starts, found.ends, sketch.key_array(found.words))
+        return Prepared(found.starts, found.ends, sketch.key_array(found.words), len(text))
     marked = _MARK.join(map(folded.__getitem__, map(slice, los, his))) + _MARK
     tokens = _WORDS_AND_MARKS.findall(marked)
     vocabulary = {w: i for i, w in enumerate(dict.fromkeys(tokens))}
@@ -80,9 +86,9 @@ def prepare_part(text: str, runs: Sequence[Run]) -> Prepared:
     kept = keep.tolist()
     starts, ends = list(compress(los, kept)), list(compress(his, kept))
     if not starts:
-        return _empty()
+        return _empty(text)
     keys = sketch.mix(sketch.signatures_of(vocabulary, words, lengths[keep]))
-    return Prepared(starts, ends, keys)
+    return Prepared(starts, ends, keys, len(text))
 
 
 def _prepare_slice(text: str, start: int, runs: Sequence[Run]) -> Prepared:
@@ -107,6 +113,5 @@ def prepare(text: str, paragraphs: Sequence[Run] = (), offload: Offload | None =
     theirs, ours = offload(
         _prepare_slice, (text[at:], at, runs[split:]), lambda: prepare_part(text, runs[:split])
     )
-    return Prepared(
-        ours.starts + theirs.starts, ours.ends + theirs.ends, np.vstack((ours.keys, theirs.keys))
-    )
+    keys = np.vstack((ours.keys, theirs.keys))
+    return Prepared(ours.starts + theirs.starts, ours.ends + theirs.ends, keys, len(text))
