@@ -6,7 +6,9 @@ The benchmark document of :mod:`tests.pdf_factory` is imported once (not
 timed); then, into a fresh project file each run (made beforehand, not
 timed), it is stored the way ``rejoinder import`` stores it
 (:func:`app.core.quickimport.add_source`: plain sqlite3, rows, journal entry,
-the sentence index of similar passages, commit with fsync) and the way the
+the sentence index of similar passages, commit with fsync; and again with the
+index's sentences and keys prepared beforehand, as the PDF reader prepares them
+for the command with its idle worker, so that storing only writes them) and the way the
 window and a batch store it (:func:`app.core.services.sources.add_source`,
 through the ORM), each as a whole, wall and CPU time. Next to them, the parts:
 the bulk insert of the pages and paragraphs alone (the command's path
@@ -20,6 +22,7 @@ built at the first search after a change, not while storing). Medians.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import shutil
 import sqlite3
@@ -34,6 +37,7 @@ from app.core.document import to_json
 from app.core.search import index_for
 from app.core.services import sources
 from app.core.similar.build import index_new_version
+from app.core.similar.prepare import prepare
 from app.core.store import ProjectStore
 from app.importers.base import ImportOptions
 from app.importers.pdf import import_bytes
@@ -58,9 +62,12 @@ def main() -> int:
         f"{len(imported.footnotes)} footnotes, {len(imported.text):,} characters, "
         f"{len(data) // 1024} KiB of PDF; load {os.getloadavg()[0]:.2f}"
     )
+    ready = dataclasses.replace(imported, prepared=prepare(imported.text, spans))
     names = (
         "command",
         "command_cpu",
+        "prepared",
+        "prepared_cpu",
         "rows",
         "rows_cpu",
         "json",
@@ -93,6 +100,12 @@ def main() -> int:
                 path, imported, data, filename="b.pdf", label="B", indexer=index_new_version
             )
         )
+        path = fresh(f"prepared{run}.rejoinder")
+        prepared, prepared_cpu = _timed(
+            lambda path=path: quickimport.add_source(  # type: ignore[misc]
+                path, ready, data, filename="b.pdf", label="B", indexer=index_new_version
+            )
+        )
         path = fresh(f"rows{run}.rejoinder")
         rows, rows_cpu = _timed(
             lambda path=path: quickimport.add_source(  # type: ignore[misc]
@@ -116,13 +129,18 @@ def main() -> int:
         if run:  # the first run warms caches and imports
             for name, value in zip(
                 (*names, "fts"),
-                (wall, cpu, rows, rows_cpu, json_time, similar, similar_cpu, orm, orm_cpu, fts),
+                (
+                    *(wall, cpu, prepared, prepared_cpu, rows, rows_cpu, json_time),
+                    *(similar, similar_cpu, orm, orm_cpu, fts),
+                ),
                 strict=True,
             ):
                 timings[name].append(value)
     for name, label in (
         ("command", "rejoinder import's store (sqlite3: rows, journal, similar index, commit)"),
         ("command_cpu", "  its CPU time"),
+        ("prepared", "  the same, the index's sentences and keys prepared while reading"),
+        ("prepared_cpu", "    its CPU time"),
         ("rows", "  bulk insert of pages and paragraphs (the same without the index)"),
         ("rows_cpu", "    its CPU time"),
         ("json", "    of which pages, paragraphs, footnotes to JSON"),
