@@ -30,6 +30,19 @@ def _load_the_store() -> None:
     from app.core.services import sources  # noqa: F401
 
 
+def _index_preparer() -> Any:
+    """What prepares the new version's sentence index, for the PDF reader to share with its worker.
+
+    Imported now, before the reader forks its worker, so that the worker has
+    NumPy and can prepare half of the index while this process prepares the
+    other half; every import loads NumPy for the index anyway.
+    """
+    import app.core.similar.prepare  # noqa: F401  (NumPy)
+    from app.core.similar import prepare_index
+
+    return prepare_index
+
+
 def _quick(args: argparse.Namespace) -> bool:
     """Whether this import may be stored without the ORM (:mod:`app.core.quickimport`).
 
@@ -51,7 +64,11 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     language = checked_language_code(args.language) if args.language is not None else None
     quick = _quick(args)
-    options = ImportOptions(password=args.password, meanwhile=None if quick else _load_the_store)
+    options = ImportOptions(
+        password=args.password,
+        meanwhile=None if quick else _load_the_store,
+        prepare=_index_preparer(),
+    )
     if args.path == "-":
         data = read_stream(sys.stdin.buffer, options.max_bytes)
         filename = ""

@@ -15,6 +15,7 @@ it is rights-protected by Microsoft IRM.
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 import shutil
@@ -99,7 +100,12 @@ def import_bytes(
                     laid = pages_pool.layout(plan, options)
                     # Assembled before the pool closes: the workers exit meanwhile,
                     # and closing it then need not wait for them.
-                    return _assemble(doc, plan, laid)
+                    imported = _assemble(doc, plan, laid)
+                    if options.prepare is not None:  # the caller's, half in the idle worker
+                        spans = [(p.start, p.end) for p in imported.paragraphs]
+                        offload = functools.partial(pages_pool.offload, options=options)
+                        imported.prepared = options.prepare(imported.text, spans, offload)
+                    return imported
             else:
                 options.report(0, total)
                 chunk = Chunk.read(doc.raw, range(total), lambda i: options.report(i + 1, total))

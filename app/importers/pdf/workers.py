@@ -182,6 +182,9 @@ def _serve(conn: Connection, data: bytes, password: Any, claims: _Claims) -> Non
             conn.send(("laid", chunk.layout(furniture, words, body_size)))
         finally:
             doc.close()
+        while (task := conn.recv()) is not None:  # work of the parent's, now that this one is idle
+            fn, args = task
+            conn.send(("done", fn(*args)))
     except Exception as exc:  # reported to the parent, which raises a typed error
         conn.send(("error", f"{type(exc).__name__}: {exc}"))
     finally:
@@ -202,6 +205,8 @@ class PagePool:
 
     def __init__(self, data: bytes, password: Any, total: int, readers: int, local: Any) -> None:
         ctx = _context()
+        # What a forked worker has loaded already: work it is given must need nothing more.
+        self._loaded = frozenset(sys.modules) if ctx.get_start_method() == "fork" else frozenset()
         self.total = total
         self.local = local
         parts = segments(total, readers)
@@ -270,11 +275,40 @@ class PagePool:
             conn.close()
         self.procs.clear()
 
-    def _pump(self, options: ImportOptions, timeout: float) -> None:
-        """Take the messages the workers sent (waiting up to ``timeout``); report progress."""
+    def offload(
+        self,
+        fn: Callable[..., Any],
+        args: tuple[Any, ...],
+        own: Callable[[], Any],
+        options: ImportOptions,
+    ) -> tuple[Any, Any]:
+        """``(fn(*args), own())``, ``fn`` run by the last worker, idle once its pages are laid out.
+
+        Only a forked worker that has ``fn``'s module loaded already is given
+        it: another would import it (NumPy and all) first, which takes longer
+        than the work. Without one, both run here. The wait keeps the
+        deadline, and a crash or a cancel stops it, as while reading.
+        """
+        k = len(self.conns) - 1
+        if k < 0 or fn.__module__ not in self._loaded or not self.procs[k].is_alive():
+            return fn(*args), own()
+        try:
+            self.conns[k].send((fn, args))
+        except OSError:  # it died just now
+            return fn(*args), own()
+        ours = own()
+        while k not in self._got.get("done", {}):
+            self._pump(options, 0.1, "done")
+        return self._got["done"].pop(k), ours
+
+    def _pump(self, options: ImportOptions, timeout: float, awaited: str = "laid") -> None:
+        """Take the messages the workers sent (waiting up to ``timeout``); report progress.
+
+        Workers that sent their ``awaited`` message already are not waited on.
+        """
         if time.monotonic() > self.deadline:
             raise ImportFailedError(_(TOO_SLOW).format(DEADLINE))
-        finished = self._got.get("laid", {})
+        finished = self._got.get(awaited, {})
         talking = [conn for k, conn in enumerate(self.conns) if k not in finished]
         ready: list[Any] = wait(talking, timeout=timeout) if talking else []
         for conn in ready:
