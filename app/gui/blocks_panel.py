@@ -169,7 +169,7 @@ class BlocksPanel(QWidget):
         if block.kind == BlockKind.CROSS_REFERENCE:
             target = names.get(block.target_section_id or "", "…")
             return self.tr("Cross-reference to “{name}”").format(name=target)
-        return self.tr("Citations: {n} passage(s)").format(n=block.passages)
+        return self.tr("Citations: %n passage(s)", "", block.passages)
 
     @property
     def blocks(self) -> list[BlockInfo]:

@@ -32,8 +32,9 @@ logger = logging.getLogger(__name__)
 FILTER = "Rejoinder projects (*.rejoinder)"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("merge_ui", text)
+def _tr(text: str, n: int = -1) -> str:
+    """``text`` translated; with ``n``, in the plural form ``n`` takes (``%n`` is ``n``)."""
+    return QCoreApplication.translate("merge_ui", text, None, n)
 
 
 def ask_other_copy(parent: QWidget | None) -> Path | None:
@@ -74,8 +75,11 @@ def merge_copy(
 
 
 def report_text(report: MergeReport) -> str:
-    text = _tr("Merged: {inserted} added, {updated} changed, {conflicts} conflict(s).").format(
-        inserted=report.inserted, updated=report.updated, conflicts=report.conflicts
+    # each count in its own plural form: "1 conflict", "2 conflicts" (French "0 conflit")
+    text = _tr("Merged: {added}, {changed}, {conflicts}.").format(
+        added=_tr("%n added", report.inserted),
+        changed=_tr("%n changed", report.updated),
+        conflicts=_tr("%n conflict(s)", report.conflicts),
     )
     if report.conflicts:
         text += "\n" + _tr("Both of you changed the same things: choose in Edit › Conflicts…")

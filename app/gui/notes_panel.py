@@ -238,7 +238,7 @@ class NotesPanel(QWidget):
             )
         self.status_label.setText("\n".join(lines))
         self.proposals_label.setText(
-            self.tr("{n} proposed text(s) from the Word review").format(n=thread.pending)
+            self.tr("%n proposed text(s) from the Word review", "", thread.pending)
         )
         self.proposals_button.setVisible(bool(thread.pending))
         self.proposals_label.setVisible(bool(thread.pending))

@@ -337,8 +337,11 @@ class PassagesPanel(QWidget):
             mark = "✗ " + self.tr("not found in the new version")
         elif check_fidelity(info.quote, info.exact):
             mark = "⚠ " + self.tr("quote differs from the source")
-        if self.noted.get(info.id):
-            mark += "  " + self.tr("💬 {n}").format(n=self.noted[info.id])
+        tooltip = None
+        noted = self.noted.get(info.id, 0)
+        if noted:  # a pencil, not an emoji: DejaVu, Segoe UI Symbol and Apple Symbols have it
+            mark += "  " + self.tr("✎ {n}").format(n=noted)
+            tooltip = self.tr("%n note(s) on this passage (Notes panel)", "", noted)
         if (
             info.response_id
             and not info.response_position
@@ -349,7 +352,7 @@ class PassagesPanel(QWidget):
             mark += "  " + self.tr("↻ changed since sent")
         head = f"{self._numbers.get(info.id, 0)})  {_short(info.quote)}"
         icon = _swatch(status_colour(info.response_status, bool(info.response_text)))
-        return Shown(f"{head}\n{', '.join(where)}  {mark}", icon)
+        return Shown(f"{head}\n{', '.join(where)}  {mark}", icon, tooltip)
 
     def row_text(self, row: int) -> str:
         return str(self.model.data(self.model.index(row)))

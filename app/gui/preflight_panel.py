@@ -90,13 +90,7 @@ class PreflightPanel(QWidget):
     def _show(self, problems: list[Problem]) -> None:
         self.model.sync(keyed(problems))
         if problems:
-            count = len(problems)
-            text = (
-                self.tr("1 problem to fix before sending.")
-                if count == 1
-                else self.tr("{n} problems to fix before sending.").format(n=count)
-            )
-            self.summary.setText(text)
+            self.summary.setText(self.tr("%n problem(s) to fix before sending.", "", len(problems)))
         else:
             self.summary.setText(self.tr("No problems found: ready to export."))
 

@@ -97,9 +97,7 @@ class SearchPanel(QWidget):
         self.model.sync(hits)
         if self.edit.text().strip():
             count = len(hits)
-            self.summary.setText(
-                self.tr("1 result") if count == 1 else self.tr("{n} results").format(n=count)
-            )
+            self.summary.setText(self.tr("%n result(s)", "", count))
         else:
             self.summary.clear()
 

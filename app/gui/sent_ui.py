@@ -203,9 +203,7 @@ class ChangesDialog(QDialog):
             return
         count = len(changes)
         summary = (
-            self.tr("No change since.")
-            if not count
-            else self.tr("{n} change(s) since:").format(n=count)
+            self.tr("No change since.") if not count else self.tr("%n change(s) since:", "", count)
         )
         self.header.setText(f"{sent_line(last)} {summary}")
         for column in range(2):

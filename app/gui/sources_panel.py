@@ -85,7 +85,7 @@ class SourcesPanel(QWidget):
 
     def _render(self, info: SourceInfo, _row: int) -> Shown:
         kind = self.tr("submission") if info.kind == "submission" else self.tr("reference")
-        pages = self.tr("1 page") if info.pages == 1 else self.tr("{n} pages").format(n=info.pages)
+        pages = self.tr("%n page(s)", "", info.pages)
         detail = self.tr("{kind} · {pages} · {answered}/{cited} answered").format(
             kind=kind, pages=pages, answered=info.answered, cited=info.passages
         )

@@ -67,9 +67,12 @@
       <source>Cross-reference to “{name}”</source>
       <translation>Remisión a «{name}»</translation>
     </message>
-    <message>
-      <source>Citations: {n} passage(s)</source>
-      <translation>Citas: {n} pasaje(s)</translation>
+    <message numerus="yes">
+      <source>Citations: %n passage(s)</source>
+      <translation>
+        <numerusform>Citas: %n pasaje</numerusform>
+        <numerusform>Citas: %n pasajes</numerusform>
+      </translation>
     </message>
     <message>
       <source>Blocks of “{name}”</source>
@@ -197,6 +200,14 @@
       <translation>Cambiar el estado</translation>
     </message>
     <message>
+      <source>Accept proposal</source>
+      <translation>Aceptar la propuesta</translation>
+    </message>
+    <message>
+      <source>Decline proposal</source>
+      <translation>Rechazar la propuesta</translation>
+    </message>
+    <message>
       <source>Move passage to section</source>
       <translation>Mover el pasaje a una sección</translation>
     </message>
@@ -227,14 +238,6 @@
     <message>
       <source>Edit block</source>
       <translation>Modificar el bloque</translation>
-    </message>
-    <message>
-      <source>Accept proposal</source>
-      <translation>Aceptar la propuesta</translation>
-    </message>
-    <message>
-      <source>Decline proposal</source>
-      <translation>Rechazar la propuesta</translation>
     </message>
   </context>
   <context>
@@ -315,6 +318,57 @@
     </message>
   </context>
   <context>
+    <name>ConnectDialog</name>
+    <message>
+      <source>Connect to team server</source>
+      <translation>Conectarse al servidor del equipo</translation>
+    </message>
+    <message>
+      <source>Your coordinator gives you the server, the project's database and your login. Everyone works on the same project at once.</source>
+      <translation>Su coordinador le da el servidor, la base de datos del proyecto y su usuario. Todos trabajan a la vez en el mismo proyecto.</translation>
+    </message>
+    <message>
+      <source>server.example.org</source>
+      <translation>servidor.ejemplo.org</translation>
+    </message>
+    <message>
+      <source>wgec2</source>
+      <translation>wgec2</translation>
+    </message>
+    <message>
+      <source>leave empty if it is saved already</source>
+      <translation>dejar vacío si ya está guardada</translation>
+    </message>
+    <message>
+      <source>&amp;Remember the password in the system's keyring</source>
+      <translation>&amp;Recordar la contraseña en el llavero del sistema</translation>
+    </message>
+    <message>
+      <source>&amp;Server:</source>
+      <translation>&amp;Servidor:</translation>
+    </message>
+    <message>
+      <source>&amp;Port:</source>
+      <translation>&amp;Puerto:</translation>
+    </message>
+    <message>
+      <source>Project &amp;database:</source>
+      <translation>Base de &amp;datos del proyecto:</translation>
+    </message>
+    <message>
+      <source>&amp;Login:</source>
+      <translation>&amp;Usuario:</translation>
+    </message>
+    <message>
+      <source>Pass&amp;word:</source>
+      <translation>Contra&amp;seña:</translation>
+    </message>
+    <message>
+      <source>&amp;Connect</source>
+      <translation>&amp;Conectar</translation>
+    </message>
+  </context>
+  <context>
     <name>DeadlineDialog</name>
     <message>
       <source>Submission deadline</source>
@@ -335,50 +389,6 @@
   </context>
   <context>
     <name>ExportDialog</name>
-    <message>
-      <source>Checking the contribution…</source>
-      <translation>Comprobando la contribución…</translation>
-    </message>
-    <message>
-      <source>Preflight found no problems.</source>
-      <translation>La verificación no encontró ningún problema.</translation>
-    </message>
-    <message>
-      <source>Preflight found these problems (click one to go to it):</source>
-      <translation>La verificación encontró estos problemas (haga clic en uno para ir a él):</translation>
-    </message>
-    <message>
-      <source>Every passage and section will print.</source>
-      <translation>Se imprimirán todos los pasajes y secciones.</translation>
-    </message>
-    <message>
-      <source>1 passage is left out: its response is still a draft.</source>
-      <translation>Se omite 1 pasaje: su respuesta sigue siendo un borrador.</translation>
-    </message>
-    <message>
-      <source>{n} passages are left out: their responses are still drafts.</source>
-      <translation>Se omiten {n} pasajes: sus respuestas siguen siendo borradores.</translation>
-    </message>
-    <message>
-      <source>1 passage is left out: it has no response.</source>
-      <translation>Se omite 1 pasaje: no tiene respuesta.</translation>
-    </message>
-    <message>
-      <source>{n} passages are left out: they have no response.</source>
-      <translation>Se omiten {n} pasajes: no tienen respuesta.</translation>
-    </message>
-    <message>
-      <source>1 passage is left out: it is in no section.</source>
-      <translation>Se omite 1 pasaje: no está en ninguna sección.</translation>
-    </message>
-    <message>
-      <source>{n} passages are left out: they are in no section.</source>
-      <translation>Se omiten {n} pasajes: no están en ninguna sección.</translation>
-    </message>
-    <message>
-      <source>“{heading}” is left out: it has nothing to print.</source>
-      <translation>Se omite «{heading}»: no tiene nada que imprimir.</translation>
-    </message>
     <message>
       <source>Export contribution</source>
       <translation>Exportar la contribución</translation>
@@ -423,9 +433,12 @@
       <source>Final version: record it as sent (time, sha256, responses)</source>
       <translation>Versión final: registrarla como enviada (hora, sha256, respuestas)</translation>
     </message>
-    <message>
-      <source>The {name} was sent on {when} UTC; {n} change(s) since.</source>
-      <translation>La versión {name} se envió el {when} UTC; {n} cambio(s) desde entonces.</translation>
+    <message numerus="yes">
+      <source>The {name} was sent on {when} UTC; %n change(s) since.</source>
+      <translation>
+        <numerusform>La versión {name} se envió el {when} UTC; %n cambio desde entonces.</numerusform>
+        <numerusform>La versión {name} se envió el {when} UTC; %n cambios desde entonces.</numerusform>
+      </translation>
     </message>
     <message>
       <source>Revised document (Rev.{n}) with the list of changes</source>
@@ -436,8 +449,52 @@
       <translation>&amp;Guardar como:</translation>
     </message>
     <message>
+      <source>Checking the contribution…</source>
+      <translation>Comprobando la contribución…</translation>
+    </message>
+    <message>
       <source>Export</source>
       <translation>Exportar</translation>
+    </message>
+    <message>
+      <source>Preflight found no problems.</source>
+      <translation>La verificación no encontró ningún problema.</translation>
+    </message>
+    <message>
+      <source>Preflight found these problems (click one to go to it):</source>
+      <translation>La verificación encontró estos problemas (haga clic en uno para ir a él):</translation>
+    </message>
+    <message>
+      <source>Every passage and section will print.</source>
+      <translation>Se imprimirán todos los pasajes y secciones.</translation>
+    </message>
+    <message>
+      <source>1 passage is left out: its response is still a draft.</source>
+      <translation>Se omite 1 pasaje: su respuesta sigue siendo un borrador.</translation>
+    </message>
+    <message>
+      <source>{n} passages are left out: their responses are still drafts.</source>
+      <translation>Se omiten {n} pasajes: sus respuestas siguen siendo borradores.</translation>
+    </message>
+    <message>
+      <source>1 passage is left out: it has no response.</source>
+      <translation>Se omite 1 pasaje: no tiene respuesta.</translation>
+    </message>
+    <message>
+      <source>{n} passages are left out: they have no response.</source>
+      <translation>Se omiten {n} pasajes: no tienen respuesta.</translation>
+    </message>
+    <message>
+      <source>1 passage is left out: it is in no section.</source>
+      <translation>Se omite 1 pasaje: no está en ninguna sección.</translation>
+    </message>
+    <message>
+      <source>{n} passages are left out: they are in no section.</source>
+      <translation>Se omiten {n} pasajes: no están en ninguna sección.</translation>
+    </message>
+    <message>
+      <source>“{heading}” is left out: it has nothing to print.</source>
+      <translation>Se omite «{heading}»: no tiene nada que imprimir.</translation>
     </message>
     <message>
       <source>Word template</source>
@@ -904,6 +961,10 @@
       <translation>&amp;Abrir…</translation>
     </message>
     <message>
+      <source>Connect to &amp;team server…</source>
+      <translation>Conectarse al servidor del &amp;equipo…</translation>
+    </message>
+    <message>
       <source>Open &amp;recent</source>
       <translation>Abrir &amp;reciente</translation>
     </message>
@@ -959,10 +1020,6 @@
       <source>Edit project properties</source>
       <translation>Modificar las propiedades del proyecto</translation>
     </message>
-    <message>
-      <source>Connect to &amp;team server…</source>
-      <translation>Conectarse al servidor del &amp;equipo…</translation>
-    </message>
   </context>
   <context>
     <name>merge_ui</name>
@@ -979,8 +1036,29 @@
       <translation>Combinar</translation>
     </message>
     <message>
-      <source>Merged: {inserted} added, {updated} changed, {conflicts} conflict(s).</source>
-      <translation>Combinación hecha: {inserted} añadido(s), {updated} modificado(s), {conflicts} conflicto(s).</translation>
+      <source>Merged: {added}, {changed}, {conflicts}.</source>
+      <translation>Combinación hecha: {added}, {changed}, {conflicts}.</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n added</source>
+      <translation>
+        <numerusform>%n añadido</numerusform>
+        <numerusform>%n añadidos</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n changed</source>
+      <translation>
+        <numerusform>%n modificado</numerusform>
+        <numerusform>%n modificados</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n conflict(s)</source>
+      <translation>
+        <numerusform>%n conflicto</numerusform>
+        <numerusform>%n conflictos</numerusform>
+      </translation>
     </message>
     <message>
       <source>Both of you changed the same things: choose in Edit › Conflicts…</source>
@@ -1002,6 +1080,18 @@
   <context>
     <name>NotesPanel</name>
     <message>
+      <source>Note</source>
+      <translation>Nota</translation>
+    </message>
+    <message>
+      <source>Author</source>
+      <translation>Autor</translation>
+    </message>
+    <message>
+      <source>When</source>
+      <translation>Cuándo</translation>
+    </message>
+    <message>
       <source>Review proposals…</source>
       <translation>Examinar las propuestas…</translation>
     </message>
@@ -1016,18 +1106,6 @@
     <message>
       <source>our response</source>
       <translation>nuestra respuesta</translation>
-    </message>
-    <message>
-      <source>Note</source>
-      <translation>Nota</translation>
-    </message>
-    <message>
-      <source>Author</source>
-      <translation>Autor</translation>
-    </message>
-    <message>
-      <source>When</source>
-      <translation>Cuándo</translation>
     </message>
     <message>
       <source>Write a note for the delegation…</source>
@@ -1061,9 +1139,12 @@
       <source>Status: {status} since {when}, by {who}.</source>
       <translation>Estado: {status} desde {when}, por {who}.</translation>
     </message>
-    <message>
-      <source>{n} proposed text(s) from the Word review</source>
-      <translation>{n} texto(s) propuesto(s) en la revisión de Word</translation>
+    <message numerus="yes">
+      <source>%n proposed text(s) from the Word review</source>
+      <translation>
+        <numerusform>%n texto propuesto en la revisión de Word</numerusform>
+        <numerusform>%n textos propuestos en la revisión de Word</numerusform>
+      </translation>
     </message>
   </context>
   <context>
@@ -1079,22 +1160,6 @@
   </context>
   <context>
     <name>OutlinePanel</name>
-    <message>
-      <source>Shared answers print as a cross-reference</source>
-      <translation>Las respuestas compartidas se imprimen como una remisión</translation>
-    </message>
-    <message>
-      <source>A passage sharing another&apos;s answer (Same answer as…) prints in this section with the phrasebook&apos;s cross-reference to where that answer is printed first, instead of the answer&apos;s text.</source>
-      <translation>Un pasaje que comparte la respuesta de otro (Misma respuesta que…) se imprime en esta sección con la remisión del formulario al lugar donde esa respuesta se imprime primero, en lugar del texto de la respuesta.</translation>
-    </message>
-    <message>
-      <source>Print shared answers as cross-references</source>
-      <translation>Imprimir las respuestas compartidas como remisiones</translation>
-    </message>
-    <message>
-      <source>Print shared answers in full</source>
-      <translation>Imprimir las respuestas compartidas completas</translation>
-    </message>
     <message>
       <source>Add topic…</source>
       <translation>Añadir un tema…</translation>
@@ -1120,12 +1185,24 @@
       <translation>Observaciones finales:</translation>
     </message>
     <message>
-      <source>Contribution from {party}</source>
-      <translation>Contribución de {party}</translation>
+      <source>Shared answers print as a cross-reference</source>
+      <translation>Las respuestas compartidas se imprimen como una remisión</translation>
+    </message>
+    <message>
+      <source>A passage sharing another's answer (Same answer as…) prints in this section with the phrasebook's cross-reference to where that answer is printed first, instead of the answer's text.</source>
+      <translation>Un pasaje que comparte la respuesta de otro (Misma respuesta que…) se imprime en esta sección con la remisión del formulario al lugar donde esa respuesta se imprime primero, en lugar del texto de la respuesta.</translation>
     </message>
     <message>
       <source>Edit opening</source>
       <translation>Modificar la apertura</translation>
+    </message>
+    <message>
+      <source>Print shared answers as cross-references</source>
+      <translation>Imprimir las respuestas compartidas como remisiones</translation>
+    </message>
+    <message>
+      <source>Print shared answers in full</source>
+      <translation>Imprimir las respuestas compartidas completas</translation>
     </message>
     <message>
       <source>Add topic section</source>
@@ -1274,8 +1351,15 @@
       <translation>la cita difiere de la fuente</translation>
     </message>
     <message>
-      <source>💬 {n}</source>
-      <translation>💬 {n}</translation>
+      <source>✎ {n}</source>
+      <translation>✎ {n}</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n note(s) on this passage (Notes panel)</source>
+      <translation>
+        <numerusform>%n nota sobre este pasaje (panel Notas)</numerusform>
+        <numerusform>%n notas sobre este pasaje (panel Notas)</numerusform>
+      </translation>
     </message>
     <message>
       <source>• no position</source>
@@ -1296,10 +1380,6 @@
     <message>
       <source>Note for the delegation (never exported):</source>
       <translation>Nota para la delegación (nunca se exporta):</translation>
-    </message>
-    <message>
-      <source>Contribution from {party}</source>
-      <translation>Contribución de {party}</translation>
     </message>
     <message>
       <source>Move to section</source>
@@ -1328,13 +1408,12 @@
       <source>Checking…</source>
       <translation>Comprobando…</translation>
     </message>
-    <message>
-      <source>1 problem to fix before sending.</source>
-      <translation>1 problema que corregir antes del envío.</translation>
-    </message>
-    <message>
-      <source>{n} problems to fix before sending.</source>
-      <translation>{n} problemas que corregir antes del envío.</translation>
+    <message numerus="yes">
+      <source>%n problem(s) to fix before sending.</source>
+      <translation>
+        <numerusform>%n problema que corregir antes del envío.</numerusform>
+        <numerusform>%n problemas que corregir antes del envío.</numerusform>
+      </translation>
     </message>
     <message>
       <source>No problems found: ready to export.</source>
@@ -1358,10 +1437,6 @@
     <message>
       <source>Table</source>
       <translation>Tabla</translation>
-    </message>
-    <message>
-      <source>The preview is not available in this version.</source>
-      <translation>La vista previa no está disponible en esta versión.</translation>
     </message>
   </context>
   <context>
@@ -1517,6 +1592,84 @@
     </message>
   </context>
   <context>
+    <name>ProposalsDialog</name>
+    <message>
+      <source>Proposed texts from the Word review</source>
+      <translation>Textos propuestos en la revisión de Word</translation>
+    </message>
+    <message>
+      <source>The proposal is marked against the current text: {legend}</source>
+      <translation>La propuesta se marca respecto del texto actual: {legend}</translation>
+    </message>
+    <message>
+      <source>&amp;Accept</source>
+      <translation>&amp;Aceptar</translation>
+    </message>
+    <message>
+      <source>&amp;Decline…</source>
+      <translation>&amp;Rechazar…</translation>
+    </message>
+    <message>
+      <source>Current text</source>
+      <translation>Texto actual</translation>
+    </message>
+    <message>
+      <source>Proposed</source>
+      <translation>Propuesto</translation>
+    </message>
+    <message>
+      <source>No proposals left to decide.</source>
+      <translation>No quedan propuestas por decidir.</translation>
+    </message>
+    <message>
+      <source>Proposed by {who}, {when}</source>
+      <translation>Propuesto por {who}, {when}</translation>
+    </message>
+    <message>
+      <source>Decline the proposal</source>
+      <translation>Rechazar la propuesta</translation>
+    </message>
+    <message>
+      <source>Why is the proposal not taken? (optional, kept as a note)</source>
+      <translation>¿Por qué no se acepta la propuesta? (opcional, se guarda como nota)</translation>
+    </message>
+  </context>
+  <context>
+    <name>StaleProposalDialog</name>
+    <message>
+      <source>A proposal made on an older text</source>
+      <translation>Una propuesta hecha sobre un texto anterior</translation>
+    </message>
+    <message>
+      <source>{who} edited the text sent for review. The response was rewritten here since, in the same places, so the two cannot be combined by themselves. Take one of the three texts, or write the text to keep below. Changes against the text sent for review: {legend}</source>
+      <translation>{who} modificó el texto enviado para revisión. La respuesta se reescribió aquí desde entonces, en los mismos lugares, así que no pueden combinarse automáticamente. Tome uno de los tres textos o escriba abajo el texto que se conservará. Cambios respecto al texto enviado para revisión: {legend}</translation>
+    </message>
+    <message>
+      <source>Sent for review</source>
+      <translation>Enviado para revisión</translation>
+    </message>
+    <message>
+      <source>Current text (our changes)</source>
+      <translation>Texto actual (nuestros cambios)</translation>
+    </message>
+    <message>
+      <source>Proposed by {who}</source>
+      <translation>Propuesto por {who}</translation>
+    </message>
+    <message>
+      <source>Use this text</source>
+      <translation>Usar este texto</translation>
+    </message>
+    <message>
+      <source>Text to keep (edit it to merge both):</source>
+      <translation>Texto que se conserva (edítelo para combinar ambos):</translation>
+    </message>
+    <message>
+      <source>&amp;Accept this text</source>
+      <translation>&amp;Aceptar este texto</translation>
+    </message>
+  </context>
+  <context>
     <name>review_ui</name>
     <message>
       <source>Export a review copy for Word</source>
@@ -1549,49 +1702,6 @@
     <message>
       <source>Could not be placed (kept here, not dropped):</source>
       <translation>No se pudieron colocar (se conservan aquí, no se descartan):</translation>
-    </message>
-  </context>
-  <context>
-    <name>ProposalsDialog</name>
-    <message>
-      <source>Proposed texts from the Word review</source>
-      <translation>Textos propuestos en la revisión de Word</translation>
-    </message>
-    <message>
-      <source>The proposal is marked against the current text: {legend}</source>
-      <translation>La propuesta se marca respecto del texto actual: {legend}</translation>
-    </message>
-    <message>
-      <source>Current text</source>
-      <translation>Texto actual</translation>
-    </message>
-    <message>
-      <source>Proposed</source>
-      <translation>Propuesto</translation>
-    </message>
-    <message>
-      <source>&amp;Accept</source>
-      <translation>&amp;Aceptar</translation>
-    </message>
-    <message>
-      <source>&amp;Decline…</source>
-      <translation>&amp;Rechazar…</translation>
-    </message>
-    <message>
-      <source>No proposals left to decide.</source>
-      <translation>No quedan propuestas por decidir.</translation>
-    </message>
-    <message>
-      <source>Proposed by {who}, {when}</source>
-      <translation>Propuesto por {who}, {when}</translation>
-    </message>
-    <message>
-      <source>Decline the proposal</source>
-      <translation>Rechazar la propuesta</translation>
-    </message>
-    <message>
-      <source>Why is the proposal not taken? (optional, kept as a note)</source>
-      <translation>¿Por qué no se acepta la propuesta? (opcional, se guarda como nota)</translation>
     </message>
   </context>
   <context>
@@ -1670,13 +1780,12 @@
       <source>Response</source>
       <translation>Respuesta</translation>
     </message>
-    <message>
-      <source>1 result</source>
-      <translation>1 resultado</translation>
-    </message>
-    <message>
-      <source>{n} results</source>
-      <translation>{n} resultados</translation>
+    <message numerus="yes">
+      <source>%n result(s)</source>
+      <translation>
+        <numerusform>%n resultado</numerusform>
+        <numerusform>%n resultados</numerusform>
+      </translation>
     </message>
   </context>
   <context>
@@ -1721,14 +1830,6 @@
       <translation>Respuesta impresa como</translation>
     </message>
     <message>
-      <source>its text</source>
-      <translation>su texto</translation>
-    </message>
-    <message>
-      <source>a cross-reference</source>
-      <translation>una remisión</translation>
-    </message>
-    <message>
       <source>no position</source>
       <translation>sin posición</translation>
     </message>
@@ -1763,6 +1864,14 @@
     <message>
       <source>Agreed</source>
       <translation>Aprobado</translation>
+    </message>
+    <message>
+      <source>its text</source>
+      <translation>su texto</translation>
+    </message>
+    <message>
+      <source>a cross-reference</source>
+      <translation>una remisión</translation>
     </message>
     <message>
       <source>The {name} was sent on {when} UTC by {member}: {file} (sha256 {sha}…).</source>
@@ -1803,9 +1912,12 @@
       <source>No change since.</source>
       <translation>Ningún cambio desde entonces.</translation>
     </message>
-    <message>
-      <source>{n} change(s) since:</source>
-      <translation>{n} cambio(s) desde entonces:</translation>
+    <message numerus="yes">
+      <source>%n change(s) since:</source>
+      <translation>
+        <numerusform>%n cambio desde entonces:</numerusform>
+        <numerusform>%n cambios desde entonces:</numerusform>
+      </translation>
     </message>
   </context>
   <context>
@@ -1813,22 +1925,6 @@
     <message>
       <source>Select a passage to see what other sources say alike.</source>
       <translation>Elija un pasaje para ver lo que dicen de parecido las demás fuentes.</translation>
-    </message>
-    <message>
-      <source>Score</source>
-      <translation>Puntuación</translation>
-    </message>
-    <message>
-      <source>Source</source>
-      <translation>Fuente</translation>
-    </message>
-    <message>
-      <source>Where</source>
-      <translation>Dónde</translation>
-    </message>
-    <message>
-      <source>Text</source>
-      <translation>Texto</translation>
     </message>
     <message>
       <source>Cite</source>
@@ -1967,13 +2063,12 @@
       <source>reference</source>
       <translation>referencia</translation>
     </message>
-    <message>
-      <source>1 page</source>
-      <translation>1 página</translation>
-    </message>
-    <message>
-      <source>{n} pages</source>
-      <translation>{n} páginas</translation>
+    <message numerus="yes">
+      <source>%n page(s)</source>
+      <translation>
+        <numerusform>%n página</numerusform>
+        <numerusform>%n páginas</numerusform>
+      </translation>
     </message>
     <message>
       <source>{kind} · {pages} · {answered}/{cited} answered</source>
@@ -2008,6 +2103,21 @@
     </message>
   </context>
   <context>
+    <name>TeamFeature</name>
+    <message>
+      <source>member</source>
+      <translation>miembro</translation>
+    </message>
+    <message>
+      <source>Team server {address} · {role}</source>
+      <translation>Servidor del equipo {address} · {role}</translation>
+    </message>
+    <message>
+      <source>Team server: no live updates (the connection was lost); reopen to resume</source>
+      <translation>Servidor del equipo: sin actualizaciones en directo (se perdió la conexión); vuelva a abrir el proyecto para reanudarlas</translation>
+    </message>
+  </context>
+  <context>
     <name>WelcomePage</name>
     <message>
       <source>Rejoinder</source>
@@ -2034,12 +2144,12 @@
       <translation>Proyectos recientes:</translation>
     </message>
     <message>
-      <source>No recent projects yet.</source>
-      <translation>Todavía no hay proyectos recientes.</translation>
-    </message>
-    <message>
       <source>{title}    —    on the team server {url}</source>
       <translation>{title}    —    en el servidor del equipo {url}</translation>
+    </message>
+    <message>
+      <source>No recent projects yet.</source>
+      <translation>Todavía no hay proyectos recientes.</translation>
     </message>
   </context>
   <context>
@@ -2107,10 +2217,6 @@ Ayuda › Guía del usuario (F1 para las teclas) explica más.</translation>
       <translation>&amp;Citar la selección</translation>
     </message>
     <message>
-      <source>Mark cut sentences with …</source>
-      <translation>Marcar las frases cortadas con …</translation>
-    </message>
-    <message>
       <source>&amp;Find in source…</source>
       <translation>&amp;Buscar en la fuente…</translation>
     </message>
@@ -2121,6 +2227,10 @@ Ayuda › Guía del usuario (F1 para las teclas) explica más.</translation>
     <message>
       <source>&amp;Preflight check</source>
       <translation>&amp;Verificación previa</translation>
+    </message>
+    <message>
+      <source>Mark cut sentences with …</source>
+      <translation>Marcar las frases cortadas con …</translation>
     </message>
     <message>
       <source>Main toolbar</source>
@@ -2141,107 +2251,6 @@ Ayuda › Guía del usuario (F1 para las teclas) explica más.</translation>
     <message>
       <source>Import documents</source>
       <translation>Importar documentos</translation>
-    </message>
-  </context>
-  <context>
-    <name>StaleProposalDialog</name>
-    <message>
-      <source>A proposal made on an older text</source>
-      <translation>Una propuesta hecha sobre un texto anterior</translation>
-    </message>
-    <message>
-      <source>{who} edited the text sent for review. The response was rewritten here since, in the same places, so the two cannot be combined by themselves. Take one of the three texts, or write the text to keep below. Changes against the text sent for review: {legend}</source>
-      <translation>{who} modificó el texto enviado para revisión. La respuesta se reescribió aquí desde entonces, en los mismos lugares, así que no pueden combinarse automáticamente. Tome uno de los tres textos o escriba abajo el texto que se conservará. Cambios respecto al texto enviado para revisión: {legend}</translation>
-    </message>
-    <message>
-      <source>Sent for review</source>
-      <translation>Enviado para revisión</translation>
-    </message>
-    <message>
-      <source>Current text (our changes)</source>
-      <translation>Texto actual (nuestros cambios)</translation>
-    </message>
-    <message>
-      <source>Proposed by {who}</source>
-      <translation>Propuesto por {who}</translation>
-    </message>
-    <message>
-      <source>Use this text</source>
-      <translation>Usar este texto</translation>
-    </message>
-    <message>
-      <source>Text to keep (edit it to merge both):</source>
-      <translation>Texto que se conserva (edítelo para combinar ambos):</translation>
-    </message>
-    <message>
-      <source>&amp;Accept this text</source>
-      <translation>&amp;Aceptar este texto</translation>
-    </message>
-  </context>
-  <context>
-    <name>ConnectDialog</name>
-    <message>
-      <source>Connect to team server</source>
-      <translation>Conectarse al servidor del equipo</translation>
-    </message>
-    <message>
-      <source>Your coordinator gives you the server, the project's database and your login. Everyone works on the same project at once.</source>
-      <translation>Su coordinador le da el servidor, la base de datos del proyecto y su usuario. Todos trabajan a la vez en el mismo proyecto.</translation>
-    </message>
-    <message>
-      <source>server.example.org</source>
-      <translation>servidor.ejemplo.org</translation>
-    </message>
-    <message>
-      <source>wgec2</source>
-      <translation>wgec2</translation>
-    </message>
-    <message>
-      <source>leave empty if it is saved already</source>
-      <translation>dejar vacío si ya está guardada</translation>
-    </message>
-    <message>
-      <source>&amp;Remember the password in the system's keyring</source>
-      <translation>&amp;Recordar la contraseña en el llavero del sistema</translation>
-    </message>
-    <message>
-      <source>&amp;Server:</source>
-      <translation>&amp;Servidor:</translation>
-    </message>
-    <message>
-      <source>&amp;Port:</source>
-      <translation>&amp;Puerto:</translation>
-    </message>
-    <message>
-      <source>Project &amp;database:</source>
-      <translation>Base de &amp;datos del proyecto:</translation>
-    </message>
-    <message>
-      <source>&amp;Login:</source>
-      <translation>&amp;Usuario:</translation>
-    </message>
-    <message>
-      <source>Pass&amp;word:</source>
-      <translation>Contra&amp;seña:</translation>
-    </message>
-    <message>
-      <source>&amp;Connect</source>
-      <translation>&amp;Conectar</translation>
-    </message>
-  </context>
-  <context>
-    <name>TeamFeature</name>
-    <message>
-      <source>member</source>
-      <translation>miembro</translation>
-    </message>
-    <message>
-      <source>Team server {address} · {role}</source>
-      <translation>Servidor del equipo {address} · {role}</translation>
-    </message>
-    <message>
-      <source>Team server: no live updates (the connection was lost); reopen to resume</source>
-      <translation>Servidor del equipo: sin actualizaciones en directo (se perdió la conexión); vuelva a abrir el proyecto para reanudarlas</translation>
     </message>
   </context>
 </TS>

@@ -67,9 +67,12 @@
       <source>Cross-reference to “{name}”</source>
       <translation>Renvoi à « {name} »</translation>
     </message>
-    <message>
-      <source>Citations: {n} passage(s)</source>
-      <translation>Citations : {n} passage(s)</translation>
+    <message numerus="yes">
+      <source>Citations: %n passage(s)</source>
+      <translation>
+        <numerusform>Citations : %n passage</numerusform>
+        <numerusform>Citations : %n passages</numerusform>
+      </translation>
     </message>
     <message>
       <source>Blocks of “{name}”</source>
@@ -197,6 +200,14 @@
       <translation>Changer le statut</translation>
     </message>
     <message>
+      <source>Accept proposal</source>
+      <translation>Accepter la proposition</translation>
+    </message>
+    <message>
+      <source>Decline proposal</source>
+      <translation>Refuser la proposition</translation>
+    </message>
+    <message>
       <source>Move passage to section</source>
       <translation>Déplacer le passage vers une section</translation>
     </message>
@@ -227,14 +238,6 @@
     <message>
       <source>Edit block</source>
       <translation>Modifier le bloc</translation>
-    </message>
-    <message>
-      <source>Accept proposal</source>
-      <translation>Accepter la proposition</translation>
-    </message>
-    <message>
-      <source>Decline proposal</source>
-      <translation>Refuser la proposition</translation>
     </message>
   </context>
   <context>
@@ -315,6 +318,57 @@
     </message>
   </context>
   <context>
+    <name>ConnectDialog</name>
+    <message>
+      <source>Connect to team server</source>
+      <translation>Se connecter au serveur d’équipe</translation>
+    </message>
+    <message>
+      <source>Your coordinator gives you the server, the project's database and your login. Everyone works on the same project at once.</source>
+      <translation>Votre coordinateur vous donne le serveur, la base de données du projet et votre identifiant. Tout le monde travaille en même temps sur le même projet.</translation>
+    </message>
+    <message>
+      <source>server.example.org</source>
+      <translation>serveur.exemple.org</translation>
+    </message>
+    <message>
+      <source>wgec2</source>
+      <translation>wgec2</translation>
+    </message>
+    <message>
+      <source>leave empty if it is saved already</source>
+      <translation>laisser vide s’il est déjà enregistré</translation>
+    </message>
+    <message>
+      <source>&amp;Remember the password in the system's keyring</source>
+      <translation>&amp;Mémoriser le mot de passe dans le trousseau du système</translation>
+    </message>
+    <message>
+      <source>&amp;Server:</source>
+      <translation>&amp;Serveur :</translation>
+    </message>
+    <message>
+      <source>&amp;Port:</source>
+      <translation>&amp;Port :</translation>
+    </message>
+    <message>
+      <source>Project &amp;database:</source>
+      <translation>&amp;Base de données du projet :</translation>
+    </message>
+    <message>
+      <source>&amp;Login:</source>
+      <translation>&amp;Identifiant :</translation>
+    </message>
+    <message>
+      <source>Pass&amp;word:</source>
+      <translation>Mot de pa&amp;sse :</translation>
+    </message>
+    <message>
+      <source>&amp;Connect</source>
+      <translation>Se &amp;connecter</translation>
+    </message>
+  </context>
+  <context>
     <name>DeadlineDialog</name>
     <message>
       <source>Submission deadline</source>
@@ -335,50 +389,6 @@
   </context>
   <context>
     <name>ExportDialog</name>
-    <message>
-      <source>Checking the contribution…</source>
-      <translation>Vérification de la contribution…</translation>
-    </message>
-    <message>
-      <source>Preflight found no problems.</source>
-      <translation>La vérification n’a trouvé aucun problème.</translation>
-    </message>
-    <message>
-      <source>Preflight found these problems (click one to go to it):</source>
-      <translation>La vérification a trouvé ces problèmes (cliquez sur l’un d’eux pour y aller) :</translation>
-    </message>
-    <message>
-      <source>Every passage and section will print.</source>
-      <translation>Tous les passages et toutes les sections seront imprimés.</translation>
-    </message>
-    <message>
-      <source>1 passage is left out: its response is still a draft.</source>
-      <translation>1 passage est laissé de côté : sa réponse est encore un projet.</translation>
-    </message>
-    <message>
-      <source>{n} passages are left out: their responses are still drafts.</source>
-      <translation>{n} passages sont laissés de côté : leurs réponses sont encore des projets.</translation>
-    </message>
-    <message>
-      <source>1 passage is left out: it has no response.</source>
-      <translation>1 passage est laissé de côté : il n’a pas de réponse.</translation>
-    </message>
-    <message>
-      <source>{n} passages are left out: they have no response.</source>
-      <translation>{n} passages sont laissés de côté : ils n’ont pas de réponse.</translation>
-    </message>
-    <message>
-      <source>1 passage is left out: it is in no section.</source>
-      <translation>1 passage est laissé de côté : il n’est dans aucune section.</translation>
-    </message>
-    <message>
-      <source>{n} passages are left out: they are in no section.</source>
-      <translation>{n} passages sont laissés de côté : ils ne sont dans aucune section.</translation>
-    </message>
-    <message>
-      <source>“{heading}” is left out: it has nothing to print.</source>
-      <translation>« {heading} » est laissé de côté : il n’a rien à imprimer.</translation>
-    </message>
     <message>
       <source>Export contribution</source>
       <translation>Exporter la contribution</translation>
@@ -423,9 +433,12 @@
       <source>Final version: record it as sent (time, sha256, responses)</source>
       <translation>Version finale : l’enregistrer comme envoyée (heure, sha256, réponses)</translation>
     </message>
-    <message>
-      <source>The {name} was sent on {when} UTC; {n} change(s) since.</source>
-      <translation>La version {name} a été envoyée le {when} UTC ; {n} modification(s) depuis.</translation>
+    <message numerus="yes">
+      <source>The {name} was sent on {when} UTC; %n change(s) since.</source>
+      <translation>
+        <numerusform>La version {name} a été envoyée le {when} UTC ; %n modification depuis.</numerusform>
+        <numerusform>La version {name} a été envoyée le {when} UTC ; %n modifications depuis.</numerusform>
+      </translation>
     </message>
     <message>
       <source>Revised document (Rev.{n}) with the list of changes</source>
@@ -436,8 +449,52 @@
       <translation>&amp;Enregistrer sous :</translation>
     </message>
     <message>
+      <source>Checking the contribution…</source>
+      <translation>Vérification de la contribution…</translation>
+    </message>
+    <message>
       <source>Export</source>
       <translation>Exporter</translation>
+    </message>
+    <message>
+      <source>Preflight found no problems.</source>
+      <translation>La vérification n’a trouvé aucun problème.</translation>
+    </message>
+    <message>
+      <source>Preflight found these problems (click one to go to it):</source>
+      <translation>La vérification a trouvé ces problèmes (cliquez sur l’un d’eux pour y aller) :</translation>
+    </message>
+    <message>
+      <source>Every passage and section will print.</source>
+      <translation>Tous les passages et toutes les sections seront imprimés.</translation>
+    </message>
+    <message>
+      <source>1 passage is left out: its response is still a draft.</source>
+      <translation>1 passage est laissé de côté : sa réponse est encore un projet.</translation>
+    </message>
+    <message>
+      <source>{n} passages are left out: their responses are still drafts.</source>
+      <translation>{n} passages sont laissés de côté : leurs réponses sont encore des projets.</translation>
+    </message>
+    <message>
+      <source>1 passage is left out: it has no response.</source>
+      <translation>1 passage est laissé de côté : il n’a pas de réponse.</translation>
+    </message>
+    <message>
+      <source>{n} passages are left out: they have no response.</source>
+      <translation>{n} passages sont laissés de côté : ils n’ont pas de réponse.</translation>
+    </message>
+    <message>
+      <source>1 passage is left out: it is in no section.</source>
+      <translation>1 passage est laissé de côté : il n’est dans aucune section.</translation>
+    </message>
+    <message>
+      <source>{n} passages are left out: they are in no section.</source>
+      <translation>{n} passages sont laissés de côté : ils ne sont dans aucune section.</translation>
+    </message>
+    <message>
+      <source>“{heading}” is left out: it has nothing to print.</source>
+      <translation>« {heading} » est laissé de côté : il n’a rien à imprimer.</translation>
     </message>
     <message>
       <source>Word template</source>
@@ -904,6 +961,10 @@
       <translation>&amp;Ouvrir…</translation>
     </message>
     <message>
+      <source>Connect to &amp;team server…</source>
+      <translation>Se connecter au serveur d’é&amp;quipe…</translation>
+    </message>
+    <message>
       <source>Open &amp;recent</source>
       <translation>Ouvrir un projet &amp;récent</translation>
     </message>
@@ -959,10 +1020,6 @@
       <source>Edit project properties</source>
       <translation>Modifier les propriétés du projet</translation>
     </message>
-    <message>
-      <source>Connect to &amp;team server…</source>
-      <translation>Se connecter au serveur d’é&amp;quipe…</translation>
-    </message>
   </context>
   <context>
     <name>merge_ui</name>
@@ -979,8 +1036,29 @@
       <translation>Fusionner</translation>
     </message>
     <message>
-      <source>Merged: {inserted} added, {updated} changed, {conflicts} conflict(s).</source>
-      <translation>Fusion faite : {inserted} ajout(s), {updated} modification(s), {conflicts} conflit(s).</translation>
+      <source>Merged: {added}, {changed}, {conflicts}.</source>
+      <translation>Fusion faite : {added}, {changed}, {conflicts}.</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n added</source>
+      <translation>
+        <numerusform>%n ajout</numerusform>
+        <numerusform>%n ajouts</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n changed</source>
+      <translation>
+        <numerusform>%n modification</numerusform>
+        <numerusform>%n modifications</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n conflict(s)</source>
+      <translation>
+        <numerusform>%n conflit</numerusform>
+        <numerusform>%n conflits</numerusform>
+      </translation>
     </message>
     <message>
       <source>Both of you changed the same things: choose in Edit › Conflicts…</source>
@@ -1002,6 +1080,18 @@
   <context>
     <name>NotesPanel</name>
     <message>
+      <source>Note</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <source>Author</source>
+      <translation>Auteur</translation>
+    </message>
+    <message>
+      <source>When</source>
+      <translation>Quand</translation>
+    </message>
+    <message>
       <source>Review proposals…</source>
       <translation>Examiner les propositions…</translation>
     </message>
@@ -1016,18 +1106,6 @@
     <message>
       <source>our response</source>
       <translation>notre réponse</translation>
-    </message>
-    <message>
-      <source>Note</source>
-      <translation>Note</translation>
-    </message>
-    <message>
-      <source>Author</source>
-      <translation>Auteur</translation>
-    </message>
-    <message>
-      <source>When</source>
-      <translation>Quand</translation>
     </message>
     <message>
       <source>Write a note for the delegation…</source>
@@ -1061,9 +1139,12 @@
       <source>Status: {status} since {when}, by {who}.</source>
       <translation>Statut : {status} depuis {when}, par {who}.</translation>
     </message>
-    <message>
-      <source>{n} proposed text(s) from the Word review</source>
-      <translation>{n} texte(s) proposé(s) par la relecture Word</translation>
+    <message numerus="yes">
+      <source>%n proposed text(s) from the Word review</source>
+      <translation>
+        <numerusform>%n texte proposé par la relecture Word</numerusform>
+        <numerusform>%n textes proposés par la relecture Word</numerusform>
+      </translation>
     </message>
   </context>
   <context>
@@ -1079,22 +1160,6 @@
   </context>
   <context>
     <name>OutlinePanel</name>
-    <message>
-      <source>Shared answers print as a cross-reference</source>
-      <translation>Les réponses partagées s’impriment comme un renvoi</translation>
-    </message>
-    <message>
-      <source>A passage sharing another&apos;s answer (Same answer as…) prints in this section with the phrasebook&apos;s cross-reference to where that answer is printed first, instead of the answer&apos;s text.</source>
-      <translation>Un passage qui partage la réponse d’un autre (Même réponse que…) s’imprime dans cette section avec le renvoi du recueil de formules vers l’endroit où cette réponse est imprimée en premier, au lieu du texte de la réponse.</translation>
-    </message>
-    <message>
-      <source>Print shared answers as cross-references</source>
-      <translation>Imprimer les réponses partagées comme des renvois</translation>
-    </message>
-    <message>
-      <source>Print shared answers in full</source>
-      <translation>Imprimer les réponses partagées en entier</translation>
-    </message>
     <message>
       <source>Add topic…</source>
       <translation>Ajouter un thème…</translation>
@@ -1120,12 +1185,24 @@
       <translation>Observations finales :</translation>
     </message>
     <message>
-      <source>Contribution from {party}</source>
-      <translation>Contribution de {party}</translation>
+      <source>Shared answers print as a cross-reference</source>
+      <translation>Les réponses partagées s’impriment comme un renvoi</translation>
+    </message>
+    <message>
+      <source>A passage sharing another's answer (Same answer as…) prints in this section with the phrasebook's cross-reference to where that answer is printed first, instead of the answer's text.</source>
+      <translation>Un passage qui partage la réponse d’un autre (Même réponse que…) s’imprime dans cette section avec le renvoi du recueil de formules vers l’endroit où cette réponse est imprimée en premier, au lieu du texte de la réponse.</translation>
     </message>
     <message>
       <source>Edit opening</source>
       <translation>Modifier l’ouverture</translation>
+    </message>
+    <message>
+      <source>Print shared answers as cross-references</source>
+      <translation>Imprimer les réponses partagées comme des renvois</translation>
+    </message>
+    <message>
+      <source>Print shared answers in full</source>
+      <translation>Imprimer les réponses partagées en entier</translation>
     </message>
     <message>
       <source>Add topic section</source>
@@ -1274,8 +1351,15 @@
       <translation>la citation diffère de la source</translation>
     </message>
     <message>
-      <source>💬 {n}</source>
-      <translation>💬 {n}</translation>
+      <source>✎ {n}</source>
+      <translation>✎ {n}</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n note(s) on this passage (Notes panel)</source>
+      <translation>
+        <numerusform>%n note sur ce passage (panneau Notes)</numerusform>
+        <numerusform>%n notes sur ce passage (panneau Notes)</numerusform>
+      </translation>
     </message>
     <message>
       <source>• no position</source>
@@ -1296,10 +1380,6 @@
     <message>
       <source>Note for the delegation (never exported):</source>
       <translation>Note pour la délégation (jamais exportée) :</translation>
-    </message>
-    <message>
-      <source>Contribution from {party}</source>
-      <translation>Contribution de {party}</translation>
     </message>
     <message>
       <source>Move to section</source>
@@ -1328,13 +1408,12 @@
       <source>Checking…</source>
       <translation>Vérification…</translation>
     </message>
-    <message>
-      <source>1 problem to fix before sending.</source>
-      <translation>1 problème à corriger avant l’envoi.</translation>
-    </message>
-    <message>
-      <source>{n} problems to fix before sending.</source>
-      <translation>{n} problèmes à corriger avant l’envoi.</translation>
+    <message numerus="yes">
+      <source>%n problem(s) to fix before sending.</source>
+      <translation>
+        <numerusform>%n problème à corriger avant l’envoi.</numerusform>
+        <numerusform>%n problèmes à corriger avant l’envoi.</numerusform>
+      </translation>
     </message>
     <message>
       <source>No problems found: ready to export.</source>
@@ -1358,10 +1437,6 @@
     <message>
       <source>Table</source>
       <translation>Tableau</translation>
-    </message>
-    <message>
-      <source>The preview is not available in this version.</source>
-      <translation>L’aperçu n’est pas disponible dans cette version.</translation>
     </message>
   </context>
   <context>
@@ -1517,6 +1592,84 @@
     </message>
   </context>
   <context>
+    <name>ProposalsDialog</name>
+    <message>
+      <source>Proposed texts from the Word review</source>
+      <translation>Textes proposés par la relecture Word</translation>
+    </message>
+    <message>
+      <source>The proposal is marked against the current text: {legend}</source>
+      <translation>La proposition est marquée par rapport au texte actuel : {legend}</translation>
+    </message>
+    <message>
+      <source>&amp;Accept</source>
+      <translation>&amp;Accepter</translation>
+    </message>
+    <message>
+      <source>&amp;Decline…</source>
+      <translation>&amp;Refuser…</translation>
+    </message>
+    <message>
+      <source>Current text</source>
+      <translation>Texte actuel</translation>
+    </message>
+    <message>
+      <source>Proposed</source>
+      <translation>Proposé</translation>
+    </message>
+    <message>
+      <source>No proposals left to decide.</source>
+      <translation>Plus aucune proposition à trancher.</translation>
+    </message>
+    <message>
+      <source>Proposed by {who}, {when}</source>
+      <translation>Proposé par {who}, {when}</translation>
+    </message>
+    <message>
+      <source>Decline the proposal</source>
+      <translation>Refuser la proposition</translation>
+    </message>
+    <message>
+      <source>Why is the proposal not taken? (optional, kept as a note)</source>
+      <translation>Pourquoi la proposition n’est-elle pas retenue ? (facultatif, gardé en note)</translation>
+    </message>
+  </context>
+  <context>
+    <name>StaleProposalDialog</name>
+    <message>
+      <source>A proposal made on an older text</source>
+      <translation>Une proposition faite sur un texte antérieur</translation>
+    </message>
+    <message>
+      <source>{who} edited the text sent for review. The response was rewritten here since, in the same places, so the two cannot be combined by themselves. Take one of the three texts, or write the text to keep below. Changes against the text sent for review: {legend}</source>
+      <translation>{who} a modifié le texte envoyé pour relecture. La réponse a été réécrite ici depuis, aux mêmes endroits : les deux ne peuvent pas être combinés automatiquement. Reprenez l’un des trois textes, ou écrivez ci-dessous le texte à garder. Modifications par rapport au texte envoyé pour relecture : {legend}</translation>
+    </message>
+    <message>
+      <source>Sent for review</source>
+      <translation>Envoyé pour relecture</translation>
+    </message>
+    <message>
+      <source>Current text (our changes)</source>
+      <translation>Texte actuel (nos modifications)</translation>
+    </message>
+    <message>
+      <source>Proposed by {who}</source>
+      <translation>Proposé par {who}</translation>
+    </message>
+    <message>
+      <source>Use this text</source>
+      <translation>Reprendre ce texte</translation>
+    </message>
+    <message>
+      <source>Text to keep (edit it to merge both):</source>
+      <translation>Texte à garder (modifiez-le pour fusionner les deux) :</translation>
+    </message>
+    <message>
+      <source>&amp;Accept this text</source>
+      <translation>&amp;Accepter ce texte</translation>
+    </message>
+  </context>
+  <context>
     <name>review_ui</name>
     <message>
       <source>Export a review copy for Word</source>
@@ -1549,49 +1702,6 @@
     <message>
       <source>Could not be placed (kept here, not dropped):</source>
       <translation>Impossibles à placer (conservés ici, pas abandonnés) :</translation>
-    </message>
-  </context>
-  <context>
-    <name>ProposalsDialog</name>
-    <message>
-      <source>Proposed texts from the Word review</source>
-      <translation>Textes proposés par la relecture Word</translation>
-    </message>
-    <message>
-      <source>The proposal is marked against the current text: {legend}</source>
-      <translation>La proposition est marquée par rapport au texte actuel : {legend}</translation>
-    </message>
-    <message>
-      <source>Current text</source>
-      <translation>Texte actuel</translation>
-    </message>
-    <message>
-      <source>Proposed</source>
-      <translation>Proposé</translation>
-    </message>
-    <message>
-      <source>&amp;Accept</source>
-      <translation>&amp;Accepter</translation>
-    </message>
-    <message>
-      <source>&amp;Decline…</source>
-      <translation>&amp;Refuser…</translation>
-    </message>
-    <message>
-      <source>No proposals left to decide.</source>
-      <translation>Plus aucune proposition à trancher.</translation>
-    </message>
-    <message>
-      <source>Proposed by {who}, {when}</source>
-      <translation>Proposé par {who}, {when}</translation>
-    </message>
-    <message>
-      <source>Decline the proposal</source>
-      <translation>Refuser la proposition</translation>
-    </message>
-    <message>
-      <source>Why is the proposal not taken? (optional, kept as a note)</source>
-      <translation>Pourquoi la proposition n’est-elle pas retenue ? (facultatif, gardé en note)</translation>
     </message>
   </context>
   <context>
@@ -1670,13 +1780,12 @@
       <source>Response</source>
       <translation>Réponse</translation>
     </message>
-    <message>
-      <source>1 result</source>
-      <translation>1 résultat</translation>
-    </message>
-    <message>
-      <source>{n} results</source>
-      <translation>{n} résultats</translation>
+    <message numerus="yes">
+      <source>%n result(s)</source>
+      <translation>
+        <numerusform>%n résultat</numerusform>
+        <numerusform>%n résultats</numerusform>
+      </translation>
     </message>
   </context>
   <context>
@@ -1721,14 +1830,6 @@
       <translation>Réponse imprimée comme</translation>
     </message>
     <message>
-      <source>its text</source>
-      <translation>son texte</translation>
-    </message>
-    <message>
-      <source>a cross-reference</source>
-      <translation>un renvoi</translation>
-    </message>
-    <message>
       <source>no position</source>
       <translation>sans position</translation>
     </message>
@@ -1763,6 +1864,14 @@
     <message>
       <source>Agreed</source>
       <translation>Approuvé</translation>
+    </message>
+    <message>
+      <source>its text</source>
+      <translation>son texte</translation>
+    </message>
+    <message>
+      <source>a cross-reference</source>
+      <translation>un renvoi</translation>
     </message>
     <message>
       <source>The {name} was sent on {when} UTC by {member}: {file} (sha256 {sha}…).</source>
@@ -1803,9 +1912,12 @@
       <source>No change since.</source>
       <translation>Aucune modification depuis.</translation>
     </message>
-    <message>
-      <source>{n} change(s) since:</source>
-      <translation>{n} modification(s) depuis :</translation>
+    <message numerus="yes">
+      <source>%n change(s) since:</source>
+      <translation>
+        <numerusform>%n modification depuis :</numerusform>
+        <numerusform>%n modifications depuis :</numerusform>
+      </translation>
     </message>
   </context>
   <context>
@@ -1813,22 +1925,6 @@
     <message>
       <source>Select a passage to see what other sources say alike.</source>
       <translation>Choisissez un passage pour voir ce que les autres sources disent de semblable.</translation>
-    </message>
-    <message>
-      <source>Score</source>
-      <translation>Score</translation>
-    </message>
-    <message>
-      <source>Source</source>
-      <translation>Source</translation>
-    </message>
-    <message>
-      <source>Where</source>
-      <translation>Où</translation>
-    </message>
-    <message>
-      <source>Text</source>
-      <translation>Texte</translation>
     </message>
     <message>
       <source>Cite</source>
@@ -1967,13 +2063,12 @@
       <source>reference</source>
       <translation>référence</translation>
     </message>
-    <message>
-      <source>1 page</source>
-      <translation>1 page</translation>
-    </message>
-    <message>
-      <source>{n} pages</source>
-      <translation>{n} pages</translation>
+    <message numerus="yes">
+      <source>%n page(s)</source>
+      <translation>
+        <numerusform>%n page</numerusform>
+        <numerusform>%n pages</numerusform>
+      </translation>
     </message>
     <message>
       <source>{kind} · {pages} · {answered}/{cited} answered</source>
@@ -2008,6 +2103,21 @@
     </message>
   </context>
   <context>
+    <name>TeamFeature</name>
+    <message>
+      <source>member</source>
+      <translation>membre</translation>
+    </message>
+    <message>
+      <source>Team server {address} · {role}</source>
+      <translation>Serveur d’équipe {address} · {role}</translation>
+    </message>
+    <message>
+      <source>Team server: no live updates (the connection was lost); reopen to resume</source>
+      <translation>Serveur d’équipe : plus de mises à jour en direct (connexion perdue) ; rouvrez le projet pour les reprendre</translation>
+    </message>
+  </context>
+  <context>
     <name>WelcomePage</name>
     <message>
       <source>Rejoinder</source>
@@ -2034,12 +2144,12 @@
       <translation>Projets récents :</translation>
     </message>
     <message>
-      <source>No recent projects yet.</source>
-      <translation>Pas encore de projet récent.</translation>
-    </message>
-    <message>
       <source>{title}    —    on the team server {url}</source>
       <translation>{title}    —    sur le serveur d’équipe {url}</translation>
+    </message>
+    <message>
+      <source>No recent projects yet.</source>
+      <translation>Pas encore de projet récent.</translation>
     </message>
   </context>
   <context>
@@ -2107,10 +2217,6 @@ Aide › Guide de l’utilisateur (F1 pour les touches) en dit plus.</translatio
       <translation>&amp;Citer la sélection</translation>
     </message>
     <message>
-      <source>Mark cut sentences with …</source>
-      <translation>Marquer les phrases coupées par …</translation>
-    </message>
-    <message>
       <source>&amp;Find in source…</source>
       <translation>Rec&amp;hercher dans la source…</translation>
     </message>
@@ -2121,6 +2227,10 @@ Aide › Guide de l’utilisateur (F1 pour les touches) en dit plus.</translatio
     <message>
       <source>&amp;Preflight check</source>
       <translation>&amp;Vérification avant envoi</translation>
+    </message>
+    <message>
+      <source>Mark cut sentences with …</source>
+      <translation>Marquer les phrases coupées par …</translation>
     </message>
     <message>
       <source>Main toolbar</source>
@@ -2141,107 +2251,6 @@ Aide › Guide de l’utilisateur (F1 pour les touches) en dit plus.</translatio
     <message>
       <source>Import documents</source>
       <translation>Importer des documents</translation>
-    </message>
-  </context>
-  <context>
-    <name>StaleProposalDialog</name>
-    <message>
-      <source>A proposal made on an older text</source>
-      <translation>Une proposition faite sur un texte antérieur</translation>
-    </message>
-    <message>
-      <source>{who} edited the text sent for review. The response was rewritten here since, in the same places, so the two cannot be combined by themselves. Take one of the three texts, or write the text to keep below. Changes against the text sent for review: {legend}</source>
-      <translation>{who} a modifié le texte envoyé pour relecture. La réponse a été réécrite ici depuis, aux mêmes endroits : les deux ne peuvent pas être combinés automatiquement. Reprenez l’un des trois textes, ou écrivez ci-dessous le texte à garder. Modifications par rapport au texte envoyé pour relecture : {legend}</translation>
-    </message>
-    <message>
-      <source>Sent for review</source>
-      <translation>Envoyé pour relecture</translation>
-    </message>
-    <message>
-      <source>Current text (our changes)</source>
-      <translation>Texte actuel (nos modifications)</translation>
-    </message>
-    <message>
-      <source>Proposed by {who}</source>
-      <translation>Proposé par {who}</translation>
-    </message>
-    <message>
-      <source>Use this text</source>
-      <translation>Reprendre ce texte</translation>
-    </message>
-    <message>
-      <source>Text to keep (edit it to merge both):</source>
-      <translation>Texte à garder (modifiez-le pour fusionner les deux) :</translation>
-    </message>
-    <message>
-      <source>&amp;Accept this text</source>
-      <translation>&amp;Accepter ce texte</translation>
-    </message>
-  </context>
-  <context>
-    <name>ConnectDialog</name>
-    <message>
-      <source>Connect to team server</source>
-      <translation>Se connecter au serveur d’équipe</translation>
-    </message>
-    <message>
-      <source>Your coordinator gives you the server, the project's database and your login. Everyone works on the same project at once.</source>
-      <translation>Votre coordinateur vous donne le serveur, la base de données du projet et votre identifiant. Tout le monde travaille en même temps sur le même projet.</translation>
-    </message>
-    <message>
-      <source>server.example.org</source>
-      <translation>serveur.exemple.org</translation>
-    </message>
-    <message>
-      <source>wgec2</source>
-      <translation>wgec2</translation>
-    </message>
-    <message>
-      <source>leave empty if it is saved already</source>
-      <translation>laisser vide s’il est déjà enregistré</translation>
-    </message>
-    <message>
-      <source>&amp;Remember the password in the system's keyring</source>
-      <translation>&amp;Mémoriser le mot de passe dans le trousseau du système</translation>
-    </message>
-    <message>
-      <source>&amp;Server:</source>
-      <translation>&amp;Serveur :</translation>
-    </message>
-    <message>
-      <source>&amp;Port:</source>
-      <translation>&amp;Port :</translation>
-    </message>
-    <message>
-      <source>Project &amp;database:</source>
-      <translation>&amp;Base de données du projet :</translation>
-    </message>
-    <message>
-      <source>&amp;Login:</source>
-      <translation>&amp;Identifiant :</translation>
-    </message>
-    <message>
-      <source>Pass&amp;word:</source>
-      <translation>Mot de pa&amp;sse :</translation>
-    </message>
-    <message>
-      <source>&amp;Connect</source>
-      <translation>Se &amp;connecter</translation>
-    </message>
-  </context>
-  <context>
-    <name>TeamFeature</name>
-    <message>
-      <source>member</source>
-      <translation>membre</translation>
-    </message>
-    <message>
-      <source>Team server {address} · {role}</source>
-      <translation>Serveur d’équipe {address} · {role}</translation>
-    </message>
-    <message>
-      <source>Team server: no live updates (the connection was lost); reopen to resume</source>
-      <translation>Serveur d’équipe : plus de mises à jour en direct (connexion perdue) ; rouvrez le projet pour les reprendre</translation>
     </message>
   </context>
 </TS>

@@ -8,7 +8,8 @@ with the current messages, keeping every translation already made (new ones
 are marked unfinished, which the tests refuse); ``make translations`` compiles
 them with ``pyside6-lrelease``.
 
-A ``tr`` call with a count (``self.tr("%n match(es)", "", n)``) is a plural
+A ``tr`` call with a count (``self.tr("%n match(es)", "", n)``, or a module's
+``_tr("%n match(es)", n)``) is a plural
 message: its translation is one ``numerusform`` per plural form of the
 language (French: 1 and 0 take the first), kept here as one string with the
 forms separated by :data:`FORMS`. English needs its forms too ("1 match",
@@ -81,6 +82,8 @@ class _Finder(ast.NodeVisitor):
             text = _literal(node.args[0])
             if text is not None:
                 self.found.append((self.module_context, text))
+                if len(node.args) >= 2:  # _tr(text, n): a plural message
+                    self.plural.add((self.module_context, text))
         self.generic_visit(node)
 
 

@@ -174,7 +174,7 @@ def test_cite_answer_export_final_edit_and_see_what_changed(
     window.export_action.trigger()
     drain(qtbot)
     qtbot.waitUntil(lambda: len(sending.list_sent(ctx.store)) == 2, timeout=20_000)
-    assert "2 change(s) since" in offered[0]
+    assert "2 changes since" in offered[0]
     assert offered[1] == "Revised document (Rev.1) with the list of changes"
     from docx import Document
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from app.core.config import load_settings
@@ -30,10 +31,12 @@ def test_legend_note_marker_and_add_note(opened: Any, qtbot: Any, tmp_path: Path
     assert all(word in legend for word in ("no response", "draft", "proposed", "agreed"))
     assert "background:" in legend
     assert panel.note_action in panel.list.actions()
-    assert "💬" not in panel.list.currentIndex().data()
+    assert "✎" not in panel.list.currentIndex().data()
     panel.add_note(passage_id, "Check with the capital first.")
     settle()
-    assert "💬 1" in panel.list.currentIndex().data()
+    assert "✎ 1" in panel.list.currentIndex().data()
+    tooltip = panel.list.currentIndex().data(Qt.ItemDataRole.ToolTipRole)
+    assert tooltip == "1 note on this passage (Notes panel)"
 
 
 def test_first_run_names_the_file_menu(qtbot: Any) -> None:

@@ -139,7 +139,7 @@ def test_export_final_then_edit_marks_and_lists_the_change_and_offers_rev_1(
     export_dialog = ExportDialog(opened, tmp_path / "rev.docx", "", offer)
     qtbot.addWidget(export_dialog)
     assert export_dialog.revised.text() == "Revised document (Rev.1) with the list of changes"
-    assert "1 change(s) since" in export_dialog.sent_note.text()
+    assert "1 change since" in export_dialog.sent_note.text()
     assert not export_dialog.data().final  # the offer applies once "Final version" is ticked
     export_dialog.drafts.setChecked(True)
     export_dialog.final.setChecked(True)

@@ -180,7 +180,7 @@ def test_a_note_redraws_its_row_only(shown: Any, calls: Calls) -> None:
     ws.passages.add_note(noted, "Ask the capital")
     settle()
     assert ws.passages.noted.get(noted) == 1
-    assert "💬 1" in ws.passages.row_text(5)
+    assert "✎ 1" in ws.passages.row_text(5)
     assert _counters(ws) == before
     assert set(drawn.ids) <= {noted}
     assert not calls.gui["list_passages"] and not calls.gui["list_sources"]

@@ -103,9 +103,9 @@ class ExportDialog(QDialog):
         if sent is not None:
             when = sent.sent_at[:16].replace("T", " ")
             self.sent_note.setText(
-                self.tr("The {name} was sent on {when} UTC; {n} change(s) since.").format(
-                    name=sent.name, when=when, n=sent.changes
-                )
+                self.tr(
+                    "The {name} was sent on {when} UTC; %n change(s) since.", "", sent.changes
+                ).format(name=sent.name, when=when)
             )
             self.revised.setText(
                 self.tr("Revised document (Rev.{n}) with the list of changes").format(
