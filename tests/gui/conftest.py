@@ -89,8 +89,12 @@ def file_dialogs(monkeypatch: pytest.MonkeyPatch) -> FileDialogs:
 
 @pytest.fixture
 def window(qtbot: Any, messages: Messages, file_dialogs: FileDialogs) -> Iterator[Any]:
+    from app.gui import i18n
     from app.gui.main_window import MainWindow
 
+    # As the application starts (app.gui.application): English's catalogue holds the
+    # plural forms of the %n messages, "1 note", "2 notes", not the source's "note(s)".
+    i18n.install(QApplication.instance(), "en")
     win = MainWindow()
     qtbot.addWidget(win)
     win.show()
