@@ -45,7 +45,9 @@ def index_version(session: Session, version: SourceVersion, prepared: object = N
     ``prepared``: what the importer prepared of the version's text
     (``ImportedText.prepared``), if anything.
     """
-    from app.core.similar import build  # late: the window and the command line start without NumPy
+    # Late: the window and the command line start without NumPy.
+    from app.core.similar import build
+    from app.core.similar.prepare import Prepared
 
     held = SentenceIndex.version_id == version.id
     old = session.execute(select(SentenceIndex.sentences, SentenceIndex.first_id).where(held))
@@ -57,9 +59,12 @@ def index_version(session: Session, version: SourceVersion, prepared: object = N
             session.execute(delete(SentenceKeys).where(SentenceKeys.id.in_(doomed)))
         session.execute(delete(Sentence).where(Sentence.version_id == version.id))
         session.execute(delete(SentenceIndex).where(held))
+    # The paragraphs (thousands, as JSON) are read only when the text must be prepared here.
+    ready = isinstance(prepared, Prepared) and prepared.fits(version.text)
+    paragraphs = [] if ready else _paragraphs(version)
     # The driver's own connection, in the session's transaction (build imports no ORM).
     driver = session.connection().connection.driver_connection
-    return build.index_new_version(driver, version.id, version.text, _paragraphs(version), prepared)
+    return build.index_new_version(driver, version.id, version.text, paragraphs, prepared)
 
 
 def _drop_stale(session: Session) -> None:

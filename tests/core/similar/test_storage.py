@@ -164,3 +164,31 @@ def test_a_project_with_the_former_key_table_is_indexed_again(tmp_path: Path) ->
         with store.session() as session:
             indexed = session.scalar(select(func.count(SentenceIndex.version_id)))
             assert indexed == len(sources.list_sources(store))
+
+
+def test_what_the_importer_prepared_is_what_is_stored(tmp_path: Path) -> None:
+    """A prepared index is written as it is; one of another text is not trusted."""
+    from app.core.similar.prepare import prepare
+    from app.importers.text import import_text
+
+    def stored_after(prepared: object, name: str) -> list[tuple[int, int, str]]:
+        store = make_project(tmp_path / name)
+        imported = import_text(EU)
+        imported.prepared = prepared
+        sources.add_source(store, imported, EU.encode(), filename="eu.txt", label="EU")
+        with store.session() as session:
+            rows = session.execute(select(Sentence.start, Sentence.end, Sentence.text))
+            return [(s, e, t) for s, e, t in rows]
+
+    imported = import_text(EU)
+    text, spans = imported.text, [(p.start, p.end) for p in imported.paragraphs]
+    alone = stored_after(None, "alone.rejoinder")
+    ready = prepare(text, spans)
+    assert stored_after(ready, "ready.rejoinder") == alone
+    # sentences prepared from the text's first half only: as if for another text
+    half = prepare(text[: len(text) // 2])
+    assert len(half.starts) < len(alone)
+    assert stored_after(half, "other.rejoinder") == alone
+    # and a prepared index is really used: one sentence fewer prepared, one fewer stored
+    fewer = ready._replace(starts=ready.starts[1:], ends=ready.ends[1:], keys=ready.keys[1:])
+    assert stored_after(fewer, "fewer.rejoinder") == alone[1:]
