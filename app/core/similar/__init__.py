@@ -1,7 +1,9 @@
 """Similar passages across every source: a near-duplicate index of sentences.
 
 ``sentences`` cuts a text into sentences, ``sketch`` turns them into LSH band
-keys (datasketch's MinHash), ``build`` stores a new version's, ``index`` keeps
+keys (datasketch's MinHash), ``prepare`` does both for a whole version in one
+pass (in two processes when the PDF reader has an idle worker), ``build``
+stores a new version's, ``index`` keeps
 the project's index in step with its source versions, ``lookup`` finds and
 scores the spans like a passage (rapidfuzz). No Qt here, and no services:
 what a delegate does with a match (cite it, answer it alike) is

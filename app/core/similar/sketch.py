@@ -14,8 +14,8 @@ Its LSH tables would live in memory (or Redis/Cassandra); a 20,000-page
 project has some 360,000 sentences, which would take seconds to insert at
 every start. So each band of a signature is hashed to one signed key (32
 bits; stable across processes, unlike Python's ``hash``) and stored in the
-``sentence_band`` table, where SQLite's primary key finds the sentences
-sharing a key in a few milliseconds.
+``sentence_keys`` table, a blob per key bucket and version, whose rows a
+look-up reads by its keys' buckets (``build``).
 """
 
 from __future__ import annotations
