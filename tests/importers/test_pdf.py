@@ -359,7 +359,7 @@ def test_raw_page_calls_agree_with_pypdfium2(name: str) -> None:
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
 
-    from app.importers.pdf import lines as pdf_lines
+    from app.importers.pdf import glyphs, oddlines
 
     doc = pdfium.PdfDocument(real(name) if name else build_document(3))
     rect = pdfium_c.FS_RECTF()
@@ -369,10 +369,18 @@ def test_raw_page_calls_agree_with_pypdfium2(name: str) -> None:
             page = doc[index]
             textpage = page.get_textpage()
             count = pdfium_c.FPDFText_CountChars(textpage.raw)
-            text = pdf_lines.page_text(textpage.raw, count)
+            text = glyphs.page_text(textpage.raw, count)
             assert text == textpage.get_text_range(0, count)
+            boxes = glyphs.Boxes(textpage.raw)
+            # The character at a marker's middle, found among the markers as pdfium finds it.
+            for match in glyphs.MARKER_RE.finditer(text):
+                left, bottom, right, top = textpage.get_charbox(match.start())
+                x, y = (left + right) / 2, (bottom + top) / 2
+                assert oddlines._char_at(
+                    boxes, text, 0, count, x, y
+                ) == pdfium_c.FPDFText_GetCharIndexAtPos(textpage.raw, x, y, 1.0, 1.0)
             for i in range(0, count, max(1, count // 50)):
-                pdf_lines._LOOSE_BOX(textpage.raw, i, ctypes.byref(rect))
+                glyphs.LOOSE_BOX(textpage.raw, i, ctypes.byref(rect))
                 pdfium_c.FPDFText_GetLooseCharBox(textpage.raw, i, want)
                 assert (rect.left, rect.right, rect.bottom, rect.top) == (
                     want.left,
@@ -380,7 +388,7 @@ def test_raw_page_calls_agree_with_pypdfium2(name: str) -> None:
                     want.bottom,
                     want.top,
                 )
-                assert pdf_lines._FONT_WEIGHT(textpage.raw, i) == pdfium_c.FPDFText_GetFontWeight(
+                assert glyphs.FONT_WEIGHT(textpage.raw, i) == pdfium_c.FPDFText_GetFontWeight(
                     textpage.raw, i
                 )
             textpage.close()
