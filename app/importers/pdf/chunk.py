@@ -25,7 +25,7 @@ from app.core.i18n import N_, _
 from app.importers.pdf.flow import Laid, note_paragraphs, paragraphs, place
 from app.importers.pdf.layout import (
     edge_keys,
-    edge_lines,
+    edge_positions,
     find_running,
     reading_order,
     split_footnotes,
@@ -128,9 +128,6 @@ class Chunk:
     def summary(self) -> Summary:
         sizes: dict[float, int] = {}
         texts: list[str] = []
-        sample: list[str] = []
-        length = -1
-        visible = 0
         edges: list[list[Line]] = []
         edge_index: list[list[int]] = []
         for lines in self.pages:
@@ -138,14 +135,6 @@ class Chunk:
             for ln in lines:
                 text = ln.text
                 sizes[ln.size] = sizes.get(ln.size, 0) + len(text)
-                # Characters that are not whitespace: in printable ASCII only " " is.
-                if text.isascii() and text.isprintable():
-                    visible += len(text) - text.count(" ")
-                else:
-                    visible += sum(map(len, text.split()))
-                if length < SAMPLE:
-                    sample.append(text)
-                    length += len(text) + 1
                 # The vocabulary leaves out fragments of words split at a line end.
                 if after_hyphen:
                     text = text.split(maxsplit=1)[1] if " " in text else ""
@@ -153,16 +142,21 @@ class Chunk:
                     text = text.rsplit(maxsplit=1)[0] if " " in text else ""
                 texts.append(text)
                 after_hyphen = ln.hyphen
-            page_edges = edge_lines(lines)
-            edges.append(page_edges)
-            positions = {id(ln): i for i, ln in enumerate(lines)}
-            edge_index.append([positions[id(ln)] for ln in page_edges])
+            positions = edge_positions(lines)
+            edges.append([lines[i] for i in positions])
+            edge_index.append(positions)
+        joined = " ".join([ln.text for lines in self.pages for ln in lines])
+        # Characters that are not whitespace: in printable ASCII only " " is.
+        if joined.isascii() and joined.isprintable():
+            visible = len(joined) - joined.count(" ")
+        else:
+            visible = sum(map(len, joined.split()))
         return Summary(
             start=self.start,
             bad=list(self.bad),
             empty=[self.start + i + 1 for i, lines in enumerate(self.pages) if not lines],
             visible=visible,
-            sample=" ".join(sample)[:SAMPLE] if sample else None,
+            sample=joined[:SAMPLE] if any(self.pages) else None,
             head=" ".join(ln.text for ln in self.pages[0]) if self.pages else "",
             sizes=sizes,
             words=vocabulary(texts),

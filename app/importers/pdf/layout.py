@@ -94,7 +94,7 @@ def _columns(lines: list[Line], size: float) -> list[list[Line]] | None:
     """Split at vertical gutters no line crosses; columns narrower than 15 % are not columns."""
     # A gutter needs a line starting right of every line before it has ended:
     # when the rightmost start is left of the leftmost end, there is none.
-    if max(ln.x0 for ln in lines) <= min(ln.x1 for ln in lines) + 0.5 * size:
+    if max([ln.x0 for ln in lines]) <= min([ln.x1 for ln in lines]) + 0.5 * size:
         return None
     spans = sorted((ln.x0, ln.x1) for ln in lines)
     left, right = spans[0][0], max(x1 for _, x1 in spans)
@@ -125,12 +125,14 @@ def _bands(lines: list[Line], size: float) -> list[list[Line]]:
     ordered = sorted(lines, key=lambda ln: -ln.top)
     bands: list[list[Line]] = [[ordered[0]]]
     floor = ordered[0].bottom
+    slack = 0.4 * size
     for ln in ordered[1:]:
-        if ln.top < floor - 0.4 * size:
+        if ln.top < floor - slack:
             bands.append([ln])
         else:
             bands[-1].append(ln)
-        floor = min(floor, ln.bottom)
+        if ln.bottom < floor:
+            floor = ln.bottom
     return bands
 
 
@@ -171,18 +173,6 @@ def _key(line: Line) -> str:
     return f"{round(line.mid / 24)}|{round(line.size)}|{text}"
 
 
-def _edges(lines: list[Line]) -> list[Line]:
-    """Lines that may be page furniture: the top and bottom rows, and sideways stamps.
-
-    Three rows at each edge; on a short page all of it may be furniture.
-    """
-    depth = 3
-    if len(lines) <= 2 * depth:
-        return list(lines)
-    ordered = sorted(lines, key=lambda ln: -(ln.top + ln.bottom))  # by -mid, without the /2
-    return ordered[:depth] + ordered[-depth:] + [ln for ln in ordered[depth:-depth] if ln.vertical]
-
-
 def _roman(text: str) -> int | None:
     values = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
     total = 0
@@ -206,9 +196,25 @@ def strip_running(pages: list[list[Line]]) -> list[str | None]:
 
 
 def edge_lines(lines: list[Line]) -> list[Line]:
-    """The lines of :func:`_edges`, in the page's own order (which decides ties later)."""
-    edges = {id(ln) for ln in _edges(lines)}
-    return [ln for ln in lines if id(ln) in edges]
+    """The lines of :func:`edge_positions`, in the page's own order (which decides ties later)."""
+    return [lines[i] for i in edge_positions(lines)]
+
+
+def edge_positions(lines: list[Line]) -> list[int]:
+    """Where the lines that may be page furniture stand in the page, in order.
+
+    The top and bottom rows (three at each edge; on a short page all of it
+    may be furniture) and sideways stamps. Chosen on positions, which a
+    range's summary sends along with the lines.
+    """
+    depth = 3
+    if len(lines) <= 2 * depth:
+        return list(range(len(lines)))
+    keys = [-(ln.top + ln.bottom) for ln in lines]
+    ordered = sorted(range(len(lines)), key=keys.__getitem__)
+    chosen = ordered[:depth] + ordered[-depth:]
+    chosen += [i for i in ordered[depth:-depth] if lines[i].vertical]
+    return sorted(chosen)
 
 
 def edge_keys(edges: list[Line]) -> list[str]:
@@ -317,17 +323,20 @@ def split_footnotes(blocks: list[Block], body_size: float) -> tuple[list[Block],
     the body.
     """
     small_limit = 0.9 * body_size
-    body = [ln for b in blocks for ln in b.lines if ln.size >= small_limit]
+    # (top, x0, x1) of the body-size lines a footnote cannot stand above.
+    body = [
+        (b.top, b.x0, b.x1)
+        for blk in blocks
+        for b in blk.lines
+        if b.size >= small_limit and len(b.text) > 3
+    ]
     is_note: set[int] = set()
     for block in blocks:
         for ln in block.lines:
             if ln.size >= small_limit:
                 continue
-            below = any(
-                b.top < ln.bottom and b.x0 < ln.x1 and b.x1 > ln.x0 and len(b.text) > 3
-                for b in body
-            )
-            if not below:
+            bottom, x0, x1 = ln.bottom, ln.x0, ln.x1
+            if not any(top < bottom and left < x1 and right > x0 for top, left, right in body):
                 is_note.add(id(ln))
     if not is_note:
         return blocks, []
