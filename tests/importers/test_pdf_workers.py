@@ -8,6 +8,7 @@ crashed worker.
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import time
@@ -181,3 +182,26 @@ def test_slow_work_of_its_own_does_not_count_against_the_workers_deadline(
     alone = import_bytes(long_pdf, ImportOptions(), workers=0)
     options = ImportOptions(meanwhile=lambda: time.sleep(5.5))
     assert import_bytes(long_pdf, options, workers=1) == alone
+
+
+def test_the_collector_is_off_during_an_import_and_as_before_after(
+    long_pdf: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The collector only costs time over an import's objects; the caller's setting returns."""
+    real = pdf_workers.Chunk.read
+    seen: list[bool] = []
+
+    def read(raw: object, indexes: Iterable[int], done: object = None) -> object:
+        seen.append(gc.isenabled())
+        return real(raw, indexes, done)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pdf_workers.Chunk, "read", read)
+    assert gc.isenabled()
+    import_bytes(long_pdf, ImportOptions(), workers=0)
+    assert seen == [False] and gc.isenabled()
+    gc.disable()
+    try:
+        import_bytes(long_pdf, ImportOptions(), workers=0)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

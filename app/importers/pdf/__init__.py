@@ -78,7 +78,7 @@ def import_bytes(
         )
     # Encrypted streams cannot be measured before pdfium decrypts them.
     heavy = streams.check_streams(data) > streams.HEAVY or b"/Encrypt" in data
-    with PDFIUM_LOCK:
+    with PDFIUM_LOCK, pool.no_collector():
         doc, password = _open(data, options.password)
         try:
             total = len(doc)
