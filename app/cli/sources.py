@@ -19,13 +19,14 @@ logger = logging.getLogger(__name__)
 
 
 def _load_the_store() -> None:
-    """Import the ORM while worker processes read a long PDF's pages.
+    """Import the ORM while a worker process reads a long PDF's pages.
 
     Done after the import, importing SQLAlchemy and the services adds about
-    0.3 s to the command; as the importer's ``meanwhile`` it runs once the
-    workers are reading (one more than otherwise: this process reads none).
-    Only an import the store must write (a new version, a team server, a
-    file to upgrade) needs it: a new source goes through :mod:`app.core.quickimport`.
+    0.3 s to the command; as the importer's ``meanwhile`` it runs once a
+    worker is reading (this process then reads the pages the worker has not
+    reached). Only an import the store must write (a new version, a team
+    server, a file to upgrade) needs it: a new source goes through
+    :mod:`app.core.quickimport` (:func:`_load_the_quick_path`).
     """
     from app.core.services import sources  # noqa: F401
 
@@ -41,6 +42,17 @@ def _index_preparer() -> Any:
     from app.core.similar import prepare_index
 
     return prepare_index
+
+
+def _load_the_quick_path() -> None:
+    """Import what stores a new source while a worker process reads a long PDF's pages.
+
+    The quick path's modules cost the command their import after the
+    reading; during it, the worker reads pages meanwhile and both cores stay
+    busy. (NumPy is loaded before the worker forks: :func:`_index_preparer`.)
+    """
+    from app.core import quickimport  # noqa: F401
+    from app.core.similar import build  # noqa: F401
 
 
 def _quick(args: argparse.Namespace) -> bool:
@@ -66,7 +78,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     quick = _quick(args)
     options = ImportOptions(
         password=args.password,
-        meanwhile=None if quick else _load_the_store,
+        meanwhile=_load_the_quick_path if quick else _load_the_store,
         prepare=_index_preparer(),
     )
     if args.path == "-":

@@ -50,8 +50,8 @@ class ImportOptions:
     progress: ProgressCallback | None = None
     cancel: CancelToken | None = None
     # Work of the caller's own that can run while worker processes read a long
-    # PDF (the command line imports the ORM then); this process then leaves
-    # every page to the workers instead of reading a share itself.
+    # PDF (the command line imports the modules that store it then); this
+    # process then reads the pages the workers have not reached yet.
     meanwhile: Callable[[], None] | None = None
     # Prepares the sentence index of the text (app.core.similar.prepare_index), given
     # (text, paragraph spans, offload): a reader with a worker process calls it before

@@ -155,3 +155,52 @@ def test_importing_into_a_file_loads_neither_orm_nor_alembic(tmp_path: Path) -> 
         assert not versions_to_index(store)  # its sentences were indexed with it
         assert replay.undo(store).label == "Import source"
         assert list_sources(store) == []
+
+
+def test_a_long_pdf_loads_the_quick_path_while_a_worker_reads(tmp_path: Path) -> None:
+    """Long enough for a worker: this process imports the store's modules meanwhile, then reads."""
+    from tests.pdf_factory import build_document
+
+    path = tmp_path / "p.rejoinder"
+    make_project(path).close()
+    pdf = tmp_path / "long.pdf"
+    pdf.write_bytes(build_document(45))
+    result, modules = _loaded("import", path, pdf, "--party", "Bench")
+    assert result.returncode == 0, result.stderr
+    assert "app.core.quickimport" in modules and "app.core.similar.build" in modules
+    assert "app.core.services" not in modules
+    with ProjectStore.open(path) as store:
+        (info,) = list_sources(store)
+        assert info.label == "Bench" and not versions_to_index(store)
+
+
+def test_the_import_command_gives_the_quick_path_as_work_meanwhile(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What this process does while a worker reads: the quick path's modules, or the store's."""
+    import argparse
+
+    from app.cli import sources as cli_sources
+
+    given: list[object] = []
+
+    def import_file(data: bytes, name: str, options: object) -> object:
+        given.append(getattr(options, "meanwhile", None))
+        raise SystemExit(0)
+
+    monkeypatch.setattr("app.importers.detect.import_file", import_file)
+    text = tmp_path / "a.txt"
+    text.write_text("Some words.\n", encoding="utf-8")
+    for version_of, expected in ((None, "_load_the_quick_path"), ("SRC", "_load_the_store")):
+        args = argparse.Namespace(
+            file=str(tmp_path / "p.rejoinder"),
+            path=str(text),
+            password=None,
+            language=None,
+            new_version_of=version_of,
+            party=None,
+            kind=None,
+        )
+        with pytest.raises(SystemExit):
+            cli_sources.cmd_import(args)
+        assert getattr(given[-1], "__name__", None) == expected

@@ -138,8 +138,7 @@ def test_this_process_reads_the_first_pages_and_a_worker_the_rest(
     alone = import_bytes(long_pdf, ImportOptions(), workers=0)
     here.clear()
     assert import_bytes(long_pdf, ImportOptions(), workers=1) == alone
-    assert here == list(range(len(here)))
-    assert len(here) <= 45 - pdf_workers.RESERVE  # the last pages are left to the worker
+    assert here == list(range(len(here)))  # the first pages; the worker read the rest
 
 
 @pytest.mark.parametrize("slow", ["worker", "this process"])
@@ -152,26 +151,39 @@ def test_the_faster_reader_reads_more_pages(
     if slow == "worker":  # slow to start
         _reading(monkeypatch, here, worker_pause=1.0)
         assert import_bytes(long_pdf, ImportOptions(), workers=1) == alone
-        assert here == list(range(45 - pdf_workers.RESERVE))
+        assert here == list(range(45))  # and the worker read none
     else:  # busy with other work
         _reading(monkeypatch, here, pause=0.05)
         assert import_bytes(long_pdf, ImportOptions(), workers=1) == alone
         assert 0 < len(here) < 15
 
 
-def test_with_work_of_its_own_this_process_leaves_every_page_to_the_workers(
+def test_with_work_of_its_own_this_process_reads_what_the_worker_has_not(
     long_pdf: bytes, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(pdf_workers, "start_method", lambda: "fork")
+    """The caller's own work runs first while one worker reads; no second worker is started."""
     monkeypatch.setattr(pdf_workers, "available_cores", lambda: 2)
     here: list[int] = []
     calls: list[int] = []
     _reading(monkeypatch, here)
+    started: list[object] = []
+    real_start = pdf_workers.PagePool._start
+
+    def start(pool: pdf_workers.PagePool, *args: object) -> None:
+        started.append(args)
+        real_start(pool, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pdf_workers.PagePool, "_start", start)
     alone = import_bytes(long_pdf, ImportOptions(), workers=0)
     here.clear()
-    options = ImportOptions(meanwhile=lambda: calls.append(len(here)))
-    assert import_bytes(long_pdf, options) == alone
-    assert here == [] and calls == [0]  # two workers read; this process did its own work
+
+    def own_work() -> None:
+        calls.append(len(here))
+        time.sleep(1.0)
+
+    assert import_bytes(long_pdf, ImportOptions(meanwhile=own_work)) == alone
+    assert calls == [0] and len(started) == 1
+    assert here == []  # the worker read every page meanwhile
 
 
 def test_slow_work_of_its_own_does_not_count_against_the_workers_deadline(

@@ -84,12 +84,13 @@ def import_bytes(
             total = len(doc)
             auto = workers is None
             count = pool.worker_count(total) if workers is None else min(workers, total - 1)
-            # This process reads the first range itself, unless the file is one
-            # that only a process cancel and the deadline can stop should read,
-            # or the caller has work of its own meanwhile: then a worker more.
-            share = not heavy and options.meanwhile is None
-            if auto and not share:
-                count = count + 1 if count > 0 else int(heavy)
+            # This process reads pages too (once the caller's work of its own
+            # is done, if it has some: its partner reads on meanwhile), unless
+            # the file is one that only a process cancel and the deadline can
+            # stop should read: then a worker more.
+            share = not heavy
+            if auto and heavy:
+                count = count + 1 if count > 0 else 1
             if count > 0:
                 readers = count + 1 if share else count
                 local = doc.raw if share else None

@@ -1,15 +1,16 @@
-"""Pages read and laid out in worker processes, one range of pages each.
+"""Pages read and laid out in worker processes, one run of pages each.
 
 pdfium is neither thread-safe nor free of the GIL's company (the layout is
 Python), so the cores of a laptop are reached with processes: each worker
-opens the document with its own pdfium, reads its range of pages into lines,
+opens the document with its own pdfium, reads a run of pages into lines,
 sends a :class:`~app.importers.pdf.chunk.Summary`, receives the
 whole-document :class:`~app.importers.pdf.chunk.Plan` and sends back its
 pages laid out. Only edge lines, vocabulary and paragraphs cross the pipes,
 not the 15,000 lines of a 300-page document. The importing process reads
-the first range itself meanwhile (one worker fewer to start, and its pages
-cross no pipe), except for a document it must not read itself (one with
-heavy streams, or encrypted): then every range goes to a worker.
+pages itself meanwhile, from the front of the first range while a worker
+reads from its back (:class:`_Claims`: one worker fewer to start, and its
+pages cross no pipe), except for a document it must not read itself (one
+with heavy streams, or encrypted): then workers read every page.
 
 The parent waits on the pipes in slices of 0.1 s: progress is reported as
 pages are read, and a cancel, or a document taking longer than
@@ -55,9 +56,6 @@ MAX_WORKERS = 8
 DEADLINE = 30.0  # seconds for the whole document before it is refused
 MEMORY = 768 * 1024 * 1024  # bytes a worker may add to what it had when it started
 _TICK = 4  # pages between two progress messages of a worker
-# Pages this process leaves to its partner at the end of their range: it has
-# the plan and the assembly to do while the workers wait.
-RESERVE = 4
 
 TOO_SLOW = N_(
     "This PDF takes too long to read (more than {0:.0f} seconds); it may be built to "
@@ -158,19 +156,18 @@ class _Claims:
     of pdfium, the lock a microsecond.
     """
 
-    def __init__(self, cells: Any, lock: Any, segment: int, back: bool, reserve: int = 0) -> None:
+    def __init__(self, cells: Any, lock: Any, segment: int, back: bool) -> None:
         self.cells = cells
         self.lock = lock
         self.lo = 2 * segment
         self.back = back
-        self.reserve = reserve
 
     def __iter__(self) -> Iterator[int]:
         cells, lo, hi = self.cells, self.lo, self.lo + 1
         while True:
             with self.lock:
                 first, end = cells[lo], cells[hi]
-                if end - first <= self.reserve:
+                if end <= first:
                     return
                 if self.back:
                     cells[hi] = end - 1
@@ -234,7 +231,7 @@ class PagePool:
         self.cells = ctx.RawArray("q", [x for part in parts for x in part])
         self.lock = ctx.Lock()
         roles = [(k, back) for k in range(len(parts)) for back in (False, True)][:readers]
-        self.own = _Claims(self.cells, self.lock, 0, False, RESERVE) if local is not None else None
+        self.own = _Claims(self.cells, self.lock, 0, False) if local is not None else None
         self.conns: list[Connection] = []
         self.procs: list[Any] = []
         self.deadline = time.monotonic() + DEADLINE
@@ -364,7 +361,8 @@ class PagePool:
 
             def page_done(_index: int) -> None:
                 self.done += 1
-                self._pump(options, 0.0)
+                if self.done % _TICK == 0:  # a look at the pipes costs a poll
+                    self._pump(options, 0.0)
 
             self._chunk = Chunk.read(self.local, self.own, page_done)
             own.append(self._chunk.summary())
