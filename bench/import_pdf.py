@@ -14,8 +14,11 @@ the floor pdfium sets on one core). The variants alternate within each round,
 so a shared machine's drifting load hits them alike. Printed per variant:
 the median wall time, its CPU time over its wall time (above 1 only when
 processes really read pages at the same time), the median of the per-round
-ratios to pdftotext, and the ratio of CPU times (this process and its reaped workers against the
-pdftotext child), which load moves least.
+ratios to pdftotext, and the ratio of CPU times (this process and its
+reaped workers against the pdftotext child), which load moves least; with
+workers, also this process's CPU time and theirs: with one worker on idle
+cores the wall time is about the larger of the two, the figure to read when
+other sessions load the machine.
 
 With ``--command`` it times the whole command instead, start-up included:
 ``python -m app import PROJECT FILE`` into a fresh project (made beforehand,
@@ -72,8 +75,8 @@ def pdfium_floor(data: bytes) -> None:
     doc.close()
 
 
-def _timed(action: Callable[[], object]) -> tuple[float, float]:
-    """Wall and CPU seconds of ``action``, its reaped child processes included."""
+def _timed(action: Callable[[], object]) -> tuple[float, float, float]:
+    """Wall and CPU seconds of ``action`` (its reaped children included), and this process's CPU."""
     me = resource.getrusage(resource.RUSAGE_SELF)
     kids = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
@@ -81,23 +84,31 @@ def _timed(action: Callable[[], object]) -> tuple[float, float]:
     wall = time.perf_counter() - start
     me2 = resource.getrusage(resource.RUSAGE_SELF)
     kids2 = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = sum(
-        getattr(b, f) - getattr(a, f)
-        for a, b in ((me, me2), (kids, kids2))
-        for f in ("ru_utime", "ru_stime")
-    )
-    return wall, cpu
+    own = sum(getattr(me2, f) - getattr(me, f) for f in ("ru_utime", "ru_stime"))
+    cpu = own + sum(getattr(kids2, f) - getattr(kids, f) for f in ("ru_utime", "ru_stime"))
+    return wall, cpu, own
 
 
-def _report(name: str, runs: list[tuple[float, float]], ref: list[tuple[float, float]]) -> None:
-    wall = statistics.median(w for w, _ in runs) * 1000
+def _report(
+    name: str,
+    runs: list[tuple[float, float, float]],
+    ref: list[tuple[float, float, float]],
+    split: bool = False,
+) -> None:
+    wall = statistics.median(r[0] for r in runs) * 1000
     # CPU over wall: above 1 only when processes really ran at the same time.
-    overlap = statistics.median(c / w for w, c in runs)
+    overlap = statistics.median(r[1] / r[0] for r in runs)
     line = f"{name:<22} median {wall:6.0f} ms  CPU/wall {overlap:4.2f}"
     if ref:
         paired = statistics.median(a[0] / b[0] for a, b in zip(runs, ref, strict=True))
-        cpu = statistics.median(c for _, c in runs) / statistics.median(c for _, c in ref)
+        cpu = statistics.median(r[1] for r in runs) / statistics.median(r[1] for r in ref)
         line += f"   per-round ratio {paired:4.2f} x   CPU-time ratio {cpu:4.2f} x"
+        # With workers: this process's CPU and theirs. On idle cores the
+        # wall time is about the larger of the two when there is one worker.
+        own = statistics.median(r[2] for r in runs) * 1000
+        total = statistics.median(r[1] for r in runs) * 1000
+        if split and total - own > 1:
+            line += f"   CPU here {own:4.0f} ms, workers {total - own:4.0f} ms"
     print(line)
 
 
@@ -121,7 +132,7 @@ def in_process(path: Path, data: bytes, runs: int, tmp: Path) -> None:
         )
     for action in variants.values():  # warm-up: imports, page cache, the fork server
         action()
-    results: dict[str, list[tuple[float, float]]] = {name: [] for name in variants}
+    results: dict[str, list[tuple[float, float, float]]] = {name: [] for name in variants}
     for _ in range(runs):
         for name, action in variants.items():
             results[name].append(_timed(action))
@@ -129,7 +140,7 @@ def in_process(path: Path, data: bytes, runs: int, tmp: Path) -> None:
     print(f"file: {path.name}, {len(result.pages)} pages, {len(result.text):,} characters")
     ref = results.get("pdftotext", [])
     for name, timings in results.items():
-        _report(name, timings, ref if name != "pdftotext" else [])
+        _report(name, timings, ref if name != "pdftotext" else [], split=True)
 
 
 def whole_command(path: Path, runs: int, tmp: Path) -> None:
@@ -137,8 +148,8 @@ def whole_command(path: Path, runs: int, tmp: Path) -> None:
     if pdftotext is None:
         raise SystemExit("pdftotext is needed for --command")
     env = {**os.environ, "REJOINDER_CONFIG_DIR": str(tmp), "REJOINDER_DATA_DIR": str(tmp)}
-    ours: list[tuple[float, float]] = []
-    theirs: list[tuple[float, float]] = []
+    ours: list[tuple[float, float, float]] = []
+    theirs: list[tuple[float, float, float]] = []
     for k in range(runs + 1):
         project = tmp / f"p{k}.rejoinder"
         subprocess.run(
