@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import os
+import pickle
 import signal
 import time
 from collections.abc import Iterable, Iterator
@@ -217,3 +218,27 @@ def test_the_collector_is_off_during_an_import_and_as_before_after(
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_a_line_crosses_a_pipe_whole() -> None:
+    """Line pickles as its fields in order: every one of them must come back."""
+    from dataclasses import fields
+
+    from app.importers.pdf.glyphs import Line
+
+    values = {
+        "text": "12 Text",
+        "x0": 1.5,
+        "x1": 2.5,
+        "bottom": 3.5,
+        "top": 4.5,
+        "size": 5.5,
+        "bold": True,
+        "hyphen": True,
+        "sups": [(0, 2)],
+        "vertical": True,
+        "start": 7,
+    }
+    assert sorted(values) == sorted(f.name for f in fields(Line))
+    line = Line(**values)  # type: ignore[arg-type]
+    assert pickle.loads(pickle.dumps(line, pickle.HIGHEST_PROTOCOL)) == line

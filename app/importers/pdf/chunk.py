@@ -87,13 +87,46 @@ def _load_page(raw_doc: Any, index: int) -> tuple[Any, Any] | None:
     return page, textpage
 
 
+# What a range's summary needs of one page, noted as the page is read:
+# characters per type size (in order of appearance), its vocabulary, where
+# its edge lines stand and their keys for find_running.
+_Facts = tuple[dict[float, int], set[str], list[int], list[str]]
+
+
+def _facts(lines: list[Line]) -> _Facts:
+    """One page's part of the summary, so that it is balanced with the reading.
+
+    The two readers of a range meet where their speeds put them; work done
+    per page as it is read is shared the same way, while work left for the
+    summary would make whichever read more pages the other's wait.
+    """
+    sizes: dict[float, int] = {}
+    texts: list[str] = []
+    after_hyphen = False
+    for ln in lines:
+        text = ln.text
+        sizes[ln.size] = sizes.get(ln.size, 0) + len(text)
+        # The vocabulary leaves out fragments of words split at a line end.
+        if after_hyphen:
+            text = text.split(maxsplit=1)[1] if " " in text else ""
+        if ln.hyphen:
+            text = text.rsplit(maxsplit=1)[0] if " " in text else ""
+        texts.append(text)
+        after_hyphen = ln.hyphen
+    positions = edge_positions(lines)
+    return sizes, vocabulary(texts), positions, edge_keys([lines[i] for i in positions])
+
+
 class Chunk:
     """Pages ``start`` to ``start + len(pages)`` of a document, read into lines."""
 
-    def __init__(self, start: int, pages: list[list[Line]], bad: list[int]) -> None:
+    def __init__(
+        self, start: int, pages: list[list[Line]], bad: list[int], facts: list[_Facts]
+    ) -> None:
         self.start = start
         self.pages = pages
         self.bad = bad
+        self.facts = facts
 
     @classmethod
     def read(
@@ -105,46 +138,39 @@ class Chunk:
         the end of a range towards its partner (:mod:`.workers`) gives them
         backwards; the chunk holds them in page order.
         """
-        read: list[tuple[int, list[Line]]] = []
+        read: list[tuple[int, list[Line], _Facts]] = []
         bad: list[int] = []
         for index in indexes:
             handles = _load_page(raw_doc, index)
+            lines: list[Line] = []
             if handles is None:
                 bad.append(index + 1)
-                read.append((index, []))
             else:
                 try:
-                    read.append((index, read_lines(handles[1])))
+                    lines = read_lines(handles[1])
                 finally:
                     pdfium_c.FPDFText_ClosePage(handles[1])
                     pdfium_c.FPDF_ClosePage(handles[0])
+            read.append((index, lines, _facts(lines)))
             if done is not None:
                 done(index)
         if len(read) > 1 and read[0][0] > read[-1][0]:
             read.reverse()
             bad.reverse()
-        return cls(read[0][0] if read else 0, [lines for _, lines in read], bad)
+        return cls(
+            read[0][0] if read else 0,
+            [page[1] for page in read],
+            bad,
+            [page[2] for page in read],
+        )
 
     def summary(self) -> Summary:
         sizes: dict[float, int] = {}
-        texts: list[str] = []
-        edges: list[list[Line]] = []
-        edge_index: list[list[int]] = []
-        for lines in self.pages:
-            after_hyphen = False
-            for ln in lines:
-                text = ln.text
-                sizes[ln.size] = sizes.get(ln.size, 0) + len(text)
-                # The vocabulary leaves out fragments of words split at a line end.
-                if after_hyphen:
-                    text = text.split(maxsplit=1)[1] if " " in text else ""
-                if ln.hyphen:
-                    text = text.rsplit(maxsplit=1)[0] if " " in text else ""
-                texts.append(text)
-                after_hyphen = ln.hyphen
-            positions = edge_positions(lines)
-            edges.append([lines[i] for i in positions])
-            edge_index.append(positions)
+        words: set[str] = set()
+        for facts in self.facts:  # in page order: a tie of sizes goes to the first
+            for size, count in facts[0].items():
+                sizes[size] = sizes.get(size, 0) + count
+            words |= facts[1]
         joined = " ".join([ln.text for lines in self.pages for ln in lines])
         # Characters that are not whitespace: in printable ASCII only " " is.
         if joined.isascii() and joined.isprintable():
@@ -159,10 +185,13 @@ class Chunk:
             sample=joined[:SAMPLE] if any(self.pages) else None,
             head=" ".join(ln.text for ln in self.pages[0]) if self.pages else "",
             sizes=sizes,
-            words=vocabulary(texts),
-            edges=edges,
-            edge_index=edge_index,
-            keys=[edge_keys(page_edges) for page_edges in edges],
+            words=words,
+            edges=[
+                [lines[i] for i in facts[2]]
+                for lines, facts in zip(self.pages, self.facts, strict=True)
+            ],
+            edge_index=[facts[2] for facts in self.facts],
+            keys=[facts[3] for facts in self.facts],
         )
 
     def layout(self, furniture: list[set[int]], words: set[str], body_size: float) -> list[Laid]:
