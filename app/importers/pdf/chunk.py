@@ -88,8 +88,8 @@ def _load_page(raw_doc: Any, index: int) -> tuple[Any, Any] | None:
 
 
 # What a range's summary needs of one page, noted as the page is read:
-# characters per type size (in order of appearance), its vocabulary, where
-# its edge lines stand and their keys for find_running.
+# characters per type size (in order of appearance), its distinct lower-case
+# tokens, where its edge lines stand and their keys for find_running.
 _Facts = tuple[dict[float, int], set[str], list[int], list[str]]
 
 
@@ -114,7 +114,10 @@ def _facts(lines: list[Line]) -> _Facts:
         texts.append(text)
         after_hyphen = ln.hyphen
     positions = edge_positions(lines)
-    return sizes, vocabulary(texts), positions, edge_keys([lines[i] for i in positions])
+    # The page's distinct tokens; the vocabulary is made once from a range's
+    # (its per-token work would otherwise repeat for every page a word is on).
+    tokens = set("\n".join(texts).lower().split())
+    return sizes, tokens, positions, edge_keys([lines[i] for i in positions])
 
 
 class Chunk:
@@ -166,11 +169,11 @@ class Chunk:
 
     def summary(self) -> Summary:
         sizes: dict[float, int] = {}
-        words: set[str] = set()
+        tokens: set[str] = set()
         for facts in self.facts:  # in page order: a tie of sizes goes to the first
             for size, count in facts[0].items():
                 sizes[size] = sizes.get(size, 0) + count
-            words |= facts[1]
+            tokens |= facts[1]
         joined = " ".join([ln.text for lines in self.pages for ln in lines])
         # Characters that are not whitespace: in printable ASCII only " " is.
         if joined.isascii() and joined.isprintable():
@@ -185,7 +188,7 @@ class Chunk:
             sample=joined[:SAMPLE] if any(self.pages) else None,
             head=" ".join(ln.text for ln in self.pages[0]) if self.pages else "",
             sizes=sizes,
-            words=words,
+            words=vocabulary(tokens),
             edges=[
                 [lines[i] for i in facts[2]]
                 for lines, facts in zip(self.pages, self.facts, strict=True)
