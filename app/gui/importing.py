@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from app.core.errors import ImportCancelled, RejoinderError
 from app.core.services import sources
+from app.core.similar import prepare_index
 from app.gui.context import ProjectContext
 from app.gui.dialogs.import_labels import ImportLabelsDialog, LabelChoice
 from app.gui.errors import show_message
@@ -82,9 +83,8 @@ def import_files(
 
             try:
                 data = _read(path)
-                imported = import_file(
-                    data, path.name, ImportOptions(progress=report, cancel=token)
-                )
+                options = ImportOptions(progress=report, cancel=token, prepare=prepare_index)
+                imported = import_file(data, path.name, options)
                 result.parsed.append(Parsed(path, data, imported, guess_label(imported, path.name)))
             except ImportCancelled:
                 result.cancelled = True

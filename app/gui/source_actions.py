@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu
 
 from app.core.services import sources
 from app.core.services.sources import ReanchorReport
+from app.core.similar import prepare_index
 from app.core.store import SUFFIX
 from app.gui.context import ProjectContext
 from app.gui.dialogs.placements import PlacementsDialog
@@ -100,7 +101,7 @@ class SourceActions(QObject):
 
         def work(_progress: Progress) -> ReanchorReport:
             data = read_path(path)
-            imported = import_file(data, path.name, ImportOptions())
+            imported = import_file(data, path.name, ImportOptions(prepare=prepare_index))
             return sources.add_version(store, source_id, imported, data, filename=path.name)
 
         ProjectOperation(self.window, self.ctx, work).success(self._reanchored).run_in_background()

@@ -115,6 +115,12 @@ def import_file(data: bytes, filename: str, options: ImportOptions | None = None
         result.warnings.append(
             _("The file is named .pdf but is really a web page; it was read as a web page.")
         )
+    if options.prepare is not None and result.prepared is None:
+        # Every format's index is prepared with its reading (a long PDF's reader
+        # shares it with its worker), not inside the store's write, which holds
+        # the project's write lock meanwhile.
+        spans = [(p.start, p.end) for p in result.paragraphs]
+        result.prepared = options.prepare(result.text, spans, None)
     return result
 
 

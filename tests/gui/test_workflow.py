@@ -307,3 +307,47 @@ def test_import_labels_dialog_requires_labels(qtbot: Any) -> None:
     assert ok.isEnabled()
     dialog.labels[0].setText("  ")
     assert not ok.isEnabled()
+
+
+def test_an_import_prepares_its_sentence_index_while_reading_not_in_the_write(
+    opened: Any, qtbot: Any, tmp_path: Path, monkeypatch: Any
+) -> None:
+    """The index's sentences and keys are made with the reading (the files pool), before the
+    labels are asked for; the store's write, which holds the project's write lock, only
+    writes them."""
+    from app.core.similar import build
+    from app.core.similar import prepare as prepare_module
+    from app.gui.dialogs.import_labels import ImportLabelsDialog
+
+    real = prepare_module.prepare
+    calls: list[str] = []
+
+    def counted(text: str, *args: Any, **kwargs: Any) -> Any:
+        calls.append(text)
+        return real(text, *args, **kwargs)
+
+    monkeypatch.setattr(prepare_module, "prepare", counted)
+    monkeypatch.setattr(build, "prepare", counted)
+    before_labels: list[int] = []
+
+    def labels(cls: Any, parent: Any, guesses: list[Any]) -> Any:
+        before_labels.append(len(calls))
+        return guesses, True
+
+    monkeypatch.setattr(ImportLabelsDialog, "get_data", classmethod(labels))
+    paper = tmp_path / "statement.txt"
+    paper.write_text(
+        "Member States should keep full sovereignty over numbering resources in their "
+        "territory.\n\nThe Secretariat should publish every contribution four weeks ahead.",
+        encoding="utf-8",
+    )
+    opened.workspace.import_files([paper])
+    drain(qtbot)
+    assert before_labels == [1]  # prepared with the reading
+    assert len(calls) == 1  # and not again when stored
+    from app.core.similar.index import versions_to_index
+    from app.core.similar.scheme import SCHEME
+
+    (info,) = sources.list_sources(opened.ctx.store)
+    assert info.filename == "statement.txt"
+    assert not versions_to_index(opened.ctx.store, SCHEME)  # stored, current: nothing to build
