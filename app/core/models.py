@@ -340,7 +340,8 @@ class Sentence(Base):
     """A sentence of a source version, as the similar-passages index knows it (derived data)."""
 
     __tablename__ = "sentence"
-    __table_args__ = (Index("ix_sentence_version", "version_id", "start"),)
+    # No index on version_id: a version's sentences are the id range its
+    # ``sentence_index`` row gives (first_id, sentences), found by the primary key.
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     version_id: Mapped[str] = mapped_column(String(36))

@@ -57,7 +57,8 @@ def index_version(session: Session, version: SourceVersion, prepared: object = N
         if sentences:
             doomed = build.all_buckets(first_id)
             session.execute(delete(SentenceKeys).where(SentenceKeys.id.in_(doomed)))
-        session.execute(delete(Sentence).where(Sentence.version_id == version.id))
+            last = first_id + sentences - 1
+            session.execute(delete(Sentence).where(Sentence.id.between(first_id, last)))
         session.execute(delete(SentenceIndex).where(held))
     # The paragraphs (thousands, as JSON) are read only when the text must be prepared here.
     ready = isinstance(prepared, Prepared) and prepared.fits(version.text)

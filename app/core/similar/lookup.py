@@ -131,22 +131,31 @@ def _keys_of(session: Session, passage: Passage) -> list[int]:
     """The band keys of the sentences the passage covers, recomputed from their words.
 
     The stored keys are kept by bucket, not by sentence, so they cannot be
-    read back for a few sentences. The passage's few sentences are found through
-    ``ix_sentence_version`` instead and their MinHash computed again, which
-    gives the very keys the index stored (same words, same scheme). A passage
-    of a version not indexed yet uses its own text cut into sentences.
+    read back for a few sentences. The passage's few sentences are found in
+    its version's range of sentence ids instead (one range of the primary
+    key) and their MinHash computed again, which gives the very keys the
+    index stored (same words, same scheme). A passage of a version not
+    indexed yet uses its own text cut into sentences.
     """
     from app.core.similar import sketch
 
     texts: list[str] = []
-    if passage.start is not None and passage.end is not None:
+    indexed = session.execute(
+        select(SentenceIndex.first_id, SentenceIndex.sentences).where(
+            SentenceIndex.version_id == passage.source_version_id
+        )
+    ).first()
+    if passage.start is not None and passage.end is not None and indexed and indexed[1]:
+        first, count = int(indexed[0]), int(indexed[1])
         texts = list(
             session.scalars(
-                select(Sentence.text).where(
-                    Sentence.version_id == passage.source_version_id,
+                select(Sentence.text)
+                .where(
+                    Sentence.id.between(first, first + count - 1),
                     Sentence.end > passage.start,
                     Sentence.start < passage.end,
                 )
+                .order_by(Sentence.id)
             )
         )
     if not texts:

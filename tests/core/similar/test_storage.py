@@ -122,7 +122,12 @@ def test_indexing_a_version_again_replaces_its_rows(project: ProjectStore) -> No
             select(SentenceIndex.first_id).where(SentenceIndex.version_id == version.id)
         ).one()
         rows = set(session.scalars(select(SentenceKeys.id)))
+        # the version's sentences went with their id range, the others' stayed
+        kept = session.execute(select(Sentence.id, Sentence.version_id)).all()
     assert new_first > old_first and old_first not in {build.first_of(r) for r in rows}
+    theirs = [i for i, v in kept if v == version.id]
+    assert theirs == list(range(new_first, new_first + count))
+    assert len(kept) == len(after)  # no sentence row is left without its keys
     moved = {i - old_first + new_first for i in before if old_first <= i < old_first + count}
     assert set(after) == (set(before) - {i - new_first + old_first for i in moved}) | moved
     eu = _source(project, "European Union")
