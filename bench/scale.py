@@ -158,7 +158,11 @@ def edit_times(project: Path, runs: int) -> dict[str, tuple[float, float]]:
     switches = []
     for run in range(runs):
         other = infos[(len(infos) // 2 + 1 + run) % len(infos)].id
-        switches.append(_timed(lambda source_id=other: ctx.select_source(source_id)))
+
+        def choose(source_id: str = other) -> None:
+            ctx.select_source(source_id)
+
+        switches.append(_timed(choose))
         assert ctx.source_id == other and ws.passages.source_id == other
     times["(choosing another source)"] = switches
     window.close_project()

@@ -113,7 +113,7 @@ def _setup(server: Any, folder: Path, args: argparse.Namespace, logins: list[str
     from app.core.server.transfer import publish
     from tests.pgserver import ADMIN_PASSWORD
 
-    database = server.create_database("bench")
+    database: str = server.create_database("bench")
     url: str = server.url(database)
     os.environ["PGPASSWORD"] = ADMIN_PASSWORD
     publish(_project(folder, args.responses), url)

@@ -186,15 +186,6 @@ def _roman(text: str) -> int | None:
     return total
 
 
-def strip_running(pages: list[list[Line]]) -> list[str | None]:
-    """Remove repeated headers/footers and page numbers in place; return printed numbers."""
-    labels, furniture = find_running([edge_lines(lines) for lines in pages])
-    if furniture:
-        for lines in pages:
-            lines[:] = [ln for ln in lines if id(ln) not in furniture]
-    return labels
-
-
 def edge_lines(lines: list[Line]) -> list[Line]:
     """The lines of :func:`edge_positions`, in the page's own order (which decides ties later)."""
     return [lines[i] for i in edge_positions(lines)]
