@@ -13,7 +13,7 @@ import logging
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QFocusEvent, QKeySequence, QStandardItemModel
+from PySide6.QtGui import QAction, QKeySequence, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -56,18 +56,6 @@ DEFAULT_POSITION = ""  # none chosen yet: check and the quiet marker say so
 SAVE_DELAY_MS = 800
 
 
-class _Editor(MarkupTextEdit):
-    """Saves when it loses focus."""
-
-    def __init__(self, owner: ResponseEditor) -> None:
-        super().__init__()
-        self.owner = owner
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:
-        super().focusOutEvent(event)
-        self.owner.commit()
-
-
 class ResponseEditor(QWidget):
     def __init__(self, ctx: ProjectContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -94,7 +82,8 @@ class ResponseEditor(QWidget):
         layout.addLayout(top)
         self.toolbar = QToolBar()
         layout.addWidget(self.toolbar)
-        self.editor = _Editor(self)
+        self.editor = MarkupTextEdit()
+        self.editor.left.connect(self.commit)  # saved when the focus leaves it, too
         self.editor.setPlaceholderText(self.tr("Select a passage, then write our comment here."))
         layout.addWidget(self.editor, 1)
         row = QHBoxLayout()

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QMimeData, Qt, Signal
 from PySide6.QtGui import (
     QAction,
+    QFocusEvent,
     QFont,
     QInputMethodEvent,
     QKeyEvent,
@@ -48,11 +49,16 @@ class MarkupTextEdit(QTextEdit):
     """A text field whose content is markup; footnote marks open their own editor."""
 
     footnote_activated = Signal(int)  # the position of the mark
+    left = Signal()  # the focus went elsewhere: a moment to save what was typed
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAcceptRichText(False)
         richtext.install(self.document())
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.left.emit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         text = event.text()

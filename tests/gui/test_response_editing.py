@@ -132,3 +132,21 @@ def test_typing_in_a_burst_is_one_undo_step(editor: Any, qtbot: Any, opened: Any
     ws.redo_action.trigger()
     settle()
     assert editor.editor_state().text == "We agree with this."
+
+
+def test_leaving_the_text_saves_it_at_once(editor: Any, qtbot: Any, opened: Any) -> None:  # noqa: F811
+    """Typed words are saved when the focus leaves the editor, without waiting for the pause."""
+    from app.core.services import passages
+
+    qtbot.keyClicks(editor.editor, "We support this.")
+    assert editor.timer.isActive()  # saved after a pause in the typing, unless…
+    editor.position.setFocus()  # …the user goes on to another field
+    qtbot.waitUntil(lambda: not editor.editor.hasFocus(), timeout=5_000)
+    assert not editor.timer.isActive()
+    qtbot.waitUntil(
+        lambda: (
+            [p.response_text for p in passages.list_passages(opened.ctx.store)]
+            == ["We support this."]
+        ),
+        timeout=5_000,
+    )
