@@ -12,7 +12,6 @@ import shutil
 from pathlib import Path
 
 import numpy as np
-import pytest
 from sqlalchemy import func, select
 
 from app.core.models import Passage, Sentence, SentenceIndex, SentenceKeys, SourceVersion
@@ -23,21 +22,9 @@ from app.core.similar.lookup import _keys_of
 from app.core.similar.scheme import BANDS, BUCKET_BITS, SCHEME
 from app.core.store import ProjectStore
 from tests.core.factories import add_text_source, make_project
-from tests.core.similar.test_similar import BELIEVE, EU, JAPAN, OTHER
+from tests.core.similar.test_similar import BELIEVE, EU, JAPAN, _source
+from tests.core.similar.test_similar import project as project  # the three-source fixture
 from tests.helpers import ROOT
-
-
-@pytest.fixture
-def project(tmp_path: Path) -> ProjectStore:
-    store = make_project(tmp_path / "p.rejoinder")
-    add_text_source(store, EU, "European Union")
-    add_text_source(store, JAPAN, "Japan")
-    add_text_source(store, OTHER, "Norway")
-    return store
-
-
-def _source(store: ProjectStore, label: str) -> str:
-    return next(s.id for s in sources.list_sources(store) if s.label == label)
 
 
 def _stored(store: ProjectStore) -> dict[int, set[int]]:
