@@ -12,6 +12,7 @@ import gc
 import os
 import pickle
 import signal
+import threading
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -218,6 +219,26 @@ def test_the_collector_is_off_during_an_import_and_as_before_after(
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_an_import_in_a_thread_leaves_the_collector_on(
+    long_pdf: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The window imports on a pool thread: its Qt garbage must not pile up for another thread."""
+    real = pdf_workers.Chunk.read
+    seen: list[bool] = []
+
+    def read(raw: object, indexes: Iterable[int], done: object = None) -> object:
+        seen.append(gc.isenabled())
+        return real(raw, indexes, done)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pdf_workers.Chunk, "read", read)
+    thread = threading.Thread(
+        target=import_bytes, args=(long_pdf, ImportOptions()), kwargs={"workers": 0}
+    )
+    thread.start()
+    thread.join(60)
+    assert seen == [True] and gc.isenabled()
 
 
 def test_a_line_crosses_a_pipe_whole() -> None:

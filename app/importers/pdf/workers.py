@@ -117,9 +117,17 @@ def no_collector() -> Iterator[None]:
     An import makes some 200,000 objects, lines and words that live until
     the end, and reference counting frees the rest: the collector's passes
     over them found nothing and cost 5 % of the CPU time (27 ms of the
-    300-page benchmark). Global to the process, so a thread of the GUI goes
-    without for the few seconds of an import at most.
+    300-page benchmark). The collector is global to the process, so this is
+    done on the main thread only (the command line, the benchmarks). The
+    window imports on a pool thread: there the collector stays on, since the
+    garbage it would hold back is collected afterwards wherever an allocation
+    happens to trigger it, a pool thread included, and it holds Qt objects
+    whose wrappers must only be freed on the GUI thread (a GUI test crashed
+    in a pool thread's ``signal.emit`` right after a PDF import).
     """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
     was = gc.isenabled()
     gc.disable()
     try:
