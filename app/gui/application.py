@@ -41,8 +41,11 @@ def run_gui(project: Path | str | None, demo: bool) -> int:
     setup_logging(log_dir)
     i18n.install(app, i18n.interface_language(load_settings().interface_language))
     install_excepthook(log_dir)
+    from app.gui.collector import GuiThreadCollector
     from app.gui.main_window import MainWindow
 
+    collector = GuiThreadCollector(app)
+    collector.start()
     window = MainWindow()
     window.show()
     if os.environ.get("REJOINDER_BENCH_READY") != "1":
@@ -55,7 +58,10 @@ def run_gui(project: Path | str | None, demo: bool) -> int:
         window.open_project(project)
     if os.environ.get("REJOINDER_BENCH_READY") == "1":
         QTimer.singleShot(0, lambda: _report_ready(app, window))
-    return int(app.exec())
+    try:
+        return int(app.exec())
+    finally:
+        collector.stop()
 
 
 def _report_ready(app: QApplication, window: QMainWindow) -> None:

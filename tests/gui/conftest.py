@@ -27,6 +27,20 @@ from app.gui.dialogs.import_labels import ImportLabelsDialog, LabelChoice
 from app.gui.errors import CrashDialog
 
 
+@pytest.fixture(autouse=True)
+def gui_thread_collector(qapp: QApplication) -> Iterator[None]:
+    """The collector runs on the GUI thread only, as in the application (app.gui.collector).
+
+    Per test, so that the tests outside tests/gui run by the same process find it as usual.
+    """
+    from app.gui.collector import GuiThreadCollector
+
+    collector = GuiThreadCollector(qapp)
+    collector.start()
+    yield
+    collector.stop()
+
+
 class Messages(list[str]):
     """Texts of the message boxes shown; ``answer`` is what ``exec`` returns.
 
