@@ -198,10 +198,8 @@ def test_slow_work_of_its_own_does_not_count_against_the_workers_deadline(
     assert import_bytes(long_pdf, options, workers=1) == alone
 
 
-def test_the_collector_is_off_during_an_import_and_as_before_after(
-    long_pdf: bytes, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The collector only costs time over an import's objects; the caller's setting returns."""
+def _collector_while_reading(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Whether the collector was on, noted each time an import reads a range of pages."""
     real = pdf_workers.Chunk.read
     seen: list[bool] = []
 
@@ -210,6 +208,14 @@ def test_the_collector_is_off_during_an_import_and_as_before_after(
         return real(raw, indexes, done)  # type: ignore[arg-type]
 
     monkeypatch.setattr(pdf_workers.Chunk, "read", read)
+    return seen
+
+
+def test_the_collector_is_off_during_an_import_and_as_before_after(
+    long_pdf: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The collector only costs time over an import's objects; the caller's setting returns."""
+    seen = _collector_while_reading(monkeypatch)
     assert gc.isenabled()
     import_bytes(long_pdf, ImportOptions(), workers=0)
     assert seen == [False] and gc.isenabled()
@@ -225,14 +231,7 @@ def test_an_import_in_a_thread_leaves_the_collector_on(
     long_pdf: bytes, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The window imports on a pool thread: its Qt garbage must not pile up for another thread."""
-    real = pdf_workers.Chunk.read
-    seen: list[bool] = []
-
-    def read(raw: object, indexes: Iterable[int], done: object = None) -> object:
-        seen.append(gc.isenabled())
-        return real(raw, indexes, done)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(pdf_workers.Chunk, "read", read)
+    seen = _collector_while_reading(monkeypatch)
     thread = threading.Thread(
         target=import_bytes, args=(long_pdf, ImportOptions()), kwargs={"workers": 0}
     )

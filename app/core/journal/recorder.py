@@ -268,7 +268,29 @@ def _join_burst(connection: Connection, op: Pending, rows: list[list[Any]]) -> C
         or _age(newest.at) > BURST_SECONDS
     ):
         return None
-    kept: list[list[Any]] = json.loads(newest.rows)
+    kept = fold_into_burst(json.loads(newest.rows), rows)
+    if kept is None:
+        return None
+    encoded = json.dumps(kept, ensure_ascii=False, separators=(",", ":"))
+    connection.execute(
+        update(JournalEntry)
+        .where(JournalEntry.seq == newest.seq)
+        .values(at=op.at, rows=encoded, size=len(encoded))
+    )
+    logger.debug("journal: %s joined the burst of entry %s", op.label, newest.id)
+    return Changes.from_rows(op.label, newest.id, ((r[0], r[1]) for r in rows))
+
+
+def fold_into_burst(kept: list[list[Any]], rows: list[list[Any]]) -> list[list[Any]] | None:
+    """A burst entry's rows with this write's folded in, or None when it is not the burst's.
+
+    ``kept`` and ``rows`` are ``[table, id, before, after]`` images. The burst
+    must have touched every row this write changes that existed before it
+    (and there must be one: a write that only creates rows starts a step);
+    a row it touched takes this write's after-image and keeps its own
+    before-image, a row this write creates joins it, and a row back to its
+    before-image leaves it. The team server's lean save folds the same way.
+    """
     index = {(r[0], r[1]): r for r in kept}
     existing = [(r[0], r[1]) for r in rows if r[2] is not None]
     if not existing or any(key not in index for key in existing):
@@ -278,15 +300,7 @@ def _join_burst(connection: Connection, op: Pending, rows: list[list[Any]]) -> C
             index[(name, row_id)][3] = after
         else:
             kept.append([name, row_id, before, after])
-    kept = [r for r in kept if r[2] != r[3]]
-    encoded = json.dumps(kept, ensure_ascii=False, separators=(",", ":"))
-    connection.execute(
-        update(JournalEntry)
-        .where(JournalEntry.seq == newest.seq)
-        .values(at=op.at, rows=encoded, size=len(encoded))
-    )
-    logger.debug("journal: %s joined the burst of entry %s", op.label, newest.id)
-    return Changes.from_rows(op.label, newest.id, ((r[0], r[1]) for r in rows))
+    return [r for r in kept if r[2] != r[3]]
 
 
 def _age(stamp: str) -> float:

@@ -42,7 +42,7 @@ from sqlalchemy.engine import RowMapping
 
 from app.core.ids import new_id, utcnow
 from app.core.journal import Changes, images
-from app.core.journal.recorder import BURST_SECONDS
+from app.core.journal.recorder import BURST_SECONDS, fold_into_burst
 from app.core.retention import STAMP
 from app.core.server import notify
 from app.core.stamps import dump_history, load_history, new_stamp, record_change, record_created
@@ -249,16 +249,10 @@ def _joined(found: RowMapping, rows: list[list[Any]]) -> tuple[int, str, list[li
     """
     if "burst_seq" not in found or found["burst_seq"] is None:
         return None
-    kept: list[list[Any]] = json.loads(found["burst_rows"])
-    index = {(r[0], r[1]): r for r in kept}
-    if any((r[0], r[1]) not in index for r in rows if r[2] is not None):
+    kept = fold_into_burst(json.loads(found["burst_rows"]), rows)
+    if kept is None:
         return None
-    for name, row_id, before, after in rows:
-        if (name, row_id) in index:
-            index[(name, row_id)][3] = after
-        else:
-            kept.append([name, row_id, before, after])
-    return int(found["burst_seq"]), str(found["burst_id"]), [r for r in kept if r[2] != r[3]]
+    return int(found["burst_seq"]), str(found["burst_id"]), kept
 
 
 def _keep_conflict(
