@@ -16,6 +16,7 @@ from app import __version__
 from app.cli import (
     COMMANDS,
     command_list,
+    leave,
     refuse_unknown_command,
     refuse_window_without_display,
     run,
@@ -83,7 +84,11 @@ def main() -> None:
         import multiprocessing
 
         multiprocessing.freeze_support()
-    sys.exit(start(sys.argv[1:]))
+    argv = sys.argv[1:]
+    code = start(argv)
+    if argv and argv[0] in COMMANDS:
+        leave(code)  # a command: no teardown of the interpreter (the window's exit keeps Python's)
+    sys.exit(code)
 
 
 if __name__ == "__main__":

@@ -27,12 +27,16 @@ pypdfium2 more). So a command pays only for what it uses. To add a command:
 from __future__ import annotations
 
 import argparse
+import atexit
+import contextlib
 import difflib
 import importlib
 import logging
 import os
 import sys
+import threading
 from collections.abc import Callable, Sequence
+from typing import NoReturn
 
 from app import __version__
 from app.cli.common import Parser, speaking_users_language
@@ -197,3 +201,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     args = build_parser(argv[0] if argv else None).parse_args(argv)
     return run(lambda: int(args.run(args)))
+
+
+def leave(code: int) -> NoReturn:
+    """End the process once a command is done, without tearing the interpreter down.
+
+    Python's own exit frees every object and module one by one: after an
+    import of a long PDF (hundreds of thousands of lines, words and the
+    index's arrays) that took 40 ms of the command's 0.55 s, for nothing the
+    user can see. What an exit must still do is done first: the output is
+    flushed and the exit handlers run (logging's flush, multiprocessing's,
+    temporary files'). With another thread still running, Python's exit waits
+    for it as usual.
+    """
+    if threading.active_count() > 1:
+        sys.exit(code)
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _quiet_broken_pipe()
+    except (OSError, ValueError):  # stdout closed or failing: let Python's exit say so
+        sys.exit(code)
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
+    os._exit(code)
