@@ -14,7 +14,16 @@ services.
 from __future__ import annotations
 
 import logging
+import os
 from typing import TYPE_CHECKING, Any
+
+# NumPy's OpenBLAS starts a thread per core when NumPy is imported, and each
+# spins for about a tenth of a second before it sleeps. Nothing here uses
+# BLAS (the index hashes integers), and on a 2-core laptop the spinning
+# thread took a core from the PDF reader's worker for the first pages: the
+# import command was 30 ms slower. Set before any module of this package
+# imports NumPy; a user's own setting wins.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 if TYPE_CHECKING:
     from app.core.similar.index import ensure_index, index_version
