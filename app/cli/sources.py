@@ -30,18 +30,18 @@ def _load_the_store() -> None:
     """
     from app.core.services import sources  # noqa: F401
 
+    _load_the_index()
 
-def _index_preparer() -> Any:
-    """What prepares the new version's sentence index, for the PDF reader to share with its worker.
 
-    Imported now, before the reader forks its worker, so that the worker has
-    NumPy and can prepare half of the index while this process prepares the
-    other half; every import loads NumPy for the index anyway.
+def _load_the_index() -> None:
+    """Import what prepares the sentence index (NumPy) while the worker reads.
+
+    Imported before the reader forked its worker, it was 45 ms before any
+    page was read; now the worker reads meanwhile, and the index's second
+    half is prepared by a process forked once it is needed, which has NumPy
+    (:meth:`app.importers.pdf.workers.PagePool.offload`).
     """
-    import app.core.similar.prepare  # noqa: F401  (NumPy)
-    from app.core.similar import prepare_index
-
-    return prepare_index
+    import app.core.similar.prepare  # noqa: F401
 
 
 def _load_the_quick_path() -> None:
@@ -49,10 +49,12 @@ def _load_the_quick_path() -> None:
 
     The quick path's modules cost the command their import after the
     reading; during it, the worker reads pages meanwhile and both cores stay
-    busy. (NumPy is loaded before the worker forks: :func:`_index_preparer`.)
+    busy.
     """
     from app.core import quickimport  # noqa: F401
     from app.core.similar import build  # noqa: F401
+
+    _load_the_index()
 
 
 def _quick(args: argparse.Namespace) -> bool:
@@ -70,6 +72,7 @@ def _quick(args: argparse.Namespace) -> bool:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from app.core.language import checked_language_code
+    from app.core.similar import prepare_index
     from app.importers.base import ImportOptions
     from app.importers.detect import guess_label, import_file
     from app.importers.reading import display_name, read_path, read_stream
@@ -79,7 +82,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     options = ImportOptions(
         password=args.password,
         meanwhile=_load_the_quick_path if quick else _load_the_store,
-        prepare=_index_preparer(),
+        prepare=prepare_index,
     )
     if args.path == "-":
         data = read_stream(sys.stdin.buffer, options.max_bytes)

@@ -1,7 +1,8 @@
 """The PDF reader's idle worker does part of the caller's work (the sentence index) after its pages.
 
 Only a forked worker that has the function's module already is given work;
-otherwise, or without a live worker, both parts run in this process. An
+otherwise a process forked then does it, where this process may fork, and
+else both parts run in this process. An
 error in the worker is a clean ImportFailedError, and a cancel stops the wait.
 """
 
@@ -89,12 +90,46 @@ def test_a_worker_that_is_not_forked_gets_no_work(
     assert theirs == ours == os.getpid()
 
 
-def test_without_a_live_worker_both_run_here(long_pdf: bytes, forked: None) -> None:
+def test_without_a_live_worker_a_process_forked_now_runs_it(long_pdf: bytes, forked: None) -> None:
+    workers: list[int] = []
+
     def task(offload: Offload) -> Any:
         pool = offload.func.__self__  # type: ignore[attr-defined]
         for proc in pool.procs:
+            workers.append(proc.pid)
             proc.kill()
             proc.join()
+        return offload(os.getpid, (), os.getpid)
+
+    theirs, ours = _offloaded(long_pdf, task)
+    assert ours == os.getpid() and theirs not in (ours, *workers)
+
+
+def test_work_the_worker_lacks_the_module_of_goes_to_a_process_forked_now(
+    long_pdf: bytes, forked: None
+) -> None:
+    # The command line imports NumPy for the index while the worker reads, after
+    # it was forked: the worker lacks it, a process forked for the task has it.
+    workers: list[int] = []
+
+    def task(offload: Offload) -> Any:
+        pool = offload.func.__self__  # type: ignore[attr-defined]
+        workers.extend(proc.pid for proc in pool.procs)
+        pool._loaded = frozenset()  # as if os.getpid's module came after the fork
+        return offload(os.getpid, (), os.getpid)
+
+    theirs, ours = _offloaded(long_pdf, task)
+    assert ours == os.getpid() and theirs not in (ours, *workers)
+
+
+def test_where_this_process_may_not_fork_both_run_here(
+    long_pdf: bytes, forked: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def task(offload: Offload) -> Any:
+        pool = offload.func.__self__  # type: ignore[attr-defined]
+        pool._loaded = frozenset()
+        # A thread started since (the window's pool): forking now is unsafe.
+        monkeypatch.setattr(pdf_workers, "start_method", lambda: "forkserver")
         return offload(os.getpid, (), os.getpid)
 
     theirs, ours = _offloaded(long_pdf, task)

@@ -217,6 +217,18 @@ def _serve(conn: Connection, data: bytes, password: Any, claims: _Claims) -> Non
         conn.close()
 
 
+def _run_task(conn: Connection, fn: Callable[..., Any], args: tuple[Any, ...]) -> None:
+    """A process forked for one task of the importing process's (:meth:`PagePool.offload`)."""
+    _limit_memory()
+    gc.disable()  # it exits afterwards
+    try:
+        conn.send(("done", fn(*args)))
+    except Exception as exc:  # reported to the parent, which raises a typed error
+        conn.send(("error", f"{type(exc).__name__}: {exc}"))
+    finally:
+        conn.close()
+
+
 class PagePool:
     """``readers`` processes reading one document; use as a context manager.
 
@@ -232,7 +244,8 @@ class PagePool:
     def __init__(self, data: bytes, password: Any, total: int, readers: int, local: Any) -> None:
         ctx = _context()
         # What a forked worker has loaded already: work it is given must need nothing more.
-        self._loaded = frozenset(sys.modules) if ctx.get_start_method() == "fork" else frozenset()
+        self._forked = ctx.get_start_method() == "fork"
+        self._loaded = frozenset(sys.modules) if self._forked else frozenset()
         self.total = total
         self.local = local
         parts = segments(total, readers)
@@ -308,34 +321,66 @@ class PagePool:
         own: Callable[[], Any],
         options: ImportOptions,
     ) -> tuple[Any, Any]:
-        """``(fn(*args), own())``, ``fn`` run by the last worker, idle once its pages are laid out.
+        """``(fn(*args), own())``, ``fn`` run in another process while this one runs ``own``.
 
-        Only a forked worker that has ``fn``'s module loaded already is given
-        it: another would import it (NumPy and all) first, which takes longer
-        than the work. Without one, both run here. The wait keeps the
-        deadline, and a crash or a cancel stops it, as while reading.
+        The last worker, idle once its pages are laid out, takes it if it was
+        forked with ``fn``'s module loaded. Otherwise, where this process may
+        fork, a process forked now does: it has all this process loaded since
+        (the command line imports NumPy for the index while the worker reads,
+        rather than before forking it, when it cost the whole command 45 ms),
+        and the arguments need no pickling. A worker that is not forked would
+        import the module (NumPy and all) first, which takes longer than the
+        work: then both run here. The wait keeps the deadline, and a crash
+        or a cancel stops it, as while reading.
         """
         k = len(self.conns) - 1
-        if k < 0 or fn.__module__ not in self._loaded or not self.procs[k].is_alive():
-            return fn(*args), own()
-        try:
-            self.conns[k].send((fn, args))
-        except OSError:  # it died just now
-            return fn(*args), own()
+        idle = k >= 0 and fn.__module__ in self._loaded and self.procs[k].is_alive()
+        if idle:
+            try:
+                self.conns[k].send((fn, args))
+            except OSError:  # it died just now
+                idle = False
+        if not idle:
+            if not self._forked or start_method() != "fork":
+                return fn(*args), own()
+            k = self._fork_task(fn, args)
         ours = own()
         while k not in self._got.get("done", {}):
-            self._pump(options, 0.1, "done")
+            self._pump(options, 0.1, "done", only=k)
         return self._got["done"].pop(k), ours
 
-    def _pump(self, options: ImportOptions, timeout: float, awaited: str = "laid") -> None:
+    def _fork_task(self, fn: Callable[..., Any], args: tuple[Any, ...]) -> int:
+        """Fork a process to run ``fn(*args)`` and send the result; its index among the workers."""
+        ctx = multiprocessing.get_context("fork")
+        ours, theirs = ctx.Pipe(duplex=True)
+        gc.freeze()
+        try:
+            proc = ctx.Process(target=_run_task, args=(theirs, fn, args), daemon=True)
+            proc.start()
+        finally:
+            gc.unfreeze()
+        theirs.close()
+        self.conns.append(ours)
+        self.procs.append(proc)
+        return len(self.conns) - 1
+
+    def _pump(
+        self, options: ImportOptions, timeout: float, awaited: str = "laid", only: int = -1
+    ) -> None:
         """Take the messages the workers sent (waiting up to ``timeout``); report progress.
 
-        Workers that sent their ``awaited`` message already are not waited on.
+        Workers that sent their ``awaited`` message already are not waited on;
+        with ``only``, just that worker is (the one given a task: the others
+        are done, and one may have ended).
         """
         if time.monotonic() > self.deadline:
             raise ImportFailedError(_(TOO_SLOW).format(DEADLINE))
         finished = self._got.get(awaited, {})
-        talking = [conn for k, conn in enumerate(self.conns) if k not in finished]
+        talking = [
+            conn
+            for k, conn in enumerate(self.conns)
+            if k not in finished and (only < 0 or k == only)
+        ]
         ready: list[Any] = wait(talking, timeout=timeout) if talking else []
         for conn in ready:
             k = self.conns.index(conn)
