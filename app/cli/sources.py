@@ -82,7 +82,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     options = ImportOptions(
         password=args.password,
         meanwhile=_load_the_quick_path if quick else _load_the_store,
-        prepare=prepare_index,
+        # The quick path prepares the index beside its store instead (below).
+        prepare=None if quick else prepare_index,
     )
     if args.path == "-":
         data = read_stream(sys.stdin.buffer, options.max_bytes)
@@ -96,7 +97,14 @@ def cmd_import(args: argparse.Namespace) -> int:
     source_id: str | None = None
     if quick:
         from app.core import quickimport
+        from app.core.beside import beside
         from app.core.similar.build import index_new_version  # NumPy: imported once it is needed
+        from app.core.similar.prepare import prepare_later
+
+        # Most of the index is prepared by a process forked now, while this one
+        # stores the rest of the source (before the project file is opened).
+        spans = [(p.start, p.end) for p in imported.paragraphs]
+        imported.prepared = prepare_later(imported.text, spans, beside)
 
         source_id = quickimport.add_source(
             Path(args.file),

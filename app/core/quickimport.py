@@ -311,9 +311,6 @@ def _store(
         member_id,
     )
     images.append(("source_version", version))
-    if indexer is not None:
-        spans = [(int(p.start), int(p.end)) for p in imported.paragraphs]
-        indexer(conn, version["id"], imported.text, spans, imported.prepared)
     if kind == SourceKind.SUBMISSION:
         section = {
             "ordinal": _next_ordinal(conn, "section"),
@@ -326,6 +323,9 @@ def _store(
         }
         images.append(("section", _insert(conn, "section", section, now, member_id)))
     _write_entry(conn, member_id, _entry_rows(images))
+    if indexer is not None:  # last: its sentences may still be being prepared beside this process
+        spans = [(int(p.start), int(p.end)) for p in imported.paragraphs]
+        indexer(conn, version["id"], imported.text, spans, imported.prepared)
     return str(source["id"])
 
 

@@ -103,10 +103,14 @@ def index_new_version(
     server's psycopg (format). A version indexed already must lose its rows
     first (``index.index_version`` does that). ``prepared`` is what
     :func:`~app.core.similar.prepare.prepare` made of ``text`` (the PDF
-    reader prepares it with its worker); without it, it is prepared here.
+    reader prepares it with its worker), or a function that returns it
+    (:func:`~app.core.similar.prepare.prepare_later`); without it, it is
+    prepared here.
     """
     sqlite = isinstance(connection, sqlite3.Connection)
     mark = "?" if sqlite else "%s"
+    if callable(prepared):  # being prepared beside the caller (prepare.prepare_later)
+        prepared = prepared()
     found = prepared if isinstance(prepared, Prepared) and prepared.fits(text) else None
     if found is None:
         found = prepare(text, paragraphs)

@@ -35,11 +35,18 @@ _MARK = "\x00"  # between two pieces: not a word character, so no word spans two
 _WORDS_AND_MARKS = re.compile(r"\w{3,}|\x00")
 # A version shorter than this is prepared in one process: sending half of it costs more.
 MIN_SPLIT = 200_000
+# The share of a version's blocks that :func:`prepare_later` has prepared beside the
+# caller: the caller stores the rest of the version meanwhile (about as long as
+# preparing half of the index), then prepares the remainder.
+SHARE_BESIDE = 0.7
 
 Run = tuple[int, int]
 # Runs ``(function, arguments)`` in another process while the caller does ``own()``;
 # returns the function's result and ``own()``'s (the PDF reader's pool, when it has one).
 Offload = Callable[[Callable[..., Any], tuple[Any, ...], Callable[[], Any]], tuple[Any, Any]]
+# Starts ``function(*arguments)`` beside the caller; what it returns waits for the
+# result (:func:`app.core.beside.beside`).
+Beside = Callable[[Callable[..., Any], tuple[Any, ...]], Callable[[], Any]]
 
 
 class Prepared(NamedTuple):
@@ -115,3 +122,30 @@ def prepare(text: str, paragraphs: Sequence[Run] = (), offload: Offload | None =
     )
     keys = np.vstack((ours.keys, theirs.keys))
     return Prepared(ours.starts + theirs.starts, ours.ends + theirs.ends, keys, len(text))
+
+
+def prepare_later(text: str, paragraphs: Sequence[Run], beside: Beside) -> Callable[[], Prepared]:
+    """:func:`prepare`, most of it started now beside the caller, the rest when it is asked for.
+
+    The command line stores the version's text, pages and journal entry
+    while another process prepares :data:`SHARE_BESIDE` of the blocks; what
+    is returned prepares the rest here and joins the two, so that storing
+    and preparing overlap instead of following each other.
+    """
+    runs = sentences.blocks(text, paragraphs)
+    if len(text) < MIN_SPLIT or len(runs) < 2:
+        return lambda: prepare_part(text, runs)
+    cut = int(len(text) * (1 - SHARE_BESIDE))
+    split = next((k for k, (start, _end) in enumerate(runs) if start >= cut), len(runs))
+    if split in (0, len(runs)):
+        return lambda: prepare_part(text, runs)
+    at = runs[split][0]
+    theirs_later = beside(_prepare_slice, (text[at:], at, runs[split:]))
+
+    def joined() -> Prepared:
+        ours = prepare_part(text, runs[:split])
+        theirs: Prepared = theirs_later()
+        keys = np.vstack((ours.keys, theirs.keys))
+        return Prepared(ours.starts + theirs.starts, ours.ends + theirs.ends, keys, len(text))
+
+    return joined

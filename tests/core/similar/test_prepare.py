@@ -32,11 +32,17 @@ def _serially(
     return fn(*args), mine
 
 
+def _here(fn: Callable[..., Any], args: tuple[Any, ...]) -> Callable[[], Any]:
+    """A ``beside`` that runs the part when its result is asked for (where forking is unsafe)."""
+    return lambda: fn(*args)
+
+
 def _check(text: str, paragraphs: list[tuple[int, int]]) -> None:
     expected = sentences.cut(text, paragraphs)
     keys = sketch.key_array(expected.words)
-    for offload in (None, _serially):
-        found = prepare.prepare(text, paragraphs, offload)
+    found_all = [prepare.prepare(text, paragraphs, offload) for offload in (None, _serially)]
+    found_all.append(prepare.prepare_later(text, paragraphs, _here)())
+    for found in found_all:
         assert (found.starts, found.ends) == (expected.starts, expected.ends)
         assert found.keys.shape == keys.shape and (found.keys == keys).all()
 
@@ -77,3 +83,29 @@ def test_the_written_out_permutations_are_datasketchs_draws() -> None:
     b = gen.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
     ours = sketch.permutations()
     assert (ours[0] == a).all() and (ours[1] == b).all()
+
+
+def test_a_long_version_prepared_mostly_beside_joins_up() -> None:
+    said = "We refer to our comments above on the contribution from the Union number {}. "
+    text = "\n\n".join(said.format(i) * 3 for i in range(prepare.MIN_SPLIT // 200))
+    parts: list[int] = []
+
+    def beside(fn: Callable[..., Any], args: tuple[Any, ...]) -> Callable[[], Any]:
+        parts.append(len(args[0]))
+        return _here(fn, args)
+
+    later = prepare.prepare_later(text, [], beside)
+    assert parts and 0.6 * len(text) < parts[0] < 0.8 * len(text)  # most of it beside
+    found = later()
+    expected = sentences.cut(text)
+    assert (found.starts, found.ends) == (expected.starts, expected.ends)
+    assert (found.keys == sketch.key_array(expected.words)).all()
+
+
+def test_a_short_version_is_prepared_here_when_asked() -> None:
+    def beside(fn: Callable[..., Any], args: tuple[Any, ...]) -> Callable[[], Any]:
+        raise AssertionError("not worth a process")
+
+    text = "We refer to our comments above on the contribution. " * 20
+    found = prepare.prepare_later(text, [], beside)()
+    assert found.starts == sentences.cut(text).starts

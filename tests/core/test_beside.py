@@ -1,0 +1,79 @@
+"""Work forked beside a command: its result, whatever happens to the process that did it."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+import time
+
+import pytest
+
+from app.core import beside as beside_module
+from app.core.beside import beside, can_fork
+
+PARENT = os.getpid()
+
+
+def _pid_and(value: int) -> tuple[int, int]:
+    return os.getpid(), value * 2
+
+
+def _fails_beside(value: int) -> tuple[int, int]:
+    if os.getpid() != PARENT:
+        raise ValueError("only the forked process fails")
+    return os.getpid(), value
+
+
+def _slow_beside(value: int) -> tuple[int, int]:
+    if os.getpid() != PARENT:
+        time.sleep(5)
+    return os.getpid(), value
+
+
+def _dies_beside(value: int) -> tuple[int, int]:
+    if os.getpid() != PARENT:
+        os._exit(3)
+    return os.getpid(), value
+
+
+@pytest.fixture
+def forkable(monkeypatch: pytest.MonkeyPatch) -> None:
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("no fork here")
+    # pytest's own threads (xdist, timeouts) would make forking look unsafe.
+    monkeypatch.setattr(beside_module, "can_fork", lambda: True)
+
+
+def test_the_work_runs_in_another_process(forkable: None) -> None:
+    pid, doubled = beside(_pid_and, (21,))()
+    assert doubled == 42 and pid != os.getpid()
+
+
+def test_work_that_fails_there_is_done_here(forkable: None) -> None:
+    assert beside(_fails_beside, (5,))() == (os.getpid(), 5)
+
+
+def test_work_whose_process_dies_is_done_here(forkable: None) -> None:
+    assert beside(_dies_beside, (7,))() == (os.getpid(), 7)
+
+
+def test_work_that_takes_too_long_is_done_here(
+    forkable: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(beside_module, "WAIT", 0.0)
+    began = time.monotonic()
+    assert beside(_slow_beside, (9,))() == (os.getpid(), 9)
+    assert time.monotonic() - began < 4  # not waited for
+
+
+def test_with_another_thread_running_nothing_is_forked() -> None:
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert not can_fork()
+        assert beside(_pid_and, (1,))() == (os.getpid(), 2)
+    finally:
+        stop.set()
+        thread.join()
