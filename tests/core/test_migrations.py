@@ -168,3 +168,25 @@ def test_no_revision_imports_the_application() -> None:
             )
             found += [f"{path.name}: {n}" for n in names if n == "app" or n.startswith("app.")]
     assert found == []
+
+
+def test_a_revision_file_whose_head_does_not_parse_alone_is_read_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Only the part before the first function is parsed (it holds the identifiers);
+    # a docstring that shows a function cuts that part in the middle of a string.
+    versions = tmp_path / "versions"
+    versions.mkdir()
+    (versions / "0001_first.py").write_text(
+        '"""First.\n\ndef example():\n    pass\n"""\n'
+        'revision: str = "0001_first"\ndown_revision = None\n\ndef upgrade() -> None:\n    pass\n',
+        encoding="utf-8",
+    )
+    (versions / "0002_second.py").write_text(
+        'revision = "0002_second"\ndown_revision = "0001_first"\n\n'
+        "def upgrade() -> None:\n    pass\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(migrate, "_migrations_dir", lambda: tmp_path)
+    assert migrate.revision_graph() == {"0001_first": None, "0002_second": "0001_first"}
+    assert migrate.head_revision() == "0002_second"
