@@ -51,6 +51,8 @@ SUPPORTED = frozenset(_FUNCTION_WORDS) | {code for _, code in _SCRIPTS}
 
 
 def _script_language(text: str) -> str | None:
+    if text.isascii():  # no Cyrillic, Arabic or CJK letter: skip looking at each character
+        return None
     letters = [c for c in text if c.isalpha()]
     if not letters:
         return None
