@@ -151,6 +151,10 @@ class NothingSentError(InvalidInputError):
     """Changes "since sent" were asked for, but no final export was recorded yet."""
 
 
+class NothingToSendError(InvalidInputError):
+    """A final export would print no section at all (every response a draft): nothing recorded."""
+
+
 class NotAllowedError(RejoinderError):
     """The team server refused a change the user's role does not allow; nothing was changed."""
 

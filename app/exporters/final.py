@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.core import outputs, sending
-from app.core.contribution import Contribution, build_contribution, read_project
-from app.core.errors import InvalidInputError
-from app.core.i18n import _
+from app.core.contribution import Contribution, LeftOutReason, build_contribution, read_project
+from app.core.errors import InvalidInputError, NothingToSendError
+from app.core.i18n import _, ngettext
 from app.core.journal import Changes
 from app.core.store import ProjectStore
 from app.exporters.docx.export import export_docx
@@ -35,6 +35,27 @@ def _layout(layout: str) -> Layout:
                 layout=layout
             )
         ) from exc
+
+
+def _refuse_empty(contribution: Contribution) -> None:
+    """A document with no section is not a contribution: recording it as sent would
+    mark every draft "sent" and make the next real export a revision of nothing."""
+    drafts = sum(item.reason == LeftOutReason.DRAFT for item in contribution.left_out)
+    if drafts:
+        raise NothingToSendError(
+            ngettext(
+                "Nothing would be sent: no section has anything to print, and {n} "
+                "response is still a draft (a final export leaves drafts out). "
+                "Mark it proposed or agreed first.",
+                "Nothing would be sent: no section has anything to print, and {n} "
+                "responses are still drafts (a final export leaves drafts out). "
+                "Mark them proposed or agreed first.",
+                drafts,
+            ).format(n=drafts)
+        )
+    raise NothingToSendError(
+        _("Nothing would be sent: no section has anything to print yet. Nothing was recorded.")
+    )
 
 
 @dataclass(frozen=True)
@@ -75,6 +96,8 @@ def export_final(
     contribution = build_contribution(view)
     listed: list[sending.Change] = []
     revision_no = 0 if previous is None else previous.revision_no + 1
+    if not contribution.sections:
+        _refuse_empty(contribution)
     if previous is not None and revised:
         listed = sending.changes_since(store, previous.id)
         contribution = sending.revised(contribution, revision_no, previous, listed)

@@ -13,7 +13,12 @@ import pytest
 from app.core import dump, merge, sending
 from app.core.contribution import build_contribution, read_project
 from app.core.contribution.model import ListBlock
-from app.core.errors import DumpFormatError, InvalidInputError, NothingSentError
+from app.core.errors import (
+    DumpFormatError,
+    InvalidInputError,
+    NothingSentError,
+    NothingToSendError,
+)
 from app.core.journal import replay
 from app.core.sending.revised import document_lines
 from app.core.services import passages, responses, review
@@ -52,6 +57,18 @@ def test_a_final_export_records_time_member_sha256_and_every_response(tmp_path: 
     assert result.changes.of("sent_export") == {sent.id}
     assert sending.changes_since(store) == []
     assert sending.changed_passages(store) == set()
+
+
+def test_a_final_export_that_would_print_no_section_is_refused(tmp_path: Path) -> None:
+    # It wrote a document with no section and recorded every draft as sent.
+    store, *_ = populated(tmp_path / "p.rejoinder")  # its one response is a draft
+    before = replay.can_undo(store)
+    out = tmp_path / "sent.docx"
+    with pytest.raises(NothingToSendError, match="still a draft"):
+        export_final(store, out)
+    assert not out.exists()
+    assert sending.list_sent(store) == []
+    assert replay.can_undo(store) == before
 
 
 def test_nothing_sent_yet_is_said(tmp_path: Path) -> None:
@@ -105,6 +122,7 @@ def test_a_status_move_alone_is_listed_but_not_printed_in_the_revision(tmp_path:
 
 def test_undoing_an_edit_takes_it_off_the_list(tmp_path: Path) -> None:
     store, _source, passage_id, _response = populated(tmp_path / "p.rejoinder")
+    _agreed(store, passage_id)
     export_final(store, tmp_path / "sent.docx")
     responses.respond(store, passage_id, "Changed.")
     assert sending.changed_passages(store) == {passage_id}
@@ -114,7 +132,8 @@ def test_undoing_an_edit_takes_it_off_the_list(tmp_path: Path) -> None:
 
 
 def test_recording_a_final_export_is_undoable(tmp_path: Path) -> None:
-    store, *_ = populated(tmp_path / "p.rejoinder")
+    store, _source, passage_id, _response = populated(tmp_path / "p.rejoinder")
+    _agreed(store, passage_id)
     export_final(store, tmp_path / "sent.docx")
     assert replay.can_undo(store) == "Record final export"
     replay.undo(store)
@@ -161,6 +180,7 @@ def test_a_final_export_that_fails_records_nothing(tmp_path: Path) -> None:
 
 def test_the_record_travels_in_dump_and_merge(tmp_path: Path) -> None:
     store, _source, passage_id, _response = populated(tmp_path / "p.rejoinder")
+    _agreed(store, passage_id)
     copy = tmp_path / "copy.rejoinder"
     store.save_copy(copy)
     export_final(store, tmp_path / "sent.docx")
@@ -180,7 +200,8 @@ def test_the_record_travels_in_dump_and_merge(tmp_path: Path) -> None:
 
 
 def test_a_forged_record_is_refused_by_load(tmp_path: Path) -> None:
-    store, *_ = populated(tmp_path / "p.rejoinder")
+    store, _source, passage_id, _response = populated(tmp_path / "p.rejoinder")
+    _agreed(store, passage_id)
     export_final(store, tmp_path / "sent.docx")
     data = json.loads(dump.dumps(store))
     data["tables"]["sent_export"][0]["printed"] = json.dumps([{"passage": 1}])
@@ -200,7 +221,8 @@ def test_snapshot_flags_what_printed(tmp_path: Path) -> None:
 
 
 def test_a_passage_answered_since_is_one_change_not_three(tmp_path: Path) -> None:
-    store, source_id, _passage, _response = populated(tmp_path / "p.rejoinder")
+    store, source_id, passage_id, _response = populated(tmp_path / "p.rejoinder")
+    _agreed(store, passage_id)
     waiting = passages.cite_quote(store, source_id, "transparency, accountability")
     export_final(store, tmp_path / "sent.docx")
     responses.respond(store, waiting, "We agree.")

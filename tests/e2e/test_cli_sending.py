@@ -104,6 +104,33 @@ def test_final_export_changes_and_rev_1(tmp_path: Path) -> None:
     assert rejoinder("changes", project, "--since-sent").stdout == changes.stdout
 
 
+def test_a_final_export_of_drafts_only_is_refused_and_records_nothing(tmp_path: Path) -> None:
+    # It printed a document with no section and recorded it as sent.
+    project, _source, passage, _response = _project(tmp_path)  # its one response is a draft
+    out = tmp_path / "final.docx"
+    refused = rejoinder("export", project, "-o", out, "--final")
+    assert refused.returncode == 2 and refused.stdout == ""
+    *findings, refusal = refused.stderr.strip().splitlines()
+    assert all(line.startswith("preflight:") for line in findings)  # what export always says
+    assert refusal.startswith("rejoinder: Nothing would be sent") and "proposed or agreed" in refusal
+    assert not out.exists()
+    assert rejoinder("changes", project).stdout == "Nothing has been sent yet.\n"
+    rejoinder("respond", project, "--passage", passage, "--status", "proposed")
+    sent = rejoinder("export", project, "-o", out, "--final")
+    assert sent.returncode == 0, sent.stderr
+    assert sent.stdout.split("\t")[:2] == ["sent", "original"]
+
+
+def test_a_final_export_of_an_empty_project_is_refused(tmp_path: Path) -> None:
+    project = tmp_path / "e.rejoinder"
+    assert rejoinder("new", project, "--title", "Comments", "--org", "Borealis").returncode == 0
+    refused = rejoinder("export", project, "-o", tmp_path / "e.docx", "--final")
+    assert refused.returncode == 2
+    assert "no section has anything to print" in refused.stderr
+    assert not (tmp_path / "e.docx").exists()
+    assert rejoinder("changes", project).stdout == "Nothing has been sent yet.\n"
+
+
 def test_revised_needs_something_sent(tmp_path: Path) -> None:
     project, *_ = _project(tmp_path)
     refused = rejoinder("export", project, "-o", tmp_path / "r.docx", "--revised")
