@@ -112,7 +112,8 @@ def test_a_final_export_of_drafts_only_is_refused_and_records_nothing(tmp_path: 
     assert refused.returncode == 2 and refused.stdout == ""
     *findings, refusal = refused.stderr.strip().splitlines()
     assert all(line.startswith("preflight:") for line in findings)  # what export always says
-    assert refusal.startswith("rejoinder: Nothing would be sent") and "proposed or agreed" in refusal
+    assert refusal.startswith("rejoinder: Nothing would be sent")
+    assert "proposed or agreed" in refusal
     assert not out.exists()
     assert rejoinder("changes", project).stdout == "Nothing has been sent yet.\n"
     rejoinder("respond", project, "--passage", passage, "--status", "proposed")
