@@ -227,6 +227,27 @@ def test_the_collector_is_off_during_an_import_and_as_before_after(
         gc.enable()
 
 
+@pytest.mark.parametrize("workers", [0, 1])
+def test_the_lines_are_freed_before_the_collector_comes_back(long_pdf: bytes, workers: int) -> None:
+    """The first collection walks every object made while it was off: not the lines too."""
+    from app.importers.pdf.lines import Line
+
+    lines_seen: list[int] = []
+
+    def note(phase: str, info: dict[str, int]) -> None:
+        if phase == "start" and not lines_seen:
+            lines_seen.append(sum(isinstance(o, Line) for o in gc.get_objects(0)))
+
+    gc.collect()
+    gc.callbacks.append(note)
+    try:
+        imported = import_bytes(long_pdf, ImportOptions(), workers=workers)
+        gc.collect(0)  # in case the import's own objects did not make one due
+    finally:
+        gc.callbacks.remove(note)
+    assert imported.paragraphs and lines_seen == [0]
+
+
 def test_an_import_in_a_thread_leaves_the_collector_on(
     long_pdf: bytes, monkeypatch: pytest.MonkeyPatch
 ) -> None:
