@@ -127,6 +127,25 @@ def test_running_header_and_page_numbers_removed_and_used_as_labels() -> None:
     assert [p.label for p in result.pages] == ["1", "2", "3"]
 
 
+def test_running_lines_are_found_from_their_edge_facts_alone() -> None:
+    """Pages read elsewhere send only their edge facts: positions, keys, numbers."""
+    from app.importers.pdf.glyphs import Line
+    from app.importers.pdf.layout import edges, find_running
+
+    def page(n: int) -> list[Line]:
+        return [
+            Line("Comments on WGEC-2", 72, 200, 750, 760, 10),
+            Line("Body text of page " + "abcd"[n - 1], 72, 300, 600, 610, 10),
+            Line(f"- {n + 4} -", 290, 310, 40, 50, 10),
+        ]
+
+    facts = [edges(page(n)) for n in range(1, 5)]
+    assert all(isinstance(edge[0], int) and isinstance(edge[1], str) for p in facts for edge in p)
+    labels, furniture = find_running(facts)
+    assert labels == ["5", "6", "7", "8"]
+    assert furniture == [{0, 2}] * 4
+
+
 def test_lone_numbers_that_do_not_count_up_are_content() -> None:
     heads = ["Results of the year", "Budget of the delegation", "Outlook for the session"]
     pages = [

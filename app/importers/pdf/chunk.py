@@ -23,13 +23,7 @@ import pypdfium2.raw as pdfium_c
 from app.core.errors import ImportFailedError, NeedsOcrError
 from app.core.i18n import N_, _
 from app.importers.pdf.flow import Laid, note_paragraphs, paragraphs, place
-from app.importers.pdf.layout import (
-    edge_keys,
-    edge_positions,
-    find_running,
-    reading_order,
-    split_footnotes,
-)
+from app.importers.pdf.layout import Edge, edges, find_running, reading_order, split_footnotes
 from app.importers.pdf.lines import Line, read_lines
 from app.importers.pdf.text import garbled_share, vocabulary
 
@@ -54,9 +48,10 @@ class Summary:
     head: str  # the first page's lines joined by spaces
     sizes: dict[float, int]  # characters per type size, in order of appearance
     words: set[str]
-    edges: list[list[Line]]  # per page, the lines that may be furniture
-    edge_index: list[list[int]]  # where each of those stands in its page
-    keys: list[list[str]]  # per page, what find_running compares of each edge line
+    edges: list[list[Edge]]  # per page, what find_running needs of the lines at its edges
+    # garbled_share(sample), when this range's sample is all the document's check
+    # reads (a full one from the first page): measured here, in parallel.
+    garbled: float | None
 
 
 @dataclass(slots=True)
@@ -89,8 +84,8 @@ def _load_page(raw_doc: Any, index: int) -> tuple[Any, Any] | None:
 
 # What a range's summary needs of one page, noted as the page is read:
 # characters per type size (in order of appearance), its distinct lower-case
-# tokens, where its edge lines stand and their keys for find_running.
-_Facts = tuple[dict[float, int], set[str], list[int], list[str]]
+# tokens, and its edge lines' facts for find_running.
+_Facts = tuple[dict[float, int], set[str], list[Edge]]
 
 
 def _facts(lines: list[Line]) -> _Facts:
@@ -113,11 +108,10 @@ def _facts(lines: list[Line]) -> _Facts:
             text = text.rsplit(maxsplit=1)[0] if " " in text else ""
         texts.append(text)
         after_hyphen = ln.hyphen
-    positions = edge_positions(lines)
     # The page's distinct tokens; the vocabulary is made once from a range's
     # (its per-token work would otherwise repeat for every page a word is on).
     tokens = set("\n".join(texts).lower().split())
-    return sizes, tokens, positions, edge_keys([lines[i] for i in positions])
+    return sizes, tokens, edges(lines)
 
 
 class Chunk:
@@ -180,21 +174,22 @@ class Chunk:
             visible = len(joined) - joined.count(" ")
         else:
             visible = sum(map(len, joined.split()))
+        sample = joined[:SAMPLE] if any(self.pages) else None
         return Summary(
             start=self.start,
             bad=list(self.bad),
             empty=[self.start + i + 1 for i, lines in enumerate(self.pages) if not lines],
             visible=visible,
-            sample=joined[:SAMPLE] if any(self.pages) else None,
+            sample=sample,
             head=" ".join(ln.text for ln in self.pages[0]) if self.pages else "",
             sizes=sizes,
             words=vocabulary(tokens),
-            edges=[
-                [lines[i] for i in facts[2]]
-                for lines, facts in zip(self.pages, self.facts, strict=True)
-            ],
-            edge_index=[facts[2] for facts in self.facts],
-            keys=[facts[3] for facts in self.facts],
+            edges=[facts[2] for facts in self.facts],
+            garbled=(
+                garbled_share(sample)
+                if self.start == 0 and sample is not None and len(sample) == SAMPLE
+                else None
+            ),
         )
 
     def layout(self, furniture: list[set[int]], words: set[str], body_size: float) -> list[Laid]:
@@ -240,7 +235,12 @@ def _check_readable(
                 "sender for an unprotected copy."
             )
         )
-    share = garbled_share(" ".join(s.sample for s in summaries if s.sample is not None)[:SAMPLE])
+    first = summaries[0].garbled if summaries else None
+    share = (
+        first
+        if first is not None
+        else garbled_share(" ".join(s.sample for s in summaries if s.sample is not None)[:SAMPLE])
+    )
     if share > 0.5:
         raise ImportFailedError(
             _(
@@ -275,12 +275,5 @@ def plan_document(summaries: list[Summary], total: int, ocr_hint: Callable[[], s
     words: set[str] = set()
     for s in summaries:
         words |= s.words
-    page_edges = [edges for s in summaries for edges in s.edges]
-    keys = [page for s in summaries for page in s.keys]
-    detected, furniture_ids = find_running(page_edges, keys)
-    furniture = [
-        {i for ln, i in zip(edges, index, strict=True) if id(ln) in furniture_ids}
-        for s in summaries
-        for edges, index in zip(s.edges, s.edge_index, strict=True)
-    ]
+    detected, furniture = find_running([page for s in summaries for page in s.edges])
     return Plan(warnings, words, _body_size(summaries), detected, furniture)

@@ -16,6 +16,7 @@ import statistics
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 from app.importers.pdf.lines import Line
 
@@ -186,17 +187,11 @@ def _roman(text: str) -> int | None:
     return total
 
 
-def edge_lines(lines: list[Line]) -> list[Line]:
-    """The lines of :func:`edge_positions`, in the page's own order (which decides ties later)."""
-    return [lines[i] for i in edge_positions(lines)]
-
-
 def edge_positions(lines: list[Line]) -> list[int]:
     """Where the lines that may be page furniture stand in the page, in order.
 
     The top and bottom rows (three at each edge; on a short page all of it
-    may be furniture) and sideways stamps. Chosen on positions, which a
-    range's summary sends along with the lines.
+    may be furniture) and sideways stamps.
     """
     depth = 3
     if len(lines) <= 2 * depth:
@@ -208,48 +203,61 @@ def edge_positions(lines: list[Line]) -> list[int]:
     return sorted(chosen)
 
 
-def edge_keys(edges: list[Line]) -> list[str]:
-    """The keys :func:`find_running` compares, for one page's edge lines (in a worker)."""
-    return [_key(ln) for ln in edges]
+# What find_running needs of a line that may be furniture: its position in
+# the page, its key (_key), the page number it reads as (_page_number), the
+# number it ends with, and whether it is short enough to be furniture.
+Edge = tuple[int, str, tuple[str, int] | None, int | None, bool]
 
 
-def find_running(
-    page_edges: list[list[Line]], page_keys: list[list[str]] | None = None
-) -> tuple[list[str | None], set[int]]:
-    """Printed page numbers, and the ids of the edge lines that are furniture.
+def edges(lines: list[Line]) -> list[Edge]:
+    """One page's :data:`Edge` facts, in the page's own order (which decides ties later).
+
+    Everything :func:`find_running` reads of a line's text is read here, as
+    the page is read (in the worker that read it), so that the decision over
+    the whole document, made in one process while the others wait, only counts.
+    """
+    out: list[Edge] = []
+    for i in edge_positions(lines):
+        ln = lines[i]
+        text = ln.text
+        number = _page_number(text)
+        short = len(text) <= 150
+        tail = None
+        if number is None and short:
+            found = _LAST_NUMBER.search(text)
+            if found is not None:
+                tail = int(found.group(1) or found.group(2))
+        out.append((i, _key(ln), number, tail, short))
+    return out
+
+
+def find_running(page_edges: list[list[Edge]]) -> tuple[list[str | None], list[set[int]]]:
+    """Printed page numbers, and per page the positions of the lines that are furniture.
 
     A line at a page edge whose text, digits ignored, recurs at the same
     place on many pages is furniture, not content. A lone number at an edge
     is a page number only when such numbers count up with the pages; it is
     then the page's printed label, and so is a number in a running header.
-    Only each page's :func:`edge_lines` are needed, so that pages read in
-    other processes send just those, with their keys (:func:`edge_keys`)
-    when they computed them.
+    Only each page's :func:`edges` are needed, so that pages read in other
+    processes send just those.
     """
     total = len(page_edges)
-    seen: Counter[str] = Counter()
-    if page_keys is None:
-        page_keys = [edge_keys(edges) for edges in page_edges]
-    for keys in page_keys:
-        seen.update(set(keys))
+    # On how many pages each key stands.
+    seen = Counter(chain.from_iterable({edge[1] for edge in page} for page in page_edges))
     threshold = max(2, round(0.3 * total))
-    # candidates[kind] = (page index, number read, the lone number's line or None)
-    candidates: dict[str, list[tuple[int, int, Line | None]]] = {}
-    furniture: set[int] = set()
-    for index, edges in enumerate(page_edges):
-        for ln, key in zip(edges, page_keys[index], strict=True):
-            number = _page_number(ln.text)
+    # candidates[kind] = (page index, number read, the lone number's position or None)
+    candidates: dict[str, list[tuple[int, int, int | None]]] = {}
+    furniture: list[set[int]] = [set() for _ in range(total)]
+    for index, page in enumerate(page_edges):
+        for position, key, number, tail, short in page:
             if number is not None:
-                candidates.setdefault(number[0], []).append((index, number[1], ln))
+                candidates.setdefault(number[0], []).append((index, number[1], position))
                 continue  # furniture only if the numbers count up (below)
-            if total >= 2 and seen[key] >= threshold and len(ln.text) <= 150:
-                tail = _LAST_NUMBER.search(ln.text)
+            if total >= 2 and short and seen[key] >= threshold:
                 if tail is not None:
-                    value = int(tail.group(1) or tail.group(2))
-                    candidates.setdefault(key, []).append((index, value, None))
-                furniture.add(id(ln))
-    labels, numbers = _labels(candidates, total)
-    return labels, furniture | numbers
+                    candidates.setdefault(key, []).append((index, tail, None))
+                furniture[index].add(position)
+    return _labels(candidates, furniture), furniture
 
 
 def _page_number(text: str) -> tuple[str, int] | None:
@@ -267,24 +275,24 @@ def _page_number(text: str) -> tuple[str, int] | None:
 
 
 def _labels(
-    candidates: dict[str, list[tuple[int, int, Line | None]]], total: int
-) -> tuple[list[str | None], set[int]]:
-    """Labels per page, and the ids of lone page-number lines that proved to be ones."""
+    candidates: dict[str, list[tuple[int, int, int | None]]], furniture: list[set[int]]
+) -> list[str | None]:
+    """Labels per page; lone page-number lines that proved to be ones join ``furniture``."""
+    total = len(furniture)
     labels: list[str | None] = [None] * total
-    numbers: set[int] = set()
     for kind, hits in sorted(candidates.items(), key=lambda kv: -len(kv[1])):
         offsets = Counter(value - index for index, value, _ in hits)
         offset, agree = offsets.most_common(1)[0]
         if agree < max(2, len(hits) // 2) and not (total == 1 and agree == 1):
             continue
-        for index, value, line in hits:
+        for index, value, position in hits:
             if value - index != offset:
                 continue
-            if line is not None:
-                numbers.add(id(line))
+            if position is not None:
+                furniture[index].add(position)
             if labels[index] is None:
                 labels[index] = _to_roman(value) if kind == "roman" else str(value)
-    return labels, numbers
+    return labels
 
 
 def _to_roman(value: int) -> str:
