@@ -143,6 +143,33 @@ def test_this_process_reads_the_first_pages_and_a_worker_the_rest(
     assert here == list(range(len(here)))  # the first pages; the worker read the rest
 
 
+def test_a_worker_with_no_task_to_come_ends_while_the_text_is_assembled(
+    long_pdf: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its pages in, a worker only waits for the caller's tasks: without any, it is ended."""
+    from app.importers import pdf as pdf_importer
+
+    pools: list[pdf_workers.PagePool] = []
+    real_init, real_metadata = pdf_workers.PagePool.__init__, pdf_importer._metadata
+    ended: list[int | None] = []
+
+    def init(self: pdf_workers.PagePool, *args: object) -> None:
+        real_init(self, *args)  # type: ignore[arg-type]
+        pools.append(self)
+
+    def metadata(doc: object) -> tuple[str | None, str | None, str | None]:
+        for proc in (proc for pool in pools for proc in pool.procs):
+            proc.join(5)  # the last step of the assembly: the pool is still open
+            ended.append(proc.exitcode)
+        return real_metadata(doc)
+
+    monkeypatch.setattr(pdf_workers.PagePool, "__init__", init)
+    monkeypatch.setattr(pdf_importer, "_metadata", metadata)
+    alone = import_bytes(long_pdf, ImportOptions(), workers=0)
+    assert import_bytes(long_pdf, ImportOptions(), workers=1) == alone
+    assert ended == [-signal.SIGKILL]
+
+
 @pytest.mark.parametrize("slow", ["worker", "this process"])
 def test_the_faster_reader_reads_more_pages(
     long_pdf: bytes, monkeypatch: pytest.MonkeyPatch, slow: str

@@ -24,6 +24,7 @@ import subprocess
 import tempfile
 import threading
 import unicodedata
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -111,10 +112,9 @@ def _import_open(
             if options.meanwhile is not None:
                 pages_pool.meanwhile(options.meanwhile)
             plan = plan_document(pages_pool.summaries(options), total, _ocr_hint)
-            laid = pages_pool.layout(plan, options)
-            # Assembled before the pool closes: the workers exit meanwhile,
-            # and closing it then need not wait for them.
-            imported = _assemble(doc, plan, laid)
+            # Assembled as the pages come, and before the pool closes: a worker
+            # with no task to come is ended meanwhile (PagePool.layout).
+            imported = _assemble(doc, plan, pages_pool.layout(plan, options))
             if options.prepare is not None:  # the caller's, half in the idle worker
                 spans = [(p.start, p.end) for p in imported.paragraphs]
                 offload = functools.partial(pages_pool.offload, options=options)
@@ -123,8 +123,7 @@ def _import_open(
     options.report(0, total)
     chunk = Chunk.read(doc.raw, range(total), lambda i: options.report(i + 1, total))
     plan = plan_document([chunk.summary()], total, _ocr_hint)
-    laid = chunk.layout(plan.furniture, plan.words, plan.body_size)
-    return _assemble(doc, plan, laid)
+    return _assemble(doc, plan, chunk.layout(plan.furniture, plan.words, plan.body_size))
 
 
 def ocr_available() -> bool:
@@ -234,7 +233,7 @@ def _ocr_hint() -> str:
     )
 
 
-def _assemble(doc: Any, plan: Plan, laid: list[Laid]) -> ImportedText:
+def _assemble(doc: Any, plan: Plan, laid: Iterable[Laid]) -> ImportedText:
     labels = _page_labels(doc, plan.detected)
     out = Assembler()
     for index, page in enumerate(laid):

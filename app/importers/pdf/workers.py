@@ -423,16 +423,28 @@ class PagePool:
         self._spans = [(s.start, s.start + len(s.edges)) for s in theirs]
         return sorted((s for s in own + theirs if s.edges), key=lambda s: s.start)
 
-    def layout(self, plan: Plan, options: ImportOptions) -> list[Laid]:
-        """Every page laid out, in page order: the workers' and this process's own."""
+    def layout(self, plan: Plan, options: ImportOptions) -> Iterator[Laid]:
+        """Every page laid out, in page order: this process's own, then the workers'.
+
+        The plan goes to the workers at once; the pages come as they are
+        consumed, so that this process's own (the first) are joined to the
+        text while the workers' are still on their way. A worker that will be
+        given no task of the caller's (``options.prepare``) is killed once its
+        pages are in, so that it ends while the text is assembled.
+        """
         for (start, stop), conn in zip(self._spans, self.conns, strict=True):
             conn.send((plan.furniture[start:stop], plan.words, plan.body_size))
-        parts: list[tuple[int, list[Laid]]] = []
+        return self._laid(plan, options)
+
+    def _laid(self, plan: Plan, options: ImportOptions) -> Iterator[Laid]:
         if self._chunk is not None:
+            # The front of the first range: its pages come before every worker's.
             start, stop = self._chunk.start, self._chunk.start + len(self._chunk.pages)
-            laid = self._chunk.layout(plan.furniture[start:stop], plan.words, plan.body_size)
-            parts.append((start, laid))
+            yield from self._chunk.layout(plan.furniture[start:stop], plan.words, plan.body_size)
         results = self._gather("laid", options)
-        parts.extend((span[0], laid) for span, laid in zip(self._spans, results, strict=True))
-        parts.sort(key=lambda part: part[0])
-        return [page for _, laid in parts for page in laid]
+        if options.prepare is None:
+            for proc in self.procs:
+                proc.kill()
+        parts = sorted(zip(self._spans, results, strict=True), key=lambda part: part[0][0])
+        for _span, laid in parts:
+            yield from laid
