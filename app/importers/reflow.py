@@ -120,9 +120,22 @@ def paragraph_number(text: str) -> str | None:
     return match.group()
 
 
+# The bullets that open a list item (the rest of BULLETS only do with a number).
+ITEM_BULLETS = BULLETS[:10]
+
+
 def starts_item(text: str) -> bool:
-    """Whether a line opens a numbered or bulleted item."""
-    return bool(text) and (text[0] in BULLETS[:10] or paragraph_number(text) is not None)
+    """Whether a line opens a numbered or bulleted item.
+
+    Asked of nearly every line of a PDF, so :func:`paragraph_number` is
+    inlined: most lines have no "." or ")" near their start.
+    """
+    if not text:
+        return False
+    if text[0] in ITEM_BULLETS:
+        return True
+    head = text[:8]
+    return ("." in head or ")" in head) and NUMBER.match(text) is not None
 
 
 # A file is hard-wrapped when most of its lines end near one width, and that

@@ -18,7 +18,7 @@ from app.importers.base import Footnote, Page, Paragraph, ParagraphKind
 from app.importers.pdf.layout import Block, note_marker
 from app.importers.pdf.lines import RTL, Line
 from app.importers.pdf.text import (
-    BULLETS,
+    ITEM_BULLETS,
     collapse_spaces,
     join_lines,
     paragraph_number,
@@ -74,7 +74,7 @@ def _new_paragraph(
         return True  # the previous column stopped short of the bottom: its paragraph ended
     if starts_item(cur.text) and (
         prev.text[-1:] in ".:;"
-        or cur.text[0] in BULLETS[:10]
+        or cur.text[0] in ITEM_BULLETS
         or (starts_item(para.text) and abs(cur.x0 - para.x0) < 0.5 * size)
     ):
         return True  # the next item of a list
@@ -86,10 +86,14 @@ def _new_paragraph(
                 return True
         elif abs(cur.x0 - para.cont_x0) > 0.8 * size:
             return True
-    words = cur.text.split(maxsplit=1)
+    if prev.hyphen:
+        return False
     # Right-to-left lines are flush right and stop short on the left.
     room = prev.x0 - prev_block.left if rtl else prev_block.right - prev.x1
-    return bool(words) and room > (len(words[0]) * 0.5 + 1.0) * cur.size and not prev.hyphen
+    if room <= 1.5 * cur.size and cur.size >= 0:
+        return False  # no first word fits, whatever its length: no need to split the line
+    words = cur.text.split(maxsplit=1)
+    return bool(words) and room > (len(words[0]) * 0.5 + 1.0) * cur.size
 
 
 def paragraphs(blocks: list[Block], words: set[str]) -> list[Para]:
@@ -172,7 +176,7 @@ def place(body: list[Para], notes: list[tuple[str, str]], body_size: float) -> L
 
 
 def _kind(para: Para, text: str, body_size: float) -> tuple[ParagraphKind, int]:
-    if text[0] in BULLETS[:10]:
+    if text[0] in ITEM_BULLETS:
         return ParagraphKind.LIST_ITEM, 1
     short = len(text) < 200 and para.lines <= 3 and not text.endswith((".", ",", ";"))
     if short and para.size >= 1.5 * body_size:

@@ -223,7 +223,9 @@ def edges(lines: list[Line]) -> list[Edge]:
         number = _page_number(text)
         short = len(text) <= 150
         tail = None
-        if number is None and short:
+        # _LAST_NUMBER needs a digit at one end: most lines have none, and the
+        # search costs a microsecond and a half.
+        if number is None and short and (text[:1].isdecimal() or text.rstrip()[-1:].isdecimal()):
             found = _LAST_NUMBER.search(text)
             if found is not None:
                 tail = int(found.group(1) or found.group(2))

@@ -17,6 +17,7 @@ import re
 from app.core.textnorm import LIGATURES
 from app.importers.reflow import (
     BULLETS,
+    ITEM_BULLETS,
     NUMBER,
     join_hyphenated,
     join_lines,
@@ -30,6 +31,7 @@ logger = logging.getLogger(__name__)
 __all__ = [
     "BULLETS",
     "HYPHEN_MARKS",
+    "ITEM_BULLETS",
     "NUMBER",
     "clean",
     "collapse_spaces",
