@@ -33,6 +33,7 @@ import difflib
 import importlib
 import logging
 import os
+import signal
 import sys
 import threading
 from collections.abc import Callable, Sequence
@@ -216,6 +217,14 @@ def leave(code: int) -> NoReturn:
     """
     if threading.active_count() > 1:
         sys.exit(code)
+    # The command is over: a Ctrl+C now would only interrupt the exit handlers
+    # ("Exception ignored in atexit callback", exit 0 all the same).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    scope = sys.modules.get("pypdfium2._library_scope")
+    if scope is not None:
+        # pdfium's tidy-up at exit frees what the ending process frees anyway, and
+        # warns about a document whose closing an earlier Ctrl+C interrupted.
+        atexit.unregister(scope.destroy_lib)
     try:
         sys.stdout.flush()
     except BrokenPipeError:

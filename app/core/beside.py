@@ -13,11 +13,13 @@ done in this process when its result is asked for, as if nothing ran beside.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import multiprocessing
+import signal
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from multiprocessing.connection import Connection
 from typing import Any
 
@@ -36,8 +38,65 @@ def can_fork() -> bool:
     )
 
 
-def _run(conn: Connection, fn: Callable[..., Any], args: tuple[Any, ...]) -> None:
+@contextlib.contextmanager
+def interrupts_held() -> Iterator[None]:
+    """Hold Ctrl+C back while a helper process is forked and recorded.
+
+    Ctrl+C between the fork and the parent's note of the new process left a
+    process nothing would stop (a command then never ended: the helper held
+    its output open); in the new process it interrupted Python's own
+    after-fork steps. Held back, it reaches this process once the helper is
+    recorded, and the helper never (:func:`start_helping`).
+    """
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: no fork either
+        yield
+        return
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        _release(held)
+
+
+def _release(held: set[int | signal.Signals]) -> None:
+    """Unblock Ctrl+C; one that came meanwhile is raised here, in this frame.
+
+    Left to Python, it was raised in whatever ran next, which was the
+    finalizer of a pipe's closed end: Python then ignores the exception
+    ("Exception ignored in … __del__") and the command went on as if no one
+    had pressed Ctrl+C.
+    """
+    if signal.SIGINT not in signal.sigpending():
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+        return
+    handler = signal.signal(signal.SIGINT, signal.SIG_IGN)  # the pending one is dropped…
+    signal.pthread_sigmask(signal.SIG_SETMASK, held)
+    signal.signal(signal.SIGINT, handler)
+    if callable(handler):  # …and handled here, as Python would have: KeyboardInterrupt
+        handler(signal.SIGINT, None)
+    elif handler == signal.SIG_DFL:
+        signal.raise_signal(signal.SIGINT)
+
+
+def start_helping(*parents_ends: Connection) -> None:
+    """What a forked helper process does first: leave Ctrl+C to its parent, drop its pipes' ends.
+
+    Ctrl+C reaches every process of the terminal's group; a helper that took
+    it printed its own traceback under the command's one line ("rejoinder:
+    interrupted"); the parent stops its helpers anyway. A forked helper also
+    holds the parent's ends of the pipes: closed, a helper whose parent died
+    gets an error when it sends, instead of waiting forever for a reader.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    for end in parents_ends:
+        end.close()
+
+
+def _run(conn: Connection, ours: Connection, fn: Callable[..., Any], args: tuple[Any, ...]) -> None:
     """The forked process: send ``fn(*args)``, or nothing if it fails (the parent then does it)."""
+    start_helping(ours)
     try:
         conn.send(fn(*args))
     except Exception:
@@ -57,8 +116,9 @@ def beside(fn: Callable[..., Any], args: tuple[Any, ...]) -> Callable[[], Any]:
         return lambda: fn(*args)
     ctx = multiprocessing.get_context("fork")
     ours, theirs = ctx.Pipe(duplex=False)
-    proc = ctx.Process(target=_run, args=(theirs, fn, args), daemon=True)
-    proc.start()
+    proc = ctx.Process(target=_run, args=(theirs, ours, fn, args), daemon=True)
+    with interrupts_held():
+        proc.start()
     theirs.close()
 
     def result() -> Any:

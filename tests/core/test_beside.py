@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import threading
 import time
 
@@ -31,6 +32,12 @@ def _slow_beside(value: int) -> tuple[int, int]:
     return os.getpid(), value
 
 
+def _interrupted_beside(value: int) -> tuple[int, int]:
+    if os.getpid() != PARENT:
+        os.kill(os.getpid(), signal.SIGINT)  # Ctrl+C reaches the whole terminal group
+    return os.getpid(), value
+
+
 def _dies_beside(value: int) -> tuple[int, int]:
     if os.getpid() != PARENT:
         os._exit(3)
@@ -48,6 +55,12 @@ def forkable(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_the_work_runs_in_another_process(forkable: None) -> None:
     pid, doubled = beside(_pid_and, (21,))()
     assert doubled == 42 and pid != os.getpid()
+
+
+def test_ctrl_c_is_left_to_the_process_that_forked(forkable: None) -> None:
+    # The forked process printed its own traceback under the command's one line.
+    pid, value = beside(_interrupted_beside, (3,))()
+    assert value == 3 and pid != os.getpid()
 
 
 def test_work_that_fails_there_is_done_here(forkable: None) -> None:
@@ -77,3 +90,15 @@ def test_with_another_thread_running_nothing_is_forked() -> None:
     finally:
         stop.set()
         thread.join()
+
+
+@pytest.mark.skipif(not hasattr(signal, "pthread_sigmask"), reason="no signal masks here")
+def test_ctrl_c_while_a_helper_starts_is_raised_once_it_is_recorded() -> None:
+    if threading.current_thread() is not threading.main_thread():
+        pytest.skip("signals reach the main thread only")
+    recorded: list[str] = []
+    with pytest.raises(KeyboardInterrupt), beside_module.interrupts_held():
+        os.kill(os.getpid(), signal.SIGINT)
+        time.sleep(0.05)  # held back: not raised here
+        recorded.append("helper")
+    assert recorded == ["helper"]

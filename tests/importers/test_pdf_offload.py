@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import time
 from collections.abc import Callable
 from typing import Any
@@ -37,6 +38,12 @@ def forked(monkeypatch: pytest.MonkeyPatch) -> None:
     if "fork" not in multiprocessing.get_all_start_methods():
         pytest.skip("no fork here")
     monkeypatch.setattr(pdf_workers, "start_method", lambda: "fork")
+
+
+def _pid_after_ctrl_c() -> int:
+    os.kill(os.getpid(), signal.SIGINT)  # Ctrl+C reaches the whole terminal group
+    time.sleep(0.05)
+    return os.getpid()
 
 
 def _boom() -> None:
@@ -147,3 +154,9 @@ def test_a_cancel_stops_the_wait_for_the_worker(long_pdf: bytes, forked: None) -
     with pytest.raises(ImportCancelled):
         _offloaded(long_pdf, lambda offload: offload(time.sleep, (30,), token.cancel), cancel=token)
     assert time.monotonic() - began < 10
+
+
+def test_a_helper_leaves_ctrl_c_to_this_process(long_pdf: bytes, forked: None) -> None:
+    # It printed its own traceback under the command's "rejoinder: interrupted".
+    theirs, ours = _offloaded(long_pdf, lambda offload: offload(_pid_after_ctrl_c, (), os.getpid))
+    assert ours == os.getpid() and theirs != ours

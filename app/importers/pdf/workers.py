@@ -42,6 +42,7 @@ from collections.abc import Callable, Iterator
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
+from app.core.beside import interrupts_held, start_helping
 from app.core.errors import ImportFailedError
 from app.core.i18n import N_, _
 from app.importers.base import ImportOptions
@@ -184,10 +185,17 @@ class _Claims:
             yield end - 1 if self.back else first
 
 
-def _serve(conn: Connection, data: bytes, password: Any, claims: _Claims) -> None:
+def _serve(
+    conn: Connection,
+    data: bytes,
+    password: Any,
+    claims: _Claims,
+    parents_ends: tuple[Connection, ...] = (),
+) -> None:
     """A worker: read the pages it claims, summarise, lay out, then exit."""
     import pypdfium2 as pdfium
 
+    start_helping(*parents_ends)
     _limit_memory()
     gc.disable()  # as in the importing process (no_collector); this one exits afterwards
     try:
@@ -217,8 +225,14 @@ def _serve(conn: Connection, data: bytes, password: Any, claims: _Claims) -> Non
         conn.close()
 
 
-def _run_task(conn: Connection, fn: Callable[..., Any], args: tuple[Any, ...]) -> None:
+def _run_task(
+    conn: Connection,
+    fn: Callable[..., Any],
+    args: tuple[Any, ...],
+    parents_ends: tuple[Connection, ...],
+) -> None:
     """A process forked for one task of the importing process's (:meth:`PagePool.offload`)."""
+    start_helping(*parents_ends)
     _limit_memory()
     gc.disable()  # it exits afterwards
     try:
@@ -266,6 +280,9 @@ class PagePool:
         try:
             for segment, back in roles[1:] if local is not None else roles:
                 self._start(ctx, data, password, _Claims(self.cells, self.lock, segment, back))
+        except BaseException:  # a Ctrl+C or a failed start: no worker outlives this
+            self.close()
+            raise
         finally:
             gc.unfreeze()
         logger.info(
@@ -278,11 +295,14 @@ class PagePool:
 
     def _start(self, ctx: Any, data: bytes, password: Any, claims: _Claims) -> None:
         ours, theirs = ctx.Pipe(duplex=True)
-        proc = ctx.Process(target=_serve, args=(theirs, data, password, claims), daemon=True)
-        proc.start()
+        # A forked worker closes what it inherits of this process's ends (start_helping).
+        ends = (*self.conns, ours) if self._forked else ()
+        proc = ctx.Process(target=_serve, args=(theirs, data, password, claims, ends), daemon=True)
+        with interrupts_held():  # recorded before a Ctrl+C can stop this process
+            proc.start()
+            self.conns.append(ours)
+            self.procs.append(proc)
         theirs.close()
-        self.conns.append(ours)
-        self.procs.append(proc)
 
     def __enter__(self) -> PagePool:
         return self
@@ -353,15 +373,17 @@ class PagePool:
         """Fork a process to run ``fn(*args)`` and send the result; its index among the workers."""
         ctx = multiprocessing.get_context("fork")
         ours, theirs = ctx.Pipe(duplex=True)
+        ends = (*self.conns, ours)
         gc.freeze()
         try:
-            proc = ctx.Process(target=_run_task, args=(theirs, fn, args), daemon=True)
-            proc.start()
+            proc = ctx.Process(target=_run_task, args=(theirs, fn, args, ends), daemon=True)
+            with interrupts_held():  # recorded before a Ctrl+C can stop this process
+                proc.start()
+                self.conns.append(ours)
+                self.procs.append(proc)
         finally:
             gc.unfreeze()
         theirs.close()
-        self.conns.append(ours)
-        self.procs.append(proc)
         return len(self.conns) - 1
 
     def _pump(
