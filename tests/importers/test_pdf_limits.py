@@ -141,3 +141,26 @@ def test_cancel_stops_pdfium_inside_one_long_page() -> None:
         started.set()
         watcher.join()
     assert pdf_workers.multiprocessing.active_children() == []
+
+
+def _limited_address_space(conn: object) -> None:
+    import resource
+
+    pdf_workers._limit_memory()
+    conn.send(resource.getrlimit(resource.RLIMIT_AS)[0])  # type: ignore[attr-defined]
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/statm"), reason="Linux only")
+def test_a_worker_may_grow_by_its_allowance_only() -> None:
+    """The address-space limit a worker sets itself: its size when it starts, plus MEMORY."""
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("fork")
+    ours, theirs = ctx.Pipe()
+    proc = ctx.Process(target=_limited_address_space, args=(theirs,))
+    proc.start()
+    limit = ours.recv()
+    proc.join()
+    with open("/proc/self/statm", encoding="ascii") as fh:
+        size = int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    assert abs(limit - (size + pdf_workers.MEMORY)) < 64 * 1024 * 1024

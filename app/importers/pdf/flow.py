@@ -190,42 +190,47 @@ def _kind(para: Para, text: str, body_size: float) -> tuple[ParagraphKind, int]:
 
 @dataclass(slots=True)
 class Assembler:
-    """Joins placed pages into the text layout :mod:`app.importers.base` prescribes."""
+    """Joins placed pages into the text layout :mod:`app.importers.base` prescribes.
 
-    parts: list[str] = field(default_factory=list)
-    offset: int = 0
+    The text is the paragraphs joined by newlines: each paragraph starts one
+    past the end of the one before. This runs in the importing process
+    alone, after the others have finished (a few thousand paragraphs), so
+    the offsets are counted in local names, not in attributes per paragraph.
+    """
+
+    parts: list[str] = field(default_factory=list)  # the paragraphs' texts, in order
+    offset: int = 0  # where the last paragraph ends
     firsts: list[tuple[int, str, int | None]] = field(default_factory=list)
     paragraphs: list[Paragraph] = field(default_factory=list)
     footnotes: list[Footnote] = field(default_factory=list)
 
-    def _emit(self, text: str, kind: ParagraphKind, number: str | None, level: int) -> int:
-        if self.parts:
-            self.parts.append("\n")
-            self.offset += 1
-        start = self.offset
-        self.parts.append(text)
-        self.offset += len(text)
-        self.paragraphs.append(Paragraph(start, self.offset, kind, number, level))
-        return start
-
     def add_page(self, index: int, label: str, page: Laid) -> None:
-        first = len(self.paragraphs)
-        pending: dict[str, int] = {}
         body, notes = page
+        parts, paragraphs = self.parts, self.paragraphs
+        start = self.offset + 1 if parts else 0
+        begin = start if body or notes else None
+        pending: dict[str, int] = {}
         for text, kind, number, level, refs in body:
-            start = self._emit(text, kind, number, level)
-            for marker, end in refs:
-                pending.setdefault(marker, start + end)
+            end = start + len(text)
+            paragraphs.append(Paragraph(start, end, kind, number, level))
+            parts.append(text)
+            for marker, after in refs:
+                pending.setdefault(marker, start + after)
+            start = end + 1
         for marker, text, body_text in notes:
-            start = self._emit(text, ParagraphKind.FOOTNOTE, None, 0)
+            end = start + len(text)
+            paragraphs.append(Paragraph(start, end, ParagraphKind.FOOTNOTE, None, 0))
             self.footnotes.append(
-                Footnote(marker, body_text, start, self.offset, pending.pop(marker, None))
+                Footnote(marker, body_text, start, end, pending.pop(marker, None))
             )
-        begin = self.paragraphs[first].start if len(self.paragraphs) > first else None
+            parts.append(text)
+            start = end + 1
+        if begin is not None:
+            self.offset = start - 1
         self.firsts.append((index, label, begin))
 
     def text(self) -> str:
-        return "".join(self.parts)
+        return "\n".join(self.parts)
 
     def pages(self) -> list[Page]:
         """Pages covering the text without gaps; a page owns the newline after it."""

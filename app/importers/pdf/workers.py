@@ -49,6 +49,9 @@ from app.importers.base import ImportOptions
 from app.importers.pdf.chunk import Chunk, Plan, Summary
 from app.importers.pdf.flow import Laid
 
+if sys.platform != "win32":
+    import resource
+
 logger = logging.getLogger(__name__)
 
 MIN_PAGES = 40  # fewer pages are read in-process: a pool would cost more than it saves
@@ -139,18 +142,26 @@ def no_collector() -> Iterator[None]:
 
 
 def _limit_memory() -> None:
-    """Let this process grow by :data:`MEMORY` at most: pdfium then fails, and we say so."""
-    try:
-        import resource
+    """Let this process grow by :data:`MEMORY` at most: pdfium then fails, and we say so.
 
-        with open("/proc/self/statm", encoding="ascii") as fh:
-            size = int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    Done first thing in a worker, while the importing process reads on: the
+    ``resource`` module is imported with this one (a millisecond in a fresh
+    fork), and the size read raw (a text file's machinery took another).
+    """
+    if sys.platform == "win32":
+        return  # the stream check (streams.py) is the only bound
+    try:
+        fd = os.open("/proc/self/statm", os.O_RDONLY)
+        try:
+            size = int(os.read(fd, 128).split()[0]) * os.sysconf("SC_PAGE_SIZE")
+        finally:
+            os.close(fd)
         _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
         limit = size + MEMORY
         if hard == resource.RLIM_INFINITY or limit < hard:
             resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
-    except (ImportError, OSError, ValueError):
-        pass  # not Linux: the stream check (streams.py) is the only bound
+    except (OSError, ValueError):
+        pass  # not Linux (no /proc): the stream check is the only bound
 
 
 class _Claims:
