@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 
 from app.core.errors import (
     FileTooLargeError,
@@ -213,11 +214,19 @@ def _open(data: bytes, password: str | None) -> tuple[Any, Any]:
 
 
 def _page_labels(doc: Any, detected: list[str | None]) -> list[str]:
+    """The document's own label of each page, else the number printed on it, else its number.
+
+    pdfium is asked first for the label's length, which for a page without
+    one (most documents have none) is all: pypdfium2's ``get_page_label``
+    makes and decodes a buffer per page all the same (0.8 ms of the 300-page
+    benchmark, while the worker has nothing left to do).
+    """
     labels = []
     for index, found in enumerate(detected):
         stored = ""
         try:
-            stored = doc.get_page_label(index)
+            if pdfium_c.FPDF_GetPageLabel(doc.raw, index, None, 0) > 2:  # more than the NUL
+                stored = doc.get_page_label(index)
         except Exception:  # a broken /PageLabels tree must not stop the import
             stored = ""
         labels.append(stored.strip() or found or str(index + 1))
