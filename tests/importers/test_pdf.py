@@ -309,6 +309,16 @@ def test_unreadable_bytes_fail_with_a_human_message(data: bytes) -> None:
     assert "PDF" in message and "Traceback" not in message and "PDFium" not in message
 
 
+def test_clean_maps_every_character_as_its_table_says() -> None:
+    """Printable ASCII is returned as it is without the translation: it must be what that gives."""
+    table, surrogates = pdf_text._TABLE, pdf_text._SURROGATES
+    for code in [*range(0x10000), 0x1F600, 0x2070E]:
+        char = chr(code)
+        assert pdf_text.clean(char) == surrogates.sub("", char.translate(table)), hex(code)
+    assert pdf_text.clean("of\ufb01ce\u00ad hours\x02") == "office hours"
+    assert pdf_text.clean("plain text, 12 (a).") == "plain text, 12 (a)."
+
+
 def test_truncated_generated_file_fails_cleanly_or_reads() -> None:
     data = build_document(3)
     try:

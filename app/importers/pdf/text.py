@@ -69,7 +69,14 @@ _SPACES = re.compile(r"[ \u00a0\u2000-\u200a\u202f\u3000]{2,}")
 
 
 def clean(text: str) -> str:
-    """Map ligatures and hyphens, drop characters XML forbids."""
+    """Map ligatures and hyphens, drop characters XML forbids.
+
+    Printable ASCII, which most text is, holds none of those: it is told in
+    two scans at C speed, a tenth of the translation and the regex (lines
+    read character by character clean each one).
+    """
+    if text.isascii() and text.isprintable():
+        return text
     return _SURROGATES.sub("", text.translate(_TABLE))
 
 
