@@ -319,6 +319,18 @@ def test_clean_maps_every_character_as_its_table_says() -> None:
     assert pdf_text.clean("plain text, 12 (a).") == "plain text, 12 (a)."
 
 
+def test_a_page_needs_cleaning_exactly_when_the_pattern_says() -> None:
+    """The quick test for plain pages must agree with _NEEDS_CLEAN on every character."""
+    from app.importers.pdf import lines
+
+    for code in [*range(0x10000), 0x1F600]:
+        page = f"A line of text,\r\nand 12 more{chr(code)} wo\ufffe\r\nrds."
+        expected = lines._NEEDS_CLEAN.search(page) is not None
+        assert lines._needs_clean(page) == expected, hex(code)
+    assert not lines._needs_clean("plain\r\ntext\ufffe\r\n")
+    assert lines._needs_clean("soft\u00adhyphen") and lines._needs_clean("tab\there")
+
+
 def test_truncated_generated_file_fails_cleanly_or_reads() -> None:
     data = build_document(3)
     try:
