@@ -29,6 +29,7 @@ from pathlib import Path
 from app.core.services.sources import add_source
 from app.core.store import ProjectStore
 from app.importers.text import import_text
+from bench.installed import byte_compile
 
 ROOT = Path(__file__).resolve().parents[1]
 LINES = 1000
@@ -57,6 +58,7 @@ def main() -> int:
     parser.add_argument("-n", "--runs", type=int, default=3)
     parser.add_argument("--lines", type=int, default=LINES, help="cite lines (and as many respond)")
     args = parser.parse_args()
+    byte_compile()  # as an installed copy: bench/installed.py
     lines = args.lines
     folder = Path(tempfile.mkdtemp(prefix="rejoinder-bench-"))
     env = {**os.environ, "REJOINDER_CONFIG_DIR": str(folder), "REJOINDER_DATA_DIR": str(folder)}

@@ -25,6 +25,7 @@ from pathlib import Path
 from app.core.services.sources import add_source
 from app.core.store import ProjectStore
 from app.importers.text import import_text
+from bench.installed import byte_compile
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -43,6 +44,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("-n", "--runs", type=int, default=11)
     args = parser.parse_args()
+    byte_compile()  # as an installed copy: bench/installed.py
     folder = Path(tempfile.mkdtemp(prefix="rejoinder-bench-"))
     env = {**os.environ, "REJOINDER_CONFIG_DIR": str(folder), "REJOINDER_DATA_DIR": str(folder)}
     os.environ.update(env)

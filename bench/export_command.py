@@ -33,6 +33,7 @@ from pathlib import Path
 from app.core.contribution import contribution
 from app.core.contribution.model import CitationsBlock, Contribution
 from app.core.store import ProjectStore
+from bench.installed import byte_compile
 from bench.synth import Shape, build_project
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -92,6 +93,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("-n", "--runs", type=int, default=5)
     args = parser.parse_args()
+    byte_compile()  # as an installed copy: bench/installed.py
     pandoc = shutil.which("pandoc")
     if pandoc is None:
         raise SystemExit("pandoc is needed")

@@ -50,6 +50,7 @@ import pypdfium2.raw as pdfium_c  # noqa: E402
 from app.importers.base import ImportOptions  # noqa: E402
 from app.importers.pdf import import_bytes  # noqa: E402
 from app.importers.pdf.workers import available_cores  # noqa: E402
+from bench.installed import byte_compile  # noqa: E402
 from tests.pdf_factory import build_document  # noqa: E402
 
 
@@ -182,6 +183,7 @@ def main() -> int:
     parser.add_argument("-n", "--runs", type=int, default=7)
     parser.add_argument("--command", action="store_true", help="time the whole command")
     args = parser.parse_args()
+    byte_compile()  # as an installed copy: bench/installed.py
     print(
         f"machine: {os.cpu_count()} CPUs ({available_cores()} usable), {_cpu()}, "
         f"Python {platform.python_version()}; load {os.getloadavg()[0]:.2f}"

@@ -35,6 +35,7 @@ from app.core.contribution import build_contribution, read_project
 from app.core.sending import record
 from app.core.services import passages, responses, sources
 from app.core.store import ProjectStore
+from bench.installed import byte_compile
 from bench.synth import Shape, build_project
 
 
@@ -68,6 +69,7 @@ def main() -> int:
     parser.add_argument("--pages", type=int, default=5, help="pages a source")
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
+    byte_compile()  # as an installed copy: bench/installed.py
     print(f"load before: {os.getloadavg()}")
     rng = random.Random(4)
     with tempfile.TemporaryDirectory() as tmp:
