@@ -42,7 +42,7 @@ from collections.abc import Callable, Iterator
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
-from app.core.beside import interrupts_held, start_helping
+from app.core.beside import can_fork, interrupts_held, start_helping
 from app.core.errors import ImportFailedError
 from app.core.i18n import N_, _
 from app.importers.base import ImportOptions
@@ -91,11 +91,10 @@ def worker_count(pages: int) -> int:
 
 
 def start_method() -> str:
-    methods = multiprocessing.get_all_start_methods()
-    single = threading.active_count() == 1 and "PySide6.QtCore" not in sys.modules
-    if sys.platform.startswith("linux") and single and "fork" in methods:
+    """``fork`` where it is safe (:func:`app.core.beside.can_fork`), else a fresh interpreter."""
+    if can_fork():
         return "fork"
-    return "forkserver" if "forkserver" in methods else "spawn"
+    return "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
 
 
 def _context() -> Any:
