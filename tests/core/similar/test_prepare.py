@@ -109,3 +109,23 @@ def test_a_short_version_is_prepared_here_when_asked() -> None:
     text = "We refer to our comments above on the contribution. " * 20
     found = prepare.prepare_later(text, [], beside)()
     assert found.starts == sentences.cut(text).starts
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=300))
+def test_an_ascii_text_is_cut_into_the_words_the_expression_finds(text: str) -> None:
+    # The ASCII path splits bytes instead of running the regular expression.
+    marked = text.replace(prepare._MARK, " ") + prepare._MARK + "ab" + prepare._MARK
+    fast = prepare._tokens(marked)
+    assert [w.decode("ascii") if isinstance(w, bytes) else w for w in fast] == (
+        prepare._WORDS_AND_MARKS.findall(marked)
+    )
+
+
+def test_an_ascii_version_is_prepared_as_cut_prepares_it() -> None:
+    text = "\n\n".join(
+        f"Paragraph {i}: the_parties (A-B) agree, on 3.5% of x_y-z... We (also) note it_{i}!"
+        for i in range(300)
+    )
+    assert text.isascii()
+    _check(text, [])
