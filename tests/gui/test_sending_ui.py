@@ -160,6 +160,29 @@ class FakeClock:
         return self.now
 
 
+def test_a_final_export_of_drafts_only_says_why_and_records_nothing(
+    opened: Any,  # noqa: F811
+    qtbot: Any,
+    tmp_path: Path,
+    messages: Messages,
+) -> None:
+    # It wrote a document with no section and recorded the draft as sent.
+    _import_text(opened, qtbot, tmp_path)
+    _cite(opened, qtbot, "Capacity building")
+    settle()
+    _type_answer(opened, qtbot, "We agree.")  # a draft
+    ctx = opened.ctx
+    before = opened.workspace.undo_action.text()
+    out = tmp_path / "sent.docx"
+    exporting.export(opened, ctx, ExportData(out, "grouped", None, False, False, final=True))
+    drain(qtbot)
+    assert any(m.startswith("Nothing would be sent") and "draft" in m for m in messages)
+    assert not any(m.startswith("CRASH") for m in messages)
+    assert not out.exists()
+    assert sending.list_sent(ctx.store) == []
+    assert opened.workspace.undo_action.text() == before
+
+
 def test_deadline_shows_time_left_and_warns_a_day_and_an_hour_before(
     opened: Any,  # noqa: F811
     qtbot: Any,
