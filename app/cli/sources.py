@@ -29,19 +29,7 @@ def _load_the_store() -> None:
     :mod:`app.core.quickimport` (:func:`_load_the_quick_path`).
     """
     from app.core.services import sources  # noqa: F401
-
-    _load_the_index()
-
-
-def _load_the_index() -> None:
-    """Import what prepares the sentence index (NumPy) while the worker reads.
-
-    Imported before the reader forked its worker, it was 45 ms before any
-    page was read; now the worker reads meanwhile, and the index's second
-    half is prepared by a process forked once it is needed, which has NumPy
-    (:meth:`app.importers.pdf.workers.PagePool.offload`).
-    """
-    import app.core.similar.prepare  # noqa: F401
+    from app.core.similar import prepare  # noqa: F401  (NumPy: see _load_the_quick_path)
 
 
 def _load_the_quick_path() -> None:
@@ -49,12 +37,12 @@ def _load_the_quick_path() -> None:
 
     The quick path's modules cost the command their import after the
     reading; during it, the worker reads pages meanwhile and both cores stay
-    busy.
+    busy. That includes NumPy (``build`` imports the index's ``prepare``):
+    imported before the reader forked its worker, it was 45 ms before any
+    page was read.
     """
     from app.core import quickimport  # noqa: F401
     from app.core.similar import build  # noqa: F401
-
-    _load_the_index()
 
 
 def _quick(args: argparse.Namespace) -> bool:

@@ -122,6 +122,23 @@ def _prepare_slice(text: str, start: int, runs: Sequence[Run]) -> Prepared:
     return prepare_part(text, [(a - start, b - start) for a, b in runs]).shifted(start)
 
 
+def _split(text: str, runs: Sequence[Run], share: float) -> int:
+    """Where the blocks ``runs`` are cut so that about ``share`` of ``text`` comes after;
+    0 when the version is not worth two processes (too short, one block, or the cut
+    would leave a side empty)."""
+    if len(text) < MIN_SPLIT or len(runs) < 2:
+        return 0
+    cut = int(len(text) * (1 - share))
+    split = next((k for k, (start, _end) in enumerate(runs) if start >= cut), len(runs))
+    return 0 if split == len(runs) else split
+
+
+def _joined(text: str, ours: Prepared, theirs: Prepared) -> Prepared:
+    """The two parts of a version, ours the first, as one."""
+    keys = np.vstack((ours.keys, theirs.keys))
+    return Prepared(ours.starts + theirs.starts, ours.ends + theirs.ends, keys, len(text))
+
+
 def prepare(text: str, paragraphs: Sequence[Run] = (), offload: Offload | None = None) -> Prepared:
     """The sentences of a version's ``text`` and their band keys, in reading order.
 
@@ -129,18 +146,14 @@ def prepare(text: str, paragraphs: Sequence[Run] = (), offload: Offload | None =
     prepared in another process while this one prepares the first.
     """
     runs = sentences.blocks(text, paragraphs)
-    if offload is None or len(text) < MIN_SPLIT or len(runs) < 2:
-        return prepare_part(text, runs)
-    half = len(text) // 2
-    split = next((k for k, (start, _end) in enumerate(runs) if start >= half), len(runs))
-    if split in (0, len(runs)):
+    split = _split(text, runs, 0.5) if offload is not None else 0
+    if offload is None or not split:
         return prepare_part(text, runs)
     at = runs[split][0]
     theirs, ours = offload(
         _prepare_slice, (text[at:], at, runs[split:]), lambda: prepare_part(text, runs[:split])
     )
-    keys = np.vstack((ours.keys, theirs.keys))
-    return Prepared(ours.starts + theirs.starts, ours.ends + theirs.ends, keys, len(text))
+    return _joined(text, ours, theirs)
 
 
 def prepare_later(text: str, paragraphs: Sequence[Run], beside: Beside) -> Callable[[], Prepared]:
@@ -152,19 +165,9 @@ def prepare_later(text: str, paragraphs: Sequence[Run], beside: Beside) -> Calla
     and preparing overlap instead of following each other.
     """
     runs = sentences.blocks(text, paragraphs)
-    if len(text) < MIN_SPLIT or len(runs) < 2:
-        return lambda: prepare_part(text, runs)
-    cut = int(len(text) * (1 - SHARE_BESIDE))
-    split = next((k for k, (start, _end) in enumerate(runs) if start >= cut), len(runs))
-    if split in (0, len(runs)):
+    split = _split(text, runs, SHARE_BESIDE)
+    if not split:
         return lambda: prepare_part(text, runs)
     at = runs[split][0]
     theirs_later = beside(_prepare_slice, (text[at:], at, runs[split:]))
-
-    def joined() -> Prepared:
-        ours = prepare_part(text, runs[:split])
-        theirs: Prepared = theirs_later()
-        keys = np.vstack((ours.keys, theirs.keys))
-        return Prepared(ours.starts + theirs.starts, ours.ends + theirs.ends, keys, len(text))
-
-    return joined
+    return lambda: _joined(text, prepare_part(text, runs[:split]), theirs_later())
