@@ -12,7 +12,9 @@ machine's load moves far less than wall time), medians of RUNS imports:
 - this process's share of the automatic import (itself and one worker on 2
   cores): what it reads, and the serial steps only it takes (the plan, the
   gathering of the worker's messages, the assembly with its own layout), which
-  are the critical path once the reading is balanced.
+  are the critical path once the reading is balanced; once with the worker
+  kept between imports, as the window keeps it, and once with a worker forked
+  for each import (whose memory both sides copy as they write to it).
 
 The phases are timed by wrapping the importer's functions, which costs a
 little: the totals are a few percent above ``bench.import_pdf``'s.
@@ -82,13 +84,15 @@ def _instrument() -> None:
             setattr(owner, attribute, _timed(label, func))
 
 
-def _table(title: str, data: bytes, workers_count: int | None, runs: int) -> None:
-    pdf.import_bytes(data, ImportOptions(), workers=workers_count)  # warm-up
+def _table(
+    title: str, data: bytes, workers_count: int | None, runs: int, options: ImportOptions
+) -> None:
+    pdf.import_bytes(data, options, workers=workers_count)  # warm-up
     samples: dict[str, list[float]] = {}
     for _ in range(runs):
         _spent.clear()
         start = time.process_time()
-        pdf.import_bytes(data, ImportOptions(), workers=workers_count)
+        pdf.import_bytes(data, options, workers=workers_count)
         _spent["total"] = time.process_time() - start
         for name, seconds in _spent.items():
             samples.setdefault(name, []).append(seconds * 1000)
@@ -106,8 +110,21 @@ def main() -> int:
     data = args.pdf.read_bytes() if args.pdf else build_document(300)
     print(f"load {os.getloadavg()[0]:.2f}; CPU ms of this process, medians of {args.runs}")
     _instrument()
-    _table("In this process alone (workers=0):", data, 0, args.runs)
-    _table("This process's share of the automatic import:", data, None, args.runs)
+    _table("In this process alone (workers=0):", data, 0, args.runs, ImportOptions())
+    _table(
+        "This process's share of the automatic import (workers kept, as in the window):",
+        data,
+        None,
+        args.runs,
+        ImportOptions(keep_readers=600.0),
+    )
+    _table(
+        "This process's share of the automatic import (workers started for it):",
+        data,
+        None,
+        args.runs,
+        ImportOptions(),
+    )
     print(f"load after: {os.getloadavg()[0]:.2f}")
     return 0
 

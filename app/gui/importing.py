@@ -30,6 +30,10 @@ from app.importers.reading import read_path
 
 logger = logging.getLogger(__name__)
 
+# Seconds a PDF's worker processes wait for the window's next import: one
+# imports after another then reuse them instead of starting processes.
+KEEP_READERS = 300.0
+
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("importing", text)
@@ -83,7 +87,9 @@ def import_files(
 
             try:
                 data = _read(path)
-                options = ImportOptions(progress=report, cancel=token, prepare=prepare_index)
+                options = ImportOptions(
+                    progress=report, cancel=token, prepare=prepare_index, keep_readers=KEEP_READERS
+                )
                 imported = import_file(data, path.name, options)
                 result.parsed.append(Parsed(path, data, imported, guess_label(imported, path.name)))
             except ImportCancelled:

@@ -23,6 +23,7 @@ from app.core.store import SUFFIX
 from app.gui.context import ProjectContext
 from app.gui.dialogs.placements import PlacementsDialog
 from app.gui.errors import show_message
+from app.gui.importing import KEEP_READERS
 from app.gui.shell import Shell, Workbench
 from app.gui.workers import Operation, Progress
 from app.gui.writer import ProjectOperation
@@ -101,7 +102,8 @@ class SourceActions(QObject):
 
         def work(_progress: Progress) -> ReanchorReport:
             data = read_path(path)
-            imported = import_file(data, path.name, ImportOptions(prepare=prepare_index))
+            options = ImportOptions(prepare=prepare_index, keep_readers=KEEP_READERS)
+            imported = import_file(data, path.name, options)
             return sources.add_version(store, source_id, imported, data, filename=path.name)
 
         ProjectOperation(self.window, self.ctx, work).success(self._reanchored).run_in_background()

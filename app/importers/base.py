@@ -57,6 +57,11 @@ class ImportOptions:
     # (text, paragraph spans, offload): a reader with a worker process calls it before
     # closing its pool, so that the worker, idle by then, does half of it.
     prepare: Callable[[str, list[tuple[int, int]], Any], Any] | None = None
+    # Seconds the PDF importer's worker processes wait for the next import once
+    # this one went well (app.importers.pdf.standing): a process that imports
+    # again and again (the window) then starts none. 0 (the command line's one
+    # import) keeps none, and ends any kept before.
+    keep_readers: float = 0.0
 
     def check_cancelled(self) -> None:
         """Stop with :class:`ImportCancelled` if asked to, without reporting progress."""

@@ -19,6 +19,7 @@ import pytest
 from app.core.errors import ImportCancelled
 from app.importers.base import CancelToken, ImportOptions
 from app.importers.pdf import import_bytes, streams
+from app.importers.pdf import serve as pdf_serve
 from app.importers.pdf import workers as pdf_workers
 from tests.helpers import ROOT
 from tests.importers.pdf_bomb import flate_bomb
@@ -146,7 +147,7 @@ def test_cancel_stops_pdfium_inside_one_long_page() -> None:
 def _limited_address_space(conn: object) -> None:
     import resource
 
-    pdf_workers._limit_memory()
+    pdf_serve.limit_memory()
     conn.send(resource.getrlimit(resource.RLIMIT_AS)[0])  # type: ignore[attr-defined]
 
 
@@ -163,4 +164,4 @@ def test_a_worker_may_grow_by_its_allowance_only() -> None:
     proc.join()
     with open("/proc/self/statm", encoding="ascii") as fh:
         size = int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-    assert abs(limit - (size + pdf_workers.MEMORY)) < 64 * 1024 * 1024
+    assert abs(limit - (size + pdf_serve.MEMORY)) < 64 * 1024 * 1024

@@ -122,7 +122,8 @@ def test_work_the_worker_lacks_the_module_of_goes_to_a_process_forked_now(
     def task(offload: Offload) -> Any:
         pool = offload.func.__self__  # type: ignore[attr-defined]
         workers.extend(proc.pid for proc in pool.procs)
-        pool._loaded = frozenset()  # as if os.getpid's module came after the fork
+        # As if os.getpid's module had come after the fork.
+        pool._loaded = [frozenset()] * len(pool.procs)
         return offload(os.getpid, (), os.getpid)
 
     theirs, ours = _offloaded(long_pdf, task)
@@ -134,7 +135,7 @@ def test_where_this_process_may_not_fork_both_run_here(
 ) -> None:
     def task(offload: Offload) -> Any:
         pool = offload.func.__self__  # type: ignore[attr-defined]
-        pool._loaded = frozenset()
+        pool._loaded = [frozenset()] * len(pool.procs)
         # A thread started since (the window's pool): forking now is unsafe.
         monkeypatch.setattr(pdf_workers, "start_method", lambda: "forkserver")
         return offload(os.getpid, (), os.getpid)

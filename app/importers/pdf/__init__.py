@@ -39,7 +39,7 @@ from app.core.errors import (
 )
 from app.core.i18n import N_, _
 from app.importers.base import ImportedText, ImportOptions
-from app.importers.pdf import streams
+from app.importers.pdf import standing, streams
 from app.importers.pdf import workers as pool
 from app.importers.pdf.chunk import DAMAGED, Chunk, Plan, plan_document
 from app.importers.pdf.flow import Assembler, Laid
@@ -81,6 +81,7 @@ def import_bytes(
     # Encrypted streams cannot be measured before pdfium decrypts them.
     heavy = streams.check_streams(data) > streams.HEAVY or b"/Encrypt" in data
     with PDFIUM_LOCK, pool.no_collector():
+        standing.keep_readers(options.keep_readers)
         doc, password = _open(data, options.password)
         try:
             return _import_open(doc, data, password, heavy, options, workers)
@@ -278,4 +279,4 @@ def _metadata(doc: Any) -> tuple[str | None, str | None, str | None]:
     return title, author, date
 
 
-__all__ = ["PDFIUM_LOCK", "import_bytes", "ocr_available", "run_ocr", "saslprep"]
+__all__ = ["PDFIUM_LOCK", "import_bytes", "ocr_available", "run_ocr", "saslprep", "standing"]

@@ -8,14 +8,16 @@ whole-document :class:`~app.importers.pdf.chunk.Plan` and sends back its
 pages laid out. Only edge lines, vocabulary and paragraphs cross the pipes,
 not the 15,000 lines of a 300-page document. The importing process reads
 pages itself meanwhile, from the front of the first range while a worker
-reads from its back (:class:`_Claims`: one worker fewer to start, and its
-pages cross no pipe), except for a document it must not read itself (one
-with heavy streams, or encrypted): then workers read every page.
+reads from its back (:class:`.serve.Claims`: one worker fewer to start, and
+its pages cross no pipe), except for a document it must not read itself
+(one with heavy streams, or encrypted): then workers read every page. A
+worker's side of the pipe is :mod:`.serve`; in a process that imports again
+and again, workers are kept for the next import (:mod:`.standing`).
 
 The parent waits on the pipes in slices of 0.1 s: progress is reported as
 pages are read, and a cancel, or a document taking longer than
 :data:`DEADLINE`, kills the workers at once however long pdfium's current
-call would have taken. A worker may grow by :data:`MEMORY` at most (on
+call would have taken. A worker may grow by :data:`.serve.MEMORY` at most (on
 Linux); beyond that pdfium fails, the worker dies and the file is refused.
 
 Start method: ``fork`` only from a process with a single thread and no Qt
@@ -42,15 +44,14 @@ from collections.abc import Callable, Iterator
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
-from app.core.beside import can_fork, interrupts_held, start_helping
+from app.core.beside import can_fork, interrupts_held
 from app.core.errors import ImportFailedError
 from app.core.i18n import N_, _
 from app.importers.base import ImportOptions
+from app.importers.pdf import standing
 from app.importers.pdf.chunk import Chunk, Plan, Summary
 from app.importers.pdf.flow import Laid
-
-if sys.platform != "win32":
-    import resource
+from app.importers.pdf.serve import TICK, Claims, run_task, serve
 
 logger = logging.getLogger(__name__)
 
@@ -58,8 +59,7 @@ MIN_PAGES = 40  # fewer pages are read in-process: a pool would cost more than i
 PAGES_PER_WORKER = 20  # no process reads fewer pages than this
 MAX_WORKERS = 8
 DEADLINE = 30.0  # seconds for the whole document before it is refused
-MEMORY = 768 * 1024 * 1024  # bytes a worker may add to what it had when it started
-_TICK = 4  # pages between two progress messages of a worker
+KEEP_BYTES = 32 * 1024 * 1024  # larger documents get fresh forked workers, not kept ones
 
 TOO_SLOW = N_(
     "This PDF takes too long to read (more than {0:.0f} seconds); it may be built to "
@@ -140,125 +140,12 @@ def no_collector() -> Iterator[None]:
             gc.enable()
 
 
-def _limit_memory() -> None:
-    """Let this process grow by :data:`MEMORY` at most: pdfium then fails, and we say so.
-
-    Done first thing in a worker, while the importing process reads on: the
-    ``resource`` module is imported with this one (a millisecond in a fresh
-    fork), and the size read raw (a text file's machinery took another).
-    """
-    if sys.platform == "win32":
-        return  # the stream check (streams.py) is the only bound
-    try:
-        fd = os.open("/proc/self/statm", os.O_RDONLY)
-        try:
-            size = int(os.read(fd, 128).split()[0]) * os.sysconf("SC_PAGE_SIZE")
-        finally:
-            os.close(fd)
-        _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-        limit = size + MEMORY
-        if hard == resource.RLIM_INFINITY or limit < hard:
-            resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
-    except (OSError, ValueError):
-        pass  # not Linux (no /proc): the stream check is the only bound
-
-
-class _Claims:
-    """Pages of a range handed out one at a time to its front and back readers.
-
-    Two processes share a range: one reads forwards from its start, the
-    other backwards from its end, and they stop where they meet. However
-    late a worker starts or however the machine's load falls on each, both
-    finish reading at about the same time (a fixed split left the faster
-    one waiting). The range's next page at each end lives in shared memory
-    (``cells``, two per range) under one lock; a page costs a millisecond
-    of pdfium, the lock a microsecond.
-    """
-
-    def __init__(self, cells: Any, lock: Any, segment: int, back: bool) -> None:
-        self.cells = cells
-        self.lock = lock
-        self.lo = 2 * segment
-        self.back = back
-
-    def __iter__(self) -> Iterator[int]:
-        cells, lo, hi = self.cells, self.lo, self.lo + 1
-        while True:
-            with self.lock:
-                first, end = cells[lo], cells[hi]
-                if end <= first:
-                    return
-                if self.back:
-                    cells[hi] = end - 1
-                else:
-                    cells[lo] = first + 1
-            yield end - 1 if self.back else first
-
-
-def _serve(
-    conn: Connection,
-    data: bytes,
-    password: Any,
-    claims: _Claims,
-    parents_ends: tuple[Connection, ...] = (),
-) -> None:
-    """A worker: read the pages it claims, summarise, lay out, then exit."""
-    import pypdfium2 as pdfium
-
-    start_helping(*parents_ends)
-    _limit_memory()
-    gc.disable()  # as in the importing process (no_collector); this one exits afterwards
-    try:
-        doc = pdfium.PdfDocument(data, password=password)
-        try:
-            ticks = [0]
-
-            def done(index: int) -> None:
-                ticks[0] += 1
-                if ticks[0] == _TICK:
-                    conn.send(("progress", ticks[0]))
-                    ticks[0] = 0
-
-            chunk = Chunk.read(doc.raw, claims, done)
-            conn.send(("progress", ticks[0]))
-            conn.send(("summary", chunk.summary()))
-            furniture, words, body_size = conn.recv()
-            conn.send(("laid", chunk.layout(furniture, words, body_size)))
-        finally:
-            doc.close()
-        while (task := conn.recv()) is not None:  # work of the parent's, now that this one is idle
-            fn, args = task
-            conn.send(("done", fn(*args)))
-    except Exception as exc:  # reported to the parent, which raises a typed error
-        conn.send(("error", f"{type(exc).__name__}: {exc}"))
-    finally:
-        conn.close()
-
-
-def _run_task(
-    conn: Connection,
-    fn: Callable[..., Any],
-    args: tuple[Any, ...],
-    parents_ends: tuple[Connection, ...],
-) -> None:
-    """A process forked for one task of the importing process's (:meth:`PagePool.offload`)."""
-    start_helping(*parents_ends)
-    _limit_memory()
-    gc.disable()  # it exits afterwards
-    try:
-        conn.send(("done", fn(*args)))
-    except Exception as exc:  # reported to the parent, which raises a typed error
-        conn.send(("error", f"{type(exc).__name__}: {exc}"))
-    finally:
-        conn.close()
-
-
 class PagePool:
     """``readers`` processes reading one document; use as a context manager.
 
     The pages are cut into one range per pair of readers (a lone last
     reader has a range of its own), and the two of a pair meet where their
-    speeds put them (:class:`_Claims`). With ``local`` (this process's own
+    speeds put them (:class:`~app.importers.pdf.serve.Claims`). With ``local`` (this process's own
     raw document) this process is the front reader of the first range and
     workers are the others; without, every reader is a worker. Each
     reader's pages are one run, so the summaries and the laid-out pages
@@ -267,34 +154,54 @@ class PagePool:
 
     def __init__(self, data: bytes, password: Any, total: int, readers: int, local: Any) -> None:
         ctx = _context()
-        # What a forked worker has loaded already: work it is given must need nothing more.
+        self._ctx = ctx
         self._forked = ctx.get_start_method() == "fork"
-        self._loaded = frozenset(sys.modules) if self._forked else frozenset()
         self.total = total
         self.local = local
         parts = segments(total, readers)
-        self.cells = ctx.RawArray("q", [x for part in parts for x in part])
-        self.lock = ctx.Lock()
+        # Kept readers (standing.py) are used, and these kept in turn, only for
+        # documents whose bytes cost little to send through a pipe: a fork
+        # shares them for free.
+        self.cells, self.lock, self._shared = standing.claims_family(ctx)
+        self._keep = self._shared and len(data) <= KEEP_BYTES
+        for i, bound in enumerate(x for part in parts for x in part):
+            self.cells[i] = bound
         roles = [(k, back) for k in range(len(parts)) for back in (False, True)][:readers]
-        self.own = _Claims(self.cells, self.lock, 0, False) if local is not None else None
+        self.own = Claims(self.cells, self.lock, 0, False) if local is not None else None
         self.conns: list[Connection] = []
         self.procs: list[Any] = []
+        # Per worker, the modules it has: work it is given must need nothing more.
+        self._loaded: list[frozenset[str]] = []
         self.deadline = time.monotonic() + DEADLINE
         self.done = 0  # pages read, by any process
         self._reported = 0
         self._got: dict[str, dict[int, Any]] = {}
         self._chunk: Chunk | None = None
         self._spans: list[tuple[int, int]] = []  # per worker, the pages it read
+        self._over = False  # every worker was told its import is over
+        self._readers = 0  # the first workers read pages; the others were forked for a task
+        jobs = [
+            (data, password, segment, back)
+            for segment, back in (roles[1:] if local is not None else roles)
+        ]
+        kept = standing.take(ctx.get_start_method(), len(jobs)) if self._keep else []
         # Forked children would otherwise copy every page the collector touches.
         gc.freeze()
         try:
-            for segment, back in roles[1:] if local is not None else roles:
-                self._start(ctx, data, password, _Claims(self.cells, self.lock, segment, back))
+            for job in jobs:
+                reader = kept.pop() if kept else None
+                if reader is not None and standing.await_taken(reader, job):
+                    self._enlist(reader)
+                else:
+                    self._start(ctx, job)
         except BaseException:  # a Ctrl+C or a failed start: no worker outlives this
+            standing.end(kept)
             self.close()
             raise
         finally:
             gc.unfreeze()
+        standing.give_back(kept)  # kept readers this document needed none of
+        self._readers = len(self.procs)
         logger.info(
             "%d workers (%s) for %d pages%s",
             len(self.procs),
@@ -303,15 +210,26 @@ class PagePool:
             ", and this process" if local is not None else "",
         )
 
-    def _start(self, ctx: Any, data: bytes, password: Any, claims: _Claims) -> None:
+    def _enlist(self, reader: standing.Standing) -> None:
+        self.conns.append(reader.conn)
+        self.procs.append(reader.proc)
+        self._loaded.append(reader.loaded)
+
+    def _start(self, ctx: Any, job: tuple[Any, ...]) -> None:
         ours, theirs = ctx.Pipe(duplex=True)
         # A forked worker closes what it inherits of this process's ends (start_helping).
-        ends = (*self.conns, ours) if self._forked else ()
-        proc = ctx.Process(target=_serve, args=(theirs, data, password, claims, ends), daemon=True)
+        ends = (*standing.parents_ends(), *self.conns, ours) if self._forked else ()
+        idle = standing.keeping() if self._keep else 0.0
+        proc = ctx.Process(
+            target=serve,
+            args=(theirs, job, self.cells, self.lock, ends, idle),
+            daemon=True,
+        )
         with interrupts_held():  # recorded before a Ctrl+C can stop this process
             proc.start()
             self.conns.append(ours)
             self.procs.append(proc)
+            self._loaded.append(frozenset(sys.modules) if self._forked else frozenset())
         theirs.close()
 
     def __enter__(self) -> PagePool:
@@ -331,8 +249,32 @@ class PagePool:
         finally:
             self.deadline += time.monotonic() - began
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, kind: object, *exc: object) -> None:
+        if kind is None and self._keep and self.conns:
+            self._keep_readers()
         self.close()
+
+    def _keep_readers(self) -> None:
+        """Give this import's readers to the next one: each is told this import is over.
+
+        Only the readers: a process forked for one task (:meth:`_fork_task`) ends after it.
+        """
+        method = self._ctx.get_start_method()
+        readers: list[standing.Standing] = []
+        for k in range(self._readers):
+            conn, proc = self.conns[k], self.procs[k]
+            if not proc.is_alive():
+                continue
+            try:
+                if not self._over:
+                    conn.send(None)
+            except OSError:
+                continue
+            readers.append(standing.Standing(proc, conn, method, self._loaded[k]))
+        kept = {id(reader.proc) for reader in readers}
+        self.conns = [c for c, p in zip(self.conns, self.procs, strict=True) if id(p) not in kept]
+        self.procs = [p for p in self.procs if id(p) not in kept]
+        standing.give_back(readers)
 
     def close(self) -> None:
         for proc in self.procs:
@@ -343,6 +285,10 @@ class PagePool:
         for conn in self.conns:
             conn.close()
         self.procs.clear()
+        self.conns.clear()
+        if self._shared:
+            standing.release_family(self._ctx)
+            self._shared = False
 
     def offload(
         self,
@@ -364,7 +310,7 @@ class PagePool:
         or a cancel stops it, as while reading.
         """
         k = len(self.conns) - 1
-        idle = k >= 0 and fn.__module__ in self._loaded and self.procs[k].is_alive()
+        idle = k >= 0 and fn.__module__ in self._loaded[k] and self.procs[k].is_alive()
         if idle:
             try:
                 self.conns[k].send((fn, args))
@@ -383,14 +329,15 @@ class PagePool:
         """Fork a process to run ``fn(*args)`` and send the result; its index among the workers."""
         ctx = multiprocessing.get_context("fork")
         ours, theirs = ctx.Pipe(duplex=True)
-        ends = (*self.conns, ours)
+        ends = (*standing.parents_ends(), *self.conns, ours)
         gc.freeze()
         try:
-            proc = ctx.Process(target=_run_task, args=(theirs, fn, args, ends), daemon=True)
+            proc = ctx.Process(target=run_task, args=(theirs, fn, args, ends), daemon=True)
             with interrupts_held():  # recorded before a Ctrl+C can stop this process
                 proc.start()
                 self.conns.append(ours)
                 self.procs.append(proc)
+                self._loaded.append(frozenset())  # ends after its task: nothing more for it
         finally:
             gc.unfreeze()
         theirs.close()
@@ -446,7 +393,7 @@ class PagePool:
 
             def page_done(_index: int) -> None:
                 self.done += 1
-                if self.done % _TICK == 0:  # a look at the pipes costs a poll
+                if self.done % TICK == 0:  # a look at the pipes costs a poll
                     self._pump(options, 0.0)
 
             self._chunk = Chunk.read(self.local, self.own, page_done)
@@ -474,9 +421,14 @@ class PagePool:
             start, stop = self._chunk.start, self._chunk.start + len(self._chunk.pages)
             yield from self._chunk.layout(plan.furniture[start:stop], plan.words, plan.body_size)
         results = self._gather("laid", options)
-        if options.prepare is None:
-            for proc in self.procs:
-                proc.kill()
+        if options.prepare is None:  # no task will come: kept, or ended while the text is joined
+            if self._keep:
+                for conn in self.conns:
+                    conn.send(None)
+                self._over = True
+            else:
+                for proc in self.procs:
+                    proc.kill()
         parts = sorted(zip(self._spans, results, strict=True), key=lambda part: part[0][0])
         for _span, laid in parts:
             yield from laid

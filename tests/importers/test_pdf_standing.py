@@ -1,0 +1,163 @@
+"""PDF readers kept between imports (the window's): reused, replaced, ended, never a stray.
+
+An import with ``keep_readers`` leaves its worker waiting for the next one;
+that import hands it a job, and reads the same text as without workers. A
+kept reader that died, does not answer or outlived its idle time is
+replaced; a failed or cancelled import keeps none; an import that keeps
+none ends those kept; and a kept reader leaves when the importing process
+dies.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from app.core.errors import ImportCancelled
+from app.importers.base import CancelToken, ImportedText, ImportOptions
+from app.importers.pdf import import_bytes, standing
+from app.importers.pdf import workers as pdf_workers
+from tests.pdf_factory import build_document
+
+ROOT = Path(__file__).resolve().parents[2]
+KEEP = ImportOptions(keep_readers=60.0)
+
+
+@pytest.fixture(scope="module")
+def long_pdf() -> bytes:
+    return build_document(45)
+
+
+@pytest.fixture(scope="module")
+def alone(long_pdf: bytes) -> ImportedText:
+    return import_bytes(long_pdf, ImportOptions(), workers=0)
+
+
+@pytest.fixture(params=["fork", "forkserver"])
+def method(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    if request.param not in multiprocessing.get_all_start_methods():
+        pytest.skip(f"{request.param} does not exist here")
+    monkeypatch.setattr(pdf_workers, "start_method", lambda: request.param)
+    yield request.param
+    standing.keep_readers(0)  # no reader outlives its test
+
+
+def _gone(pid: int) -> bool:
+    """Whether ``pid`` has ended (a zombie nobody reaped counts as ended)."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] == "Z"
+    except FileNotFoundError:
+        return True
+
+
+def test_the_next_import_reuses_the_kept_reader(
+    long_pdf: bytes, alone: ImportedText, method: str
+) -> None:
+    assert import_bytes(long_pdf, KEEP, workers=1) == alone
+    kept = standing.pids()
+    assert len(kept) == 1
+    assert import_bytes(long_pdf, KEEP, workers=1) == alone
+    assert standing.pids() == kept  # the same process read both
+    # An import with more workers takes the kept one and starts the rest.
+    assert import_bytes(long_pdf, KEEP, workers=3) == alone
+    assert len(standing.pids()) == 3 and kept[0] in standing.pids()
+    # One that keeps none ends them.
+    reader = standing._kept[0].proc
+    assert import_bytes(long_pdf, ImportOptions(), workers=1) == alone
+    assert standing.pids() == [] and not reader.is_alive()
+
+
+def test_a_kept_reader_that_died_is_replaced(
+    long_pdf: bytes, alone: ImportedText, method: str
+) -> None:
+    import_bytes(long_pdf, KEEP, workers=1)
+    [dead] = standing.pids()
+    os.kill(dead, signal.SIGKILL)
+    time.sleep(0.1)
+    assert import_bytes(long_pdf, KEEP, workers=1) == alone
+    assert len(standing.pids()) == 1 and dead not in standing.pids()
+
+
+def test_a_kept_reader_that_does_not_answer_is_replaced(
+    long_pdf: bytes, alone: ImportedText, method: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(standing, "TAKE_WAIT", 0.3)
+    import_bytes(long_pdf, KEEP, workers=1)
+    [stuck] = standing.pids()
+    os.kill(stuck, signal.SIGSTOP)  # alive, but it will never take the job
+    assert import_bytes(long_pdf, KEEP, workers=1) == alone
+    assert len(standing.pids()) == 1 and stuck not in standing.pids()
+    assert _gone(stuck)
+
+
+def test_a_kept_reader_leaves_after_its_idle_time(
+    long_pdf: bytes, alone: ImportedText, method: str
+) -> None:
+    import_bytes(long_pdf, ImportOptions(keep_readers=0.2), workers=1)
+    [reader] = standing._kept
+    reader.proc.join(10)
+    assert reader.proc.exitcode == 0  # it left by itself
+    assert import_bytes(long_pdf, KEEP, workers=1) == alone
+    assert standing.pids() not in ([], [reader.proc.pid])
+
+
+def test_a_cancelled_import_keeps_no_reader(long_pdf: bytes, method: str) -> None:
+    import_bytes(long_pdf, KEEP, workers=1)
+    [kept] = standing._kept
+    token = CancelToken()
+
+    def progress(done: int, total: int) -> None:
+        if done >= 4:
+            token.cancel()
+
+    with pytest.raises(ImportCancelled):
+        import_bytes(long_pdf, ImportOptions(progress=progress, cancel=token, keep_readers=60))
+    assert standing.pids() == [] and not kept.proc.is_alive()
+    assert not multiprocessing.active_children()
+
+
+def test_a_large_document_gets_fresh_readers_and_keeps_none(
+    long_pdf: bytes, alone: ImportedText, method: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pdf_workers, "KEEP_BYTES", len(long_pdf) - 1)
+    assert import_bytes(long_pdf, KEEP, workers=1) == alone
+    assert standing.pids() == [] and not multiprocessing.active_children()
+
+
+def test_kept_readers_end_with_the_importing_process(tmp_path: Path) -> None:
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("no fork here")
+    script = textwrap.dedent(
+        """
+        import os, sys
+        from app.importers.base import ImportOptions
+        from app.importers.pdf import import_bytes, standing
+        from tests.pdf_factory import build_document
+
+        data = build_document(45)
+        keep = ImportOptions(keep_readers=60)
+        import_bytes(data, keep, workers=1)
+        import_bytes(data, keep, workers=2)  # the kept one, and one forked after it
+        print(*standing.pids(), flush=True)
+        os._exit(0)  # no exit handler: as if the window crashed
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+    readers = [int(pid) for pid in done.stdout.split()]
+    assert len(readers) == 2, done.stderr
+    deadline = time.monotonic() + 20
+    while not all(_gone(pid) for pid in readers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert all(_gone(pid) for pid in readers)
