@@ -25,6 +25,7 @@ import pytest
 from app.core.errors import ImportCancelled
 from app.importers.base import CancelToken, ImportedText, ImportOptions
 from app.importers.pdf import import_bytes, standing
+from app.importers.pdf import serve as pdf_serve
 from app.importers.pdf import workers as pdf_workers
 from tests.pdf_factory import build_document
 
@@ -161,3 +162,23 @@ def test_kept_readers_end_with_the_importing_process(tmp_path: Path) -> None:
     while not all(_gone(pid) for pid in readers) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert all(_gone(pid) for pid in readers)
+
+
+def test_a_kept_reader_that_grew_leaves_and_is_replaced(
+    long_pdf: bytes, alone: ImportedText, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whatever a document left behind in pdfium goes with its process."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("no fork here")
+    monkeypatch.setattr(pdf_workers, "start_method", lambda: "fork")
+    monkeypatch.setattr(pdf_serve, "GROWTH", -1)  # inherited by the forked reader
+    try:
+        assert import_bytes(long_pdf, KEEP, workers=1) == alone
+        [reader] = standing._kept
+        reader.proc.join(10)
+        assert reader.proc.exitcode == 0
+        monkeypatch.setattr(pdf_serve, "GROWTH", 1 << 40)
+        assert import_bytes(long_pdf, KEEP, workers=1) == alone
+        assert len(standing.pids()) == 1 and reader.proc.pid not in standing.pids()
+    finally:
+        standing.keep_readers(0)

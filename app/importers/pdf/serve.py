@@ -27,29 +27,44 @@ logger = logging.getLogger(__name__)
 
 MEMORY = 768 * 1024 * 1024  # bytes a worker may add to what it had when its job started
 TICK = 4  # pages between two progress messages of a worker
+# Bytes a kept worker may have grown by since it started before it leaves
+# instead of waiting for the next import (each import may add MEMORY).
+GROWTH = 256 * 1024 * 1024
+
+
+def _size() -> int | None:
+    """This process's address space in bytes, read raw (a text file's machinery took a
+    millisecond in a fresh fork); None where there is no /proc."""
+    if sys.platform == "win32":
+        return None
+    try:
+        fd = os.open("/proc/self/statm", os.O_RDONLY)
+        try:
+            return int(os.read(fd, 128).split()[0]) * os.sysconf("SC_PAGE_SIZE")
+        finally:
+            os.close(fd)
+    except (OSError, ValueError):
+        return None
 
 
 def limit_memory() -> None:
     """Let this process grow by :data:`MEMORY` at most: pdfium then fails, and we say so.
 
-    Done first thing in a worker, while the importing process reads on: the
-    ``resource`` module is imported with this one (a millisecond in a fresh
-    fork), and the size read raw (a text file's machinery took another).
+    Done first thing in a worker's job, while the importing process reads on
+    (the ``resource`` module is imported with this one: a millisecond in a
+    fresh fork). Where there is no /proc the stream check (streams.py) is the
+    only bound.
     """
-    if sys.platform == "win32":
-        return  # the stream check (streams.py) is the only bound
+    size = _size()
+    if size is None:
+        return
     try:
-        fd = os.open("/proc/self/statm", os.O_RDONLY)
-        try:
-            size = int(os.read(fd, 128).split()[0]) * os.sysconf("SC_PAGE_SIZE")
-        finally:
-            os.close(fd)
         _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
         limit = size + MEMORY
         if hard == resource.RLIM_INFINITY or limit < hard:
             resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
     except (OSError, ValueError):
-        pass  # not Linux (no /proc): the stream check is the only bound
+        pass
 
 
 class Claims:
@@ -102,6 +117,7 @@ def serve(
     # As in the importing process (no_collector): an import's objects live until
     # its end. A kept worker collects between imports, while it waits.
     gc.disable()
+    started = _size()
     try:
         current: tuple[Any, ...] | None = job
         del job  # a kept worker holds no document's bytes while it waits
@@ -109,8 +125,13 @@ def serve(
             limit_memory()
             read_job(conn, current, cells, lock)
             current = None
-            if idle > 0:
-                gc.collect()
+            if idle <= 0:
+                break
+            gc.collect()
+            now = _size()
+            if started is not None and now is not None and now - started > GROWTH:
+                logger.info("a kept PDF worker grew by %d MB: it leaves", (now - started) >> 20)
+                break  # what a document left behind in pdfium goes with the process
             current = standing.next_job(conn, idle)
     except Exception as exc:  # reported to the parent, which raises a typed error
         conn.send(("error", f"{type(exc).__name__}: {exc}"))
