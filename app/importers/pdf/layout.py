@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import chain
+from typing import Any
 
 from app.importers.pdf.lines import Line
 
@@ -59,8 +60,10 @@ def reading_order(lines: list[Line]) -> list[Block]:
 def _margins(lines: list[Line]) -> tuple[float, float]:
     """Where most lines start and end; a stray wide line (a barcode, a wide
     table row) must not make every full line look short."""
-    starts = sorted(ln.x0 for ln in lines)
-    ends = sorted(ln.x1 for ln in lines)
+    starts = [ln.x0 for ln in lines]
+    starts.sort()
+    ends = [ln.x1 for ln in lines]
+    ends.sort()
     return starts[(len(starts) - 1) // 10], ends[(len(ends) - 1) * 8 // 10]
 
 
@@ -68,14 +71,20 @@ def _order(
     lines: list[Line], size: float, out: list[Block], depth: int, edges: tuple[float, float]
 ) -> None:
     if len(lines) > 1 and depth < 40:
-        columns = _columns(lines, size)
+        gutter = not _no_gutter(lines, size)
+        columns = _columns(lines, size) if gutter else None
         if columns:
             for column in columns:
                 _order(column, size, out, depth + 1, _margins(column))
             return
         bands = _bands(lines, size)
         if len(bands) > 1:
-            for band, splittable in _merge_bands(bands, size):
+            # Bands are subsets of the lines: where these have no room for a
+            # gutter, neither has any band (most pages, one column), and
+            # asking each band again would cost a pass over every line.
+            for band, splittable in (
+                _merge_bands(bands, size) if gutter else [(band, False) for band in bands]
+            ):
                 if splittable:
                     _order(band, size, out, depth + 1, edges)
                 else:
@@ -84,18 +93,39 @@ def _order(
     _leaf(lines, size, out, edges)
 
 
+def _sorted_by(lines: list[Line], keys: list[Any]) -> list[Line]:
+    """``lines`` in the (stable) order of their ``keys``.
+
+    As ``sorted(lines, key=...)`` gives, without a Python key function called
+    per line: the keys are made in one comprehension, and lines already in
+    order (the common case) are kept as they are.
+    """
+    if keys == sorted(keys):
+        return lines
+    return [lines[i] for i in sorted(range(len(lines)), key=keys.__getitem__)]
+
+
 def _leaf(lines: list[Line], size: float, out: list[Block], edges: tuple[float, float]) -> None:
     if len(lines) > 1:
         step = 0.5 * size
-        lines = sorted(lines, key=lambda ln: (-round((ln.top + ln.bottom) / 2 / step), ln.x0))
+        lines = _sorted_by(
+            lines, [(-round((ln.top + ln.bottom) / 2 / step), ln.x0) for ln in lines]
+        )
     out.append(Block(lines, edges[0], edges[1]))
+
+
+def _no_gutter(lines: list[Line], size: float) -> bool:
+    """Whether no gutter can run between the lines, which holds for any subset of them too.
+
+    A gutter needs a line starting right of every line before it has ended:
+    when the rightmost start is left of the leftmost end, there is none.
+    """
+    return max([ln.x0 for ln in lines]) <= min([ln.x1 for ln in lines]) + 0.5 * size
 
 
 def _columns(lines: list[Line], size: float) -> list[list[Line]] | None:
     """Split at vertical gutters no line crosses; columns narrower than 15 % are not columns."""
-    # A gutter needs a line starting right of every line before it has ended:
-    # when the rightmost start is left of the leftmost end, there is none.
-    if max([ln.x0 for ln in lines]) <= min([ln.x1 for ln in lines]) + 0.5 * size:
+    if _no_gutter(lines, size):
         return None
     spans = sorted((ln.x0, ln.x1) for ln in lines)
     left, right = spans[0][0], max(x1 for _, x1 in spans)
@@ -123,7 +153,7 @@ def _columns(lines: list[Line], size: float) -> list[list[Line]] | None:
 
 def _bands(lines: list[Line], size: float) -> list[list[Line]]:
     """Split at horizontal gaps taller than a line spacing's slack."""
-    ordered = sorted(lines, key=lambda ln: -ln.top)
+    ordered = _sorted_by(lines, [-ln.top for ln in lines])
     bands: list[list[Line]] = [[ordered[0]]]
     floor = ordered[0].bottom
     slack = 0.4 * size
@@ -324,6 +354,11 @@ def split_footnotes(blocks: list[Block], body_size: float) -> tuple[list[Block],
     the body.
     """
     small_limit = 0.9 * body_size
+    small = [
+        (k, ln) for k, block in enumerate(blocks) for ln in block.lines if ln.size < small_limit
+    ]
+    if not small:
+        return blocks, []
     # (top, x0, x1) of the body-size lines a footnote cannot stand above.
     body = [
         (b.top, b.x0, b.x1)
@@ -332,40 +367,43 @@ def split_footnotes(blocks: list[Block], body_size: float) -> tuple[list[Block],
         if b.size >= small_limit and len(b.text) > 3
     ]
     is_note: set[int] = set()
-    for block in blocks:
-        for ln in block.lines:
-            if ln.size >= small_limit:
-                continue
-            bottom, x0, x1 = ln.bottom, ln.x0, ln.x1
-            if not any(top < bottom and left < x1 and right > x0 for top, left, right in body):
-                is_note.add(id(ln))
+    with_notes: set[int] = set()  # the blocks holding note lines
+    for k, ln in small:
+        bottom, x0, x1 = ln.bottom, ln.x0, ln.x1
+        if not any(top < bottom and left < x1 and right > x0 for top, left, right in body):
+            is_note.add(id(ln))
+            with_notes.add(k)
     if not is_note:
         return blocks, []
     notes: list[list[Line]] = []
     kept: list[Block] = []
-    # Markers raised in the body: a first note whose own marker is not raised
-    # must be referenced there, or it is the tail of a list set small.
-    referenced = {
-        ln.text[a:b]
-        for blk in blocks
-        for ln in blk.lines
-        if id(ln) not in is_note
-        for a, b in ln.sups
-    }
+    referenced: set[str] | None = None
     expected: int | None = None
-    for block in blocks:
+    for k, block in enumerate(blocks):
+        if k not in with_notes:
+            # As it was: each block stays one object, which paragraphs compares by identity.
+            kept.append(block)
+            continue
         rest = []
         for ln in block.lines:
             if id(ln) not in is_note:
                 rest.append(ln)
                 continue
             match = _NOTE_START.match(ln.text)
-            starts = match is not None and (
-                bool(ln.sups and ln.sups[0][0] == 0)
-                or (expected is None and match.group(1) in referenced)
-                or (expected is not None and match.group(1) == str(expected))
-                or (bool(notes) and not match.group(1).isdigit())
-            )
+            starts = False
+            if match is not None:
+                if ln.sups and ln.sups[0][0] == 0:
+                    starts = True
+                elif expected is None:
+                    if referenced is None:
+                        referenced = _referenced(blocks, is_note)
+                    starts = match.group(1) in referenced or (
+                        bool(notes) and not match.group(1).isdigit()
+                    )
+                else:
+                    starts = match.group(1) == str(expected) or (
+                        bool(notes) and not match.group(1).isdigit()
+                    )
             if match is not None and starts:
                 notes.append([ln])
                 expected = int(match.group(1)) + 1 if match.group(1).isdigit() else None
@@ -376,6 +414,22 @@ def split_footnotes(blocks: list[Block], body_size: float) -> tuple[list[Block],
         if rest:
             kept.append(Block(rest, block.left, block.right))
     return kept, notes
+
+
+def _referenced(blocks: list[Block], is_note: set[int]) -> set[str]:
+    """Markers raised in the body (outside the note lines ``is_note``, by id).
+
+    A first note whose own marker is not raised must be referenced there, or
+    it is the tail of a list set small. Gathered only when such a note
+    comes: it reads every line of the page.
+    """
+    return {
+        ln.text[a:b]
+        for blk in blocks
+        for ln in blk.lines
+        if id(ln) not in is_note
+        for a, b in ln.sups
+    }
 
 
 def note_marker(first: Line) -> tuple[str, str]:
