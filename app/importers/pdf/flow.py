@@ -64,36 +64,46 @@ def _new_paragraph(
     floor: float,
     pitch: float,
 ) -> bool:
-    size = max(prev.size, cur.size)
-    if abs(prev.size - cur.size) > 0.15 * size or prev.bold != cur.bold:
+    """Whether ``cur`` starts a paragraph after ``prev``, the last line of ``para``.
+
+    Asked of every line but a page's first: the attributes read more than
+    once are read once into local names.
+    """
+    prev_size, cur_size = prev.size, cur.size
+    size = cur_size if cur_size > prev_size else prev_size  # max(), without the call
+    if abs(prev_size - cur_size) > 0.15 * size or prev.bold != cur.bold:
         return True
-    below = cur.top <= prev.bottom + 0.3 * size
-    if below and prev.bottom - cur.bottom > (pitch + 0.4) * size:
-        return True
-    if not below and prev.bottom > floor + 1.5 * size:
+    prev_bottom = prev.bottom
+    below = cur.top <= prev_bottom + 0.3 * size
+    if below:
+        if prev_bottom - cur.bottom > (pitch + 0.4) * size:
+            return True
+    elif prev_bottom > floor + 1.5 * size:
         return True  # the previous column stopped short of the bottom: its paragraph ended
-    if starts_item(cur.text) and (
-        prev.text[-1:] in ".:;"
-        or cur.text[0] in ITEM_BULLETS
+    text, prev_text = cur.text, prev.text
+    if starts_item(text) and (
+        prev_text[-1:] in ".:;"
+        or text[0] in ITEM_BULLETS
         or (starts_item(para.text) and abs(cur.x0 - para.x0) < 0.5 * size)
     ):
         return True  # the next item of a list
-    rtl = not prev.text.isascii() and RTL.search(prev.text) is not None
+    rtl = not prev_text.isascii() and RTL.search(prev_text) is not None
     if (prev_block is cur_block or below) and not rtl:
-        if para.cont_x0 is None:
+        cont_x0 = para.cont_x0
+        if cont_x0 is None:
             # second line: a first-line indent or a hanging list label is normal
             if cur.x0 > prev.x0 + 0.8 * size and not starts_item(para.text):
                 return True
-        elif abs(cur.x0 - para.cont_x0) > 0.8 * size:
+        elif abs(cur.x0 - cont_x0) > 0.8 * size:
             return True
     if prev.hyphen:
         return False
     # Right-to-left lines are flush right and stop short on the left.
     room = prev.x0 - prev_block.left if rtl else prev_block.right - prev.x1
-    if room <= 1.5 * cur.size and cur.size >= 0:
+    if room <= 1.5 * cur_size and cur_size >= 0:
         return False  # no first word fits, whatever its length: no need to split the line
-    words = cur.text.split(maxsplit=1)
-    return bool(words) and room > (len(words[0]) * 0.5 + 1.0) * cur.size
+    words = text.split(maxsplit=1)
+    return bool(words) and room > (len(words[0]) * 0.5 + 1.0) * cur_size
 
 
 def paragraphs(blocks: list[Block], words: set[str]) -> list[Para]:
@@ -116,7 +126,13 @@ def paragraphs(blocks: list[Block], words: set[str]) -> list[Para]:
                 out.append(Para(line.text, line.size, line.bold, 1, line.x0, None, refs))
             else:
                 para = out[-1]
-                joined = join_lines(para.text, line.text, prev.hyphen, words)
+                text = para.text
+                # join_lines' common case (a space between), decided here as it
+                # would decide it: this runs for most lines of a document.
+                if prev.hyphen or not text or text[-1] in "-/\u2014":
+                    joined = join_lines(text, line.text, prev.hyphen, words)
+                else:
+                    joined = text + " " + line.text
                 if line.sups:
                     para.refs.extend(_refs(line, len(joined) - len(line.text)))
                 para.text = joined
