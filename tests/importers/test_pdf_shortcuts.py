@@ -12,6 +12,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
+from app.importers import reflow
 from app.importers.pdf import layout, lines
 from app.importers.pdf.layout import Block, split_footnotes
 from app.importers.pdf.lines import Line
@@ -144,3 +145,15 @@ def test_split_footnotes_is_what_it_was(groups: list[list[Line]], body_size: flo
     assert _shape(new) == _shape(_split_footnotes_before(blocks, body_size))
     # Each block of the page stays one block: paragraphs compares them by identity.
     assert len({id(b) for b in new[0]}) == len(new[0])
+
+
+# Letters whose lower case is special (final sigma, dotted capital I, ß),
+# punctuation vocabulary() strips, hyphens and whitespace.
+_WORDISH = st.text(alphabet=st.sampled_from("aBΣσςİiß-.,'() \n\t\u00a0"), max_size=30)
+
+
+@given(st.lists(_WORDISH, max_size=6))
+def test_words_of_a_pages_tokens_are_the_vocabulary_of_its_text(texts: list[str]) -> None:
+    """The summary makes the vocabulary from the pages' token sets without re-splitting them."""
+    tokens = set("\n".join(texts).lower().split())
+    assert reflow.words_of(tokens) == reflow.vocabulary(tokens) == reflow.vocabulary(texts)

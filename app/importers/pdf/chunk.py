@@ -25,7 +25,7 @@ from app.core.i18n import N_, _
 from app.importers.pdf.flow import Laid, note_paragraphs, paragraphs, place
 from app.importers.pdf.layout import Edge, edges, find_running, reading_order, split_footnotes
 from app.importers.pdf.lines import Line, read_lines
-from app.importers.pdf.text import garbled_share, vocabulary
+from app.importers.pdf.text import garbled_share, words_of
 
 logger = logging.getLogger(__name__)
 
@@ -183,7 +183,7 @@ class Chunk:
             sample=sample,
             head=" ".join(ln.text for ln in self.pages[0]) if self.pages else "",
             sizes=sizes,
-            words=vocabulary(tokens),
+            words=words_of(tokens),
             edges=[facts[2] for facts in self.facts],
             garbled=(
                 garbled_share(sample)

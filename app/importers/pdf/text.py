@@ -24,6 +24,7 @@ from app.importers.reflow import (
     paragraph_number,
     starts_item,
     vocabulary,
+    words_of,
 )
 
 logger = logging.getLogger(__name__)
@@ -41,6 +42,7 @@ __all__ = [
     "paragraph_number",
     "starts_item",
     "vocabulary",
+    "words_of",
 ]
 
 # pdfium marks a line-end hyphen it removed with one of these.
