@@ -211,21 +211,23 @@ def _place_stray_markers(raw: Any, lines: list[Line]) -> list[Line]:
         return out
     # A marker sits inside a body line's height: one at or below every line's
     # bottom (a page number in the footer) has no line to join.
-    lowest = min(ln.bottom for ln in lines)
+    lowest = min([ln.bottom for ln in lines])
     for marker in markers:
-        if marker.bottom <= lowest:
+        bottom, x0 = marker.bottom, marker.x0
+        if bottom <= lowest:
             continue
         for body in lines:
+            # The height first: it rules out all lines but those of the marker's row.
             if (
-                body is marker
+                not body.bottom < bottom < body.top
+                or body is marker
                 or body.start < 0
-                or not body.x0 < marker.x0 < body.x1
-                or not body.bottom < marker.bottom < body.top
+                or not body.x0 < x0 < body.x1
                 or not _is_marker(marker, body)
             ):
                 continue
             y = (body.bottom + body.top) / 2
-            index = pdfium_c.FPDFText_GetCharIndexAtPos(raw, marker.x0 - 0.5, y, 3.0, 2.0)
+            index = pdfium_c.FPDFText_GetCharIndexAtPos(raw, x0 - 0.5, y, 3.0, 2.0)
             offset = index - body.start + 1
             if 0 < offset <= len(body.text):
                 shift = len(marker.text)
@@ -241,16 +243,21 @@ def _place_stray_markers(raw: Any, lines: list[Line]) -> list[Line]:
 
 
 def _merge_same_baseline(lines: list[Line]) -> list[Line]:
-    """Re-join pieces pdfium broke off a line, typically at a raised footnote marker."""
+    """Re-join pieces pdfium broke off a line, typically at a raised footnote marker.
+
+    ``prev`` is always the last line of ``out``, kept in a local name: most
+    lines start left of where the one before ended and are passed on at once.
+    """
     out: list[Line] = []
+    prev: Line | None = None
     for ln in lines:
-        prev = out[-1] if out else None
         if (
             prev is None
             or prev.hyphen
             or not (-0.5 * prev.size < ln.x0 - prev.x1 < 1.5 * max(prev.size, ln.size))
         ):
             out.append(ln)
+            prev = ln
             continue
         same = abs(prev.bottom - ln.bottom) < 0.3 * prev.size and (
             abs(prev.size - ln.size) < 0.15 * prev.size
@@ -259,6 +266,7 @@ def _merge_same_baseline(lines: list[Line]) -> list[Line]:
         ln_marker = not same and not prev_marker and _is_marker(ln, prev)
         if not (same or prev_marker or ln_marker):
             out.append(ln)
+            prev = ln
             continue
         glue = " " if ln.x0 - prev.x1 > 0.15 * prev.size and not prev.text.endswith(" ") else ""
         shift = len(prev.text) + len(glue)
@@ -268,6 +276,7 @@ def _merge_same_baseline(lines: list[Line]) -> list[Line]:
             ln.text = prev.text + glue + ln.text
             ln.x0 = prev.x0
             out[-1] = ln
+            prev = ln
             continue
         if ln_marker:
             prev.sups.append((shift, shift + len(ln.text)))
