@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import logging
 import re
-from bisect import bisect_left
 from typing import Any
 
 import pypdfium2.raw as pdfium_c
@@ -131,9 +130,9 @@ def read_lines(raw: Any) -> list[Line]:
     loose = LOOSE_BOX
     count_rects = COUNT_RECTS
     weight = FONT_WEIGHT
-    # Where the page holds marker characters, found in one pass over its text.
-    marker_at = [m.start() for m in MARKER_RE.finditer(text)]
-    n_markers = len(marker_at)
+    # Whether a line holds a marker character, asked of its text: a match
+    # object for every digit of the page and a bisection per line cost more.
+    has_marker = MARKER_RE.search
     rule = _RULE.match
     rule_starts = _RULE_START
     lines: list[Line] = []
@@ -154,8 +153,7 @@ def read_lines(raw: Any) -> list[Line]:
         # Rectangles cost a call and pdfium's work per line: only a line that can
         # hold a footnote marker needs them (a line broken across columns or
         # rows shows as disagreeing first and last boxes, handled above).
-        i = bisect_left(marker_at, s)
-        if i < n_markers and marker_at[i] < e:
+        if has_marker(stripped) is not None:
             n_rects = count_rects(raw, s, e - s)
             if n_rects > 1:
                 raised = irregular(boxes.computed(n_rects), bottom, size, RTL.search(stripped))
