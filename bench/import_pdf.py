@@ -10,7 +10,9 @@ process and 1 worker (2 processes reading pages) and with 4 processes (on
 fewer cores than that, to show what oversubscribing them costs), with the
 workers the importer chooses, kept between imports as the window keeps them
 (``ImportOptions.keep_readers``: the figure the budget is about, since the
-window is the process that imports in-process) and started afresh for each
+window is the process that imports in-process), the same on a thread of its
+own as the window does (forking is then unsafe: the workers start through the
+fork server, and are kept as well), and started afresh for each
 import, as a process importing once would (forked, their memory shared with
 this process until either side writes to it), then runs
 ``pdftotext FILE out.txt`` as a subprocess (how a user would time it) and
@@ -33,6 +35,7 @@ not timed) against pdftotext, alternating.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import platform
 import resource
@@ -41,6 +44,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -142,6 +146,32 @@ def _report(
     print(line)
 
 
+def _in_a_thread(action: Callable[[], object]) -> None:
+    """``action`` on a thread of its own, as the window imports: forking is then unsafe,
+    and the workers start through the fork server (:func:`app.core.beside.can_fork`).
+
+    Automatic collection is off meanwhile, as while the window runs (its GUI
+    thread collects on a timer: app.gui.collector).
+    """
+    errors: list[BaseException] = []
+    was = gc.isenabled()
+    gc.disable()
+
+    def run() -> None:
+        try:
+            action()
+        except BaseException as exc:  # raised again on this thread
+            errors.append(exc)
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join()
+    if was:
+        gc.enable()
+    if errors:
+        raise errors[0]
+
+
 def _alternate(
     variants: dict[str, Callable[[], object]], runs: int
 ) -> dict[str, list[tuple[float, float, float]]]:
@@ -174,6 +204,7 @@ def in_process(path: Path, data: bytes, runs: int, tmp: Path) -> None:
         for n in (1, 2, 4)
     }
     variants["automatic, kept"] = lambda: import_bytes(data, kept)
+    variants["as the window, kept"] = lambda: _in_a_thread(lambda: import_bytes(data, kept))
     variants["pypdfium2 alone"] = lambda: pdfium_floor(data)
     results = _alternate({**variants, **reference}, runs)
     # Then workers started for each import (an import that keeps none ends the

@@ -37,6 +37,7 @@ from app.core.errors import (
     PasswordRequiredError,
     WrongPasswordError,
 )
+from app.core.heap import keep_heap_top
 from app.core.i18n import N_, _
 from app.importers.base import ImportedText, ImportOptions
 from app.importers.pdf import standing, streams
@@ -80,6 +81,8 @@ def import_bytes(
         )
     # Encrypted streams cannot be measured before pdfium decrypts them.
     heavy = streams.check_streams(data) > streams.HEAVY or b"/Encrypt" in data
+    if threading.current_thread() is threading.main_thread():
+        keep_heap_top()  # a command's process (app.core.heap), not the window's
     with PDFIUM_LOCK, pool.no_collector():
         standing.keep_readers(options.keep_readers)
         doc, password = _open(data, options.password)

@@ -17,6 +17,7 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 from app.core.beside import start_helping
+from app.core.heap import keep_heap_top
 from app.importers.pdf import standing
 from app.importers.pdf.chunk import Chunk
 
@@ -114,6 +115,7 @@ def serve(
     (:func:`.standing.next_job`) and leaves without one.
     """
     start_helping(*parents_ends)
+    keep_heap_top()  # pdfium frees as it reads (app.core.heap)
     # As in the importing process (no_collector): an import's objects live until
     # its end. A kept worker collects between imports, while it waits.
     gc.disable()
