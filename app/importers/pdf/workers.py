@@ -17,8 +17,9 @@ and again, workers are kept for the next import (:mod:`.standing`).
 The parent waits on the pipes in slices of 0.1 s: progress is reported as
 pages are read, and a cancel, or a document taking longer than
 :data:`DEADLINE`, kills the workers at once however long pdfium's current
-call would have taken. A worker may grow by :data:`.serve.MEMORY` at most (on
-Linux); beyond that pdfium fails, the worker dies and the file is refused.
+call would have taken. A worker may grow by :data:`.serve.MEMORY` at most
+(on Linux); beyond that pdfium fails, the worker dies and the file is
+refused.
 
 Start method: ``fork`` only from a process with a single thread and no Qt
 (the command line, benchmarks), where it is safe and costs a few
@@ -145,9 +146,9 @@ class PagePool:
 
     The pages are cut into one range per pair of readers (a lone last
     reader has a range of its own), and the two of a pair meet where their
-    speeds put them (:class:`~app.importers.pdf.serve.Claims`). With ``local`` (this process's own
-    raw document) this process is the front reader of the first range and
-    workers are the others; without, every reader is a worker. Each
+    speeds put them (:class:`.serve.Claims`). With ``local`` (this process's
+    own raw document) this process is the front reader of the first range
+    and workers are the others; without, every reader is a worker. Each
     reader's pages are one run, so the summaries and the laid-out pages
     join in page order whatever the split.
     """
