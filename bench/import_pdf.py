@@ -57,9 +57,10 @@ import pypdfium2 as pdfium  # noqa: E402
 import pypdfium2.raw as pdfium_c  # noqa: E402
 
 from app.importers.base import ImportOptions  # noqa: E402
-from app.importers.pdf import import_bytes, standing  # noqa: E402
+from app.importers.pdf import import_bytes  # noqa: E402
 from app.importers.pdf.workers import available_cores  # noqa: E402
 from bench.installed import byte_compile  # noqa: E402
+from bench.kept import kept_cpu, kept_cpu_since  # noqa: E402
 from tests.pdf_factory import build_document  # noqa: E402
 
 
@@ -85,21 +86,6 @@ def pdfium_floor(data: bytes) -> None:
     doc.close()
 
 
-_TICK = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
-
-
-def _kept_cpu() -> dict[int, float]:
-    """CPU seconds so far of each kept reader (alive, so not in RUSAGE_CHILDREN)."""
-    out = {}
-    for pid in standing.pids():
-        try:
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        out[pid] = (int(fields[11]) + int(fields[12])) / _TICK  # utime, stime
-    return out
-
-
 def _timed(action: Callable[[], object]) -> tuple[float, float, float]:
     """Wall and CPU seconds of ``action`` (its workers included), and this process's CPU.
 
@@ -109,16 +95,15 @@ def _timed(action: Callable[[], object]) -> tuple[float, float, float]:
     """
     me = resource.getrusage(resource.RUSAGE_SELF)
     kids = resource.getrusage(resource.RUSAGE_CHILDREN)
-    kept = _kept_cpu()
+    kept = kept_cpu()
     start = time.perf_counter()
     action()
     wall = time.perf_counter() - start
     me2 = resource.getrusage(resource.RUSAGE_SELF)
     kids2 = resource.getrusage(resource.RUSAGE_CHILDREN)
-    kept2 = _kept_cpu()
     own = sum(getattr(me2, f) - getattr(me, f) for f in ("ru_utime", "ru_stime"))
     cpu = own + sum(getattr(kids2, f) - getattr(kids, f) for f in ("ru_utime", "ru_stime"))
-    cpu += sum(seconds - kept.get(pid, 0.0) for pid, seconds in kept2.items())
+    cpu += kept_cpu_since(kept)
     return wall, cpu, own
 
 

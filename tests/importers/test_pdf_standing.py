@@ -19,10 +19,12 @@ import textwrap
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from app.core.errors import ImportCancelled
+from app.core.similar.prepare import Prepared, prepare
 from app.importers.base import CancelToken, ImportedText, ImportOptions
 from app.importers.pdf import import_bytes, standing
 from app.importers.pdf import serve as pdf_serve
@@ -50,6 +52,15 @@ def method(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> I
     monkeypatch.setattr(pdf_workers, "start_method", lambda: request.param)
     yield request.param
     standing.keep_readers(0)  # no reader outlives its test
+
+
+def _spans(imported: ImportedText) -> list[tuple[int, int]]:
+    return [(p.start, p.end) for p in imported.paragraphs]
+
+
+def _pid_and_prepared(text: str, spans: list[tuple[int, int]]) -> tuple[int, Prepared]:
+    """Work of the index's module (app.core.similar.prepare), and the process that did it."""
+    return os.getpid(), prepare(text, spans)
 
 
 def _gone(pid: int) -> bool:
@@ -182,3 +193,34 @@ def test_a_kept_reader_that_grew_leaves_and_is_replaced(
         assert len(standing.pids()) == 1 and reader.proc.pid not in standing.pids()
     finally:
         standing.keep_readers(0)
+
+
+def test_a_kept_reader_learns_the_module_of_work_it_could_not_take(
+    long_pdf: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Started by the fork server (as in the window), a reader lacks the index's module: the
+    first import prepares both halves here, the reader imports it while it waits, and the
+    next import's second half is prepared there, the index the same."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        pytest.skip("no fork server here")
+    monkeypatch.setattr(pdf_workers, "start_method", lambda: "forkserver")
+    where: list[tuple[int, int]] = []
+
+    def hook(text: str, spans: list[tuple[int, int]], offload: Any) -> Any:
+        theirs, ours = offload(_pid_and_prepared, (text, spans), os.getpid)
+        where.append((theirs[0], ours))
+        return theirs[1]
+
+    try:
+        options = ImportOptions(prepare=hook, keep_readers=60)
+        first = import_bytes(long_pdf, options, workers=1)
+        [reader] = standing.pids()
+        second = import_bytes(long_pdf, options, workers=1)
+        assert standing.pids() == [reader]
+    finally:
+        standing.keep_readers(0)
+    assert where == [(os.getpid(), os.getpid()), (reader, os.getpid())]
+    alone = prepare(first.text, _spans(first))
+    for prepared in (first.prepared, second.prepared):
+        assert prepared.starts == alone.starts and prepared.ends == alone.ends
+        assert (prepared.keys == alone.keys).all() and prepared.length == alone.length

@@ -9,12 +9,13 @@ worker dies and the file is refused.
 from __future__ import annotations
 
 import gc
+import importlib
 import logging
 import os
 import sys
 from collections.abc import Callable, Iterator
 from multiprocessing.connection import Connection
-from typing import Any
+from typing import Any, NamedTuple
 
 from app.core.beside import start_helping
 from app.core.heap import keep_heap_top
@@ -46,6 +47,17 @@ def _size() -> int | None:
             os.close(fd)
     except (OSError, ValueError):
         return None
+
+
+class Over(NamedTuple):
+    """The parent's word that a worker's import is over (it waits for tasks until then).
+
+    ``preload``: modules a kept worker imports while it waits for the next
+    import, whose work (the sentence index) the parent could not give it
+    this time because it lacked them.
+    """
+
+    preload: tuple[str, ...] = ()
 
 
 def limit_memory() -> None:
@@ -164,9 +176,11 @@ def read_job(conn: Connection, job: tuple[Any, ...], cells: Any, lock: Any) -> N
     finally:
         doc.close()
     del chunk, data
-    while (task := conn.recv()) is not None:  # work of the parent's, now that this one is idle
+    while not isinstance(task := conn.recv(), Over):  # the parent's work, now that this is idle
         fn, args = task
         conn.send(("done", fn(*args)))
+    for name in task.preload:  # while idle: the next import's work will need it
+        importlib.import_module(name)
 
 
 def run_task(

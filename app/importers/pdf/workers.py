@@ -52,7 +52,7 @@ from app.importers.base import ImportOptions
 from app.importers.pdf import standing
 from app.importers.pdf.chunk import Chunk, Plan, Summary
 from app.importers.pdf.flow import Laid
-from app.importers.pdf.serve import TICK, Claims, run_task, serve
+from app.importers.pdf.serve import TICK, Claims, Over, run_task, serve
 
 logger = logging.getLogger(__name__)
 
@@ -180,6 +180,9 @@ class PagePool:
         self._chunk: Chunk | None = None
         self._spans: list[tuple[int, int]] = []  # per worker, the pages it read
         self._over = False  # every worker was told its import is over
+        # Modules the last worker lacked for work it could have done (offload):
+        # kept, it imports them while it waits for the next import.
+        self._wanted: set[str] = set()
         self._readers = 0  # the first workers read pages; the others were forked for a task
         jobs = [
             (data, password, segment, back)
@@ -268,10 +271,10 @@ class PagePool:
                 continue
             try:
                 if not self._over:
-                    conn.send(None)
+                    conn.send(Over(tuple(sorted(self._wanted))))
             except OSError:
                 continue
-            readers.append(standing.Standing(proc, conn, method, self._loaded[k]))
+            readers.append(standing.Standing(proc, conn, method, self._loaded[k] | self._wanted))
         kept = {id(reader.proc) for reader in readers}
         self.conns = [c for c, p in zip(self.conns, self.procs, strict=True) if id(p) not in kept]
         self.procs = [p for p in self.procs if id(p) not in kept]
@@ -307,11 +310,14 @@ class PagePool:
         rather than before forking it, when it cost the whole command 45 ms),
         and the arguments need no pickling. A worker that is not forked would
         import the module (NumPy and all) first, which takes longer than the
-        work: then both run here. The wait keeps the deadline, and a crash
-        or a cancel stops it, as while reading.
+        work: then both run here, and a kept worker imports the module while
+        it waits for the next import, whose work it then takes. The wait
+        keeps the deadline, and a crash or a cancel stops it, as while reading.
         """
         k = len(self.conns) - 1
         idle = k >= 0 and fn.__module__ in self._loaded[k] and self.procs[k].is_alive()
+        if not idle and self._keep and 0 <= k < self._readers:
+            self._wanted.add(fn.__module__)  # for its next import (Over)
         if idle:
             try:
                 self.conns[k].send((fn, args))
@@ -425,7 +431,7 @@ class PagePool:
         if options.prepare is None:  # no task will come: kept, or ended while the text is joined
             if self._keep:
                 for conn in self.conns:
-                    conn.send(None)
+                    conn.send(Over())
                 self._over = True
             else:
                 for proc in self.procs:
