@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -33,6 +34,16 @@ _EXPORTS: list[Path] = []
 
 # Tests that export contributions; elsewhere a .docx is an importer's input (some hostile).
 _EXPORTING_TESTS = ("exporters", "e2e", "gui")
+
+
+@pytest.fixture(autouse=True)
+def no_kept_pdf_workers() -> Iterator[None]:
+    """A PDF worker kept for the next import (the window's) does not outlive its test:
+    later tests count the processes an import leaves."""
+    yield
+    standing = sys.modules.get("app.importers.pdf.standing")
+    if standing is not None:
+        standing.keep_readers(0)
 
 
 @pytest.fixture(autouse=True)
