@@ -61,7 +61,7 @@ def _timed(name: str, func: Callable[..., Any]) -> Callable[..., Any]:
 # (owner, attribute, label) of each timed phase, in the order printed; indented
 # labels are parts of the one above.
 _PHASES: list[tuple[Any, str, str]] = [
-    (workers.PagePool, "__init__", "pool start (fork)"),
+    (workers.PagePool, "__init__", "pool start (a fork, or a kept worker's job)"),
     (chunk.Chunk, "read", "read"),
     (chunk, "_load_page", "  pdfium page loading"),
     (chunk, "read_lines", "  read_lines"),
