@@ -11,12 +11,14 @@ hands it a job instead of starting a process. Its memory is its own by
 then: neither side copies a page.
 
 A kept reader leaves by itself after :func:`keeping` seconds without a job
-(it holds some memory), when the importing process ends (its pipe closes),
-or when an import fails or is cancelled (every reader is then killed, kept
-ones included). The command line imports once and keeps nothing.
+(it holds some memory: 50 MB resident, 30 MB of it its own, once it has
+prepared an index), when it grew by :data:`.serve.GROWTH` since it started,
+when the importing process ends (its pipe closes), or when an import fails
+or is cancelled (every reader is then killed, kept ones included). The
+command line imports once and keeps nothing.
 
-Readers take pages through claims in shared memory (:class:`_Claims` in
-:mod:`.workers`): kept readers and the ones started beside them share one
+Readers take pages through claims in shared memory (:class:`.serve.Claims`):
+kept readers and the ones started beside them share one
 array of cells and one lock per start method, which is why they live here
 and not in each pool. Imports take turns (the importer's lock), so one pool
 at a time uses them; a pool that finds them in use makes its own and keeps
