@@ -55,6 +55,19 @@ def words_of(tokens: Iterable[str]) -> set[str]:
 
 
 def _tail(text: str) -> str:
+    """The letters ``text`` ends with.
+
+    Usually its last word, whole: that is told by one slice and one C-speed
+    test instead of a test per letter (the left side of a join is the
+    paragraph so far).
+    """
+    word = text[text.rfind(" ") + 1 :]
+    if word.isalpha():
+        return word  # a space (no letter) or the text's start before it
+    return _letters_back(text)
+
+
+def _letters_back(text: str) -> str:
     end = len(text)
     i = end
     while i > 0 and text[i - 1].isalpha():
@@ -63,6 +76,15 @@ def _tail(text: str) -> str:
 
 
 def _head(text: str) -> str:
+    """The letters ``text`` starts with; usually its first word, told as :func:`_tail` tells."""
+    cut = text.find(" ")
+    word = text if cut < 0 else text[:cut]
+    if word.isalpha():
+        return word
+    return _letters_forth(text)
+
+
+def _letters_forth(text: str) -> str:
     i = 0
     while i < len(text) and text[i].isalpha():
         i += 1

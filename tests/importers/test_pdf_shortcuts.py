@@ -157,3 +157,12 @@ def test_words_of_a_pages_tokens_are_the_vocabulary_of_its_text(texts: list[str]
     """The summary makes the vocabulary from the pages' token sets without re-splitting them."""
     tokens = set("\n".join(texts).lower().split())
     assert reflow.words_of(tokens) == reflow.vocabulary(tokens) == reflow.vocabulary(texts)
+
+
+_LETTERY = st.text(alphabet=st.sampled_from("ab É ß-\t1²½\u00a0.ǅ"), max_size=20)
+
+
+@given(_LETTERY)
+def test_head_and_tail_are_the_letters_at_either_end(text: str) -> None:
+    assert reflow._head(text) == reflow._letters_forth(text)
+    assert reflow._tail(text) == reflow._letters_back(text)
