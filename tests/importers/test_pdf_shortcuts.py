@@ -171,3 +171,10 @@ def test_head_and_tail_are_the_letters_at_either_end(text: str) -> None:
 @given(st.text(alphabet=st.sampled_from("a \t\n\x1c\x7f\x00~é\u00a0\u2003"), max_size=30))
 def test_visible_counts_the_characters_that_are_not_whitespace(text: str) -> None:
     assert chunk._visible(text) == sum(not c.isspace() for c in text)
+
+
+@given(st.integers(min_value=0, max_value=12), st.sets(st.integers(min_value=-2, max_value=14)))
+def test_without_drops_the_lines_at_the_positions_given(count: int, dropped: set[int]) -> None:
+    made = [Line(str(i), 0, 1, 0, 1, 1) for i in range(count)]
+    expected = [ln for i, ln in enumerate(made) if i not in dropped]
+    assert chunk._without(made, dropped) == expected

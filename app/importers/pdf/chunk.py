@@ -197,14 +197,28 @@ class Chunk:
         per page, so the pages come out as page by page.
         """
         kept = [
-            [ln for i, ln in enumerate(lines) if i not in dropped] if dropped else lines
-            for lines, dropped in zip(self.pages, furniture, strict=True)
+            _without(lines, dropped) for lines, dropped in zip(self.pages, furniture, strict=True)
         ]
         ordered = [reading_order(lines) for lines in kept]
         split = [split_footnotes(blocks, body_size) for blocks in ordered]
         bodies = [paragraphs(blocks, words) for blocks, _ in split]
         notes = [note_paragraphs(lines, words) for _, lines in split]
         return [place(body, note, body_size) for body, note in zip(bodies, notes, strict=True)]
+
+
+def _without(lines: list[Line], dropped: set[int]) -> list[Line]:
+    """``lines`` but those at the positions ``dropped`` (a page's furniture: a few lines).
+
+    A copy with those deleted, back to front so that the positions hold: a
+    comprehension asked every line's position of the set.
+    """
+    if not dropped:
+        return lines
+    kept = lines.copy()
+    for i in sorted(dropped, reverse=True):
+        if 0 <= i < len(lines):
+            del kept[i]
+    return kept
 
 
 _PRINTABLE_ASCII = bytes(range(0x20, 0x7F))
