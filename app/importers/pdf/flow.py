@@ -182,11 +182,15 @@ def place(body: list[Para], notes: list[tuple[str, str]], body_size: float) -> L
         if not text:
             continue
         kind, level = _kind(para, text, body_size)
-        refs = [
-            (marker, end - shift)
-            for marker, end in para.refs
-            if text[max(0, end - shift - len(marker)) : end - shift] == marker
-        ]
+        refs = (
+            [
+                (marker, end - shift)
+                for marker, end in para.refs
+                if text[max(0, end - shift - len(marker)) : end - shift] == marker
+            ]
+            if para.refs
+            else []  # most paragraphs: no comprehension to set up
+        )
         placed.append((text, kind, paragraph_number(text), level, refs))
     return placed, [(marker, text, text[len(marker) :].lstrip()) for marker, text in notes]
 

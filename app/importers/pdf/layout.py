@@ -201,7 +201,8 @@ def _key(line: Line) -> str:
     place and keeps its size, while a title that repeats the running header
     ("THE DMCA" on page 1, "The DMCA" atop the others) is set larger."""
     text = " ".join(_DIGITS.sub("#", line.text.lower()).split())
-    return f"{round(line.mid / 24)}|{round(line.size)}|{text}"
+    mid = (line.top + line.bottom) / 2  # line.mid, without a property call
+    return f"{round(mid / 24)}|{round(line.size)}|{text}"
 
 
 def _roman(text: str) -> int | None:
