@@ -49,8 +49,8 @@ def _lines(draw: st.DrawFn, max_size: int = 12) -> list[Line]:
         x0, width = draw(_COORD), draw(_COORD)
         bottom, size = draw(_COORD), draw(st.sampled_from([6.0, 8.0, 10.0]))
         text = draw(st.sampled_from(["1 Note text here", "Body line text", "2 x", "*", "abc"]))
-        sups = draw(st.sampled_from([[], [(0, 1)], [(2, 3)]]))
-        out.append(Line(text, x0, x0 + width, bottom, bottom + size, size, sups=list(sups)))
+        sups = draw(st.sampled_from([(), ((0, 1),), ((2, 3),)]))
+        out.append(Line(text, x0, x0 + width, bottom, bottom + size, size, sups=sups))
     return out
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import ctypes
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import pypdfium2.raw as pdfium_c
@@ -56,8 +56,10 @@ class Line:
     size: float
     bold: bool = False
     hyphen: bool = False
-    # (start, end) of raised small runs in ``text``: footnote markers.
-    sups: list[tuple[int, int]] = field(default_factory=list)
+    # (start, end) of raised small runs in ``text``: footnote markers. A tuple,
+    # so that the many lines without any share the one empty tuple instead
+    # of holding an empty list each (an object more per line to make and free).
+    sups: tuple[tuple[int, int], ...] = ()
     # Set sideways (a margin stamp): far narrower than its characters.
     vertical: bool = False
     # Index of the first character in pdfium's text page, when ``text`` maps

@@ -149,7 +149,7 @@ def read_lines(raw: Any) -> list[Line]:
         if abs(size - (t1 - b1)) > 0.1 * size or abs(bottom - b1) > 0.3 * size or size <= 0:
             lines.extend(odd_line(boxes, text, s, e, hyphen))
             continue
-        sups: list[tuple[int, int]] = []
+        sups: tuple[tuple[int, int], ...] = ()
         # Rectangles cost a call and pdfium's work per line: only a line that can
         # hold a footnote marker needs them (a line broken across columns or
         # rows shows as disagreeing first and last boxes, handled above).
@@ -230,9 +230,11 @@ def _place_stray_markers(raw: Any, lines: list[Line]) -> list[Line]:
             if 0 < offset <= len(body.text):
                 shift = len(marker.text)
                 body.text = body.text[:offset] + marker.text + body.text[offset:]
-                body.sups = sorted(
-                    [(a + shift, b + shift) if a >= offset else (a, b) for a, b in body.sups]
-                    + [(offset, offset + shift)]
+                body.sups = tuple(
+                    sorted(
+                        [(a + shift, b + shift) if a >= offset else (a, b) for a, b in body.sups]
+                        + [(offset, offset + shift)]
+                    )
                 )
                 body.start = -1  # offsets no longer match the page's characters
                 out = [ln for ln in out if ln is not marker]
@@ -269,17 +271,18 @@ def _merge_same_baseline(lines: list[Line]) -> list[Line]:
         glue = " " if ln.x0 - prev.x1 > 0.15 * prev.size and not prev.text.endswith(" ") else ""
         shift = len(prev.text) + len(glue)
         if prev_marker:
-            ln.sups.insert(0, (-shift, -shift + len(prev.text)))
-            ln.sups[:] = [(a + shift, b + shift) for a, b in ln.sups]
+            ln.sups = tuple(
+                (a + shift, b + shift) for a, b in ((-shift, -shift + len(prev.text)), *ln.sups)
+            )
             ln.text = prev.text + glue + ln.text
             ln.x0 = prev.x0
             out[-1] = ln
             prev = ln
             continue
         if ln_marker:
-            prev.sups.append((shift, shift + len(ln.text)))
+            prev.sups = (*prev.sups, (shift, shift + len(ln.text)))
         else:
-            prev.sups.extend((a + shift, b + shift) for a, b in ln.sups)
+            prev.sups = (*prev.sups, *((a + shift, b + shift) for a, b in ln.sups))
         prev.text = prev.text + glue + ln.text
         prev.x1 = max(prev.x1, ln.x1)
         if not ln_marker:

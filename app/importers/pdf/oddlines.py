@@ -38,7 +38,7 @@ def odd_line(boxes: Boxes, text: str, s: int, e: int, hyphen: bool) -> list[Line
         return []
     size, ref = sizes[len(sizes) // 2]
     rects = boxes.rects(s, e - s)
-    sups: list[tuple[int, int]] = []
+    sups: tuple[tuple[int, int], ...] = ()
     if rects:
         raised = irregular(rects, ref[2], size, RTL.search(text, s, e))
         if raised is None:
@@ -102,7 +102,7 @@ def raised_markers(
     raised: list[tuple[float, float, float, float]],
     bottom: float,
     size: float,
-) -> list[tuple[int, int]]:
+) -> tuple[tuple[int, int], ...]:
     """Offsets in the cleaned line of raised marker runs (footnote references)."""
     out: list[tuple[int, int]] = []
     for rect in raised:
@@ -120,7 +120,7 @@ def raised_markers(
         span = (start, start + len(clean(text[lo : hi + 1])))
         if span not in out:
             out.append(span)
-    return sorted(out)
+    return tuple(sorted(out))
 
 
 def irregular(
@@ -187,11 +187,11 @@ def scan_chars(boxes: Boxes, text: str, s: int, e: int, hyphen: bool) -> list[Li
                     statistics.median(b[3] - b[2] for b in body),
                     is_bold(boxes.raw, s),
                     hyphen and last,
-                    [
+                    tuple(
                         (a - lead, b - lead)
                         for a, b in sups
                         if a - lead >= 0 and b - lead <= len(trimmed)
-                    ],
+                    ),
                 )
             )
         parts, sups, cur, length = [], [], [], 0
