@@ -178,3 +178,14 @@ def test_without_drops_the_lines_at_the_positions_given(count: int, dropped: set
     made = [Line(str(i), 0, 1, 0, 1, 1) for i in range(count)]
     expected = [ln for i, ln in enumerate(made) if i not in dropped]
     assert chunk._without(made, dropped) == expected
+
+
+_ONE_SEARCH = re.compile(r"(?:^|\s)(\d{1,5})\s*$|^(\d{1,5})(?:\s|$)")
+
+
+@given(st.text(alphabet=st.sampled_from("1234567 ab\t\n\u00a0\u0663."), max_size=24))
+def test_end_number_is_what_one_search_for_either_end_finds(text: str) -> None:
+    found = _ONE_SEARCH.search(text)
+    assert layout._end_number(text) == (
+        None if found is None else int(found.group(1) or found.group(2))
+    )
