@@ -224,3 +224,15 @@ def test_a_kept_reader_learns_the_module_of_work_it_could_not_take(
     for prepared in (first.prepared, second.prepared):
         assert prepared.starts == alone.starts and prepared.ends == alone.ends
         assert (prepared.keys == alone.keys).all() and prepared.length == alone.length
+
+
+def test_a_kept_reader_reports_progress_like_a_new_one(long_pdf: bytes, method: str) -> None:
+    import_bytes(long_pdf, KEEP, workers=1)
+    [reader] = standing.pids()
+    seen: list[tuple[int, int]] = []
+    options = ImportOptions(progress=lambda d, t: seen.append((d, t)), keep_readers=60)
+    import_bytes(long_pdf, options, workers=1)
+    assert standing.pids() == [reader]
+    assert seen[0] == (0, 45) and seen[-1] == (45, 45)
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+    assert len({d for d, _ in seen}) > 3  # pages came in as they were read, not at the end
