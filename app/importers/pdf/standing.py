@@ -120,7 +120,8 @@ def parents_ends() -> tuple[Connection, ...]:
     """This process's ends of the kept readers' pipes, which a forked process must close.
 
     A forked process that held one would keep that reader's pipe open after
-    this process died, and the reader would wait for a job forever.
+    this process died, and the reader would wait for a job for as long as
+    that process lives.
     """
     with _guard:
         return tuple(s.conn for s in _kept)
