@@ -171,8 +171,6 @@ def next_job(conn: Connection, idle: float) -> tuple[Any, ...] | None:
         if idle <= 0 or not conn.poll(idle):
             return None
         job = conn.recv()
-        if job is None:
-            return None
         conn.send(("taken", None))
     except (EOFError, OSError):  # the importing process has gone
         return None
